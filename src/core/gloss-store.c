@@ -1,0 +1,1331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* GlossStore owns a project file: one SQLite database and the only SQL in
+ * Gloss. Every public mutation is one transaction, committed before the call
+ * returns, so what a caller shows as done survives a crash. The signals are
+ * emitted after the outermost commit, never for work that was rolled back. */
+
+#define G_LOG_DOMAIN "gloss-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "gloss-offsets.h"
+#include "gloss-store.h"
+
+#define BUSY_TIMEOUT_MS 5000
+#define SQLITE_HEADER_SIZE 100
+
+typedef struct
+{
+  guint signal_id;
+  GObject *first;
+  GObject *second;
+  gint64 id;
+} PendingSignal;
+
+struct _GlossStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;
+  guint transaction_depth;
+  GArray *pending_signals;
+};
+
+G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (gloss-store-error-quark, gloss_store_error)
+
+enum {
+  SPAN_ADDED,
+  SPAN_REMOVED,
+  SPAN_CHANGED,
+  DOCUMENT_CHANGED,
+  DOCUMENTS_CHANGED,
+  LABELS_CHANGED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+/* migrations[N] takes a schema of version N to version N + 1. */
+static const char * const migrations[] = {
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  length INTEGER NOT NULL CHECK (length >= 0),"
+  "  status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in-progress', 'done')),"
+  "  source TEXT NOT NULL DEFAULT '',"
+  "  span_count INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL"
+  ");"
+  "CREATE TABLE labels ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0),"
+  "  color TEXT NOT NULL,"
+  "  hotkey TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE spans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  label INTEGER NOT NULL REFERENCES labels (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL CHECK (start >= 0),"
+  "  end INTEGER NOT NULL CHECK (end > start),"
+  "  annotator TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL"
+  ");"
+  "CREATE INDEX spans_by_document ON spans (document, start);"
+  "CREATE INDEX spans_by_label ON spans (label);"
+  /* The list shows a count and a status per document; keeping them in the row
+   * lets a project of many documents list without counting spans. The first
+   * span makes a new document "in progress". */
+  "CREATE TRIGGER spans_after_insert AFTER INSERT ON spans BEGIN"
+  "  UPDATE documents SET span_count = span_count + 1,"
+  "    status = CASE status WHEN 'new' THEN 'in-progress' ELSE status END,"
+  "    modified = NEW.modified"
+  "  WHERE id = NEW.document;"
+  "END;"
+  "CREATE TRIGGER spans_after_delete AFTER DELETE ON spans BEGIN"
+  "  UPDATE documents SET span_count = span_count - 1 WHERE id = OLD.document;"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+set_sqlite_error (GlossStore  *self,
+                  GError     **error,
+                  int          rc)
+{
+  int primary = rc & 0xff;
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY,
+                 _("The project “%s” is in use by another program; try again when it is closed"),
+                 display);
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                 _("The project “%s” is damaged: %s"), display, sqlite3_errmsg (self->db));
+  else if (primary == SQLITE_CONSTRAINT)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                 _("The project “%s” refused the change: %s"), display, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                 _("Could not use the project “%s”: %s"), display, sqlite3_errmsg (self->db));
+}
+
+static sqlite3_stmt *
+store_prepare (GlossStore  *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+store_step_done (GlossStore    *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_exec (GlossStore  *self,
+            const char  *sql,
+            GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+store_query_int (GlossStore *self,
+                 const char *sql)
+{
+  sqlite3_stmt *stmt;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static void
+queue_signal (GlossStore *self,
+              guint       signal_id,
+              gpointer    first,
+              gpointer    second,
+              gint64      id)
+{
+  PendingSignal pending = {
+    signal_id,
+    first ? g_object_ref (first) : NULL,
+    second ? g_object_ref (second) : NULL,
+    id,
+  };
+
+  g_array_append_val (self->pending_signals, pending);
+}
+
+static void
+pending_signal_clear (gpointer data)
+{
+  PendingSignal *pending = data;
+
+  g_clear_object (&pending->first);
+  g_clear_object (&pending->second);
+}
+
+static void
+emit_pending_signals (GlossStore *self)
+{
+  g_autoptr(GArray) pending = g_steal_pointer (&self->pending_signals);
+
+  self->pending_signals = g_array_new (FALSE, FALSE, sizeof (PendingSignal));
+  g_array_set_clear_func (self->pending_signals, pending_signal_clear);
+
+  g_object_ref (self);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingSignal *p = &g_array_index (pending, PendingSignal, i);
+
+      switch (p->signal_id)
+        {
+        case SPAN_ADDED:
+        case SPAN_REMOVED:
+          g_signal_emit (self, signals[p->signal_id], 0, p->first);
+          break;
+        case SPAN_CHANGED:
+          g_signal_emit (self, signals[p->signal_id], 0, p->first, p->second);
+          break;
+        case DOCUMENT_CHANGED:
+          g_signal_emit (self, signals[p->signal_id], 0, p->id);
+          break;
+        default:
+          g_signal_emit (self, signals[p->signal_id], 0);
+        }
+    }
+  g_object_unref (self);
+}
+
+gboolean
+gloss_store_begin (GlossStore  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  /* IMMEDIATE takes the write lock up front, so that the busy timeout applies
+   * instead of a deadlock error on the first write. Nested calls are
+   * savepoints, so that a failing inner step leaves the outer work intact. */
+  if (!store_exec (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
+                   error))
+    return FALSE;
+
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+gloss_store_commit (GlossStore  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth > 1)
+    {
+      if (!store_exec (self, "RELEASE nested", error))
+        return FALSE;
+      self->transaction_depth--;
+      return TRUE;
+    }
+
+  if (!store_exec (self, "COMMIT", error))
+    {
+      gloss_store_rollback (self);
+      return FALSE;
+    }
+
+  self->transaction_depth = 0;
+  emit_pending_signals (self);
+  return TRUE;
+}
+
+void
+gloss_store_rollback (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  if (self->transaction_depth > 1)
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+      self->transaction_depth--;
+      return;
+    }
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->transaction_depth = 0;
+  g_array_set_size (self->pending_signals, 0);
+}
+
+/* Finishes the transaction a mutation opened: commit on success, roll back on
+ * failure, so that no caller can forget either. */
+static gboolean
+store_finish (GlossStore  *self,
+              gboolean     ok,
+              GError     **error)
+{
+  if (!ok)
+    {
+      gloss_store_rollback (self);
+      return FALSE;
+    }
+  return gloss_store_commit (self, error);
+}
+
+static void
+gloss_store_finalize (GObject *object)
+{
+  GlossStore *self = (GlossStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->pending_signals, g_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
+}
+
+static void
+gloss_store_class_init (GlossStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_store_finalize;
+
+  signals[SPAN_ADDED] =
+    g_signal_new ("span-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GLOSS_TYPE_SPAN);
+  signals[SPAN_REMOVED] =
+    g_signal_new ("span-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GLOSS_TYPE_SPAN);
+  /* Emitted with the span as it was and as it is now. */
+  signals[SPAN_CHANGED] =
+    g_signal_new ("span-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, GLOSS_TYPE_SPAN, GLOSS_TYPE_SPAN);
+  /* A document's status or span count changed. */
+  signals[DOCUMENT_CHANGED] =
+    g_signal_new ("document-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* Documents were added or removed. */
+  signals[DOCUMENTS_CHANGED] =
+    g_signal_new ("documents-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[LABELS_CHANGED] =
+    g_signal_new ("labels-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+statement_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+gloss_store_init (GlossStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
+  self->pending_signals = g_array_new (FALSE, FALSE, sizeof (PendingSignal));
+  g_array_set_clear_func (self->pending_signals, pending_signal_clear);
+}
+
+static guint32
+read_be32 (const guchar *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
+         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
+/* Reads the file's header without SQLite, so that a file that is not ours is
+ * refused before anything could write to it (even opening a database in WAL
+ * mode may create files beside it). */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  guchar header[SQLITE_HEADER_SIZE];
+  gssize n_read = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, GLOSS_STORE_ERROR,
+                   saved_errno == ENOENT ? GLOSS_STORE_ERROR_NOT_FOUND : GLOSS_STORE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (n_read < SQLITE_HEADER_SIZE)
+    {
+      gssize n = read (fd, header + n_read, SQLITE_HEADER_SIZE - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      n_read += n;
+    }
+  close (fd);
+
+  if (n_read < SQLITE_HEADER_SIZE || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Gloss project: it is not an SQLite database. "
+                     "The file was left unchanged."),
+                   display);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 68) != GLOSS_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Gloss project: it is another program’s SQLite database. "
+                     "The file was left unchanged."),
+                   display);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 60) > GLOSS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Gloss (schema %u; this version reads "
+                     "up to %u). Update Gloss to open it."),
+                   display, read_be32 (header + 60), GLOSS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+store_configure (GlossStore  *self,
+                 GError     **error)
+{
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  return store_exec (self,
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = FULL;",
+                     error);
+}
+
+static gboolean
+store_backup (GlossStore  *self,
+              GError     **error)
+{
+  g_autofree char *backup_path = g_strconcat (self->path, ".bak", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (self->path);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+
+  /* Fold the write-ahead log in first, so that the copy is the whole project. */
+  if (!store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
+    return FALSE;
+
+  return g_file_copy (source, backup, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+}
+
+/* Brings the schema to GLOSS_STORE_SCHEMA_VERSION in one transaction, after
+ * copying an existing project to NAME.gloss.bak. */
+static gboolean
+store_migrate (GlossStore  *self,
+               gboolean     is_new,
+               GError     **error)
+{
+  g_autofree char *sql = NULL;
+  gint64 version = store_query_int (self, "PRAGMA user_version");
+
+  if (version == GLOSS_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (version < 0 || version > GLOSS_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Gloss"), display);
+      return FALSE;
+    }
+
+  if (!is_new && !store_backup (self, error))
+    return FALSE;
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  for (gint64 v = version; v < GLOSS_STORE_SCHEMA_VERSION; v++)
+    {
+      if (!store_exec (self, migrations[v], error))
+        return store_finish (self, FALSE, error);
+    }
+
+  sql = g_strdup_printf ("PRAGMA user_version = %d", GLOSS_STORE_SCHEMA_VERSION);
+  if (!store_exec (self, sql, error))
+    return store_finish (self, FALSE, error);
+
+  return store_finish (self, TRUE, error);
+}
+
+static GlossStore *
+store_open_sqlite (const char  *path,
+                   int          flags,
+                   GError     **error)
+{
+  g_autoptr(GlossStore) self = g_object_new (GLOSS_TYPE_STORE, NULL);
+  int rc;
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+GlossStore *
+gloss_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GlossStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+
+  self = store_open_sqlite (path, SQLITE_OPEN_READWRITE, error);
+  if (self == NULL)
+    return NULL;
+
+  if (!store_configure (self, error) || !store_migrate (self, FALSE, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Builds the project under a temporary name and renames it into place, so
+ * that PATH is either absent or a complete project, whatever happens. */
+GlossStore *
+gloss_store_create (const char          *path,
+                    GlossStoreInitFunc   init,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  gboolean ok = FALSE;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                   _("“%s” already exists"), display);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                   _("Could not create the folder for “%s”: %s"), display,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  base = g_path_get_basename (path);
+  template = g_strdup_printf (".%s-XXXXXX", base);
+  temp_path = g_build_filename (dir, template, NULL);
+  fd = g_mkstemp (temp_path);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  store = store_open_sqlite (temp_path, SQLITE_OPEN_READWRITE, NULL);
+  if (store == NULL)
+    goto out;
+
+  sql = g_strdup_printf ("PRAGMA application_id = %d", GLOSS_STORE_APPLICATION_ID);
+  created = now_iso8601 ();
+  name = g_str_has_suffix (base, ".gloss") ? g_strndup (base, strlen (base) - strlen (".gloss"))
+                                           : g_strdup (base);
+
+  if (!store_exec (store, sql, error) ||
+      !store_configure (store, error) ||
+      !store_migrate (store, TRUE, error) ||
+      !gloss_store_begin (store, error))
+    goto out;
+
+  if (!gloss_store_set_meta (store, "created", created, error) ||
+      !gloss_store_set_meta (store, "gloss-version", PACKAGE_VERSION, error) ||
+      !gloss_store_set_meta (store, "name", name, error) ||
+      (init != NULL && !init (store, user_data, error)))
+    {
+      gloss_store_rollback (store);
+      goto out;
+    }
+
+  if (!gloss_store_commit (store, error))
+    goto out;
+
+  /* Closing folds the write-ahead log into the file before the rename. */
+  g_clear_object (&store);
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  g_clear_object (&store);
+  if (!ok)
+    {
+      g_autofree char *wal = g_strconcat (temp_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (temp_path, "-shm", NULL);
+
+      if (error != NULL && *error == NULL)
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                     _("Could not create “%s”"), display);
+      g_unlink (temp_path);
+      g_unlink (wal);
+      g_unlink (shm);
+      return NULL;
+    }
+
+  return gloss_store_open (path, error);
+}
+
+const char *
+gloss_store_get_path (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/* The project's name, as a window title shows it. */
+char *
+gloss_store_dup_name (GlossStore *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  name = gloss_store_dup_meta (self, "name");
+  if (name != NULL && name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  return g_path_get_basename (self->path);
+}
+
+char *
+gloss_store_dup_meta (GlossStore *self,
+                      const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = store_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+gboolean
+gloss_store_set_meta (GlossStore  *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  stmt = store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return store_finish (self, FALSE, error);
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+
+  return store_finish (self, store_step_done (self, stmt, error), error);
+}
+
+static void
+set_not_found (GError     **error,
+               const char  *what,
+               gint64       id)
+{
+  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+               _("There is no %s with id %" G_GINT64_FORMAT " in this project"), what, id);
+}
+
+gint64
+gloss_store_add_document (GlossStore  *self,
+                          const char  *name,
+                          const char  *text,
+                          const char  *source,
+                          GError     **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gsize n_bytes;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  n_bytes = strlen (text);
+  if (!g_utf8_validate (text, n_bytes, NULL))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("The text of “%s” is not valid UTF-8"), name);
+      return 0;
+    }
+
+  if (!gloss_store_begin (self, error))
+    return 0;
+
+  stmt = store_prepare (self,
+                        "INSERT INTO documents (name, text, length, source, created, modified) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return store_finish (self, FALSE, error), 0;
+
+  now = now_iso8601 ();
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, text, n_bytes, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, gloss_offsets_count_chars (text, n_bytes));
+  sqlite3_bind_text (stmt, 4, source ? source : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+
+  if (!store_step_done (self, stmt, error))
+    return store_finish (self, FALSE, error), 0;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
+
+  return store_finish (self, TRUE, error) ? id : 0;
+}
+
+guint
+gloss_store_count_documents (GlossStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  stmt = store_prepare (self, "SELECT count(*) FROM documents", NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+GArray *
+gloss_store_list_document_ids (GlossStore  *self,
+                               GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self, "SELECT id FROM documents ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+GlossDocument *
+gloss_store_get_document (GlossStore  *self,
+                          gint64       document_id,
+                          GError     **error)
+{
+  GlossDocument *document = NULL;
+  GlossDocumentStatus status = GLOSS_DOCUMENT_STATUS_NEW;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT name, status, length, span_count FROM documents WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gloss_document_status_from_string ((const char *) sqlite3_column_text (stmt, 1), &status);
+      document = gloss_document_new (document_id,
+                                     (const char *) sqlite3_column_text (stmt, 0),
+                                     status,
+                                     sqlite3_column_int64 (stmt, 2),
+                                     sqlite3_column_int64 (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+
+  if (document == NULL)
+    set_not_found (error, "document", document_id);
+
+  return document;
+}
+
+char *
+gloss_store_load_text (GlossStore  *self,
+                       gint64       document_id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self, "SELECT text FROM documents WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strndup ((const char *) sqlite3_column_text (stmt, 0),
+                      sqlite3_column_bytes (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (text == NULL)
+    set_not_found (error, "document", document_id);
+
+  return text;
+}
+
+gboolean
+gloss_store_set_document_status (GlossStore           *self,
+                                 gint64                document_id,
+                                 GlossDocumentStatus   status,
+                                 GError              **error)
+{
+  g_autofree char *now = now_iso8601 ();
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (status <= GLOSS_DOCUMENT_STATUS_DONE, FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  stmt = store_prepare (self, "UPDATE documents SET status = ?, modified = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return store_finish (self, FALSE, error);
+
+  sqlite3_bind_text (stmt, 1, gloss_document_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, document_id);
+
+  ok = store_step_done (self, stmt, error);
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      set_not_found (error, "document", document_id);
+      ok = FALSE;
+    }
+  if (ok)
+    queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, document_id);
+
+  return store_finish (self, ok, error);
+}
+
+static GlossLabel *
+label_from_row (sqlite3_stmt *stmt)
+{
+  return gloss_label_new (sqlite3_column_int64 (stmt, 0),
+                          (const char *) sqlite3_column_text (stmt, 1),
+                          (const char *) sqlite3_column_text (stmt, 2),
+                          (const char *) sqlite3_column_text (stmt, 3),
+                          (const char *) sqlite3_column_text (stmt, 4),
+                          sqlite3_column_int (stmt, 5));
+}
+
+#define LABEL_COLUMNS "id, name, color, hotkey, description, position"
+
+GlossLabel *
+gloss_store_add_label (GlossStore  *self,
+                       const char  *name,
+                       const char  *color,
+                       const char  *hotkey,
+                       const char  *description,
+                       GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  GlossLabel *label = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (color != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (trimmed[0] == '\0' || !g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("A label needs a name"));
+      return NULL;
+    }
+
+  if (!gloss_store_begin (self, error))
+    return NULL;
+
+  stmt = store_prepare (self,
+                        "INSERT INTO labels (name, color, hotkey, description, position) "
+                        "VALUES (?, ?, ?, ?, (SELECT coalesce (max (position) + 1, 0) FROM labels)) "
+                        "RETURNING " LABEL_COLUMNS,
+                        error);
+  if (stmt == NULL)
+    return store_finish (self, FALSE, error), NULL;
+
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, color, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, hotkey ? hotkey : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, description ? description : "", -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    label = label_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (label == NULL)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                     _("There is already a label named “%s”"), trimmed);
+      else
+        set_sqlite_error (self, error, rc);
+      return store_finish (self, FALSE, error), NULL;
+    }
+
+  queue_signal (self, LABELS_CHANGED, NULL, NULL, 0);
+  if (!store_finish (self, TRUE, error))
+    g_clear_object (&label);
+
+  return label;
+}
+
+GPtrArray *
+gloss_store_list_labels (GlossStore  *self,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self, "SELECT " LABEL_COLUMNS " FROM labels ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (labels, label_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&labels);
+}
+
+#define SPAN_COLUMNS "id, document, label, start, end, annotator, note, created, modified"
+
+static GlossSpan *
+span_from_row (sqlite3_stmt *stmt)
+{
+  return gloss_span_new (sqlite3_column_int64 (stmt, 0),
+                         sqlite3_column_int64 (stmt, 1),
+                         sqlite3_column_int64 (stmt, 2),
+                         sqlite3_column_int64 (stmt, 3),
+                         sqlite3_column_int64 (stmt, 4),
+                         (const char *) sqlite3_column_text (stmt, 5),
+                         (const char *) sqlite3_column_text (stmt, 6),
+                         (const char *) sqlite3_column_text (stmt, 7),
+                         (const char *) sqlite3_column_text (stmt, 8));
+}
+
+static gboolean
+label_exists (GlossStore  *self,
+              gint64       label_id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM labels WHERE id = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  if (!found)
+    set_not_found (error, "label", label_id);
+
+  return found;
+}
+
+GlossSpan *
+gloss_store_add_span (GlossStore  *self,
+                      gint64       document_id,
+                      gint64       label_id,
+                      gint64       start,
+                      gint64       end,
+                      const char  *annotator,
+                      const char  *note,
+                      GError     **error)
+{
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *now = NULL;
+  GlossSpan *span = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  if (!gloss_store_begin (self, error))
+    return NULL;
+
+  document = gloss_store_get_document (self, document_id, error);
+  if (document == NULL || !label_exists (self, label_id, error))
+    return store_finish (self, FALSE, error), NULL;
+
+  if (!gloss_offsets_check_span (gloss_document_get_length (document), start, end, &local_error))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("Document “%s”: %s"), gloss_document_get_name (document),
+                   local_error->message);
+      return store_finish (self, FALSE, error), NULL;
+    }
+
+  stmt = store_prepare (self,
+                        "INSERT INTO spans (document, label, start, end, annotator, note, "
+                        "                   created, modified) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " SPAN_COLUMNS,
+                        error);
+  if (stmt == NULL)
+    return store_finish (self, FALSE, error), NULL;
+
+  now = now_iso8601 ();
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, label_id);
+  sqlite3_bind_int64 (stmt, 3, start);
+  sqlite3_bind_int64 (stmt, 4, end);
+  sqlite3_bind_text (stmt, 5, annotator ? annotator : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, note ? note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    span = span_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (span == NULL)
+    {
+      set_sqlite_error (self, error, rc);
+      return store_finish (self, FALSE, error), NULL;
+    }
+
+  queue_signal (self, SPAN_ADDED, span, NULL, 0);
+  queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, document_id);
+  if (!store_finish (self, TRUE, error))
+    g_clear_object (&span);
+
+  return span;
+}
+
+GlossSpan *
+gloss_store_get_span (GlossStore  *self,
+                      gint64       span_id,
+                      GError     **error)
+{
+  GlossSpan *span = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self, "SELECT " SPAN_COLUMNS " FROM spans WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, span_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    span = span_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (span == NULL)
+    set_not_found (error, "span", span_id);
+
+  return span;
+}
+
+gboolean
+gloss_store_delete_span (GlossStore  *self,
+                         gint64       span_id,
+                         GError     **error)
+{
+  g_autoptr(GlossSpan) span = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  span = gloss_store_get_span (self, span_id, error);
+  if (span == NULL)
+    return store_finish (self, FALSE, error);
+
+  stmt = store_prepare (self, "DELETE FROM spans WHERE id = ?", error);
+  if (stmt == NULL)
+    return store_finish (self, FALSE, error);
+
+  sqlite3_bind_int64 (stmt, 1, span_id);
+  if (!store_step_done (self, stmt, error))
+    return store_finish (self, FALSE, error);
+
+  queue_signal (self, SPAN_REMOVED, span, NULL, 0);
+  queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, gloss_span_get_document_id (span));
+
+  return store_finish (self, TRUE, error);
+}
+
+GlossSpan *
+gloss_store_relabel_span (GlossStore  *self,
+                          gint64       span_id,
+                          gint64       label_id,
+                          GError     **error)
+{
+  g_autoptr(GlossSpan) old_span = NULL;
+  g_autofree char *now = NULL;
+  GlossSpan *span = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  if (!gloss_store_begin (self, error))
+    return NULL;
+
+  old_span = gloss_store_get_span (self, span_id, error);
+  if (old_span == NULL || !label_exists (self, label_id, error))
+    return store_finish (self, FALSE, error), NULL;
+
+  stmt = store_prepare (self,
+                        "UPDATE spans SET label = ?, modified = ? WHERE id = ? "
+                        "RETURNING " SPAN_COLUMNS,
+                        error);
+  if (stmt == NULL)
+    return store_finish (self, FALSE, error), NULL;
+
+  now = now_iso8601 ();
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, span_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    span = span_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (span == NULL)
+    {
+      set_sqlite_error (self, error, rc);
+      return store_finish (self, FALSE, error), NULL;
+    }
+
+  queue_signal (self, SPAN_CHANGED, old_span, span, 0);
+  if (!store_finish (self, TRUE, error))
+    g_clear_object (&span);
+
+  return span;
+}
+
+GPtrArray *
+gloss_store_list_spans (GlossStore  *self,
+                        gint64       document_id,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " SPAN_COLUMNS " FROM spans WHERE document = ? "
+                        "ORDER BY start, end DESC, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (spans, span_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&spans);
+}

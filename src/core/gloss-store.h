@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-document.h"
+#include "gloss-label.h"
+#include "gloss-span.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_STORE_ERROR (gloss_store_error_quark ())
+
+typedef enum {
+  GLOSS_STORE_ERROR_NOT_A_PROJECT,
+  GLOSS_STORE_ERROR_TOO_NEW,
+  GLOSS_STORE_ERROR_BUSY,
+  GLOSS_STORE_ERROR_NOT_FOUND,
+  GLOSS_STORE_ERROR_EXISTS,
+  GLOSS_STORE_ERROR_INVALID,
+  GLOSS_STORE_ERROR_FAILED,
+} GlossStoreError;
+
+/* "GLOS" in the file header, so that Gloss knows its own files. */
+#define GLOSS_STORE_APPLICATION_ID 0x474C4F53
+#define GLOSS_STORE_SCHEMA_VERSION 1
+
+#define GLOSS_TYPE_STORE (gloss_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
+
+typedef gboolean (*GlossStoreInitFunc) (GlossStore *store,
+                                        gpointer    user_data,
+                                        GError    **error);
+
+GQuark         gloss_store_error_quark         (void);
+
+GlossStore    *gloss_store_open                (const char          *path,
+                                                GError             **error);
+GlossStore    *gloss_store_create              (const char          *path,
+                                                GlossStoreInitFunc   init,
+                                                gpointer             user_data,
+                                                GError             **error);
+const char    *gloss_store_get_path            (GlossStore          *self);
+char          *gloss_store_dup_name            (GlossStore          *self);
+
+gboolean       gloss_store_begin               (GlossStore          *self,
+                                                GError             **error);
+gboolean       gloss_store_commit              (GlossStore          *self,
+                                                GError             **error);
+void           gloss_store_rollback            (GlossStore          *self);
+
+char          *gloss_store_dup_meta            (GlossStore          *self,
+                                                const char          *key);
+gboolean       gloss_store_set_meta            (GlossStore          *self,
+                                                const char          *key,
+                                                const char          *value,
+                                                GError             **error);
+
+gint64         gloss_store_add_document        (GlossStore          *self,
+                                                const char          *name,
+                                                const char          *text,
+                                                const char          *source,
+                                                GError             **error);
+guint          gloss_store_count_documents     (GlossStore          *self);
+GArray        *gloss_store_list_document_ids   (GlossStore          *self,
+                                                GError             **error);
+GlossDocument *gloss_store_get_document        (GlossStore          *self,
+                                                gint64               document_id,
+                                                GError             **error);
+char          *gloss_store_load_text           (GlossStore          *self,
+                                                gint64               document_id,
+                                                GError             **error);
+gboolean       gloss_store_set_document_status (GlossStore          *self,
+                                                gint64               document_id,
+                                                GlossDocumentStatus  status,
+                                                GError             **error);
+
+GlossLabel    *gloss_store_add_label           (GlossStore          *self,
+                                                const char          *name,
+                                                const char          *color,
+                                                const char          *hotkey,
+                                                const char          *description,
+                                                GError             **error);
+GPtrArray     *gloss_store_list_labels         (GlossStore          *self,
+                                                GError             **error);
+
+GlossSpan     *gloss_store_add_span            (GlossStore          *self,
+                                                gint64               document_id,
+                                                gint64               label_id,
+                                                gint64               start,
+                                                gint64               end,
+                                                const char          *annotator,
+                                                const char          *note,
+                                                GError             **error);
+GlossSpan     *gloss_store_get_span            (GlossStore          *self,
+                                                gint64               span_id,
+                                                GError             **error);
+gboolean       gloss_store_delete_span         (GlossStore          *self,
+                                                gint64               span_id,
+                                                GError             **error);
+GlossSpan     *gloss_store_relabel_span        (GlossStore          *self,
+                                                gint64               span_id,
+                                                gint64               label_id,
+                                                GError             **error);
+GPtrArray     *gloss_store_list_spans          (GlossStore          *self,
+                                                gint64               document_id,
+                                                GError             **error);
+
+G_END_DECLS
