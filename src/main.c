@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* gloss SUBCOMMAND ... runs headless; anything else opens the window. */
+
+#define G_LOG_DOMAIN "gloss"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "gloss-application.h"
+#include "gloss-cli.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GlossApplication) application = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc > 1 && gloss_cli_is_subcommand (argv[1]))
+    return gloss_cli_run (argc, argv);
+
+  g_set_application_name (_("Gloss"));
+  application = gloss_application_new ();
+
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}

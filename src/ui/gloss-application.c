@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* GlossApplication opens projects in windows: the default project when
+ * started without a file, else each project named on the command line. A
+ * file that is not a Gloss project is refused with the reason and left
+ * untouched. */
+
+#define G_LOG_DOMAIN "gloss-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-application.h"
+#include "gloss-project.h"
+#include "gloss-window.h"
+
+struct _GlossApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
+
+static void
+on_error_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      GApplication     *application)
+{
+  g_application_release (application);
+}
+
+/* Says why a project could not be opened, on the terminal for whoever
+ * started Gloss there, and in a dialog for everyone else. */
+static void
+report_open_error (GlossApplication *self,
+                   const GError     *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  g_printerr ("gloss: %s\n", error->message);
+
+  dialog = adw_message_dialog_new (parent, _("Could Not Open Project"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_store (GlossApplication *self,
+            GlossStore       *store)
+{
+  GlossWindow *window = gloss_window_new (GTK_APPLICATION (self), store);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+gloss_application_activate (GApplication *application)
+{
+  GlossApplication *self = GLOSS_APPLICATION (application);
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  store = gloss_project_open_default (&error);
+  if (store == NULL)
+    {
+      report_open_error (self, error);
+      return;
+    }
+
+  open_store (self, store);
+}
+
+static void
+gloss_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  GlossApplication *self = GLOSS_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr(GlossStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("“%s” is not a local file"), uri);
+          report_open_error (self, error);
+          continue;
+        }
+
+      store = gloss_project_open (path, &error);
+      if (store == NULL)
+        {
+          report_open_error (self, error);
+          continue;
+        }
+
+      open_store (self, store);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  static const char *developers[] = { "The Gloss developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Gloss"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Gloss developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/glossapp/gloss",
+                         "issue-url", "https://github.com/glossapp/gloss/issues",
+                         "comments", _("Label the phrases that matter in long documents, "
+                                       "and export them as datasets"),
+                         "developers", developers,
+                         "copyright", "© 2026 The Gloss developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+gloss_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+gloss_application_class_init (GlossApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->startup = gloss_application_startup;
+  application_class->activate = gloss_application_activate;
+  application_class->open = gloss_application_open;
+}
+
+static void
+gloss_application_init (GlossApplication *self)
+{
+}
+
+GlossApplication *
+gloss_application_new (void)
+{
+  return g_object_new (GLOSS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/glossapp/Gloss",
+                       NULL);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_DOCUMENT_VIEW (gloss_document_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossDocumentView, gloss_document_view, GLOSS, DOCUMENT_VIEW, GtkTextView)
+
+GtkWidget *gloss_document_view_new                (void);
+void       gloss_document_view_set_labels         (GlossDocumentView *self,
+                                                   GPtrArray         *labels);
+void       gloss_document_view_load               (GlossDocumentView *self,
+                                                   gint64             document_id,
+                                                   const char        *text,
+                                                   GPtrArray         *spans);
+void       gloss_document_view_clear              (GlossDocumentView *self);
+gint64     gloss_document_view_get_document_id    (GlossDocumentView *self);
+void       gloss_document_view_add_span           (GlossDocumentView *self,
+                                                   GlossSpan         *span);
+void       gloss_document_view_remove_span        (GlossDocumentView *self,
+                                                   GlossSpan         *span);
+void       gloss_document_view_replace_span       (GlossDocumentView *self,
+                                                   GlossSpan         *old_span,
+                                                   GlossSpan         *new_span);
+GListModel *gloss_document_view_get_spans         (GlossDocumentView *self);
+gboolean   gloss_document_view_get_selected_range (GlossDocumentView *self,
+                                                   gint64            *start,
+                                                   gint64            *end);
+void       gloss_document_view_select_range       (GlossDocumentView *self,
+                                                   gint64             start,
+                                                   gint64             end);
+GlossSpan *gloss_document_view_get_selected_span  (GlossDocumentView *self);
+void       gloss_document_view_select_span        (GlossDocumentView *self,
+                                                   GlossSpan         *span);
+char      *gloss_document_view_dup_span_text      (GlossDocumentView *self,
+                                                   GlossSpan         *span);
+gboolean   gloss_document_view_has_span_tag       (GlossDocumentView *self,
+                                                   GlossSpan         *span);
+
+G_END_DECLS

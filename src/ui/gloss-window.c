@@ -1,0 +1,793 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* GlossWindow is one project's workbench: the documents on the left, the
+ * open document in the middle, the labels and this document's spans on the
+ * right. It turns the user's gestures into store calls and follows the
+ * store's signals to update every view, so that what is shown is what is
+ * stored. */
+
+#define G_LOG_DOMAIN "gloss-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-document-list.h"
+#include "gloss-project.h"
+#include "gloss-window.h"
+
+struct _GlossWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkListView *document_list_view;
+  GtkStack *content_stack;
+  GlossDocumentView *document_view;
+  GtkListView *label_list_view;
+  GtkStack *span_stack;
+  GtkLabel *spans_title;
+  GtkListView *span_list_view;
+
+  /* Owned references */
+  GlossStore *store;
+  GSettings *settings;
+  GlossDocumentList *documents;
+  GtkSingleSelection *document_selection;
+  GListStore *labels;
+  GHashTable *label_counts;   /* label id -> spans with that label in this document */
+  GtkSingleSelection *span_selection;
+};
+
+G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_error (GlossWindow  *self,
+            const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GlossLabel *
+find_label (GlossWindow *self,
+            gint64       label_id,
+            guint       *position)
+{
+  guint n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+
+      if (gloss_label_get_id (label) == label_id)
+        {
+          if (position != NULL)
+            *position = i;
+          return label;
+        }
+    }
+
+  return NULL;
+}
+
+static guint
+get_label_count (GlossWindow *self,
+                 gint64       label_id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->label_counts, &label_id));
+}
+
+/* Replacing a row with itself makes the list view bind it again. */
+static void
+refresh_label_row (GlossWindow *self,
+                   gint64       label_id)
+{
+  guint position;
+  GlossLabel *label = find_label (self, label_id, &position);
+
+  if (label != NULL)
+    g_list_store_splice (self->labels, position, 1, (gpointer *) &label, 1);
+}
+
+static void
+change_label_count (GlossWindow *self,
+                    gint64       label_id,
+                    int          delta)
+{
+  guint count = get_label_count (self, label_id);
+
+  g_hash_table_insert (self->label_counts, g_memdup2 (&label_id, sizeof label_id),
+                       GUINT_TO_POINTER (count + delta));
+  refresh_label_row (self, label_id);
+}
+
+static void
+update_span_summary (GlossWindow *self)
+{
+  GListModel *spans = gloss_document_view_get_spans (self->document_view);
+  guint n_spans = g_list_model_get_n_items (spans);
+  g_autofree char *title = NULL;
+
+  if (n_spans == 0)
+    title = g_strdup (_("Spans"));
+  else
+    title = g_strdup_printf (_("Spans (%u)"), n_spans);
+
+  gtk_label_set_label (self->spans_title, title);
+  gtk_stack_set_visible_child_name (self->span_stack, n_spans > 0 ? "spans" : "empty");
+}
+
+static void
+recount_labels (GlossWindow *self)
+{
+  GListModel *spans = gloss_document_view_get_spans (self->document_view);
+  guint n_spans = g_list_model_get_n_items (spans);
+  guint n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+
+  g_hash_table_remove_all (self->label_counts);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_autoptr(GlossSpan) span = g_list_model_get_item (spans, i);
+      gint64 label_id = gloss_span_get_label_id (span);
+
+      g_hash_table_insert (self->label_counts, g_memdup2 (&label_id, sizeof label_id),
+                           GUINT_TO_POINTER (get_label_count (self, label_id) + 1));
+    }
+
+  /* Rebind every row: the counts are new. */
+  g_list_model_items_changed (G_LIST_MODEL (self->labels), 0, n_labels, n_labels);
+  update_span_summary (self);
+}
+
+static void
+reload_labels (GlossWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (self->store, &error);
+
+  if (labels == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gloss_document_view_set_labels (self->document_view, labels);
+  g_list_store_splice (self->labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->labels)),
+                       labels->pdata, labels->len);
+}
+
+/* Opens DOCUMENT_ID in the middle pane; 0 shows the empty state. */
+gboolean
+gloss_window_open_document (GlossWindow *self,
+                            gint64       document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  if (document_id == 0)
+    {
+      gloss_document_view_clear (self->document_view);
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      recount_labels (self);
+      return TRUE;
+    }
+
+  if ((document = gloss_store_get_document (self->store, document_id, &error)) == NULL ||
+      (text = gloss_store_load_text (self->store, document_id, &error)) == NULL ||
+      (spans = gloss_store_list_spans (self->store, document_id, &error)) == NULL)
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  gloss_document_view_load (self->document_view, document_id, text, spans);
+  adw_window_title_set_subtitle (self->window_title, gloss_document_get_name (document));
+  gtk_stack_set_visible_child_name (self->content_stack, "document");
+  recount_labels (self);
+
+  return TRUE;
+}
+
+static void
+on_document_selected_cb (GlossWindow        *self,
+                         GParamSpec         *pspec,
+                         GtkSingleSelection *selection)
+{
+  GlossDocument *document = gtk_single_selection_get_selected_item (selection);
+  gint64 document_id = document ? gloss_document_get_id (document) : 0;
+
+  if (document_id != gloss_document_view_get_document_id (self->document_view) ||
+      document_id == 0)
+    gloss_window_open_document (self, document_id);
+}
+
+static void
+on_span_added_cb (GlossWindow *self,
+                  GlossSpan   *span,
+                  GlossStore  *store)
+{
+  if (gloss_span_get_document_id (span) != gloss_document_view_get_document_id (self->document_view))
+    return;
+
+  gloss_document_view_add_span (self->document_view, span);
+  change_label_count (self, gloss_span_get_label_id (span), +1);
+  update_span_summary (self);
+}
+
+static void
+on_span_removed_cb (GlossWindow *self,
+                    GlossSpan   *span,
+                    GlossStore  *store)
+{
+  if (gloss_span_get_document_id (span) != gloss_document_view_get_document_id (self->document_view))
+    return;
+
+  gloss_document_view_remove_span (self->document_view, span);
+  change_label_count (self, gloss_span_get_label_id (span), -1);
+  update_span_summary (self);
+}
+
+static void
+on_span_changed_cb (GlossWindow *self,
+                    GlossSpan   *old_span,
+                    GlossSpan   *new_span,
+                    GlossStore  *store)
+{
+  if (gloss_span_get_document_id (new_span) != gloss_document_view_get_document_id (self->document_view))
+    return;
+
+  gloss_document_view_replace_span (self->document_view, old_span, new_span);
+  if (gloss_span_get_label_id (old_span) != gloss_span_get_label_id (new_span))
+    {
+      change_label_count (self, gloss_span_get_label_id (old_span), -1);
+      change_label_count (self, gloss_span_get_label_id (new_span), +1);
+    }
+}
+
+static void
+on_selected_span_changed_cb (GlossWindow       *self,
+                             GParamSpec        *pspec,
+                             GlossDocumentView *view)
+{
+  GlossSpan *span = gloss_document_view_get_selected_span (view);
+  GListModel *spans = gloss_document_view_get_spans (view);
+  guint n_spans = g_list_model_get_n_items (spans);
+
+  if (span == NULL)
+    {
+      gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_autoptr(GlossSpan) item = g_list_model_get_item (spans, i);
+
+      if (item == span)
+        {
+          gtk_single_selection_set_selected (self->span_selection, i);
+          return;
+        }
+    }
+}
+
+/* Labels the selected text, or relabels the selected span. */
+static void
+apply_label (GlossWindow *self,
+             gint64       label_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSpan) span = NULL;
+  GlossSpan *selected = gloss_document_view_get_selected_span (self->document_view);
+  gint64 document_id = gloss_document_view_get_document_id (self->document_view);
+  gint64 start, end;
+
+  if (document_id == 0)
+    return;
+
+  if (gloss_document_view_get_selected_range (self->document_view, &start, &end))
+    {
+      g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
+
+      if (annotator[0] == '\0')
+        {
+          g_free (annotator);
+          annotator = gloss_project_default_annotator ();
+        }
+
+      span = gloss_store_add_span (self->store, document_id, label_id, start, end, annotator,
+                                   NULL, &error);
+      if (span != NULL)
+        gloss_document_view_select_span (self->document_view, span);
+    }
+  else if (selected != NULL)
+    {
+      if (gloss_span_get_label_id (selected) == label_id)
+        return;
+      span = gloss_store_relabel_span (self->store, gloss_span_get_id (selected), label_id,
+                                       &error);
+    }
+  else
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select some text to label first")));
+      return;
+    }
+
+  if (span == NULL)
+    show_error (self, error);
+}
+
+static void
+apply_label_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  apply_label (GLOSS_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+delete_span_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossSpan *selected = gloss_document_view_get_selected_span (self->document_view);
+  g_autoptr(GError) error = NULL;
+
+  if (selected == NULL)
+    return;
+
+  if (!gloss_store_delete_span (self->store, gloss_span_get_id (selected), &error))
+    show_error (self, error);
+}
+
+static gboolean
+focus_is_editable (GlossWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && GTK_IS_EDITABLE (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus));
+}
+
+/* A label's hotkey is one plain key, taken before the text view sees it but
+ * never from a field the user is typing in. */
+static gboolean
+on_key_pressed_cb (GlossWindow           *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  guint n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  gunichar typed = gdk_keyval_to_unicode (keyval);
+  char typed_utf8[7] = { 0 };
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || typed == 0 ||
+      focus_is_editable (self))
+    return GDK_EVENT_PROPAGATE;
+
+  g_unichar_to_utf8 (typed, typed_utf8);
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+
+      if (g_str_equal (gloss_label_get_hotkey (label), typed_utf8))
+        {
+          apply_label (self, gloss_label_get_id (label));
+          return GDK_EVENT_STOP;
+        }
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+draw_swatch_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  const char *color = g_object_get_data (G_OBJECT (area), "color");
+  GdkRGBA rgba;
+
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    return;
+
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static GtkWidget *
+swatch_new (void)
+{
+  GtkWidget *swatch = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch_cb, NULL, NULL);
+
+  return swatch;
+}
+
+static void
+swatch_set_color (GtkWidget  *swatch,
+                  const char *color)
+{
+  g_object_set_data_full (G_OBJECT (swatch), "color", g_strdup (color), g_free);
+  gtk_widget_queue_draw (swatch);
+}
+
+static void
+setup_label_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    GlossWindow              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *hotkey = gtk_shortcut_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "count-badge");
+  gtk_widget_set_valign (hotkey, GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (box), swatch_new ());
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_box_append (GTK_BOX (box), hotkey);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_label_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   GlossWindow              *self)
+{
+  GlossLabel *label = gtk_list_item_get_item (item);
+  GtkWidget *swatch = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *name = gtk_widget_get_next_sibling (swatch);
+  GtkWidget *count = gtk_widget_get_next_sibling (name);
+  GtkWidget *hotkey = gtk_widget_get_next_sibling (count);
+  guint n = get_label_count (self, gloss_label_get_id (label));
+  g_autofree char *count_text = g_strdup_printf ("%u", n);
+  const char *description = gloss_label_get_description (label);
+
+  swatch_set_color (swatch, gloss_label_get_color (label));
+  gtk_label_set_label (GTK_LABEL (name), gloss_label_get_name (label));
+  gtk_label_set_label (GTK_LABEL (count), n > 0 ? count_text : "");
+  gtk_shortcut_label_set_accelerator (GTK_SHORTCUT_LABEL (hotkey), gloss_label_get_hotkey (label));
+  gtk_widget_set_visible (hotkey, gloss_label_get_hotkey (label)[0] != '\0');
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                               description[0] != '\0' ? description : NULL);
+}
+
+static void
+on_label_activated_cb (GlossWindow *self,
+                       guint        position,
+                       GtkListView *list_view)
+{
+  g_autoptr(GlossLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), position);
+
+  apply_label (self, gloss_label_get_id (label));
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+static void
+setup_span_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   GlossWindow              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *label_name = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (text), TRUE);
+  gtk_widget_add_css_class (text, "span-row-text");
+  gtk_label_set_xalign (GTK_LABEL (label_name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label_name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label_name, "caption");
+  gtk_widget_add_css_class (label_name, "dim-label");
+  gtk_widget_set_hexpand (texts, TRUE);
+
+  gtk_box_append (GTK_BOX (texts), text);
+  gtk_box_append (GTK_BOX (texts), label_name);
+  gtk_box_append (GTK_BOX (box), swatch_new ());
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_span_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  GlossWindow              *self)
+{
+  GlossSpan *span = gtk_list_item_get_item (item);
+  GlossLabel *label = find_label (self, gloss_span_get_label_id (span), NULL);
+  GtkWidget *swatch = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *texts = gtk_widget_get_next_sibling (swatch);
+  GtkWidget *text = gtk_widget_get_first_child (texts);
+  GtkWidget *label_name = gtk_widget_get_next_sibling (text);
+  g_autofree char *span_text = gloss_document_view_dup_span_text (self->document_view, span);
+
+  /* A span across lines reads as one line in the list. */
+  g_strdelimit (span_text, "\r\n\t", ' ');
+  gtk_label_set_label (GTK_LABEL (text), span_text);
+  gtk_label_set_label (GTK_LABEL (label_name), label ? gloss_label_get_name (label) : "");
+  swatch_set_color (swatch, label ? gloss_label_get_color (label) : NULL);
+}
+
+static void
+on_span_activated_cb (GlossWindow *self,
+                      guint        position,
+                      GtkListView *list_view)
+{
+  GListModel *spans = gloss_document_view_get_spans (self->document_view);
+  g_autoptr(GlossSpan) span = g_list_model_get_item (spans, position);
+
+  gloss_document_view_select_span (self->document_view, span);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+static void
+setup_document_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       GlossWindow              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, "dim-label");
+
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_document_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      GlossWindow              *self)
+{
+  GlossDocument *document = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *details = gtk_widget_get_next_sibling (name);
+  gint64 n_spans = gloss_document_get_span_count (document);
+  g_autofree char *details_text = NULL;
+
+  details_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %" G_GINT64_FORMAT " span",
+                                               "%s · %" G_GINT64_FORMAT " spans", n_spans),
+                                  gloss_document_status_describe (gloss_document_get_status (document)),
+                                  n_spans);
+  gtk_label_set_label (GTK_LABEL (name), gloss_document_get_name (document));
+  gtk_label_set_label (GTK_LABEL (details), details_text);
+}
+
+static GtkListItemFactory *
+factory_new (GlossWindow *self,
+             GCallback    setup,
+             GCallback    bind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
+
+  return factory;
+}
+
+static void
+save_window_state (GlossWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+gloss_window_close_request (GtkWindow *window)
+{
+  save_window_state (GLOSS_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
+}
+
+static void
+gloss_window_dispose (GObject *object)
+{
+  GlossWindow *self = (GlossWindow *) object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+
+  g_clear_object (&self->span_selection);
+  g_clear_object (&self->document_selection);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->labels);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
+}
+
+static void
+gloss_window_finalize (GObject *object)
+{
+  GlossWindow *self = (GlossWindow *) object;
+
+  g_clear_pointer (&self->label_counts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);
+}
+
+static void
+gloss_window_class_init (GlossWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gloss_window_dispose;
+  object_class->finalize = gloss_window_finalize;
+  window_class->close_request = gloss_window_close_request;
+
+  g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossapp/Gloss/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, label_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_list_view);
+
+  gtk_widget_class_install_action (widget_class, "win.apply-label", "x", apply_label_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-span", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-span", NULL);
+}
+
+static void
+gloss_window_init (GlossWindow *self)
+{
+  g_autoptr(GtkListItemFactory) label_factory = NULL;
+  g_autoptr(GtkListItemFactory) span_factory = NULL;
+  g_autoptr(GtkListItemFactory) document_factory = NULL;
+  g_autoptr(GtkNoSelection) label_selection = NULL;
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->labels = g_list_store_new (GLOSS_TYPE_LABEL);
+  self->label_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  label_factory = factory_new (self, G_CALLBACK (setup_label_row_cb), G_CALLBACK (bind_label_row_cb));
+  label_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->labels)));
+  gtk_list_view_set_factory (self->label_list_view, label_factory);
+  gtk_list_view_set_model (self->label_list_view, GTK_SELECTION_MODEL (label_selection));
+  g_signal_connect_object (self->label_list_view, "activate",
+                           G_CALLBACK (on_label_activated_cb), self, G_CONNECT_SWAPPED);
+
+  span_factory = factory_new (self, G_CALLBACK (setup_span_row_cb), G_CALLBACK (bind_span_row_cb));
+  self->span_selection =
+    gtk_single_selection_new (g_object_ref (gloss_document_view_get_spans (self->document_view)));
+  gtk_single_selection_set_autoselect (self->span_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->span_selection, TRUE);
+  gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_factory (self->span_list_view, span_factory);
+  gtk_list_view_set_model (self->span_list_view, GTK_SELECTION_MODEL (self->span_selection));
+  g_signal_connect_object (self->span_list_view, "activate",
+                           G_CALLBACK (on_span_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_view, "notify::selected-span",
+                           G_CALLBACK (on_selected_span_changed_cb), self, G_CONNECT_SWAPPED);
+
+  document_factory = factory_new (self, G_CALLBACK (setup_document_row_cb),
+                                  G_CALLBACK (bind_document_row_cb));
+  gtk_list_view_set_factory (self->document_list_view, document_factory);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+static void
+gloss_window_set_store (GlossWindow *self,
+                        GlossStore  *store)
+{
+  g_autofree char *name = gloss_store_dup_name (store);
+
+  self->store = g_object_ref (store);
+  adw_window_title_set_title (self->window_title, name);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+
+  g_signal_connect_object (store, "span-added", G_CALLBACK (on_span_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "span-removed", G_CALLBACK (on_span_removed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "span-changed", G_CALLBACK (on_span_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "labels-changed", G_CALLBACK (reload_labels), self,
+                           G_CONNECT_SWAPPED);
+
+  reload_labels (self);
+
+  self->documents = gloss_document_list_new (store);
+  self->document_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->documents)));
+  gtk_list_view_set_model (self->document_list_view, GTK_SELECTION_MODEL (self->document_selection));
+  g_signal_connect_object (self->document_selection, "notify::selected",
+                           G_CALLBACK (on_document_selected_cb), self, G_CONNECT_SWAPPED);
+
+  on_document_selected_cb (self, NULL, self->document_selection);
+}
+
+GlossWindow *
+gloss_window_new (GtkApplication *application,
+                  GlossStore     *store)
+{
+  GlossWindow *self;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+
+  self = g_object_new (GLOSS_TYPE_WINDOW, "application", application, NULL);
+  gloss_window_set_store (self, store);
+
+  return self;
+}
+
+GlossStore *
+gloss_window_get_store (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+GlossDocumentView *
+gloss_window_get_document_view (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return self->document_view;
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-document-view.h"
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_WINDOW (gloss_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, AdwApplicationWindow)
+
+GlossWindow       *gloss_window_new               (GtkApplication *application,
+                                                   GlossStore     *store);
+GlossStore        *gloss_window_get_store         (GlossWindow    *self);
+GlossDocumentView *gloss_window_get_document_view (GlossWindow    *self);
+gboolean           gloss_window_open_document     (GlossWindow    *self,
+                                                   gint64          document_id);
+
+G_END_DECLS
