@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "gloss-offsets.h"
+
+static char *
+load_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "zangezur-corridor.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  return text;
+}
+
+/* Python: text.index("Pezeshkian") == 197 on the sample article. */
+static void
+test_sample_article (void)
+{
+  g_autofree char *text = load_sample ();
+  g_autofree char *name = gloss_offsets_dup_range (text, 197, 207);
+  const char *found = strstr (text, "Pezeshkian");
+  gsize byte_index = found - text;
+
+  g_assert_cmpstr (name, ==, "Pezeshkian");
+  g_assert_cmpuint (gloss_offsets_byte_to_char (text, byte_index), ==, 197);
+  g_assert_cmpuint (gloss_offsets_char_to_byte (text, 197), ==, byte_index);
+
+  /* The em dash and curly quotes before it take three bytes each. */
+  g_assert_cmpuint (byte_index, >, 197);
+  g_assert_cmpuint (gloss_offsets_char_to_byte (text, 124), ==, 124);
+  g_assert_cmpuint (gloss_offsets_char_to_byte (text, 125), ==, 127);
+
+  /* Everything in the sample is in the Basic Multilingual Plane. */
+  g_assert_cmpuint (gloss_offsets_char_to_utf16 (text, 197), ==, 197);
+}
+
+/* 👋🏽 is two code points outside the BMP: four UTF-16 units, eight bytes. */
+static void
+test_astral (void)
+{
+  const char *text = "Hi 👋🏽 Tehran 🇮🇷!";
+  gsize char_offset = 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *word = NULL;
+
+  g_assert_cmpuint (gloss_offsets_count_chars (text, -1), ==, 16);
+  g_assert_cmpuint (gloss_offsets_count_utf16 (text, -1), ==, 20);
+
+  /* "Tehran" is code points 6-12, UTF-16 units 8-14. */
+  word = gloss_offsets_dup_range (text, 6, 12);
+  g_assert_cmpstr (word, ==, "Tehran");
+  g_assert_cmpuint (gloss_offsets_char_to_utf16 (text, 6), ==, 8);
+  g_assert_cmpuint (gloss_offsets_char_to_utf16 (text, 12), ==, 14);
+  g_assert_cmpuint (gloss_offsets_char_to_byte (text, 6), ==, 12);
+
+  g_assert_true (gloss_offsets_utf16_to_char (text, 14, &char_offset, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (char_offset, ==, 12);
+
+  /* Unit 4 is the second half of 👋's surrogate pair. */
+  g_assert_false (gloss_offsets_utf16_to_char (text, 4, &char_offset, &error));
+  g_assert_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_SPLITS_CHARACTER);
+  g_clear_error (&error);
+
+  g_assert_false (gloss_offsets_utf16_to_char (text, 21, &char_offset, &error));
+  g_assert_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE);
+}
+
+/* Persian, right to left, with a zero-width non-joiner (U+200C) inside
+ * "می‌خواهم": the ZWNJ is a code point of its own. */
+static void
+test_persian_zwnj (void)
+{
+  const char *text = "پزشکیان می\u200cخواهد روابط عادی شود.";
+  g_autofree char *name = gloss_offsets_dup_range (text, 0, 7);
+  g_autofree char *verb = gloss_offsets_dup_range (text, 8, 16);
+
+  g_assert_cmpstr (name, ==, "پزشکیان");
+  g_assert_cmpstr (verb, ==, "می\u200cخواهد");
+  g_assert_cmpuint (gloss_offsets_char_to_byte (text, 8), ==, 15);
+  g_assert_cmpuint (gloss_offsets_byte_to_char (text, 15), ==, 8);
+  g_assert_cmpuint (gloss_offsets_char_to_utf16 (text, 16), ==, 16);
+}
+
+static void
+test_check_span (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_offsets_check_span (10, 0, 10, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (gloss_offsets_check_span (10, 4, 11, &error));
+  g_assert_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  g_assert_false (gloss_offsets_check_span (10, 8, 3, &error));
+  g_assert_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_INVERTED);
+  g_assert_nonnull (strstr (error->message, "8-3 ends before it starts"));
+  g_clear_error (&error);
+
+  g_assert_false (gloss_offsets_check_span (10, 3, 3, &error));
+  g_assert_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  g_assert_false (gloss_offsets_check_span (10, -1, 3, &error));
+  g_assert_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE);
+}
+
+/* CRLF line endings are two code points, as Python counts them. */
+static void
+test_crlf (void)
+{
+  const char *text = "Iran\r\nAzerbaijan";
+  g_autofree char *word = gloss_offsets_dup_range (text, 6, 16);
+
+  g_assert_cmpstr (word, ==, "Azerbaijan");
+  g_assert_cmpuint (gloss_offsets_count_chars (text, -1), ==, 16);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/offsets/sample-article", test_sample_article);
+  g_test_add_func ("/gloss/offsets/astral", test_astral);
+  g_test_add_func ("/gloss/offsets/persian-zwnj", test_persian_zwnj);
+  g_test_add_func ("/gloss/offsets/crlf", test_crlf);
+  g_test_add_func ("/gloss/offsets/check-span", test_check_span);
+
+  return g_test_run ();
+}

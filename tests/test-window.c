@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Drives the real window on a temporary default project, the way a user
+ * would, and checks the store after each step. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gloss-project.h"
+#include "gloss-window.h"
+
+typedef struct
+{
+  char *dir;
+  GlossStore *store;
+  GlossWindow *window;
+  GlossDocumentView *view;
+  gint64 document_id;
+} Fixture;
+
+static void
+wait_for_frames (void)
+{
+  /* Let layout, the list views' binds and any idle work run. */
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = gloss_window_new (NULL, fixture->store);
+  fixture->view = gloss_window_get_document_view (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frames ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", fixture->dir, TRUE);
+
+  fixture->store = gloss_project_open_default (&error);
+  g_assert_no_error (error);
+  ids = gloss_store_list_document_ids (fixture->store, &error);
+  fixture->document_id = g_array_index (ids, gint64, 0);
+
+  open_window (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *gloss_dir = g_build_filename (fixture->dir, "gloss", NULL);
+  g_autofree char *path = g_build_filename (gloss_dir, "default.gloss", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  wait_for_frames ();
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (gloss_dir);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GlossLabel *
+find_label (Fixture    *fixture,
+            const char *name)
+{
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
+      return g_object_ref (labels->pdata[i]);
+
+  g_assert_not_reached ();
+}
+
+/* Where PHRASE starts in the document, in code points. */
+static gint64
+find_phrase (Fixture    *fixture,
+             const char *phrase)
+{
+  g_autofree char *text = gloss_store_load_text (fixture->store, fixture->document_id, NULL);
+  const char *found = strstr (text, phrase);
+
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+static GlossSpan *
+find_stored_span (Fixture *fixture,
+                  gint64   start,
+                  gint64   end)
+{
+  g_autoptr(GPtrArray) spans = gloss_store_list_spans (fixture->store, fixture->document_id, NULL);
+
+  for (guint i = 0; i < spans->len; i++)
+    if (gloss_span_get_start (spans->pdata[i]) == start && gloss_span_get_end (spans->pdata[i]) == end)
+      return g_object_ref (spans->pdata[i]);
+
+  return NULL;
+}
+
+static void
+test_opens_sample (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  GListModel *spans = gloss_document_view_get_spans (fixture->view);
+  g_autoptr(GlossSpan) first = NULL;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_nonnull (strstr (text, "Zangezur Corridor"));
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, fixture->document_id);
+
+  g_assert_cmpuint (g_list_model_get_n_items (spans), >=, 3);
+  first = g_list_model_get_item (spans, 0);
+  g_assert_true (gloss_document_view_has_span_tag (fixture->view, first));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Default Project");
+}
+
+static void
+test_label_selection (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  gint64 start = find_phrase (fixture, "Velayati");
+  g_autoptr(GlossSpan) stored = NULL;
+  g_autofree char *span_text = NULL;
+  GListModel *spans = gloss_document_view_get_spans (fixture->view);
+  guint n_before = g_list_model_get_n_items (spans);
+
+  /* A sloppy drag that takes the space before the name. */
+  gloss_document_view_select_range (fixture->view, start - 1, start + strlen ("Velayati"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              gloss_label_get_id (hardline));
+  wait_for_frames ();
+
+  stored = find_stored_span (fixture, start, start + 8);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (gloss_span_get_label_id (stored), ==, gloss_label_get_id (hardline));
+  g_assert_cmpstr (gloss_span_get_annotator (stored), !=, "");
+  g_assert_cmpuint (g_list_model_get_n_items (spans), ==, n_before + 1);
+  g_assert_true (gloss_document_view_has_span_tag (fixture->view, stored));
+
+  span_text = gloss_document_view_dup_span_text (fixture->view, stored);
+  g_assert_cmpstr (span_text, ==, "Velayati");
+
+  /* The new span is selected, ready for a relabel or a delete. */
+  g_assert_cmpint (gloss_span_get_id (gloss_document_view_get_selected_span (fixture->view)), ==,
+                   gloss_span_get_id (stored));
+}
+
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+press_key (Fixture *fixture,
+           guint    keyval)
+{
+  GtkEventController *keys = find_key_controller (GTK_WIDGET (fixture->window));
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
+  g_assert_true (handled);
+  wait_for_frames ();
+}
+
+static void
+test_hotkey_labels_and_relabels (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) security = find_label (fixture, "Security establishment");
+  gint64 start = find_phrase (fixture, "Ali Akbar Velayati");
+  gint64 end = start + strlen ("Ali Akbar Velayati");
+  g_autoptr(GlossSpan) stored = NULL;
+  g_autoptr(GlossSpan) relabeled = NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
+  gloss_document_view_select_range (fixture->view, start, end);
+  press_key (fixture, GDK_KEY_2);
+
+  stored = find_stored_span (fixture, start, end);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (gloss_span_get_label_id (stored), ==, gloss_label_get_id (hardline));
+
+  /* With the span selected, another hotkey changes its label. */
+  press_key (fixture, GDK_KEY_3);
+  relabeled = find_stored_span (fixture, start, end);
+  g_assert_cmpint (gloss_span_get_id (relabeled), ==, gloss_span_get_id (stored));
+  g_assert_cmpint (gloss_span_get_label_id (relabeled), ==, gloss_label_get_id (security));
+  g_assert_true (gloss_document_view_has_span_tag (fixture->view, relabeled));
+  g_assert_false (gloss_document_view_has_span_tag (fixture->view, stored));
+}
+
+static void
+test_delete_span (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GListModel *spans = gloss_document_view_get_spans (fixture->view);
+  guint n_before = g_list_model_get_n_items (spans);
+  gint64 start = find_phrase (fixture, "Ali Khamenei");
+  g_autoptr(GlossSpan) span = find_stored_span (fixture, start, start + strlen ("Ali Khamenei"));
+  g_autoptr(GlossSpan) gone = NULL;
+  GlossSpan *shown = NULL;
+
+  g_assert_nonnull (span);
+  for (guint i = 0; i < n_before; i++)
+    {
+      g_autoptr(GlossSpan) item = g_list_model_get_item (spans, i);
+
+      if (gloss_span_get_id (item) == gloss_span_get_id (span))
+        shown = item;
+    }
+  g_assert_nonnull (shown);
+
+  gloss_document_view_select_span (fixture->view, shown);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-span", NULL);
+  wait_for_frames ();
+
+  gone = find_stored_span (fixture, start, start + strlen ("Ali Khamenei"));
+  g_assert_null (gone);
+  g_assert_cmpuint (g_list_model_get_n_items (spans), ==, n_before - 1);
+  g_assert_false (gloss_document_view_has_span_tag (fixture->view, span));
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+}
+
+/* Quit and start again: the window shows what was stored. */
+static void
+test_restart_shows_spans (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GlossLabel) reformist = find_label (fixture, "Reformist camp");
+  gint64 start = find_phrase (fixture, "Pezeshkian downplays");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSpan) reopened = NULL;
+  g_autofree char *path = g_strdup (gloss_store_get_path (fixture->store));
+
+  gloss_document_view_select_range (fixture->view, start, start + strlen ("Pezeshkian"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              gloss_label_get_id (reformist));
+  wait_for_frames ();
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  wait_for_frames ();
+
+  fixture->store = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  open_window (fixture);
+
+  reopened = find_stored_span (fixture, start, start + strlen ("Pezeshkian"));
+  g_assert_nonnull (reopened);
+  g_assert_true (gloss_document_view_has_span_tag (fixture->view, reopened));
+}
+
+static void
+test_no_selection_does_nothing (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GPtrArray) before = gloss_store_list_spans (fixture->store, fixture->document_id, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 start = find_phrase (fixture, "Velayati");
+
+  /* Only white space selected: nothing to label. */
+  gloss_document_view_select_range (fixture->view, start - 1, start);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              gloss_label_get_id (hardline));
+  wait_for_frames ();
+
+  after = gloss_store_list_spans (fixture->store, fixture->document_id, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/window/opens-sample", test_opens_sample);
+  ADD ("/gloss/window/label-selection", test_label_selection);
+  ADD ("/gloss/window/hotkey-labels-and-relabels", test_hotkey_labels_and_relabels);
+  ADD ("/gloss/window/delete-span", test_delete_span);
+  ADD ("/gloss/window/restart-shows-spans", test_restart_shows_spans);
+  ADD ("/gloss/window/whitespace-selection", test_no_selection_does_nothing);
+
+#undef ADD
+
+  return g_test_run ();
+}
