@@ -1,0 +1,107 @@
+# Shared helpers for the scripts in tools/. Source it; do not run it.
+# shellcheck shell=bash
+
+# Where the caller stood, so that relative paths given on the command line
+# (a project file, an output PNG) still resolve after we cd to the top.
+GLOSS_CALLER_DIR="${GLOSS_CALLER_DIR:-$PWD}"
+
+# Everything needed on Debian 12 to build, test, run and screenshot Gloss.
+GLOSS_PACKAGES=(
+  meson ninja-build pkg-config gcc libc6-dev
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libsqlite3-dev sqlite3 libjson-glib-dev
+  gettext desktop-file-utils appstream
+  xvfb xauth x11-utils imagemagick python3 dbus-x11 at-spi2-core
+  fonts-cantarell fonts-dejavu-core fonts-noto-core
+)
+
+gloss_say() {
+  printf 'gloss: %s\n' "$*" >&2
+}
+
+# The repository top is two levels above this file (tools/lib/..).
+gloss_root() {
+  GLOSS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+  export GLOSS_ROOT
+  cd "$GLOSS_ROOT" || return 1
+}
+
+gloss_ensure_packages() {
+  local missing=() pkg status sudo=() log
+  local -A have=()
+
+  if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
+    gloss_say "not a Debian-like system; make sure these (Debian 12 names) are installed:"
+    gloss_say "  ${GLOSS_PACKAGES[*]}"
+    return 0
+  fi
+
+  # One dpkg-query for the whole list keeps the common case (nothing to do)
+  # fast; unknown names just come back missing.
+  while read -r pkg status; do
+    if [[ "$status" == "install ok installed" ]]; then
+      have[$pkg]=1
+    fi
+  done < <(dpkg-query -W -f='${Package} ${Status}\n' "${GLOSS_PACKAGES[@]}" 2>/dev/null || true)
+  for pkg in "${GLOSS_PACKAGES[@]}"; do
+    [[ -n "${have[$pkg]:-}" ]] || missing+=("$pkg")
+  done
+  ((${#missing[@]})) || return 0
+
+  if ((EUID != 0)); then
+    if ! command -v sudo >/dev/null 2>&1; then
+      gloss_say "missing packages and no sudo to install them: ${missing[*]}"
+      return 1
+    fi
+    sudo=(sudo)
+  fi
+
+  gloss_say "installing missing packages: ${missing[*]}"
+  # apt is chatty; keep its output in a log and show it only on failure.
+  log="$(mktemp)"
+  if ! { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update \
+         && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+              apt-get install -y --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    rm -f "$log"
+    gloss_say "package installation failed"
+    return 1
+  fi
+  rm -f "$log"
+}
+
+# Configure build/ when needed, then compile. Errors are returned explicitly
+# because set -e does not apply inside a function called from a condition.
+gloss_build() {
+  local src
+
+  if [[ -f build/meson-private/coredata.dat && -f build/build.ninja ]]; then
+    # A build dir configured for another checkout would compile that tree's
+    # sources, so start over when the recorded source dir is not this one.
+    src="$(sed -n 's/.*"source": "\([^"\\]*\)".*/\1/p' build/meson-info/meson-info.json 2>/dev/null || true)"
+    if [[ -d "$src" ]]; then
+      src="$(cd "$src" && pwd -P)"
+    fi
+    if [[ -n "$src" && "$src" != "$PWD" ]]; then
+      gloss_say "build/ was configured for $src; reconfiguring from scratch"
+      meson setup --wipe build || return 1
+    fi
+  elif [[ -f build/meson-private/coredata.dat ]]; then
+    # Half-configured (an earlier setup failed part way): redo it cleanly.
+    meson setup --wipe build || meson setup --reconfigure build || return 1
+  else
+    # No build/, or a directory that is not a meson build dir yet.
+    meson setup build || return 1
+  fi
+
+  if ! meson compile -C build; then
+    # A compile error is the common case: report it. Only when meson can no
+    # longer read its own build dir is the dir stale, and then a wipe helps.
+    if meson configure build >/dev/null 2>&1; then
+      return 1
+    fi
+    gloss_say "build/ is stale; reconfiguring from scratch"
+    meson setup --wipe build || return 1
+    meson compile -C build || return 1
+  fi
+}
