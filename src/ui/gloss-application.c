@@ -22,16 +22,33 @@ struct _GlossApplication
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
 
+/* With no window to be transient for, the reason gets a small window of its
+ * own rather than a dialog floating over nothing. */
 static void
-on_error_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      GApplication     *application)
+show_error_window (GlossApplication *self,
+                   const GError     *error)
 {
-  g_application_release (application);
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), gtk_label_new (NULL));
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Could Not Open Project"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  gtk_widget_set_vexpand (status, TRUE);
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), _("Could Not Open Project"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 360);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Says why a project could not be opened, on the terminal for whoever
- * started Gloss there, and in a dialog for everyone else. */
+ * started Gloss there, and on screen for everyone else. */
 static void
 report_open_error (GlossApplication *self,
                    const GError     *error)
@@ -41,11 +58,14 @@ report_open_error (GlossApplication *self,
 
   g_printerr ("gloss: %s\n", error->message);
 
+  if (parent == NULL)
+    {
+      show_error_window (self, error);
+      return;
+    }
+
   dialog = adw_message_dialog_new (parent, _("Could Not Open Project"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_application_hold (G_APPLICATION (self));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

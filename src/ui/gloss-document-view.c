@@ -334,7 +334,7 @@ gloss_document_view_init (GlossDocumentView *self)
   gtk_text_view_set_editable (text_view, FALSE);
   gtk_text_view_set_cursor_visible (text_view, TRUE);
   gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_pixels_below_lines (text_view, 4);
+  gtk_text_view_set_pixels_below_lines (text_view, 14);
   gtk_text_view_set_pixels_inside_wrap (text_view, 4);
   gtk_text_view_set_left_margin (text_view, 32);
   gtk_text_view_set_right_margin (text_view, 32);
