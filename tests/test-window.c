@@ -13,7 +13,6 @@
 
 typedef struct
 {
-  char *dir;
   GlossStore *store;
   GlossWindow *window;
   GlossDocumentView *view;
@@ -45,10 +44,6 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
 
-  fixture->dir = g_dir_make_tmp ("gloss-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", fixture->dir, TRUE);
-
   fixture->store = gloss_project_open_default (&error);
   g_assert_no_error (error);
   ids = gloss_store_list_document_ids (fixture->store, &error);
@@ -61,8 +56,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autofree char *gloss_dir = g_build_filename (fixture->dir, "gloss", NULL);
-  g_autofree char *path = g_build_filename (gloss_dir, "default.gloss", NULL);
+  g_autofree char *path = gloss_project_default_path ();
+  g_autofree char *gloss_dir = g_path_get_dirname (path);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
@@ -74,8 +69,6 @@ fixture_tear_down (Fixture       *fixture,
   g_unlink (wal);
   g_unlink (shm);
   g_rmdir (gloss_dir);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
 }
 
 static GlossLabel *
@@ -311,6 +304,12 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data_home = g_dir_make_tmp ("gloss-window-XXXXXX", NULL);
+  int status;
+
+  /* Before GTK reads it: GLib caches the user data folder on first use, and
+   * the tests must never touch the real default project. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -326,5 +325,8 @@ main (int    argc,
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (data_home);
+
+  return status;
 }

@@ -636,7 +636,7 @@ gloss_store_create (const char          *path,
   base = g_path_get_basename (path);
   template = g_strdup_printf (".%s-XXXXXX", base);
   temp_path = g_build_filename (dir, template, NULL);
-  fd = g_mkstemp (temp_path);
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       int saved_errno = errno;
