@@ -516,6 +516,26 @@ test_default_project (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 1);
 }
 
+/* gloss PATH on a path with no file makes an empty project there. */
+static void
+test_open_creates (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_project_open (fixture->path, &error);
+  g_autoptr(GPtrArray) labels = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (gloss_store_count_documents (store), ==, 0);
+  labels = gloss_store_list_labels (store, &error);
+  g_assert_cmpuint (labels->len, ==, 0);
+
+  g_clear_object (&store);
+  store = gloss_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -539,6 +559,7 @@ main (int    argc,
   ADD ("/gloss/store/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
   ADD ("/gloss/store/refuse/newer-schema", test_refuse_newer_schema);
   ADD ("/gloss/project/default", test_default_project);
+  ADD ("/gloss/project/open-creates", test_open_creates);
 
 #undef ADD
 

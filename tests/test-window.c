@@ -252,6 +252,64 @@ test_delete_span (Fixture       *fixture,
   g_assert_null (gloss_document_view_get_selected_span (fixture->view));
 }
 
+static GtkGesture *
+find_click_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        return GTK_GESTURE (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A click inside a highlighted span selects that span; a click on plain
+ * text selects none. */
+static void
+test_click_selects_span (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (fixture->view);
+  GtkGesture *click = find_click_gesture (GTK_WIDGET (fixture->view));
+  gint64 start = find_phrase (fixture, "IRGC");
+  GlossSpan *selected;
+  GtkTextIter iter;
+  GdkRectangle location;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, start + 2);
+  gtk_text_view_scroll_to_iter (text_view, &iter, 0, FALSE, 0, 0);
+  wait_for_frames ();
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &x, &y);
+
+  g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
+  wait_for_frames ();
+
+  selected = gloss_document_view_get_selected_span (fixture->view);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (gloss_span_get_start (selected), ==, start);
+  g_assert_cmpint (gloss_span_get_end (selected), ==, start + 4);
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                      find_phrase (fixture, "stark"));
+  gtk_text_view_scroll_to_iter (text_view, &iter, 0, FALSE, 0, 0);
+  wait_for_frames ();
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &x, &y);
+  g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
+  wait_for_frames ();
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+}
+
 /* Quit and start again: the window shows what was stored. */
 static void
 test_restart_shows_spans (Fixture       *fixture,
@@ -320,6 +378,7 @@ main (int    argc,
   ADD ("/gloss/window/label-selection", test_label_selection);
   ADD ("/gloss/window/hotkey-labels-and-relabels", test_hotkey_labels_and_relabels);
   ADD ("/gloss/window/delete-span", test_delete_span);
+  ADD ("/gloss/window/click-selects-span", test_click_selects_span);
   ADD ("/gloss/window/restart-shows-spans", test_restart_shows_spans);
   ADD ("/gloss/window/whitespace-selection", test_no_selection_does_nothing);
 
