@@ -18,42 +18,13 @@
 #include <sqlite3.h>
 
 #include "gloss-offsets.h"
-#include "gloss-store.h"
+#include "gloss-store-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
 #define SQLITE_HEADER_SIZE 100
 
-typedef struct
-{
-  guint signal_id;
-  GObject *first;
-  GObject *second;
-  gint64 id;
-} PendingSignal;
-
-struct _GlossStore
-{
-  GObject parent_instance;
-
-  char *path;
-  sqlite3 *db;
-  GHashTable *statements;
-  guint transaction_depth;
-  GArray *pending_signals;
-};
-
 G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (gloss-store-error-quark, gloss_store_error)
-
-enum {
-  SPAN_ADDED,
-  SPAN_REMOVED,
-  SPAN_CHANGED,
-  DOCUMENT_CHANGED,
-  DOCUMENTS_CHANGED,
-  LABELS_CHANGED,
-  N_SIGNALS,
-};
 
 static guint signals[N_SIGNALS];
 
@@ -111,18 +82,18 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);
 
-static char *
-now_iso8601 (void)
+char *
+gloss_store_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static void
-set_sqlite_error (GlossStore  *self,
-                  GError     **error,
-                  int          rc)
+void
+gloss_store_set_sqlite_error (GlossStore  *self,
+                              GError     **error,
+                              int          rc)
 {
   int primary = rc & 0xff;
   g_autofree char *display = g_filename_display_name (self->path);
@@ -142,10 +113,10 @@ set_sqlite_error (GlossStore  *self,
                  _("Could not use the project “%s”: %s"), display, sqlite3_errmsg (self->db));
 }
 
-static sqlite3_stmt *
-store_prepare (GlossStore  *self,
-               const char  *sql,
-               GError     **error)
+sqlite3_stmt *
+gloss_store_prepare (GlossStore  *self,
+                     const char  *sql,
+                     GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
@@ -160,7 +131,7 @@ store_prepare (GlossStore  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc);
+      gloss_store_set_sqlite_error (self, error, rc);
       return NULL;
     }
 
@@ -169,17 +140,17 @@ store_prepare (GlossStore  *self,
 }
 
 /* Runs a statement that returns no rows. */
-static gboolean
-store_step_done (GlossStore    *self,
-                 sqlite3_stmt  *stmt,
-                 GError       **error)
+gboolean
+gloss_store_step_done (GlossStore    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc);
+      gloss_store_set_sqlite_error (self, error, rc);
       return FALSE;
     }
   return TRUE;
@@ -194,7 +165,7 @@ store_exec (GlossStore  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc);
+      gloss_store_set_sqlite_error (self, error, rc);
       return FALSE;
     }
   return TRUE;
@@ -216,12 +187,12 @@ store_query_int (GlossStore *self,
   return value;
 }
 
-static void
-queue_signal (GlossStore *self,
-              guint       signal_id,
-              gpointer    first,
-              gpointer    second,
-              gint64      id)
+void
+gloss_store_queue_signal (GlossStore *self,
+                          guint       signal_id,
+                          gpointer    first,
+                          gpointer    second,
+                          gint64      id)
 {
   PendingSignal pending = {
     signal_id,
@@ -337,10 +308,10 @@ gloss_store_rollback (GlossStore *self)
 
 /* Finishes the transaction a mutation opened: commit on success, roll back on
  * failure, so that no caller can forget either. */
-static gboolean
-store_finish (GlossStore  *self,
-              gboolean     ok,
-              GError     **error)
+gboolean
+gloss_store_finish (GlossStore  *self,
+                    gboolean     ok,
+                    GError     **error)
 {
   if (!ok)
     {
@@ -540,14 +511,14 @@ store_migrate (GlossStore  *self,
   for (gint64 v = version; v < GLOSS_STORE_SCHEMA_VERSION; v++)
     {
       if (!store_exec (self, migrations[v], error))
-        return store_finish (self, FALSE, error);
+        return gloss_store_finish (self, FALSE, error);
     }
 
   sql = g_strdup_printf ("PRAGMA user_version = %d", GLOSS_STORE_SCHEMA_VERSION);
   if (!store_exec (self, sql, error))
-    return store_finish (self, FALSE, error);
+    return gloss_store_finish (self, FALSE, error);
 
-  return store_finish (self, TRUE, error);
+  return gloss_store_finish (self, TRUE, error);
 }
 
 static GlossStore *
@@ -562,7 +533,7 @@ store_open_sqlite (const char  *path,
   rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc);
+      gloss_store_set_sqlite_error (self, error, rc);
       return NULL;
     }
 
@@ -652,7 +623,7 @@ gloss_store_create (const char          *path,
     goto out;
 
   sql = g_strdup_printf ("PRAGMA application_id = %d", GLOSS_STORE_APPLICATION_ID);
-  created = now_iso8601 ();
+  created = gloss_store_now ();
   name = g_str_has_suffix (base, ".gloss") ? g_strndup (base, strlen (base) - strlen (".gloss"))
                                            : g_strdup (base);
 
@@ -737,7 +708,7 @@ gloss_store_dup_meta (GlossStore *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = store_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  stmt = gloss_store_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
 
@@ -764,20 +735,20 @@ gloss_store_set_meta (GlossStore  *self,
   if (!gloss_store_begin (self, error))
     return FALSE;
 
-  stmt = store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+  stmt = gloss_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
   if (stmt == NULL)
-    return store_finish (self, FALSE, error);
+    return gloss_store_finish (self, FALSE, error);
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
 
-  return store_finish (self, store_step_done (self, stmt, error), error);
+  return gloss_store_finish (self, gloss_store_step_done (self, stmt, error), error);
 }
 
-static void
-set_not_found (GError     **error,
-               const char  *what,
-               gint64       id)
+void
+gloss_store_set_not_found (GError     **error,
+                           const char  *what,
+                           gint64       id)
 {
   g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
                _("There is no %s with id %" G_GINT64_FORMAT " in this project"), what, id);
@@ -810,14 +781,14 @@ gloss_store_add_document (GlossStore  *self,
   if (!gloss_store_begin (self, error))
     return 0;
 
-  stmt = store_prepare (self,
+  stmt = gloss_store_prepare (self,
                         "INSERT INTO documents (name, text, length, source, created, modified) "
                         "VALUES (?, ?, ?, ?, ?, ?)",
                         error);
   if (stmt == NULL)
-    return store_finish (self, FALSE, error), 0;
+    return gloss_store_finish (self, FALSE, error), 0;
 
-  now = now_iso8601 ();
+  now = gloss_store_now ();
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, text, n_bytes, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, gloss_offsets_count_chars (text, n_bytes));
@@ -825,13 +796,13 @@ gloss_store_add_document (GlossStore  *self,
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
 
-  if (!store_step_done (self, stmt, error))
-    return store_finish (self, FALSE, error), 0;
+  if (!gloss_store_step_done (self, stmt, error))
+    return gloss_store_finish (self, FALSE, error), 0;
 
   id = sqlite3_last_insert_rowid (self->db);
-  queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
+  gloss_store_queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
 
-  return store_finish (self, TRUE, error) ? id : 0;
+  return gloss_store_finish (self, TRUE, error) ? id : 0;
 }
 
 guint
@@ -842,7 +813,7 @@ gloss_store_count_documents (GlossStore *self)
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
 
-  stmt = store_prepare (self, "SELECT count(*) FROM documents", NULL);
+  stmt = gloss_store_prepare (self, "SELECT count(*) FROM documents", NULL);
   if (stmt == NULL)
     return 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -862,7 +833,7 @@ gloss_store_list_document_ids (GlossStore  *self,
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, "SELECT id FROM documents ORDER BY id", error);
+  stmt = gloss_store_prepare (self, "SELECT id FROM documents ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -876,7 +847,7 @@ gloss_store_list_document_ids (GlossStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc);
+      gloss_store_set_sqlite_error (self, error, rc);
       return NULL;
     }
 
@@ -894,7 +865,7 @@ gloss_store_get_document (GlossStore  *self,
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self,
+  stmt = gloss_store_prepare (self,
                         "SELECT name, status, length, span_count FROM documents WHERE id = ?",
                         error);
   if (stmt == NULL)
@@ -913,7 +884,7 @@ gloss_store_get_document (GlossStore  *self,
   sqlite3_reset (stmt);
 
   if (document == NULL)
-    set_not_found (error, "document", document_id);
+    gloss_store_set_not_found (error, "document", document_id);
 
   return document;
 }
@@ -928,7 +899,7 @@ gloss_store_load_text (GlossStore  *self,
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, "SELECT text FROM documents WHERE id = ?", error);
+  stmt = gloss_store_prepare (self, "SELECT text FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
 
@@ -939,7 +910,7 @@ gloss_store_load_text (GlossStore  *self,
   sqlite3_reset (stmt);
 
   if (text == NULL)
-    set_not_found (error, "document", document_id);
+    gloss_store_set_not_found (error, "document", document_id);
 
   return text;
 }
@@ -950,7 +921,7 @@ gloss_store_set_document_status (GlossStore           *self,
                                  GlossDocumentStatus   status,
                                  GError              **error)
 {
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = gloss_store_now ();
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -960,28 +931,28 @@ gloss_store_set_document_status (GlossStore           *self,
   if (!gloss_store_begin (self, error))
     return FALSE;
 
-  stmt = store_prepare (self, "UPDATE documents SET status = ?, modified = ? WHERE id = ?", error);
+  stmt = gloss_store_prepare (self, "UPDATE documents SET status = ?, modified = ? WHERE id = ?", error);
   if (stmt == NULL)
-    return store_finish (self, FALSE, error);
+    return gloss_store_finish (self, FALSE, error);
 
   sqlite3_bind_text (stmt, 1, gloss_document_status_to_string (status), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, document_id);
 
-  ok = store_step_done (self, stmt, error);
+  ok = gloss_store_step_done (self, stmt, error);
   if (ok && sqlite3_changes (self->db) == 0)
     {
-      set_not_found (error, "document", document_id);
+      gloss_store_set_not_found (error, "document", document_id);
       ok = FALSE;
     }
   if (ok)
-    queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, document_id);
+    gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, document_id);
 
-  return store_finish (self, ok, error);
+  return gloss_store_finish (self, ok, error);
 }
 
-static GlossLabel *
-label_from_row (sqlite3_stmt *stmt)
+GlossLabel *
+gloss_store_label_from_row (sqlite3_stmt *stmt)
 {
   return gloss_label_new (sqlite3_column_int64 (stmt, 0),
                           (const char *) sqlite3_column_text (stmt, 1),
@@ -990,8 +961,6 @@ label_from_row (sqlite3_stmt *stmt)
                           (const char *) sqlite3_column_text (stmt, 4),
                           sqlite3_column_int (stmt, 5));
 }
-
-#define LABEL_COLUMNS "id, name, color, hotkey, description, position"
 
 GlossLabel *
 gloss_store_add_label (GlossStore  *self,
@@ -1021,13 +990,13 @@ gloss_store_add_label (GlossStore  *self,
   if (!gloss_store_begin (self, error))
     return NULL;
 
-  stmt = store_prepare (self,
+  stmt = gloss_store_prepare (self,
                         "INSERT INTO labels (name, color, hotkey, description, position) "
                         "VALUES (?, ?, ?, ?, (SELECT coalesce (max (position) + 1, 0) FROM labels)) "
-                        "RETURNING " LABEL_COLUMNS,
+                        "RETURNING " GLOSS_STORE_LABEL_COLUMNS,
                         error);
   if (stmt == NULL)
-    return store_finish (self, FALSE, error), NULL;
+    return gloss_store_finish (self, FALSE, error), NULL;
 
   sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, color, -1, SQLITE_TRANSIENT);
@@ -1036,7 +1005,7 @@ gloss_store_add_label (GlossStore  *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    label = label_from_row (stmt);
+    label = gloss_store_label_from_row (stmt);
   sqlite3_reset (stmt);
 
   if (label == NULL)
@@ -1045,12 +1014,12 @@ gloss_store_add_label (GlossStore  *self,
         g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
                      _("There is already a label named “%s”"), trimmed);
       else
-        set_sqlite_error (self, error, rc);
-      return store_finish (self, FALSE, error), NULL;
+        gloss_store_set_sqlite_error (self, error, rc);
+      return gloss_store_finish (self, FALSE, error), NULL;
     }
 
-  queue_signal (self, LABELS_CHANGED, NULL, NULL, 0);
-  if (!store_finish (self, TRUE, error))
+  gloss_store_queue_signal (self, LABELS_CHANGED, NULL, NULL, 0);
+  if (!gloss_store_finish (self, TRUE, error))
     g_clear_object (&label);
 
   return label;
@@ -1066,27 +1035,25 @@ gloss_store_list_labels (GlossStore  *self,
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, "SELECT " LABEL_COLUMNS " FROM labels ORDER BY position, id", error);
+  stmt = gloss_store_prepare (self, "SELECT " GLOSS_STORE_LABEL_COLUMNS " FROM labels ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (labels, label_from_row (stmt));
+    g_ptr_array_add (labels, gloss_store_label_from_row (stmt));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc);
+      gloss_store_set_sqlite_error (self, error, rc);
       return NULL;
     }
 
   return g_steal_pointer (&labels);
 }
 
-#define SPAN_COLUMNS "id, document, label, start, end, annotator, note, created, modified"
-
-static GlossSpan *
-span_from_row (sqlite3_stmt *stmt)
+GlossSpan *
+gloss_store_span_from_row (sqlite3_stmt *stmt)
 {
   return gloss_span_new (sqlite3_column_int64 (stmt, 0),
                          sqlite3_column_int64 (stmt, 1),
@@ -1104,7 +1071,7 @@ label_exists (GlossStore  *self,
               gint64       label_id,
               GError     **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM labels WHERE id = ?", error);
+  sqlite3_stmt *stmt = gloss_store_prepare (self, "SELECT 1 FROM labels WHERE id = ?", error);
   gboolean found;
 
   if (stmt == NULL)
@@ -1115,7 +1082,7 @@ label_exists (GlossStore  *self,
   sqlite3_reset (stmt);
 
   if (!found)
-    set_not_found (error, "label", label_id);
+    gloss_store_set_not_found (error, "label", label_id);
 
   return found;
 }
@@ -1144,25 +1111,25 @@ gloss_store_add_span (GlossStore  *self,
 
   document = gloss_store_get_document (self, document_id, error);
   if (document == NULL || !label_exists (self, label_id, error))
-    return store_finish (self, FALSE, error), NULL;
+    return gloss_store_finish (self, FALSE, error), NULL;
 
   if (!gloss_offsets_check_span (gloss_document_get_length (document), start, end, &local_error))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
                    _("Document “%s”: %s"), gloss_document_get_name (document),
                    local_error->message);
-      return store_finish (self, FALSE, error), NULL;
+      return gloss_store_finish (self, FALSE, error), NULL;
     }
 
-  stmt = store_prepare (self,
+  stmt = gloss_store_prepare (self,
                         "INSERT INTO spans (document, label, start, end, annotator, note, "
                         "                   created, modified) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " SPAN_COLUMNS,
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " GLOSS_STORE_SPAN_COLUMNS,
                         error);
   if (stmt == NULL)
-    return store_finish (self, FALSE, error), NULL;
+    return gloss_store_finish (self, FALSE, error), NULL;
 
-  now = now_iso8601 ();
+  now = gloss_store_now ();
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_int64 (stmt, 2, label_id);
   sqlite3_bind_int64 (stmt, 3, start);
@@ -1174,18 +1141,18 @@ gloss_store_add_span (GlossStore  *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    span = span_from_row (stmt);
+    span = gloss_store_span_from_row (stmt);
   sqlite3_reset (stmt);
 
   if (span == NULL)
     {
-      set_sqlite_error (self, error, rc);
-      return store_finish (self, FALSE, error), NULL;
+      gloss_store_set_sqlite_error (self, error, rc);
+      return gloss_store_finish (self, FALSE, error), NULL;
     }
 
-  queue_signal (self, SPAN_ADDED, span, NULL, 0);
-  queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, document_id);
-  if (!store_finish (self, TRUE, error))
+  gloss_store_queue_signal (self, SPAN_ADDED, span, NULL, 0);
+  gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, document_id);
+  if (!gloss_store_finish (self, TRUE, error))
     g_clear_object (&span);
 
   return span;
@@ -1201,17 +1168,17 @@ gloss_store_get_span (GlossStore  *self,
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, "SELECT " SPAN_COLUMNS " FROM spans WHERE id = ?", error);
+  stmt = gloss_store_prepare (self, "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, span_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    span = span_from_row (stmt);
+    span = gloss_store_span_from_row (stmt);
   sqlite3_reset (stmt);
 
   if (span == NULL)
-    set_not_found (error, "span", span_id);
+    gloss_store_set_not_found (error, "span", span_id);
 
   return span;
 }
@@ -1231,20 +1198,20 @@ gloss_store_delete_span (GlossStore  *self,
 
   span = gloss_store_get_span (self, span_id, error);
   if (span == NULL)
-    return store_finish (self, FALSE, error);
+    return gloss_store_finish (self, FALSE, error);
 
-  stmt = store_prepare (self, "DELETE FROM spans WHERE id = ?", error);
+  stmt = gloss_store_prepare (self, "DELETE FROM spans WHERE id = ?", error);
   if (stmt == NULL)
-    return store_finish (self, FALSE, error);
+    return gloss_store_finish (self, FALSE, error);
 
   sqlite3_bind_int64 (stmt, 1, span_id);
-  if (!store_step_done (self, stmt, error))
-    return store_finish (self, FALSE, error);
+  if (!gloss_store_step_done (self, stmt, error))
+    return gloss_store_finish (self, FALSE, error);
 
-  queue_signal (self, SPAN_REMOVED, span, NULL, 0);
-  queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, gloss_span_get_document_id (span));
+  gloss_store_queue_signal (self, SPAN_REMOVED, span, NULL, 0);
+  gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, gloss_span_get_document_id (span));
 
-  return store_finish (self, TRUE, error);
+  return gloss_store_finish (self, TRUE, error);
 }
 
 GlossSpan *
@@ -1266,33 +1233,33 @@ gloss_store_relabel_span (GlossStore  *self,
 
   old_span = gloss_store_get_span (self, span_id, error);
   if (old_span == NULL || !label_exists (self, label_id, error))
-    return store_finish (self, FALSE, error), NULL;
+    return gloss_store_finish (self, FALSE, error), NULL;
 
-  stmt = store_prepare (self,
+  stmt = gloss_store_prepare (self,
                         "UPDATE spans SET label = ?, modified = ? WHERE id = ? "
-                        "RETURNING " SPAN_COLUMNS,
+                        "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
                         error);
   if (stmt == NULL)
-    return store_finish (self, FALSE, error), NULL;
+    return gloss_store_finish (self, FALSE, error), NULL;
 
-  now = now_iso8601 ();
+  now = gloss_store_now ();
   sqlite3_bind_int64 (stmt, 1, label_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, span_id);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    span = span_from_row (stmt);
+    span = gloss_store_span_from_row (stmt);
   sqlite3_reset (stmt);
 
   if (span == NULL)
     {
-      set_sqlite_error (self, error, rc);
-      return store_finish (self, FALSE, error), NULL;
+      gloss_store_set_sqlite_error (self, error, rc);
+      return gloss_store_finish (self, FALSE, error), NULL;
     }
 
-  queue_signal (self, SPAN_CHANGED, old_span, span, 0);
-  if (!store_finish (self, TRUE, error))
+  gloss_store_queue_signal (self, SPAN_CHANGED, old_span, span, 0);
+  if (!gloss_store_finish (self, TRUE, error))
     g_clear_object (&span);
 
   return span;
@@ -1309,8 +1276,8 @@ gloss_store_list_spans (GlossStore  *self,
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self,
-                        "SELECT " SPAN_COLUMNS " FROM spans WHERE document = ? "
+  stmt = gloss_store_prepare (self,
+                        "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE document = ? "
                         "ORDER BY start, end DESC, id",
                         error);
   if (stmt == NULL)
@@ -1318,12 +1285,12 @@ gloss_store_list_spans (GlossStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, document_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (spans, span_from_row (stmt));
+    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc);
+      gloss_store_set_sqlite_error (self, error, rc);
       return NULL;
     }
 

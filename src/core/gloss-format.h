@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-dataset.h"
+
+G_BEGIN_DECLS
+
+/*
+ * One module per dataset format (gloss-format-NAME.c), each exporting one
+ * GlossFormat. A format reads a whole file (or folder) into a GlossDataset,
+ * and writes documents one at a time from a GlossDatasetSource, so that an
+ * export of a large project never holds it all in memory.
+ */
+
+#define GLOSS_FORMAT_ERROR (gloss_format_error_quark ())
+
+typedef enum {
+  GLOSS_FORMAT_ERROR_PARSE,      /* not the syntax the format expects */
+  GLOSS_FORMAT_ERROR_SPAN,       /* a span outside its text, inverted, empty, splitting a character */
+  GLOSS_FORMAT_ERROR_ENCODING,   /* invalid UTF-8, a NUL byte, an unknown encoding */
+  GLOSS_FORMAT_ERROR_EXISTS,     /* the export target exists and force was not given */
+  GLOSS_FORMAT_ERROR_UNKNOWN,    /* no such format, or it cannot be told from the file name */
+  GLOSS_FORMAT_ERROR_UNSUPPORTED,/* the format cannot do this (e.g. read, or write) */
+  GLOSS_FORMAT_ERROR_IO,
+} GlossFormatError;
+
+typedef enum {
+  GLOSS_FORMAT_TARGET_FILE,
+  GLOSS_FORMAT_TARGET_FOLDER,
+} GlossFormatTarget;
+
+/* What an import or export did, and what the format could not carry. */
+typedef struct
+{
+  guint documents;
+  guint spans;
+  guint labels_created;
+  guint documents_merged;
+  guint spans_skipped_duplicate;
+  /* reason -> number of spans or fields not carried ("overlapping spans
+   * (CoNLL keeps the longest)") */
+  GHashTable *lost;
+  GPtrArray *warnings;   /* char *, one line each, naming file and line */
+} GlossFormatReport;
+
+typedef struct _GlossDatasetSource GlossDatasetSource;
+
+typedef gboolean (*GlossDocumentFunc) (GlossDatasetDocument  *document,
+                                       gpointer               user_data,
+                                       GError               **error);
+
+/* Where a format's writer gets its documents: a project or a GlossDataset. */
+struct _GlossDatasetSource
+{
+  GPtrArray *labels;   /* GlossDatasetLabel: the label set, in order */
+  gboolean (*foreach) (GlossDatasetSource  *source,
+                       GlossDocumentFunc    func,
+                       gpointer             user_data,
+                       GError             **error);
+  gpointer data;
+};
+
+/* Where a writer puts its output: a stream for a file format, a fresh empty
+ * folder for a folder format. Either way the caller moves the result into
+ * place only when the writer succeeded. */
+typedef struct
+{
+  GOutputStream *stream;
+  const char *folder;
+  const char *display_name;  /* the path the user gave, for messages */
+} GlossFormatOutput;
+
+typedef struct
+{
+  const char *name;                 /* --format NAME */
+  const char *title;                /* shown to users */
+  const char * const *extensions;   /* file name endings that mean this format */
+  GlossFormatTarget target;
+  GlossDataset *(*read)  (const char         *path,
+                          GlossFormatReport  *report,
+                          GError            **error);
+  gboolean      (*write) (GlossDatasetSource *source,
+                          GlossFormatOutput  *output,
+                          GlossFormatReport  *report,
+                          GError            **error);
+} GlossFormat;
+
+GQuark             gloss_format_error_quark     (void);
+
+const GlossFormat * const *gloss_format_list    (void);
+const GlossFormat *gloss_format_lookup          (const char         *name);
+const GlossFormat *gloss_format_guess           (const char         *path,
+                                                 GError            **error);
+
+GlossFormatReport *gloss_format_report_new      (void);
+void               gloss_format_report_free     (GlossFormatReport  *report);
+void               gloss_format_report_lose     (GlossFormatReport  *report,
+                                                 const char         *reason,
+                                                 guint               count);
+void               gloss_format_report_warn     (GlossFormatReport  *report,
+                                                 const char         *format,
+                                                 ...) G_GNUC_PRINTF (2, 3);
+guint              gloss_format_report_count_lost (GlossFormatReport *report,
+                                                 const char         *reason);
+char              *gloss_format_report_describe (GlossFormatReport  *report);
+
+GlossDatasetSource *gloss_dataset_source_new_for_dataset (GlossDataset       *dataset);
+void                gloss_dataset_source_free   (GlossDatasetSource *source);
+
+gboolean           gloss_format_write_dataset   (const GlossFormat  *format,
+                                                 GlossDatasetSource *source,
+                                                 const char         *path,
+                                                 gboolean            force,
+                                                 GlossFormatReport  *report,
+                                                 GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossFormatReport, gloss_format_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDatasetSource, gloss_dataset_source_free)
+
+/* The formats; gloss-format.c lists them. */
+extern const GlossFormat gloss_format_gloss;
+extern const GlossFormat gloss_format_doccano;
+extern const GlossFormat gloss_format_spacy;
+extern const GlossFormat gloss_format_labelstudio;
+extern const GlossFormat gloss_format_brat;
+extern const GlossFormat gloss_format_conll;
+extern const GlossFormat gloss_format_text;
+extern const GlossFormat gloss_format_csv;
+
+G_END_DECLS

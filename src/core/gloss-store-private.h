@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+/* For the files that extend GlossStore (gloss-store-*.c): the connection,
+ * the statement cache and the transaction helpers. Nothing outside
+ * src/core includes this. */
+
+#include <sqlite3.h>
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint signal_id;
+  GObject *first;
+  GObject *second;
+  gint64 id;
+} PendingSignal;
+
+struct _GlossStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;
+  guint transaction_depth;
+  GArray *pending_signals;
+};
+
+typedef enum {
+  SPAN_ADDED,
+  SPAN_REMOVED,
+  SPAN_CHANGED,
+  DOCUMENT_CHANGED,
+  DOCUMENTS_CHANGED,
+  LABELS_CHANGED,
+  N_SIGNALS,
+} GlossStoreSignal;
+
+#define GLOSS_STORE_LABEL_COLUMNS "id, name, color, hotkey, description, position"
+#define GLOSS_STORE_SPAN_COLUMNS \
+  "id, document, label, start, end, annotator, note, created, modified"
+
+char          *gloss_store_now              (void);
+void           gloss_store_set_sqlite_error (GlossStore    *self,
+                                             GError       **error,
+                                             int            rc);
+void           gloss_store_set_not_found    (GError       **error,
+                                             const char    *what,
+                                             gint64         id);
+sqlite3_stmt  *gloss_store_prepare          (GlossStore    *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean       gloss_store_step_done        (GlossStore    *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+gboolean       gloss_store_finish           (GlossStore    *self,
+                                             gboolean       ok,
+                                             GError       **error);
+void           gloss_store_queue_signal     (GlossStore    *self,
+                                             GlossStoreSignal signal_id,
+                                             gpointer       first,
+                                             gpointer       second,
+                                             gint64         id);
+GlossLabel    *gloss_store_label_from_row   (sqlite3_stmt  *stmt);
+GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
+
+G_END_DECLS
