@@ -29,6 +29,7 @@ struct _GlossStore
   GHashTable *statements;
   guint transaction_depth;
   GArray *pending_signals;
+  GPtrArray *journal;   /* GlossChange of the open transaction */
 };
 
 typedef enum {
@@ -38,6 +39,7 @@ typedef enum {
   DOCUMENT_CHANGED,
   DOCUMENTS_CHANGED,
   LABELS_CHANGED,
+  CHANGES_COMMITTED,
   N_SIGNALS,
 } GlossStoreSignal;
 
@@ -66,6 +68,9 @@ void           gloss_store_queue_signal     (GlossStore    *self,
                                              gpointer       first,
                                              gpointer       second,
                                              gint64         id);
+void           gloss_store_record_change    (GlossStore    *self,
+                                             gpointer       before,
+                                             gpointer       after);
 GlossLabel    *gloss_store_label_from_row   (sqlite3_stmt  *stmt);
 GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
 

@@ -188,8 +188,8 @@ store_query_int (GlossStore *self,
 }
 
 void
-gloss_store_queue_signal (GlossStore *self,
-                          guint       signal_id,
+gloss_store_queue_signal (GlossStore      *self,
+                          GlossStoreSignal signal_id,
                           gpointer    first,
                           gpointer    second,
                           gint64      id)
@@ -202,6 +202,51 @@ gloss_store_queue_signal (GlossStore *self,
   };
 
   g_array_append_val (self->pending_signals, pending);
+}
+
+void
+gloss_change_free (GlossChange *change)
+{
+  if (change == NULL)
+    return;
+
+  g_clear_object (&change->before);
+  g_clear_object (&change->after);
+  g_free (change);
+}
+
+/* Every mutation reports each row it changes here, as it was and as it is
+ * (NULL for a row that did not or does not exist). The journal becomes one
+ * undo step, and the right signals are queued for after the commit. */
+void
+gloss_store_record_change (GlossStore *self,
+                           gpointer    before,
+                           gpointer    after)
+{
+  GlossChange *change = g_new0 (GlossChange, 1);
+  GObject *row = after ? after : before;
+
+  g_return_if_fail (before != NULL || after != NULL);
+
+  change->before = before ? g_object_ref (before) : NULL;
+  change->after = after ? g_object_ref (after) : NULL;
+  g_ptr_array_add (self->journal, change);
+
+  if (GLOSS_IS_SPAN (row))
+    {
+      if (before == NULL)
+        gloss_store_queue_signal (self, SPAN_ADDED, after, NULL, 0);
+      else if (after == NULL)
+        gloss_store_queue_signal (self, SPAN_REMOVED, before, NULL, 0);
+      else
+        gloss_store_queue_signal (self, SPAN_CHANGED, before, after, 0);
+      gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL,
+                                gloss_span_get_document_id (GLOSS_SPAN (row)));
+    }
+  else if (GLOSS_IS_LABEL (row))
+    {
+      gloss_store_queue_signal (self, LABELS_CHANGED, NULL, NULL, 0);
+    }
 }
 
 static void
@@ -217,6 +262,9 @@ static void
 emit_pending_signals (GlossStore *self)
 {
   g_autoptr(GArray) pending = g_steal_pointer (&self->pending_signals);
+  g_autoptr(GPtrArray) journal = g_steal_pointer (&self->journal);
+
+  self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_change_free);
 
   self->pending_signals = g_array_new (FALSE, FALSE, sizeof (PendingSignal));
   g_array_set_clear_func (self->pending_signals, pending_signal_clear);
@@ -242,6 +290,8 @@ emit_pending_signals (GlossStore *self)
           g_signal_emit (self, signals[p->signal_id], 0);
         }
     }
+  if (journal->len > 0)
+    g_signal_emit (self, signals[CHANGES_COMMITTED], 0, journal);
   g_object_unref (self);
 }
 
@@ -304,6 +354,7 @@ gloss_store_rollback (GlossStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->transaction_depth = 0;
   g_array_set_size (self->pending_signals, 0);
+  g_ptr_array_set_size (self->journal, 0);
 }
 
 /* Finishes the transaction a mutation opened: commit on success, roll back on
@@ -330,6 +381,7 @@ gloss_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->pending_signals, g_array_unref);
+  g_clear_pointer (&self->journal, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
@@ -363,6 +415,11 @@ gloss_store_class_init (GlossStoreClass *klass)
   signals[LABELS_CHANGED] =
     g_signal_new ("labels-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* After the other signals of a transaction: its journal, a GPtrArray of
+   * GlossChange, in the order the rows changed. */
+  signals[CHANGES_COMMITTED] =
+    g_signal_new ("changes-committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 }
 
 static void
@@ -377,6 +434,7 @@ gloss_store_init (GlossStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
   self->pending_signals = g_array_new (FALSE, FALSE, sizeof (PendingSignal));
   g_array_set_clear_func (self->pending_signals, pending_signal_clear);
+  self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_change_free);
 }
 
 static guint32
@@ -1018,7 +1076,7 @@ gloss_store_add_label (GlossStore  *self,
       return gloss_store_finish (self, FALSE, error), NULL;
     }
 
-  gloss_store_queue_signal (self, LABELS_CHANGED, NULL, NULL, 0);
+  gloss_store_record_change (self, NULL, label);
   if (!gloss_store_finish (self, TRUE, error))
     g_clear_object (&label);
 
@@ -1150,8 +1208,7 @@ gloss_store_add_span (GlossStore  *self,
       return gloss_store_finish (self, FALSE, error), NULL;
     }
 
-  gloss_store_queue_signal (self, SPAN_ADDED, span, NULL, 0);
-  gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, document_id);
+  gloss_store_record_change (self, NULL, span);
   if (!gloss_store_finish (self, TRUE, error))
     g_clear_object (&span);
 
@@ -1208,8 +1265,7 @@ gloss_store_delete_span (GlossStore  *self,
   if (!gloss_store_step_done (self, stmt, error))
     return gloss_store_finish (self, FALSE, error);
 
-  gloss_store_queue_signal (self, SPAN_REMOVED, span, NULL, 0);
-  gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, gloss_span_get_document_id (span));
+  gloss_store_record_change (self, span, NULL);
 
   return gloss_store_finish (self, TRUE, error);
 }
@@ -1258,7 +1314,7 @@ gloss_store_relabel_span (GlossStore  *self,
       return gloss_store_finish (self, FALSE, error), NULL;
     }
 
-  gloss_store_queue_signal (self, SPAN_CHANGED, old_span, span, 0);
+  gloss_store_record_change (self, old_span, span);
   if (!gloss_store_finish (self, TRUE, error))
     g_clear_object (&span);
 
@@ -1295,4 +1351,184 @@ gloss_store_list_spans (GlossStore  *self,
     }
 
   return g_steal_pointer (&spans);
+}
+
+GlossLabel *
+gloss_store_get_label (GlossStore  *self,
+                       gint64       label_id,
+                       GError     **error)
+{
+  GlossLabel *label = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = gloss_store_prepare (self, "SELECT " GLOSS_STORE_LABEL_COLUMNS " FROM labels WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = gloss_store_label_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (label == NULL)
+    gloss_store_set_not_found (error, "label", label_id);
+
+  return label;
+}
+
+/* Writes LABEL's row exactly, id included: inserted if absent, replaced if
+ * present. Undo and redo bring rows back this way. */
+gboolean
+gloss_store_put_label (GlossStore  *self,
+                       GlossLabel  *label,
+                       GError     **error)
+{
+  g_autoptr(GlossLabel) before = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  before = gloss_store_get_label (self, gloss_label_get_id (label), NULL);
+  stmt = gloss_store_prepare (self,
+                              before != NULL
+                              ? "UPDATE labels SET name = ?2, color = ?3, hotkey = ?4, "
+                                "description = ?5, position = ?6 WHERE id = ?1"
+                              : "INSERT INTO labels (id, name, color, hotkey, description, position) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  sqlite3_bind_int64 (stmt, 1, gloss_label_get_id (label));
+  sqlite3_bind_text (stmt, 2, gloss_label_get_name (label), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, gloss_label_get_color (label), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, gloss_label_get_hotkey (label), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, gloss_label_get_description (label), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 6, gloss_label_get_position (label));
+
+  if (!gloss_store_step_done (self, stmt, error))
+    return gloss_store_finish (self, FALSE, error);
+
+  gloss_store_record_change (self, before, label);
+  return gloss_store_finish (self, TRUE, error);
+}
+
+/* Deletes a label and every span that has it, journaling each span so that
+ * one undo brings them all back. */
+gboolean
+gloss_store_delete_label (GlossStore  *self,
+                          gint64       label_id,
+                          GError     **error)
+{
+  g_autoptr(GlossLabel) label = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  label = gloss_store_get_label (self, label_id, error);
+  if (label == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  stmt = gloss_store_prepare (self,
+                              "DELETE FROM spans WHERE label = ? RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                              error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GlossSpan) span = gloss_store_span_from_row (stmt);
+
+      gloss_store_record_change (self, span, NULL);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return gloss_store_finish (self, FALSE, error);
+    }
+
+  stmt = gloss_store_prepare (self, "DELETE FROM labels WHERE id = ?", error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  if (!gloss_store_step_done (self, stmt, error))
+    return gloss_store_finish (self, FALSE, error);
+
+  gloss_store_record_change (self, label, NULL);
+  return gloss_store_finish (self, TRUE, error);
+}
+
+/* Writes SPAN's row exactly, id and times included. */
+gboolean
+gloss_store_put_span (GlossStore  *self,
+                      GlossSpan   *span,
+                      GError     **error)
+{
+  g_autoptr(GlossSpan) before = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  document = gloss_store_get_document (self, gloss_span_get_document_id (span), error);
+  if (document == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  if (!gloss_offsets_check_span (gloss_document_get_length (document), gloss_span_get_start (span),
+                                 gloss_span_get_end (span), &local_error))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("Document “%s”: %s"), gloss_document_get_name (document),
+                   local_error->message);
+      return gloss_store_finish (self, FALSE, error);
+    }
+
+  before = gloss_store_get_span (self, gloss_span_get_id (span), NULL);
+  /* An UPDATE, not INSERT OR REPLACE: a replace would skip the delete
+   * trigger and count the span twice. */
+  stmt = gloss_store_prepare (self,
+                              before != NULL
+                              ? "UPDATE spans SET document = ?2, label = ?3, start = ?4, end = ?5, "
+                                "annotator = ?6, note = ?7, created = ?8, modified = ?9 WHERE id = ?1"
+                              : "INSERT INTO spans (id, document, label, start, end, annotator, note, "
+                                "                   created, modified) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  sqlite3_bind_int64 (stmt, 1, gloss_span_get_id (span));
+  sqlite3_bind_int64 (stmt, 2, gloss_span_get_document_id (span));
+  sqlite3_bind_int64 (stmt, 3, gloss_span_get_label_id (span));
+  sqlite3_bind_int64 (stmt, 4, gloss_span_get_start (span));
+  sqlite3_bind_int64 (stmt, 5, gloss_span_get_end (span));
+  sqlite3_bind_text (stmt, 6, gloss_span_get_annotator (span), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, gloss_span_get_note (span), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, gloss_span_get_created (span), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, gloss_span_get_modified (span), -1, SQLITE_TRANSIENT);
+
+  if (!gloss_store_step_done (self, stmt, error))
+    return gloss_store_finish (self, FALSE, error);
+
+  gloss_store_record_change (self, before, span);
+  return gloss_store_finish (self, TRUE, error);
 }

@@ -30,6 +30,16 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
 
+/* One row's change within a transaction: a GlossSpan or a GlossLabel as it
+ * was (NULL if it was created) and as it is (NULL if it was deleted). */
+typedef struct
+{
+  GObject *before;
+  GObject *after;
+} GlossChange;
+
+void gloss_change_free (GlossChange *change);
+
 typedef gboolean (*GlossStoreInitFunc) (GlossStore *store,
                                         gpointer    user_data,
                                         GError    **error);
@@ -85,6 +95,15 @@ GlossLabel    *gloss_store_add_label           (GlossStore          *self,
                                                 GError             **error);
 GPtrArray     *gloss_store_list_labels         (GlossStore          *self,
                                                 GError             **error);
+GlossLabel    *gloss_store_get_label           (GlossStore          *self,
+                                                gint64               label_id,
+                                                GError             **error);
+gboolean       gloss_store_put_label           (GlossStore          *self,
+                                                GlossLabel          *label,
+                                                GError             **error);
+gboolean       gloss_store_delete_label        (GlossStore          *self,
+                                                gint64               label_id,
+                                                GError             **error);
 
 GlossSpan     *gloss_store_add_span            (GlossStore          *self,
                                                 gint64               document_id,
@@ -103,6 +122,9 @@ gboolean       gloss_store_delete_span         (GlossStore          *self,
 GlossSpan     *gloss_store_relabel_span        (GlossStore          *self,
                                                 gint64               span_id,
                                                 gint64               label_id,
+                                                GError             **error);
+gboolean       gloss_store_put_span            (GlossStore          *self,
+                                                GlossSpan           *span,
                                                 GError             **error);
 GPtrArray     *gloss_store_list_spans          (GlossStore          *self,
                                                 gint64               document_id,
