@@ -11,6 +11,9 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-cli.h"
+#include "gloss-export.h"
+#include "gloss-import.h"
+#include "gloss-project.h"
 #include "gloss-store.h"
 
 typedef int (*SubcommandFunc) (int argc, char **argv);
@@ -23,10 +26,27 @@ typedef struct
   const char *summary;
 } Subcommand;
 
+static int run_import (int argc, char **argv);
+static int run_export (int argc, char **argv);
+static int run_stats (int argc, char **argv);
 static int run_labels (int argc, char **argv);
 
+enum {
+  SUBCOMMAND_IMPORT,
+  SUBCOMMAND_EXPORT,
+  SUBCOMMAND_STATS,
+  SUBCOMMAND_LABELS,
+};
+
 static const Subcommand subcommands[] = {
-  { "labels", run_labels, N_("PROJECT"), N_("List the project’s label set") },
+  [SUBCOMMAND_IMPORT] = { "import", run_import, N_("PROJECT FILE…"),
+                          N_("Add documents, and their spans if the format has any. "
+                             "A project that does not exist is created.") },
+  [SUBCOMMAND_EXPORT] = { "export", run_export, N_("PROJECT"),
+                          N_("Write the project as a labeled dataset") },
+  [SUBCOMMAND_STATS] = { "stats", run_stats, N_("PROJECT"),
+                         N_("Documents by status and spans per label") },
+  [SUBCOMMAND_LABELS] = { "labels", run_labels, N_("PROJECT"), N_("List the project’s label set") },
 };
 
 gboolean
@@ -39,20 +59,37 @@ gloss_cli_is_subcommand (const char *name)
   return FALSE;
 }
 
-/* Parses ARGV with ENTRIES and wants exactly N_POSITIONAL arguments left. */
+static char *
+list_format_names (void)
+{
+  const GlossFormat * const *formats = gloss_format_list ();
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "", formats[i]->name);
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Parses ARGV with ENTRIES and wants N_POSITIONAL arguments left, or at
+ * least that many with AT_LEAST. */
 static gboolean
 parse_options (const Subcommand   *subcommand,
                const GOptionEntry *entries,
                int                *argc,
                char             ***argv,
-               int                 n_positional)
+               int                 n_positional,
+               gboolean            at_least)
 {
+  g_autofree char *formats = list_format_names ();
+  g_autofree char *description = g_strdup_printf (_("Formats: %s"), formats);
   g_autofree char *parameter_string = g_strdup_printf ("%s %s", subcommand->name,
                                                        _(subcommand->parameters));
   g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_summary (context, _(subcommand->summary));
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
@@ -62,7 +99,7 @@ parse_options (const Subcommand   *subcommand,
     }
 
   /* argv[0] is "gloss", argv[1] the subcommand. */
-  if (*argc - 2 != n_positional)
+  if (at_least ? *argc - 2 < n_positional : *argc - 2 != n_positional)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -86,6 +123,261 @@ open_existing_project (const char *path)
   return store;
 }
 
+static const GlossFormat *
+lookup_format (const char *name)
+{
+  const GlossFormat *format = gloss_format_lookup (name);
+
+  if (format == NULL)
+    {
+      g_autofree char *formats = list_format_names ();
+
+      g_printerr (_("gloss: unknown format “%s”; the formats are: %s\n"), name, formats);
+    }
+
+  return format;
+}
+
+static void
+print_report (const char        *what,
+              GlossFormatReport *report)
+{
+  g_autofree char *text = gloss_format_report_describe (report);
+
+  g_print ("%s: %s", what, text);
+}
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  g_autofree char *format_name = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("The files’ format (default: from their names)"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const GlossFormat *format = NULL;
+  int status = GLOSS_CLI_EXIT_OK;
+
+  if (!parse_options (&subcommands[SUBCOMMAND_IMPORT], entries, &argc, &argv, 2, TRUE))
+    return GLOSS_CLI_EXIT_USAGE;
+
+  if (format_name != NULL && (format = lookup_format (format_name)) == NULL)
+    return GLOSS_CLI_EXIT_USAGE;
+
+  store = gloss_project_open (argv[2], &error);
+  if (store == NULL)
+    {
+      g_printerr ("gloss: %s\n", error->message);
+      return GLOSS_CLI_EXIT_BAD_INPUT;
+    }
+
+  /* Each file is all or nothing; one bad file does not stop the others. */
+  for (int i = 3; i < argc; i++)
+    {
+      g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+      g_autoptr(GError) file_error = NULL;
+      const GlossFormat *file_format = format;
+
+      if (file_format == NULL && (file_format = gloss_format_guess (argv[i], &file_error)) == NULL)
+        {
+          g_printerr ("gloss: %s\n", file_error->message);
+          status = GLOSS_CLI_EXIT_BAD_INPUT;
+          continue;
+        }
+
+      if (!gloss_import_path (store, file_format, argv[i], report, &file_error))
+        {
+          g_printerr ("gloss: %s\n", file_error->message);
+          g_printerr (_("gloss: nothing of “%s” was imported\n"), argv[i]);
+          status = GLOSS_CLI_EXIT_BAD_INPUT;
+          continue;
+        }
+
+      print_report (argv[i], report);
+    }
+
+  return status;
+}
+
+static gboolean
+parse_statuses (char  **names,
+                guint  *statuses)
+{
+  *statuses = 0;
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      GlossDocumentStatus status;
+
+      if (!gloss_document_status_from_string (names[i], &status))
+        {
+          g_printerr (_("gloss: unknown status “%s”; use new, in-progress or done\n"), names[i]);
+          return FALSE;
+        }
+      *statuses |= 1u << status;
+    }
+
+  return TRUE;
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) status_names = NULL;
+  g_auto(GStrv) label_names = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("The dataset format (default: from the output’s name)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write"), N_("PATH") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace PATH if it exists"), NULL },
+    { "status", 0, 0, G_OPTION_ARG_STRING_ARRAY, &status_names,
+      N_("Only documents with this status (new, in-progress, done); may repeat"), N_("STATUS") },
+    { "label", 0, 0, G_OPTION_ARG_STRING_ARRAY, &label_names,
+      N_("Only spans with this label; may repeat"), N_("LABEL") },
+    { NULL }
+  };
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GError) error = NULL;
+  GlossExportFilter filter = { 0, NULL };
+  const GlossFormat *format;
+
+  if (!parse_options (&subcommands[SUBCOMMAND_EXPORT], entries, &argc, &argv, 1, FALSE))
+    return GLOSS_CLI_EXIT_USAGE;
+
+  if (output == NULL)
+    {
+      g_printerr (_("gloss export: say where to write with -o PATH\n"));
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+
+  if (format_name != NULL)
+    format = lookup_format (format_name);
+  else if ((format = gloss_format_guess (output, &error)) == NULL)
+    g_printerr ("gloss: %s\n", error->message);
+  if (format == NULL)
+    return GLOSS_CLI_EXIT_USAGE;
+
+  if (!parse_statuses (status_names, &filter.statuses))
+    return GLOSS_CLI_EXIT_USAGE;
+  filter.labels = (const char * const *) label_names;
+
+  if ((store = open_existing_project (argv[2])) == NULL)
+    return GLOSS_CLI_EXIT_BAD_INPUT;
+
+  if (!gloss_export_path (store, format, output, &filter, force, report, &error))
+    {
+      g_printerr ("gloss: %s\n", error->message);
+      return g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS)
+             ? GLOSS_CLI_EXIT_USAGE : GLOSS_CLI_EXIT_BAD_INPUT;
+    }
+
+  print_report (output, report);
+  return GLOSS_CLI_EXIT_OK;
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *json = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", json);
+}
+
+static int
+run_stats (int    argc,
+           char **argv)
+{
+  gboolean as_json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossStoreStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (&subcommands[SUBCOMMAND_STATS], entries, &argc, &argv, 1, FALSE))
+    return GLOSS_CLI_EXIT_USAGE;
+
+  if ((store = open_existing_project (argv[2])) == NULL)
+    return GLOSS_CLI_EXIT_BAD_INPUT;
+
+  if ((stats = gloss_store_get_stats (store, &error)) == NULL)
+    {
+      g_printerr ("gloss: %s\n", error->message);
+      return GLOSS_CLI_EXIT_BAD_INPUT;
+    }
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "documents");
+      json_builder_add_int_value (builder, stats->n_documents);
+      json_builder_set_member_name (builder, "spans");
+      json_builder_add_int_value (builder, stats->n_spans);
+      json_builder_set_member_name (builder, "status");
+      json_builder_begin_object (builder);
+      for (GlossDocumentStatus s = 0; s <= GLOSS_DOCUMENT_STATUS_DONE; s++)
+        {
+          json_builder_set_member_name (builder, gloss_document_status_to_string (s));
+          json_builder_add_int_value (builder, stats->documents[s]);
+        }
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "labels");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < stats->labels->len; i++)
+        {
+          GlossLabelStats *label_stats = g_ptr_array_index (stats->labels, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, gloss_label_get_name (label_stats->label));
+          json_builder_set_member_name (builder, "spans");
+          json_builder_add_int_value (builder, label_stats->spans);
+          json_builder_set_member_name (builder, "documents");
+          json_builder_add_int_value (builder, label_stats->documents);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return GLOSS_CLI_EXIT_OK;
+    }
+
+  g_print (_("Documents: %u (%u new, %u in progress, %u done)\n"), stats->n_documents,
+           stats->documents[GLOSS_DOCUMENT_STATUS_NEW],
+           stats->documents[GLOSS_DOCUMENT_STATUS_IN_PROGRESS],
+           stats->documents[GLOSS_DOCUMENT_STATUS_DONE]);
+  if (stats->n_documents > 0)
+    g_print (_("Progress: %.0f%% done\n"),
+             100.0 * stats->documents[GLOSS_DOCUMENT_STATUS_DONE] / stats->n_documents);
+  g_print (_("Spans: %u\n"), stats->n_spans);
+  for (guint i = 0; i < stats->labels->len; i++)
+    {
+      GlossLabelStats *label_stats = g_ptr_array_index (stats->labels, i);
+
+      g_print ("  %-28s %6u spans in %u documents\n", gloss_label_get_name (label_stats->label),
+               label_stats->spans, label_stats->documents);
+    }
+
+  return GLOSS_CLI_EXIT_OK;
+}
+
 static int
 run_labels (int    argc,
             char **argv)
@@ -99,7 +391,7 @@ run_labels (int    argc,
   g_autoptr(GPtrArray) labels = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options (&subcommands[0], entries, &argc, &argv, 1))
+  if (!parse_options (&subcommands[SUBCOMMAND_LABELS], entries, &argc, &argv, 1, FALSE))
     return GLOSS_CLI_EXIT_USAGE;
 
   if ((store = open_existing_project (argv[2])) == NULL)
@@ -114,9 +406,6 @@ run_labels (int    argc,
   if (as_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *json = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < labels->len; i++)
@@ -135,12 +424,7 @@ run_labels (int    argc,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      json = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", json);
+      print_json (builder);
       return GLOSS_CLI_EXIT_OK;
     }
 

@@ -19,10 +19,27 @@ dataset_span_free (gpointer data)
   g_free (span);
 }
 
-static void
-dataset_label_free (gpointer data)
+GlossDatasetLabel *
+gloss_dataset_label_new (const char *name,
+                         const char *color,
+                         const char *hotkey,
+                         const char *description)
 {
-  GlossDatasetLabel *label = data;
+  GlossDatasetLabel *label = g_new0 (GlossDatasetLabel, 1);
+
+  label->name = g_strdup (name);
+  label->color = g_strdup (color);
+  label->hotkey = g_strdup (hotkey ? hotkey : "");
+  label->description = g_strdup (description ? description : "");
+
+  return label;
+}
+
+void
+gloss_dataset_label_free (GlossDatasetLabel *label)
+{
+  if (label == NULL)
+    return;
 
   g_free (label->name);
   g_free (label->color);
@@ -36,7 +53,7 @@ gloss_dataset_new (void)
 {
   GlossDataset *dataset = g_new0 (GlossDataset, 1);
 
-  dataset->labels = g_ptr_array_new_with_free_func (dataset_label_free);
+  dataset->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_dataset_label_free);
   dataset->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_dataset_document_free);
 
   return dataset;
@@ -85,10 +102,7 @@ gloss_dataset_ensure_label (GlossDataset *dataset,
   if (label != NULL)
     return label;
 
-  label = g_new0 (GlossDatasetLabel, 1);
-  label->name = g_strdup (name);
-  label->hotkey = g_strdup ("");
-  label->description = g_strdup ("");
+  label = gloss_dataset_label_new (name, NULL, NULL, NULL);
   g_ptr_array_add (dataset->labels, label);
 
   return label;

@@ -46,6 +46,12 @@ typedef struct
   GPtrArray *documents;  /* GlossDatasetDocument */
 } GlossDataset;
 
+GlossDatasetLabel    *gloss_dataset_label_new            (const char           *name,
+                                                          const char           *color,
+                                                          const char           *hotkey,
+                                                          const char           *description);
+void                  gloss_dataset_label_free           (GlossDatasetLabel    *label);
+
 GlossDataset         *gloss_dataset_new                  (void);
 void                  gloss_dataset_free                 (GlossDataset         *dataset);
 GlossDatasetLabel    *gloss_dataset_ensure_label         (GlossDataset         *dataset,

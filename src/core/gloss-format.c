@@ -248,6 +248,8 @@ gloss_dataset_source_free (GlossDatasetSource *source)
     return;
 
   g_clear_pointer (&source->labels, g_ptr_array_unref);
+  if (source->data_free != NULL)
+    source->data_free (source->data);
   g_free (source);
 }
 

@@ -61,6 +61,7 @@ struct _GlossDatasetSource
                        gpointer             user_data,
                        GError             **error);
   gpointer data;
+  GDestroyNotify data_free;
 };
 
 /* Where a writer puts its output: a stream for a file format, a fresh empty

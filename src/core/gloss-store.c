@@ -1532,3 +1532,120 @@ gloss_store_put_span (GlossStore  *self,
   gloss_store_record_change (self, before, span);
   return gloss_store_finish (self, TRUE, error);
 }
+
+/* The document named NAME whose text is exactly TEXT, or 0: an import merges
+ * into it rather than adding a copy. */
+gint64
+gloss_store_find_document (GlossStore  *self,
+                           const char  *name,
+                           const char  *text,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  stmt = gloss_store_prepare (self, "SELECT id FROM documents WHERE name = ? AND text = ? LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    gloss_store_set_sqlite_error (self, error, rc);
+
+  return id;
+}
+
+static void
+label_stats_free (gpointer data)
+{
+  GlossLabelStats *stats = data;
+
+  g_clear_object (&stats->label);
+  g_free (stats);
+}
+
+void
+gloss_store_stats_free (GlossStoreStats *stats)
+{
+  if (stats == NULL)
+    return;
+
+  g_clear_pointer (&stats->labels, g_ptr_array_unref);
+  g_free (stats);
+}
+
+GlossStoreStats *
+gloss_store_get_stats (GlossStore  *self,
+                       GError     **error)
+{
+  g_autoptr(GlossStoreStats) stats = g_new0 (GlossStoreStats, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stats->labels = g_ptr_array_new_with_free_func (label_stats_free);
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT status, count (*), total (span_count) FROM documents "
+                              "GROUP BY status",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossDocumentStatus status;
+
+      if (!gloss_document_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &status))
+        continue;
+      stats->documents[status] = sqlite3_column_int64 (stmt, 1);
+      stats->n_documents += sqlite3_column_int64 (stmt, 1);
+      stats->n_spans += sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT " GLOSS_STORE_LABEL_COLUMNS ", "
+                              "  (SELECT count (*) FROM spans WHERE spans.label = labels.id), "
+                              "  (SELECT count (DISTINCT document) FROM spans WHERE spans.label = labels.id) "
+                              "FROM labels ORDER BY position, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossLabelStats *label_stats = g_new0 (GlossLabelStats, 1);
+
+      label_stats->label = gloss_store_label_from_row (stmt);
+      label_stats->spans = sqlite3_column_int64 (stmt, 6);
+      label_stats->documents = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (stats->labels, label_stats);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&stats);
+}

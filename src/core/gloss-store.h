@@ -87,6 +87,31 @@ gboolean       gloss_store_set_document_status (GlossStore          *self,
                                                 GlossDocumentStatus  status,
                                                 GError             **error);
 
+gint64         gloss_store_find_document       (GlossStore          *self,
+                                                const char          *name,
+                                                const char          *text,
+                                                GError             **error);
+
+typedef struct
+{
+  GlossLabel *label;
+  guint spans;
+  guint documents;
+} GlossLabelStats;
+
+typedef struct
+{
+  guint documents[GLOSS_DOCUMENT_STATUS_DONE + 1];   /* by status */
+  guint n_documents;
+  guint n_spans;
+  GPtrArray *labels;   /* GlossLabelStats, in label order */
+} GlossStoreStats;
+
+GlossStoreStats *gloss_store_get_stats         (GlossStore          *self,
+                                                GError             **error);
+void           gloss_store_stats_free          (GlossStoreStats     *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStoreStats, gloss_store_stats_free)
+
 GlossLabel    *gloss_store_add_label           (GlossStore          *self,
                                                 const char          *name,
                                                 const char          *color,

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Bringing a dataset into a project, all or nothing: one transaction per
+ * file. Labels are matched by name and created when new; a document already
+ * in the project (same name, same text) gets the new spans merged, skipping
+ * spans it has already, instead of a second copy. */
+
+#define G_LOG_DOMAIN "gloss-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-import.h"
+
+/* The GNOME palette, for labels a format brings without a color. */
+static const char * const palette[] = {
+  "#3584e4", "#e01b24", "#ff7800", "#2ec27e", "#9141ac", "#f6d32d", "#986a44", "#1c71d8",
+  "#c01c28", "#26a269", "#e66100", "#613583", "#63452c", "#5e5c64",
+};
+
+static const char *
+pick_color (GPtrArray *labels)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    {
+      gboolean used = FALSE;
+
+      for (guint j = 0; j < labels->len && !used; j++)
+        used = g_ascii_strcasecmp (gloss_label_get_color (labels->pdata[j]), palette[i]) == 0;
+      if (!used)
+        return palette[i];
+    }
+
+  return palette[labels->len % G_N_ELEMENTS (palette)];
+}
+
+static gboolean
+hotkey_taken (GPtrArray  *labels,
+              const char *hotkey)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gloss_label_get_hotkey (labels->pdata[i]), hotkey))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The project's label named NAME, created from DATASET_LABEL (or bare) if the
+ * project has none. LABELS is the project's label set, kept current. */
+static GlossLabel *
+ensure_label (GlossStore         *store,
+              GPtrArray          *labels,
+              const char         *name,
+              GlossDatasetLabel  *dataset_label,
+              GlossFormatReport  *report,
+              GError            **error)
+{
+  const char *color = NULL;
+  const char *hotkey = "";
+  GlossLabel *label;
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
+      return labels->pdata[i];
+
+  if (dataset_label != NULL)
+    {
+      color = dataset_label->color;
+      if (dataset_label->hotkey != NULL && !hotkey_taken (labels, dataset_label->hotkey))
+        hotkey = dataset_label->hotkey;
+    }
+
+  label = gloss_store_add_label (store, name, color ? color : pick_color (labels), hotkey,
+                                 dataset_label ? dataset_label->description : NULL, error);
+  if (label == NULL)
+    return NULL;
+
+  g_ptr_array_add (labels, label);
+  report->labels_created++;
+
+  return label;
+}
+
+static char *
+span_key (gint64 start,
+          gint64 end,
+          gint64 label_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          start, end, label_id);
+}
+
+static gboolean
+import_document (GlossStore            *store,
+                 GlossDataset          *dataset,
+                 GlossDatasetDocument  *document,
+                 GPtrArray             *labels,
+                 GlossFormatReport     *report,
+                 GError               **error)
+{
+  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 document_id;
+
+  document_id = gloss_store_find_document (store, document->name, document->text, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if (document_id != 0)
+    {
+      g_autoptr(GPtrArray) spans = gloss_store_list_spans (store, document_id, error);
+
+      if (spans == NULL)
+        return FALSE;
+      for (guint i = 0; i < spans->len; i++)
+        g_hash_table_add (existing, span_key (gloss_span_get_start (spans->pdata[i]),
+                                              gloss_span_get_end (spans->pdata[i]),
+                                              gloss_span_get_label_id (spans->pdata[i])));
+      report->documents_merged++;
+    }
+  else
+    {
+      document_id = gloss_store_add_document (store, document->name, document->text, NULL, error);
+      if (document_id == 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *dataset_span = g_ptr_array_index (document->spans, i);
+      g_autoptr(GlossSpan) span = NULL;
+      GlossLabel *label;
+      char *key;
+
+      label = ensure_label (store, labels, dataset_span->label,
+                            gloss_dataset_find_label (dataset, dataset_span->label), report, error);
+      if (label == NULL)
+        return FALSE;
+
+      key = span_key (dataset_span->start, dataset_span->end, gloss_label_get_id (label));
+      if (!g_hash_table_add (existing, key))
+        {
+          report->spans_skipped_duplicate++;
+          continue;
+        }
+
+      span = gloss_store_add_span (store, document_id, gloss_label_get_id (label),
+                                   dataset_span->start, dataset_span->end, dataset_span->annotator,
+                                   dataset_span->note, error);
+      if (span == NULL)
+        return FALSE;
+      report->spans++;
+    }
+
+  /* After the spans: the first span makes a document "in progress". */
+  if (document->status != GLOSS_DOCUMENT_STATUS_NEW &&
+      !gloss_store_set_document_status (store, document_id, document->status, error))
+    return FALSE;
+
+  report->documents++;
+  return TRUE;
+}
+
+/* Adds DATASET to STORE in one transaction; on error nothing of it stays. */
+gboolean
+gloss_import_dataset (GlossStore         *store,
+                      GlossDataset       *dataset,
+                      GlossFormatReport  *report,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (!gloss_store_begin (store, error))
+    return FALSE;
+
+  labels = gloss_store_list_labels (store, error);
+  if (labels == NULL)
+    goto failed;
+
+  /* The dataset's label set first, in its order, so that labels without
+   * spans come along too. */
+  for (guint i = 0; i < dataset->labels->len; i++)
+    {
+      GlossDatasetLabel *dataset_label = g_ptr_array_index (dataset->labels, i);
+
+      if (ensure_label (store, labels, dataset_label->name, dataset_label, report, error) == NULL)
+        goto failed;
+    }
+
+  for (guint i = 0; i < dataset->documents->len; i++)
+    if (!import_document (store, dataset, g_ptr_array_index (dataset->documents, i), labels, report,
+                          error))
+      goto failed;
+
+  return gloss_store_commit (store, error);
+
+failed:
+  gloss_store_rollback (store);
+  return FALSE;
+}
+
+/* Reads PATH as FORMAT and imports it; the report counts what was added. */
+gboolean
+gloss_import_path (GlossStore         *store,
+                   const GlossFormat  *format,
+                   const char         *path,
+                   GlossFormatReport  *report,
+                   GError            **error)
+{
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autoptr(GlossFormatReport) read_report = gloss_format_report_new ();
+  guint documents, spans, labels_created, merged, skipped;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (format->read == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                   _("Gloss cannot import %s"), format->title);
+      return FALSE;
+    }
+
+  dataset = format->read (path, read_report, error);
+  if (dataset == NULL)
+    return FALSE;
+
+  /* Counted afresh, so that a failed import leaves the report as it was. */
+  documents = report->documents;
+  spans = report->spans;
+  labels_created = report->labels_created;
+  merged = report->documents_merged;
+  skipped = report->spans_skipped_duplicate;
+
+  if (!gloss_import_dataset (store, dataset, report, error))
+    {
+      report->documents = documents;
+      report->spans = spans;
+      report->labels_created = labels_created;
+      report->documents_merged = merged;
+      report->spans_skipped_duplicate = skipped;
+      return FALSE;
+    }
+
+  for (guint i = 0; i < read_report->warnings->len; i++)
+    g_ptr_array_add (report->warnings, g_strdup (read_report->warnings->pdata[i]));
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, read_report->lost);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      gloss_format_report_lose (report, key, GPOINTER_TO_UINT (value));
+  }
+
+  return TRUE;
+}

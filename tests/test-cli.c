@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The gloss binary's subcommands as a user types them: exit statuses,
+ * what is printed, and what is left on disk. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-project.h"
+#include "gloss-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *project;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->dir = g_dir_make_tmp ("gloss-cli-XXXXXX", NULL);
+  fixture->project = g_build_filename (fixture->dir, "corpus.gloss", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->project);
+}
+
+/* Runs gloss with the NULL-terminated arguments; returns its exit status. */
+static int
+run_gloss (char       **out,
+           char       **err,
+           const char  *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  const char *binary = g_getenv ("GLOSS_BINARY");
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &stdout_text, &stderr_text, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+seed_project (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_create (fixture->project, gloss_project_seed_sample,
+                                                    NULL, &error);
+
+  g_assert_no_error (error);
+}
+
+static void
+test_labels_json (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *labels;
+
+  seed_project (fixture);
+  g_assert_cmpint (run_gloss (&out, NULL, "labels", fixture->project, "--json", NULL), ==, 0);
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  labels = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (labels), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (labels, 1), "name"),
+                   ==, "Hardline camp");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (labels, 1), "hotkey"),
+                   ==, "2");
+}
+
+static void
+test_stats (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  seed_project (fixture);
+  g_assert_cmpint (run_gloss (&out, NULL, "stats", fixture->project, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Documents: 1 (0 new, 1 in progress, 0 done)"));
+  g_assert_nonnull (strstr (out, "Security establishment"));
+
+  g_assert_cmpint (run_gloss (&json, NULL, "stats", fixture->project, "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "documents"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "spans"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "status"),
+                                               "in-progress"), ==, 1);
+}
+
+/* Only import creates a project; the others refuse a missing one. */
+static void
+test_missing_project (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_gloss (NULL, &err, "stats", fixture->project, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "corpus.gloss"));
+  g_assert_false (g_file_test (fixture->project, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_foreign_file_untouched (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *after = NULL;
+  const char *contents = "not a project\n";
+
+  g_file_set_contents (fixture->project, contents, -1, NULL);
+  g_assert_cmpint (run_gloss (NULL, &err, "labels", fixture->project, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "is not a Gloss project"));
+  g_file_get_contents (fixture->project, &after, NULL, NULL);
+  g_assert_cmpstr (after, ==, contents);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, "/nonexistent.txt", NULL), ==, 1);
+  g_clear_pointer (&after, g_free);
+  g_file_get_contents (fixture->project, &after, NULL, NULL);
+  g_assert_cmpstr (after, ==, contents);
+}
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  seed_project (fixture);
+  g_assert_cmpint (run_gloss (NULL, NULL, "stats", NULL), ==, 2);
+  g_assert_cmpint (run_gloss (NULL, NULL, "stats", fixture->project, "--bogus", NULL), ==, 2);
+  g_assert_cmpint (run_gloss (NULL, &err, "export", fixture->project, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "-o PATH"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_gloss (NULL, &err, "export", fixture->project, "--format", "nonsense",
+                              "-o", "x", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown format"));
+  g_assert_cmpint (run_gloss (&out, NULL, "export", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "--status"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/cli/labels-json", test_labels_json);
+  ADD ("/gloss/cli/stats", test_stats);
+  ADD ("/gloss/cli/missing-project", test_missing_project);
+  ADD ("/gloss/cli/foreign-file-untouched", test_foreign_file_untouched);
+  ADD ("/gloss/cli/usage", test_usage);
+
+#undef ADD
+
+  return g_test_run ();
+}
