@@ -185,6 +185,69 @@ test_label_delete (Fixture       *fixture,
   g_assert_cmpstr (gloss_span_get_created (restored), ==, gloss_span_get_created (span));
 }
 
+/* Deleting a document is undone with its text and spans, ids kept. */
+static void
+test_document_delete (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSpan) span = gloss_store_add_span (fixture->store, fixture->document_id,
+                                                    gloss_label_get_id (fixture->hardline), 19, 27,
+                                                    "Ana", "", &error);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossSpan) restored = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (gloss_store_rename_document (fixture->store, fixture->document_id, "renamed.txt", &error));
+  g_assert_true (gloss_store_set_document_status (fixture->store, fixture->document_id,
+                                                  GLOSS_DOCUMENT_STATUS_DONE, &error));
+  g_assert_true (gloss_store_delete_document (fixture->store, fixture->document_id, &error));
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 0);
+
+  g_assert_true (gloss_history_undo (fixture->history, &error));
+  g_assert_no_error (error);
+  document = gloss_store_get_document (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_name (document), ==, "renamed.txt");
+  g_assert_cmpint (gloss_document_get_status (document), ==, GLOSS_DOCUMENT_STATUS_DONE);
+  g_assert_cmpint (gloss_document_get_span_count (document), ==, 1);
+  text = gloss_store_load_text (fixture->store, fixture->document_id, &error);
+  g_assert_cmpstr (text, ==, "Pezeshkian 🤝 Baku; Velayati — “no.”");
+  restored = gloss_store_get_span (fixture->store, gloss_span_get_id (span), &error);
+  g_assert_no_error (error);
+
+  /* Status, then the name. */
+  g_assert_true (gloss_history_undo (fixture->history, &error));
+  g_assert_true (gloss_history_undo (fixture->history, &error));
+  g_clear_object (&document);
+  document = gloss_store_get_document (fixture->store, fixture->document_id, &error);
+  g_assert_cmpstr (gloss_document_get_name (document), ==, "a.txt");
+  g_assert_cmpint (gloss_document_get_status (document), ==, GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
+
+  /* Redo everything, the delete last. */
+  for (int i = 0; i < 3; i++)
+    g_assert_true (gloss_history_redo (fixture->history, &error));
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 0);
+}
+
+static void
+test_note (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSpan) span = gloss_store_add_span (fixture->store, fixture->document_id,
+                                                    gloss_label_get_id (fixture->hardline), 19, 27,
+                                                    "Ana", "", &error);
+  g_autoptr(GlossSpan) noted = gloss_store_set_span_note (fixture->store, gloss_span_get_id (span),
+                                                          "adviser to Khamenei", &error);
+  g_autoptr(GlossSpan) current = NULL;
+
+  g_assert_cmpstr (gloss_span_get_note (noted), ==, "adviser to Khamenei");
+  g_assert_true (gloss_history_undo (fixture->history, &error));
+  current = gloss_store_get_span (fixture->store, gloss_span_get_id (span), &error);
+  g_assert_cmpstr (gloss_span_get_note (current), ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -198,6 +261,8 @@ main (int    argc,
   ADD ("/gloss/history/new-action-clears-redo", test_new_action_clears_redo);
   ADD ("/gloss/history/batch-is-one-step", test_batch_is_one_step);
   ADD ("/gloss/history/label-delete", test_label_delete);
+  ADD ("/gloss/history/document-delete", test_document_delete);
+  ADD ("/gloss/history/note", test_note);
 
 #undef ADD
 

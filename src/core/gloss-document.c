@@ -2,7 +2,9 @@
 
 /* A document's summary as the list shows it: name, status, length and span
  * count. The text itself is loaded on demand (gloss_store_load_text ()), so
- * that a project of many documents opens without reading them. */
+ * that a project of many documents opens without reading them; only a
+ * snapshot, which the undo history keeps of a deleted document, holds the
+ * whole row. */
 
 #define G_LOG_DOMAIN "gloss-document"
 
@@ -21,6 +23,12 @@ struct _GlossDocument
   GlossDocumentStatus status;
   gint64 length;
   gint64 span_count;
+
+  /* Only in snapshots */
+  char *text;
+  char *source;
+  char *created;
+  char *modified;
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocument, gloss_document, G_TYPE_OBJECT)
@@ -33,6 +41,10 @@ gloss_document_finalize (GObject *object)
   GlossDocument *self = (GlossDocument *) object;
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->modified, g_free);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -99,6 +111,57 @@ gloss_document_get_span_count (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
   return self->span_count;
+}
+
+GlossDocument *
+gloss_document_new_snapshot (gint64              id,
+                             const char         *name,
+                             GlossDocumentStatus status,
+                             const char         *text,
+                             const char         *source,
+                             const char         *created,
+                             const char         *modified)
+{
+  GlossDocument *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self = gloss_document_new (id, name, status, g_utf8_strlen (text, -1), 0);
+  self->text = g_strdup (text);
+  self->source = g_strdup (source ? source : "");
+  self->created = g_strdup (created);
+  self->modified = g_strdup (modified);
+
+  return self;
+}
+
+/* NULL unless SELF is a snapshot. */
+const char *
+gloss_document_get_text (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  return self->text;
+}
+
+const char *
+gloss_document_get_source (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  return self->source;
+}
+
+const char *
+gloss_document_get_created (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  return self->created;
+}
+
+const char *
+gloss_document_get_modified (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  return self->modified;
 }
 
 /* The stable spelling used in datasets and on the command line. */

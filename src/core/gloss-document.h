@@ -26,6 +26,17 @@ const char          *gloss_document_get_name       (GlossDocument *self);
 GlossDocumentStatus  gloss_document_get_status     (GlossDocument *self);
 gint64               gloss_document_get_length     (GlossDocument *self);
 gint64               gloss_document_get_span_count (GlossDocument *self);
+GlossDocument       *gloss_document_new_snapshot   (gint64              id,
+                                                    const char         *name,
+                                                    GlossDocumentStatus status,
+                                                    const char         *text,
+                                                    const char         *source,
+                                                    const char         *created,
+                                                    const char         *modified);
+const char          *gloss_document_get_text       (GlossDocument *self);
+const char          *gloss_document_get_source     (GlossDocument *self);
+const char          *gloss_document_get_created    (GlossDocument *self);
+const char          *gloss_document_get_modified   (GlossDocument *self);
 
 const char          *gloss_document_status_to_string   (GlossDocumentStatus status);
 gboolean             gloss_document_status_from_string (const char          *string,

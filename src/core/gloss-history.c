@@ -81,11 +81,16 @@ revert_change (GlossHistory  *self,
     {
       if (GLOSS_IS_SPAN (row))
         return gloss_store_put_span (self->store, GLOSS_SPAN (change->before), error);
+      if (GLOSS_IS_DOCUMENT (row))
+        return gloss_store_put_document (self->store, GLOSS_DOCUMENT (change->before), error);
       return gloss_store_put_label (self->store, GLOSS_LABEL (change->before), error);
     }
 
   if (GLOSS_IS_SPAN (row))
     return gloss_store_delete_span (self->store, gloss_span_get_id (GLOSS_SPAN (row)), error);
+  if (GLOSS_IS_DOCUMENT (row))
+    return gloss_store_delete_document (self->store, gloss_document_get_id (GLOSS_DOCUMENT (row)),
+                                        error);
   return gloss_store_delete_label (self->store, gloss_label_get_id (GLOSS_LABEL (row)), error);
 }
 

@@ -247,6 +247,14 @@ gloss_store_record_change (GlossStore *self,
     {
       gloss_store_queue_signal (self, LABELS_CHANGED, NULL, NULL, 0);
     }
+  else if (GLOSS_IS_DOCUMENT (row))
+    {
+      if (before == NULL || after == NULL)
+        gloss_store_queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
+      else
+        gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL,
+                                  gloss_document_get_id (GLOSS_DOCUMENT (row)));
+    }
 }
 
 static void
@@ -971,42 +979,6 @@ gloss_store_load_text (GlossStore  *self,
     gloss_store_set_not_found (error, "document", document_id);
 
   return text;
-}
-
-gboolean
-gloss_store_set_document_status (GlossStore           *self,
-                                 gint64                document_id,
-                                 GlossDocumentStatus   status,
-                                 GError              **error)
-{
-  g_autofree char *now = gloss_store_now ();
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (status <= GLOSS_DOCUMENT_STATUS_DONE, FALSE);
-
-  if (!gloss_store_begin (self, error))
-    return FALSE;
-
-  stmt = gloss_store_prepare (self, "UPDATE documents SET status = ?, modified = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
-
-  sqlite3_bind_text (stmt, 1, gloss_document_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, document_id);
-
-  ok = gloss_store_step_done (self, stmt, error);
-  if (ok && sqlite3_changes (self->db) == 0)
-    {
-      gloss_store_set_not_found (error, "document", document_id);
-      ok = FALSE;
-    }
-  if (ok)
-    gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL, document_id);
-
-  return gloss_store_finish (self, ok, error);
 }
 
 GlossLabel *

@@ -30,7 +30,8 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
 
-/* One row's change within a transaction: a GlossSpan or a GlossLabel as it
+/* One row's change within a transaction: a GlossSpan, GlossLabel or
+ * GlossDocument (a snapshot when created or deleted) as it
  * was (NULL if it was created) and as it is (NULL if it was deleted). */
 typedef struct
 {
@@ -85,6 +86,20 @@ char          *gloss_store_load_text           (GlossStore          *self,
 gboolean       gloss_store_set_document_status (GlossStore          *self,
                                                 gint64               document_id,
                                                 GlossDocumentStatus  status,
+                                                GError             **error);
+gboolean       gloss_store_rename_document     (GlossStore          *self,
+                                                gint64               document_id,
+                                                const char          *name,
+                                                GError             **error);
+gboolean       gloss_store_delete_document     (GlossStore          *self,
+                                                gint64               document_id,
+                                                GError             **error);
+gboolean       gloss_store_put_document        (GlossStore          *self,
+                                                GlossDocument       *document,
+                                                GError             **error);
+GArray        *gloss_store_list_document_ids_matching (GlossStore   *self,
+                                                const char          *name_part,
+                                                guint                statuses,
                                                 GError             **error);
 
 gint64         gloss_store_find_document       (GlossStore          *self,
@@ -150,6 +165,10 @@ GlossSpan     *gloss_store_relabel_span        (GlossStore          *self,
                                                 GError             **error);
 gboolean       gloss_store_put_span            (GlossStore          *self,
                                                 GlossSpan           *span,
+                                                GError             **error);
+GlossSpan     *gloss_store_set_span_note       (GlossStore          *self,
+                                                gint64               span_id,
+                                                const char          *note,
                                                 GError             **error);
 GPtrArray     *gloss_store_list_spans          (GlossStore          *self,
                                                 gint64               document_id,

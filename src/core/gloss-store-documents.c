@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* GlossStore's document edits beyond adding one: renaming, deleting (with
+ * its spans), restoring a deleted document, filtering the list, and notes
+ * on spans. Each is one journaled transaction, so each can be undone. */
+
+#define G_LOG_DOMAIN "gloss-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-store-private.h"
+
+/* The whole row, text included, as undo needs it to bring the document back. */
+static GlossDocument *
+get_document_snapshot (GlossStore  *self,
+                       gint64       document_id,
+                       GError     **error)
+{
+  GlossDocument *document = NULL;
+  GlossDocumentStatus status = GLOSS_DOCUMENT_STATUS_NEW;
+  sqlite3_stmt *stmt;
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT name, status, text, source, created, modified "
+                              "FROM documents WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gloss_document_status_from_string ((const char *) sqlite3_column_text (stmt, 1), &status);
+      document = gloss_document_new_snapshot (document_id,
+                                              (const char *) sqlite3_column_text (stmt, 0),
+                                              status,
+                                              (const char *) sqlite3_column_text (stmt, 2),
+                                              (const char *) sqlite3_column_text (stmt, 3),
+                                              (const char *) sqlite3_column_text (stmt, 4),
+                                              (const char *) sqlite3_column_text (stmt, 5));
+    }
+  sqlite3_reset (stmt);
+
+  if (document == NULL)
+    gloss_store_set_not_found (error, "document", document_id);
+
+  return document;
+}
+
+static gboolean
+update_document_row (GlossStore           *self,
+                     gint64                document_id,
+                     const char           *name,
+                     GlossDocumentStatus   status,
+                     GError              **error)
+{
+  g_autoptr(GlossDocument) before = NULL;
+  g_autoptr(GlossDocument) after = NULL;
+  g_autofree char *now = gloss_store_now ();
+  sqlite3_stmt *stmt;
+
+  before = gloss_store_get_document (self, document_id, error);
+  if (before == NULL)
+    return FALSE;
+
+  stmt = gloss_store_prepare (self,
+                              "UPDATE documents SET name = ?, status = ?, modified = ? WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, gloss_document_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, document_id);
+  if (!gloss_store_step_done (self, stmt, error))
+    return FALSE;
+
+  after = gloss_store_get_document (self, document_id, error);
+  if (after == NULL)
+    return FALSE;
+
+  gloss_store_record_change (self, before, after);
+  return TRUE;
+}
+
+gboolean
+gloss_store_set_document_status (GlossStore           *self,
+                                 gint64                document_id,
+                                 GlossDocumentStatus   status,
+                                 GError              **error)
+{
+  g_autoptr(GlossDocument) document = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (status <= GLOSS_DOCUMENT_STATUS_DONE, FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  document = gloss_store_get_document (self, document_id, error);
+  if (document == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  if (gloss_document_get_status (document) == status)
+    return gloss_store_finish (self, TRUE, error);
+
+  return gloss_store_finish (self,
+                             update_document_row (self, document_id,
+                                                  gloss_document_get_name (document), status, error),
+                             error);
+}
+
+gboolean
+gloss_store_rename_document (GlossStore  *self,
+                             gint64       document_id,
+                             const char  *name,
+                             GError     **error)
+{
+  g_autoptr(GlossDocument) document = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (trimmed[0] == '\0' || !g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID, _("A document needs a name"));
+      return FALSE;
+    }
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  document = gloss_store_get_document (self, document_id, error);
+  if (document == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  return gloss_store_finish (self,
+                             update_document_row (self, document_id, trimmed,
+                                                  gloss_document_get_status (document), error),
+                             error);
+}
+
+/* Deletes a document and its spans, journaling each span before the
+ * document: undo reverts in reverse order, so it restores the document
+ * first and its spans after. */
+gboolean
+gloss_store_delete_document (GlossStore  *self,
+                             gint64       document_id,
+                             GError     **error)
+{
+  g_autoptr(GlossDocument) snapshot = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  snapshot = get_document_snapshot (self, document_id, error);
+  if (snapshot == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  stmt = gloss_store_prepare (self,
+                              "DELETE FROM spans WHERE document = ? RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                              error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GlossSpan) span = gloss_store_span_from_row (stmt);
+
+      gloss_store_record_change (self, span, NULL);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return gloss_store_finish (self, FALSE, error);
+    }
+
+  stmt = gloss_store_prepare (self, "DELETE FROM documents WHERE id = ?", error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (!gloss_store_step_done (self, stmt, error))
+    return gloss_store_finish (self, FALSE, error);
+
+  gloss_store_record_change (self, snapshot, NULL);
+  return gloss_store_finish (self, TRUE, error);
+}
+
+/* Writes DOCUMENT back: its name and status if the row exists, else the
+ * whole snapshot with its id. */
+gboolean
+gloss_store_put_document (GlossStore     *self,
+                          GlossDocument  *document,
+                          GError        **error)
+{
+  g_autoptr(GlossDocument) existing = NULL;
+  g_autoptr(GlossDocument) restored = NULL;
+  sqlite3_stmt *stmt;
+  const char *text;
+  gint64 id;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
+
+  id = gloss_document_get_id (document);
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  existing = gloss_store_get_document (self, id, NULL);
+  if (existing != NULL)
+    return gloss_store_finish (self,
+                               update_document_row (self, id, gloss_document_get_name (document),
+                                                    gloss_document_get_status (document), error),
+                               error);
+
+  text = gloss_document_get_text (document);
+  g_return_val_if_fail (text != NULL, gloss_store_finish (self, FALSE, error));
+
+  stmt = gloss_store_prepare (self,
+                              "INSERT INTO documents (id, name, text, length, status, source, "
+                              "                       created, modified) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, gloss_document_get_name (document), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, gloss_document_get_length (document));
+  sqlite3_bind_text (stmt, 5, gloss_document_status_to_string (gloss_document_get_status (document)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, gloss_document_get_source (document), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, gloss_document_get_created (document), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, gloss_document_get_modified (document), -1, SQLITE_TRANSIENT);
+  if (!gloss_store_step_done (self, stmt, error))
+    return gloss_store_finish (self, FALSE, error);
+
+  restored = get_document_snapshot (self, id, error);
+  if (restored == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  gloss_store_record_change (self, NULL, restored);
+  return gloss_store_finish (self, TRUE, error);
+}
+
+/* The ids of the documents whose name contains NAME_PART (ignoring ASCII
+ * case; NULL or "" for all) and whose status is in STATUSES (a bit per
+ * status; 0 for all), in import order. */
+GArray *
+gloss_store_list_document_ids_matching (GlossStore  *self,
+                                        const char  *name_part,
+                                        guint        statuses,
+                                        GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) pattern = g_string_new ("%");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  /* LIKE's own wildcards in the user's text match themselves. */
+  for (const char *p = name_part ? name_part : ""; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT id FROM documents WHERE name LIKE ?1 ESCAPE '\\' "
+                              "AND (?2 = 0 "
+                              "     OR (?2 & 1 AND status = 'new') "
+                              "     OR (?2 & 2 AND status = 'in-progress') "
+                              "     OR (?2 & 4 AND status = 'done')) "
+                              "ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, statuses);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+GlossSpan *
+gloss_store_set_span_note (GlossStore  *self,
+                           gint64       span_id,
+                           const char  *note,
+                           GError     **error)
+{
+  g_autoptr(GlossSpan) before = NULL;
+  g_autofree char *now = gloss_store_now ();
+  GlossSpan *span = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (note != NULL, NULL);
+
+  if (!gloss_store_begin (self, error))
+    return NULL;
+
+  before = gloss_store_get_span (self, span_id, error);
+  if (before == NULL)
+    return gloss_store_finish (self, FALSE, error), NULL;
+
+  if (g_str_equal (gloss_span_get_note (before), note))
+    return gloss_store_finish (self, TRUE, error) ? g_object_ref (before) : NULL;
+
+  stmt = gloss_store_prepare (self,
+                              "UPDATE spans SET note = ?, modified = ? WHERE id = ? "
+                              "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                              error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error), NULL;
+
+  sqlite3_bind_text (stmt, 1, note, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, span_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    span = gloss_store_span_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (span == NULL)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return gloss_store_finish (self, FALSE, error), NULL;
+    }
+
+  gloss_store_record_change (self, before, span);
+  if (!gloss_store_finish (self, TRUE, error))
+    g_clear_object (&span);
+
+  return span;
+}
