@@ -140,7 +140,7 @@ test_stats (Fixture       *fixture,
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpint (json_object_get_int_member (root, "documents"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (root, "spans"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (root, "spans"), ==, 7);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "status"),
                                                "in-progress"), ==, 1);
 }

@@ -504,7 +504,9 @@ test_default_project (Fixture       *fixture,
                      g_str_equal (span_text, "Islamic Revolutionary Guard Corps") ||
                      g_str_equal (span_text, "IRGC") ||
                      g_str_equal (span_text, "Azerbaijan") ||
-                     g_str_equal (span_text, "Ahmad Alili"));
+                     g_str_equal (span_text, "Ahmad Alili") ||
+                     g_str_equal (span_text, "military and security elites, notably the Islamic "
+                                             "Revolutionary Guard Corps (IRGC)"));
     }
 
   /* The second start opens what the first one made. */

@@ -50,6 +50,8 @@ static const ExampleSpan examples[] = {
   { "Masoud Pezeshkian", 0 },
   { "Ali Khamenei", 1 },
   { "Islamic Revolutionary Guard Corps", 2 },
+  /* An outer span around the two above: nesting is visible from the start. */
+  { "military and security elites, notably the Islamic Revolutionary Guard Corps (IRGC)", 1 },
   { "IRGC", 2 },
   { "Azerbaijan", 3 },
   { "Ahmad Alili", 4 },

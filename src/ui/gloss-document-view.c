@@ -37,6 +37,7 @@ struct _GlossDocumentView
   GtkTextTag *selected_tag;
 
   gint64 document_id;
+  gboolean snap_to_words;
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocumentView, gloss_document_view, GTK_TYPE_TEXT_VIEW)
@@ -148,15 +149,10 @@ update_tag_colors (GlossDocumentView *self)
   g_hash_table_iter_init (&iter, self->label_tags);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GdkRGBA fill, line;
+      GdkRGBA fill;
 
       get_label_rgba (self, *(gint64 *) key, dark ? FILL_ALPHA_DARK : FILL_ALPHA_LIGHT, &fill);
-      get_label_rgba (self, *(gint64 *) key, 1.0, &line);
-      g_object_set (value,
-                    "background-rgba", &fill,
-                    "underline", PANGO_UNDERLINE_SINGLE,
-                    "underline-rgba", &line,
-                    NULL);
+      g_object_set (value, "background-rgba", &fill, NULL);
     }
 
   if (self->selected_span != NULL)
@@ -260,6 +256,196 @@ on_selection_changed_cb (GlossDocumentView *self,
     gloss_document_view_select_span (self, NULL);
 }
 
+typedef struct
+{
+  gint64 end;
+  guint level;
+} ActiveSpan;
+
+/* Draws SPAN's line under each display line it covers, LEVEL lines below
+ * the text, so that nested and overlapping spans each keep a visible line. */
+static void
+snapshot_span_line (GlossDocumentView *self,
+                    GtkSnapshot       *snapshot,
+                    GlossSpan         *span,
+                    guint              level)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  gint64 start = gloss_span_get_start (span);
+  gint64 end = gloss_span_get_end (span);
+  GtkTextIter line_start;
+  GdkRGBA color;
+
+  get_label_rgba (self, gloss_span_get_label_id (span), 1.0, &color);
+  gtk_text_buffer_get_iter_at_offset (buffer, &line_start, start);
+  if (!gtk_text_view_starts_display_line (text_view, &line_start))
+    gtk_text_view_backward_display_line_start (text_view, &line_start);
+
+  for (guint guard = 0; guard < 10000; guard++)
+    {
+      GtkTextIter line_end = line_start;
+      GtkTextIter first, last;
+      GdkRectangle first_rect, last_rect;
+      gint64 segment_start, segment_end;
+      int x0, x1, y;
+
+      gtk_text_view_forward_display_line_end (text_view, &line_end);
+      segment_start = MAX (start, gtk_text_iter_get_offset (&line_start));
+      segment_end = MIN (end, gtk_text_iter_get_offset (&line_end));
+
+      if (segment_start < segment_end)
+        {
+          gtk_text_buffer_get_iter_at_offset (buffer, &first, segment_start);
+          gtk_text_buffer_get_iter_at_offset (buffer, &last, segment_end - 1);
+          gtk_text_view_get_iter_location (text_view, &first, &first_rect);
+          gtk_text_view_get_iter_location (text_view, &last, &last_rect);
+
+          /* Right-to-left text runs the other way: take the outer edges. */
+          x0 = MIN (first_rect.x, last_rect.x);
+          x1 = MAX (first_rect.x + first_rect.width, last_rect.x + last_rect.width);
+          y = MAX (first_rect.y + first_rect.height, last_rect.y + last_rect.height) + 1 + 3 * level;
+          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, y, x1 - x0, 2));
+        }
+
+      if (gtk_text_iter_get_offset (&line_end) >= end ||
+          !gtk_text_view_forward_display_line (text_view, &line_start))
+        break;
+      if (!gtk_text_view_starts_display_line (text_view, &line_start))
+        gtk_text_view_backward_display_line_start (text_view, &line_start);
+    }
+}
+
+static void
+gloss_document_view_snapshot_layer (GtkTextView      *text_view,
+                                    GtkTextViewLayer  layer,
+                                    GtkSnapshot      *snapshot)
+{
+  GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (text_view);
+  GListModel *spans = G_LIST_MODEL (self->spans);
+  guint n_spans = g_list_model_get_n_items (spans);
+  g_autoptr(GArray) active = NULL;
+  GdkRectangle visible;
+  GtkTextIter iter;
+  gint64 visible_start, visible_end;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || n_spans == 0)
+    return;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_at_location (text_view, &iter, visible.x, visible.y);
+  visible_start = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_iter_at_location (text_view, &iter, visible.x + visible.width,
+                                      visible.y + visible.height);
+  gtk_text_iter_forward_line (&iter);
+  visible_end = gtk_text_iter_get_offset (&iter);
+
+  /* Levels go to the visible spans only, outer spans first: two spans that
+   * overlap on screen never share a level. */
+  active = g_array_new (FALSE, FALSE, sizeof (ActiveSpan));
+  for (guint i = 0; i < n_spans; i++)
+    {
+      GlossSpan *span = g_list_model_get_item (spans, i);
+      ActiveSpan entry = { gloss_span_get_end (span), 0 };
+      gboolean taken = TRUE;
+
+      g_object_unref (span);
+      if (gloss_span_get_start (span) > visible_end)
+        break;
+      if (gloss_span_get_end (span) <= visible_start)
+        continue;
+
+      for (guint j = active->len; j > 0; j--)
+        if (g_array_index (active, ActiveSpan, j - 1).end <= gloss_span_get_start (span))
+          g_array_remove_index_fast (active, j - 1);
+
+      while (taken)
+        {
+          taken = FALSE;
+          for (guint j = 0; j < active->len && !taken; j++)
+            taken = g_array_index (active, ActiveSpan, j).level == entry.level;
+          if (taken)
+            entry.level++;
+        }
+
+      g_array_append_val (active, entry);
+      snapshot_span_line (self, snapshot, span, entry.level);
+    }
+}
+
+static char *
+describe_spans_at (GlossDocumentView *self,
+                   gint64             offset)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_autoptr(GlossSpan) span = g_list_model_get_item (G_LIST_MODEL (self->spans), i);
+      gint64 label_id = gloss_span_get_label_id (span);
+      GlossLabel *label = g_hash_table_lookup (self->labels, &label_id);
+      g_autofree char *span_text = NULL;
+
+      if (gloss_span_get_start (span) > offset)
+        break;
+      if (!gloss_span_contains (span, offset))
+        continue;
+
+      span_text = gloss_document_view_dup_span_text (self, span);
+      if (g_utf8_strlen (span_text, -1) > 60)
+        {
+          char *cut = g_utf8_offset_to_pointer (span_text, 59);
+
+          strcpy (cut, "…");
+        }
+      g_strdelimit (span_text, "\r\n\t", ' ');
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a tooltip line: a label's name, then the text it labels */
+      g_string_append_printf (text, _("%s: “%s”"), label ? gloss_label_get_name (label) : "?",
+                              span_text);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* Names every span under the pointer: overlapping spans are told apart
+ * here even when their colors mix. */
+static gboolean
+on_query_tooltip_cb (GlossDocumentView *self,
+                     int                x,
+                     int                y,
+                     gboolean           keyboard_mode,
+                     GtkTooltip        *tooltip,
+                     gpointer           user_data)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter iter;
+  int buffer_x, buffer_y;
+
+  if (keyboard_mode)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+    }
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y,
+                                             &buffer_x, &buffer_y);
+      if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y))
+        return FALSE;
+    }
+
+  text = describe_spans_at (self, gtk_text_iter_get_offset (&iter));
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 gloss_document_view_dispose (GObject *object)
 {
@@ -316,6 +502,8 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = gloss_document_view_snapshot_layer;
+
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
 
@@ -335,12 +523,15 @@ gloss_document_view_init (GlossDocumentView *self)
   gtk_text_view_set_cursor_visible (text_view, TRUE);
   gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_pixels_below_lines (text_view, 14);
-  gtk_text_view_set_pixels_inside_wrap (text_view, 4);
+  gtk_text_view_set_pixels_inside_wrap (text_view, 8);
   gtk_text_view_set_left_margin (text_view, 32);
   gtk_text_view_set_right_margin (text_view, 32);
   gtk_text_view_set_top_margin (text_view, 24);
   gtk_text_view_set_bottom_margin (text_view, 24);
   gtk_widget_add_css_class (GTK_WIDGET (self), "document-view");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  self->snap_to_words = TRUE;
 
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
@@ -503,7 +694,8 @@ gloss_document_view_replace_span (GlossDocumentView *self,
 }
 
 /* The selected text as a span would take it: without leading or trailing
- * white space. FALSE when nothing but white space is selected. */
+ * white space, and grown to whole words when snapping is on. FALSE when
+ * nothing but white space is selected. */
 gboolean
 gloss_document_view_get_selected_range (GlossDocumentView *self,
                                         gint64            *start,
@@ -533,6 +725,16 @@ gloss_document_view_get_selected_range (GlossDocumentView *self,
 
   if (gtk_text_iter_equal (&begin, &stop))
     return FALSE;
+
+  /* A drag that starts or ends inside a word takes the whole word. */
+  if (self->snap_to_words)
+    {
+      if (gtk_text_iter_inside_word (&begin) && !gtk_text_iter_starts_word (&begin))
+        gtk_text_iter_backward_word_start (&begin);
+      if (gtk_text_iter_inside_word (&stop) && !gtk_text_iter_starts_word (&stop) &&
+          !gtk_text_iter_ends_word (&stop))
+        gtk_text_iter_forward_word_end (&stop);
+    }
 
   *start = gtk_text_iter_get_offset (&begin);
   *end = gtk_text_iter_get_offset (&stop);
@@ -634,4 +836,103 @@ gloss_document_view_has_span_tag (GlossDocumentView *self,
     }
 
   return TRUE;
+}
+
+void
+gloss_document_view_set_snap_to_words (GlossDocumentView *self,
+                                       gboolean           snap_to_words)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  self->snap_to_words = !!snap_to_words;
+}
+
+/* Selects the span after (DIRECTION > 0) or before the selected span, or
+ * the cursor when none is selected. FALSE when there is none that way. */
+gboolean
+gloss_document_view_select_adjacent_span (GlossDocumentView *self,
+                                          int                direction)
+{
+  GListModel *spans;
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor;
+  guint n_spans;
+  guint position;
+  gint64 offset;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+
+  spans = G_LIST_MODEL (self->spans);
+  n_spans = g_list_model_get_n_items (spans);
+  if (n_spans == 0)
+    return FALSE;
+
+  if (self->selected_span != NULL && find_span_position (self, self->selected_span, &position))
+    {
+      if (direction > 0 ? position + 1 >= n_spans : position == 0)
+        return FALSE;
+      position = direction > 0 ? position + 1 : position - 1;
+    }
+  else
+    {
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      offset = gtk_text_iter_get_offset (&cursor);
+
+      for (position = 0; position < n_spans; position++)
+        {
+          g_autoptr(GlossSpan) span = g_list_model_get_item (spans, position);
+
+          if (gloss_span_get_start (span) >= offset)
+            break;
+        }
+      if (direction < 0)
+        {
+          if (position == 0)
+            return FALSE;
+          position--;
+        }
+      else if (position >= n_spans)
+        return FALSE;
+    }
+
+  {
+    g_autoptr(GlossSpan) span = g_list_model_get_item (spans, position);
+
+    gloss_document_view_select_span (self, span);
+  }
+
+  return TRUE;
+}
+
+/* Where a popover about the selection should point, in the view's own
+ * coordinates. */
+void
+gloss_document_view_get_selection_rect (GlossDocumentView *self,
+                                        GdkRectangle      *rect)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GdkRectangle start_rect;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (self->selected_span != NULL)
+    get_span_iters (self, self->selected_span, &start, &end);
+  else
+    gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &start, &start_rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         start_rect.x, start_rect.y, &rect->x, &rect->y);
+  rect->width = MAX (start_rect.width, 1);
+  rect->height = start_rect.height;
+}
+
+char *
+gloss_document_view_describe_spans_at (GlossDocumentView *self,
+                                       gint64             offset)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  return describe_spans_at (self, offset);
 }

@@ -42,5 +42,13 @@ char      *gloss_document_view_dup_span_text      (GlossDocumentView *self,
                                                    GlossSpan         *span);
 gboolean   gloss_document_view_has_span_tag       (GlossDocumentView *self,
                                                    GlossSpan         *span);
+void       gloss_document_view_set_snap_to_words  (GlossDocumentView *self,
+                                                   gboolean           snap_to_words);
+gboolean   gloss_document_view_select_adjacent_span (GlossDocumentView *self,
+                                                   int                direction);
+void       gloss_document_view_get_selection_rect (GlossDocumentView *self,
+                                                   GdkRectangle      *rect);
+char      *gloss_document_view_describe_spans_at  (GlossDocumentView *self,
+                                                   gint64             offset);
 
 G_END_DECLS
