@@ -262,7 +262,10 @@ find_click_gesture (GtkWidget *widget)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_GESTURE_CLICK (controller))
+      /* The view's own: primary button, capture phase. */
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
         return GTK_GESTURE (controller);
     }
 

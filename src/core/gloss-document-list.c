@@ -15,6 +15,8 @@ struct _GlossDocumentList
   GObject parent_instance;
 
   GlossStore *store;
+  char *name_filter;
+  guint status_filter;   /* a bit per GlossDocumentStatus; 0: all */
   GArray *ids;
   /* position -> GlossDocument, filled as rows are asked for */
   GPtrArray *documents;
@@ -78,7 +80,8 @@ static void
 reload (GlossDocumentList *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = gloss_store_list_document_ids (self->store, &error);
+  g_autoptr(GArray) ids = gloss_store_list_document_ids_matching (self->store, self->name_filter,
+                                                                  self->status_filter, &error);
 
   if (ids == NULL)
     {
@@ -109,6 +112,13 @@ on_document_changed_cb (GlossDocumentList *self,
 {
   guint position;
 
+  /* Under a filter, a change of status may take the row out or bring it in. */
+  if (self->status_filter != 0)
+    {
+      on_documents_changed_cb (self, store);
+      return;
+    }
+
   if (!gloss_document_list_find (self, document_id, &position))
     return;
 
@@ -135,6 +145,7 @@ gloss_document_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->name_filter, g_free);
 
   G_OBJECT_CLASS (gloss_document_list_parent_class)->finalize (object);
 }
@@ -219,4 +230,22 @@ gloss_document_list_find (GlossDocumentList *self,
     }
 
   return FALSE;
+}
+
+/* Shows only the documents whose name contains NAME_PART and whose status
+ * is one of STATUSES (a bit per status; 0 for any). */
+void
+gloss_document_list_set_filter (GlossDocumentList *self,
+                                const char        *name_part,
+                                guint              statuses)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  if (g_strcmp0 (self->name_filter, name_part) == 0 && self->status_filter == statuses)
+    return;
+
+  g_free (self->name_filter);
+  self->name_filter = g_strdup (name_part);
+  self->status_filter = statuses;
+  on_documents_changed_cb (self, self->store);
 }

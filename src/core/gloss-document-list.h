@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (GlossDocumentList, gloss_document_list, GLOSS, DOCUMENT_LI
 
 GlossDocumentList *gloss_document_list_new          (GlossStore        *store);
 GlossStore        *gloss_document_list_get_store    (GlossDocumentList *self);
+void               gloss_document_list_set_filter   (GlossDocumentList *self,
+                                                     const char        *name_part,
+                                                     guint              statuses);
 gboolean           gloss_document_list_find         (GlossDocumentList *self,
                                                      gint64             document_id,
                                                      guint             *position);

@@ -64,6 +64,7 @@ static const char * const migrations[] = {
   "  created TEXT NOT NULL,"
   "  modified TEXT NOT NULL"
   ");"
+  "CREATE INDEX documents_by_status ON documents (status);"
   "CREATE INDEX spans_by_document ON spans (document, start);"
   "CREATE INDEX spans_by_label ON spans (label);"
   /* The list shows a count and a status per document; keeping them in the row
@@ -882,6 +883,26 @@ gloss_store_count_documents (GlossStore *self)
   stmt = gloss_store_prepare (self, "SELECT count(*) FROM documents", NULL);
   if (stmt == NULL)
     return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+guint
+gloss_store_count_documents_with_status (GlossStore          *self,
+                                         GlossDocumentStatus  status)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  stmt = gloss_store_prepare (self, "SELECT count (*) FROM documents WHERE status = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, gloss_document_status_to_string (status), -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);

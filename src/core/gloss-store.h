@@ -75,6 +75,8 @@ gint64         gloss_store_add_document        (GlossStore          *self,
                                                 const char          *source,
                                                 GError             **error);
 guint          gloss_store_count_documents     (GlossStore          *self);
+guint          gloss_store_count_documents_with_status (GlossStore  *self,
+                                                GlossDocumentStatus  status);
 GArray        *gloss_store_list_document_ids   (GlossStore          *self,
                                                 GError             **error);
 GlossDocument *gloss_store_get_document        (GlossStore          *self,

@@ -13,7 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document-list.h"
+#include "gloss-history.h"
+#include "gloss-label-popover.h"
 #include "gloss-project.h"
+#include "gloss-swatch.h"
 #include "gloss-window.h"
 
 struct _GlossWindow
@@ -30,9 +33,19 @@ struct _GlossWindow
   GtkStack *span_stack;
   GtkLabel *spans_title;
   GtkListView *span_list_view;
+  GtkToggleButton *done_button;
+  GtkSearchEntry *document_filter_entry;
+  GtkDropDown *status_filter_dropdown;
+  GtkLabel *status_label;
+  GtkWidget *span_inspector;
+  GtkLabel *inspector_text;
+  GtkLabel *inspector_details;
+  GtkEntry *note_entry;
+  GtkWidget *label_popover;
 
   /* Owned references */
   GlossStore *store;
+  GlossHistory *history;
   GSettings *settings;
   GlossDocumentList *documents;
   GtkSingleSelection *document_selection;
@@ -161,6 +174,88 @@ reload_labels (GlossWindow *self)
                        labels->pdata, labels->len);
 }
 
+static GlossDocument *
+get_current_document (GlossWindow *self)
+{
+  gint64 document_id = gloss_document_view_get_document_id (self->document_view);
+
+  if (document_id == 0)
+    return NULL;
+
+  return gloss_store_get_document (self->store, document_id, NULL);
+}
+
+/* The bottom line: this document's spans and the project's progress. */
+static void
+update_status_line (GlossWindow *self)
+{
+  guint n_spans = g_list_model_get_n_items (gloss_document_view_get_spans (self->document_view));
+  guint n_documents = gloss_store_count_documents (self->store);
+  guint n_done = gloss_store_count_documents_with_status (self->store, GLOSS_DOCUMENT_STATUS_DONE);
+  g_autofree char *spans_text = NULL;
+  g_autofree char *done_text = NULL;
+  g_autofree char *text = NULL;
+
+  spans_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span in this document",
+                                             "%u spans in this document", n_spans),
+                                n_spans);
+  done_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u document done",
+                                            "%u of %u documents done", n_documents),
+                               n_done, n_documents);
+  text = g_strdup_printf ("%s · %s", spans_text, done_text);
+  gtk_label_set_label (self->status_label, text);
+}
+
+/* Enables what applies to the open document and shows its status. */
+static void
+update_document_actions (GlossWindow *self)
+{
+  g_autoptr(GlossDocument) document = get_current_document (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+  GlossDocumentStatus status = document ? gloss_document_get_status (document)
+                                        : GLOSS_DOCUMENT_STATUS_NEW;
+
+  gtk_widget_action_set_enabled (widget, "win.mark-done", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.document-status", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.rename-document", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.delete-document", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.next-span", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.previous-span", document != NULL);
+
+  /* Setting the state emits no "clicked", so it does not act. */
+  gtk_toggle_button_set_active (self->done_button, status == GLOSS_DOCUMENT_STATUS_DONE);
+
+  update_status_line (self);
+}
+
+static void
+update_inspector (GlossWindow *self)
+{
+  GlossSpan *span = gloss_document_view_get_selected_span (self->document_view);
+  g_autofree char *text = NULL;
+  g_autofree char *details = NULL;
+  GlossLabel *label;
+
+  gtk_widget_set_visible (self->span_inspector, span != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-span", span != NULL);
+  if (span == NULL)
+    return;
+
+  label = find_label (self, gloss_span_get_label_id (span), NULL);
+  text = gloss_document_view_dup_span_text (self->document_view, span);
+  /* Translators: the span inspector: label, offsets in characters, annotator, time */
+  details = g_strdup_printf (_("%s · characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "\n"
+                               "by %s · %s"),
+                             label ? gloss_label_get_name (label) : "",
+                             gloss_span_get_start (span), gloss_span_get_end (span),
+                             gloss_span_get_annotator (span)[0] ? gloss_span_get_annotator (span)
+                                                                : _("unknown"),
+                             gloss_span_get_modified (span));
+  gtk_label_set_label (self->inspector_text, text);
+  gtk_label_set_label (self->inspector_details, details);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), gloss_span_get_note (span));
+}
+
 /* Opens DOCUMENT_ID in the middle pane; 0 shows the empty state. */
 gboolean
 gloss_window_open_document (GlossWindow *self,
@@ -179,6 +274,7 @@ gloss_window_open_document (GlossWindow *self,
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       recount_labels (self);
+      update_document_actions (self);
       return TRUE;
     }
 
@@ -194,6 +290,7 @@ gloss_window_open_document (GlossWindow *self,
   adw_window_title_set_subtitle (self->window_title, gloss_document_get_name (document));
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   recount_labels (self);
+  update_document_actions (self);
 
   return TRUE;
 }
@@ -252,6 +349,18 @@ on_span_changed_cb (GlossWindow *self,
       change_label_count (self, gloss_span_get_label_id (old_span), -1);
       change_label_count (self, gloss_span_get_label_id (new_span), +1);
     }
+  update_inspector (self);
+}
+
+static void
+on_document_changed_cb (GlossWindow *self,
+                        gint64       document_id,
+                        GlossStore  *store)
+{
+  if (document_id == gloss_document_view_get_document_id (self->document_view))
+    update_document_actions (self);
+  else
+    update_status_line (self);
 }
 
 static void
@@ -262,6 +371,8 @@ on_selected_span_changed_cb (GlossWindow       *self,
   GlossSpan *span = gloss_document_view_get_selected_span (view);
   GListModel *spans = gloss_document_view_get_spans (view);
   guint n_spans = g_list_model_get_n_items (spans);
+
+  update_inspector (self);
 
   if (span == NULL)
     {
@@ -352,6 +463,309 @@ delete_span_action (GtkWidget  *widget,
     show_error (self, error);
 }
 
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_history_undo (self->history, &error))
+    show_error (self, error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_history_redo (self->history, &error))
+    show_error (self, error);
+}
+
+static void
+update_history_actions (GlossWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 gloss_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 gloss_history_can_redo (self->history));
+}
+
+static void
+next_span_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gloss_document_view_select_adjacent_span (self->document_view,
+                                            g_str_equal (action_name, "win.next-span") ? 1 : -1);
+}
+
+static void
+set_current_status (GlossWindow         *self,
+                    GlossDocumentStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 document_id = gloss_document_view_get_document_id (self->document_view);
+
+  if (document_id != 0 && !gloss_store_set_document_status (self->store, document_id, status, &error))
+    show_error (self, error);
+}
+
+/* Done, or back to in progress (new if it has no spans). */
+static void
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GlossDocument) document = get_current_document (self);
+
+  if (document == NULL)
+    return;
+
+  if (gloss_document_get_status (document) != GLOSS_DOCUMENT_STATUS_DONE)
+    set_current_status (self, GLOSS_DOCUMENT_STATUS_DONE);
+  else if (gloss_document_get_span_count (document) > 0)
+    set_current_status (self, GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
+  else
+    set_current_status (self, GLOSS_DOCUMENT_STATUS_NEW);
+}
+
+static void
+document_status_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GlossDocumentStatus status;
+
+  if (gloss_document_status_from_string (g_variant_get_string (parameter, NULL), &status))
+    set_current_status (GLOSS_WINDOW (widget), status);
+}
+
+static gboolean
+select_document_position (GlossWindow *self,
+                          guint        position)
+{
+  gtk_single_selection_set_selected (self->document_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->document_list_view), "list.scroll-to-item", "u",
+                              position);
+  return TRUE;
+}
+
+/* The next document in the list that is not done, wrapping around. */
+static void
+next_unfinished_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GListModel *documents = G_LIST_MODEL (self->documents);
+  guint n_documents = g_list_model_get_n_items (documents);
+  guint current = gtk_single_selection_get_selected (self->document_selection);
+
+  for (guint step = 1; step <= n_documents; step++)
+    {
+      guint position = current == GTK_INVALID_LIST_POSITION ? step - 1
+                                                            : (current + step) % n_documents;
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, position);
+
+      if (document != NULL && gloss_document_get_status (document) != GLOSS_DOCUMENT_STATUS_DONE &&
+          position != current)
+        {
+          select_document_position (self, position);
+          return;
+        }
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Every other document is done")));
+}
+
+static void
+on_rename_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       GlossWindow      *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  gint64 document_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "rename") &&
+      !gloss_store_rename_document (self->store, document_id, gtk_editable_get_text (entry), &error))
+    show_error (self, error);
+}
+
+static void
+rename_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GlossDocument) document = get_current_document (self);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (document == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Document"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), gloss_document_get_name (document));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "document-id",
+                     GSIZE_TO_POINTER (gloss_document_get_id (document)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Deleted at once, as every action is; the toast's Undo brings it back. */
+static void
+delete_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GlossDocument) document = get_current_document (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (document == NULL)
+    return;
+
+  if (!gloss_store_delete_document (self->store, gloss_document_get_id (document), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  title = g_strdup_printf (_("“%s” deleted"), gloss_document_get_name (document));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_label_chosen_cb (GlossWindow       *self,
+                    gint64             label_id,
+                    GlossLabelPopover *popover)
+{
+  apply_label (self, label_id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+static void
+show_label_popover (GlossWindow *self)
+{
+  GdkRectangle rect;
+  gint64 start, end;
+
+  if (gloss_document_view_get_selected_span (self->document_view) == NULL &&
+      !gloss_document_view_get_selected_range (self->document_view, &start, &end))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select some text to label first")));
+      return;
+    }
+
+  gloss_document_view_get_selection_rect (self->document_view, &rect);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->label_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->label_popover));
+}
+
+static void
+label_popover_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  show_label_popover (GLOSS_WINDOW (widget));
+}
+
+static void
+on_text_right_click_cb (GlossWindow     *self,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        GtkGestureClick *gesture)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  show_label_popover (self);
+}
+
+static void
+on_note_activate_cb (GlossWindow *self,
+                     GtkEntry    *entry)
+{
+  GlossSpan *span = gloss_document_view_get_selected_span (self->document_view);
+  g_autoptr(GlossSpan) noted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (span == NULL)
+    return;
+
+  noted = gloss_store_set_span_note (self->store, gloss_span_get_id (span),
+                                     gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  if (noted == NULL)
+    show_error (self, error);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+static void
+on_note_focus_leave_cb (GlossWindow             *self,
+                        GtkEventControllerFocus *controller)
+{
+  GlossSpan *span = gloss_document_view_get_selected_span (self->document_view);
+
+  if (span != NULL &&
+      !g_str_equal (gloss_span_get_note (span), gtk_editable_get_text (GTK_EDITABLE (self->note_entry))))
+    on_note_activate_cb (self, self->note_entry);
+}
+
+static void
+apply_document_filter (GlossWindow *self)
+{
+  static const guint statuses[] = {
+    0,
+    1u << GLOSS_DOCUMENT_STATUS_NEW,
+    1u << GLOSS_DOCUMENT_STATUS_IN_PROGRESS,
+    1u << GLOSS_DOCUMENT_STATUS_DONE,
+    (1u << GLOSS_DOCUMENT_STATUS_NEW) | (1u << GLOSS_DOCUMENT_STATUS_IN_PROGRESS),
+  };
+  guint selected = gtk_drop_down_get_selected (self->status_filter_dropdown);
+
+  gloss_document_list_set_filter (self->documents,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->document_filter_entry)),
+                                  selected < G_N_ELEMENTS (statuses) ? statuses[selected] : 0);
+}
+
+static void
+on_settings_changed_cb (GlossWindow *self,
+                        const char  *key,
+                        GSettings   *settings)
+{
+  if (key == NULL || g_str_equal (key, "snap-to-words"))
+    gloss_document_view_set_snap_to_words (self->document_view,
+                                           g_settings_get_boolean (settings, "snap-to-words"));
+}
+
 static gboolean
 focus_is_editable (GlossWindow *self)
 {
@@ -393,45 +807,6 @@ on_key_pressed_cb (GlossWindow           *self,
 }
 
 static void
-draw_swatch_cb (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        user_data)
-{
-  const char *color = g_object_get_data (G_OBJECT (area), "color");
-  GdkRGBA rgba;
-
-  if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    return;
-
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static GtkWidget *
-swatch_new (void)
-{
-  GtkWidget *swatch = gtk_drawing_area_new ();
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch_cb, NULL, NULL);
-
-  return swatch;
-}
-
-static void
-swatch_set_color (GtkWidget  *swatch,
-                  const char *color)
-{
-  g_object_set_data_full (G_OBJECT (swatch), "color", g_strdup (color), g_free);
-  gtk_widget_queue_draw (swatch);
-}
-
-static void
 setup_label_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     GlossWindow              *self)
@@ -448,7 +823,7 @@ setup_label_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (count, "count-badge");
   gtk_widget_set_valign (hotkey, GTK_ALIGN_CENTER);
 
-  gtk_box_append (GTK_BOX (box), swatch_new ());
+  gtk_box_append (GTK_BOX (box), gloss_swatch_new ());
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), count);
   gtk_box_append (GTK_BOX (box), hotkey);
@@ -469,7 +844,7 @@ bind_label_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *count_text = g_strdup_printf ("%u", n);
   const char *description = gloss_label_get_description (label);
 
-  swatch_set_color (swatch, gloss_label_get_color (label));
+  gloss_swatch_set_color (swatch, gloss_label_get_color (label));
   gtk_label_set_label (GTK_LABEL (name), gloss_label_get_name (label));
   gtk_label_set_label (GTK_LABEL (count), n > 0 ? count_text : "");
   gtk_shortcut_label_set_accelerator (GTK_SHORTCUT_LABEL (hotkey), gloss_label_get_hotkey (label));
@@ -511,7 +886,7 @@ setup_span_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_box_append (GTK_BOX (texts), text);
   gtk_box_append (GTK_BOX (texts), label_name);
-  gtk_box_append (GTK_BOX (box), swatch_new ());
+  gtk_box_append (GTK_BOX (box), gloss_swatch_new ());
   gtk_box_append (GTK_BOX (box), texts);
   gtk_list_item_set_child (item, box);
 }
@@ -533,7 +908,7 @@ bind_span_row_cb (GtkSignalListItemFactory *factory,
   g_strdelimit (span_text, "\r\n\t", ' ');
   gtk_label_set_label (GTK_LABEL (text), span_text);
   gtk_label_set_label (GTK_LABEL (label_name), label ? gloss_label_get_name (label) : "");
-  swatch_set_color (swatch, label ? gloss_label_get_color (label) : NULL);
+  gloss_swatch_set_color (swatch, label ? gloss_label_get_color (label) : NULL);
 }
 
 static void
@@ -628,6 +1003,7 @@ gloss_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
+  g_clear_pointer (&self->label_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->span_selection);
@@ -635,6 +1011,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->labels);
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
@@ -674,11 +1051,47 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, done_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_inspector);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_text);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_details);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, note_entry);
 
   gtk_widget_class_install_action (widget_class, "win.apply-label", "x", apply_label_action);
   gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-span", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-span", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.next-span", NULL, next_span_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-span", NULL, next_span_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-span", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK,
+                                       "win.previous-span", NULL);
+  gtk_widget_class_install_action (widget_class, "win.next-unfinished", NULL, next_unfinished_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-unfinished", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.mark-done", NULL);
+  gtk_widget_class_install_action (widget_class, "win.document-status", "s", document_status_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-document", NULL, rename_document_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-document", NULL);
+  gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
+
+  gtk_widget_class_install_action (widget_class, "win.label-popover", NULL, label_popover_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.label-popover", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "win.label-popover", NULL);
 }
 
 static void
@@ -689,6 +1102,8 @@ gloss_window_init (GlossWindow *self)
   g_autoptr(GtkListItemFactory) document_factory = NULL;
   g_autoptr(GtkNoSelection) label_selection = NULL;
   GtkEventController *keys;
+  GtkEventController *note_focus;
+  GtkGesture *right_click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -726,6 +1141,37 @@ gloss_window_init (GlossWindow *self)
                                   G_CALLBACK (bind_document_row_cb));
   gtk_list_view_set_factory (self->document_list_view, document_factory);
 
+  self->label_popover = gloss_label_popover_new (G_LIST_MODEL (self->labels));
+  gtk_widget_set_parent (self->label_popover, GTK_WIDGET (self->document_view));
+  g_signal_connect_object (self->label_popover, "label-chosen", G_CALLBACK (on_label_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  right_click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (right_click, "pressed", G_CALLBACK (on_text_right_click_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->document_view), GTK_EVENT_CONTROLLER (right_click));
+
+  /* The view is read-only; its own undo must not take Ctrl+Z from ours. */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view)),
+                                   FALSE);
+
+  g_signal_connect_object (self->note_entry, "activate", G_CALLBACK (on_note_activate_cb), self,
+                           G_CONNECT_SWAPPED);
+  note_focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (note_focus, "leave", G_CALLBACK (on_note_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_entry), note_focus);
+
+  g_signal_connect_object (self->document_filter_entry, "search-changed",
+                           G_CALLBACK (apply_document_filter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_filter_dropdown, "notify::selected",
+                           G_CALLBACK (apply_document_filter), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_settings_changed_cb (self, NULL, self->settings);
+
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
@@ -751,6 +1197,17 @@ gloss_window_set_store (GlossWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "labels-changed", G_CALLBACK (reload_labels), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "document-changed", G_CALLBACK (on_document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "documents-changed", G_CALLBACK (update_status_line), self,
+                           G_CONNECT_SWAPPED);
+
+  self->history = gloss_history_new (store);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_history_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_history_actions),
+                           self, G_CONNECT_SWAPPED);
+  update_history_actions (self);
 
   reload_labels (self);
 
@@ -790,4 +1247,11 @@ gloss_window_get_document_view (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
   return self->document_view;
+}
+
+GlossHistory *
+gloss_window_get_history (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return self->history;
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "gloss-document-view.h"
+#include "gloss-history.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,7 @@ GlossWindow       *gloss_window_new               (GtkApplication *application,
                                                    GlossStore     *store);
 GlossStore        *gloss_window_get_store         (GlossWindow    *self);
 GlossDocumentView *gloss_window_get_document_view (GlossWindow    *self);
+GlossHistory      *gloss_window_get_history       (GlossWindow    *self);
 gboolean           gloss_window_open_document     (GlossWindow    *self,
                                                    gint64          document_id);
 

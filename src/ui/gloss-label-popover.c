@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A popover at the selection that lists the labels, with a field to narrow
+ * them by name: the keyboard way to label text when there are more labels
+ * than hotkeys. Emits "label-chosen" with the label's id. */
+
+#define G_LOG_DOMAIN "gloss-label-popover"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-label-popover.h"
+#include "gloss-label.h"
+#include "gloss-swatch.h"
+
+struct _GlossLabelPopover
+{
+  GtkPopover parent_instance;
+
+  /* Owned references */
+  GListModel *labels;
+
+  /* Borrowed references */
+  GtkSearchEntry *entry;
+  GtkListBox *list;
+};
+
+G_DEFINE_FINAL_TYPE (GlossLabelPopover, gloss_label_popover, GTK_TYPE_POPOVER)
+
+enum {
+  LABEL_CHOSEN,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+label_matches (GlossLabel *label,
+               const char *filter)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *needle = NULL;
+
+  if (filter == NULL || filter[0] == '\0')
+    return TRUE;
+
+  name = g_utf8_casefold (gloss_label_get_name (label), -1);
+  needle = g_utf8_casefold (filter, -1);
+  return strstr (name, needle) != NULL;
+}
+
+static gboolean
+filter_row_cb (GtkListBoxRow *row,
+               gpointer       user_data)
+{
+  GlossLabelPopover *self = user_data;
+  GlossLabel *label = g_object_get_data (G_OBJECT (row), "label");
+
+  return label_matches (label, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+}
+
+static GtkWidget *
+create_row (GlossLabel *label)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *name = gtk_label_new (gloss_label_get_name (label));
+  GtkWidget *hotkey = gtk_shortcut_label_new (gloss_label_get_hotkey (label));
+  GtkWidget *swatch = gloss_swatch_new ();
+
+  gloss_swatch_set_color (swatch, gloss_label_get_color (label));
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_set_visible (hotkey, gloss_label_get_hotkey (label)[0] != '\0');
+
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), hotkey);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "label", g_object_ref (label), g_object_unref);
+
+  return row;
+}
+
+/* Rows are rebuilt rather than bound, since a bound GtkListBox cannot
+ * filter its rows. */
+static void
+on_labels_changed_cb (GlossLabelPopover *self,
+                      guint              position,
+                      guint              removed,
+                      guint              added,
+                      GListModel        *labels)
+{
+  GtkWidget *child;
+  guint n_labels = g_list_model_get_n_items (labels);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+
+      gtk_list_box_append (self->list, create_row (label));
+    }
+}
+
+static void
+choose (GlossLabelPopover *self,
+        GtkListBoxRow     *row)
+{
+  GlossLabel *label = g_object_get_data (G_OBJECT (row), "label");
+
+  gtk_popover_popdown (GTK_POPOVER (self));
+  g_signal_emit (self, signals[LABEL_CHOSEN], 0, gloss_label_get_id (label));
+}
+
+static void
+on_row_activated_cb (GlossLabelPopover *self,
+                     GtkListBoxRow     *row,
+                     GtkListBox        *list)
+{
+  choose (self, row);
+}
+
+static void
+on_search_changed_cb (GlossLabelPopover *self,
+                      GtkSearchEntry    *entry)
+{
+  gtk_list_box_invalidate_filter (self->list);
+}
+
+/* Enter in the field takes the first label still shown. */
+gboolean
+gloss_label_popover_choose_first (GlossLabelPopover *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_POPOVER (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child) &&
+          filter_row_cb (GTK_LIST_BOX_ROW (child), self))
+        {
+          choose (self, GTK_LIST_BOX_ROW (child));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+on_activate_cb (GlossLabelPopover *self,
+                GtkSearchEntry    *entry)
+{
+  gloss_label_popover_choose_first (self);
+}
+
+static void
+on_show_cb (GlossLabelPopover *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static void
+gloss_label_popover_dispose (GObject *object)
+{
+  GlossLabelPopover *self = (GlossLabelPopover *) object;
+
+  g_clear_object (&self->labels);
+
+  G_OBJECT_CLASS (gloss_label_popover_parent_class)->dispose (object);
+}
+
+static void
+gloss_label_popover_class_init (GlossLabelPopoverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gloss_label_popover_dispose;
+
+  signals[LABEL_CHOSEN] =
+    g_signal_new ("label-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+gloss_label_popover_init (GlossLabelPopover *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_search_entry_set_key_capture_widget (self->entry, GTK_WIDGET (self));
+  g_object_set (self->entry, "placeholder-text", _("Label…"), NULL);
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_filter_func (self->list, filter_row_cb, self, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_widget_set_size_request (box, 260, -1);
+  gtk_popover_set_child (GTK_POPOVER (self), box);
+  gtk_popover_set_position (GTK_POPOVER (self), GTK_POS_BOTTOM);
+
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
+  g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_activate_cb), self);
+  g_signal_connect (self, "show", G_CALLBACK (on_show_cb), NULL);
+}
+
+GtkWidget *
+gloss_label_popover_new (GListModel *labels)
+{
+  GlossLabelPopover *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (labels), NULL);
+
+  self = g_object_new (GLOSS_TYPE_LABEL_POPOVER, NULL);
+  self->labels = g_object_ref (labels);
+  g_signal_connect_object (labels, "items-changed", G_CALLBACK (on_labels_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_labels_changed_cb (self, 0, 0, 0, labels);
+
+  return GTK_WIDGET (self);
+}
+
+void
+gloss_label_popover_set_filter (GlossLabelPopover *self,
+                                const char        *text)
+{
+  g_return_if_fail (GLOSS_IS_LABEL_POPOVER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
+  gtk_list_box_invalidate_filter (self->list);
+}
