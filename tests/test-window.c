@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gloss-label-popover.h"
 #include "gloss-project.h"
 #include "gloss-window.h"
 
@@ -361,6 +362,261 @@ test_no_selection_does_nothing (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, before->len);
 }
 
+static GlossSpan *
+find_shown_span (Fixture *fixture,
+                 gint64   span_id)
+{
+  GListModel *spans = gloss_document_view_get_spans (fixture->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(GlossSpan) item = g_list_model_get_item (spans, i);
+
+      if (gloss_span_get_id (item) == span_id)
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  wait_for_frames ();
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z through the window: create, relabel, delete, and
+ * back, with the store and the view agreeing at every step. */
+static void
+test_undo_redo (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) security = find_label (fixture, "Security establishment");
+  gint64 start = find_phrase (fixture, "Velayati");
+  g_autoptr(GlossSpan) created = NULL;
+  g_autoptr(GlossSpan) current = NULL;
+  gint64 span_id;
+
+  gloss_document_view_select_range (fixture->view, start, start + 8);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              gloss_label_get_id (hardline));
+  wait_for_frames ();
+  created = find_stored_span (fixture, start, start + 8);
+  span_id = gloss_span_get_id (created);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              gloss_label_get_id (security));
+  wait_for_frames ();
+  activate (fixture, "win.delete-span");
+  g_assert_null (find_stored_span (fixture, start, start + 8));
+  g_assert_null (find_shown_span (fixture, span_id));
+
+  activate (fixture, "win.undo");
+  current = find_stored_span (fixture, start, start + 8);
+  g_assert_nonnull (current);
+  g_assert_cmpint (gloss_span_get_label_id (current), ==, gloss_label_get_id (security));
+  g_assert_true (gloss_document_view_has_span_tag (fixture->view, current));
+  g_clear_object (&current);
+
+  activate (fixture, "win.undo");
+  current = find_stored_span (fixture, start, start + 8);
+  g_assert_cmpint (gloss_span_get_label_id (current), ==, gloss_label_get_id (hardline));
+  g_assert_true (gloss_document_view_has_span_tag (fixture->view, current));
+  g_clear_object (&current);
+
+  activate (fixture, "win.undo");
+  g_assert_null (find_stored_span (fixture, start, start + 8));
+  g_assert_null (find_shown_span (fixture, span_id));
+
+  activate (fixture, "win.redo");
+  activate (fixture, "win.redo");
+  current = find_stored_span (fixture, start, start + 8);
+  g_assert_cmpint (gloss_span_get_label_id (current), ==, gloss_label_get_id (security));
+  g_assert_nonnull (find_shown_span (fixture, span_id));
+}
+
+/* Overlapping spans: both stored, both shown, both named by the tooltip. */
+static void
+test_overlapping_spans (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) analyst = find_label (fixture, "Analyst / source");
+  gint64 start = find_phrase (fixture, "Ali Akbar Velayati");
+  g_autoptr(GlossSpan) outer = NULL;
+  g_autoptr(GlossSpan) inner = NULL;
+  g_autofree char *tooltip = NULL;
+
+  gloss_document_view_select_range (fixture->view, start, start + 18);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              gloss_label_get_id (hardline));
+  wait_for_frames ();
+  gloss_document_view_select_range (fixture->view, start + 10, start + 18);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              gloss_label_get_id (analyst));
+  wait_for_frames ();
+
+  outer = find_stored_span (fixture, start, start + 18);
+  inner = find_stored_span (fixture, start + 10, start + 18);
+  g_assert_nonnull (outer);
+  g_assert_nonnull (inner);
+  g_assert_nonnull (find_shown_span (fixture, gloss_span_get_id (outer)));
+  g_assert_nonnull (find_shown_span (fixture, gloss_span_get_id (inner)));
+
+  tooltip = gloss_document_view_describe_spans_at (fixture->view, start + 12);
+  g_assert_nonnull (strstr (tooltip, "Hardline camp: “Ali Akbar Velayati”"));
+  g_assert_nonnull (strstr (tooltip, "Analyst / source: “Velayati”"));
+}
+
+static GlossLabelPopover *
+find_label_popover (Fixture *fixture)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GLOSS_IS_LABEL_POPOVER (child))
+      return GLOSS_LABEL_POPOVER (child);
+
+  g_assert_not_reached ();
+}
+
+/* Keyboard only: Shift+arrows select, the popover's filter and Enter label,
+ * F8 walks the spans. */
+static void
+test_keyboard_only (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  g_autoptr(GlossLabel) foreign = find_label (fixture, "Foreign government");
+  gint64 start = find_phrase (fixture, "Israel");
+  g_autoptr(GlossSpan) stored = NULL;
+  GlossLabelPopover *popover;
+  GlossSpan *first;
+  GlossSpan *second;
+  GtkTextIter iter;
+  gboolean moved;
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  /* What Ctrl+Shift+Right does: extend by a word. */
+  g_signal_emit_by_name (fixture->view, "move-cursor", GTK_MOVEMENT_WORDS, 1, TRUE, &moved);
+  wait_for_frames ();
+
+  activate (fixture, "win.label-popover");
+  popover = find_label_popover (fixture);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gloss_label_popover_set_filter (popover, "foreign");
+  g_assert_true (gloss_label_popover_choose_first (popover));
+  wait_for_frames ();
+
+  stored = find_stored_span (fixture, start, start + 6);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (gloss_span_get_label_id (stored), ==, gloss_label_get_id (foreign));
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gloss_document_view_select_span (fixture->view, NULL);
+  activate (fixture, "win.next-span");
+  first = gloss_document_view_get_selected_span (fixture->view);
+  g_assert_nonnull (first);
+  activate (fixture, "win.next-span");
+  second = gloss_document_view_get_selected_span (fixture->view);
+  g_assert_nonnull (second);
+  g_assert_cmpint (gloss_span_get_start (second), >=, gloss_span_get_start (first));
+  g_assert_true (second != first);
+  activate (fixture, "win.previous-span");
+  g_assert_true (gloss_document_view_get_selected_span (fixture->view) == first);
+}
+
+static void
+test_note_and_status (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  gint64 start = find_phrase (fixture, "Ahmad Alili");
+  g_autoptr(GlossSpan) span = find_stored_span (fixture, start, start + 11);
+  g_autoptr(GlossSpan) noted = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  GtkEntry *note_entry = GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                 GLOSS_TYPE_WINDOW, "note_entry"));
+
+  gloss_document_view_select_span (fixture->view, find_shown_span (fixture, gloss_span_get_id (span)));
+  wait_for_frames ();
+  gtk_editable_set_text (GTK_EDITABLE (note_entry), "director, Caucasus Center");
+  g_signal_emit_by_name (note_entry, "activate");
+  wait_for_frames ();
+  noted = find_stored_span (fixture, start, start + 11);
+  g_assert_cmpstr (gloss_span_get_note (noted), ==, "director, Caucasus Center");
+
+  activate (fixture, "win.mark-done");
+  document = gloss_store_get_document (fixture->store, fixture->document_id, NULL);
+  g_assert_cmpint (gloss_document_get_status (document), ==, GLOSS_DOCUMENT_STATUS_DONE);
+  g_clear_object (&document);
+  activate (fixture, "win.mark-done");
+  document = gloss_store_get_document (fixture->store, fixture->document_id, NULL);
+  g_assert_cmpint (gloss_document_get_status (document), ==, GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
+
+  /* The note, like everything, can be undone. */
+  activate (fixture, "win.undo");
+  activate (fixture, "win.undo");
+  activate (fixture, "win.undo");
+  g_clear_object (&noted);
+  noted = find_stored_span (fixture, start, start + 11);
+  g_assert_cmpstr (gloss_span_get_note (noted), ==, "");
+}
+
+static void
+test_delete_document_undo (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  activate (fixture, "win.delete-document");
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 0);
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, 0);
+
+  activate (fixture, "win.undo");
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 1);
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, fixture->document_id);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_view_get_spans (fixture->view)), ==, 7);
+}
+
+static void
+test_filter_documents (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkEditable *filter = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                      GLOSS_TYPE_WINDOW,
+                                                                      "document_filter_entry"));
+  GtkDropDown *status = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                       GLOSS_TYPE_WINDOW,
+                                                                       "status_filter_dropdown"));
+  GtkListView *list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                         GLOSS_TYPE_WINDOW,
+                                                                         "document_list_view"));
+  GListModel *documents = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  gint64 other = gloss_store_add_document (fixture->store, "baku-statement.txt", "Baku said no.",
+                                           NULL, NULL);
+
+  wait_for_frames ();
+  g_assert_cmpint (other, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+
+  gtk_editable_set_text (filter, "baku");
+  g_signal_emit_by_name (filter, "search-changed");
+  wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+
+  gtk_editable_set_text (filter, "");
+  g_signal_emit_by_name (filter, "search-changed");
+  gtk_drop_down_set_selected (status, 1);   /* New */
+  wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+  gtk_drop_down_set_selected (status, 0);
+  wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -384,6 +640,12 @@ main (int    argc,
   ADD ("/gloss/window/click-selects-span", test_click_selects_span);
   ADD ("/gloss/window/restart-shows-spans", test_restart_shows_spans);
   ADD ("/gloss/window/whitespace-selection", test_no_selection_does_nothing);
+  ADD ("/gloss/window/undo-redo", test_undo_redo);
+  ADD ("/gloss/window/overlapping-spans", test_overlapping_spans);
+  ADD ("/gloss/window/keyboard-only", test_keyboard_only);
+  ADD ("/gloss/window/note-and-status", test_note_and_status);
+  ADD ("/gloss/window/delete-document-undo", test_delete_document_undo);
+  ADD ("/gloss/window/filter-documents", test_filter_documents);
 
 #undef ADD
 

@@ -30,6 +30,7 @@ struct _GlossStore
   guint transaction_depth;
   GArray *pending_signals;
   GPtrArray *journal;   /* GlossChange of the open transaction */
+  GHashTable *pending_keys;   /* the coalesced signals already queued */
 };
 
 typedef enum {

@@ -188,12 +188,14 @@ store_query_int (GlossStore *self,
   return value;
 }
 
+/* Signals about the whole list (documents, labels) and per-document changes
+ * are coalesced: a batch of many spans announces each document once. */
 void
 gloss_store_queue_signal (GlossStore      *self,
                           GlossStoreSignal signal_id,
-                          gpointer    first,
-                          gpointer    second,
-                          gint64      id)
+                          gpointer         first,
+                          gpointer         second,
+                          gint64           id)
 {
   PendingSignal pending = {
     signal_id,
@@ -201,6 +203,18 @@ gloss_store_queue_signal (GlossStore      *self,
     second ? g_object_ref (second) : NULL,
     id,
   };
+
+  if (signal_id == DOCUMENTS_CHANGED || signal_id == LABELS_CHANGED || signal_id == DOCUMENT_CHANGED)
+    {
+      gint64 key = ((gint64) signal_id << 56) | id;
+
+      if (!g_hash_table_add (self->pending_keys, g_memdup2 (&key, sizeof key)))
+        {
+          g_clear_object (&pending.first);
+          g_clear_object (&pending.second);
+          return;
+        }
+    }
 
   g_array_append_val (self->pending_signals, pending);
 }
@@ -274,11 +288,23 @@ emit_pending_signals (GlossStore *self)
   g_autoptr(GPtrArray) journal = g_steal_pointer (&self->journal);
 
   self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_change_free);
+  g_hash_table_remove_all (self->pending_keys);
 
   self->pending_signals = g_array_new (FALSE, FALSE, sizeof (PendingSignal));
   g_array_set_clear_func (self->pending_signals, pending_signal_clear);
 
   g_object_ref (self);
+
+  /* The lists first, so that a view updating a row finds the row's
+   * document and label already current. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingSignal *p = &g_array_index (pending, PendingSignal, i);
+
+      if (p->signal_id == LABELS_CHANGED || p->signal_id == DOCUMENTS_CHANGED)
+        g_signal_emit (self, signals[p->signal_id], 0);
+    }
+
   for (guint i = 0; i < pending->len; i++)
     {
       PendingSignal *p = &g_array_index (pending, PendingSignal, i);
@@ -296,7 +322,7 @@ emit_pending_signals (GlossStore *self)
           g_signal_emit (self, signals[p->signal_id], 0, p->id);
           break;
         default:
-          g_signal_emit (self, signals[p->signal_id], 0);
+          break;
         }
     }
   if (journal->len > 0)
@@ -364,6 +390,7 @@ gloss_store_rollback (GlossStore *self)
   self->transaction_depth = 0;
   g_array_set_size (self->pending_signals, 0);
   g_ptr_array_set_size (self->journal, 0);
+  g_hash_table_remove_all (self->pending_keys);
 }
 
 /* Finishes the transaction a mutation opened: commit on success, roll back on
@@ -391,6 +418,7 @@ gloss_store_finalize (GObject *object)
     sqlite3_close (self->db);
   g_clear_pointer (&self->pending_signals, g_array_unref);
   g_clear_pointer (&self->journal, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_keys, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
@@ -444,6 +472,7 @@ gloss_store_init (GlossStore *self)
   self->pending_signals = g_array_new (FALSE, FALSE, sizeof (PendingSignal));
   g_array_set_clear_func (self->pending_signals, pending_signal_clear);
   self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_change_free);
+  self->pending_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static guint32

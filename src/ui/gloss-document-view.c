@@ -31,6 +31,7 @@ struct _GlossDocumentView
   GHashTable *labels;      /* label id -> GlossLabel */
   GHashTable *label_tags;  /* label id -> GtkTextTag (owned by the tag table) */
   GListStore *spans;       /* GlossSpan, in reading order */
+  GHashTable *span_ids;    /* ids of the spans shown */
   GlossSpan *selected_span;
 
   /* Borrowed references */
@@ -465,6 +466,7 @@ gloss_document_view_finalize (GObject *object)
 
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
+  g_clear_pointer (&self->span_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->finalize (object);
 }
@@ -517,6 +519,7 @@ gloss_document_view_init (GlossDocumentView *self)
   self->labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->label_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->spans = g_list_store_new (GLOSS_TYPE_SPAN);
+  self->span_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->selected_tag = gtk_text_buffer_create_tag (buffer, "selected-span", NULL);
 
   gtk_text_view_set_editable (text_view, FALSE);
@@ -607,8 +610,14 @@ gloss_document_view_load (GlossDocumentView *self,
   gtk_text_buffer_set_text (buffer, text, -1);
   g_list_store_splice (self->spans, 0, g_list_model_get_n_items (G_LIST_MODEL (self->spans)),
                        spans->pdata, spans->len);
+  g_hash_table_remove_all (self->span_ids);
   for (guint i = 0; i < spans->len; i++)
-    apply_span_tag (self, g_ptr_array_index (spans, i));
+    {
+      gint64 id = gloss_span_get_id (g_ptr_array_index (spans, i));
+
+      g_hash_table_add (self->span_ids, g_memdup2 (&id, sizeof id));
+      apply_span_tag (self, g_ptr_array_index (spans, i));
+    }
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -623,6 +632,7 @@ gloss_document_view_clear (GlossDocumentView *self)
   self->document_id = 0;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "", 0);
   g_list_store_remove_all (self->spans);
+  g_hash_table_remove_all (self->span_ids);
 }
 
 gint64
@@ -639,40 +649,51 @@ gloss_document_view_get_spans (GlossDocumentView *self)
   return G_LIST_MODEL (self->spans);
 }
 
-void
+/* FALSE when SPAN is not shown here, or is shown already: a document
+ * loaded after the commit shows its spans without being told. */
+gboolean
 gloss_document_view_add_span (GlossDocumentView *self,
                               GlossSpan         *span)
 {
-  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
-  g_return_if_fail (GLOSS_IS_SPAN (span));
+  gint64 id;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
 
   if (gloss_span_get_document_id (span) != self->document_id)
-    return;
+    return FALSE;
+
+  id = gloss_span_get_id (span);
+  if (!g_hash_table_add (self->span_ids, g_memdup2 (&id, sizeof id)))
+    return FALSE;
 
   g_list_store_insert_sorted (self->spans, span, compare_spans_cb, NULL);
   apply_span_tag (self, span);
+  return TRUE;
 }
 
-void
+gboolean
 gloss_document_view_remove_span (GlossDocumentView *self,
                                  GlossSpan         *span)
 {
   g_autoptr(GlossSpan) removed = NULL;
   guint position;
 
-  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
-  g_return_if_fail (GLOSS_IS_SPAN (span));
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
 
   if (gloss_span_get_document_id (span) != self->document_id ||
       !find_span_position (self, span, &position))
-    return;
+    return FALSE;
 
   removed = g_list_model_get_item (G_LIST_MODEL (self->spans), position);
   if (self->selected_span != NULL && gloss_span_get_id (self->selected_span) == gloss_span_get_id (span))
     gloss_document_view_select_span (self, NULL);
 
   g_list_store_remove (self->spans, position);
+  g_hash_table_remove (self->span_ids, &(gint64) { gloss_span_get_id (span) });
   unapply_span_tag (self, removed);
+  return TRUE;
 }
 
 void

@@ -21,9 +21,9 @@ void       gloss_document_view_load               (GlossDocumentView *self,
                                                    GPtrArray         *spans);
 void       gloss_document_view_clear              (GlossDocumentView *self);
 gint64     gloss_document_view_get_document_id    (GlossDocumentView *self);
-void       gloss_document_view_add_span           (GlossDocumentView *self,
+gboolean   gloss_document_view_add_span           (GlossDocumentView *self,
                                                    GlossSpan         *span);
-void       gloss_document_view_remove_span        (GlossDocumentView *self,
+gboolean   gloss_document_view_remove_span        (GlossDocumentView *self,
                                                    GlossSpan         *span);
 void       gloss_document_view_replace_span       (GlossDocumentView *self,
                                                    GlossSpan         *old_span,

@@ -316,7 +316,8 @@ on_span_added_cb (GlossWindow *self,
   if (gloss_span_get_document_id (span) != gloss_document_view_get_document_id (self->document_view))
     return;
 
-  gloss_document_view_add_span (self->document_view, span);
+  if (!gloss_document_view_add_span (self->document_view, span))
+    return;
   change_label_count (self, gloss_span_get_label_id (span), +1);
   update_span_summary (self);
 }
@@ -329,7 +330,8 @@ on_span_removed_cb (GlossWindow *self,
   if (gloss_span_get_document_id (span) != gloss_document_view_get_document_id (self->document_view))
     return;
 
-  gloss_document_view_remove_span (self->document_view, span);
+  if (!gloss_document_view_remove_span (self->document_view, span))
+    return;
   change_label_count (self, gloss_span_get_label_id (span), -1);
   update_span_summary (self);
 }
