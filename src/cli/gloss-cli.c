@@ -158,6 +158,7 @@ run_import (int    argc,
     { NULL }
   };
   g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   const GlossFormat *format = NULL;
   int status = GLOSS_CLI_EXIT_OK;
@@ -176,28 +177,20 @@ run_import (int    argc,
     }
 
   /* Each file is all or nothing; one bad file does not stop the others. */
-  for (int i = 3; i < argc; i++)
+  results = gloss_import_paths (store, (const char * const *) argv + 3, format, NULL, NULL, NULL);
+  for (guint i = 0; i < results->len; i++)
     {
-      g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
-      g_autoptr(GError) file_error = NULL;
-      const GlossFormat *file_format = format;
+      GlossImportResult *result = g_ptr_array_index (results, i);
 
-      if (file_format == NULL && (file_format = gloss_format_guess (argv[i], &file_error)) == NULL)
+      if (result->error != NULL)
         {
-          g_printerr ("gloss: %s\n", file_error->message);
+          g_printerr ("gloss: %s\n", result->error->message);
+          g_printerr (_("gloss: nothing of “%s” was imported\n"), result->path);
           status = GLOSS_CLI_EXIT_BAD_INPUT;
           continue;
         }
 
-      if (!gloss_import_path (store, file_format, argv[i], report, &file_error))
-        {
-          g_printerr ("gloss: %s\n", file_error->message);
-          g_printerr (_("gloss: nothing of “%s” was imported\n"), argv[i]);
-          status = GLOSS_CLI_EXIT_BAD_INPUT;
-          continue;
-        }
-
-      print_report (argv[i], report);
+      print_report (result->path, result->report);
     }
 
   return status;

@@ -260,3 +260,80 @@ gloss_import_path (GlossStore         *store,
 
   return TRUE;
 }
+
+void
+gloss_import_result_free (GlossImportResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->path);
+  g_clear_pointer (&result->report, gloss_format_report_free);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+/* The format a file to import is in: what its name says, with the text
+ * formats people read (Markdown, HTML) taken as plain text. */
+const GlossFormat *
+gloss_import_guess_format (const char  *path,
+                           GError     **error)
+{
+  static const char * const readable[] = { ".md", ".markdown", ".html", ".htm", ".xhtml", NULL };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; readable[i] != NULL; i++)
+    if (g_str_has_suffix (lower, readable[i]) && gloss_format_lookup ("text") != NULL)
+      return gloss_format_lookup ("text");
+
+  return gloss_format_guess (path, error);
+}
+
+/* Imports each of PATHS, each all or nothing, in FORMAT or the format its
+ * name tells. Stops before the next file when CANCELLABLE is cancelled;
+ * the files not reached have no result. */
+GPtrArray *
+gloss_import_paths (GlossStore              *store,
+                    const char * const      *paths,
+                    const GlossFormat       *format,
+                    GCancellable            *cancellable,
+                    GlossImportProgressFunc  progress,
+                    gpointer                 user_data)
+{
+  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_import_result_free);
+  guint total;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), results);
+  g_return_val_if_fail (paths != NULL, results);
+
+  total = g_strv_length ((char **) paths);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      GlossImportResult *result = g_new0 (GlossImportResult, 1);
+      const GlossFormat *file_format = format;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_free (result);
+          break;
+        }
+
+      if (progress != NULL)
+        progress (i, total, paths[i], user_data);
+
+      result->path = g_strdup (paths[i]);
+      result->report = gloss_format_report_new ();
+      g_ptr_array_add (results, result);
+
+      if (file_format == NULL &&
+          (file_format = gloss_import_guess_format (paths[i], &result->error)) == NULL)
+        continue;
+
+      gloss_import_path (store, file_format, paths[i], result->report, &result->error);
+    }
+
+  if (progress != NULL)
+    progress (results->len, total, NULL, user_data);
+
+  return results;
+}

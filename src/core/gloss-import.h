@@ -17,4 +17,27 @@ gboolean gloss_import_path    (GlossStore         *store,
                                GlossFormatReport  *report,
                                GError            **error);
 
+/* What became of one file of an import. */
+typedef struct
+{
+  char *path;
+  GlossFormatReport *report;   /* what was added, when it was */
+  GError *error;               /* why nothing was, when it was not */
+} GlossImportResult;
+
+typedef void (*GlossImportProgressFunc) (guint       done,
+                                         guint       total,
+                                         const char *path,
+                                         gpointer    user_data);
+
+const GlossFormat *gloss_import_guess_format (const char              *path,
+                                              GError                 **error);
+GPtrArray         *gloss_import_paths        (GlossStore              *store,
+                                              const char * const      *paths,
+                                              const GlossFormat       *format,
+                                              GCancellable            *cancellable,
+                                              GlossImportProgressFunc  progress,
+                                              gpointer                 user_data);
+void               gloss_import_result_free  (GlossImportResult       *result);
+
 G_END_DECLS

@@ -1671,3 +1671,16 @@ gloss_store_get_stats (GlossStore  *self,
 
   return g_steal_pointer (&stats);
 }
+
+/* Another connection (an import on a worker thread) changed the project:
+ * views reload the document list and the labels. */
+void
+gloss_store_notify_changed_elsewhere (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth == 0);
+
+  gloss_store_queue_signal (self, LABELS_CHANGED, NULL, NULL, 0);
+  gloss_store_queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
+  emit_pending_signals (self);
+}

@@ -55,6 +55,7 @@ GlossStore    *gloss_store_create              (const char          *path,
                                                 GError             **error);
 const char    *gloss_store_get_path            (GlossStore          *self);
 char          *gloss_store_dup_name            (GlossStore          *self);
+void           gloss_store_notify_changed_elsewhere (GlossStore     *self);
 
 gboolean       gloss_store_begin               (GlossStore          *self,
                                                 GError             **error);

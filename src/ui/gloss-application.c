@@ -69,13 +69,173 @@ report_open_error (GlossApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+#define MAX_RECENT_PROJECTS 10
+
+/* The recent projects list, newest first, for the primary menu. */
+static void
+remember_project (const char *path)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) old = g_settings_get_strv (settings, "recent-projects");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT_PROJECTS; i++)
+    if (!g_str_equal (old[i], path) && g_file_test (old[i], G_FILE_TEST_EXISTS))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) recent);
+}
+
+/* A project has one window: opening it again brings that window forward. */
+static GlossWindow *
+find_window_for (GlossApplication *self,
+                 const char       *path)
+{
+  g_autoptr(GFile) wanted = g_file_new_for_path (path);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      g_autoptr(GFile) shown = NULL;
+
+      if (!GLOSS_IS_WINDOW (l->data))
+        continue;
+      shown = g_file_new_for_path (gloss_store_get_path (gloss_window_get_store (l->data)));
+      if (g_file_equal (shown, wanted))
+        return l->data;
+    }
+
+  return NULL;
+}
+
 static void
 open_store (GlossApplication *self,
             GlossStore       *store)
 {
   GlossWindow *window = gloss_window_new (GTK_APPLICATION (self), store);
 
+  remember_project (gloss_store_get_path (store));
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Opens PATH in a window, creating an empty project there if CREATE. */
+static void
+open_project_path (GlossApplication *self,
+                   const char       *path,
+                   gboolean          create)
+{
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window = find_window_for (self, path);
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (&error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                   _("“%s” no longer exists"), display);
+      report_open_error (self, error);
+      return;
+    }
+
+  store = create ? gloss_store_create (path, NULL, NULL, &error) : gloss_project_open (path, &error);
+  if (store == NULL)
+    {
+      report_open_error (self, error);
+      return;
+    }
+
+  open_store (self, store);
+}
+
+static void
+on_new_project_response_cb (GtkNativeDialog  *chooser,
+                            int               response,
+                            GlossApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *chosen = g_file_get_path (file);
+      g_autofree char *path = g_str_has_suffix (chosen, ".gloss") ? g_strdup (chosen)
+                                                                  : g_strconcat (chosen, ".gloss", NULL);
+
+      /* Creating never replaces a file, whatever the chooser confirmed. */
+      open_project_path (self, path, TRUE);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_open_project_response_cb (GtkNativeDialog  *chooser,
+                             int               response,
+                             GlossApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        open_project_path (self, path, FALSE);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+choose_project (GlossApplication *self,
+                gboolean          create)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (create ? _("New Project") : _("Open Project"), parent,
+                                         create ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         create ? _("_Create") : _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Gloss projects"));
+  gtk_file_filter_add_suffix (filter, "gloss");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.gloss"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response",
+                           create ? G_CALLBACK (on_new_project_response_cb)
+                                  : G_CALLBACK (on_open_project_response_cb),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_project_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  choose_project (GLOSS_APPLICATION (user_data), TRUE);
+}
+
+static void
+open_project_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  choose_project (GLOSS_APPLICATION (user_data), FALSE);
 }
 
 static void
@@ -113,7 +273,6 @@ gloss_application_open (GApplication  *application,
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr(GlossStore) store = NULL;
       g_autoptr(GError) error = NULL;
 
       if (path == NULL)
@@ -126,14 +285,7 @@ gloss_application_open (GApplication  *application,
           continue;
         }
 
-      store = gloss_project_open (path, &error);
-      if (store == NULL)
-        {
-          report_open_error (self, error);
-          continue;
-        }
-
-      open_store (self, store);
+      open_project_path (self, path, !g_file_test (path, G_FILE_TEST_EXISTS));
     }
 }
 
@@ -169,6 +321,8 @@ quit_action (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "new-project", new_project_action },
+  { "open-project", open_project_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -177,12 +331,18 @@ static void
 gloss_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new-project",
+                                         new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open-project",
+                                         open_accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 

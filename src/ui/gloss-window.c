@@ -14,6 +14,8 @@
 
 #include "gloss-document-list.h"
 #include "gloss-history.h"
+#include "gloss-import.h"
+#include "gloss-import-bar.h"
 #include "gloss-label-popover.h"
 #include "gloss-project.h"
 #include "gloss-swatch.h"
@@ -41,6 +43,8 @@ struct _GlossWindow
   GtkLabel *inspector_text;
   GtkLabel *inspector_details;
   GtkEntry *note_entry;
+  GlossImportBar *import_bar;
+  GMenu *recent_menu;
   GtkWidget *label_popover;
 
   /* Owned references */
@@ -55,6 +59,13 @@ struct _GlossWindow
 };
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  IMPORT_FINISHED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 show_error (GlossWindow  *self,
@@ -758,6 +769,8 @@ apply_document_filter (GlossWindow *self)
                                   selected < G_N_ELEMENTS (statuses) ? statuses[selected] : 0);
 }
 
+static void update_recent_menu (GlossWindow *self);
+
 static void
 on_settings_changed_cb (GlossWindow *self,
                         const char  *key,
@@ -766,6 +779,197 @@ on_settings_changed_cb (GlossWindow *self,
   if (key == NULL || g_str_equal (key, "snap-to-words"))
     gloss_document_view_set_snap_to_words (self->document_view,
                                            g_settings_get_boolean (settings, "snap-to-words"));
+  if (self->store != NULL && (key == NULL || g_str_equal (key, "recent-projects")))
+    update_recent_menu (self);
+}
+
+/* Imports PATHS on a worker thread; the import bar shows the progress. */
+void
+gloss_window_import (GlossWindow        *self,
+                     const char * const *paths)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (!gloss_import_bar_start (self->import_bar, gloss_store_get_path (self->store), paths, NULL))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("An import is running already")));
+}
+
+static void
+on_import_finished_cb (GlossWindow    *self,
+                       GPtrArray      *results,
+                       const GError   *error,
+                       GlossImportBar *bar)
+{
+  g_autoptr(GString) refused = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  guint n_documents = 0, n_spans = 0, n_files = 0;
+
+  gloss_store_notify_changed_elsewhere (self->store);
+
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      GlossImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->error != NULL)
+        {
+          g_string_append_printf (refused, "• %s\n", result->error->message);
+          continue;
+        }
+      n_files++;
+      n_documents += result->report->documents;
+      n_spans += result->report->spans;
+    }
+
+  summary = g_strdup_printf (_("%u documents and %u spans from %u files."), n_documents, n_spans,
+                             n_files);
+  g_signal_emit_by_name (self, "import-finished", results);
+
+  if (refused->len == 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("Imported %s"), summary);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+  else
+    {
+      g_autofree char *body = g_strdup_printf (_("Imported %s\n\nThese files were left out, "
+                                                 "and nothing of them was stored:\n%s"),
+                                               summary, refused->str);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Files Were Not Imported"),
+                                                  body);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               GlossWindow     *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      gloss_window_import (self, (const char * const *) paths->pdata);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  gboolean folder = g_str_equal (action_name, "win.import-folder");
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Import a Folder") : _("Import Documents"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), !folder);
+  if (!folder)
+    {
+      gtk_file_filter_set_name (filter, _("Documents and datasets"));
+      gtk_file_filter_add_mime_type (filter, "text/*");
+      gtk_file_filter_add_mime_type (filter, "application/json");
+      gtk_file_filter_add_suffix (filter, "jsonl");
+      gtk_file_filter_add_suffix (filter, "conll");
+      gtk_file_filter_add_suffix (filter, "ann");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+on_drop_cb (GlossWindow   *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0)
+    return FALSE;
+
+  g_ptr_array_add (paths, NULL);
+  gloss_window_import (self, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+static void
+open_recent_project (GlossWindow *self,
+                     const char  *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+
+  g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), files, 1, "");
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_recent_project (GLOSS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+update_recent_menu (GlossWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *base = g_path_get_basename (recent[i]);
+
+      if (g_str_equal (recent[i], gloss_store_get_path (self->store)))
+        continue;
+      item = g_menu_item_new (base, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
 }
 
 static gboolean
@@ -1041,6 +1245,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   window_class->close_request = gloss_window_close_request;
 
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (GLOSS_TYPE_IMPORT_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-window.ui");
@@ -1061,6 +1266,17 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_text);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_details);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
+
+  signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
 
   gtk_widget_class_install_action (widget_class, "win.apply-label", "x", apply_label_action);
   gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);
@@ -1106,6 +1322,7 @@ gloss_window_init (GlossWindow *self)
   GtkEventController *keys;
   GtkEventController *note_focus;
   GtkGesture *right_click;
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1174,6 +1391,12 @@ gloss_window_init (GlossWindow *self)
                            G_CONNECT_SWAPPED);
   on_settings_changed_cb (self, NULL, self->settings);
 
+  g_signal_connect_object (self->import_bar, "finished", G_CALLBACK (on_import_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
@@ -1212,6 +1435,7 @@ gloss_window_set_store (GlossWindow *self,
   update_history_actions (self);
 
   reload_labels (self);
+  update_recent_menu (self);
 
   self->documents = gloss_document_list_new (store);
   self->document_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->documents)));

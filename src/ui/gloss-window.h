@@ -19,6 +19,8 @@ GlossWindow       *gloss_window_new               (GtkApplication *application,
 GlossStore        *gloss_window_get_store         (GlossWindow    *self);
 GlossDocumentView *gloss_window_get_document_view (GlossWindow    *self);
 GlossHistory      *gloss_window_get_history       (GlossWindow    *self);
+void               gloss_window_import            (GlossWindow        *self,
+                                                   const char * const *paths);
 gboolean           gloss_window_open_document     (GlossWindow    *self,
                                                    gint64          document_id);
 

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-format.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_IMPORT_BAR (gloss_import_bar_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossImportBar, gloss_import_bar, GLOSS, IMPORT_BAR, GtkWidget)
+
+GtkWidget *gloss_import_bar_new        (void);
+gboolean   gloss_import_bar_start      (GlossImportBar     *self,
+                                        const char         *project_path,
+                                        const char * const *paths,
+                                        const GlossFormat  *format);
+gboolean   gloss_import_bar_is_running (GlossImportBar     *self);
+void       gloss_import_bar_cancel     (GlossImportBar     *self);
+
+G_END_DECLS
