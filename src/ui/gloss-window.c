@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document-list.h"
+#include "gloss-export-dialog.h"
 #include "gloss-history.h"
 #include "gloss-import.h"
 #include "gloss-import-bar.h"
@@ -935,6 +936,16 @@ on_drop_cb (GlossWindow   *self,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (gloss_export_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
 open_recent_project (GlossWindow *self,
                      const char  *path)
 {
@@ -1277,6 +1288,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.apply-label", "x", apply_label_action);
   gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);
