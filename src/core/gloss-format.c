@@ -19,6 +19,9 @@
 G_DEFINE_QUARK (gloss-format-error-quark, gloss_format_error)
 
 static const GlossFormat * const formats[] = {
+  &gloss_format_gloss,
+  &gloss_format_spacy,
+  &gloss_format_labelstudio,
   NULL,
 };
 

@@ -1,0 +1,694 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Label Studio's JSON export and import for a Text object tagged with
+ * Labels: a list of tasks, each with its data and one annotation per
+ * annotator.
+ *
+ *   [{"id": 1, "data": {"text": ..., "name": ..., "gloss_status": ...},
+ *     "annotations": [{"completed_by": "Ana", "result": [
+ *       {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
+ *        "value": {"start": 0, "end": 5, "text": ..., "labels": ["LABEL"]}},
+ *       {"id": "r1", "from_name": "note", "to_name": "text", "type": "textarea",
+ *        "value": {"start": 0, "end": 5, "text": ["NOTE"]}}]}]}]
+ *
+ * Offsets are code points: Label Studio has stored code points, not
+ * JavaScript's UTF-16 units, since it fixed its offsets after emoji. Each
+ * region repeats its text, and reading refuses a region whose text is not
+ * the text at its offsets, which is what a file from a Label Studio that
+ * still counted UTF-16 looks like.
+ *
+ * A note is a per-region TextArea result sharing the region's id, which is
+ * how Label Studio attaches text to a region (<TextArea name="note"
+ * toName="text" perRegion="true"/>). The document's name and status ride in
+ * data.name and data.gloss_status, which Label Studio keeps as it is given.
+ * The label set's colors and hotkeys live in a Label Studio project's
+ * labeling config, not in its tasks: they are counted as lost. */
+
+#define G_LOG_DOMAIN "gloss-format-labelstudio"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gloss-json.h"
+#include "gloss-offsets.h"
+
+static const char * const extensions[] = { ".labelstudio.json", NULL };
+
+typedef struct
+{
+  GlossFormatOutput *output;
+  GlossFormatReport *report;
+  GString *text;
+  GHashTable *used_labels;
+  guint n_tasks;
+} Writer;
+
+static void
+append_region (GString    *text,
+               guint       region,
+               const char *from_name,
+               const char *type)
+{
+  g_string_append_printf (text, "{\"id\": \"r%u\", \"from_name\": ", region);
+  gloss_json_append_string (text, from_name);
+  g_string_append (text, ", \"to_name\": \"text\", \"type\": ");
+  gloss_json_append_string (text, type);
+  g_string_append (text, ", \"value\": {\"start\": ");
+}
+
+static void
+append_results (GString              *text,
+                GlossDatasetDocument *document,
+                const char           *annotator,
+                guint                *region)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
+      g_autofree char *span_text = NULL;
+
+      if (!g_str_equal (span->annotator, annotator))
+        continue;
+
+      span_text = gloss_offsets_dup_range (document->text, span->start, span->end);
+      (*region)++;
+
+      if (!first)
+        g_string_append (text, ", ");
+      first = FALSE;
+
+      append_region (text, *region, "label", "labels");
+      gloss_json_append_int (text, span->start);
+      g_string_append (text, ", \"end\": ");
+      gloss_json_append_int (text, span->end);
+      g_string_append (text, ", \"text\": ");
+      gloss_json_append_string (text, span_text);
+      g_string_append (text, ", \"labels\": [");
+      gloss_json_append_string (text, span->label);
+      g_string_append (text, "]}}");
+
+      if (span->note[0] == '\0')
+        continue;
+
+      g_string_append (text, ", ");
+      append_region (text, *region, "note", "textarea");
+      gloss_json_append_int (text, span->start);
+      g_string_append (text, ", \"end\": ");
+      gloss_json_append_int (text, span->end);
+      g_string_append (text, ", \"text\": [");
+      gloss_json_append_string (text, span->note);
+      g_string_append (text, "]}}");
+    }
+}
+
+static gboolean
+write_document_cb (GlossDatasetDocument  *document,
+                   gpointer               user_data,
+                   GError               **error)
+{
+  Writer *writer = user_data;
+  GString *text = writer->text;
+  g_autoptr(GPtrArray) annotators = g_ptr_array_new ();
+  gsize text_length = g_utf8_strlen (document->text, -1);
+  guint region = 0;
+
+  /* One annotation per annotator, in the order they first appear. */
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
+
+      if (!gloss_json_check_source_span (document, text_length, span, error))
+        return FALSE;
+
+      if (!g_ptr_array_find_with_equal_func (annotators, span->annotator, g_str_equal, NULL))
+        g_ptr_array_add (annotators, span->annotator);
+      if (!g_hash_table_contains (writer->used_labels, span->label))
+        g_hash_table_add (writer->used_labels, g_strdup (span->label));
+    }
+
+  g_string_truncate (text, 0);
+  g_string_append (text, writer->n_tasks == 0 ? "\n" : ",\n");
+  g_string_append_printf (text, "{\"id\": %u, \"data\": {\"text\": ", writer->n_tasks + 1);
+  gloss_json_append_string (text, document->text);
+  g_string_append (text, ", \"name\": ");
+  gloss_json_append_string (text, document->name);
+  g_string_append (text, ", \"gloss_status\": ");
+  gloss_json_append_string (text, gloss_document_status_to_string (document->status));
+  g_string_append (text, "}, \"annotations\": [");
+
+  for (guint i = 0; i < annotators->len; i++)
+    {
+      const char *annotator = g_ptr_array_index (annotators, i);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append_c (text, '{');
+      if (annotator[0] != '\0')
+        {
+          g_string_append (text, "\"completed_by\": ");
+          gloss_json_append_string (text, annotator);
+          g_string_append (text, ", ");
+        }
+      g_string_append (text, "\"result\": [");
+      append_results (text, document, annotator, &region);
+      g_string_append (text, "]}");
+    }
+
+  g_string_append (text, "]}");
+
+  if (!gloss_json_write (writer->output, text, error))
+    return FALSE;
+
+  writer->n_tasks++;
+  writer->report->documents++;
+  writer->report->spans += document->spans->len;
+
+  return TRUE;
+}
+
+static gboolean
+gloss_format_labelstudio_write (GlossDatasetSource  *source,
+                                GlossFormatOutput   *output,
+                                GlossFormatReport   *report,
+                                GError             **error)
+{
+  g_autoptr(GString) text = g_string_sized_new (4096);
+  g_autoptr(GHashTable) used_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             NULL);
+  Writer writer = { output, report, text, used_labels };
+
+  g_string_assign (text, "[");
+  if (!gloss_json_write (output, text, error))
+    return FALSE;
+
+  if (!source->foreach (source, write_document_cb, &writer, error))
+    return FALSE;
+
+  g_string_assign (text, writer.n_tasks > 0 ? "\n]\n" : "]\n");
+  if (!gloss_json_write (output, text, error))
+    return FALSE;
+
+  gloss_json_report_lost_labels (report, source->labels, used_labels);
+
+  return TRUE;
+}
+
+/* What a whole file's reading has to tell at the end. */
+typedef struct
+{
+  const GlossJsonFile *file;
+  GlossDataset *dataset;
+  guint n_predictions;
+  guint n_unnamed;
+  guint n_ignored;
+  GHashTable *ignored_types;
+} Reader;
+
+/* completed_by is a user id in Label Studio's own exports, a user object in
+ * some, and a name in files written by hand or by Gloss. */
+static gboolean
+read_annotator (Reader      *reader,
+                JsonObject  *annotation,
+                const char  *where,
+                gboolean     prediction,
+                char       **annotator,
+                GError     **error)
+{
+  const char *member = prediction ? "model_version" : "completed_by";
+  JsonNode *node = json_object_get_member (annotation, member);
+  gint64 id;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *annotator = g_strdup ("");
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      *annotator = g_strdup (json_node_get_string (node));
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *annotator = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (node) && !prediction)
+    {
+      JsonObject *user = json_node_get_object (node);
+      JsonNode *email = json_object_get_member (user, "email");
+      JsonNode *user_id = json_object_get_member (user, "id");
+      g_autofree char *user_where = g_strdup_printf ("%s.completed_by", where);
+
+      if (email != NULL && !JSON_NODE_HOLDS_NULL (email))
+        {
+          const char *address = gloss_json_node_get_string (reader->file, email, user_where,
+                                                            error);
+          if (address == NULL)
+            return FALSE;
+          *annotator = g_strdup (address);
+          return TRUE;
+        }
+
+      if (user_id != NULL)
+        {
+          if (!gloss_json_node_get_int (reader->file, user_id, user_where, &id, error))
+            return FALSE;
+          *annotator = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+          return TRUE;
+        }
+
+      *annotator = g_strdup ("");
+      return TRUE;
+    }
+
+  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, reader->file, where,
+                        _("“%s” should be a name or a user id, not %s"), member,
+                        gloss_json_describe_node (node));
+  return FALSE;
+}
+
+static gboolean
+read_labels_result (Reader                *reader,
+                    JsonObject            *result,
+                    const char            *where,
+                    GlossDatasetDocument  *document,
+                    gsize                  text_length,
+                    const char            *annotator,
+                    GHashTable            *regions,
+                    GError               **error)
+{
+  g_autofree char *value_where = g_strdup_printf ("%s.value", where);
+  const GlossJsonFile *file = reader->file;
+  JsonObject *value = NULL;
+  JsonArray *labels = NULL;
+  const char *region_id = NULL;
+  const char *text = NULL;
+  gint64 start;
+  gint64 end;
+
+  if (!gloss_json_get_string (file, result, where, "id", FALSE, &region_id, error) ||
+      !gloss_json_get_object (file, result, where, "value", TRUE, &value, error) ||
+      !gloss_json_get_int (file, value, value_where, "start", &start, error) ||
+      !gloss_json_get_int (file, value, value_where, "end", &end, error) ||
+      !gloss_json_get_string (file, value, value_where, "text", FALSE, &text, error) ||
+      !gloss_json_get_array (file, value, value_where, "labels", TRUE, &labels, error))
+    return FALSE;
+
+  if (json_array_get_length (labels) == 0)
+    {
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, value_where,
+                            _("the region has no label"));
+      return FALSE;
+    }
+
+  if (!gloss_json_check_span (file, where, document->text, text_length, start, end, text, error))
+    return FALSE;
+
+  /* A region may carry several labels (Labels with choice="multiple"):
+   * Gloss holds one label a span, so it becomes one span a label. */
+  for (guint i = 0; i < json_array_get_length (labels); i++)
+    {
+      g_autofree char *label_where = g_strdup_printf ("%s.labels[%u]", value_where, i);
+      GlossDatasetSpan *span;
+      const char *label;
+
+      label = gloss_json_node_get_string (file, json_array_get_element (labels, i), label_where,
+                                          error);
+      if (label == NULL)
+        return FALSE;
+
+      if (label[0] == '\0')
+        {
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
+                                _("a region needs a label"));
+          return FALSE;
+        }
+
+      gloss_dataset_ensure_label (reader->dataset, label);
+      span = gloss_dataset_document_add_span (document, start, end, label, annotator, NULL);
+
+      if (region_id != NULL)
+        {
+          GPtrArray *spans = g_hash_table_lookup (regions, region_id);
+
+          if (spans == NULL)
+            {
+              spans = g_ptr_array_new ();
+              g_hash_table_insert (regions, g_strdup (region_id), spans);
+            }
+          g_ptr_array_add (spans, span);
+        }
+    }
+
+  return TRUE;
+}
+
+/* A per-region TextArea: its text becomes the note of the region's spans.
+ * FALSE with no error when it belongs to no region of this annotation. */
+static gboolean
+read_note_result (Reader      *reader,
+                  JsonObject  *result,
+                  const char  *where,
+                  GHashTable  *regions,
+                  gboolean    *attached,
+                  GError     **error)
+{
+  g_autofree char *value_where = g_strdup_printf ("%s.value", where);
+  g_autoptr(GString) note = g_string_new (NULL);
+  const GlossJsonFile *file = reader->file;
+  const char *region_id = NULL;
+  JsonObject *value = NULL;
+  JsonNode *text;
+  GPtrArray *spans;
+
+  *attached = FALSE;
+
+  if (!gloss_json_get_string (file, result, where, "id", FALSE, &region_id, error))
+    return FALSE;
+
+  spans = region_id != NULL ? g_hash_table_lookup (regions, region_id) : NULL;
+  if (spans == NULL)
+    return TRUE;
+
+  if (!gloss_json_get_object (file, result, where, "value", TRUE, &value, error))
+    return FALSE;
+
+  text = json_object_get_member (value, "text");
+  if (text != NULL && JSON_NODE_HOLDS_ARRAY (text))
+    {
+      JsonArray *lines = json_node_get_array (text);
+
+      for (guint i = 0; i < json_array_get_length (lines); i++)
+        {
+          g_autofree char *line_where = g_strdup_printf ("%s.text[%u]", value_where, i);
+          const char *line;
+
+          line = gloss_json_node_get_string (file, json_array_get_element (lines, i), line_where,
+                                             error);
+          if (line == NULL)
+            return FALSE;
+          if (i > 0)
+            g_string_append_c (note, '\n');
+          g_string_append (note, line);
+        }
+    }
+  else
+    {
+      const char *line;
+
+      if (!gloss_json_get_string (file, value, value_where, "text", TRUE, &line, error))
+        return FALSE;
+      g_string_append (note, line);
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossDatasetSpan *span = g_ptr_array_index (spans, i);
+      char *joined;
+
+      if (span->note[0] == '\0')
+        joined = g_strdup (note->str);
+      else
+        joined = g_strconcat (span->note, "\n", note->str, NULL);
+      g_free (span->note);
+      span->note = joined;
+    }
+
+  *attached = TRUE;
+  return TRUE;
+}
+
+static void
+ignore_result (Reader     *reader,
+               const char *type)
+{
+  reader->n_ignored++;
+  if (type != NULL && !g_hash_table_contains (reader->ignored_types, type))
+    g_hash_table_add (reader->ignored_types, g_strdup (type));
+}
+
+static gboolean
+read_annotation (Reader                *reader,
+                 JsonNode              *node,
+                 const char            *where,
+                 gboolean               prediction,
+                 GlossDatasetDocument  *document,
+                 gsize                  text_length,
+                 GError               **error)
+{
+  const GlossJsonFile *file = reader->file;
+  g_autoptr(GHashTable) regions = NULL;
+  g_autofree char *annotator = NULL;
+  JsonObject *annotation;
+  JsonArray *results = NULL;
+  guint n_results;
+
+  annotation = gloss_json_node_get_object (file, node, where, error);
+  if (annotation == NULL ||
+      !read_annotator (reader, annotation, where, prediction, &annotator, error) ||
+      !gloss_json_get_array (file, annotation, where, "result", FALSE, &results, error))
+    return FALSE;
+
+  if (results == NULL)
+    return TRUE;
+
+  regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  n_results = json_array_get_length (results);
+
+  /* Regions first, so that a note may come before or after its region. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_results; i++)
+      {
+        g_autofree char *result_where = g_strdup_printf ("%s.result[%u]", where, i);
+        JsonObject *result;
+        const char *type = NULL;
+
+        result = gloss_json_node_get_object (file, json_array_get_element (results, i),
+                                             result_where, error);
+        if (result == NULL ||
+            !gloss_json_get_string (file, result, result_where, "type", FALSE, &type, error))
+          return FALSE;
+
+        if (g_strcmp0 (type, "labels") == 0)
+          {
+            if (pass == 0 &&
+                !read_labels_result (reader, result, result_where, document, text_length,
+                                     annotator, regions, error))
+              return FALSE;
+          }
+        else if (pass == 0)
+          {
+            continue;
+          }
+        else if (g_strcmp0 (type, "textarea") == 0)
+          {
+            gboolean attached;
+
+            if (!read_note_result (reader, result, result_where, regions, &attached, error))
+              return FALSE;
+            if (!attached)
+              ignore_result (reader, type);
+          }
+        else
+          {
+            ignore_result (reader, type != NULL ? type : _("(no type)"));
+          }
+      }
+
+  return TRUE;
+}
+
+static gboolean
+read_task (Reader     *reader,
+           JsonNode   *node,
+           guint       index,
+           GError    **error)
+{
+  static const char * const annotation_members[] = { "annotations", "completions", "predictions" };
+  const GlossJsonFile *file = reader->file;
+  g_autoptr(GlossDatasetDocument) document = NULL;
+  g_autofree char *where = g_strdup_printf ("tasks[%u]", index);
+  g_autofree char *data_where = g_strdup_printf ("tasks[%u].data", index);
+  g_autofree char *fallback_name = NULL;
+  JsonObject *task;
+  JsonObject *data = NULL;
+  JsonNode *id;
+  const char *text;
+  const char *name;
+  const char *status;
+  gsize text_length;
+
+  task = gloss_json_node_get_object (file, node, where, error);
+  if (task == NULL ||
+      !gloss_json_get_object (file, task, where, "data", TRUE, &data, error) ||
+      !gloss_json_get_string (file, data, data_where, "text", TRUE, &text, error) ||
+      !gloss_json_get_string (file, data, data_where, "name", FALSE, &name, error) ||
+      !gloss_json_get_string (file, data, data_where, "gloss_status", FALSE, &status, error))
+    return FALSE;
+
+  if (name == NULL)
+    {
+      id = json_object_get_member (task, "id");
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_INT64)
+        fallback_name = g_strdup_printf ("task-%" G_GINT64_FORMAT, json_node_get_int (id));
+      else
+        fallback_name = g_strdup_printf ("task-%u", index + 1);
+      name = fallback_name;
+      reader->n_unnamed++;
+    }
+
+  document = gloss_dataset_document_new (name, text);
+  text_length = g_utf8_strlen (text, -1);
+
+  if (status != NULL && !gloss_document_status_from_string (status, &document->status))
+    {
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, data_where,
+                            _("the status “%s” is none of new, in-progress, done"), status);
+      return FALSE;
+    }
+
+  for (guint m = 0; m < G_N_ELEMENTS (annotation_members); m++)
+    {
+      gboolean prediction = g_str_equal (annotation_members[m], "predictions");
+      JsonArray *annotations = NULL;
+
+      if (!gloss_json_get_array (file, task, where, annotation_members[m], FALSE, &annotations,
+                                 error))
+        return FALSE;
+
+      for (guint i = 0; annotations != NULL && i < json_array_get_length (annotations); i++)
+        {
+          g_autofree char *annotation_where = g_strdup_printf ("%s.%s[%u]", where,
+                                                               annotation_members[m], i);
+
+          if (!read_annotation (reader, json_array_get_element (annotations, i),
+                                annotation_where, prediction, document, text_length, error))
+            return FALSE;
+          reader->n_predictions += prediction;
+        }
+    }
+
+  g_ptr_array_add (reader->dataset->documents, g_steal_pointer (&document));
+
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static void
+report_reading (Reader            *reader,
+                GlossFormatReport *report)
+{
+  const char *display = reader->file->display;
+
+  if (reader->n_predictions > 0)
+    gloss_format_report_warn (report,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Label Studio file %s: %u prediction was read as an "
+                                           "annotation by its model version",
+                                           "Label Studio file %s: %u predictions were read as "
+                                           "annotations by their model version",
+                                           reader->n_predictions),
+                              display, reader->n_predictions);
+
+  if (reader->n_unnamed > 0)
+    gloss_format_report_warn (report,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Label Studio file %s: %u task has no data.name; "
+                                           "it is named task-ID",
+                                           "Label Studio file %s: %u tasks have no data.name; "
+                                           "they are named task-ID",
+                                           reader->n_unnamed),
+                              display, reader->n_unnamed);
+
+  if (reader->n_ignored > 0)
+    {
+      g_autofree const char **types = NULL;
+      g_autofree char *list = NULL;
+      guint n_types;
+
+      types = (const char **) g_hash_table_get_keys_as_array (reader->ignored_types, &n_types);
+      g_qsort_with_data (types, n_types, sizeof (char *), compare_names, NULL);
+      list = g_strjoinv (", ", (char **) types);
+      gloss_format_report_warn (report,
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "Label Studio file %s: Gloss reads labeled regions "
+                                             "and their notes; it ignored %u result (%s)",
+                                             "Label Studio file %s: Gloss reads labeled regions "
+                                             "and their notes; it ignored %u results (%s)",
+                                             reader->n_ignored),
+                                display, reader->n_ignored, list);
+    }
+}
+
+static GlossDataset *
+gloss_format_labelstudio_read (const char         *path,
+                               GlossFormatReport  *report,
+                               GError            **error)
+{
+  g_auto(GlossJsonFile) file = { 0 };
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autoptr(GHashTable) ignored_types = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *data = NULL;
+  JsonArray *tasks;
+  Reader reader = { &file };
+  gsize length;
+
+  gloss_json_file_init (&file, "Label Studio", path);
+
+  data = gloss_json_load (&file, path, &length, error);
+  if (data == NULL)
+    return NULL;
+
+  root = gloss_json_parse (&file, data, length, 1, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, &file, NULL,
+                            _("expected a list of tasks, found %s"),
+                            gloss_json_describe_node (root));
+      return NULL;
+    }
+
+  dataset = gloss_dataset_new ();
+  ignored_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.dataset = dataset;
+  reader.ignored_types = ignored_types;
+
+  tasks = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (tasks); i++)
+    if (!read_task (&reader, json_array_get_element (tasks, i), i, error))
+      return NULL;
+
+  report_reading (&reader, report);
+
+  return g_steal_pointer (&dataset);
+}
+
+const GlossFormat gloss_format_labelstudio = {
+  .name = "labelstudio",
+  .title = "Label Studio JSON",
+  .extensions = extensions,
+  .target = GLOSS_FORMAT_TARGET_FILE,
+  .read = gloss_format_labelstudio_read,
+  .write = gloss_format_labelstudio_write,
+};

@@ -1,0 +1,628 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The JSON plumbing of the Gloss, spaCy and Label Studio formats: a file
+ * loaded as checked UTF-8, parse errors turned into "file, line, column",
+ * typed member access whose errors name the JSON path (json-glib's own
+ * getters warn on a wrong type instead of failing), and a writer whose
+ * output depends only on the data: Python's json.dumps separators, UTF-8
+ * kept as it is, only what JSON requires escaped. */
+
+#define G_LOG_DOMAIN "gloss-json"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gloss-json.h"
+#include "gloss-offsets.h"
+
+void
+gloss_json_file_init (GlossJsonFile *file,
+                      const char    *kind,
+                      const char    *path)
+{
+  file->kind = kind;
+  file->display = g_filename_display_name (path);
+}
+
+void
+gloss_json_file_clear (GlossJsonFile *file)
+{
+  g_clear_pointer (&file->display, g_free);
+}
+
+/* "KIND file DISPLAY, WHERE: MESSAGE", or without WHERE when it is NULL. */
+void
+gloss_json_set_error (GError              **error,
+                      GlossFormatError      code,
+                      const GlossJsonFile  *file,
+                      const char           *where,
+                      const char           *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (error == NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (where != NULL)
+    /* Translators: the format's name, the file, where in the file, what is wrong */
+    g_set_error (error, GLOSS_FORMAT_ERROR, code, _("%s file %s, %s: %s"), file->kind,
+                 file->display, where, message);
+  else
+    /* Translators: the format's name, the file, what is wrong */
+    g_set_error (error, GLOSS_FORMAT_ERROR, code, _("%s file %s: %s"), file->kind, file->display,
+                 message);
+}
+
+/* Checks START-END against TEXT and, when the file repeats the span's text
+ * (EXPECTED_TEXT), that it is the text at those offsets: a mismatch means the
+ * file counts in another unit (UTF-16, bytes) and every span would land
+ * somewhere else. */
+gboolean
+gloss_json_check_span (const GlossJsonFile  *file,
+                       const char           *where,
+                       const char           *text,
+                       gsize                 text_length,
+                       gint64                start,
+                       gint64                end,
+                       const char           *expected_text,
+                       GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *actual = NULL;
+
+  if (!gloss_offsets_check_span (text_length, start, end, &local_error))
+    {
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_SPAN, file, where, "%s",
+                            local_error->message);
+      return FALSE;
+    }
+
+  if (expected_text == NULL)
+    return TRUE;
+
+  actual = gloss_offsets_dup_range (text, start, end);
+  if (!g_str_equal (actual, expected_text))
+    {
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_SPAN, file, where,
+                            _("the span’s text “%s” is not the text at %" G_GINT64_FORMAT "-%"
+                              G_GINT64_FORMAT " (“%s”); are the offsets counted in code points?"),
+                            expected_text, start, end, actual);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+count_lines (const char *data,
+             gsize       n_bytes)
+{
+  guint lines = 1;
+
+  for (gsize i = 0; i < n_bytes; i++)
+    if (data[i] == '\n')
+      lines++;
+
+  return lines;
+}
+
+/* The whole file as UTF-8 without a byte order mark. A NUL byte or invalid
+ * UTF-8 is an error naming its line and byte offset, which is where a user
+ * looks in a hex viewer or with Python's UnicodeDecodeError. */
+char *
+gloss_json_load (const GlossJsonFile  *file,
+                 const char           *path,
+                 gsize                *length,
+                 GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  const char *invalid = NULL;
+  gsize n_bytes = 0;
+  gsize skip = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &data, &n_bytes, &local_error))
+    {
+      g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                           local_error->message);
+      return NULL;
+    }
+
+  if (n_bytes >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+
+  if (!g_utf8_validate_len (data + skip, n_bytes - skip, &invalid))
+    {
+      gsize offset = invalid - data;
+      g_autofree char *where = g_strdup_printf (_("line %u"), count_lines (data, offset));
+
+      if (*invalid == '\0')
+        gloss_json_set_error (error, GLOSS_FORMAT_ERROR_ENCODING, file, where,
+                              _("a NUL byte at byte offset %" G_GSIZE_FORMAT), offset);
+      else
+        gloss_json_set_error (error, GLOSS_FORMAT_ERROR_ENCODING, file, where,
+                              _("invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
+                                "; Gloss reads JSON as UTF-8"),
+                              offset);
+      return NULL;
+    }
+
+  if (skip > 0)
+    memmove (data, data + skip, n_bytes - skip + 1);
+
+  if (length != NULL)
+    *length = n_bytes - skip;
+
+  return g_steal_pointer (&data);
+}
+
+/* Parses DATA, which starts at line FIRST_LINE of the file. Never NULL
+ * without an error: an empty file is an error too. */
+JsonNode *
+gloss_json_parse (const GlossJsonFile  *file,
+                  const char           *data,
+                  gsize                 length,
+                  guint                 first_line,
+                  GError              **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      const char *message = local_error->message;
+      g_autofree char *where = NULL;
+      unsigned int line = 0;
+      unsigned int column = 0;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT". */
+      if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        {
+          message += consumed;
+          if (g_str_has_prefix (message, "Parse error: "))
+            message += strlen ("Parse error: ");
+          where = g_strdup_printf (_("line %u, column %u"), first_line + line - 1, column);
+        }
+      else if (first_line > 1)
+        where = g_strdup_printf (_("line %u"), first_line);
+
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where, _("not valid JSON: %s"),
+                            message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, NULL, _("the file is empty"));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+/* What NODE is, for "expected an array, found a string". */
+const char *
+gloss_json_describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return _("a whole number");
+    case G_TYPE_DOUBLE:
+      return _("a number with a fraction");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    case G_TYPE_STRING:
+      return _("a string");
+    default:
+      return _("an unknown value");
+    }
+}
+
+/* A JSON number without a fraction; 12.0 counts, as some writers emit it. */
+static gboolean
+node_to_int (JsonNode *node,
+             gint64   *value)
+{
+  double number;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *value = json_node_get_int (node);
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_DOUBLE)
+    return FALSE;
+
+  /* Within ±2^53 a double holds every whole number exactly. */
+  number = json_node_get_double (node);
+  if (number < -9007199254740992.0 || number > 9007199254740992.0 ||
+      (double) (gint64) number != number)
+    return FALSE;
+
+  *value = (gint64) number;
+  return TRUE;
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+JsonObject *
+gloss_json_node_get_object (const GlossJsonFile  *file,
+                            JsonNode             *node,
+                            const char           *where,
+                            GError              **error)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                        _("expected an object, found %s"), gloss_json_describe_node (node));
+  return NULL;
+}
+
+JsonArray *
+gloss_json_node_get_array (const GlossJsonFile  *file,
+                           JsonNode             *node,
+                           const char           *where,
+                           GError              **error)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_node_get_array (node);
+
+  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                        _("expected an array, found %s"), gloss_json_describe_node (node));
+  return NULL;
+}
+
+gboolean
+gloss_json_node_get_int (const GlossJsonFile  *file,
+                         JsonNode             *node,
+                         const char           *where,
+                         gint64               *value,
+                         GError              **error)
+{
+  if (node_to_int (node, value))
+    return TRUE;
+
+  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                        _("expected a whole number, found %s"), gloss_json_describe_node (node));
+  return FALSE;
+}
+
+const char *
+gloss_json_node_get_string (const GlossJsonFile  *file,
+                            JsonNode             *node,
+                            const char           *where,
+                            GError              **error)
+{
+  if (node_is_string (node))
+    return json_node_get_string (node);
+
+  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                        _("expected a string, found %s"), gloss_json_describe_node (node));
+  return NULL;
+}
+
+/* The member MEMBER of OBJECT, or NULL (with an error when REQUIRED) when it
+ * is missing; null counts as missing. */
+static JsonNode *
+get_member (const GlossJsonFile  *file,
+            JsonObject           *object,
+            const char           *where,
+            const char           *member,
+            gboolean              required,
+            GError              **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    return node;
+
+  if (required)
+    gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where, _("“%s” is missing"),
+                          member);
+  return NULL;
+}
+
+static void
+set_member_type_error (GError              **error,
+                       const GlossJsonFile  *file,
+                       const char           *where,
+                       const char           *member,
+                       const char           *expected,
+                       JsonNode             *node)
+{
+  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                        /* Translators: a member's name, then what it should be and what it is */
+                        _("“%s” should be %s, not %s"), member, expected,
+                        gloss_json_describe_node (node));
+}
+
+gboolean
+gloss_json_get_int (const GlossJsonFile  *file,
+                    JsonObject           *object,
+                    const char           *where,
+                    const char           *member,
+                    gint64               *value,
+                    GError              **error)
+{
+  JsonNode *node = get_member (file, object, where, member, TRUE, error);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!node_to_int (node, value))
+    {
+      set_member_type_error (error, file, where, member, _("a whole number"), node);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* *VALUE is NULL when an optional member is missing or null. */
+gboolean
+gloss_json_get_string (const GlossJsonFile  *file,
+                       JsonObject           *object,
+                       const char           *where,
+                       const char           *member,
+                       gboolean              required,
+                       const char          **value,
+                       GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (file, object, where, member, required, &local_error);
+
+  *value = NULL;
+
+  if (node == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!node_is_string (node))
+    {
+      set_member_type_error (error, file, where, member, _("a string"), node);
+      return FALSE;
+    }
+
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+gloss_json_get_array (const GlossJsonFile  *file,
+                      JsonObject           *object,
+                      const char           *where,
+                      const char           *member,
+                      gboolean              required,
+                      JsonArray           **value,
+                      GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (file, object, where, member, required, &local_error);
+
+  *value = NULL;
+
+  if (node == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_member_type_error (error, file, where, member, _("an array"), node);
+      return FALSE;
+    }
+
+  *value = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+gloss_json_get_object (const GlossJsonFile  *file,
+                       JsonObject           *object,
+                       const char           *where,
+                       const char           *member,
+                       gboolean              required,
+                       JsonObject          **value,
+                       GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (file, object, where, member, required, &local_error);
+
+  *value = NULL;
+
+  if (node == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_member_type_error (error, file, where, member, _("an object"), node);
+      return FALSE;
+    }
+
+  *value = json_node_get_object (node);
+  return TRUE;
+}
+
+/* VALUE as a JSON string the way Python's json.dumps (ensure_ascii=False)
+ * writes it, so that the same text always gives the same bytes. */
+void
+gloss_json_append_string (GString    *out,
+                          const char *value)
+{
+  const char *run = value;
+  const char *p;
+
+  g_string_append_c (out, '"');
+
+  for (p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+      char unicode[8];
+
+      switch (c)
+        {
+        case '"':
+          escape = "\\\"";
+          break;
+        case '\\':
+          escape = "\\\\";
+          break;
+        case '\n':
+          escape = "\\n";
+          break;
+        case '\r':
+          escape = "\\r";
+          break;
+        case '\t':
+          escape = "\\t";
+          break;
+        case '\b':
+          escape = "\\b";
+          break;
+        case '\f':
+          escape = "\\f";
+          break;
+        default:
+          if (c < 0x20)
+            {
+              g_snprintf (unicode, sizeof unicode, "\\u%04x", c);
+              escape = unicode;
+            }
+          break;
+        }
+
+      if (escape != NULL)
+        {
+          g_string_append_len (out, run, p - run);
+          g_string_append (out, escape);
+          run = p + 1;
+        }
+    }
+
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+void
+gloss_json_append_int (GString *out,
+                       gint64   value)
+{
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+gboolean
+gloss_json_write (GlossFormatOutput  *output,
+                  GString            *text,
+                  GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_output_stream_write_all (output->stream, text->str, text->len, NULL, NULL, &local_error))
+    return TRUE;
+
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, _("Could not write “%s”: %s"),
+               output->display_name, local_error->message);
+  return FALSE;
+}
+
+/* A writer checks what it is given before it slices the text: a span past
+ * the end would otherwise read past the string. */
+gboolean
+gloss_json_check_source_span (const GlossDatasetDocument  *document,
+                              gsize                        text_length,
+                              const GlossDatasetSpan      *span,
+                              GError                     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (gloss_offsets_check_span (text_length, span->start, span->end, &local_error))
+    return TRUE;
+
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN, _("Document “%s”: %s"),
+               document->name, local_error->message);
+  return FALSE;
+}
+
+/* Counts what a format that keeps only span labels loses of the label set:
+ * colors, hotkeys, descriptions, and the labels no span uses (USED holds the
+ * names of those that some span uses). */
+void
+gloss_json_report_lost_labels (GlossFormatReport *report,
+                               GPtrArray         *labels,
+                               GHashTable        *used)
+{
+  guint colors = 0;
+  guint hotkeys = 0;
+  guint descriptions = 0;
+  guint unused = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GlossDatasetLabel *label = g_ptr_array_index (labels, i);
+
+      colors += label->color != NULL && label->color[0] != '\0';
+      hotkeys += label->hotkey != NULL && label->hotkey[0] != '\0';
+      descriptions += label->description != NULL && label->description[0] != '\0';
+      unused += !g_hash_table_contains (used, label->name);
+    }
+
+  if (colors > 0)
+    gloss_format_report_lose (report, _("label colors"), colors);
+  if (hotkeys > 0)
+    gloss_format_report_lose (report, _("label hotkeys"), hotkeys);
+  if (descriptions > 0)
+    gloss_format_report_lose (report, _("label descriptions"), descriptions);
+  if (unused > 0)
+    gloss_format_report_lose (report, _("labels no span uses"), unused);
+}

@@ -1,0 +1,982 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The JSON dataset formats: Gloss JSONL, spaCy and Label Studio. Each export
+ * of the hard-text dataset is read by Python the way the target tool reads
+ * it (tests/check-export.py), read back by Gloss, and compared; bad files
+ * are refused with a message naming the file and the place. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-format.h"
+#include "gloss-offsets.h"
+#include "gloss-test-dataset.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+/* What a format keeps of a span and a document, beyond offsets and label. */
+typedef enum {
+  CARRIES_NAMES      = 1 << 0,
+  CARRIES_STATUS     = 1 << 1,
+  CARRIES_ANNOTATORS = 1 << 2,
+  CARRIES_NOTES      = 1 << 3,
+  KEEPS_SPAN_ORDER   = 1 << 4,
+} Carries;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-format-json-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static char *
+export_dataset (Fixture           *fixture,
+                const GlossFormat *format,
+                GlossDataset      *dataset,
+                const char        *name,
+                GlossFormatReport *report)
+{
+  g_autoptr(GlossDatasetSource) source = gloss_dataset_source_new_for_dataset (dataset);
+  g_autoptr(GError) error = NULL;
+  char *path = fixture_path (fixture, name);
+  gboolean ok;
+
+  ok = gloss_format_write_dataset (format, source, path, FALSE, report, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  return path;
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* EXPECTED.json for check-export.py: per document, [phrase, label] pairs. */
+static void
+write_expected (const char   *path,
+                GlossDataset *dataset)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dataset->documents->len; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, i);
+
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < document->spans->len; j++)
+        {
+          GlossDatasetSpan *span = g_ptr_array_index (document->spans, j);
+          g_autofree char *phrase = gloss_offsets_dup_range (document->text, span->start,
+                                                             span->end);
+
+          json_builder_begin_array (builder);
+          json_builder_add_string_value (builder, phrase);
+          json_builder_add_string_value (builder, span->label);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs tests/check-export.py, which slices the export with Python. */
+static void
+assert_python_reads (Fixture      *fixture,
+                     const char   *format_name,
+                     const char   *export_path,
+                     GlossDataset *dataset)
+{
+  g_autofree char *expected_path = fixture_path (fixture, "EXPECTED.json");
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-export.py", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "python3", script, format_name, export_path, expected_path, NULL };
+  int status = 0;
+
+  write_expected (expected_path, dataset);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+
+  if (!g_spawn_check_wait_status (status, &error))
+    g_test_message ("check-export.py %s said:\n%s%s", format_name, out, err);
+  g_assert_no_error (error);
+}
+
+static char *
+describe_span (const GlossDatasetDocument *document,
+               const GlossDatasetSpan     *span,
+               Carries                     carries)
+{
+  g_autofree char *phrase = gloss_offsets_dup_range (document->text, span->start, span->end);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " “%s” %s annotator=%s note=%s",
+                          span->start, span->end, phrase, span->label,
+                          (carries & CARRIES_ANNOTATORS) ? span->annotator : "-",
+                          (carries & CARRIES_NOTES) ? span->note : "-");
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static char *
+describe_spans (const GlossDatasetDocument *document,
+                Carries                     carries)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < document->spans->len; i++)
+    g_ptr_array_add (lines, describe_span (document, g_ptr_array_index (document->spans, i),
+                                           carries));
+
+  /* Label Studio groups spans by annotator: compare them as a set. */
+  if (!(carries & KEEPS_SPAN_ORDER))
+    g_ptr_array_sort (lines, compare_strings);
+
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* The same documents, texts and spans; names, statuses, annotators and notes
+ * where the format carries them (elsewhere: doc-N names, status new). */
+static void
+assert_same_documents (GlossDataset *expected,
+                       GlossDataset *actual,
+                       Carries       carries)
+{
+  g_assert_cmpuint (actual->documents->len, ==, expected->documents->len);
+
+  for (guint i = 0; i < expected->documents->len; i++)
+    {
+      GlossDatasetDocument *want = g_ptr_array_index (expected->documents, i);
+      GlossDatasetDocument *got = g_ptr_array_index (actual->documents, i);
+      g_autofree char *want_spans = describe_spans (want, carries);
+      g_autofree char *got_spans = describe_spans (got, carries);
+
+      if (carries & CARRIES_NAMES)
+        {
+          g_assert_cmpstr (got->name, ==, want->name);
+        }
+      else
+        {
+          g_autofree char *name = g_strdup_printf ("doc-%u", i + 1);
+
+          g_assert_cmpstr (got->name, ==, name);
+        }
+
+      g_assert_cmpstr (got->text, ==, want->text);
+      g_assert_cmpint (got->status, ==,
+                       (carries & CARRIES_STATUS) ? want->status : GLOSS_DOCUMENT_STATUS_NEW);
+      g_assert_cmpstr (got_spans, ==, want_spans);
+
+      for (guint j = 0; j < got->spans->len; j++)
+        {
+          GlossDatasetSpan *span = g_ptr_array_index (got->spans, j);
+
+          g_assert_nonnull (gloss_dataset_find_label (actual, span->label));
+          if (!(carries & CARRIES_ANNOTATORS))
+            g_assert_cmpstr (span->annotator, ==, "");
+          if (!(carries & CARRIES_NOTES))
+            g_assert_cmpstr (span->note, ==, "");
+        }
+    }
+}
+
+static GlossDataset *
+read_ok (const GlossFormat *format,
+         const char        *path,
+         GlossFormatReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  GlossDataset *dataset = format->read (path, report, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  return dataset;
+}
+
+/* Export -> read -> export gives the same bytes. */
+static void
+assert_round_trip_identical (Fixture           *fixture,
+                             const GlossFormat *format,
+                             const char        *first_name,
+                             const char        *second_name)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) second_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) read_back = NULL;
+  g_autofree char *first = export_dataset (fixture, format, dataset, first_name, report);
+  g_autofree char *second = NULL;
+  g_autofree char *first_contents = NULL;
+  g_autofree char *second_contents = NULL;
+
+  read_back = read_ok (format, first, report);
+  second = export_dataset (fixture, format, read_back, second_name, second_report);
+
+  first_contents = read_file (first);
+  second_contents = read_file (second);
+  g_assert_cmpstr (second_contents, ==, first_contents);
+}
+
+static guint
+count_spans_with (GlossDataset *dataset,
+                  gboolean      notes)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < dataset->documents->len; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, i);
+
+      for (guint j = 0; j < document->spans->len; j++)
+        {
+          GlossDatasetSpan *span = g_ptr_array_index (document->spans, j);
+
+          count += (notes ? span->note : span->annotator)[0] != '\0';
+        }
+    }
+
+  return count;
+}
+
+static guint
+count_all_spans (GlossDataset *dataset)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < dataset->documents->len; i++)
+    count += ((GlossDatasetDocument *) g_ptr_array_index (dataset->documents, i))->spans->len;
+
+  return count;
+}
+
+static gboolean
+report_warns (GlossFormatReport *report,
+              const char        *first,
+              const char        *second)
+{
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      const char *warning = g_ptr_array_index (report->warnings, i);
+
+      if (strstr (warning, first) != NULL && (second == NULL || strstr (warning, second) != NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A small dataset whose exact export the tests spell out: a curly-quoted
+ * phrase after an em dash, an emoji, CRLF, a note with a quote, and a label
+ * that no span uses. */
+static GlossDataset *
+small_dataset_new (void)
+{
+  GlossDataset *dataset = gloss_dataset_new ();
+  GlossDatasetLabel *label;
+  GlossDatasetDocument *document;
+
+  label = gloss_dataset_ensure_label (dataset, "L1");
+  label->color = g_strdup ("#112233");
+  g_free (label->hotkey);
+  label->hotkey = g_strdup ("1");
+  g_free (label->description);
+  label->description = g_strdup ("d");
+  gloss_dataset_ensure_label (dataset, "L2");
+
+  document = gloss_dataset_add_document (dataset, "a.txt", "Café — “Ro” 👋\r\n");
+  document->status = GLOSS_DOCUMENT_STATUS_DONE;
+  gloss_dataset_document_add_span (document, 8, 10, "L1", "Ana", "n\"1");
+  gloss_dataset_document_add_span (document, 12, 13, "L1", "", "");
+
+  return dataset;
+}
+
+static void
+assert_small_export (Fixture           *fixture,
+                     const GlossFormat *format,
+                     const char        *name,
+                     const char        *expected)
+{
+  g_autoptr(GlossDataset) dataset = small_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = export_dataset (fixture, format, dataset, name, report);
+  g_autofree char *contents = read_file (path);
+
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_cmpuint (report->documents, ==, 1);
+  g_assert_cmpuint (report->spans, ==, 2);
+}
+
+static void
+test_registered (void)
+{
+  const GlossFormat * const *formats = gloss_format_list ();
+  const GlossFormat *mine[] = { &gloss_format_gloss, &gloss_format_spacy,
+                                &gloss_format_labelstudio };
+  const char *extensions[] = { ".gloss.jsonl", ".spacy.json", ".labelstudio.json" };
+
+  g_assert_true (gloss_format_lookup ("gloss") == &gloss_format_gloss);
+  g_assert_true (gloss_format_lookup ("spacy") == &gloss_format_spacy);
+  g_assert_true (gloss_format_lookup ("LabelStudio") == &gloss_format_labelstudio);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mine); i++)
+    {
+      gboolean listed = FALSE;
+
+      for (guint j = 0; formats[j] != NULL; j++)
+        listed |= formats[j] == mine[i];
+      g_assert_true (listed);
+      g_assert_true (mine[i]->target == GLOSS_FORMAT_TARGET_FILE);
+      g_assert_nonnull (mine[i]->read);
+      g_assert_nonnull (mine[i]->write);
+      g_assert_cmpstr (mine[i]->extensions[0], ==, extensions[i]);
+    }
+}
+
+/* Gloss JSONL */
+
+static void
+test_gloss_python (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = export_dataset (fixture, &gloss_format_gloss, dataset,
+                                          "corpus.gloss.jsonl", report);
+
+  assert_python_reads (fixture, "gloss", path, dataset);
+}
+
+static void
+test_gloss_read_back (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) read_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) read_back = NULL;
+  g_autofree char *path = export_dataset (fixture, &gloss_format_gloss, dataset,
+                                          "corpus.gloss.jsonl", report);
+
+  g_assert_cmpuint (report->documents, ==, dataset->documents->len);
+  g_assert_cmpuint (report->spans, ==, count_all_spans (dataset));
+  /* Native means nothing is lost. */
+  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 0);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+
+  read_back = read_ok (&gloss_format_gloss, path, read_report);
+  assert_same_documents (dataset, read_back, CARRIES_NAMES | CARRIES_STATUS | CARRIES_ANNOTATORS |
+                                             CARRIES_NOTES | KEEPS_SPAN_ORDER);
+  g_assert_cmpuint (read_report->warnings->len, ==, 0);
+
+  g_assert_cmpuint (read_back->labels->len, ==, dataset->labels->len);
+  for (guint i = 0; i < dataset->labels->len; i++)
+    {
+      GlossDatasetLabel *want = g_ptr_array_index (dataset->labels, i);
+      GlossDatasetLabel *got = g_ptr_array_index (read_back->labels, i);
+
+      g_assert_cmpstr (got->name, ==, want->name);
+      g_assert_cmpstr (got->color, ==, want->color);
+      g_assert_cmpstr (got->hotkey, ==, want->hotkey);
+      g_assert_cmpstr (got->description, ==, want->description);
+    }
+}
+
+static void
+test_gloss_round_trip (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  assert_round_trip_identical (fixture, &gloss_format_gloss, "first.gloss.jsonl",
+                               "second.gloss.jsonl");
+}
+
+static void
+test_gloss_exact (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  assert_small_export (fixture, &gloss_format_gloss, "small.gloss.jsonl",
+                       "{\"gloss\": 1, \"labels\": ["
+                       "{\"name\": \"L1\", \"color\": \"#112233\", \"hotkey\": \"1\", "
+                       "\"description\": \"d\"}, "
+                       "{\"name\": \"L2\", \"color\": null, \"hotkey\": \"\", "
+                       "\"description\": \"\"}]}\n"
+                       "{\"name\": \"a.txt\", \"status\": \"done\", "
+                       "\"text\": \"Café — “Ro” 👋\\r\\n\", \"spans\": ["
+                       "{\"start\": 8, \"end\": 10, \"label\": \"L1\", \"text\": \"Ro\", "
+                       "\"annotator\": \"Ana\", \"note\": \"n\\\"1\"}, "
+                       "{\"start\": 12, \"end\": 13, \"label\": \"L1\", \"text\": \"👋\", "
+                       "\"annotator\": \"\", \"note\": \"\"}]}\n");
+}
+
+static void
+test_gloss_empty_dataset (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) read_back = NULL;
+  g_autofree char *path = export_dataset (fixture, &gloss_format_gloss, dataset,
+                                          "empty.gloss.jsonl", report);
+  g_autofree char *contents = read_file (path);
+
+  g_assert_cmpstr (contents, ==, "{\"gloss\": 1, \"labels\": []}\n");
+  read_back = read_ok (&gloss_format_gloss, path, report);
+  g_assert_cmpuint (read_back->documents->len, ==, 0);
+  g_assert_cmpuint (read_back->labels->len, ==, 0);
+}
+
+/* spaCy */
+
+static void
+test_spacy_python (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = export_dataset (fixture, &gloss_format_spacy, dataset, "train.json",
+                                          report);
+
+  assert_python_reads (fixture, "spacy", path, dataset);
+}
+
+static void
+test_spacy_read_back (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) read_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) read_back = NULL;
+  g_autofree char *path = export_dataset (fixture, &gloss_format_spacy, dataset, "train.json",
+                                          report);
+
+  read_back = read_ok (&gloss_format_spacy, path, read_report);
+  assert_same_documents (dataset, read_back, KEEPS_SPAN_ORDER);
+
+  /* Said once, not once a document. */
+  g_assert_cmpuint (read_report->warnings->len, ==, 1);
+  g_assert_true (report_warns (read_report, "train.json", "doc-1 to doc-5"));
+}
+
+static void
+test_spacy_lost (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = export_dataset (fixture, &gloss_format_spacy, dataset, "train.json",
+                                          report);
+
+  g_assert_cmpuint (report->documents, ==, 5);
+  g_assert_cmpuint (report->spans, ==, count_all_spans (dataset));
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "document names"), ==, 5);
+  /* Done, in progress, in progress; "new" is what a reader assumes anyway. */
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "document statuses"), ==, 3);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "notes"), ==,
+                    count_spans_with (dataset, TRUE));
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "annotator names"), ==,
+                    count_spans_with (dataset, FALSE));
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "label colors"), ==, 4);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "label hotkeys"), ==, 2);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "label descriptions"), ==, 1);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "labels no span uses"), ==, 0);
+
+  /* The IRGC's full name and "Guard" inside it; "Ali Akbar Velayati" and
+   * "Velayati vowed". */
+  g_assert_true (report_warns (report, "train.json", "4 spans overlap"));
+}
+
+static void
+test_spacy_exact (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  assert_small_export (fixture, &gloss_format_spacy, "small.json",
+                       "[\n"
+                       "[\"Café — “Ro” 👋\\r\\n\", {\"entities\": "
+                       "[[8, 10, \"L1\"], [12, 13, \"L1\"]]}]\n"
+                       "]\n");
+}
+
+static void
+test_spacy_empty_dataset (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) read_back = NULL;
+  g_autofree char *path = export_dataset (fixture, &gloss_format_spacy, dataset, "empty.json",
+                                          report);
+  g_autofree char *contents = read_file (path);
+
+  g_assert_cmpstr (contents, ==, "[]\n");
+  read_back = read_ok (&gloss_format_spacy, path, report);
+  g_assert_cmpuint (read_back->documents->len, ==, 0);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+}
+
+static void
+test_spacy_other_annotations (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *path = fixture_path (fixture, "cats.json");
+  GlossDatasetDocument *document;
+
+  write_file (path,
+              "[[\"Velayati 👋 objects\", {\"entities\": [[0, 8, \"Hardline camp\"]], "
+              "\"cats\": {\"NEGATIVE\": 1.0}}],\n"
+              " [\"No entities here\", {\"cats\": {}}]]",
+              -1);
+
+  dataset = read_ok (&gloss_format_spacy, path, report);
+  g_assert_cmpuint (dataset->documents->len, ==, 2);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpuint (document->spans->len, ==, 1);
+  g_assert_cmpstr (((GlossDatasetSpan *) g_ptr_array_index (document->spans, 0))->label, ==,
+                   "Hardline camp");
+  document = g_ptr_array_index (dataset->documents, 1);
+  g_assert_cmpstr (document->name, ==, "doc-2");
+  g_assert_cmpuint (document->spans->len, ==, 0);
+  g_assert_true (report_warns (report, "cats.json", "not cats"));
+}
+
+/* Label Studio */
+
+static void
+test_labelstudio_python (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = export_dataset (fixture, &gloss_format_labelstudio, dataset,
+                                          "tasks.json", report);
+
+  assert_python_reads (fixture, "labelstudio", path, dataset);
+}
+
+static void
+test_labelstudio_read_back (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) read_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) read_back = NULL;
+  g_autofree char *path = export_dataset (fixture, &gloss_format_labelstudio, dataset,
+                                          "tasks.json", report);
+
+  g_assert_cmpuint (report->documents, ==, 5);
+  g_assert_cmpuint (report->spans, ==, count_all_spans (dataset));
+  /* Notes, annotators, names and statuses travel; the label set's looks do not. */
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "notes"), ==, 0);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "annotator names"), ==, 0);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "document names"), ==, 0);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "label colors"), ==, 4);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "label hotkeys"), ==, 2);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "label descriptions"), ==, 1);
+
+  read_back = read_ok (&gloss_format_labelstudio, path, read_report);
+  assert_same_documents (dataset, read_back, CARRIES_NAMES | CARRIES_STATUS | CARRIES_ANNOTATORS |
+                                             CARRIES_NOTES);
+  g_assert_cmpuint (read_report->warnings->len, ==, 0);
+}
+
+static void
+test_labelstudio_round_trip (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  assert_round_trip_identical (fixture, &gloss_format_labelstudio, "first.json", "second.json");
+}
+
+static void
+test_labelstudio_exact (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  assert_small_export (fixture, &gloss_format_labelstudio, "small.json",
+                       "[\n"
+                       "{\"id\": 1, \"data\": {\"text\": \"Café — “Ro” 👋\\r\\n\", "
+                       "\"name\": \"a.txt\", \"gloss_status\": \"done\"}, \"annotations\": ["
+                       "{\"completed_by\": \"Ana\", \"result\": ["
+                       "{\"id\": \"r1\", \"from_name\": \"label\", \"to_name\": \"text\", "
+                       "\"type\": \"labels\", \"value\": {\"start\": 8, \"end\": 10, "
+                       "\"text\": \"Ro\", \"labels\": [\"L1\"]}}, "
+                       "{\"id\": \"r1\", \"from_name\": \"note\", \"to_name\": \"text\", "
+                       "\"type\": \"textarea\", \"value\": {\"start\": 8, \"end\": 10, "
+                       "\"text\": [\"n\\\"1\"]}}]}, "
+                       "{\"result\": ["
+                       "{\"id\": \"r2\", \"from_name\": \"label\", \"to_name\": \"text\", "
+                       "\"type\": \"labels\", \"value\": {\"start\": 12, \"end\": 13, "
+                       "\"text\": \"👋\", \"labels\": [\"L1\"]}}]}]}\n"
+                       "]\n");
+}
+
+/* A file as Label Studio itself exports it: user ids and user objects,
+ * several labels on one region, a note that comes before its region, a
+ * Choices result, predictions, no names. Offsets past emoji are code
+ * points. */
+static void
+test_labelstudio_astral_offsets (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *path = fixture_path (fixture, "project-7-at-2025.json");
+  g_autofree char *description = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (path,
+              "[{\"id\": 41, \"data\": {\"text\": \"Baku 🇦🇿 and Tehran 🇮🇷 trade barbs.\"},\n"
+              "  \"annotations\": [\n"
+              "    {\"id\": 7, \"completed_by\": 3, \"result\": [\n"
+              "      {\"id\": \"Xa1\", \"from_name\": \"note\", \"to_name\": \"text\",\n"
+              "       \"type\": \"textarea\", \"value\": {\"text\": [\"first\", \"second\"]}},\n"
+              "      {\"id\": \"Xa1\", \"from_name\": \"label\", \"to_name\": \"text\",\n"
+              "       \"type\": \"labels\",\n"
+              "       \"value\": {\"start\": 0, \"end\": 4, \"text\": \"Baku\",\n"
+              "       \"labels\": [\"Foreign government\", \"Hardline camp\"]}},\n"
+              "      {\"id\": \"c1\", \"from_name\": \"tone\", \"to_name\": \"text\",\n"
+              "       \"type\": \"choices\", \"value\": {\"choices\": [\"Negative\"]}}]},\n"
+              "    {\"completed_by\": {\"id\": 5, \"email\": \"omid@example.org\"}, \"result\": [\n"
+              "      {\"id\": \"b1\", \"type\": \"labels\",\n"
+              "       \"value\": {\"start\": 12, \"end\": 21,\n"
+              "                 \"labels\": [\"Hardline camp\"]}}]}],\n"
+              "  \"predictions\": [{\"model_version\": \"ner-v2\", \"result\": [\n"
+              "      {\"id\": \"p1\", \"type\": \"labels\",\n"
+              "       \"value\": {\"start\": 12, \"end\": 18, \"text\": \"Tehran\",\n"
+              "                 \"labels\": [\"Hardline camp\"]}}]}]}]\n",
+              -1);
+
+  dataset = read_ok (&gloss_format_labelstudio, path, report);
+  g_assert_cmpuint (dataset->documents->len, ==, 1);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpstr (document->name, ==, "task-41");
+  g_assert_cmpint (document->status, ==, GLOSS_DOCUMENT_STATUS_NEW);
+
+  description = describe_spans (document, CARRIES_ANNOTATORS | CARRIES_NOTES | KEEPS_SPAN_ORDER);
+  g_assert_cmpstr (description, ==,
+                   "0-4 “Baku” Foreign government annotator=3 note=first\nsecond\n"
+                   "0-4 “Baku” Hardline camp annotator=3 note=first\nsecond\n"
+                   "12-21 “Tehran 🇮🇷” Hardline camp annotator=omid@example.org note=\n"
+                   "12-18 “Tehran” Hardline camp annotator=ner-v2 note=");
+
+  g_assert_nonnull (gloss_dataset_find_label (dataset, "Foreign government"));
+  g_assert_nonnull (gloss_dataset_find_label (dataset, "Hardline camp"));
+  g_assert_true (report_warns (report, "project-7-at-2025.json", "1 prediction"));
+  g_assert_true (report_warns (report, "project-7-at-2025.json", "task-ID"));
+  g_assert_true (report_warns (report, "project-7-at-2025.json", "(choices)"));
+}
+
+/* Bad input: every reader refuses it whole, naming the file and the place. */
+
+typedef struct
+{
+  const GlossFormat *format;
+  const char *file_name;
+  const char *contents;
+  gsize length;           /* 0: up to the NUL */
+  GlossFormatError code;
+  const char *where;      /* the line or JSON path the message must name */
+  const char *what;       /* and what it must say about it */
+} BadInput;
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const BadInput *bad = user_data;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (fixture, bad->file_name);
+  g_autofree char *where = NULL;
+
+  write_file (path, bad->contents, bad->length > 0 ? (gssize) bad->length : -1);
+
+  dataset = bad->format->read (path, report, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, (int) bad->code);
+
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, bad->file_name));
+  g_assert_nonnull (strstr (error->message, bad->what));
+
+  /* An encoding error names the byte where Python's decoder would stop. */
+  if (bad->code == GLOSS_FORMAT_ERROR_ENCODING)
+    {
+      gsize length = bad->length > 0 ? bad->length : strlen (bad->contents);
+      const char *invalid = NULL;
+
+      g_utf8_validate_len (bad->contents, length, &invalid);
+      where = g_strdup_printf ("%s: %s %" G_GSIZE_FORMAT, bad->where, bad->what,
+                               (gsize) (invalid - bad->contents));
+    }
+  else if (bad->where != NULL)
+    {
+      where = g_strdup_printf ("%s: ", bad->where);
+    }
+
+  if (where != NULL)
+    g_assert_nonnull (strstr (error->message, where));
+}
+
+#define GLOSS_HEADER "{\"gloss\": 1, \"labels\": [{\"name\": \"L\", \"color\": null}]}\n"
+#define GLOSS_SPAN(s) "{\"name\": \"a\", \"status\": \"new\", \"text\": \"Pezeshkian 👋\", " \
+  "\"spans\": [" s "]}\n"
+#define GLOSS_NUL GLOSS_HEADER "{\"name\": \"a\", \"text\": \"Pe\0zeshkian\"}\n"
+#define SPACY_ENTITY(e) "[[\"Pezeshkian 👋\", {\"entities\": [" e "]}]]\n"
+#define LS_RESULT(v) "[{\"id\": 1, \"data\": {\"text\": \"The corridor — branded the " \
+  "“Trump Route.” Iranian President Masoud Pezeshkian\"}, \"annotations\": [{\"result\": [" \
+  "{\"id\": \"x\", \"type\": \"labels\", \"value\": " v "}]}]}]\n"
+
+static const BadInput bad_inputs[] = {
+  /* Gloss JSONL */
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    GLOSS_HEADER "{\"name\": \"a\", \"text\": \"abc\",, }\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "line 2, column 28", "not valid JSON" },
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    GLOSS_HEADER GLOSS_SPAN ("{\"start\": 11, \"end\": 13, \"label\": \"L\"}"), 0,
+    GLOSS_FORMAT_ERROR_SPAN, "line 2, spans[0]", "lies outside the text, which has 12 characters" },
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    GLOSS_HEADER GLOSS_SPAN ("{\"start\": 10, \"end\": 3, \"label\": \"L\"}"), 0,
+    GLOSS_FORMAT_ERROR_SPAN, "line 2, spans[0]", "span 10-3 ends before it starts" },
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    GLOSS_HEADER "{\"name\": \"a\", \"text\": \"abc\", \"spans\": {\"start\": 0}}\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "line 2", "“spans” should be an array, not an object" },
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    GLOSS_HEADER "{\"name\": \"a\", \"text\": \"Pezeshkian \xff\"}\n", 0,
+    GLOSS_FORMAT_ERROR_ENCODING, "line 2", "invalid UTF-8 at byte offset" },
+  { &gloss_format_gloss, "bad.gloss.jsonl", GLOSS_NUL, sizeof (GLOSS_NUL) - 1,
+    GLOSS_FORMAT_ERROR_ENCODING, "line 2", "a NUL byte at byte offset" },
+  /* The span's own text says the offsets count something else. */
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    GLOSS_HEADER
+    GLOSS_SPAN ("{\"start\": 0, \"end\": 10, \"label\": \"L\", \"text\": \"Pezeshkia\"}"),
+    0, GLOSS_FORMAT_ERROR_SPAN, "line 2, spans[0]", "is not the text at 0-10 (“Pezeshkian”)" },
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    "{\"text\": \"abc\", \"label\": [[0, 1, \"L\"]]}\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "line 1", "not a Gloss dataset" },
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    "{\"gloss\": 2, \"labels\": []}\n", 0,
+    GLOSS_FORMAT_ERROR_UNSUPPORTED, "line 1", "newer Gloss" },
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    GLOSS_HEADER "[\"a\", \"abc\"]\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "line 2", "expected an object, found an array" },
+  { &gloss_format_gloss, "bad.gloss.jsonl",
+    "\n\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, NULL, "the file is empty" },
+
+  /* spaCy */
+  { &gloss_format_spacy, "train.json",
+    "[\n  [\"abc\", {\"entities\": [[0, 1 \"L\"]]}]\n]\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "line 2, column 29", "not valid JSON" },
+  { &gloss_format_spacy, "train.json",
+    SPACY_ENTITY ("[11, 13, \"L\"]"), 0,
+    GLOSS_FORMAT_ERROR_SPAN, "[0][1].entities[0]", "lies outside the text" },
+  { &gloss_format_spacy, "train.json",
+    SPACY_ENTITY ("[10, 3, \"L\"]"), 0,
+    GLOSS_FORMAT_ERROR_SPAN, "[0][1].entities[0]", "span 10-3 ends before it starts" },
+  { &gloss_format_spacy, "train.json",
+    "[[\"abc\", {\"entities\": {\"L\": [0, 1]}}]]\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "[0][1]", "“entities” should be an array, not an object" },
+  { &gloss_format_spacy, "train.json",
+    "[[\"Pezeshkian \xc3\", {\"entities\": []}]]\n", 0,
+    GLOSS_FORMAT_ERROR_ENCODING, "line 1", "invalid UTF-8 at byte offset" },
+  { &gloss_format_spacy, "train.json",
+    SPACY_ENTITY ("[0, 10]"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "[0][1].entities[0]", "[start, end, \"LABEL\"]" },
+  { &gloss_format_spacy, "train.json",
+    SPACY_ENTITY ("[\"0\", 10, \"L\"]"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "[0][1].entities[0][0]", "expected a whole number, found a string" },
+  { &gloss_format_spacy, "train.json",
+    "{\"text\": \"abc\", \"entities\": []}\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, NULL, "expected a list of [\"TEXT\", {\"entities\": [...]}]" },
+
+  /* Label Studio */
+  { &gloss_format_labelstudio, "tasks.json",
+    "[\n{\"data\": {\"text\": \"abc\"}, \"annotations\": [}\n]\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "line 2, column 43", "not valid JSON" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RESULT ("{\"start\": 70, \"end\": 99, \"labels\": [\"L\"]}"), 0,
+    GLOSS_FORMAT_ERROR_SPAN, "tasks[0].annotations[0].result[0]", "lies outside the text" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RESULT ("{\"start\": 40, \"end\": 38, \"labels\": [\"L\"]}"), 0,
+    GLOSS_FORMAT_ERROR_SPAN, "tasks[0].annotations[0].result[0]",
+    "span 40-38 ends before it starts" },
+  { &gloss_format_labelstudio, "tasks.json",
+    "[{\"data\": {\"text\": \"abc\"}, \"annotations\": [{\"result\": {\"id\": \"x\"}}]}]\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].annotations[0]",
+    "“result” should be an array, not an object" },
+  { &gloss_format_labelstudio, "tasks.json",
+    "[{\"data\": {\"text\": \"abc\"}},\n {\"data\": {\"text\": \"Pezeshkian \xed\xa0\x80\"}}]\n", 0,
+    GLOSS_FORMAT_ERROR_ENCODING, "line 2", "invalid UTF-8 at byte offset" },
+  { &gloss_format_labelstudio, "tasks.json",
+    "[{\"data\": {\"content\": \"abc\"}}]\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].data", "“text” is missing" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RESULT ("{\"start\": \"5\", \"end\": 8, \"labels\": [\"L\"]}"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].annotations[0].result[0].value",
+    "“start” should be a whole number, not a string" },
+  /* A Label Studio that counted JavaScript's UTF-16 units: "Tehran" sits at
+   * code points 12-18, but the flag before it is two astral characters. */
+  { &gloss_format_labelstudio, "tasks.json",
+    "[{\"data\": {\"text\": \"Baku 🇦🇿 and Tehran trade barbs.\"}, \"annotations\": [{\"result\": ["
+    "{\"id\": \"x\", \"type\": \"labels\", \"value\": {\"start\": 14, \"end\": 20, "
+    "\"text\": \"Tehran\", \"labels\": [\"L\"]}}]}]}]\n", 0,
+    GLOSS_FORMAT_ERROR_SPAN, "tasks[0].annotations[0].result[0]", "counted in code points" },
+  { &gloss_format_labelstudio, "tasks.json",
+    "{\"data\": {\"text\": \"abc\"}}\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, NULL, "expected a list of tasks, found an object" },
+};
+
+static const char * const bad_input_names[] = {
+  "/gloss/format/gloss/bad/invalid-json",
+  "/gloss/format/gloss/bad/past-end",
+  "/gloss/format/gloss/bad/inverted",
+  "/gloss/format/gloss/bad/unknown-structure",
+  "/gloss/format/gloss/bad/invalid-utf8",
+  "/gloss/format/gloss/bad/nul-byte",
+  "/gloss/format/gloss/bad/text-mismatch",
+  "/gloss/format/gloss/bad/not-gloss",
+  "/gloss/format/gloss/bad/newer-version",
+  "/gloss/format/gloss/bad/not-an-object",
+  "/gloss/format/gloss/bad/empty",
+  "/gloss/format/spacy/bad/invalid-json",
+  "/gloss/format/spacy/bad/past-end",
+  "/gloss/format/spacy/bad/inverted",
+  "/gloss/format/spacy/bad/unknown-structure",
+  "/gloss/format/spacy/bad/invalid-utf8",
+  "/gloss/format/spacy/bad/short-entity",
+  "/gloss/format/spacy/bad/string-offset",
+  "/gloss/format/spacy/bad/not-a-list",
+  "/gloss/format/labelstudio/bad/invalid-json",
+  "/gloss/format/labelstudio/bad/past-end",
+  "/gloss/format/labelstudio/bad/inverted",
+  "/gloss/format/labelstudio/bad/unknown-structure",
+  "/gloss/format/labelstudio/bad/invalid-utf8",
+  "/gloss/format/labelstudio/bad/no-text",
+  "/gloss/format/labelstudio/bad/string-offset",
+  "/gloss/format/labelstudio/bad/utf16-offsets",
+  "/gloss/format/labelstudio/bad/not-a-list",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (bad_inputs) == G_N_ELEMENTS (bad_input_names));
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/format/json/registered", test_registered);
+
+  ADD_TEST ("/gloss/format/gloss/python-reads-export", test_gloss_python);
+  ADD_TEST ("/gloss/format/gloss/read-back", test_gloss_read_back);
+  ADD_TEST ("/gloss/format/gloss/round-trip-identical", test_gloss_round_trip);
+  ADD_TEST ("/gloss/format/gloss/exact-bytes", test_gloss_exact);
+  ADD_TEST ("/gloss/format/gloss/empty-dataset", test_gloss_empty_dataset);
+
+  ADD_TEST ("/gloss/format/spacy/python-reads-export", test_spacy_python);
+  ADD_TEST ("/gloss/format/spacy/read-back", test_spacy_read_back);
+  ADD_TEST ("/gloss/format/spacy/lost-and-overlapping", test_spacy_lost);
+  ADD_TEST ("/gloss/format/spacy/exact-bytes", test_spacy_exact);
+  ADD_TEST ("/gloss/format/spacy/empty-dataset", test_spacy_empty_dataset);
+  ADD_TEST ("/gloss/format/spacy/other-annotations", test_spacy_other_annotations);
+
+  ADD_TEST ("/gloss/format/labelstudio/python-reads-export", test_labelstudio_python);
+  ADD_TEST ("/gloss/format/labelstudio/read-back", test_labelstudio_read_back);
+  ADD_TEST ("/gloss/format/labelstudio/round-trip-identical", test_labelstudio_round_trip);
+  ADD_TEST ("/gloss/format/labelstudio/exact-bytes", test_labelstudio_exact);
+  ADD_TEST ("/gloss/format/labelstudio/astral-offsets", test_labelstudio_astral_offsets);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    g_test_add (bad_input_names[i], Fixture, &bad_inputs[i], fixture_set_up, test_bad_input,
+                fixture_tear_down);
+
+  return g_test_run ();
+}
