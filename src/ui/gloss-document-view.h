@@ -42,5 +42,8 @@ char      *gloss_document_view_dup_span_text      (GlossDocumentView *self,
                                                    GlossSpan         *span);
 gboolean   gloss_document_view_has_span_tag       (GlossDocumentView *self,
                                                    GlossSpan         *span);
+void       gloss_document_view_set_text_scale     (GlossDocumentView *self,
+                                                   double             scale);
+double     gloss_document_view_get_text_scale     (GlossDocumentView *self);
 
 G_END_DECLS
