@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
+#include "gloss-preferences-window.h"
 #include "gloss-project.h"
 #include "gloss-window.h"
 
@@ -313,6 +314,27 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  GtkWindow *active = gtk_application_get_active_window (application);
+  GtkWindow *preferences;
+
+  /* The shortcut pressed in the preferences window brings up no second one. */
+  if (GLOSS_IS_PREFERENCES_WINDOW (active))
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  preferences = gloss_preferences_window_new (active);
+  gtk_window_set_application (preferences, application);
+  gtk_window_present (preferences);
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -324,8 +346,39 @@ static const GActionEntry app_actions[] = {
   { "new-project", new_project_action },
   { "open-project", open_project_action },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
+
+static gboolean
+style_variant_to_color_scheme (GValue   *value,
+                               GVariant *variant,
+                               gpointer  user_data)
+{
+  const char *variant_nick = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (variant_nick, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (variant_nick, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+
+  return TRUE;
+}
+
+/* The style follows the style-variant key while Gloss runs. The binding
+ * holds its own reference to the settings. */
+static void
+follow_style_variant (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_bind_with_mapping (settings, "style-variant",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET,
+                                style_variant_to_color_scheme, NULL, NULL, NULL);
+}
 
 static void
 gloss_application_startup (GApplication *application)
@@ -333,6 +386,7 @@ gloss_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
 
@@ -343,6 +397,9 @@ gloss_application_startup (GApplication *application)
                                          new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open-project",
                                          open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+  follow_style_variant ();
   gtk_window_set_default_icon_name (APP_ID);
 }
 

@@ -36,9 +36,11 @@ struct _GlossDocumentView
 
   /* Borrowed references */
   GtkTextTag *selected_tag;
+  GtkCssProvider *text_scale_css;  /* owned by the style context */
 
   gint64 document_id;
   gboolean snap_to_words;
+  double text_scale;
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocumentView, gloss_document_view, GTK_TYPE_TEXT_VIEW)
@@ -521,6 +523,7 @@ gloss_document_view_init (GlossDocumentView *self)
   self->spans = g_list_store_new (GLOSS_TYPE_SPAN);
   self->span_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->selected_tag = gtk_text_buffer_create_tag (buffer, "selected-span", NULL);
+  self->text_scale = 1.0;
 
   gtk_text_view_set_editable (text_view, FALSE);
   gtk_text_view_set_cursor_visible (text_view, TRUE);
@@ -956,4 +959,47 @@ gloss_document_view_describe_spans_at (GlossDocumentView *self,
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
   return describe_spans_at (self, offset);
+}
+
+/* Scales the document text, 1.0 being the size style.css gives it (1.1em,
+ * kept in step here). A style provider on this one widget is GTK's way to
+ * size one widget's font: GTK 4.10 deprecates it with no replacement, and
+ * the label tags, which own the text's colors, are left alone. */
+void
+gloss_document_view_set_text_scale (GlossDocumentView *self,
+                                    double             scale)
+{
+  g_autofree char *css = NULL;
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (scale > 0.0);
+
+  if (scale == self->text_scale)
+    return;
+
+  self->text_scale = scale;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (self->text_scale_css == NULL)
+    {
+      self->text_scale_css = gtk_css_provider_new ();
+      gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                      GTK_STYLE_PROVIDER (self->text_scale_css),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+      g_object_unref (self->text_scale_css);
+    }
+
+  /* CSS wants a point for a decimal separator, whatever the locale. */
+  g_ascii_formatd (size, sizeof size, "%.3f", 1.1 * scale);
+  css = g_strdup_printf ("textview.document-view { font-size: %sem; }", size);
+  gtk_css_provider_load_from_data (self->text_scale_css, css, -1);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+double
+gloss_document_view_get_text_scale (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), 1.0);
+  return self->text_scale;
 }

@@ -50,5 +50,8 @@ void       gloss_document_view_get_selection_rect (GlossDocumentView *self,
                                                    GdkRectangle      *rect);
 char      *gloss_document_view_describe_spans_at  (GlossDocumentView *self,
                                                    gint64             offset);
+void       gloss_document_view_set_text_scale     (GlossDocumentView *self,
+                                                   double             scale);
+double     gloss_document_view_get_text_scale     (GlossDocumentView *self);
 
 G_END_DECLS

@@ -1325,6 +1325,18 @@ gloss_window_class_init (GlossWindowClass *klass)
                                        "win.label-popover", NULL);
 }
 
+/* The document text follows the text size preference while the window is
+ * open. */
+static void
+on_text_size_changed_cb (GlossWindow *self,
+                         const char  *key,
+                         GSettings   *settings)
+{
+  int percent = CLAMP (g_settings_get_int (settings, key), 50, 300);
+
+  gloss_document_view_set_text_scale (self->document_view, percent / 100.0);
+}
+
 static void
 gloss_window_init (GlossWindow *self)
 {
@@ -1348,6 +1360,10 @@ gloss_window_init (GlossWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->settings, "changed::text-size",
+                           G_CALLBACK (on_text_size_changed_cb), self, G_CONNECT_SWAPPED);
+  on_text_size_changed_cb (self, "text-size", self->settings);
 
   label_factory = factory_new (self, G_CALLBACK (setup_label_row_cb), G_CALLBACK (bind_label_row_cb));
   label_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->labels)));
