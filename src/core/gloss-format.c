@@ -68,6 +68,7 @@ gloss_format_guess (const char  *path,
   g_autoptr(GString) candidates = g_string_new (NULL);
   const GlossFormat *found = NULL;
   guint n_found = 0;
+  gsize longest = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -82,16 +83,30 @@ gloss_format_guess (const char  *path,
         return found;
     }
 
+  /* The longest ending that matches decides: "x.gloss.jsonl" is Gloss JSONL
+   * even if another format claims ".jsonl". Ties are ambiguous. */
   lower = g_ascii_strdown (path, -1);
   for (guint i = 0; formats[i] != NULL; i++)
     for (guint j = 0; formats[i]->extensions != NULL && formats[i]->extensions[j] != NULL; j++)
-      if (g_str_has_suffix (lower, formats[i]->extensions[j]))
-        {
-          found = formats[i];
-          n_found++;
-          g_string_append_printf (candidates, "%s%s", candidates->len ? ", " : "", formats[i]->name);
-          break;
-        }
+      {
+        gsize length = strlen (formats[i]->extensions[j]);
+
+        if (!g_str_has_suffix (lower, formats[i]->extensions[j]) || length < longest)
+          continue;
+        if (length > longest)
+          {
+            longest = length;
+            n_found = 0;
+            g_string_truncate (candidates, 0);
+          }
+        if (found != formats[i] || n_found == 0)
+          {
+            found = formats[i];
+            n_found++;
+            g_string_append_printf (candidates, "%s%s", candidates->len ? ", " : "",
+                                    formats[i]->name);
+          }
+      }
 
   if (n_found == 1)
     return found;

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Import and export through the window, as a user does them: the import
+ * bar on a worker thread, the Export window, and what lands on disk and in
+ * the project. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gloss-export-dialog.h"
+#include "gloss-import.h"
+#include "gloss-project.h"
+#include "gloss-window.h"
+
+typedef struct
+{
+  char *dir;
+  GlossStore *store;
+  GlossWindow *window;
+  GPtrArray *import_results;
+} Fixture;
+
+static void
+wait_for_frames (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+on_import_finished_cb (GlossWindow *window,
+                       GPtrArray   *results,
+                       Fixture     *fixture)
+{
+  g_clear_pointer (&fixture->import_results, g_ptr_array_unref);
+  fixture->import_results = g_ptr_array_ref (results);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-dataset-ui-XXXXXX", &error);
+  path = g_build_filename (fixture->dir, "corpus.gloss", NULL);
+  fixture->store = gloss_store_create (path, gloss_project_seed_sample, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = gloss_window_new (NULL, fixture->store);
+  g_signal_connect (fixture->window, "import-finished", G_CALLBACK (on_import_finished_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frames ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->import_results, g_ptr_array_unref);
+  wait_for_frames ();
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+wait_for_import (Fixture *fixture)
+{
+  for (guint i = 0; i < 1000 && fixture->import_results == NULL; i++)
+    {
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (fixture->import_results);
+  wait_for_frames ();
+}
+
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* One good file and one broken file: the good one is in, the broken one
+ * left nothing, and the summary says which and why. */
+static void
+test_import_good_and_bad (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *good = write_file (fixture, "baku.gloss.jsonl",
+                                      "{\"gloss\": 1, \"labels\": [{\"name\": \"Foreign government\", "
+                                      "\"color\": \"#2ec27e\", \"hotkey\": \"4\", \"description\": \"\"}]}\n"
+                                      "{\"name\": \"baku.txt\", \"status\": \"new\", \"text\": \"Baku 🇦🇿 said no.\", "
+                                      "\"spans\": [{\"start\": 0, \"end\": 4, \"label\": \"Foreign government\", "
+                                      "\"text\": \"Baku\", \"annotator\": \"\", \"note\": \"\"}]}\n");
+  g_autofree char *bad = write_file (fixture, "broken.gloss.jsonl",
+                                     "{\"gloss\": 1, \"labels\": []}\n"
+                                     "{\"name\": \"x.txt\", \"status\": \"new\", \"text\": \"short\", "
+                                     "\"spans\": [{\"start\": 3, \"end\": 40, \"label\": \"New label\", "
+                                     "\"text\": \"\", \"annotator\": \"\", \"note\": \"\"}]}\n");
+  const char *paths[] = { good, bad, NULL };
+  g_autoptr(GPtrArray) labels = NULL;
+  GlossImportResult *result;
+
+  gloss_window_import (fixture->window, paths);
+  wait_for_import (fixture);
+
+  g_assert_cmpuint (fixture->import_results->len, ==, 2);
+  result = g_ptr_array_index (fixture->import_results, 0);
+  g_assert_no_error (result->error);
+  g_assert_cmpuint (result->report->documents, ==, 1);
+  result = g_ptr_array_index (fixture->import_results, 1);
+  g_assert_nonnull (result->error);
+  g_assert_nonnull (strstr (result->error->message, "broken.gloss.jsonl"));
+
+  /* The main connection sees the new document; the broken file's label
+   * was never created. */
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2);
+  labels = gloss_store_list_labels (fixture->store, NULL);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_cmpstr (gloss_label_get_name (labels->pdata[i]), !=, "New label");
+}
+
+static gboolean
+wait_for_file (const char *path)
+{
+  for (guint i = 0; i < 1000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frames ();
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The Export window writes the file; an existing file is replaced only
+ * once the user says so. */
+static void
+test_export_window (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "out.labelstudio.json", NULL);
+  g_autofree char *contents = NULL;
+  GlossExportDialog *dialog;
+
+  dialog = gloss_export_dialog_new (GTK_WINDOW (fixture->window), fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gloss_export_dialog_set_format (dialog, "labelstudio");
+  gloss_export_dialog_set_path (dialog, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
+  g_assert_true (wait_for_file (path));
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "\"text\": \"Masoud Pezeshkian\""));
+  g_assert_null (dialog);
+
+  /* Again, to the same file: nothing happens until Replace. */
+  g_file_set_contents (path, "keep me", -1, NULL);
+  dialog = gloss_export_dialog_new (GTK_WINDOW (fixture->window), fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gloss_export_dialog_set_format (dialog, "labelstudio");
+  gloss_export_dialog_set_path (dialog, path);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL);
+  wait_for_frames ();
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "keep me");
+
+  gloss_export_dialog_export (dialog, TRUE);
+  for (guint i = 0; i < 1000 && dialog != NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "Masoud Pezeshkian"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("gloss-dataset-ui-home-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/window/import/good-and-bad", test_import_good_and_bad);
+  ADD ("/gloss/window/export/replace-asks", test_export_window);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_rmdir (data_home);
+  return status;
+}
