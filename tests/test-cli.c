@@ -198,6 +198,116 @@ test_usage (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "--status"));
 }
 
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Export, import into a new project, export again: the same bytes. */
+static void
+round_trip (Fixture    *fixture,
+            const char *format,
+            const char *ending)
+{
+  g_autofree char *first = g_strdup_printf ("%s/first%s", fixture->dir, ending);
+  g_autofree char *second = g_strdup_printf ("%s/second%s", fixture->dir, ending);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.gloss", NULL);
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autofree char *out = NULL;
+
+  seed_project (fixture);
+  g_assert_cmpint (run_gloss (NULL, NULL, "export", fixture->project, "--format", format,
+                              "-o", first, NULL), ==, 0);
+  g_assert_cmpint (run_gloss (&out, NULL, "import", copy, first, "--format", format, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 document, 7 spans"));
+  g_assert_cmpint (run_gloss (NULL, NULL, "export", copy, "--format", format, "-o", second, NULL),
+                   ==, 0);
+
+  first_text = read_text (first);
+  second_text = read_text (second);
+  g_assert_cmpstr (first_text, ==, second_text);
+}
+
+static void
+test_round_trip_gloss (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  round_trip (fixture, "gloss", ".gloss.jsonl");
+}
+
+static void
+test_round_trip_labelstudio (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  round_trip (fixture, "labelstudio", ".labelstudio.json");
+}
+
+/* An existing target is kept unless --force; filters narrow the export. */
+static void
+test_export_force_and_filters (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "out.gloss.jsonl", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+
+  seed_project (fixture);
+  g_file_set_contents (path, "precious", -1, NULL);
+  g_assert_cmpint (run_gloss (NULL, &err, "export", fixture->project, "-o", path, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--force"));
+  contents = read_text (path);
+  g_assert_cmpstr (contents, ==, "precious");
+
+  g_assert_cmpint (run_gloss (NULL, NULL, "export", fixture->project, "-o", path, "--force",
+                              "--label", "Hardline camp", NULL), ==, 0);
+  g_clear_pointer (&contents, g_free);
+  contents = read_text (path);
+  g_assert_nonnull (strstr (contents, "Ali Khamenei"));
+  g_assert_null (strstr (contents, "\"Masoud Pezeshkian\""));
+
+  g_assert_cmpint (run_gloss (NULL, NULL, "export", fixture->project, "-o", path, "--force",
+                              "--status", "done", NULL), ==, 0);
+  g_clear_pointer (&contents, g_free);
+  contents = read_text (path);
+  g_assert_null (strstr (contents, "Zangezur"));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_gloss (NULL, &err, "export", fixture->project, "-o", path, "--force",
+                              "--label", "No such label", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "No such label"));
+}
+
+/* A bad file names itself and the line, and leaves the project as it was. */
+static void
+test_import_bad_file (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.gloss.jsonl", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+
+  seed_project (fixture);
+  g_file_set_contents (bad, "{\"gloss\": 1, \"labels\": []}\n{\"name\": \"a\", \"text\": ", -1, NULL);
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, bad, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "bad.gloss.jsonl"));
+  g_assert_nonnull (strstr (err, "line 2"));
+
+  g_assert_cmpint (run_gloss (&out, NULL, "stats", fixture->project, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Documents: 1 "));
+
+  /* A name that says nothing of the format asks for --format. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, "/tmp/x.data", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--format"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +322,10 @@ main (int    argc,
   ADD ("/gloss/cli/missing-project", test_missing_project);
   ADD ("/gloss/cli/foreign-file-untouched", test_foreign_file_untouched);
   ADD ("/gloss/cli/usage", test_usage);
+  ADD ("/gloss/cli/round-trip/gloss", test_round_trip_gloss);
+  ADD ("/gloss/cli/round-trip/labelstudio", test_round_trip_labelstudio);
+  ADD ("/gloss/cli/export-force-and-filters", test_export_force_and_filters);
+  ADD ("/gloss/cli/import-bad-file", test_import_bad_file);
 
 #undef ADD
 
