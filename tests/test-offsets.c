@@ -124,6 +124,55 @@ test_crlf (void)
   g_assert_cmpuint (gloss_offsets_count_chars (text, -1), ==, 16);
 }
 
+/* Display breaks never move a document offset. */
+static void
+test_break_map (void)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GlossBreakMap) map = NULL;
+  g_autofree char *display = NULL;
+  gsize length;
+
+  /* One long line of words, with emoji and Persian inside. */
+  for (int i = 0; i < 400; i++)
+    g_string_append (line, i % 3 == 0 ? "Tehran 🇮🇷 " : i % 3 == 1 ? "پزشکیان " : "corridor ");
+  length = g_utf8_strlen (line->str, -1);
+
+  map = gloss_break_map_new (line->str, 100);
+  g_assert_cmpuint (gloss_break_map_get_n_breaks (map), >, 10);
+  display = gloss_break_map_apply (map, line->str);
+  g_assert_cmpuint (g_utf8_strlen (display, -1), ==, length + gloss_break_map_get_n_breaks (map));
+
+  for (gsize offset = 0; offset <= length; offset++)
+    {
+      gsize shown = gloss_break_map_to_display (map, offset);
+
+      g_assert_cmpuint (gloss_break_map_from_display (map, shown), ==, offset);
+      g_assert_false (gloss_break_map_is_break (map, shown));
+      if (offset < length)
+        g_assert_true (g_utf8_get_char (g_utf8_offset_to_pointer (display, shown)) ==
+                       g_utf8_get_char (g_utf8_offset_to_pointer (line->str, offset)));
+    }
+
+  /* Every line of the display is short. */
+  {
+    g_auto(GStrv) lines = g_strsplit (display, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_assert_cmpuint (g_utf8_strlen (lines[i], -1), <=, 100);
+  }
+}
+
+/* Text with line breaks of its own gets no extra ones. */
+static void
+test_break_map_short_lines (void)
+{
+  g_autoptr(GlossBreakMap) map = gloss_break_map_new ("Baku\r\nTehran\nYerevan", 100);
+
+  g_assert_cmpuint (gloss_break_map_get_n_breaks (map), ==, 0);
+  g_assert_cmpuint (gloss_break_map_to_display (map, 7), ==, 7);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -135,6 +184,8 @@ main (int    argc,
   g_test_add_func ("/gloss/offsets/persian-zwnj", test_persian_zwnj);
   g_test_add_func ("/gloss/offsets/crlf", test_crlf);
   g_test_add_func ("/gloss/offsets/check-span", test_check_span);
+  g_test_add_func ("/gloss/offsets/break-map", test_break_map);
+  g_test_add_func ("/gloss/offsets/break-map/short-lines", test_break_map_short_lines);
 
   return g_test_run ();
 }

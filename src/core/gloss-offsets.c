@@ -187,3 +187,186 @@ gloss_offsets_check_span (gsize    text_length,
 
   return TRUE;
 }
+
+struct _GlossBreakMap
+{
+  /* Document offsets where a break goes, before the character there; in
+   * ascending order. Break i sits at display offset breaks[i] + i. */
+  GArray *breaks;
+};
+
+/* Breaks every line longer than MAX_LINE_CHARS after a space near the
+ * limit, or at the limit where there is no space (a long token). */
+GlossBreakMap *
+gloss_break_map_new (const char *text,
+                     gsize       max_line_chars)
+{
+  GlossBreakMap *map = g_new0 (GlossBreakMap, 1);
+  gsize offset = 0;
+  gsize line_length = 0;
+  gsize last_space = 0;   /* offset just after the last space on this line, or 0 */
+
+  g_return_val_if_fail (text != NULL, map);
+  g_return_val_if_fail (max_line_chars > 1, map);
+
+  map->breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r' || c == 0x2029)
+        {
+          line_length = 0;
+          last_space = 0;
+          continue;
+        }
+
+      if (line_length >= max_line_chars)
+        {
+          /* Prefer the last space if it is in the second half of the line. */
+          gsize at = last_space > offset - line_length + max_line_chars / 2 ? last_space : offset;
+
+          g_array_append_val (map->breaks, at);
+          line_length = offset - at;
+          last_space = 0;
+        }
+
+      line_length++;
+      if (c == ' ' || c == '\t')
+        last_space = offset + 1;
+    }
+
+  return map;
+}
+
+void
+gloss_break_map_free (GlossBreakMap *map)
+{
+  if (map == NULL)
+    return;
+
+  g_clear_pointer (&map->breaks, g_array_unref);
+  g_free (map);
+}
+
+guint
+gloss_break_map_get_n_breaks (const GlossBreakMap *map)
+{
+  g_return_val_if_fail (map != NULL, 0);
+  return map->breaks->len;
+}
+
+/* The display offset of break I. */
+gsize
+gloss_break_map_get_break (const GlossBreakMap *map,
+                           guint                i)
+{
+  g_return_val_if_fail (map != NULL, 0);
+  g_return_val_if_fail (i < map->breaks->len, 0);
+
+  return g_array_index (map->breaks, gsize, i) + i;
+}
+
+/* TEXT with a newline at each break. */
+char *
+gloss_break_map_apply (const GlossBreakMap *map,
+                       const char          *text)
+{
+  GString *display;
+  const char *p = text;
+  gsize offset = 0;
+
+  g_return_val_if_fail (map != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  display = g_string_sized_new (strlen (text) + map->breaks->len + 1);
+  for (guint i = 0; i < map->breaks->len; i++)
+    {
+      gsize at = g_array_index (map->breaks, gsize, i);
+      const char *stop = g_utf8_offset_to_pointer (p, at - offset);
+
+      g_string_append_len (display, p, stop - p);
+      g_string_append_c (display, '\n');
+      p = stop;
+      offset = at;
+    }
+  g_string_append (display, p);
+
+  return g_string_free (display, FALSE);
+}
+
+/* How many breaks lie before document OFFSET. */
+static guint
+count_breaks_upto (const GlossBreakMap *map,
+                   gsize                offset)
+{
+  guint low = 0;
+  guint high = map->breaks->len;
+
+  /* The first break with breaks[i] > offset. */
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (map->breaks, gsize, mid) <= offset)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+gsize
+gloss_break_map_to_display (const GlossBreakMap *map,
+                            gsize                offset)
+{
+  g_return_val_if_fail (map != NULL, offset);
+
+  return offset + count_breaks_upto (map, offset);
+}
+
+/* A display offset on a break maps to the document offset after it. */
+gsize
+gloss_break_map_from_display (const GlossBreakMap *map,
+                              gsize                display_offset)
+{
+  guint low = 0;
+  guint high;
+
+  g_return_val_if_fail (map != NULL, display_offset);
+
+  /* The number of breaks strictly before DISPLAY_OFFSET: those with
+   * breaks[i] + i < display_offset. */
+  high = map->breaks->len;
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (map->breaks, gsize, mid) + mid < display_offset)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  if (low < map->breaks->len && g_array_index (map->breaks, gsize, low) + low == display_offset)
+    return g_array_index (map->breaks, gsize, low);
+
+  return display_offset - low;
+}
+
+gboolean
+gloss_break_map_is_break (const GlossBreakMap *map,
+                          gsize                display_offset)
+{
+  gsize offset;
+  guint before;
+
+  g_return_val_if_fail (map != NULL, FALSE);
+
+  offset = gloss_break_map_from_display (map, display_offset);
+  before = count_breaks_upto (map, offset);
+  return before > 0 && g_array_index (map->breaks, gsize, before - 1) == offset &&
+         offset + before - 1 == display_offset;
+}

@@ -47,4 +47,30 @@ gboolean gloss_offsets_check_span     (gsize       text_length,
                                        gint64      end,
                                        GError    **error);
 
+/*
+ * A break map puts display-only line breaks into very long lines (a JSONL
+ * text field of a megabyte without a newline), because a text view lays out
+ * a whole line at once. The view shows the text with the breaks; every
+ * offset that leaves the view goes back through the map, so offsets stay
+ * those of the document.
+ */
+typedef struct _GlossBreakMap GlossBreakMap;
+
+GlossBreakMap *gloss_break_map_new          (const char          *text,
+                                             gsize                max_line_chars);
+void           gloss_break_map_free         (GlossBreakMap       *map);
+guint          gloss_break_map_get_n_breaks (const GlossBreakMap *map);
+gsize          gloss_break_map_get_break    (const GlossBreakMap *map,
+                                             guint                i);
+char          *gloss_break_map_apply        (const GlossBreakMap *map,
+                                             const char          *text);
+gsize          gloss_break_map_to_display   (const GlossBreakMap *map,
+                                             gsize                offset);
+gsize          gloss_break_map_from_display (const GlossBreakMap *map,
+                                             gsize                display_offset);
+gboolean       gloss_break_map_is_break     (const GlossBreakMap *map,
+                                             gsize                display_offset);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossBreakMap, gloss_break_map_free)
+
 G_END_DECLS

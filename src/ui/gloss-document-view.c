@@ -4,8 +4,12 @@
  * highlighted in its label's color, and owns which span is selected.
  *
  * GtkTextIter offsets count characters, which are code points: the unit of
- * every span, so the view never converts offsets. A span's tag is applied or
- * removed over that span's range alone; the document is never re-tagged. */
+ * every span. The one difference is the display breaks a very long line gets
+ * (see GlossBreakMap), so every offset passes through iter_at () and
+ * offset_of (). A span's tag is applied or removed over that span's range
+ * alone; the document is never re-tagged. A large document is tagged where
+ * it is shown first, and the rest in short idle steps, so the first screen
+ * comes at once and the main loop never stalls. */
 
 #define G_LOG_DOMAIN "gloss-document-view"
 
@@ -15,6 +19,13 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document-view.h"
+#include "gloss-offsets.h"
+
+/* Longer lines get display-only breaks: a text view lays out a line whole. */
+#define MAX_LINE_CHARS 2000
+/* Spans tagged before the first frame; the rest wait for idle time. */
+#define FIRST_SCREEN_SPANS 2000
+#define TAGGING_STEP_USEC 8000
 
 /* Fills stay translucent so that the text keeps the theme's own foreground,
  * and with it the theme's contrast, in the light and the dark style. */
@@ -31,14 +42,19 @@ struct _GlossDocumentView
   GHashTable *labels;      /* label id -> GlossLabel */
   GHashTable *label_tags;  /* label id -> GtkTextTag (owned by the tag table) */
   GListStore *spans;       /* GlossSpan, in reading order */
-  GHashTable *span_ids;    /* ids of the spans shown */
+  GHashTable *span_ids;    /* span id -> the GlossSpan shown for it */
+  GlossBreakMap *breaks;   /* NULL when no line needed breaking */
+  GPtrArray *untagged;     /* spans loaded but not tagged yet, in reverse order */
+  gint64 max_span_length;  /* bounds how far back an overlapping span can start */
   GlossSpan *selected_span;
 
   /* Borrowed references */
   GtkTextTag *selected_tag;
+  GtkTextTag *break_tag;
   GtkCssProvider *text_scale_css;  /* owned by the style context */
 
   gint64 document_id;
+  guint tagging_source;
   gboolean snap_to_words;
   double text_scale;
 };
@@ -72,16 +88,135 @@ get_label_rgba (GlossDocumentView *self,
   rgba->alpha = alpha;
 }
 
+/* The buffer position of document OFFSET. */
+static void
+iter_at (GlossDocumentView *self,
+         GtkTextIter       *iter,
+         gint64             offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  if (self->breaks != NULL)
+    offset = gloss_break_map_to_display (self->breaks, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
+}
+
+/* The document offset of a buffer position. */
+static gint64
+offset_of (GlossDocumentView *self,
+           const GtkTextIter *iter)
+{
+  gint64 offset = gtk_text_iter_get_offset (iter);
+
+  if (self->breaks != NULL)
+    offset = gloss_break_map_from_display (self->breaks, offset);
+  return offset;
+}
+
 static void
 get_span_iters (GlossDocumentView *self,
                 GlossSpan         *span,
                 GtkTextIter       *start,
                 GtkTextIter       *end)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  iter_at (self, start, gloss_span_get_start (span));
+  iter_at (self, end, gloss_span_get_end (span));
+}
 
-  gtk_text_buffer_get_iter_at_offset (buffer, start, gloss_span_get_start (span));
-  gtk_text_buffer_get_iter_at_offset (buffer, end, gloss_span_get_end (span));
+/* The document's text between two buffer positions: without the display
+ * breaks. */
+static char *
+dup_document_text (GlossDocumentView *self,
+                   const GtkTextIter *start,
+                   const GtkTextIter *end)
+{
+  GString *text;
+  GtkTextIter from = *start;
+
+  if (self->breaks == NULL)
+    return gtk_text_iter_get_text (start, end);
+
+  text = g_string_new (NULL);
+  while (gtk_text_iter_compare (&from, end) < 0)
+    {
+      GtkTextIter to = from;
+
+      if (!gtk_text_iter_forward_to_tag_toggle (&to, self->break_tag) ||
+          gtk_text_iter_compare (&to, end) > 0)
+        to = *end;
+
+      if (gtk_text_iter_has_tag (&from, self->break_tag))
+        {
+          from = to;
+          continue;
+        }
+
+      {
+        g_autofree char *piece = gtk_text_iter_get_text (&from, &to);
+
+        g_string_append (text, piece);
+      }
+      from = to;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Copying gives the document's text, not the display breaks. */
+static void
+on_copy_clipboard_cb (GlossDocumentView *self,
+                      gpointer           user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->breaks == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  text = dup_document_text (self, &start, &end);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  g_signal_stop_emission_by_name (self, "copy-clipboard");
+}
+
+static GlossSpan *
+span_at_position (GlossDocumentView *self,
+                  guint              position)
+{
+  GlossSpan *span = g_list_model_get_item (G_LIST_MODEL (self->spans), position);
+
+  /* The store holds it; the caller borrows it. */
+  g_object_unref (span);
+  return span;
+}
+
+/* The position of the first span that starts at or after OFFSET. */
+static guint
+first_span_from (GlossDocumentView *self,
+                 gint64             offset)
+{
+  guint low = 0;
+  guint high = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (gloss_span_get_start (span_at_position (self, mid)) < offset)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+/* The first position where a span overlapping OFFSET or later can be. */
+static guint
+first_span_reaching (GlossDocumentView *self,
+                     gint64             offset)
+{
+  return first_span_from (self, MAX (0, offset - self->max_span_length));
 }
 
 static GtkTextTag *
@@ -126,9 +261,9 @@ unapply_span_tag (GlossDocumentView *self,
   get_span_iters (self, span, &start, &end);
   gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
 
-  for (guint i = 0; i < n_spans; i++)
+  for (guint i = first_span_reaching (self, span_start); i < n_spans; i++)
     {
-      g_autoptr(GlossSpan) other = g_list_model_get_item (G_LIST_MODEL (self->spans), i);
+      GlossSpan *other = span_at_position (self, i);
 
       if (gloss_span_get_start (other) >= span_end)
         break;
@@ -136,8 +271,8 @@ unapply_span_tag (GlossDocumentView *self,
           gloss_span_get_end (other) <= span_start)
         continue;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (span_start, gloss_span_get_start (other)));
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (span_end, gloss_span_get_end (other)));
+      iter_at (self, &start, MAX (span_start, gloss_span_get_start (other)));
+      iter_at (self, &end, MIN (span_end, gloss_span_get_end (other)));
       gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
     }
 }
@@ -176,6 +311,8 @@ compare_spans_cb (gconstpointer a,
   return gloss_span_compare ((GlossSpan *) a, (GlossSpan *) b);
 }
 
+/* Spans are in reading order, so the one with SPAN's id is found by its
+ * start: a binary search, then the few spans that start there. */
 static gboolean
 find_span_position (GlossDocumentView *self,
                     GlossSpan         *span,
@@ -183,10 +320,12 @@ find_span_position (GlossDocumentView *self,
 {
   guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
 
-  for (guint i = 0; i < n_spans; i++)
+  for (guint i = first_span_from (self, gloss_span_get_start (span)); i < n_spans; i++)
     {
-      g_autoptr(GlossSpan) item = g_list_model_get_item (G_LIST_MODEL (self->spans), i);
+      GlossSpan *item = span_at_position (self, i);
 
+      if (gloss_span_get_start (item) != gloss_span_get_start (span))
+        break;
       if (gloss_span_get_id (item) == gloss_span_get_id (span))
         {
           *position = i;
@@ -205,11 +344,10 @@ find_span_at (GlossDocumentView *self,
   guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
   GlossSpan *best = NULL;
 
-  for (guint i = 0; i < n_spans; i++)
+  for (guint i = first_span_reaching (self, offset); i < n_spans; i++)
     {
-      GlossSpan *span = g_list_model_get_item (G_LIST_MODEL (self->spans), i);
+      GlossSpan *span = span_at_position (self, i);
 
-      g_object_unref (span);
       if (gloss_span_get_start (span) > offset)
         break;
       if (!gloss_span_contains (span, offset))
@@ -246,7 +384,7 @@ on_click_released_cb (GlossDocumentView *self,
       return;
     }
 
-  gloss_document_view_select_span (self, find_span_at (self, gtk_text_iter_get_offset (&iter)));
+  gloss_document_view_select_span (self, find_span_at (self, offset_of (self, &iter)));
 }
 
 static void
@@ -274,14 +412,13 @@ snapshot_span_line (GlossDocumentView *self,
                     guint              level)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   gint64 start = gloss_span_get_start (span);
   gint64 end = gloss_span_get_end (span);
   GtkTextIter line_start;
   GdkRGBA color;
 
   get_label_rgba (self, gloss_span_get_label_id (span), 1.0, &color);
-  gtk_text_buffer_get_iter_at_offset (buffer, &line_start, start);
+  iter_at (self, &line_start, start);
   if (!gtk_text_view_starts_display_line (text_view, &line_start))
     gtk_text_view_backward_display_line_start (text_view, &line_start);
 
@@ -294,13 +431,13 @@ snapshot_span_line (GlossDocumentView *self,
       int x0, x1, y;
 
       gtk_text_view_forward_display_line_end (text_view, &line_end);
-      segment_start = MAX (start, gtk_text_iter_get_offset (&line_start));
-      segment_end = MIN (end, gtk_text_iter_get_offset (&line_end));
+      segment_start = MAX (start, offset_of (self, &line_start));
+      segment_end = MIN (end, offset_of (self, &line_end));
 
       if (segment_start < segment_end)
         {
-          gtk_text_buffer_get_iter_at_offset (buffer, &first, segment_start);
-          gtk_text_buffer_get_iter_at_offset (buffer, &last, segment_end - 1);
+          iter_at (self, &first, segment_start);
+          iter_at (self, &last, segment_end - 1);
           gtk_text_view_get_iter_location (text_view, &first, &first_rect);
           gtk_text_view_get_iter_location (text_view, &last, &last_rect);
 
@@ -311,7 +448,7 @@ snapshot_span_line (GlossDocumentView *self,
           gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, y, x1 - x0, 2));
         }
 
-      if (gtk_text_iter_get_offset (&line_end) >= end ||
+      if (offset_of (self, &line_end) >= end ||
           !gtk_text_view_forward_display_line (text_view, &line_start))
         break;
       if (!gtk_text_view_starts_display_line (text_view, &line_start))
@@ -325,8 +462,7 @@ gloss_document_view_snapshot_layer (GtkTextView      *text_view,
                                     GtkSnapshot      *snapshot)
 {
   GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (text_view);
-  GListModel *spans = G_LIST_MODEL (self->spans);
-  guint n_spans = g_list_model_get_n_items (spans);
+  guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
   g_autoptr(GArray) active = NULL;
   GdkRectangle visible;
   GtkTextIter iter;
@@ -337,22 +473,21 @@ gloss_document_view_snapshot_layer (GtkTextView      *text_view,
 
   gtk_text_view_get_visible_rect (text_view, &visible);
   gtk_text_view_get_iter_at_location (text_view, &iter, visible.x, visible.y);
-  visible_start = gtk_text_iter_get_offset (&iter);
+  visible_start = offset_of (self, &iter);
   gtk_text_view_get_iter_at_location (text_view, &iter, visible.x + visible.width,
                                       visible.y + visible.height);
   gtk_text_iter_forward_line (&iter);
-  visible_end = gtk_text_iter_get_offset (&iter);
+  visible_end = offset_of (self, &iter);
 
   /* Levels go to the visible spans only, outer spans first: two spans that
    * overlap on screen never share a level. */
   active = g_array_new (FALSE, FALSE, sizeof (ActiveSpan));
-  for (guint i = 0; i < n_spans; i++)
+  for (guint i = first_span_reaching (self, visible_start); i < n_spans; i++)
     {
-      GlossSpan *span = g_list_model_get_item (spans, i);
+      GlossSpan *span = span_at_position (self, i);
       ActiveSpan entry = { gloss_span_get_end (span), 0 };
       gboolean taken = TRUE;
 
-      g_object_unref (span);
       if (gloss_span_get_start (span) > visible_end)
         break;
       if (gloss_span_get_end (span) <= visible_start)
@@ -383,9 +518,9 @@ describe_spans_at (GlossDocumentView *self,
   g_autoptr(GString) text = g_string_new (NULL);
   guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
 
-  for (guint i = 0; i < n_spans; i++)
+  for (guint i = first_span_reaching (self, offset); i < n_spans; i++)
     {
-      g_autoptr(GlossSpan) span = g_list_model_get_item (G_LIST_MODEL (self->spans), i);
+      GlossSpan *span = span_at_position (self, i);
       gint64 label_id = gloss_span_get_label_id (span);
       GlossLabel *label = g_hash_table_lookup (self->labels, &label_id);
       g_autofree char *span_text = NULL;
@@ -441,7 +576,7 @@ on_query_tooltip_cb (GlossDocumentView *self,
         return FALSE;
     }
 
-  text = describe_spans_at (self, gtk_text_iter_get_offset (&iter));
+  text = describe_spans_at (self, offset_of (self, &iter));
   if (text == NULL)
     return FALSE;
 
@@ -455,6 +590,7 @@ gloss_document_view_dispose (GObject *object)
   GlossDocumentView *self = (GlossDocumentView *) object;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->tagging_source, g_source_remove);
   g_clear_object (&self->selected_span);
   g_clear_object (&self->spans);
 
@@ -469,6 +605,8 @@ gloss_document_view_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
   g_clear_pointer (&self->span_ids, g_hash_table_unref);
+  g_clear_pointer (&self->untagged, g_ptr_array_unref);
+  g_clear_pointer (&self->breaks, gloss_break_map_free);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->finalize (object);
 }
@@ -522,6 +660,8 @@ gloss_document_view_init (GlossDocumentView *self)
   self->label_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->spans = g_list_store_new (GLOSS_TYPE_SPAN);
   self->span_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->untagged = g_ptr_array_new_with_free_func (g_object_unref);
+  self->break_tag = gtk_text_buffer_create_tag (buffer, "display-break", NULL);
   self->selected_tag = gtk_text_buffer_create_tag (buffer, "selected-span", NULL);
   self->text_scale = 1.0;
 
@@ -537,6 +677,7 @@ gloss_document_view_init (GlossDocumentView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "document-view");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  g_signal_connect (self, "copy-clipboard", G_CALLBACK (on_copy_clipboard_cb), NULL);
   self->snap_to_words = TRUE;
 
   click = gtk_gesture_click_new ();
@@ -593,14 +734,62 @@ gloss_document_view_set_labels (GlossDocumentView *self,
   update_tag_colors (self);
 }
 
+static void
+stop_tagging (GlossDocumentView *self)
+{
+  g_clear_handle_id (&self->tagging_source, g_source_remove);
+  g_ptr_array_set_size (self->untagged, 0);
+}
+
+/* Tags loaded spans for a few milliseconds, then yields to the main loop. */
+static gboolean
+tag_some_spans_cb (gpointer user_data)
+{
+  GlossDocumentView *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + TAGGING_STEP_USEC;
+
+  while (self->untagged->len > 0 && g_get_monotonic_time () < deadline)
+    for (guint n = 0; n < 64 && self->untagged->len > 0; n++)
+      {
+        GlossSpan *span = g_ptr_array_steal_index (self->untagged, self->untagged->len - 1);
+        gint64 id = gloss_span_get_id (span);
+
+        /* A span removed or relabeled since the load is not this one. */
+        if (g_hash_table_lookup (self->span_ids, &id) == span)
+          apply_span_tag (self, span);
+        g_object_unref (span);
+      }
+
+  if (self->untagged->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->tagging_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remember_span (GlossDocumentView *self,
+               GlossSpan         *span)
+{
+  gint64 id = gloss_span_get_id (span);
+
+  g_hash_table_insert (self->span_ids, g_memdup2 (&id, sizeof id), span);
+  self->max_span_length = MAX (self->max_span_length,
+                               gloss_span_get_end (span) - gloss_span_get_start (span));
+}
+
+/* Shows TEXT with SPANS (in reading order). The spans on the first screen
+ * are tagged now, the others in idle steps. */
 void
 gloss_document_view_load (GlossDocumentView *self,
                           gint64             document_id,
                           const char        *text,
                           GPtrArray         *spans)
 {
+  g_autofree char *display = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start;
+  guint n_now;
 
   g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (text != NULL);
@@ -608,19 +797,47 @@ gloss_document_view_load (GlossDocumentView *self,
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gloss_document_view_select_span (self, NULL);
+  stop_tagging (self);
 
   self->document_id = document_id;
-  gtk_text_buffer_set_text (buffer, text, -1);
+  g_clear_pointer (&self->breaks, gloss_break_map_free);
+  self->breaks = gloss_break_map_new (text, MAX_LINE_CHARS);
+  if (gloss_break_map_get_n_breaks (self->breaks) == 0)
+    g_clear_pointer (&self->breaks, gloss_break_map_free);
+  else
+    display = gloss_break_map_apply (self->breaks, text);
+
+  gtk_text_buffer_set_text (buffer, display ? display : text, -1);
+  if (display != NULL)
+    {
+      /* Marked, so that copying leaves them out. */
+      for (guint i = 0; i < gloss_break_map_get_n_breaks (self->breaks); i++)
+        {
+          GtkTextIter next;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                              gloss_break_map_get_break (self->breaks, i));
+          next = start;
+          gtk_text_iter_forward_char (&next);
+          gtk_text_buffer_apply_tag (buffer, self->break_tag, &start, &next);
+        }
+    }
+
   g_list_store_splice (self->spans, 0, g_list_model_get_n_items (G_LIST_MODEL (self->spans)),
                        spans->pdata, spans->len);
   g_hash_table_remove_all (self->span_ids);
+  self->max_span_length = 0;
   for (guint i = 0; i < spans->len; i++)
-    {
-      gint64 id = gloss_span_get_id (g_ptr_array_index (spans, i));
+    remember_span (self, g_ptr_array_index (spans, i));
 
-      g_hash_table_add (self->span_ids, g_memdup2 (&id, sizeof id));
-      apply_span_tag (self, g_ptr_array_index (spans, i));
-    }
+  /* The view opens at the top: the first spans are the ones shown. */
+  n_now = MIN (spans->len, FIRST_SCREEN_SPANS);
+  for (guint i = 0; i < n_now; i++)
+    apply_span_tag (self, g_ptr_array_index (spans, i));
+  for (guint i = spans->len; i > n_now; i--)
+    g_ptr_array_add (self->untagged, g_object_ref (g_ptr_array_index (spans, i - 1)));
+  if (self->untagged->len > 0)
+    self->tagging_source = g_idle_add_full (G_PRIORITY_LOW, tag_some_spans_cb, self, NULL);
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -632,10 +849,13 @@ gloss_document_view_clear (GlossDocumentView *self)
   g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
 
   gloss_document_view_select_span (self, NULL);
+  stop_tagging (self);
   self->document_id = 0;
+  g_clear_pointer (&self->breaks, gloss_break_map_free);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "", 0);
   g_list_store_remove_all (self->spans);
   g_hash_table_remove_all (self->span_ids);
+  self->max_span_length = 0;
 }
 
 gint64
@@ -667,9 +887,10 @@ gloss_document_view_add_span (GlossDocumentView *self,
     return FALSE;
 
   id = gloss_span_get_id (span);
-  if (!g_hash_table_add (self->span_ids, g_memdup2 (&id, sizeof id)))
+  if (g_hash_table_contains (self->span_ids, &id))
     return FALSE;
 
+  remember_span (self, span);
   g_list_store_insert_sorted (self->spans, span, compare_spans_cb, NULL);
   apply_span_tag (self, span);
   return TRUE;
@@ -760,8 +981,8 @@ gloss_document_view_get_selected_range (GlossDocumentView *self,
         gtk_text_iter_forward_word_end (&stop);
     }
 
-  *start = gtk_text_iter_get_offset (&begin);
-  *end = gtk_text_iter_get_offset (&stop);
+  *start = offset_of (self, &begin);
+  *end = offset_of (self, &stop);
   return TRUE;
 }
 
@@ -776,8 +997,8 @@ gloss_document_view_select_range (GlossDocumentView *self,
   g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  gtk_text_buffer_get_iter_at_offset (buffer, &begin, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &stop, end);
+  iter_at (self, &begin, start);
+  iter_at (self, &stop, end);
   gtk_text_buffer_select_range (buffer, &begin, &stop);
 }
 
@@ -834,7 +1055,7 @@ gloss_document_view_dup_span_text (GlossDocumentView *self,
   g_return_val_if_fail (GLOSS_IS_SPAN (span), NULL);
 
   get_span_iters (self, span, &start, &end);
-  return gtk_text_iter_get_text (&start, &end);
+  return dup_document_text (self, &start, &end);
 }
 
 /* Whether SPAN's whole range carries its label's fill. */
@@ -900,15 +1121,8 @@ gloss_document_view_select_adjacent_span (GlossDocumentView *self,
     {
       buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
       gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-      offset = gtk_text_iter_get_offset (&cursor);
-
-      for (position = 0; position < n_spans; position++)
-        {
-          g_autoptr(GlossSpan) span = g_list_model_get_item (spans, position);
-
-          if (gloss_span_get_start (span) >= offset)
-            break;
-        }
+      offset = offset_of (self, &cursor);
+      position = first_span_from (self, offset);
       if (direction < 0)
         {
           if (position == 0)
