@@ -282,8 +282,10 @@ write_file (const GlossFormat   *format,
   g_autoptr(GCancellable) discard = g_cancellable_new ();
   g_autofree char *display = g_filename_display_name (path);
   GlossFormatOutput output = { NULL, NULL, display };
+  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  /* GIO writes beside the target and renames on a successful close. */
+  /* GIO writes beside an existing target and renames on a successful
+   * close; a new target it writes in place. */
   file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (file_stream == NULL)
     return FALSE;
@@ -297,6 +299,8 @@ write_file (const GlossFormat   *format,
       /* Closing a cancelled replace drops the temporary file. */
       g_cancellable_cancel (discard);
       g_output_stream_close (G_OUTPUT_STREAM (file_stream), discard, NULL);
+      if (!existed)
+        g_unlink (path);
       return FALSE;
     }
 
