@@ -366,6 +366,35 @@ write_folder (const GlossFormat   *format,
   return TRUE;
 }
 
+/* Reads PATH as FORMAT: the whole dataset, or NULL and an error, never a
+ * part of it. A format that cannot be read says so here, so that every
+ * caller gives the same message. */
+GlossDataset *
+gloss_format_read (const GlossFormat  *format,
+                   const char         *path,
+                   GlossFormatReport  *report,
+                   GError            **error)
+{
+  GlossDataset *dataset;
+
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (format->read == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                   _("Gloss cannot read %s"), format->title);
+      return NULL;
+    }
+
+  dataset = format->read (path, report, error);
+  g_assert (dataset != NULL || error == NULL || *error != NULL);
+
+  return dataset;
+}
+
 /* Writes SOURCE as FORMAT to PATH. An existing PATH is replaced only with
  * FORCE; on any error it is left as it was. */
 gboolean
