@@ -831,9 +831,15 @@ markdown_inline (const char *text,
           if (p + 1 < end && (p[1] == '!' || g_ascii_isalpha (p[1]) ||
                               (p[1] == '/' && p + 2 < end && g_ascii_isalpha (p[2]))))
             {
-              g_autofree char *rest = g_strndup (p, end - p);
+              g_autofree char *copy = NULL;
+              const char *rest = p;
               const char *after;
               HtmlTag tag;
+
+              /* The HTML scanner reads up to a NUL; a paragraph has one at
+               * its end already, link text needs a copy. */
+              if (*end != '\0')
+                rest = copy = g_strndup (p, end - p);
 
               if (rest[1] == '!')
                 after = skip_markup_declaration (rest);
