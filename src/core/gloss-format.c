@@ -19,6 +19,9 @@
 G_DEFINE_QUARK (gloss-format-error-quark, gloss_format_error)
 
 static const GlossFormat * const formats[] = {
+  &gloss_format_doccano,
+  &gloss_format_text,
+  &gloss_format_csv,
   NULL,
 };
 
