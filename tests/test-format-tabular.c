@@ -257,7 +257,8 @@ test_doccano_python (Fixture       *fixture,
   g_assert_cmpuint (gloss_format_report_count_lost (report, "span notes"), ==, 4);
   g_assert_cmpuint (gloss_format_report_count_lost (report, "span annotators"), ==, 11);
   g_assert_cmpuint (gloss_format_report_count_lost (report, "document statuses"), ==, 3);
-  g_assert_cmpuint (gloss_format_report_count_lost (report, "label colors, hotkeys and descriptions"),
+  g_assert_cmpuint (gloss_format_report_count_lost (report,
+                                                    "label colors, hotkeys and descriptions"),
                     ==, 4);
   g_assert_cmpuint (gloss_format_report_count_lost (report, "labels with no spans"), ==, 0);
 }
@@ -329,8 +330,8 @@ test_doccano_entities_form (Fixture       *fixture,
                              "\"relations\": [{\"id\": 1, \"from_id\": 1, \"to_id\": 2, "
                              "\"type\": \"opposes\"}], \"Comments\": []}\r\n"
                              "\r\n"
-                             "{\"data\": \"old doccano\", \"label\": [[0, 3, \"Foreign government\"]]}"
-                             "\r\n",
+                             "{\"data\": \"old doccano\", "
+                             "\"label\": [[0, 3, \"Foreign government\"]]}\r\n",
                              -1);
   dataset = read_back ("doccano", path, report);
 
@@ -378,7 +379,8 @@ assert_doccano_refused (Fixture    *fixture,
   g_assert_cmpstr (error->message, ==, message);
 }
 
-#define GOOD_LINE "{\"text\": \"Velayati vowed to block the corridor.\", \"label\": [[0, 8, \"H\"]]}\n"
+#define GOOD_LINE \
+  "{\"text\": \"Velayati vowed to block the corridor.\", \"label\": [[0, 8, \"H\"]]}\n"
 
 static void
 test_doccano_invalid_json (Fixture       *fixture,
@@ -391,8 +393,8 @@ test_doccano_invalid_json (Fixture       *fixture,
   assert_doccano_refused (fixture, GOOD_LINE "[1, 2]\n", -1, GLOSS_FORMAT_ERROR_PARSE,
                           "doccano file data.doccano.jsonl, line 2: expected an object with a "
                           "“text”");
-  assert_doccano_refused (fixture, GOOD_LINE "{\"text\": \"x\", \"label\": [[0, \"1\", \"H\"]]}", -1,
-                          GLOSS_FORMAT_ERROR_PARSE,
+  assert_doccano_refused (fixture, GOOD_LINE "{\"text\": \"x\", \"label\": [[0, \"1\", \"H\"]]}",
+                          -1, GLOSS_FORMAT_ERROR_PARSE,
                           "doccano file data.doccano.jsonl, line 2: label 1 is not "
                           "[start, end, \"LABEL\"]");
 }
@@ -401,8 +403,9 @@ static void
 test_doccano_span_past_end (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  assert_doccano_refused (fixture, GOOD_LINE "{\"text\": \"Tehran 🇮🇷\", \"label\": [[7, 12, \"H\"]]}",
-                          -1, GLOSS_FORMAT_ERROR_SPAN,
+  assert_doccano_refused (fixture,
+                          GOOD_LINE "{\"text\": \"Tehran 🇮🇷\", \"label\": [[7, 12, \"H\"]]}", -1,
+                          GLOSS_FORMAT_ERROR_SPAN,
                           "doccano file data.doccano.jsonl, line 2: span 7-12 lies outside the "
                           "text, which is 11 UTF-16 units long");
 }
@@ -502,8 +505,8 @@ test_csv_quoting (Fixture       *fixture,
                    "document,start,end,label,text,left_context,right_context,annotator,note\n"
                    "\"a, \"\"b\"\".txt\",7,15,\"Foreign, government\",\"\"\"Tehran\"\"\","
                    "\"Baku,\r\n\", — 😠 ok,,\"said \"\"no\"\"\nthen\"\n"
-                   "\"a, \"\"b\"\".txt\",0,4,Foreign government,Baku,,\",\r\n\"\"Tehran\"\" — 😠 ok\","
-                   "Omid,\n");
+                   "\"a, \"\"b\"\".txt\",0,4,Foreign government,Baku,,"
+                   "\",\r\n\"\"Tehran\"\" — 😠 ok\",Omid,\n");
 }
 
 static void
@@ -520,7 +523,8 @@ test_csv_read_unsupported (Fixture       *fixture,
   dataset = gloss_format_read (gloss_format_lookup ("csv"), path, report, &error);
   g_assert_null (dataset);
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED);
-  g_assert_cmpstr (error->message, ==, "CSV holds spans, not documents; import the documents first");
+  g_assert_cmpstr (error->message, ==,
+                   "CSV holds spans, not documents; import the documents first");
   g_clear_error (&error);
 
   dataset = gloss_format_read (&write_only, path, report, &error);

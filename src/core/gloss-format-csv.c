@@ -107,7 +107,9 @@ write_document (GlossDatasetDocument  *document,
   CsvWriter *writer = user_data;
   g_autoptr(GString) row = g_string_new (NULL);
   gsize length = gloss_offsets_count_chars (document->text, -1);
+  GlossOffsetsCursor cursor;
 
+  gloss_offsets_cursor_init (&cursor, document->text);
   writer->report->documents++;
   gloss_format_report_lose (writer->report,
                             _("document texts (CSV keeps 40 characters either side of a span)"),
@@ -124,6 +126,7 @@ write_document (GlossDatasetDocument  *document,
       g_autofree char *left = NULL;
       g_autofree char *right = NULL;
       g_autoptr(GError) local_error = NULL;
+      gsize left_byte, start_byte, end_byte, right_byte;
 
       /* A span from a project is valid; one from elsewhere may not be, and
        * would make the row lie about the document. */
@@ -134,11 +137,16 @@ write_document (GlossDatasetDocument  *document,
           return FALSE;
         }
 
-      text = gloss_offsets_dup_range (document->text, span->start, span->end);
-      left = gloss_offsets_dup_range (document->text, MAX (span->start - CONTEXT_CHARS, 0),
-                                      span->start);
-      right = gloss_offsets_dup_range (document->text, span->end,
-                                       MIN ((gsize) span->end + CONTEXT_CHARS, length));
+      left_byte = gloss_offsets_cursor_char_to_byte (&cursor,
+                                                     MAX (span->start - CONTEXT_CHARS, 0));
+      start_byte = gloss_offsets_cursor_char_to_byte (&cursor, span->start);
+      end_byte = gloss_offsets_cursor_char_to_byte (&cursor, span->end);
+      right_byte = gloss_offsets_cursor_char_to_byte (&cursor,
+                                                      MIN ((gsize) span->end + CONTEXT_CHARS,
+                                                           length));
+      left = g_strndup (document->text + left_byte, start_byte - left_byte);
+      text = g_strndup (document->text + start_byte, end_byte - start_byte);
+      right = g_strndup (document->text + end_byte, right_byte - end_byte);
 
       append_field (row, document->name);
       append_number (row, span->start);

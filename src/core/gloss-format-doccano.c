@@ -32,6 +32,9 @@ typedef struct
   guint line;
   GlossDataset *dataset;
   GlossDatasetDocument *document;
+  gsize n_units;   /* the document's length, in UTF-16 units and code points */
+  gsize n_chars;
+  GlossOffsetsCursor cursor;
   GlossFormatReport *report;
 } DoccanoReader;
 
@@ -115,15 +118,13 @@ add_span (DoccanoReader  *reader,
           const char     *label,
           GError        **error)
 {
-  const char *text = reader->document->text;
-  gsize units = gloss_offsets_count_utf16 (text, -1);
   gsize char_start = 0;
   gsize char_end = 0;
   g_autoptr(GError) local_error = NULL;
 
   /* Checked in the file's own units first, so that the message shows the
    * numbers the user will find in the file. */
-  if (!gloss_offsets_check_span (units, start, end, &local_error))
+  if (!gloss_offsets_check_span (reader->n_units, start, end, &local_error))
     {
       if (g_error_matches (local_error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE))
         {
@@ -132,7 +133,7 @@ add_span (DoccanoReader  *reader,
           message = g_strdup_printf (_("span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " lies "
                                        "outside the text, which is %" G_GSIZE_FORMAT " UTF-16 "
                                        "units long"),
-                                     start, end, units);
+                                     start, end, reader->n_units);
           set_line_error (reader, error, GLOSS_FORMAT_ERROR_SPAN, message);
         }
       else
@@ -140,10 +141,9 @@ add_span (DoccanoReader  *reader,
       return FALSE;
     }
 
-  if (!gloss_offsets_utf16_to_char (text, start, &char_start, &local_error) ||
-      !gloss_offsets_utf16_to_char (text, end, &char_end, &local_error) ||
-      !gloss_offsets_check_span (gloss_offsets_count_chars (text, -1), char_start, char_end,
-                                 &local_error))
+  if (!gloss_offsets_cursor_utf16_to_char (&reader->cursor, start, &char_start, &local_error) ||
+      !gloss_offsets_cursor_utf16_to_char (&reader->cursor, end, &char_end, &local_error) ||
+      !gloss_offsets_check_span (reader->n_chars, char_start, char_end, &local_error))
     {
       g_autofree char *message = g_strdup_printf (_("span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
                                                     ": %s"),
@@ -306,6 +306,9 @@ read_line (DoccanoReader  *reader,
     name = g_strdup_printf ("%s:%u", reader->file, reader->line);
 
   reader->document = gloss_dataset_add_document (reader->dataset, name, text);
+  reader->n_units = gloss_offsets_count_utf16 (reader->document->text, -1);
+  reader->n_chars = gloss_offsets_count_chars (reader->document->text, -1);
+  gloss_offsets_cursor_init (&reader->cursor, reader->document->text);
   reader->report->documents++;
 
   member = json_object_get_member (object, "label");
@@ -371,7 +374,7 @@ doccano_read (const char         *path,
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
-  DoccanoReader reader = { file, 0, dataset, NULL, report };
+  DoccanoReader reader = { .file = file, .dataset = dataset, .report = report };
   gsize size = 0;
 
   if (!g_file_get_contents (path, &contents, &size, &local_error))
@@ -435,7 +438,10 @@ write_document (GlossDatasetDocument  *document,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *line = NULL;
   gsize n_chars = gloss_offsets_count_chars (document->text, -1);
+  GlossOffsetsCursor cursor;
   gsize length = 0;
+
+  gloss_offsets_cursor_init (&cursor, document->text);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "text");
@@ -456,10 +462,10 @@ write_document (GlossDatasetDocument  *document,
         }
 
       json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, gloss_offsets_char_to_utf16 (document->text,
-                                                                        span->start));
-      json_builder_add_int_value (builder, gloss_offsets_char_to_utf16 (document->text,
-                                                                        span->end));
+      json_builder_add_int_value (builder,
+                                  gloss_offsets_cursor_char_to_utf16 (&cursor, span->start));
+      json_builder_add_int_value (builder,
+                                  gloss_offsets_cursor_char_to_utf16 (&cursor, span->end));
       json_builder_add_string_value (builder, span->label);
       json_builder_end_array (builder);
 
@@ -480,7 +486,8 @@ write_document (GlossDatasetDocument  *document,
   json_generator_set_root (writer->generator, root);
   line = json_generator_to_data (writer->generator, &length);
 
-  if (!write_all (writer->output, line, length, error) || !write_all (writer->output, "\n", 1, error))
+  if (!write_all (writer->output, line, length, error) ||
+      !write_all (writer->output, "\n", 1, error))
     return FALSE;
 
   if (document->status != GLOSS_DOCUMENT_STATUS_NEW)
