@@ -226,12 +226,15 @@ test_html_tolerant (void)
   g_autofree char *unclosed = gloss_text_from_html ("<P CLASS=x>a < b and 1<2</P><DIV>tail <b");
   g_autofree char *script = gloss_text_from_html ("before<script>never closed <p>x</p>");
   g_autofree char *head = gloss_text_from_html ("<head><title>t</title><body><p>body text");
+  g_autofree char *open_head = gloss_text_from_html ("<html><head><meta charset=utf-8>"
+                                                     "<title>t</title><p>no body tag");
   g_autofree char *cdata = gloss_text_from_html ("<p><![CDATA[a < b]]></p>");
   g_autofree char *empty = gloss_text_from_html ("<p>&nbsp;</p><p>\u00A0</p><p> </p>");
 
   g_assert_cmpstr (unclosed, ==, "a < b and 1<2\ntail");
   g_assert_cmpstr (script, ==, "before");
   g_assert_cmpstr (head, ==, "body text");
+  g_assert_cmpstr (open_head, ==, "no body tag");
   g_assert_cmpstr (cdata, ==, "a < b");
   g_assert_cmpstr (empty, ==, "");
 }

@@ -422,6 +422,12 @@ static const char * const hidden_elements[] = {
   "noscript", "script", "style", "template", "title", NULL,
 };
 
+/* What a <head> holds; any other element ends it, as in a browser, so that
+ * a page that never closes its head still shows its text. */
+static const char * const head_elements[] = {
+  "base", "link", "meta", "noscript", "script", "style", "template", "title", NULL,
+};
+
 /* Elements that start a new line, opening or closing. */
 static const char * const block_elements[] = {
   "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl",
@@ -502,10 +508,14 @@ html_to_sink (const char *html,
           after_pre = FALSE;
 
           if (tag_is (&tag, "head"))
-            in_head = !tag.closing;
-          else if (tag_is (&tag, "body"))
+            {
+              in_head = !tag.closing;
+              continue;
+            }
+          if (in_head && !tag.closing && !tag_in (&tag, head_elements))
             in_head = FALSE;
-          else if (!tag.closing && !tag.self_closing && tag_in (&tag, hidden_elements))
+
+          if (!tag.closing && !tag.self_closing && tag_in (&tag, hidden_elements))
             p = skip_hidden_content (p, &tag);
           else if (tag_is (&tag, "td") || tag_is (&tag, "th"))
             sink_space (sink);
