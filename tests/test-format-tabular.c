@@ -789,6 +789,12 @@ test_registry (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (gloss_format_guess (folder, &error) == &gloss_format_text);
   g_assert_no_error (error);
+  g_assert_true (gloss_format_guess ("notes.txt", &error) == &gloss_format_text);
+  g_assert_no_error (error);
+  g_assert_true (gloss_format_guess ("article.HTML", &error) == &gloss_format_text);
+  g_assert_no_error (error);
+  g_assert_true (gloss_format_guess ("draft.md", &error) == &gloss_format_text);
+  g_assert_no_error (error);
   g_assert_true (gloss_format_text.target == GLOSS_FORMAT_TARGET_FOLDER);
 }
 

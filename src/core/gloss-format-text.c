@@ -22,9 +22,9 @@
  * room for " (12).txt". */
 #define MAX_STEM_BYTES 200
 
-static const char * const text_extensions[] = { ".txt", NULL };
-
-static const char * const readable_extensions[] = {
+/* The files gloss-text.c reads, so that importing an .html or .md file
+ * needs no --format. */
+static const char * const text_extensions[] = {
   ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", NULL,
 };
 
@@ -36,8 +36,8 @@ is_readable_name (const char *name)
   if (name[0] == '.')
     return FALSE;
 
-  for (guint i = 0; readable_extensions[i] != NULL; i++)
-    if (g_str_has_suffix (lower, readable_extensions[i]))
+  for (guint i = 0; text_extensions[i] != NULL; i++)
+    if (g_str_has_suffix (lower, text_extensions[i]))
       return TRUE;
 
   return FALSE;
