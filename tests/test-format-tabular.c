@@ -393,6 +393,13 @@ test_doccano_invalid_json (Fixture       *fixture,
   assert_doccano_refused (fixture, GOOD_LINE "[1, 2]\n", -1, GLOSS_FORMAT_ERROR_PARSE,
                           "doccano file data.doccano.jsonl, line 2: expected an object with a "
                           "“text”");
+  assert_doccano_refused (fixture, GOOD_LINE "{\"label\": []}\n", -1, GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 2: no “text”");
+  assert_doccano_refused (fixture, "{\"text\": 12}\n", -1, GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: “text” is not a string");
+  assert_doccano_refused (fixture, "{\"text\": \"abc\", \"label\": [[0, 1, \"\"]]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: span 0-1 has an empty label");
   assert_doccano_refused (fixture, GOOD_LINE "{\"text\": \"x\", \"label\": [[0, \"1\", \"H\"]]}",
                           -1, GLOSS_FORMAT_ERROR_PARSE,
                           "doccano file data.doccano.jsonl, line 2: label 1 is not "
@@ -449,9 +456,10 @@ test_doccano_invalid_utf8 (Fixture       *fixture,
   assert_doccano_refused (fixture, GOOD_LINE "{\"text\": \"Caf\xE9\"}\n", -1,
                           GLOSS_FORMAT_ERROR_ENCODING, message);
   /* Valid UTF-8 bytes, but an escape that names half a character. */
-  assert_doccano_refused (fixture, "{\"text\": \"x \\ud83d y\"}\n", -1, GLOSS_FORMAT_ERROR_PARSE,
-                          "doccano file data.doccano.jsonl, line 1: “text” is not a string of "
-                          "valid Unicode text");
+  assert_doccano_refused (fixture, "{\"text\": \"x \\ud83d y\"}\n", -1,
+                          GLOSS_FORMAT_ERROR_ENCODING,
+                          "doccano file data.doccano.jsonl, line 1: “text” holds half of a UTF-16 "
+                          "surrogate pair, which is not a character");
   assert_doccano_refused (fixture, "{\"text\": \"cut\\u0000 short\"}\n", -1,
                           GLOSS_FORMAT_ERROR_ENCODING,
                           "doccano file data.doccano.jsonl, line 1: a string holds a NUL "

@@ -122,6 +122,17 @@ add_span (DoccanoReader  *reader,
   gsize char_end = 0;
   g_autoptr(GError) local_error = NULL;
 
+  if (label[0] == '\0')
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " has an empty "
+                                   "label"),
+                                 start, end);
+      set_line_error (reader, error, GLOSS_FORMAT_ERROR_PARSE, message);
+      return FALSE;
+    }
+
   /* Checked in the file's own units first, so that the message shows the
    * numbers the user will find in the file. */
   if (!gloss_offsets_check_span (reader->n_units, start, end, &local_error))
@@ -291,11 +302,17 @@ read_line (DoccanoReader  *reader,
   if (member == NULL)
     member = json_object_get_member (object, "data");
   text = get_string (member);
-  if (text == NULL)
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_STRING)
     {
       set_line_error (reader, error, GLOSS_FORMAT_ERROR_PARSE,
-                      member == NULL ? _("no “text”")
-                                     : _("“text” is not a string of valid Unicode text"));
+                      member == NULL ? _("no “text”") : _("“text” is not a string"));
+      return FALSE;
+    }
+  if (text == NULL)
+    {
+      set_line_error (reader, error, GLOSS_FORMAT_ERROR_ENCODING,
+                      _("“text” holds half of a UTF-16 surrogate pair, which is not a character"));
       return FALSE;
     }
 
