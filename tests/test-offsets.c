@@ -173,6 +173,77 @@ test_break_map_short_lines (void)
   g_assert_cmpuint (gloss_break_map_to_display (map, 7), ==, 7);
 }
 
+/* A cursor gives what the one-shot conversions give, in any order of
+ * offsets, and keeps working after an offset it refused. */
+static void
+test_cursor (void)
+{
+  const char *text = "Baku 🇦🇿 — پزشکیان می\u200cخواهد 😠\r\nRe\u0301sume\u0301";
+  gsize n_chars = gloss_offsets_count_chars (text, -1);
+  gsize n_units = gloss_offsets_count_utf16 (text, -1);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  GlossOffsetsCursor cursor;
+  gsize char_offset = 0;
+
+  gloss_offsets_cursor_init (&cursor, text);
+
+  /* Forward, backward, then at random. */
+  for (guint round = 0; round < 3; round++)
+    for (gsize i = 0; i <= n_chars; i++)
+      {
+        gsize c = round == 0 ? i : round == 1 ? n_chars - i
+                                             : (gsize) g_rand_int_range (rand, 0, n_chars + 1);
+        gsize units = gloss_offsets_char_to_utf16 (text, c);
+        g_autoptr(GError) error = NULL;
+
+        g_assert_cmpuint (gloss_offsets_cursor_char_to_byte (&cursor, c), ==,
+                          gloss_offsets_char_to_byte (text, c));
+        g_assert_cmpuint (gloss_offsets_cursor_char_to_utf16 (&cursor, c), ==, units);
+        g_assert_true (gloss_offsets_cursor_utf16_to_char (&cursor, units, &char_offset, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (char_offset, ==, c);
+      }
+
+  /* Every UTF-16 offset: a code point boundary, or the middle of a pair. */
+  for (gsize u = n_units + 1; u-- > 0;)
+    {
+      g_autoptr(GError) cursor_error = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize expected = 0;
+      gboolean ok = gloss_offsets_utf16_to_char (text, u, &expected, &error);
+
+      g_assert_cmpint (gloss_offsets_cursor_utf16_to_char (&cursor, u, &char_offset,
+                                                           &cursor_error), ==, ok);
+      if (ok)
+        g_assert_cmpuint (char_offset, ==, expected);
+      else
+        {
+          g_assert_error (cursor_error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_SPLITS_CHARACTER);
+          g_assert_cmpstr (cursor_error->message, ==, error->message);
+        }
+    }
+
+  /* "🇦🇿" starts at unit 5: unit 6 is inside its first pair. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (gloss_offsets_cursor_utf16_to_char (&cursor, 6, &char_offset, &error));
+    g_assert_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_SPLITS_CHARACTER);
+    g_clear_error (&error);
+
+    g_assert_false (gloss_offsets_cursor_utf16_to_char (&cursor, n_units + 1, &char_offset,
+                                                        &error));
+    g_assert_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE);
+    g_clear_error (&error);
+
+    g_assert_true (gloss_offsets_cursor_utf16_to_char (&cursor, 7, &char_offset, &error));
+    g_assert_cmpuint (char_offset, ==, 6);
+  }
+
+  /* Past the end, the end. */
+  g_assert_cmpuint (gloss_offsets_cursor_char_to_byte (&cursor, n_chars + 5), ==, strlen (text));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -186,6 +257,7 @@ main (int    argc,
   g_test_add_func ("/gloss/offsets/check-span", test_check_span);
   g_test_add_func ("/gloss/offsets/break-map", test_break_map);
   g_test_add_func ("/gloss/offsets/break-map/short-lines", test_break_map_short_lines);
+  g_test_add_func ("/gloss/offsets/cursor", test_cursor);
 
   return g_test_run ();
 }

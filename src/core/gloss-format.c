@@ -20,8 +20,11 @@ G_DEFINE_QUARK (gloss-format-error-quark, gloss_format_error)
 
 static const GlossFormat * const formats[] = {
   &gloss_format_gloss,
+  &gloss_format_doccano,
   &gloss_format_spacy,
   &gloss_format_labelstudio,
+  &gloss_format_text,
+  &gloss_format_csv,
   NULL,
 };
 
@@ -302,8 +305,10 @@ write_file (const GlossFormat   *format,
   g_autoptr(GCancellable) discard = g_cancellable_new ();
   g_autofree char *display = g_filename_display_name (path);
   GlossFormatOutput output = { NULL, NULL, display };
+  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  /* GIO writes beside the target and renames on a successful close. */
+  /* GIO writes beside an existing target and renames on a successful
+   * close; a new target it writes in place. */
   file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (file_stream == NULL)
     return FALSE;
@@ -317,6 +322,8 @@ write_file (const GlossFormat   *format,
       /* Closing a cancelled replace drops the temporary file. */
       g_cancellable_cancel (discard);
       g_output_stream_close (G_OUTPUT_STREAM (file_stream), discard, NULL);
+      if (!existed)
+        g_unlink (path);
       return FALSE;
     }
 
@@ -380,6 +387,35 @@ write_folder (const GlossFormat   *format,
     remove_tree (old);
 
   return TRUE;
+}
+
+/* Reads PATH as FORMAT: the whole dataset, or NULL and an error, never a
+ * part of it. A format that cannot be read says so here, so that every
+ * caller gives the same message. */
+GlossDataset *
+gloss_format_read (const GlossFormat  *format,
+                   const char         *path,
+                   GlossFormatReport  *report,
+                   GError            **error)
+{
+  GlossDataset *dataset;
+
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (format->read == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                   _("Gloss cannot read %s"), format->title);
+      return NULL;
+    }
+
+  dataset = format->read (path, report, error);
+  g_assert (dataset != NULL || error == NULL || *error != NULL);
+
+  return dataset;
 }
 
 /* Writes SOURCE as FORMAT to PATH. An existing PATH is replaced only with

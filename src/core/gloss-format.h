@@ -108,6 +108,11 @@ guint              gloss_format_report_count_lost (GlossFormatReport *report,
                                                  const char         *reason);
 char              *gloss_format_report_describe (GlossFormatReport  *report);
 
+GlossDataset      *gloss_format_read            (const GlossFormat  *format,
+                                                 const char         *path,
+                                                 GlossFormatReport  *report,
+                                                 GError            **error);
+
 GlossDatasetSource *gloss_dataset_source_new_for_dataset (GlossDataset       *dataset);
 void                gloss_dataset_source_free   (GlossDatasetSource *source);
 

@@ -219,14 +219,7 @@ gloss_import_path (GlossStore         *store,
   g_return_val_if_fail (format != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (format->read == NULL)
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
-                   _("Gloss cannot import %s"), format->title);
-      return FALSE;
-    }
-
-  dataset = format->read (path, read_report, error);
+  dataset = gloss_format_read (format, path, read_report, error);
   if (dataset == NULL)
     return FALSE;
 

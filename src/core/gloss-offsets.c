@@ -76,21 +76,12 @@ gsize
 gloss_offsets_char_to_utf16 (const char *text,
                              gsize       char_offset)
 {
-  const guchar *p = (const guchar *) text;
-  gsize chars = 0;
-  gsize units = 0;
+  GlossOffsetsCursor cursor;
 
   g_return_val_if_fail (text != NULL, 0);
 
-  for (gsize i = 0; p[i] != '\0' && chars < char_offset; i++)
-    {
-      if (is_continuation_byte (p[i]))
-        continue;
-      units += is_astral_lead_byte (p[i]) ? 2 : 1;
-      chars++;
-    }
-
-  return units;
+  gloss_offsets_cursor_init (&cursor, text);
+  return gloss_offsets_cursor_char_to_utf16 (&cursor, char_offset);
 }
 
 /* doccano and other UTF-16 counters may hand us an offset that falls between
@@ -101,40 +92,13 @@ gloss_offsets_utf16_to_char (const char  *text,
                              gsize       *char_offset,
                              GError     **error)
 {
-  const guchar *p = (const guchar *) text;
-  gsize chars = 0;
-  gsize units = 0;
+  GlossOffsetsCursor cursor;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (char_offset != NULL, FALSE);
 
-  for (gsize i = 0; units < utf16_offset; i++)
-    {
-      if (p[i] == '\0')
-        {
-          g_set_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE,
-                       _("UTF-16 offset %" G_GSIZE_FORMAT " is past the end of the text "
-                         "(%" G_GSIZE_FORMAT " units)"),
-                       utf16_offset, units);
-          return FALSE;
-        }
-      if (is_continuation_byte (p[i]))
-        continue;
-      units += is_astral_lead_byte (p[i]) ? 2 : 1;
-      chars++;
-    }
-
-  if (units != utf16_offset)
-    {
-      g_set_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_SPLITS_CHARACTER,
-                   _("UTF-16 offset %" G_GSIZE_FORMAT " falls inside a character "
-                     "outside the Basic Multilingual Plane"),
-                   utf16_offset);
-      return FALSE;
-    }
-
-  *char_offset = chars;
-  return TRUE;
+  gloss_offsets_cursor_init (&cursor, text);
+  return gloss_offsets_cursor_utf16_to_char (&cursor, utf16_offset, char_offset, error);
 }
 
 char *
@@ -369,4 +333,104 @@ gloss_break_map_is_break (const GlossBreakMap *map,
   before = count_breaks_upto (map, offset);
   return before > 0 && g_array_index (map->breaks, gsize, before - 1) == offset &&
          offset + before - 1 == display_offset;
+}
+
+void
+gloss_offsets_cursor_init (GlossOffsetsCursor *cursor,
+                           const char         *text)
+{
+  g_return_if_fail (cursor != NULL);
+  g_return_if_fail (text != NULL);
+
+  cursor->text = text;
+  cursor->position = text;
+  cursor->chars = 0;
+  cursor->units = 0;
+}
+
+static inline void
+cursor_forward (GlossOffsetsCursor *cursor)
+{
+  cursor->units += is_astral_lead_byte (*cursor->position) ? 2 : 1;
+  cursor->chars++;
+  cursor->position = g_utf8_next_char (cursor->position);
+}
+
+static inline void
+cursor_back (GlossOffsetsCursor *cursor)
+{
+  cursor->position = g_utf8_prev_char (cursor->position);
+  cursor->units -= is_astral_lead_byte (*cursor->position) ? 2 : 1;
+  cursor->chars--;
+}
+
+/* Moves to CHAR_OFFSET, or to the end of the text if that comes first. */
+static void
+cursor_move_to_char (GlossOffsetsCursor *cursor,
+                     gsize               char_offset)
+{
+  while (cursor->chars > char_offset)
+    cursor_back (cursor);
+  while (cursor->chars < char_offset && *cursor->position != '\0')
+    cursor_forward (cursor);
+}
+
+/* The caller guarantees char_offset <= the text's length in code points;
+ * past it, the end of the text. */
+gsize
+gloss_offsets_cursor_char_to_byte (GlossOffsetsCursor *cursor,
+                                   gsize               char_offset)
+{
+  g_return_val_if_fail (cursor != NULL, 0);
+
+  cursor_move_to_char (cursor, char_offset);
+  return cursor->position - cursor->text;
+}
+
+gsize
+gloss_offsets_cursor_char_to_utf16 (GlossOffsetsCursor *cursor,
+                                    gsize               char_offset)
+{
+  g_return_val_if_fail (cursor != NULL, 0);
+
+  cursor_move_to_char (cursor, char_offset);
+  return cursor->units;
+}
+
+gboolean
+gloss_offsets_cursor_utf16_to_char (GlossOffsetsCursor  *cursor,
+                                    gsize                utf16_offset,
+                                    gsize               *char_offset,
+                                    GError             **error)
+{
+  g_return_val_if_fail (cursor != NULL, FALSE);
+  g_return_val_if_fail (char_offset != NULL, FALSE);
+
+  while (cursor->units > utf16_offset)
+    cursor_back (cursor);
+
+  while (cursor->units < utf16_offset)
+    {
+      if (*cursor->position == '\0')
+        {
+          g_set_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE,
+                       _("UTF-16 offset %" G_GSIZE_FORMAT " is past the end of the text "
+                         "(%" G_GSIZE_FORMAT " units)"),
+                       utf16_offset, cursor->units);
+          return FALSE;
+        }
+      cursor_forward (cursor);
+    }
+
+  if (cursor->units != utf16_offset)
+    {
+      g_set_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_SPLITS_CHARACTER,
+                   _("UTF-16 offset %" G_GSIZE_FORMAT " falls inside a character "
+                     "outside the Basic Multilingual Plane"),
+                   utf16_offset);
+      return FALSE;
+    }
+
+  *char_offset = cursor->chars;
+  return TRUE;
 }

@@ -23,6 +23,18 @@ typedef enum {
   GLOSS_OFFSETS_ERROR_SPLITS_CHARACTER,
 } GlossOffsetsError;
 
+/* Converts many offsets of one text in about one pass when they come in
+ * about the order of the text (spans by start), where the functions below
+ * walk from the start of the text each time. The fields are private; TEXT
+ * must outlive the cursor. */
+typedef struct
+{
+  const char *text;
+  const char *position;
+  gsize chars;
+  gsize units;
+} GlossOffsetsCursor;
+
 GQuark  gloss_offsets_error_quark     (void);
 
 gsize   gloss_offsets_count_chars     (const char *text,
@@ -72,5 +84,15 @@ gboolean       gloss_break_map_is_break     (const GlossBreakMap *map,
                                              gsize                display_offset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossBreakMap, gloss_break_map_free)
+void     gloss_offsets_cursor_init          (GlossOffsetsCursor  *cursor,
+                                             const char          *text);
+gsize    gloss_offsets_cursor_char_to_byte  (GlossOffsetsCursor  *cursor,
+                                             gsize                char_offset);
+gsize    gloss_offsets_cursor_char_to_utf16 (GlossOffsetsCursor  *cursor,
+                                             gsize                char_offset);
+gboolean gloss_offsets_cursor_utf16_to_char (GlossOffsetsCursor  *cursor,
+                                             gsize                utf16_offset,
+                                             gsize               *char_offset,
+                                             GError             **error);
 
 G_END_DECLS

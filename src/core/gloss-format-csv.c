@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* CSV for reading spans in a spreadsheet: one row per span, with the 40
+ * characters around it, so that a reviewer sees each span in its context
+ * without the document. Offsets are code points, as Python's csv module and
+ * text[start:end] read them. RFC 4180 quoting, "\n" between rows.
+ *
+ * CSV holds spans, not documents, so Gloss cannot read it back. */
+
+#define G_LOG_DOMAIN "gloss-format-csv"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gloss-format.h"
+#include "gloss-offsets.h"
+
+#define CONTEXT_CHARS 40
+
+static const char * const csv_extensions[] = { ".csv", NULL };
+
+static const char * const columns[] = {
+  "document", "start", "end", "label", "text", "left_context", "right_context", "annotator",
+  "note", NULL,
+};
+
+static GlossDataset *
+csv_read (const char         *path,
+          GlossFormatReport  *report,
+          GError            **error)
+{
+  g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                       _("CSV holds spans, not documents; import the documents first"));
+  return NULL;
+}
+
+/* A field and the comma after it, quoted as RFC 4180 says: in double
+ * quotes, quotes doubled, when it holds a comma, a quote or a line break. */
+static void
+append_field (GString    *row,
+              const char *field)
+{
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    g_string_append (row, field);
+  else
+    {
+      g_string_append_c (row, '"');
+      for (const char *p = field; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (row, '"');
+          g_string_append_c (row, *p);
+        }
+      g_string_append_c (row, '"');
+    }
+
+  g_string_append_c (row, ',');
+}
+
+static void
+append_number (GString *row,
+               gint64   number)
+{
+  char buffer[32];
+
+  g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, number);
+  append_field (row, buffer);
+}
+
+typedef struct
+{
+  GlossFormatOutput *output;
+  GlossFormatReport *report;
+  GHashTable *used_labels;
+} CsvWriter;
+
+static gboolean
+write_row (GlossFormatOutput  *output,
+           GString            *row,
+           GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* The last field's comma ends the row instead. */
+  g_assert (row->len > 0 && row->str[row->len - 1] == ',');
+  row->str[row->len - 1] = '\n';
+
+  if (!g_output_stream_write_all (output->stream, row->str, row->len, NULL, NULL, &local_error))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   _("Could not write “%s”: %s"), output->display_name, local_error->message);
+      return FALSE;
+    }
+  g_string_truncate (row, 0);
+
+  return TRUE;
+}
+
+static gboolean
+write_document (GlossDatasetDocument  *document,
+                gpointer               user_data,
+                GError               **error)
+{
+  CsvWriter *writer = user_data;
+  g_autoptr(GString) row = g_string_new (NULL);
+  gsize length = gloss_offsets_count_chars (document->text, -1);
+  GlossOffsetsCursor cursor;
+
+  gloss_offsets_cursor_init (&cursor, document->text);
+  writer->report->documents++;
+  gloss_format_report_lose (writer->report,
+                            _("document texts (CSV keeps 40 characters either side of a span)"),
+                            1);
+  if (document->spans->len == 0)
+    gloss_format_report_lose (writer->report, _("documents with no spans"), 1);
+  if (document->status != GLOSS_DOCUMENT_STATUS_NEW)
+    gloss_format_report_lose (writer->report, _("document statuses"), 1);
+
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
+      g_autofree char *text = NULL;
+      g_autofree char *left = NULL;
+      g_autofree char *right = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gsize left_byte, start_byte, end_byte, right_byte;
+
+      /* A span from a project is valid; one from elsewhere may not be, and
+       * would make the row lie about the document. */
+      if (!gloss_offsets_check_span (length, span->start, span->end, &local_error))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                       _("Document “%s”: %s"), document->name, local_error->message);
+          return FALSE;
+        }
+
+      left_byte = gloss_offsets_cursor_char_to_byte (&cursor,
+                                                     MAX (span->start - CONTEXT_CHARS, 0));
+      start_byte = gloss_offsets_cursor_char_to_byte (&cursor, span->start);
+      end_byte = gloss_offsets_cursor_char_to_byte (&cursor, span->end);
+      right_byte = gloss_offsets_cursor_char_to_byte (&cursor,
+                                                      MIN ((gsize) span->end + CONTEXT_CHARS,
+                                                           length));
+      left = g_strndup (document->text + left_byte, start_byte - left_byte);
+      text = g_strndup (document->text + start_byte, end_byte - start_byte);
+      right = g_strndup (document->text + end_byte, right_byte - end_byte);
+
+      append_field (row, document->name);
+      append_number (row, span->start);
+      append_number (row, span->end);
+      append_field (row, span->label);
+      append_field (row, text);
+      append_field (row, left);
+      append_field (row, right);
+      append_field (row, span->annotator);
+      append_field (row, span->note);
+      if (!write_row (writer->output, row, error))
+        return FALSE;
+
+      if (!g_hash_table_contains (writer->used_labels, span->label))
+        g_hash_table_add (writer->used_labels, g_strdup (span->label));
+      writer->report->spans++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+csv_write (GlossDatasetSource  *source,
+           GlossFormatOutput   *output,
+           GlossFormatReport   *report,
+           GError             **error)
+{
+  g_autoptr(GHashTable) used_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) header = g_string_new (NULL);
+  CsvWriter writer = { output, report, used_labels };
+  guint unused = 0;
+  guint described = 0;
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    append_field (header, columns[i]);
+  if (!write_row (output, header, error))
+    return FALSE;
+
+  if (!source->foreach (source, write_document, &writer, error))
+    return FALSE;
+
+  for (guint i = 0; i < source->labels->len; i++)
+    {
+      GlossDatasetLabel *label = g_ptr_array_index (source->labels, i);
+
+      if (!g_hash_table_contains (used_labels, label->name))
+        unused++;
+      if (label->color != NULL || label->hotkey[0] != '\0' || label->description[0] != '\0')
+        described++;
+    }
+  if (unused > 0)
+    gloss_format_report_lose (report, _("labels with no spans"), unused);
+  if (described > 0)
+    gloss_format_report_lose (report, _("label colors, hotkeys and descriptions"), described);
+
+  return TRUE;
+}
+
+const GlossFormat gloss_format_csv = {
+  .name = "csv",
+  .title = N_("CSV (one row per span)"),
+  .extensions = csv_extensions,
+  .target = GLOSS_FORMAT_TARGET_FILE,
+  .read = csv_read,
+  .write = csv_write,
+};
