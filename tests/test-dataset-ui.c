@@ -152,6 +152,46 @@ test_import_good_and_bad (Fixture       *fixture,
     g_assert_cmpstr (gloss_label_get_name (labels->pdata[i]), !=, "New label");
 }
 
+/* Plain text as people have it: UTF-16 with a BOM, HTML, and a file that
+ * is not text at all, which is refused with the byte where it breaks. */
+static void
+test_import_text_files (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const guint8 utf16[] = { 0xFF, 0xFE, 'B', 0, 'a', 0, 'k', 0, 'u', 0, ' ', 0,
+                                  0x3C, 0xD8, 0xE6, 0xDD, 0x3C, 0xD8, 0xFF, 0xDD };
+  g_autofree char *utf16_path = g_build_filename (fixture->dir, "baku.txt", NULL);
+  g_autofree char *html = write_file (fixture, "note.html",
+                                      "<html><head><title>x</title><script>var a;</script></head>"
+                                      "<body><p>Velayati &amp; the <b>IRGC</b></p></body></html>");
+  g_autofree char *bad_path = g_build_filename (fixture->dir, "latin1.txt", NULL);
+  const char *paths[] = { utf16_path, html, bad_path, NULL };
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *text = NULL;
+  GlossImportResult *result;
+
+  g_file_set_contents (utf16_path, (const char *) utf16, sizeof utf16, NULL);
+  g_file_set_contents (bad_path, "Caf\xe9 in Baku", -1, NULL);
+
+  gloss_window_import (fixture->window, paths);
+  wait_for_import (fixture);
+
+  g_assert_no_error (((GlossImportResult *) fixture->import_results->pdata[0])->error);
+  g_assert_no_error (((GlossImportResult *) fixture->import_results->pdata[1])->error);
+  result = g_ptr_array_index (fixture->import_results, 2);
+  g_assert_error (result->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
+  g_assert_nonnull (strstr (result->error->message, "latin1.txt"));
+  g_assert_nonnull (strstr (result->error->message, "byte 3"));
+
+  ids = gloss_store_list_document_ids (fixture->store, NULL);
+  g_assert_cmpuint (ids->len, ==, 3);
+  text = gloss_store_load_text (fixture->store, g_array_index (ids, gint64, 1), NULL);
+  g_assert_cmpstr (text, ==, "Baku 🇦🇿");
+  g_clear_pointer (&text, g_free);
+  text = gloss_store_load_text (fixture->store, g_array_index (ids, gint64, 2), NULL);
+  g_assert_cmpstr (text, ==, "Velayati & the IRGC");
+}
+
 static gboolean
 wait_for_file (const char *path)
 {
@@ -219,6 +259,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/gloss/window/import/good-and-bad", test_import_good_and_bad);
+  ADD ("/gloss/window/import/text-files", test_import_text_files);
   ADD ("/gloss/window/export/replace-asks", test_export_window);
 
 #undef ADD
