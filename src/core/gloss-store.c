@@ -79,6 +79,26 @@ static const char * const migrations[] = {
   "CREATE TRIGGER spans_after_delete AFTER DELETE ON spans BEGIN"
   "  UPDATE documents SET span_count = span_count - 1 WHERE id = OLD.document;"
   "END;",
+
+  /* 1 -> 2: a full-text index over the documents, so that a search across
+   * a large project reads only the documents that can match. It indexes
+   * the documents table in place (no second copy of the text) and follows
+   * it through triggers. */
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  text, content = 'documents', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
+  "CREATE TRIGGER documents_fts_after_insert AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.id, NEW.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_after_delete AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_after_update AFTER UPDATE OF text ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.id, NEW.text);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);

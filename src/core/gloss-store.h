@@ -24,7 +24,7 @@ typedef enum {
 
 /* "GLOS" in the file header, so that Gloss knows its own files. */
 #define GLOSS_STORE_APPLICATION_ID 0x474C4F53
-#define GLOSS_STORE_SCHEMA_VERSION 1
+#define GLOSS_STORE_SCHEMA_VERSION 2
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 
