@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document-list.h"
+#include "gloss-label-editor.h"
 #include "gloss-project.h"
 #include "gloss-window.h"
 
@@ -352,6 +353,16 @@ delete_span_action (GtkWidget  *widget,
     show_error (self, error);
 }
 
+static void
+edit_labels_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gtk_window_present (gloss_label_editor_new (GTK_WINDOW (self), self->store));
+}
+
 static gboolean
 focus_is_editable (GlossWindow *self)
 {
@@ -679,6 +690,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-span", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-span", NULL);
+  gtk_widget_class_install_action (widget_class, "win.edit-labels", NULL, edit_labels_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.edit-labels", NULL);
 }
 
 static void
