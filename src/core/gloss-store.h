@@ -148,6 +148,27 @@ gboolean       gloss_store_delete_label        (GlossStore          *self,
                                                 gint64               label_id,
                                                 GError             **error);
 
+/* gloss-store-labels.c: editing the label set, each call one undoable step. */
+GlossLabel    *gloss_store_update_label        (GlossStore          *self,
+                                                gint64               label_id,
+                                                const char          *name,
+                                                const char          *color,
+                                                const char          *hotkey,
+                                                const char          *description,
+                                                GError             **error);
+guint          gloss_store_count_label_spans   (GlossStore          *self,
+                                                gint64               label_id);
+guint          gloss_store_count_label_documents (GlossStore        *self,
+                                                  gint64             label_id);
+gboolean       gloss_store_merge_labels        (GlossStore          *self,
+                                                gint64               from_label_id,
+                                                gint64               into_label_id,
+                                                GError             **error);
+gboolean       gloss_store_move_label          (GlossStore          *self,
+                                                gint64               label_id,
+                                                guint                new_position,
+                                                GError             **error);
+
 GlossSpan     *gloss_store_add_span            (GlossStore          *self,
                                                 gint64               document_id,
                                                 gint64               label_id,

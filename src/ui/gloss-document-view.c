@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-color.h"
 #include "gloss-document-view.h"
 #include "gloss-offsets.h"
 
@@ -27,12 +28,20 @@
 #define FIRST_SCREEN_SPANS 2000
 #define TAGGING_STEP_USEC 8000
 
-/* Fills stay translucent so that the text keeps the theme's own foreground,
- * and with it the theme's contrast, in the light and the dark style. */
+/* Fills are translucent, so a highlight is the label color blended with the
+ * page; the text on it takes whichever of a dark and a light color contrasts
+ * more with that blend (a selected yellow span in the dark style is bright,
+ * and the theme's light text vanished on it). */
 #define FILL_ALPHA_LIGHT 0.25
 #define FILL_ALPHA_DARK 0.40
 #define SELECTED_ALPHA_LIGHT 0.55
 #define SELECTED_ALPHA_DARK 0.70
+
+/* The page under the text: @window_bg_color (style.css) in libadwaita's
+ * light and dark styles. */
+#define PAGE_COLOR_LIGHT "#fafafa"
+#define PAGE_COLOR_DARK "#242424"
+#define MISSING_LABEL_COLOR "#9a9996"
 
 struct _GlossDocumentView
 {
@@ -84,7 +93,7 @@ get_label_rgba (GlossDocumentView *self,
   GlossLabel *label = g_hash_table_lookup (self->labels, &label_id);
 
   if (label == NULL || !gdk_rgba_parse (rgba, gloss_label_get_color (label)))
-    gdk_rgba_parse (rgba, "#9a9996");
+    gdk_rgba_parse (rgba, MISSING_LABEL_COLOR);
   rgba->alpha = alpha;
 }
 
@@ -111,6 +120,30 @@ offset_of (GlossDocumentView *self,
   if (self->breaks != NULL)
     offset = gloss_break_map_from_display (self->breaks, offset);
   return offset;
+}
+
+/* Gives TAG the label's fill at ALPHA and the text color that reads best on
+ * that fill as it is drawn over the page. */
+static void
+set_tag_fill (GlossDocumentView *self,
+              GtkTextTag        *tag,
+              gint64             label_id,
+              double             alpha,
+              gboolean           dark)
+{
+  GdkRGBA fill, text;
+  GlossColor label_color, page, blend;
+
+  get_label_rgba (self, label_id, alpha, &fill);
+  label_color = (GlossColor) { fill.red, fill.green, fill.blue };
+  gloss_color_parse (dark ? PAGE_COLOR_DARK : PAGE_COLOR_LIGHT, &page);
+  gloss_color_composite (&label_color, alpha, &page, &blend);
+  gdk_rgba_parse (&text, gloss_color_pick_text (&blend));
+
+  g_object_set (tag,
+                "background-rgba", &fill,
+                "foreground-rgba", &text,
+                NULL);
 }
 
 static void
@@ -287,20 +320,12 @@ update_tag_colors (GlossDocumentView *self)
   g_hash_table_iter_init (&iter, self->label_tags);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GdkRGBA fill;
-
-      get_label_rgba (self, *(gint64 *) key, dark ? FILL_ALPHA_DARK : FILL_ALPHA_LIGHT, &fill);
-      g_object_set (value, "background-rgba", &fill, NULL);
+      set_tag_fill (self, value, *(gint64 *) key, dark ? FILL_ALPHA_DARK : FILL_ALPHA_LIGHT, dark);
     }
 
   if (self->selected_span != NULL)
-    {
-      GdkRGBA selected;
-
-      get_label_rgba (self, gloss_span_get_label_id (self->selected_span),
-                      dark ? SELECTED_ALPHA_DARK : SELECTED_ALPHA_LIGHT, &selected);
-      g_object_set (self->selected_tag, "background-rgba", &selected, NULL);
-    }
+    set_tag_fill (self, self->selected_tag, gloss_span_get_label_id (self->selected_span),
+                  dark ? SELECTED_ALPHA_DARK : SELECTED_ALPHA_LIGHT, dark);
 }
 
 static int

@@ -18,6 +18,7 @@
 #include "gloss-import.h"
 #include "gloss-import-bar.h"
 #include "gloss-label-popover.h"
+#include "gloss-label-editor.h"
 #include "gloss-project.h"
 #include "gloss-swatch.h"
 #include "gloss-window.h"
@@ -983,6 +984,16 @@ update_recent_menu (GlossWindow *self)
     }
 }
 
+static void
+edit_labels_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gtk_window_present (gloss_label_editor_new (GTK_WINDOW (self), self->store));
+}
+
 static gboolean
 focus_is_editable (GlossWindow *self)
 {
@@ -1323,6 +1334,10 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.label-popover", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "win.label-popover", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.edit-labels", NULL, edit_labels_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.edit-labels", NULL);
 }
 
 /* The document text follows the text size preference while the window is

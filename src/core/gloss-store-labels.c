@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Editing the label set: rename, recolor, rekey, describe, reorder, merge.
+ * Each call is one transaction that journals every row it changes, the label
+ * and each span it touches, so that one undo puts all of it back. */
+
+#define G_LOG_DOMAIN "gloss-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-color.h"
+#include "gloss-store-private.h"
+
+/* A hotkey is one key pressed without Ctrl or Alt: a letter or a digit.
+ * Only these are keys that GTK can also show as a key (GtkShortcutLabel, in
+ * the window's label list); other characters would apply but show nothing. */
+static gboolean
+check_hotkey (const char  *hotkey,
+              GError     **error)
+{
+  if (hotkey[0] == '\0' || (g_ascii_isalnum (hotkey[0]) && hotkey[1] == '\0'))
+    return TRUE;
+
+  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+               _("A label’s key must be a single letter or digit, not “%s”"), hotkey);
+  return FALSE;
+}
+
+/* The other label with NAME, if any: names are unique. */
+static char *
+find_name_owner (GlossStore  *self,
+                 const char  *name,
+                 gint64       except_id,
+                 GError     **error,
+                 gboolean    *failed)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self,
+                                            "SELECT name FROM labels WHERE name = ? AND id != ?",
+                                            error);
+  char *owner = NULL;
+
+  *failed = stmt == NULL;
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return owner;
+}
+
+/* The name of the other label that HOTKEY applies, if any. */
+static char *
+find_hotkey_owner (GlossStore  *self,
+                   const char  *hotkey,
+                   gint64       except_id,
+                   GError     **error,
+                   gboolean    *failed)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self,
+                                            "SELECT name FROM labels WHERE hotkey = ? AND id != ? "
+                                            "ORDER BY position, id LIMIT 1",
+                                            error);
+  char *owner = NULL;
+
+  *failed = stmt == NULL;
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, hotkey, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return owner;
+}
+
+/**
+ * gloss_store_update_label:
+ * @name: (nullable): the new name; %NULL keeps the current one
+ * @color: (nullable): "#rrggbb"; %NULL keeps the current one
+ * @hotkey: (nullable): one character, or "" for none; %NULL keeps the current one
+ * @description: (nullable): %NULL keeps the current one
+ *
+ * Changes a label in one undoable step. A name another label has, or a key
+ * another label uses, is refused with %GLOSS_STORE_ERROR_EXISTS and the label
+ * is left as it was. Changing nothing journals nothing.
+ *
+ * Returns: (transfer full): the label as it is now
+ */
+GlossLabel *
+gloss_store_update_label (GlossStore  *self,
+                          gint64       label_id,
+                          const char  *name,
+                          const char  *color,
+                          const char  *hotkey,
+                          const char  *description,
+                          GError     **error)
+{
+  g_autoptr(GlossLabel) before = NULL;
+  g_autofree char *new_name = NULL;
+  g_autofree char *new_color = NULL;
+  g_autofree char *owner = NULL;
+  const char *new_hotkey;
+  const char *new_description;
+  GlossLabel *after = NULL;
+  GlossColor parsed;
+  gboolean failed = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (name != NULL)
+    {
+      new_name = g_strstrip (g_strdup (name));
+      if (new_name[0] == '\0' || !g_utf8_validate (new_name, -1, NULL))
+        {
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                       _("A label needs a name"));
+          return NULL;
+        }
+    }
+
+  if (color != NULL)
+    {
+      if (!gloss_color_parse (color, &parsed))
+        {
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                       _("“%s” is not a color; a label’s color looks like #3584e4"), color);
+          return NULL;
+        }
+      new_color = gloss_color_to_string (&parsed);
+    }
+
+  if (hotkey != NULL && !check_hotkey (hotkey, error))
+    return NULL;
+
+  if (!gloss_store_begin (self, error))
+    return NULL;
+
+  before = gloss_store_get_label (self, label_id, error);
+  if (before == NULL)
+    return gloss_store_finish (self, FALSE, error), NULL;
+
+  if (new_name == NULL)
+    new_name = g_strdup (gloss_label_get_name (before));
+  if (new_color == NULL)
+    new_color = g_strdup (gloss_label_get_color (before));
+  new_hotkey = hotkey != NULL ? hotkey : gloss_label_get_hotkey (before);
+  new_description = description != NULL ? description : gloss_label_get_description (before);
+
+  if (g_str_equal (new_name, gloss_label_get_name (before)) &&
+      g_str_equal (new_color, gloss_label_get_color (before)) &&
+      g_str_equal (new_hotkey, gloss_label_get_hotkey (before)) &&
+      g_str_equal (new_description, gloss_label_get_description (before)))
+    {
+      if (!gloss_store_finish (self, TRUE, error))
+        return NULL;
+      return g_steal_pointer (&before);
+    }
+
+  owner = find_name_owner (self, new_name, label_id, error, &failed);
+  if (failed)
+    return gloss_store_finish (self, FALSE, error), NULL;
+  if (owner != NULL)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                   _("There is already a label named “%s”"), new_name);
+      return gloss_store_finish (self, FALSE, error), NULL;
+    }
+
+  if (new_hotkey[0] != '\0')
+    {
+      owner = find_hotkey_owner (self, new_hotkey, label_id, error, &failed);
+      if (failed)
+        return gloss_store_finish (self, FALSE, error), NULL;
+      if (owner != NULL)
+        {
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                       /* Translators: "The key 3 already labels “Hardline camp”" */
+                       _("The key %s already labels “%s”"), new_hotkey, owner);
+          return gloss_store_finish (self, FALSE, error), NULL;
+        }
+    }
+
+  stmt = gloss_store_prepare (self,
+                              "UPDATE labels SET name = ?, color = ?, hotkey = ?, description = ? "
+                              "WHERE id = ? RETURNING " GLOSS_STORE_LABEL_COLUMNS,
+                              error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error), NULL;
+
+  sqlite3_bind_text (stmt, 1, new_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, new_color, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, new_hotkey, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, new_description, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, label_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    after = gloss_store_label_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (after == NULL)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return gloss_store_finish (self, FALSE, error), NULL;
+    }
+
+  gloss_store_record_change (self, before, after);
+  if (!gloss_store_finish (self, TRUE, error))
+    g_clear_object (&after);
+
+  return after;
+}
+
+static guint
+count_for_label (GlossStore *self,
+                 const char *sql,
+                 gint64      label_id)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, NULL);
+  guint count = 0;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/* How many spans deleting the label would take with it. */
+guint
+gloss_store_count_label_spans (GlossStore *self,
+                               gint64      label_id)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  return count_for_label (self, "SELECT count(*) FROM spans WHERE label = ?", label_id);
+}
+
+/* In how many documents the label has spans. */
+guint
+gloss_store_count_label_documents (GlossStore *self,
+                                   gint64      label_id)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  return count_for_label (self, "SELECT count(DISTINCT document) FROM spans WHERE label = ?",
+                          label_id);
+}
+
+static GPtrArray *
+list_label_spans (GlossStore  *self,
+                  gint64       label_id,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE label = ? "
+                              "ORDER BY document, start, end, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&spans);
+}
+
+/* Whether SPAN's document already has a span of LABEL_ID over the same range. */
+static gboolean
+has_twin (GlossStore  *self,
+          GlossSpan   *span,
+          gint64       label_id,
+          gboolean    *twin,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self,
+                                            "SELECT 1 FROM spans WHERE document = ? AND start = ? "
+                                            "AND end = ? AND label = ? AND id != ? LIMIT 1",
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, gloss_span_get_document_id (span));
+  sqlite3_bind_int64 (stmt, 2, gloss_span_get_start (span));
+  sqlite3_bind_int64 (stmt, 3, gloss_span_get_end (span));
+  sqlite3_bind_int64 (stmt, 4, label_id);
+  sqlite3_bind_int64 (stmt, 5, gloss_span_get_id (span));
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
+
+  *twin = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+delete_span_row (GlossStore  *self,
+                 GlossSpan   *span,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, "DELETE FROM spans WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, gloss_span_get_id (span));
+  if (!gloss_store_step_done (self, stmt, error))
+    return FALSE;
+
+  gloss_store_record_change (self, span, NULL);
+  return TRUE;
+}
+
+static gboolean
+move_span_row (GlossStore  *self,
+               GlossSpan   *span,
+               gint64       label_id,
+               const char  *now,
+               GError     **error)
+{
+  g_autoptr(GlossSpan) after = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gloss_store_prepare (self,
+                              "UPDATE spans SET label = ?, modified = ? WHERE id = ? "
+                              "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, gloss_span_get_id (span));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    after = gloss_store_span_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (after == NULL)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
+
+  gloss_store_record_change (self, span, after);
+  return TRUE;
+}
+
+/**
+ * gloss_store_merge_labels:
+ *
+ * Gives every span of FROM_LABEL_ID the label INTO_LABEL_ID, then deletes
+ * FROM_LABEL_ID, in one undoable step. A span that would become an exact copy
+ * of a span INTO_LABEL_ID already has (same document, start and end) is
+ * deleted instead, so that the merge never leaves two identical spans.
+ */
+gboolean
+gloss_store_merge_labels (GlossStore  *self,
+                          gint64       from_label_id,
+                          gint64       into_label_id,
+                          GError     **error)
+{
+  g_autoptr(GlossLabel) from = NULL;
+  g_autoptr(GlossLabel) into = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  from = gloss_store_get_label (self, from_label_id, error);
+  if (from == NULL)
+    return gloss_store_finish (self, FALSE, error);
+  into = gloss_store_get_label (self, into_label_id, error);
+  if (into == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  if (from_label_id == into_label_id)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("“%s” cannot be merged into itself"), gloss_label_get_name (from));
+      return gloss_store_finish (self, FALSE, error);
+    }
+
+  spans = list_label_spans (self, from_label_id, error);
+  if (spans == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  now = gloss_store_now ();
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (spans, i);
+      gboolean twin = FALSE;
+
+      if (!has_twin (self, span, into_label_id, &twin, error))
+        return gloss_store_finish (self, FALSE, error);
+
+      if (twin ? !delete_span_row (self, span, error)
+               : !move_span_row (self, span, into_label_id, now, error))
+        return gloss_store_finish (self, FALSE, error);
+    }
+
+  stmt = gloss_store_prepare (self, "DELETE FROM labels WHERE id = ?", error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  sqlite3_bind_int64 (stmt, 1, from_label_id);
+  if (!gloss_store_step_done (self, stmt, error))
+    return gloss_store_finish (self, FALSE, error);
+
+  gloss_store_record_change (self, from, NULL);
+  return gloss_store_finish (self, TRUE, error);
+}
+
+/**
+ * gloss_store_move_label:
+ * @new_position: where the label goes in the list, from 0; past the end
+ *   means last
+ *
+ * Moves a label within the label list, and numbers the positions of all
+ * labels 0 to n - 1, journaling each label whose position changed.
+ */
+gboolean
+gloss_store_move_label (GlossStore  *self,
+                        gint64       label_id,
+                        guint        new_position,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  GlossLabel *moved = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  labels = gloss_store_list_labels (self, error);
+  if (labels == NULL)
+    return gloss_store_finish (self, FALSE, error);
+
+  for (guint i = 0; i < labels->len && moved == NULL; i++)
+    {
+      if (gloss_label_get_id (g_ptr_array_index (labels, i)) == label_id)
+        moved = g_ptr_array_steal_index (labels, i);
+    }
+
+  if (moved == NULL)
+    {
+      gloss_store_set_not_found (error, "label", label_id);
+      return gloss_store_finish (self, FALSE, error);
+    }
+
+  g_ptr_array_insert (labels, MIN (new_position, labels->len), moved);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GlossLabel *before = g_ptr_array_index (labels, i);
+      g_autoptr(GlossLabel) after = NULL;
+      int rc;
+
+      if (gloss_label_get_position (before) == (int) i)
+        continue;
+
+      stmt = gloss_store_prepare (self,
+                                  "UPDATE labels SET position = ? WHERE id = ? "
+                                  "RETURNING " GLOSS_STORE_LABEL_COLUMNS,
+                                  error);
+      if (stmt == NULL)
+        return gloss_store_finish (self, FALSE, error);
+
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, gloss_label_get_id (before));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        after = gloss_store_label_from_row (stmt);
+      sqlite3_reset (stmt);
+
+      if (after == NULL)
+        {
+          gloss_store_set_sqlite_error (self, error, rc);
+          return gloss_store_finish (self, FALSE, error);
+        }
+
+      gloss_store_record_change (self, before, after);
+    }
+
+  return gloss_store_finish (self, TRUE, error);
+}
