@@ -518,6 +518,99 @@ test_default_project (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 1);
 }
 
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* A project as schema 1 left it: no full-text index. */
+static void
+make_v1_project (Fixture *fixture)
+{
+  g_autoptr(GlossStore) store = create_store (fixture);
+  g_autoptr(GlossLabel) label = gloss_store_add_label (store, "Actor", "#3584e4", NULL, NULL, NULL);
+  gint64 document_id = gloss_store_add_document (store, "a.txt", "Velayati vowed to block it.",
+                                                 NULL, NULL);
+  g_autoptr(GlossSpan) span = gloss_store_add_span (store, document_id, gloss_label_get_id (label),
+                                                    0, 8, NULL, NULL, NULL);
+
+  g_clear_object (&store);
+  run_sql (fixture->path,
+           "PRAGMA journal_mode = DELETE;"
+           "DROP TRIGGER documents_fts_after_insert;"
+           "DROP TRIGGER documents_fts_after_delete;"
+           "DROP TRIGGER documents_fts_after_update;"
+           "DROP TABLE documents_fts;"
+           "PRAGMA user_version = 1;");
+}
+
+static void
+test_migrate_from_v1 (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *backup = g_strconcat (fixture->path, ".bak", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  make_v1_project (fixture);
+  before = read_bytes (fixture->path);
+
+  store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  ids = gloss_store_list_document_ids (store, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_object (&store);
+
+  /* The copy taken first is the project as it was. */
+  saved = read_bytes (backup);
+  g_assert_true (g_bytes_equal (before, saved));
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'velayati'"),
+                   ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans"), ==, 1);
+}
+
+/* A migration that fails leaves the project at its old version, whole. */
+static void
+test_migrate_failure_keeps_project (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_v1_project (fixture);
+  /* A table in the way of the migration. */
+  run_sql (fixture->path, "CREATE TABLE documents_fts (x);");
+
+  store = gloss_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM pragma_integrity_check "
+                              "WHERE integrity_check = 'ok'"), ==, 1);
+  g_assert_nonnull (strstr (error->message, "analysis.gloss"));
+}
+
 /* gloss PATH on a path with no file makes an empty project there. */
 static void
 test_open_creates (Fixture       *fixture,
@@ -562,6 +655,8 @@ main (int    argc,
   ADD ("/gloss/store/refuse/newer-schema", test_refuse_newer_schema);
   ADD ("/gloss/project/default", test_default_project);
   ADD ("/gloss/project/open-creates", test_open_creates);
+  ADD ("/gloss/store/migrate/from-v1", test_migrate_from_v1);
+  ADD ("/gloss/store/migrate/failure-keeps-project", test_migrate_failure_keeps_project);
 
 #undef ADD
 

@@ -507,6 +507,7 @@ read_be32 (const guchar *bytes)
  * mode may create files beside it). */
 static gboolean
 check_header (const char  *path,
+              guint32     *version,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
@@ -564,6 +565,7 @@ check_header (const char  *path,
       return FALSE;
     }
 
+  *version = read_be32 (header + 60);
   return TRUE;
 }
 
@@ -581,26 +583,36 @@ store_configure (GlossStore  *self,
                      error);
 }
 
+/* Copies the project, as it is on disk, to NAME.gloss.bak before SQLite
+ * opens it: byte for byte, with its write-ahead log beside it (which SQLite
+ * looks for as NAME.gloss.bak-wal) when there is one. */
 static gboolean
-store_backup (GlossStore  *self,
-              GError     **error)
+backup_project (const char  *path,
+                GError     **error)
 {
-  g_autofree char *backup_path = g_strconcat (self->path, ".bak", NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (self->path);
+  g_autofree char *backup_path = g_strconcat (path, ".bak", NULL);
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *backup_wal_path = g_strconcat (backup_path, "-wal", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
   g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(GFile) wal = g_file_new_for_path (wal_path);
+  g_autoptr(GFile) backup_wal = g_file_new_for_path (backup_wal_path);
 
-  /* Fold the write-ahead log in first, so that the copy is the whole project. */
-  if (!store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
+  g_unlink (backup_wal_path);
+  if (!g_file_copy (source, backup, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
     return FALSE;
 
-  return g_file_copy (source, backup, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  if (g_file_query_exists (wal, NULL) &&
+      !g_file_copy (wal, backup_wal, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+    return FALSE;
+
+  return TRUE;
 }
 
-/* Brings the schema to GLOSS_STORE_SCHEMA_VERSION in one transaction, after
- * copying an existing project to NAME.gloss.bak. */
+/* Brings the schema to GLOSS_STORE_SCHEMA_VERSION in one transaction. An
+ * existing project has been copied to NAME.gloss.bak before. */
 static gboolean
 store_migrate (GlossStore  *self,
-               gboolean     is_new,
                GError     **error)
 {
   g_autofree char *sql = NULL;
@@ -617,9 +629,6 @@ store_migrate (GlossStore  *self,
                    _("“%s” was saved by a newer version of Gloss"), display);
       return FALSE;
     }
-
-  if (!is_new && !store_backup (self, error))
-    return FALSE;
 
   if (!gloss_store_begin (self, error))
     return FALSE;
@@ -661,18 +670,22 @@ gloss_store_open (const char  *path,
                   GError     **error)
 {
   g_autoptr(GlossStore) self = NULL;
+  guint32 version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (path, error))
+  if (!check_header (path, &version, error))
+    return NULL;
+
+  if (version < GLOSS_STORE_SCHEMA_VERSION && !backup_project (path, error))
     return NULL;
 
   self = store_open_sqlite (path, SQLITE_OPEN_READWRITE, error);
   if (self == NULL)
     return NULL;
 
-  if (!store_configure (self, error) || !store_migrate (self, FALSE, error))
+  if (!store_configure (self, error) || !store_migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -745,7 +758,7 @@ gloss_store_create (const char          *path,
 
   if (!store_exec (store, sql, error) ||
       !store_configure (store, error) ||
-      !store_migrate (store, TRUE, error) ||
+      !store_migrate (store, error) ||
       !gloss_store_begin (store, error))
     goto out;
 
