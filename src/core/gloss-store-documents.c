@@ -154,8 +154,7 @@ gloss_store_delete_document (GlossStore  *self,
                              GError     **error)
 {
   g_autoptr(GlossDocument) snapshot = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
@@ -163,39 +162,15 @@ gloss_store_delete_document (GlossStore  *self,
     return FALSE;
 
   snapshot = get_document_snapshot (self, document_id, error);
-  if (snapshot == NULL)
-    return gloss_store_finish (self, FALSE, error);
+  ok = snapshot != NULL &&
+       gloss_store_delete_spans_where (self,
+                                       "DELETE FROM spans WHERE document = ? "
+                                       "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                                       document_id, error) &&
+       gloss_store_delete_row (self, "DELETE FROM documents WHERE id = ?", document_id, snapshot,
+                               error);
 
-  stmt = gloss_store_prepare (self,
-                              "DELETE FROM spans WHERE document = ? RETURNING " GLOSS_STORE_SPAN_COLUMNS,
-                              error);
-  if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GlossSpan) span = gloss_store_span_from_row (stmt);
-
-      gloss_store_record_change (self, span, NULL);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return gloss_store_finish (self, FALSE, error);
-    }
-
-  stmt = gloss_store_prepare (self, "DELETE FROM documents WHERE id = ?", error);
-  if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!gloss_store_step_done (self, stmt, error))
-    return gloss_store_finish (self, FALSE, error);
-
-  gloss_store_record_change (self, snapshot, NULL);
-  return gloss_store_finish (self, TRUE, error);
+  return gloss_store_finish (self, ok, error);
 }
 
 /* Writes DOCUMENT back: its name and status if the row exists, else the

@@ -400,7 +400,6 @@ gloss_store_merge_labels (GlossStore  *self,
   g_autoptr(GlossLabel) into = NULL;
   g_autoptr(GPtrArray) spans = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -440,16 +439,10 @@ gloss_store_merge_labels (GlossStore  *self,
         return gloss_store_finish (self, FALSE, error);
     }
 
-  stmt = gloss_store_prepare (self, "DELETE FROM labels WHERE id = ?", error);
-  if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
-
-  sqlite3_bind_int64 (stmt, 1, from_label_id);
-  if (!gloss_store_step_done (self, stmt, error))
-    return gloss_store_finish (self, FALSE, error);
-
-  gloss_store_record_change (self, from, NULL);
-  return gloss_store_finish (self, TRUE, error);
+  return gloss_store_finish (self,
+                             gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?",
+                                                     from_label_id, from, error),
+                             error);
 }
 
 /**

@@ -72,6 +72,15 @@ void           gloss_store_queue_signal     (GlossStore    *self,
 void           gloss_store_record_change    (GlossStore    *self,
                                              gpointer       before,
                                              gpointer       after);
+gboolean       gloss_store_delete_spans_where (GlossStore  *self,
+                                               const char  *sql,
+                                               gint64       id,
+                                               GError     **error);
+gboolean       gloss_store_delete_row       (GlossStore    *self,
+                                             const char    *sql,
+                                             gint64         id,
+                                             gpointer       row,
+                                             GError       **error);
 GlossLabel    *gloss_store_label_from_row   (sqlite3_stmt  *stmt);
 GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
 

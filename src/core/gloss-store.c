@@ -1475,6 +1475,59 @@ gloss_store_put_label (GlossStore  *self,
   return gloss_store_finish (self, TRUE, error);
 }
 
+/* Runs SQL, a DELETE ... RETURNING the span columns with ID as its one
+ * parameter, and journals each span it deletes. */
+gboolean
+gloss_store_delete_spans_where (GlossStore  *self,
+                                const char  *sql,
+                                gint64       id,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GlossSpan) span = gloss_store_span_from_row (stmt);
+
+      gloss_store_record_change (self, span, NULL);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs SQL, a DELETE of one row by id, and journals ROW as deleted. */
+gboolean
+gloss_store_delete_row (GlossStore  *self,
+                        const char  *sql,
+                        gint64       id,
+                        gpointer     row,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!gloss_store_step_done (self, stmt, error))
+    return FALSE;
+
+  gloss_store_record_change (self, row, NULL);
+  return TRUE;
+}
+
 /* Deletes a label and every span that has it, journaling each span so that
  * one undo brings them all back. */
 gboolean
@@ -1483,8 +1536,7 @@ gloss_store_delete_label (GlossStore  *self,
                           GError     **error)
 {
   g_autoptr(GlossLabel) label = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
@@ -1492,39 +1544,14 @@ gloss_store_delete_label (GlossStore  *self,
     return FALSE;
 
   label = gloss_store_get_label (self, label_id, error);
-  if (label == NULL)
-    return gloss_store_finish (self, FALSE, error);
+  ok = label != NULL &&
+       gloss_store_delete_spans_where (self,
+                                       "DELETE FROM spans WHERE label = ? "
+                                       "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                                       label_id, error) &&
+       gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?", label_id, label, error);
 
-  stmt = gloss_store_prepare (self,
-                              "DELETE FROM spans WHERE label = ? RETURNING " GLOSS_STORE_SPAN_COLUMNS,
-                              error);
-  if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
-
-  sqlite3_bind_int64 (stmt, 1, label_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GlossSpan) span = gloss_store_span_from_row (stmt);
-
-      gloss_store_record_change (self, span, NULL);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return gloss_store_finish (self, FALSE, error);
-    }
-
-  stmt = gloss_store_prepare (self, "DELETE FROM labels WHERE id = ?", error);
-  if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
-
-  sqlite3_bind_int64 (stmt, 1, label_id);
-  if (!gloss_store_step_done (self, stmt, error))
-    return gloss_store_finish (self, FALSE, error);
-
-  gloss_store_record_change (self, label, NULL);
-  return gloss_store_finish (self, TRUE, error);
+  return gloss_store_finish (self, ok, error);
 }
 
 /* Writes SPAN's row exactly, id and times included. */
