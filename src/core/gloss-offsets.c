@@ -187,3 +187,66 @@ gloss_offsets_check_span (gsize    text_length,
 
   return TRUE;
 }
+
+void
+gloss_offsets_cursor_init (GlossOffsetsCursor *cursor,
+                           const char         *text)
+{
+  g_return_if_fail (cursor != NULL);
+  g_return_if_fail (text != NULL);
+
+  cursor->text = text;
+  cursor->char_offset = 0;
+  cursor->byte_index = 0;
+}
+
+/* The byte index of CHAR_OFFSET, which must be within the text (its length at
+ * most). Moves from wherever the cursor stands, or from the start of the text
+ * when that is nearer. */
+gsize
+gloss_offsets_cursor_to_byte (GlossOffsetsCursor *cursor,
+                              gsize               char_offset)
+{
+  const char *p;
+
+  g_return_val_if_fail (cursor != NULL, 0);
+
+  if (char_offset < cursor->char_offset && char_offset < cursor->char_offset - char_offset)
+    {
+      cursor->char_offset = 0;
+      cursor->byte_index = 0;
+    }
+
+  p = cursor->text + cursor->byte_index;
+  while (cursor->char_offset < char_offset && *p != '\0')
+    {
+      p = g_utf8_next_char (p);
+      cursor->char_offset++;
+    }
+  while (cursor->char_offset > char_offset)
+    {
+      p = g_utf8_prev_char (p);
+      cursor->char_offset--;
+    }
+
+  cursor->byte_index = p - cursor->text;
+  g_return_val_if_fail (cursor->char_offset == char_offset, cursor->byte_index);
+
+  return cursor->byte_index;
+}
+
+/* Python's text[start:end], leaving the cursor at END. */
+char *
+gloss_offsets_cursor_dup_range (GlossOffsetsCursor *cursor,
+                                gsize               start,
+                                gsize               end)
+{
+  gsize begin;
+
+  g_return_val_if_fail (cursor != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  begin = gloss_offsets_cursor_to_byte (cursor, start);
+
+  return g_strndup (cursor->text + begin, gloss_offsets_cursor_to_byte (cursor, end) - begin);
+}

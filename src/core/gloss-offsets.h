@@ -47,4 +47,22 @@ gboolean gloss_offsets_check_span     (gsize       text_length,
                                        gint64      end,
                                        GError    **error);
 
+/* Walks a text from one code-point offset to the next, so that a format
+ * writing many spans or tokens in reading order pays for each character once
+ * instead of counting from the start of the text every time. */
+typedef struct
+{
+  const char *text;
+  gsize char_offset;
+  gsize byte_index;
+} GlossOffsetsCursor;
+
+void    gloss_offsets_cursor_init      (GlossOffsetsCursor *cursor,
+                                        const char         *text);
+gsize   gloss_offsets_cursor_to_byte   (GlossOffsetsCursor *cursor,
+                                        gsize               char_offset);
+char   *gloss_offsets_cursor_dup_range (GlossOffsetsCursor *cursor,
+                                        gsize               start,
+                                        gsize               end);
+
 G_END_DECLS
