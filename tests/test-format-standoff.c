@@ -181,6 +181,24 @@ typedef struct
   const char *label;
 } KeptSpan;
 
+/* CoNLL gives each token one tag: of the overlapping spans of the shared
+ * dataset, the longest stay ("Guard" inside the IRGC's full name goes, and so
+ * does "Velayati vowed", shorter than "Ali Akbar Velayati"). */
+static const KeptSpan conll_kept[] = {
+  { 0, "Masoud Pezeshkian", "Reformist camp" },
+  { 0, "Islamic Revolutionary Guard Corps", "Security establishment" },
+  { 0, "IRGC", "Security establishment" },
+  { 1, "Baku", "Foreign government" },
+  { 1, "Tehran 🇮🇷", "Hardline camp" },
+  { 1, "Yerevan", "Foreign government" },
+  { 2, "پزشکیان", "Reformist camp" },
+  { 2, "ولایتی", "Hardline camp" },
+  { 3, "Ali Akbar Velayati", "Hardline camp" },
+  { 3, "Ahmad Alili", "Reformist camp" },
+  { 4, "Zu\u0308rich", "Foreign government" },
+  { 4, "A\u030Arhus", "Foreign government" },
+};
+
 static char *
 file_stem (const char *name)
 {
@@ -485,7 +503,9 @@ test_registered (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (gloss_format_lookup ("brat") == &gloss_format_brat);
+  g_assert_true (gloss_format_lookup ("conll") == &gloss_format_conll);
   g_assert_true (gloss_format_guess ("annotations/doc.ann", &error) == &gloss_format_brat);
+  g_assert_true (gloss_format_guess ("train.conll", &error) == &gloss_format_conll);
   g_assert_no_error (error);
 
   write_file (folder, "doc.ann", "", 0);
@@ -954,6 +974,306 @@ test_brat_bad_encoding (Fixture       *fixture,
                        "brat file doc.ann, line 2: not valid UTF-8 at byte 25");
 }
 
+/* ---- CoNLL ------------------------------------------------------------ */
+
+static void
+test_conll_python_reads_export (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autofree char *expected = path_in (fixture->dir, "EXPECTED.json");
+  g_autofree char *contents = NULL;
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+  write_expected (expected, dataset, conll_kept, G_N_ELEMENTS (conll_kept));
+  assert_python_accepts ("conll", file, expected);
+
+  contents = read_file (fixture->dir, "train.conll");
+  g_assert_true (g_str_has_prefix (contents, "-DOCSTART- -X- -X- O\n\nThe -X- _ O\n"));
+  /* The sentence ends after the closing quote. */
+  g_assert_nonnull (strstr (contents,
+                            "\nRoute -X- _ O\n. -X- _ O\n” -X- _ O\n\nIranian -X- _ O\n"));
+  g_assert_nonnull (strstr (contents,
+                            "\nTehran -X- _ B-Hardline_camp\n🇮🇷 -X- _ I-Hardline_camp\n"));
+  g_assert_nonnull (strstr (contents, "\nمی\u200cخواهد -X- _ O\n"));
+  g_assert_nonnull (strstr (contents, "\nZu\u0308rich -X- _ B-Foreign_government\n"));
+  g_assert_cmpuint (report->documents, ==, 5);
+  g_assert_cmpuint (report->spans, ==, G_N_ELEMENTS (conll_kept));
+}
+
+static void
+test_conll_lost (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+
+  g_assert_cmpuint (lost (report, "overlapping spans (CoNLL keeps the longest)"), ==, 2);
+  g_assert_cmpuint (lost (report, "document names"), ==, 5);
+  g_assert_cmpuint (lost (report, "document status"), ==, 3);
+  g_assert_cmpuint (lost (report, "span annotators"), ==, 11);
+  g_assert_cmpuint (lost (report, "span notes"), ==, 4);
+  g_assert_cmpuint (lost (report, "spans not on token boundaries (widened to whole tokens)"),
+                    ==, 0);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+}
+
+/* A span that ends inside a word takes the whole word, and says so. */
+static void
+test_conll_widened (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autofree char *contents = NULL;
+  GlossDatasetDocument *document;
+
+  gloss_dataset_ensure_label (dataset, "Hardline camp");
+  document = gloss_dataset_add_document (dataset, "widen.txt", "Tehran's hardliners objected.");
+  gloss_test_add_phrase_span (document, "hardline", "Hardline camp", NULL, NULL);
+  gloss_test_add_phrase_span (document, " ", "Hardline camp", NULL, NULL);
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+  contents = read_file (fixture->dir, "train.conll");
+  g_assert_cmpstr (contents, ==,
+                   "-DOCSTART- -X- -X- O\n"
+                   "\n"
+                   "Tehran -X- _ O\n"
+                   "' -X- _ O\n"
+                   "s -X- _ O\n"
+                   "hardliners -X- _ B-Hardline_camp\n"
+                   "objected -X- _ O\n"
+                   ". -X- _ O\n"
+                   "\n");
+  g_assert_cmpuint (lost (report, "spans not on token boundaries (widened to whole tokens)"),
+                    ==, 1);
+  g_assert_cmpuint (lost (report, "spans over white space only"), ==, 1);
+  g_assert_true (has_warning (report, "widen.txt", "“hardline” (9-17) became “hardliners”"));
+  g_assert_cmpuint (report->spans, ==, 1);
+}
+
+/* A sentence break never splits a kept span. */
+static void
+test_conll_sentence_inside_span (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autofree char *contents = NULL;
+  GlossDatasetDocument *document;
+
+  gloss_dataset_ensure_label (dataset, "Security establishment");
+  document = gloss_dataset_add_document (dataset, "irgc.txt", "The Guard Corps.\nIt objects.");
+  gloss_test_add_phrase_span (document, "Corps.\nIt", "Security establishment", NULL, NULL);
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+  contents = read_file (fixture->dir, "train.conll");
+  g_assert_cmpstr (contents, ==,
+                   "-DOCSTART- -X- -X- O\n"
+                   "\n"
+                   "The -X- _ O\n"
+                   "Guard -X- _ O\n"
+                   "Corps -X- _ B-Security_establishment\n"
+                   ". -X- _ I-Security_establishment\n"
+                   "It -X- _ I-Security_establishment\n"
+                   "objects -X- _ O\n"
+                   ". -X- _ O\n"
+                   "\n");
+}
+
+static void
+test_conll_read_iob2 (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (fixture->dir, "train.conll",
+              "-DOCSTART- -X- -X- O\n"
+              "\n"
+              "Masoud NNP B-NP B-Reformist_camp\n"
+              "Pezeshkian NNP I-NP I-Reformist_camp\n"
+              "spoke VBD B-VP O\n"
+              ". . O O\n"
+              "\n"
+              "Velayati NNP B-NP B-Hardline_camp\n"
+              "objected VBD B-VP O\n"
+              ". . O O\n"
+              "\n"
+              "-DOCSTART- -X- -X- O\n"
+              "\r\n"
+              "Analyst NN B-NP B-Analyst_-2F-_source\r\n"
+              "Tehran NNP B-NP B-Hardline_camp\r\n"
+              "Baku NNP B-NP B-Hardline_camp\r\n",
+              -1);
+
+  dataset = import_path (&gloss_format_conll, file, report);
+
+  g_assert_cmpuint (dataset->documents->len, ==, 2);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpstr (document->name, ==, "doc-1");
+  g_assert_cmpstr (document->text, ==, "Masoud Pezeshkian spoke .\nVelayati objected .");
+  g_assert_cmpuint (document->spans->len, ==, 2);
+  assert_span (document, 0, "Masoud Pezeshkian", "Reformist camp", "");
+  assert_span (document, 1, "Velayati", "Hardline camp", "");
+
+  document = g_ptr_array_index (dataset->documents, 1);
+  g_assert_cmpstr (document->name, ==, "doc-2");
+  g_assert_cmpstr (document->text, ==, "Analyst Tehran Baku");
+  g_assert_cmpuint (document->spans->len, ==, 3);
+  assert_span (document, 0, "Analyst", "Analyst / source", "");
+  /* Two B- in a row are two entities. */
+  assert_span (document, 1, "Tehran", "Hardline camp", "");
+  assert_span (document, 2, "Baku", "Hardline camp", "");
+
+  g_assert_cmpuint (dataset->labels->len, ==, 3);
+  g_assert_cmpstr (((GlossDatasetLabel *) dataset->labels->pdata[2])->name, ==, "Analyst / source");
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  g_assert_cmpuint (report->documents, ==, 2);
+  g_assert_cmpuint (report->spans, ==, 5);
+}
+
+/* IOB1, in two columns: I- starts an entity, B- parts two adjacent ones. */
+static void
+test_conll_read_iob1 (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "old.conll");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (fixture->dir, "old.conll",
+              "Iran I-LOC\n"
+              "and O\n"
+              "Azerbaijan I-LOC\n"
+              "Baku I-LOC\n"
+              "Tehran\tB-LOC\n"
+              "talk O\n"
+              "\n"
+              "Velayati I-PER\n",
+              -1);
+
+  dataset = import_path (&gloss_format_conll, file, report);
+
+  g_assert_cmpuint (dataset->documents->len, ==, 1);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpstr (document->text, ==, "Iran and Azerbaijan Baku Tehran talk\nVelayati");
+  g_assert_cmpuint (document->spans->len, ==, 4);
+  assert_span (document, 0, "Iran", "LOC", "");
+  assert_span (document, 1, "Azerbaijan Baku", "LOC", "");
+  assert_span (document, 2, "Tehran", "LOC", "");
+  assert_span (document, 3, "Velayati", "PER", "");
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+}
+
+/* In an IOB2 file, an I- after O is a mistake read as B-, with a warning
+ * naming the line. */
+static void
+test_conll_stray_inside (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (fixture->dir, "train.conll",
+              "Masoud B-PER\n"
+              "Pezeshkian I-PER\n"
+              "met O\n"
+              "Velayati I-PER\n",
+              -1);
+
+  dataset = import_path (&gloss_format_conll, file, report);
+
+  document = g_ptr_array_index (dataset->documents, 0);
+  assert_span (document, 0, "Masoud Pezeshkian", "PER", "");
+  assert_span (document, 1, "Velayati", "PER", "");
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  g_assert_true (has_warning (report, "CoNLL file train.conll, line 4", "I-PER"));
+}
+
+/* Export, then import: the kept spans come back over the rebuilt text, with
+ * their label names. */
+static void
+test_conll_round_trip (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossDataset) imported = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) import_report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  guint k = 0;
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+  imported = import_path (&gloss_format_conll, file, import_report);
+
+  g_assert_cmpuint (imported->documents->len, ==, dataset->documents->len);
+  for (guint i = 0; i < imported->documents->len; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (imported->documents, i);
+      g_autofree char *name = g_strdup_printf ("doc-%u", i + 1);
+
+      g_assert_cmpstr (document->name, ==, name);
+      for (guint j = 0; j < document->spans->len; j++, k++)
+        {
+          g_assert_cmpuint (conll_kept[k].document, ==, i);
+          assert_span (document, j, conll_kept[k].text, conll_kept[k].label, "");
+        }
+    }
+  g_assert_cmpuint (k, ==, G_N_ELEMENTS (conll_kept));
+  g_assert_cmpuint (import_report->warnings->len, ==, 0);
+
+  /* The CRLF document's lines are sentences of their own. */
+  g_assert_cmpstr (((GlossDatasetDocument *) imported->documents->pdata[3])->text, ==,
+                   "Ali Akbar Velayati vowed to block it .\n"
+                   "Ahmad Alili , of the Caucasus Center , disagrees .");
+}
+
+static void
+test_conll_bad_one_column (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "bad.conll");
+
+  write_file (fixture->dir, "bad.conll",
+              "-DOCSTART- -X- -X- O\n"
+              "\n"
+              "Masoud -X- _ B-Reformist_camp\n"
+              "Pezeshkian\n",
+              -1);
+
+  assert_import_fails (&gloss_format_conll, file, GLOSS_FORMAT_ERROR_PARSE,
+                       "CoNLL file bad.conll, line 4: “Pezeshkian” has one column");
+
+  write_file (fixture->dir, "bad.conll", "Masoud -X- _ B-\n", -1);
+  assert_import_fails (&gloss_format_conll, file, GLOSS_FORMAT_ERROR_PARSE,
+                       "CoNLL file bad.conll, line 1: the tag “B-” is not O, B-TYPE or I-TYPE");
+}
+
+static void
+test_conll_bad_encoding (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "bad.conll");
+
+  write_file (fixture->dir, "bad.conll", "Baku B-LOC\nTehr\xE2n I-LOC\n", -1);
+
+  assert_import_fails (&gloss_format_conll, file, GLOSS_FORMAT_ERROR_ENCODING,
+                       "CoNLL file bad.conll, line 2: not valid UTF-8 at byte 15");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -987,6 +1307,17 @@ main (int    argc,
   add_test ("/gloss/format/brat/bad/text-mismatch", test_brat_bad_text_mismatch);
   add_test ("/gloss/format/brat/bad/span-past-end", test_brat_bad_span_past_end);
   add_test ("/gloss/format/brat/bad/encoding", test_brat_bad_encoding);
+
+  add_test ("/gloss/format/conll/python-reads-export", test_conll_python_reads_export);
+  add_test ("/gloss/format/conll/lost", test_conll_lost);
+  add_test ("/gloss/format/conll/widened", test_conll_widened);
+  add_test ("/gloss/format/conll/sentence-inside-span", test_conll_sentence_inside_span);
+  add_test ("/gloss/format/conll/read-iob2", test_conll_read_iob2);
+  add_test ("/gloss/format/conll/read-iob1", test_conll_read_iob1);
+  add_test ("/gloss/format/conll/stray-inside", test_conll_stray_inside);
+  add_test ("/gloss/format/conll/round-trip", test_conll_round_trip);
+  add_test ("/gloss/format/conll/bad/one-column", test_conll_bad_one_column);
+  add_test ("/gloss/format/conll/bad/encoding", test_conll_bad_encoding);
 
 #undef add_test
 

@@ -20,6 +20,7 @@ G_DEFINE_QUARK (gloss-format-error-quark, gloss_format_error)
 
 static const GlossFormat * const formats[] = {
   &gloss_format_brat,
+  &gloss_format_conll,
   NULL,
 };
 
