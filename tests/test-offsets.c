@@ -244,6 +244,38 @@ test_cursor (void)
   g_assert_cmpuint (gloss_offsets_cursor_char_to_byte (&cursor, n_chars + 5), ==, strlen (text));
 }
 
+/* A cursor gives the same bytes as counting from the start, whichever way it
+ * moves: forward in reading order, back to an earlier span, past astral
+ * characters and combining marks. */
+static void
+test_cursor_ranges (void)
+{
+  const char *text = "Baku 🇦🇿 and Tehran 🇮🇷 — Zu\u0308rich “talks”.";
+  gsize length = gloss_offsets_count_chars (text, -1);
+  GlossOffsetsCursor cursor;
+  g_autofree char *tehran = NULL;
+  g_autofree char *baku = NULL;
+  g_autofree char *zurich = NULL;
+  g_autofree char *all = NULL;
+
+  gloss_offsets_cursor_init (&cursor, text);
+  for (gsize i = 0; i <= length; i++)
+    g_assert_cmpuint (gloss_offsets_cursor_char_to_byte (&cursor, i), ==,
+                      gloss_offsets_char_to_byte (text, i));
+  for (gsize i = length + 1; i-- > 0;)
+    g_assert_cmpuint (gloss_offsets_cursor_char_to_byte (&cursor, i), ==,
+                      gloss_offsets_char_to_byte (text, i));
+
+  tehran = gloss_offsets_cursor_dup_range (&cursor, 12, 21);
+  g_assert_cmpstr (tehran, ==, "Tehran 🇮🇷");
+  baku = gloss_offsets_cursor_dup_range (&cursor, 0, 4);
+  g_assert_cmpstr (baku, ==, "Baku");
+  zurich = gloss_offsets_cursor_dup_range (&cursor, 24, 31);
+  g_assert_cmpstr (zurich, ==, "Zu\u0308rich");
+  all = gloss_offsets_cursor_dup_range (&cursor, 0, length);
+  g_assert_cmpstr (all, ==, text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -258,6 +290,7 @@ main (int    argc,
   g_test_add_func ("/gloss/offsets/break-map", test_break_map);
   g_test_add_func ("/gloss/offsets/break-map/short-lines", test_break_map_short_lines);
   g_test_add_func ("/gloss/offsets/cursor", test_cursor);
+  g_test_add_func ("/gloss/offsets/cursor/ranges", test_cursor_ranges);
 
   return g_test_run ();
 }

@@ -23,6 +23,8 @@ static const GlossFormat * const formats[] = {
   &gloss_format_doccano,
   &gloss_format_spacy,
   &gloss_format_labelstudio,
+  &gloss_format_brat,
+  &gloss_format_conll,
   &gloss_format_text,
   &gloss_format_csv,
   NULL,

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-json.h"
+#include "gloss-text-file.h"
 #include "gloss-offsets.h"
 
 void
@@ -103,67 +104,32 @@ gloss_json_check_span (const GlossJsonFile  *file,
   return TRUE;
 }
 
-static guint
-count_lines (const char *data,
-             gsize       n_bytes)
-{
-  guint lines = 1;
-
-  for (gsize i = 0; i < n_bytes; i++)
-    if (data[i] == '\n')
-      lines++;
-
-  return lines;
-}
-
-/* The whole file as UTF-8 without a byte order mark. A NUL byte or invalid
- * UTF-8 is an error naming its line and byte offset, which is where a user
- * looks in a hex viewer or with Python's UnicodeDecodeError. */
+/* The whole file as UTF-8 without a byte order mark; a NUL byte or invalid
+ * UTF-8 is an error naming its line and byte (gloss_text_file_load ()). */
 char *
 gloss_json_load (const GlossJsonFile  *file,
                  const char           *path,
                  gsize                *length,
                  GError              **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *where = g_strdup_printf (_("%s file %s"), file->kind, file->display);
   g_autofree char *data = NULL;
-  const char *invalid = NULL;
   gsize n_bytes = 0;
-  gsize skip = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &n_bytes, &local_error))
+  data = gloss_text_file_load (path, where, &n_bytes, error);
+  if (data == NULL)
+    return NULL;
+
+  if (g_str_has_prefix (data, GLOSS_TEXT_FILE_BOM))
     {
-      g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                           local_error->message);
-      return NULL;
+      n_bytes -= strlen (GLOSS_TEXT_FILE_BOM);
+      memmove (data, data + strlen (GLOSS_TEXT_FILE_BOM), n_bytes + 1);
     }
-
-  if (n_bytes >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    skip = 3;
-
-  if (!g_utf8_validate_len (data + skip, n_bytes - skip, &invalid))
-    {
-      gsize offset = invalid - data;
-      g_autofree char *where = g_strdup_printf (_("line %u"), count_lines (data, offset));
-
-      if (*invalid == '\0')
-        gloss_json_set_error (error, GLOSS_FORMAT_ERROR_ENCODING, file, where,
-                              _("a NUL byte at byte offset %" G_GSIZE_FORMAT), offset);
-      else
-        gloss_json_set_error (error, GLOSS_FORMAT_ERROR_ENCODING, file, where,
-                              _("invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
-                                "; Gloss reads JSON as UTF-8"),
-                              offset);
-      return NULL;
-    }
-
-  if (skip > 0)
-    memmove (data, data + skip, n_bytes - skip + 1);
 
   if (length != NULL)
-    *length = n_bytes - skip;
+    *length = n_bytes;
 
   return g_steal_pointer (&data);
 }

@@ -434,3 +434,19 @@ gloss_offsets_cursor_utf16_to_char (GlossOffsetsCursor  *cursor,
   *char_offset = cursor->chars;
   return TRUE;
 }
+
+/* Python's text[start:end], leaving the cursor at END. */
+char *
+gloss_offsets_cursor_dup_range (GlossOffsetsCursor *cursor,
+                                gsize               start,
+                                gsize               end)
+{
+  gsize begin;
+
+  g_return_val_if_fail (cursor != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  begin = gloss_offsets_cursor_char_to_byte (cursor, start);
+
+  return g_strndup (cursor->text + begin, gloss_offsets_cursor_char_to_byte (cursor, end) - begin);
+}

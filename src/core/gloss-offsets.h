@@ -94,5 +94,8 @@ gboolean gloss_offsets_cursor_utf16_to_char (GlossOffsetsCursor  *cursor,
                                              gsize                utf16_offset,
                                              gsize               *char_offset,
                                              GError             **error);
+char    *gloss_offsets_cursor_dup_range     (GlossOffsetsCursor  *cursor,
+                                             gsize                start,
+                                             gsize                end);
 
 G_END_DECLS

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Loading an imported text file as checked UTF-8; see gloss-text-file.h. */
+
+#define G_LOG_DOMAIN "gloss-text-file"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-format.h"
+#include "gloss-text-file.h"
+
+static guint
+line_of (const char *contents,
+         gsize       byte_index)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < byte_index; i++)
+    if (contents[i] == '\n')
+      line++;
+
+  return line;
+}
+
+/* The contents of PATH exactly as stored (a byte order mark included: the
+ * caller decides what it means). WHERE names the file in messages, as the
+ * user knows it: "brat file doc.ann". */
+char *
+gloss_text_file_load (const char  *path,
+                      const char  *where,
+                      gsize       *length,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  const char *invalid = NULL;
+  gsize n_bytes = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (where != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &n_bytes, &local_error))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   _("Could not read %s: %s"), where, local_error->message);
+      return NULL;
+    }
+
+  if (!g_utf8_validate (contents, n_bytes, &invalid))
+    {
+      gsize byte_index = invalid - contents;
+
+      if (*invalid == '\0' && byte_index < n_bytes)
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING,
+                     _("%s, line %u: a NUL byte at byte %" G_GSIZE_FORMAT
+                       "; Gloss reads text files only"),
+                     where, line_of (contents, byte_index), byte_index);
+      else
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING,
+                     _("%s, line %u: not valid UTF-8 at byte %" G_GSIZE_FORMAT
+                       "; save the file as UTF-8 and import it again"),
+                     where, line_of (contents, byte_index), byte_index);
+      return NULL;
+    }
+
+  if (length != NULL)
+    *length = n_bytes;
+
+  return g_steal_pointer (&contents);
+}

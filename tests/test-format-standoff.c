@@ -1,0 +1,1325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-format.h"
+#include "gloss-offsets.h"
+#include "gloss-test-dataset.h"
+#include "gloss-tokenizer.h"
+#include "gloss-type-name.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-standoff-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+path_in (const char *dir,
+         const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = path_in (dir, name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = path_in (dir, name);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static char *
+make_folder (Fixture    *fixture,
+             const char *name)
+{
+  char *path = path_in (fixture->dir, name);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+  return path;
+}
+
+static void
+export_dataset (const GlossFormat *format,
+                GlossDataset      *dataset,
+                const char        *path,
+                GlossFormatReport *report)
+{
+  g_autoptr(GlossDatasetSource) source = gloss_dataset_source_new_for_dataset (dataset);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_format_write_dataset (format, source, path, FALSE, report, &error));
+  g_assert_no_error (error);
+}
+
+static GlossDataset *
+import_path (const GlossFormat *format,
+             const char        *path,
+             GlossFormatReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  GlossDataset *dataset = format->read (path, report, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  return dataset;
+}
+
+static char *
+span_text (GlossDatasetDocument *document,
+           guint                 index)
+{
+  GlossDatasetSpan *span = g_ptr_array_index (document->spans, index);
+
+  return gloss_offsets_dup_range (document->text, span->start, span->end);
+}
+
+static void
+assert_span (GlossDatasetDocument *document,
+             guint                 index,
+             const char           *text,
+             const char           *label,
+             const char           *note)
+{
+  GlossDatasetSpan *span = g_ptr_array_index (document->spans, index);
+  g_autofree char *found = span_text (document, index);
+
+  g_assert_cmpstr (found, ==, text);
+  g_assert_cmpstr (span->label, ==, label);
+  g_assert_cmpstr (span->note, ==, note);
+}
+
+static guint
+lost (GlossFormatReport *report,
+      const char        *reason)
+{
+  return gloss_format_report_count_lost (report, reason);
+}
+
+static gboolean
+has_warning (GlossFormatReport *report,
+             const char        *part,
+             const char        *other_part)
+{
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      const char *warning = g_ptr_array_index (report->warnings, i);
+
+      if (strstr (warning, part) != NULL && (other_part == NULL || strstr (warning, other_part)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* ---- What the tools that read the files see --------------------------- */
+
+/* A span a format is expected to carry, in the dataset's document INDEX. */
+typedef struct
+{
+  guint document;
+  const char *text;
+  const char *label;
+} KeptSpan;
+
+/* CoNLL gives each token one tag: of the overlapping spans of the shared
+ * dataset, the longest stay ("Guard" inside the IRGC's full name goes, and so
+ * does "Velayati vowed", shorter than "Ali Akbar Velayati"). */
+static const KeptSpan conll_kept[] = {
+  { 0, "Masoud Pezeshkian", "Reformist camp" },
+  { 0, "Islamic Revolutionary Guard Corps", "Security establishment" },
+  { 0, "IRGC", "Security establishment" },
+  { 1, "Baku", "Foreign government" },
+  { 1, "Tehran 🇮🇷", "Hardline camp" },
+  { 1, "Yerevan", "Foreign government" },
+  { 2, "پزشکیان", "Reformist camp" },
+  { 2, "ولایتی", "Hardline camp" },
+  { 3, "Ali Akbar Velayati", "Hardline camp" },
+  { 3, "Ahmad Alili", "Reformist camp" },
+  { 4, "Zu\u0308rich", "Foreign government" },
+  { 4, "A\u030Arhus", "Foreign government" },
+};
+
+static char *
+file_stem (const char *name)
+{
+  return g_str_has_suffix (name, ".txt") ? g_strndup (name, strlen (name) - 4) : g_strdup (name);
+}
+
+/* EXPECTED.json for check-export-standoff.py: every span of DATASET with its
+ * note, or the KEPT ones only. */
+static void
+write_expected (const char     *path,
+                GlossDataset   *dataset,
+                const KeptSpan *kept,
+                guint           n_kept)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dataset->documents->len; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, i);
+      g_autofree char *stem = file_stem (document->name);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, stem);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, document->text);
+      json_builder_set_member_name (builder, "spans");
+      json_builder_begin_array (builder);
+
+      for (guint j = 0; kept == NULL && j < document->spans->len; j++)
+        {
+          GlossDatasetSpan *span = g_ptr_array_index (document->spans, j);
+          g_autofree char *text = span_text (document, j);
+
+          json_builder_begin_array (builder);
+          json_builder_add_string_value (builder, text);
+          json_builder_add_string_value (builder, span->label);
+          json_builder_add_string_value (builder, span->note);
+          json_builder_end_array (builder);
+        }
+
+      for (guint j = 0; kept != NULL && j < n_kept; j++)
+        if (kept[j].document == i)
+          {
+            json_builder_begin_array (builder);
+            json_builder_add_string_value (builder, kept[j].text);
+            json_builder_add_string_value (builder, kept[j].label);
+            json_builder_end_array (builder);
+          }
+
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs tests/check-export-standoff.py, which reads the export with Python
+ * alone, as brat and CoNLL readers do. */
+static void
+assert_python_accepts (const char *format,
+                       const char *exported,
+                       const char *expected)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-export-standoff.py", NULL);
+  const char *argv[] = { "python3", script, format, exported, expected, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_printerr ("check-export-standoff.py %s:\n%s%s", format, out, err);
+  g_assert_cmpstr (err, ==, "");
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}
+
+/* ---- Tokenizer -------------------------------------------------------- */
+
+/* Tokens joined by "|", with "¶" after the last token of a sentence. */
+static char *
+render_tokens (const char *text)
+{
+  g_autoptr(GArray) tokens = gloss_tokenizer_split (text);
+  g_autoptr(GString) rendered = g_string_new (NULL);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const GlossToken *token = &g_array_index (tokens, GlossToken, i);
+      g_autofree char *token_text = gloss_offsets_dup_range (text, token->start, token->end);
+
+      if (i > 0)
+        g_string_append_c (rendered, '|');
+      g_string_append (rendered, token_text);
+      if (token->sentence_end)
+        g_string_append (rendered, "¶");
+    }
+
+  return g_string_free (g_steal_pointer (&rendered), FALSE);
+}
+
+static const GlossToken *
+find_token (GArray     *tokens,
+            const char *text,
+            const char *wanted)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const GlossToken *token = &g_array_index (tokens, GlossToken, i);
+      g_autofree char *token_text = gloss_offsets_dup_range (text, token->start, token->end);
+
+      if (g_str_equal (token_text, wanted))
+        return token;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The sample article's em dash and curly quotes are tokens of their own, and
+ * offsets stay code points past them: Python's text.index("Pezeshkian") is
+ * 197 in data/samples. */
+static void
+test_tokenizer_sample_sentence (void)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, 0);
+  g_autofree char *rendered = render_tokens (document->text);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "zangezur-corridor.txt", NULL);
+  g_autofree char *article = NULL;
+  g_autoptr(GArray) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  const GlossToken *token;
+
+  g_assert_cmpstr (rendered, ==,
+                   "The|corridor|—|branded|the|“|Trump|Route|.|”¶|Iranian|President|Masoud|"
+                   "Pezeshkian|has|voiced|a|pragmatic|stance|,|while|the|Islamic|Revolutionary|"
+                   "Guard|Corps|(|IRGC|)|objects|.¶");
+
+  g_file_get_contents (path, &article, NULL, &error);
+  g_assert_no_error (error);
+  tokens = gloss_tokenizer_split (article);
+  token = find_token (tokens, article, "Pezeshkian");
+  g_assert_cmpuint (token->start, ==, 197);
+  g_assert_cmpuint (token->end, ==, 207);
+}
+
+static void
+test_tokenizer_emoji (void)
+{
+  const char *text = "Baku 🇦🇿 and Tehran 🇮🇷🇦🇲 trade barbs 😠; 👋🏽 1️⃣ "
+                     "👨\u200D👩\u200D👧\u200D👦 🏳️\u200D🌈!";
+  g_autofree char *rendered = render_tokens (text);
+  g_autoptr(GArray) tokens = gloss_tokenizer_split (text);
+  const GlossToken *family;
+
+  g_assert_cmpstr (rendered, ==,
+                   "Baku|🇦🇿|and|Tehran|🇮🇷|🇦🇲|trade|barbs|😠|;|👋🏽|1️⃣|"
+                   "👨\u200D👩\u200D👧\u200D👦|🏳️\u200D🌈|!¶");
+
+  /* Four people and three joiners: seven code points, one token. */
+  family = find_token (tokens, text, "👨\u200D👩\u200D👧\u200D👦");
+  g_assert_cmpuint (family->end - family->start, ==, 7);
+  g_assert_cmpuint (find_token (tokens, text, "🇮🇷")->start, ==, 19);
+}
+
+static void
+test_tokenizer_persian (void)
+{
+  g_autofree char *rendered = render_tokens ("پزشکیان می\u200cخواهد روابط عادی شود؟ "
+                                             "ولایتی مخالف است. یہ ٹھیک ہے۔ جی");
+
+  /* The zero-width non-joiner keeps "می‌خواهد" one word. */
+  g_assert_cmpstr (rendered, ==,
+                   "پزشکیان|می\u200cخواهد|روابط|عادی|شود|؟¶|ولایتی|مخالف|است|.¶|یہ|ٹھیک|ہے|۔¶|جی¶");
+}
+
+static void
+test_tokenizer_combining_marks (void)
+{
+  const char *text = "Re\u0301sume\u0301 of Zu\u0308rich: \u0301x A\u030Arhus.";
+  g_autofree char *rendered = render_tokens (text);
+  g_autoptr(GArray) tokens = gloss_tokenizer_split (text);
+
+  g_assert_cmpstr (rendered, ==,
+                   "Re\u0301sume\u0301|of|Zu\u0308rich|:|\u0301x|A\u030Arhus|.¶");
+  g_assert_cmpuint (find_token (tokens, text, "Zu\u0308rich")->start, ==, 12);
+  g_assert_cmpuint (find_token (tokens, text, "Zu\u0308rich")->end, ==, 19);
+}
+
+/* What Python's str.split() splits at splits tokens, no more: a no-break
+ * space and an ideographic space do, a zero-width space does not. */
+static void
+test_tokenizer_white_space (void)
+{
+  g_autofree char *rendered = render_tokens ("a\u00A0b\u2003c\td\u3000e\vf\xC2\x85g\x1Ch");
+
+  /* VT, NEL (U+0085) and the information separators are line breaks as well. */
+  g_assert_cmpstr (rendered, ==, "a|b|c|d|e¶|f¶|g¶|h¶");
+  g_assert_true (gloss_tokenizer_is_space (0x00A0));
+  g_assert_false (gloss_tokenizer_is_space (0x200B));
+  g_assert_true (gloss_tokenizer_is_line_break (0x2028));
+  g_assert_false (gloss_tokenizer_is_line_break (' '));
+}
+
+/* A sentence ends at a line break, or after . ! ? with white space next,
+ * closing quotes included. Abbreviations are not recognised. */
+static void
+test_tokenizer_sentences (void)
+{
+  g_autofree char *rendered = render_tokens ("Is it? Yes! “Done.” Next... U.S. plans\r\n"
+                                             "New line (see below.) 3.5 stays");
+  g_autofree char *empty = render_tokens ("");
+
+  g_assert_cmpstr (rendered, ==,
+                   "Is|it|?¶|Yes|!¶|“|Done|.|”¶|Next|.|.|.¶|U|.|S|.¶|plans¶|"
+                   "New|line|(|see|below|.|)¶|3|.|5|stays¶");
+  g_assert_cmpstr (empty, ==, "");
+}
+
+/* ---- Type names ------------------------------------------------------- */
+
+static void
+test_type_name_reversible (void)
+{
+  static const struct
+  {
+    const char *label;
+    const char *type_name;
+  } cases[] = {
+    { "Reformist camp", "Reformist_camp" },
+    { "Analyst / source", "Analyst_-2F-_source" },
+    { "snake_case", "snake-5F-case" },
+    { "Pro-Russian", "Pro--Russian" },
+    { "-", "-2D-" },
+    { "--", "-2D--2D-" },
+    { "a -b", "a_--b" },
+    { "“Quoted” 🇮🇷", "-201C-Quoted-201D-_-1F1EE--1F1F7-" },
+    { "اصلاح\u200cطلب", "-627--635--644--627--62D--200C--637--644--628-" },
+    { "PER", "PER" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *type_name = gloss_type_name_from_label (cases[i].label);
+      g_autofree char *label = gloss_type_name_to_label (type_name);
+
+      g_assert_cmpstr (type_name, ==, cases[i].type_name);
+      g_assert_cmpstr (label, ==, cases[i].label);
+      g_assert_cmpuint (strspn (type_name, "abcdefghijklmnopqrstuvwxyz"
+                                           "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"),
+                        ==, strlen (type_name));
+    }
+}
+
+/* Type names from other tools read as brat users expect. */
+static void
+test_type_name_foreign (void)
+{
+  static const struct
+  {
+    const char *type_name;
+    const char *label;
+  } cases[] = {
+    { "Organization_Name", "Organization Name" },
+    { "Person-Name", "Person-Name" },
+    { "GO-0005515", "GO-0005515" },
+    { "Protein", "Protein" },
+    { "LOC-", "LOC-" },
+    { "Ähnlich", "Ähnlich" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = gloss_type_name_to_label (cases[i].type_name);
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
+/* ---- brat ------------------------------------------------------------- */
+
+static void
+test_registered (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *folder = make_folder (fixture, "corpus");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_format_lookup ("brat") == &gloss_format_brat);
+  g_assert_true (gloss_format_lookup ("conll") == &gloss_format_conll);
+  g_assert_true (gloss_format_guess ("annotations/doc.ann", &error) == &gloss_format_brat);
+  g_assert_true (gloss_format_guess ("train.conll", &error) == &gloss_format_conll);
+  g_assert_no_error (error);
+
+  write_file (folder, "doc.ann", "", 0);
+  g_assert_true (gloss_format_guess (folder, &error) == &gloss_format_brat);
+  g_assert_no_error (error);
+}
+
+static void
+test_brat_python_reads_export (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *folder = path_in (fixture->dir, "brat");
+  g_autofree char *expected = path_in (fixture->dir, "EXPECTED.json");
+
+  export_dataset (&gloss_format_brat, dataset, folder, report);
+  write_expected (expected, dataset, NULL, 0);
+  assert_python_accepts ("brat", folder, expected);
+
+  g_assert_cmpuint (report->documents, ==, 5);
+  g_assert_cmpuint (report->spans, ==, 14);
+}
+
+/* Offsets count code points: a flag is two, as in Python and brat (UTF-16
+ * would say Tehran ends at 16 and the flag at 25). */
+static void
+test_brat_astral_offsets (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *folder = path_in (fixture->dir, "brat");
+  g_autofree char *ann = NULL;
+  g_autofree char *conf = NULL;
+
+  export_dataset (&gloss_format_brat, dataset, folder, report);
+
+  ann = read_file (folder, "emoji.ann");
+  g_assert_cmpstr (ann, ==,
+                   "T1\tForeign_government 0 4\tBaku\n"
+                   "T2\tHardline_camp 12 21\tTehran 🇮🇷\n"
+                   "T3\tForeign_government 37 44\tYerevan\n");
+
+  conf = read_file (folder, "annotation.conf");
+  g_assert_nonnull (strstr (conf, "[entities]\n# gloss-label: Reformist_camp = Reformist camp\n"
+                                  "Reformist_camp\n"));
+  g_assert_nonnull (strstr (conf, "\n[relations]\n"));
+  g_assert_nonnull (strstr (conf, "\n[events]\n"));
+  g_assert_nonnull (strstr (conf, "\n[attributes]\n"));
+}
+
+/* The text file is the document byte for byte, CRLF included, and offsets
+ * count the CR: "Ahmad Alili" starts at 39, not 38. */
+static void
+test_brat_crlf (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, 3);
+  g_autofree char *folder = path_in (fixture->dir, "brat");
+  g_autofree char *txt = NULL;
+  g_autofree char *ann = NULL;
+
+  export_dataset (&gloss_format_brat, dataset, folder, report);
+
+  txt = read_file (folder, "crlf.txt");
+  g_assert_cmpstr (txt, ==, document->text);
+  ann = read_file (folder, "crlf.ann");
+  g_assert_cmpstr (ann, ==,
+                   "T1\tHardline_camp 0 18\tAli Akbar Velayati\n"
+                   "T2\tSecurity_establishment 10 24\tVelayati vowed\n"
+                   "T3\tReformist_camp 39 50\tAhmad Alili\n"
+                   "#1\tAnnotatorNotes T3\tan analyst, not a camp\n");
+}
+
+static void
+assert_same_annotations (GlossDataset *expected,
+                         GlossDataset *actual)
+{
+  g_assert_cmpuint (actual->labels->len, ==, expected->labels->len);
+  for (guint i = 0; i < expected->labels->len; i++)
+    {
+      GlossDatasetLabel *want = g_ptr_array_index (expected->labels, i);
+      GlossDatasetLabel *got = g_ptr_array_index (actual->labels, i);
+
+      g_assert_cmpstr (got->name, ==, want->name);
+      g_assert_cmpstr (got->color, ==, want->color);
+    }
+
+  /* A brat folder has no order of its own: documents read in name order. */
+  g_assert_cmpuint (actual->documents->len, ==, expected->documents->len);
+  for (guint i = 0; i < expected->documents->len; i++)
+    {
+      GlossDatasetDocument *want = g_ptr_array_index (expected->documents, i);
+      GlossDatasetDocument *got = NULL;
+
+      for (guint j = 0; got == NULL && j < actual->documents->len; j++)
+        if (g_str_equal (((GlossDatasetDocument *) actual->documents->pdata[j])->name, want->name))
+          got = actual->documents->pdata[j];
+
+      g_assert_nonnull (got);
+      g_assert_cmpstr (got->text, ==, want->text);
+      g_assert_cmpuint (got->spans->len, ==, want->spans->len);
+      for (guint j = 0; j < want->spans->len; j++)
+        {
+          GlossDatasetSpan *want_span = g_ptr_array_index (want->spans, j);
+          GlossDatasetSpan *got_span = g_ptr_array_index (got->spans, j);
+
+          g_assert_cmpint (got_span->start, ==, want_span->start);
+          g_assert_cmpint (got_span->end, ==, want_span->end);
+          g_assert_cmpstr (got_span->label, ==, want_span->label);
+          g_assert_cmpstr (got_span->note, ==, want_span->note);
+        }
+    }
+}
+
+static GPtrArray *
+list_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+
+  return names;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+static void
+assert_same_folders (const char *a,
+                     const char *b)
+{
+  g_autoptr(GPtrArray) names_a = list_folder (a);
+  g_autoptr(GPtrArray) names_b = list_folder (b);
+
+  g_ptr_array_sort (names_a, compare_names);
+  g_ptr_array_sort (names_b, compare_names);
+  g_assert_cmpuint (names_a->len, ==, names_b->len);
+
+  for (guint i = 0; i < names_a->len; i++)
+    {
+      g_autofree char *path_a = path_in (a, names_a->pdata[i]);
+      g_autofree char *path_b = path_in (b, names_b->pdata[i]);
+      g_autofree char *contents_a = NULL;
+      g_autofree char *contents_b = NULL;
+      gsize length_a, length_b;
+
+      g_assert_cmpstr (names_a->pdata[i], ==, names_b->pdata[i]);
+      g_assert_true (g_file_get_contents (path_a, &contents_a, &length_a, NULL));
+      g_assert_true (g_file_get_contents (path_b, &contents_b, &length_b, NULL));
+      g_assert_cmpmem (contents_a, length_a, contents_b, length_b);
+    }
+}
+
+/* What brat carries comes back: documents, spans, label names with their
+ * spaces, colors, notes. And a second export of the import is the same
+ * folder, byte for byte. */
+static void
+test_brat_round_trip (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossDataset) imported = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) import_report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) second_report = gloss_format_report_new ();
+  g_autofree char *first = path_in (fixture->dir, "first");
+  g_autofree char *second = path_in (fixture->dir, "second");
+
+  export_dataset (&gloss_format_brat, dataset, first, report);
+  imported = import_path (&gloss_format_brat, first, import_report);
+
+  assert_same_annotations (dataset, imported);
+  g_assert_cmpuint (import_report->documents, ==, 5);
+  g_assert_cmpuint (import_report->spans, ==, 14);
+  g_assert_cmpuint (import_report->warnings->len, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (import_report->lost), ==, 0);
+
+  export_dataset (&gloss_format_brat, imported, second, second_report);
+  assert_same_folders (first, second);
+}
+
+/* What brat has no place for is counted, not dropped in silence. */
+static void
+test_brat_lost (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *folder = path_in (fixture->dir, "brat");
+  g_autofree char *described = NULL;
+
+  export_dataset (&gloss_format_brat, dataset, folder, report);
+
+  g_assert_cmpuint (lost (report, "span annotators"), ==, 11);
+  g_assert_cmpuint (lost (report, "document status"), ==, 3);
+  g_assert_cmpuint (lost (report, "label hotkeys"), ==, 2);
+  g_assert_cmpuint (lost (report, "label descriptions"), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 4);
+
+  described = gloss_format_report_describe (report);
+  g_assert_nonnull (strstr (described, "Not carried by this format: 11 span annotators"));
+}
+
+/* Document names become file names every file system takes, none of them
+ * twice; the change is counted. */
+static void
+test_brat_file_names (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char * const names[] = { "a/b", "a_b.txt", "A_B", ".hidden", "", "kept.txt" };
+  static const char * const files[] = { "A_B-3.txt", "_hidden.txt", "a_b.txt", "a_b-2.txt",
+                                        "document.txt", "kept.txt" };
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossDataset) imported = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) import_report = gloss_format_report_new ();
+  g_autofree char *folder = path_in (fixture->dir, "brat");
+  GlossDatasetDocument *document;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Document %u", i);
+
+      gloss_dataset_add_document (dataset, names[i], text);
+    }
+
+  export_dataset (&gloss_format_brat, dataset, folder, report);
+  g_assert_cmpuint (lost (report, "document names changed to fit file names"), ==, 5);
+
+  imported = import_path (&gloss_format_brat, folder, import_report);
+  g_assert_cmpuint (imported->documents->len, ==, G_N_ELEMENTS (files));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      document = g_ptr_array_index (imported->documents, i);
+      g_assert_cmpstr (document->name, ==, files[i]);
+    }
+
+  /* a_b.txt is "a/b"'s text, a_b-2.txt the one named "a_b.txt". */
+  document = g_ptr_array_index (imported->documents, 2);
+  g_assert_cmpstr (document->text, ==, "Document 0");
+  document = g_ptr_array_index (imported->documents, 3);
+  g_assert_cmpstr (document->text, ==, "Document 1");
+}
+
+/* brat reads .ann files line by line: a span across a line break is written
+ * as its fragments around the break, as brat itself stores it, and reads back
+ * as one span. */
+static void
+test_brat_line_break_in_span (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossDataset) imported = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) import_report = gloss_format_report_new ();
+  g_autofree char *folder = path_in (fixture->dir, "brat");
+  g_autofree char *expected = path_in (fixture->dir, "EXPECTED.json");
+  g_autofree char *ann = NULL;
+  GlossDatasetDocument *document;
+
+  gloss_dataset_ensure_label (dataset, "Hardline camp");
+  document = gloss_dataset_add_document (dataset, "lines.txt",
+                                         "Ali Akbar\r\nVelayati spoke.\r\nTehran\u2028agreed.");
+  gloss_test_add_phrase_span (document, "Akbar\r\nVelayati", "Hardline camp", NULL,
+                              "first line\nsecond line");
+  gloss_test_add_phrase_span (document, "Tehran\u2028agreed", "Hardline camp", NULL, NULL);
+
+  export_dataset (&gloss_format_brat, dataset, folder, report);
+  ann = read_file (folder, "lines.ann");
+  g_assert_cmpstr (ann, ==,
+                   "T1\tHardline_camp 4 9;11 19\tAkbar Velayati\n"
+                   "#1\tAnnotatorNotes T1\tfirst line second line\n"
+                   "T2\tHardline_camp 28 34;35 41\tTehran agreed\n");
+  g_assert_cmpuint (lost (report, "line breaks in notes (written as spaces)"), ==, 1);
+
+  /* The checker compares notes too; brat keeps this one on one line. */
+  g_free (((GlossDatasetSpan *) document->spans->pdata[0])->note);
+  ((GlossDatasetSpan *) document->spans->pdata[0])->note = g_strdup ("first line second line");
+  write_expected (expected, dataset, NULL, 0);
+  assert_python_accepts ("brat", folder, expected);
+
+  imported = import_path (&gloss_format_brat, folder, import_report);
+  document = g_ptr_array_index (imported->documents, 0);
+  g_assert_cmpuint (document->spans->len, ==, 2);
+  assert_span (document, 0, "Akbar\r\nVelayati", "Hardline camp", "first line second line");
+  assert_span (document, 1, "Tehran\u2028agreed", "Hardline camp", "");
+  g_assert_cmpuint (import_report->warnings->len, ==, 0);
+}
+
+/* A folder written by brat or another tool: discontinuous spans, relations,
+ * events, attributes, normalizations, notes, a text without annotations, no
+ * annotation.conf, and a text saved with a byte order mark. */
+static void
+test_brat_import (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *folder = make_folder (fixture, "corpus");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (folder, "doc.txt",
+              "Ali Akbar Velayati met Ahmad Alili in Baku\nTehran 🇮🇷 objected.", -1);
+  write_file (folder, "doc.ann",
+              "T1\tHardline_camp 0 18\tAli Akbar Velayati\n"
+              "T2\tLocation 38 42;43 49\tBaku Tehran\n"
+              "T3\tAnalyst_-2F-_source 23 34\tAhmad Alili\r\n"
+              "R1\tMeets Arg1:T1 Arg2:T3\n"
+              "E1\tMeeting:T1\n"
+              "A1\tNegation E1\n"
+              "N1\tReference T1 Wikidata:Q123\tVelayati\n"
+              "*\tEquiv T1 T3\n"
+              "#1\tAnnotatorNotes T3\tan analyst\n"
+              "#2\tAnnotatorNotes R1\tabout the meeting\n"
+              "#3\tReviewerNotes T1\tchecked\n"
+              "\n"
+              "T4\tActor 0 3;10 18\tAli Velayati\n"
+              "T5\tFlag 50 52\t🇮🇷\n",
+              -1);
+  write_file (folder, "other.txt", "No annotations here.", -1);
+  write_file (folder, "bom.txt", "\xEF\xBB\xBF" "Baku 🇦🇿", -1);
+  write_file (folder, "bom.ann", "T1\tLocation 1 5\tBaku\n", -1);
+  write_file (folder, "README.md", "not a brat file", -1);
+
+  dataset = import_path (&gloss_format_brat, folder, report);
+
+  g_assert_cmpuint (dataset->documents->len, ==, 3);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpstr (document->name, ==, "bom.txt");
+  g_assert_cmpstr (document->text, ==, "Baku 🇦🇿");
+  g_assert_cmpuint (document->spans->len, ==, 1);
+  assert_span (document, 0, "Baku", "Location", "");
+
+  document = g_ptr_array_index (dataset->documents, 1);
+  g_assert_cmpstr (document->name, ==, "doc.txt");
+  g_assert_cmpuint (document->spans->len, ==, 6);
+  assert_span (document, 0, "Ali Akbar Velayati", "Hardline camp", "");
+  /* Fragments only a line break apart are one span. */
+  assert_span (document, 1, "Baku\nTehran", "Location", "");
+  assert_span (document, 2, "Ahmad Alili", "Analyst / source", "an analyst");
+  assert_span (document, 3, "Ali", "Actor", "");
+  assert_span (document, 4, "Velayati", "Actor", "");
+  assert_span (document, 5, "🇮🇷", "Flag", "");
+
+  document = g_ptr_array_index (dataset->documents, 2);
+  g_assert_cmpstr (document->name, ==, "other.txt");
+  g_assert_cmpuint (document->spans->len, ==, 0);
+
+  g_assert_nonnull (gloss_dataset_find_label (dataset, "Analyst / source"));
+  g_assert_cmpuint (report->documents, ==, 3);
+  g_assert_cmpuint (report->spans, ==, 7);
+
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  g_assert_true (has_warning (report, "doc.ann, line 13", "discontinuous"));
+
+  g_assert_cmpuint (lost (report, "relations (not supported)"), ==, 1);
+  g_assert_cmpuint (lost (report, "events (not supported)"), ==, 1);
+  g_assert_cmpuint (lost (report, "attributes (not supported)"), ==, 1);
+  g_assert_cmpuint (lost (report, "normalizations (not supported)"), ==, 1);
+  g_assert_cmpuint (lost (report, "equivalences (not supported)"), ==, 1);
+  g_assert_cmpuint (lost (report, "comments other than AnnotatorNotes (not supported)"), ==, 1);
+  g_assert_cmpuint (lost (report, "notes on annotations that were not read"), ==, 1);
+}
+
+/* One .ann file reads with its .txt beside it, and annotation.conf names its
+ * labels. */
+static void
+test_brat_single_file (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossDataset) imported = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) import_report = gloss_format_report_new ();
+  g_autofree char *folder = path_in (fixture->dir, "brat");
+  g_autofree char *ann = NULL;
+  GlossDatasetDocument *document;
+
+  export_dataset (&gloss_format_brat, dataset, folder, report);
+  ann = path_in (folder, "persian.ann");
+  imported = import_path (&gloss_format_brat, ann, import_report);
+
+  g_assert_cmpuint (imported->documents->len, ==, 1);
+  document = g_ptr_array_index (imported->documents, 0);
+  g_assert_cmpstr (document->name, ==, "persian.txt");
+  assert_span (document, 0, "پزشکیان", "Reformist camp", "یادداشت");
+  assert_span (document, 1, "ولایتی", "Hardline camp", "");
+}
+
+static void
+assert_import_fails (const GlossFormat *format,
+                     const char        *path,
+                     int                code,
+                     const char        *message)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = format->read (path, report, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, code);
+  if (strstr (error->message, message) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, message);
+}
+
+/* Offsets counted in UTF-16 units point past the flag: the text the line
+ * repeats gives it away, and the message shows both texts. */
+static void
+test_brat_bad_text_mismatch (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *folder = make_folder (fixture, "corpus");
+
+  write_file (folder, "doc.txt", "Tehran 🇮🇷 objects loudly.", -1);
+  write_file (folder, "doc.ann",
+              "T1\tPlace 0 6\tTehran\n"
+              "T2\tHardline_camp 12 19\tobjects\n", -1);
+
+  assert_import_fails (&gloss_format_brat, folder, GLOSS_FORMAT_ERROR_SPAN,
+                       "brat file doc.ann, line 2: T2 gives the text “objects”, but the text at "
+                       "12-19 is “jects l”");
+}
+
+static void
+test_brat_bad_span_past_end (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *folder = make_folder (fixture, "corpus");
+  g_autofree char *ann = path_in (folder, "doc.ann");
+
+  write_file (folder, "doc.txt", "Tehran 🇮🇷 objects.", -1);
+  write_file (folder, "doc.ann", "T1\tPlace 10 40\tobjects\n", -1);
+
+  assert_import_fails (&gloss_format_brat, ann, GLOSS_FORMAT_ERROR_SPAN,
+                       "brat file doc.ann, line 1: span 10-40 lies outside the text, which has 18 "
+                       "characters");
+
+  write_file (folder, "doc.ann", "T1\tPlace 0 6\tTehran\n\nT2\tPlace 17 10\tobjects\n", -1);
+  assert_import_fails (&gloss_format_brat, ann, GLOSS_FORMAT_ERROR_SPAN,
+                       "brat file doc.ann, line 3: span 17-10 ends before it starts");
+}
+
+static void
+test_brat_bad_encoding (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *folder = make_folder (fixture, "corpus");
+
+  write_file (folder, "doc.txt", "Tehran 🇮🇷 objects.", -1);
+  write_file (folder, "doc.ann", "T1\tPlace 0 6\tTehran\nT2\tPl\xFF" "ce 10 17\tobjects\n", -1);
+
+  assert_import_fails (&gloss_format_brat, folder, GLOSS_FORMAT_ERROR_ENCODING,
+                       "brat file doc.ann, line 2: not valid UTF-8 at byte 25");
+}
+
+/* ---- CoNLL ------------------------------------------------------------ */
+
+static void
+test_conll_python_reads_export (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autofree char *expected = path_in (fixture->dir, "EXPECTED.json");
+  g_autofree char *contents = NULL;
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+  write_expected (expected, dataset, conll_kept, G_N_ELEMENTS (conll_kept));
+  assert_python_accepts ("conll", file, expected);
+
+  contents = read_file (fixture->dir, "train.conll");
+  g_assert_true (g_str_has_prefix (contents, "-DOCSTART- -X- -X- O\n\nThe -X- _ O\n"));
+  /* The sentence ends after the closing quote. */
+  g_assert_nonnull (strstr (contents,
+                            "\nRoute -X- _ O\n. -X- _ O\n” -X- _ O\n\nIranian -X- _ O\n"));
+  g_assert_nonnull (strstr (contents,
+                            "\nTehran -X- _ B-Hardline_camp\n🇮🇷 -X- _ I-Hardline_camp\n"));
+  g_assert_nonnull (strstr (contents, "\nمی\u200cخواهد -X- _ O\n"));
+  g_assert_nonnull (strstr (contents, "\nZu\u0308rich -X- _ B-Foreign_government\n"));
+  g_assert_cmpuint (report->documents, ==, 5);
+  g_assert_cmpuint (report->spans, ==, G_N_ELEMENTS (conll_kept));
+}
+
+static void
+test_conll_lost (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+
+  g_assert_cmpuint (lost (report, "overlapping spans (CoNLL keeps the longest)"), ==, 2);
+  g_assert_cmpuint (lost (report, "document names"), ==, 5);
+  g_assert_cmpuint (lost (report, "document status"), ==, 3);
+  g_assert_cmpuint (lost (report, "span annotators"), ==, 11);
+  g_assert_cmpuint (lost (report, "span notes"), ==, 4);
+  g_assert_cmpuint (lost (report, "spans not on token boundaries (widened to whole tokens)"),
+                    ==, 0);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+}
+
+/* A span that ends inside a word takes the whole word, and says so. */
+static void
+test_conll_widened (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autofree char *contents = NULL;
+  GlossDatasetDocument *document;
+
+  gloss_dataset_ensure_label (dataset, "Hardline camp");
+  document = gloss_dataset_add_document (dataset, "widen.txt", "Tehran's hardliners objected.");
+  gloss_test_add_phrase_span (document, "hardline", "Hardline camp", NULL, NULL);
+  gloss_test_add_phrase_span (document, " ", "Hardline camp", NULL, NULL);
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+  contents = read_file (fixture->dir, "train.conll");
+  g_assert_cmpstr (contents, ==,
+                   "-DOCSTART- -X- -X- O\n"
+                   "\n"
+                   "Tehran -X- _ O\n"
+                   "' -X- _ O\n"
+                   "s -X- _ O\n"
+                   "hardliners -X- _ B-Hardline_camp\n"
+                   "objected -X- _ O\n"
+                   ". -X- _ O\n"
+                   "\n");
+  g_assert_cmpuint (lost (report, "spans not on token boundaries (widened to whole tokens)"),
+                    ==, 1);
+  g_assert_cmpuint (lost (report, "spans over white space only"), ==, 1);
+  g_assert_true (has_warning (report, "widen.txt", "“hardline” (9-17) became “hardliners”"));
+  g_assert_cmpuint (report->spans, ==, 1);
+}
+
+/* A sentence break never splits a kept span. */
+static void
+test_conll_sentence_inside_span (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autofree char *contents = NULL;
+  GlossDatasetDocument *document;
+
+  gloss_dataset_ensure_label (dataset, "Security establishment");
+  document = gloss_dataset_add_document (dataset, "irgc.txt", "The Guard Corps.\nIt objects.");
+  gloss_test_add_phrase_span (document, "Corps.\nIt", "Security establishment", NULL, NULL);
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+  contents = read_file (fixture->dir, "train.conll");
+  g_assert_cmpstr (contents, ==,
+                   "-DOCSTART- -X- -X- O\n"
+                   "\n"
+                   "The -X- _ O\n"
+                   "Guard -X- _ O\n"
+                   "Corps -X- _ B-Security_establishment\n"
+                   ". -X- _ I-Security_establishment\n"
+                   "It -X- _ I-Security_establishment\n"
+                   "objects -X- _ O\n"
+                   ". -X- _ O\n"
+                   "\n");
+}
+
+static void
+test_conll_read_iob2 (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (fixture->dir, "train.conll",
+              "-DOCSTART- -X- -X- O\n"
+              "\n"
+              "Masoud NNP B-NP B-Reformist_camp\n"
+              "Pezeshkian NNP I-NP I-Reformist_camp\n"
+              "spoke VBD B-VP O\n"
+              ". . O O\n"
+              "\n"
+              "Velayati NNP B-NP B-Hardline_camp\n"
+              "objected VBD B-VP O\n"
+              ". . O O\n"
+              "\n"
+              "-DOCSTART- -X- -X- O\n"
+              "\r\n"
+              "Analyst NN B-NP B-Analyst_-2F-_source\r\n"
+              "Tehran NNP B-NP B-Hardline_camp\r\n"
+              "Baku NNP B-NP B-Hardline_camp\r\n",
+              -1);
+
+  dataset = import_path (&gloss_format_conll, file, report);
+
+  g_assert_cmpuint (dataset->documents->len, ==, 2);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpstr (document->name, ==, "doc-1");
+  g_assert_cmpstr (document->text, ==, "Masoud Pezeshkian spoke .\nVelayati objected .");
+  g_assert_cmpuint (document->spans->len, ==, 2);
+  assert_span (document, 0, "Masoud Pezeshkian", "Reformist camp", "");
+  assert_span (document, 1, "Velayati", "Hardline camp", "");
+
+  document = g_ptr_array_index (dataset->documents, 1);
+  g_assert_cmpstr (document->name, ==, "doc-2");
+  g_assert_cmpstr (document->text, ==, "Analyst Tehran Baku");
+  g_assert_cmpuint (document->spans->len, ==, 3);
+  assert_span (document, 0, "Analyst", "Analyst / source", "");
+  /* Two B- in a row are two entities. */
+  assert_span (document, 1, "Tehran", "Hardline camp", "");
+  assert_span (document, 2, "Baku", "Hardline camp", "");
+
+  g_assert_cmpuint (dataset->labels->len, ==, 3);
+  g_assert_cmpstr (((GlossDatasetLabel *) dataset->labels->pdata[2])->name, ==, "Analyst / source");
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  g_assert_cmpuint (report->documents, ==, 2);
+  g_assert_cmpuint (report->spans, ==, 5);
+}
+
+/* IOB1, in two columns: I- starts an entity, B- parts two adjacent ones. */
+static void
+test_conll_read_iob1 (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "old.conll");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (fixture->dir, "old.conll",
+              "Iran I-LOC\n"
+              "and O\n"
+              "Azerbaijan I-LOC\n"
+              "Baku I-LOC\n"
+              "Tehran\tB-LOC\n"
+              "talk O\n"
+              "\n"
+              "Velayati I-PER\n",
+              -1);
+
+  dataset = import_path (&gloss_format_conll, file, report);
+
+  g_assert_cmpuint (dataset->documents->len, ==, 1);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpstr (document->text, ==, "Iran and Azerbaijan Baku Tehran talk\nVelayati");
+  g_assert_cmpuint (document->spans->len, ==, 4);
+  assert_span (document, 0, "Iran", "LOC", "");
+  assert_span (document, 1, "Azerbaijan Baku", "LOC", "");
+  assert_span (document, 2, "Tehran", "LOC", "");
+  assert_span (document, 3, "Velayati", "PER", "");
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+}
+
+/* In an IOB2 file, an I- after O is a mistake read as B-, with a warning
+ * naming the line. */
+static void
+test_conll_stray_inside (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (fixture->dir, "train.conll",
+              "Masoud B-PER\n"
+              "Pezeshkian I-PER\n"
+              "met O\n"
+              "Velayati I-PER\n",
+              -1);
+
+  dataset = import_path (&gloss_format_conll, file, report);
+
+  document = g_ptr_array_index (dataset->documents, 0);
+  assert_span (document, 0, "Masoud Pezeshkian", "PER", "");
+  assert_span (document, 1, "Velayati", "PER", "");
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  g_assert_true (has_warning (report, "CoNLL file train.conll, line 4", "I-PER"));
+}
+
+/* Export, then import: the kept spans come back over the rebuilt text, with
+ * their label names. */
+static void
+test_conll_round_trip (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossDataset) imported = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) import_report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  guint k = 0;
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+  imported = import_path (&gloss_format_conll, file, import_report);
+
+  g_assert_cmpuint (imported->documents->len, ==, dataset->documents->len);
+  for (guint i = 0; i < imported->documents->len; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (imported->documents, i);
+      g_autofree char *name = g_strdup_printf ("doc-%u", i + 1);
+
+      g_assert_cmpstr (document->name, ==, name);
+      for (guint j = 0; j < document->spans->len; j++, k++)
+        {
+          g_assert_cmpuint (conll_kept[k].document, ==, i);
+          assert_span (document, j, conll_kept[k].text, conll_kept[k].label, "");
+        }
+    }
+  g_assert_cmpuint (k, ==, G_N_ELEMENTS (conll_kept));
+  g_assert_cmpuint (import_report->warnings->len, ==, 0);
+
+  /* The CRLF document's lines are sentences of their own. */
+  g_assert_cmpstr (((GlossDatasetDocument *) imported->documents->pdata[3])->text, ==,
+                   "Ali Akbar Velayati vowed to block it .\n"
+                   "Ahmad Alili , of the Caucasus Center , disagrees .");
+}
+
+static void
+test_conll_bad_one_column (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "bad.conll");
+
+  write_file (fixture->dir, "bad.conll",
+              "-DOCSTART- -X- -X- O\n"
+              "\n"
+              "Masoud -X- _ B-Reformist_camp\n"
+              "Pezeshkian\n",
+              -1);
+
+  assert_import_fails (&gloss_format_conll, file, GLOSS_FORMAT_ERROR_PARSE,
+                       "CoNLL file bad.conll, line 4: “Pezeshkian” has one column");
+
+  write_file (fixture->dir, "bad.conll", "Masoud -X- _ B-\n", -1);
+  assert_import_fails (&gloss_format_conll, file, GLOSS_FORMAT_ERROR_PARSE,
+                       "CoNLL file bad.conll, line 1: the tag “B-” is not O, B-TYPE or I-TYPE");
+}
+
+static void
+test_conll_bad_encoding (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *file = path_in (fixture->dir, "bad.conll");
+
+  write_file (fixture->dir, "bad.conll", "Baku B-LOC\nTehr\xE2n I-LOC\n", -1);
+
+  assert_import_fails (&gloss_format_conll, file, GLOSS_FORMAT_ERROR_ENCODING,
+                       "CoNLL file bad.conll, line 2: not valid UTF-8 at byte 15");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define add_test(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/gloss/tokenizer/sample-sentence", test_tokenizer_sample_sentence);
+  g_test_add_func ("/gloss/tokenizer/emoji", test_tokenizer_emoji);
+  g_test_add_func ("/gloss/tokenizer/persian", test_tokenizer_persian);
+  g_test_add_func ("/gloss/tokenizer/combining-marks", test_tokenizer_combining_marks);
+  g_test_add_func ("/gloss/tokenizer/white-space", test_tokenizer_white_space);
+  g_test_add_func ("/gloss/tokenizer/sentences", test_tokenizer_sentences);
+
+  g_test_add_func ("/gloss/format/type-name/reversible", test_type_name_reversible);
+  g_test_add_func ("/gloss/format/type-name/foreign", test_type_name_foreign);
+
+  add_test ("/gloss/format/standoff/registered", test_registered);
+
+  add_test ("/gloss/format/brat/python-reads-export", test_brat_python_reads_export);
+  add_test ("/gloss/format/brat/astral-offsets", test_brat_astral_offsets);
+  add_test ("/gloss/format/brat/crlf", test_brat_crlf);
+  add_test ("/gloss/format/brat/round-trip", test_brat_round_trip);
+  add_test ("/gloss/format/brat/lost", test_brat_lost);
+  add_test ("/gloss/format/brat/file-names", test_brat_file_names);
+  add_test ("/gloss/format/brat/line-break-in-span", test_brat_line_break_in_span);
+  add_test ("/gloss/format/brat/import", test_brat_import);
+  add_test ("/gloss/format/brat/single-file", test_brat_single_file);
+  add_test ("/gloss/format/brat/bad/text-mismatch", test_brat_bad_text_mismatch);
+  add_test ("/gloss/format/brat/bad/span-past-end", test_brat_bad_span_past_end);
+  add_test ("/gloss/format/brat/bad/encoding", test_brat_bad_encoding);
+
+  add_test ("/gloss/format/conll/python-reads-export", test_conll_python_reads_export);
+  add_test ("/gloss/format/conll/lost", test_conll_lost);
+  add_test ("/gloss/format/conll/widened", test_conll_widened);
+  add_test ("/gloss/format/conll/sentence-inside-span", test_conll_sentence_inside_span);
+  add_test ("/gloss/format/conll/read-iob2", test_conll_read_iob2);
+  add_test ("/gloss/format/conll/read-iob1", test_conll_read_iob1);
+  add_test ("/gloss/format/conll/stray-inside", test_conll_stray_inside);
+  add_test ("/gloss/format/conll/round-trip", test_conll_round_trip);
+  add_test ("/gloss/format/conll/bad/one-column", test_conll_bad_one_column);
+  add_test ("/gloss/format/conll/bad/encoding", test_conll_bad_encoding);
+
+#undef add_test
+
+  return g_test_run ();
+}
