@@ -249,6 +249,73 @@ test_round_trip_labelstudio (Fixture       *fixture,
   round_trip (fixture, "labelstudio", ".labelstudio.json");
 }
 
+static void
+assert_same_folders (const char *first,
+                     const char *second)
+{
+  g_autoptr(GDir) dir = g_dir_open (first, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *a = g_build_filename (first, name, NULL);
+      g_autofree char *b = g_build_filename (second, name, NULL);
+      g_autofree char *a_text = read_text (a);
+      g_autofree char *b_text = read_text (b);
+
+      g_assert_cmpstr (a_text, ==, b_text);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 3);
+}
+
+/* brat writes a folder: the same files with the same bytes. */
+static void
+test_round_trip_brat (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "first-brat", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second-brat", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.gloss", NULL);
+
+  seed_project (fixture);
+  g_assert_cmpint (run_gloss (NULL, NULL, "export", fixture->project, "--format", "brat",
+                              "-o", first, NULL), ==, 0);
+  /* A folder with .ann files is brat without saying so. */
+  g_assert_cmpint (run_gloss (NULL, NULL, "import", copy, first, NULL), ==, 0);
+  g_assert_cmpint (run_gloss (NULL, NULL, "export", copy, "--format", "brat", "-o", second, NULL),
+                   ==, 0);
+  assert_same_folders (first, second);
+}
+
+/* Every format writes the sample, and says what it could not carry. */
+static void
+test_export_every_format (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const char * const outputs[] = {
+    "all.gloss.jsonl", "all.doccano.jsonl", "all.spacy.json", "all.labelstudio.json",
+    "all-brat", "all.conll", "all-text", "all.csv",
+  };
+  static const char * const formats[] = {
+    "gloss", "doccano", "spacy", "labelstudio", "brat", "conll", "text", "csv",
+  };
+
+  seed_project (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, outputs[i], NULL);
+      g_autofree char *out = NULL;
+
+      g_assert_cmpint (run_gloss (&out, NULL, "export", fixture->project, "--format", formats[i],
+                                  "-o", path, NULL), ==, 0);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_nonnull (strstr (out, "1 document"));
+    }
+}
+
 /* An existing target is kept unless --force; filters narrow the export. */
 static void
 test_export_force_and_filters (Fixture       *fixture,
@@ -324,6 +391,8 @@ main (int    argc,
   ADD ("/gloss/cli/usage", test_usage);
   ADD ("/gloss/cli/round-trip/gloss", test_round_trip_gloss);
   ADD ("/gloss/cli/round-trip/labelstudio", test_round_trip_labelstudio);
+  ADD ("/gloss/cli/round-trip/brat", test_round_trip_brat);
+  ADD ("/gloss/cli/export-every-format", test_export_every_format);
   ADD ("/gloss/cli/export-force-and-filters", test_export_force_and_filters);
   ADD ("/gloss/cli/import-bad-file", test_import_bad_file);
 
