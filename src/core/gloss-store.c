@@ -84,6 +84,8 @@ static const char * const migrations[] = {
    * a large project reads only the documents that can match. It indexes
    * the documents table in place (no second copy of the text) and follows
    * it through triggers. */
+  /* An import looks documents up by name to merge into them. */
+  "CREATE INDEX documents_by_name ON documents (name);"
   "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
   "  text, content = 'documents', content_rowid = 'id',"
   "  tokenize = 'unicode61 remove_diacritics 2'"
