@@ -554,6 +554,7 @@ make_v1_project (Fixture *fixture)
            "DROP TRIGGER documents_fts_after_delete;"
            "DROP TRIGGER documents_fts_after_update;"
            "DROP TABLE documents_fts;"
+           "DROP INDEX documents_by_name;"
            "PRAGMA user_version = 1;");
 }
 
