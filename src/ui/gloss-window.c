@@ -14,6 +14,7 @@
 
 #include "gloss-document-list.h"
 #include "gloss-project.h"
+#include "gloss-search-bar.h"
 #include "gloss-window.h"
 
 struct _GlossWindow
@@ -30,6 +31,7 @@ struct _GlossWindow
   GtkStack *span_stack;
   GtkLabel *spans_title;
   GtkListView *span_list_view;
+  GlossSearchBar *search_bar;
 
   /* Owned references */
   GlossStore *store;
@@ -600,6 +602,92 @@ factory_new (GlossWindow *self,
   return factory;
 }
 
+/* The name stored on the spans this window creates. */
+static char *
+dup_annotator (GlossWindow *self)
+{
+  g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
+
+  if (annotator[0] == '\0')
+    return gloss_project_default_annotator ();
+
+  return g_steal_pointer (&annotator);
+}
+
+static void
+on_label_all_cb (GlossWindow    *self,
+                 gint64          label_id,
+                 GArray         *ranges,
+                 GlossSearchBar *search_bar)
+{
+  gint64 document_id = gloss_document_view_get_document_id (self->document_view);
+  g_autofree char *annotator = dup_annotator (self);
+  g_autofree char *labeled = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) created = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_skipped = 0;
+
+  if (document_id == 0)
+    return;
+
+  created = gloss_store_add_spans_for_matches (self->store, document_id, label_id, ranges,
+                                               annotator, &n_skipped, &error);
+  if (created == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  labeled = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Labeled %u match",
+                                          "Labeled %u matches", created->len),
+                             created->len);
+  if (n_skipped == 0)
+    {
+      message = g_steal_pointer (&labeled);
+    }
+  else
+    {
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u was labeled already",
+                                                               "%u were labeled already",
+                                                               n_skipped),
+                                                  n_skipped);
+
+      /* TRANSLATORS: "Labeled 7 matches" "(2 were labeled already)" */
+      message = g_strdup_printf (C_("label all", "%s (%s)"), labeled, skipped);
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (gloss_document_view_get_document_id (self->document_view) != 0)
+    gloss_search_bar_open (self->search_bar);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gloss_search_bar_next_match (GLOSS_WINDOW (widget)->search_bar);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gloss_search_bar_previous_match (GLOSS_WINDOW (widget)->search_bar);
+}
+
 static void
 save_window_state (GlossWindow *self)
 {
@@ -662,6 +750,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   window_class->close_request = gloss_window_close_request;
 
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (GLOSS_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-window.ui");
@@ -674,11 +763,21 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
 
   gtk_widget_class_install_action (widget_class, "win.apply-label", "x", apply_label_action);
   gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-span", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-span", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
 }
 
 static void
@@ -725,6 +824,11 @@ gloss_window_init (GlossWindow *self)
   document_factory = factory_new (self, G_CALLBACK (setup_document_row_cb),
                                   G_CALLBACK (bind_document_row_cb));
   gtk_list_view_set_factory (self->document_list_view, document_factory);
+
+  gloss_search_bar_set_view (self->search_bar, self->document_view);
+  gloss_search_bar_set_labels (self->search_bar, G_LIST_MODEL (self->labels));
+  g_signal_connect_object (self->search_bar, "label-all", G_CALLBACK (on_label_all_cb), self,
+                           G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
