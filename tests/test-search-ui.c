@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Drives the search bar in the real window, on a temporary default project,
- * and checks the text view and the store.
+/* Drives the search bar and the project search in the real window, on a
+ * temporary default project, and checks the text view and the store.
  *
- * With GLOSS_TEST_SNAPSHOT_DIR set, also saves pictures of it, to look at
+ * With GLOSS_TEST_SNAPSHOT_DIR set, also saves pictures of both, to look at
  * what the tests cannot judge. */
 
 #include "config.h"
@@ -13,8 +13,11 @@
 
 #include "gloss-history.h"
 #include "gloss-project.h"
+#include "gloss-project-search.h"
 #include "gloss-search-bar.h"
 #include "gloss-window.h"
+
+#define NOTES_TEXT "Notes 🤝 on Velayati & <co>, in brief.\nNothing else."
 
 typedef struct
 {
@@ -41,7 +44,8 @@ wake_up_cb (gpointer user_data)
 }
 
 /* Runs the main loop until CONDITION holds, for at most five seconds: the
- * search entry waits before it searches. */
+ * search entry waits before it searches, and project search runs on a
+ * thread. */
 static void
 wait_until (gboolean (*condition) (gpointer),
             gpointer   data)
@@ -525,6 +529,113 @@ test_label_all (Fixture       *fixture,
   g_assert_false (gloss_history_can_undo (history));
 }
 
+static GlossProjectSearch *
+find_project_search (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GLOSS_IS_PROJECT_SEARCH (window))
+        return GLOSS_PROJECT_SEARCH (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+project_search_done (gpointer data)
+{
+  GlossProjectSearch *project_search = data;
+
+  return !gloss_project_search_is_busy (project_search) &&
+         g_list_model_get_n_items (gloss_project_search_get_results (project_search)) > 0;
+}
+
+static gboolean
+has_label_text (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_project_search (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = load_text (fixture);
+  gint64 notes_id = gloss_store_add_document (fixture->store, "notes.txt", NOTES_TEXT, NULL,
+                                              &error);
+  gint64 velayati = g_utf8_pointer_to_offset (text, strstr (text, "Velayati"));
+  GlossProjectSearch *project_search;
+  GtkSearchEntry *entry;
+  GtkListView *list_view;
+  GListModel *results;
+  const GlossSearchResult *result;
+  g_autofree char *selected = NULL;
+  GtkTextIter start, end;
+
+  g_assert_no_error (error);
+  wait_for_frames ();
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search-project", NULL);
+  wait_for_frames ();
+  project_search = find_project_search ();
+  g_assert_nonnull (project_search);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (project_search)));
+
+  entry = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (project_search), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "velayati");
+  wait_until (project_search_done, project_search);
+
+  results = gloss_project_search_get_results (project_search);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  {
+    g_autoptr(GlossSearchHit) first = g_list_model_get_item (results, 0);
+    g_autoptr(GlossSearchHit) second = g_list_model_get_item (results, 1);
+
+    result = gloss_search_hit_get_result (first);
+    g_assert_cmpint (result->document_id, ==, fixture->document_id);
+    g_assert_cmpint (result->start, ==, velayati);
+    result = gloss_search_hit_get_result (second);
+    g_assert_cmpint (result->document_id, ==, notes_id);
+    g_assert_cmpint (result->start, ==, 11);
+    g_assert_cmpint (result->end, ==, 19);
+  }
+
+  /* The context shows as written, markup characters and all. */
+  list_view = GTK_LIST_VIEW (find_widget (GTK_WIDGET (project_search), GTK_TYPE_LIST_VIEW));
+  g_assert_true (has_label_text (GTK_WIDGET (list_view),
+                                 "Notes 🤝 on Velayati & <co>, in brief."));
+
+  /* Opening the match in the other document. */
+  g_signal_emit_by_name (list_view, "activate", 1);
+  wait_for_frames ();
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, notes_id);
+  assert_selection (fixture, 11, 19);
+  gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view)),
+                                        &start, &end);
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "Velayati");
+
+  /* And back in the first one, with its row chosen in the list. */
+  g_signal_emit_by_name (list_view, "activate", 0);
+  wait_for_frames ();
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, fixture->document_id);
+  assert_selection (fixture, velayati, velayati + 8);
+}
+
 /* Renders WIDGET as it is on screen to NAME in $GLOSS_TEST_SNAPSHOT_DIR. */
 static void
 save_snapshot (GtkWidget  *widget,
@@ -564,6 +675,8 @@ static void
 test_snapshot (Fixture       *fixture,
                gconstpointer  user_data)
 {
+  GlossProjectSearch *project_search;
+  GtkSearchEntry *entry;
   GtkPopover *menu;
 
   if (g_getenv ("GLOSS_TEST_SNAPSHOT_DIR") == NULL)
@@ -581,6 +694,13 @@ test_snapshot (Fixture       *fixture,
   menu = open_label_all_menu (fixture);
   save_snapshot (GTK_WIDGET (menu), "label-all-menu.png");
   gtk_popover_popdown (menu);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search-project", NULL);
+  project_search = find_project_search ();
+  entry = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (project_search), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Iran");
+  wait_until (project_search_done, project_search);
+  save_snapshot (GTK_WIDGET (project_search), "project-search.png");
 }
 
 int
@@ -603,6 +723,7 @@ main (int    argc,
   ADD ("/gloss/search-ui/count-and-options", test_count_and_options);
   ADD ("/gloss/search-ui/next-previous", test_next_previous);
   ADD ("/gloss/search-ui/label-all", test_label_all);
+  ADD ("/gloss/search-ui/project-search", test_project_search);
   ADD ("/gloss/search-ui/snapshot", test_snapshot);
 
 #undef ADD

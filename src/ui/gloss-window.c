@@ -14,6 +14,7 @@
 
 #include "gloss-document-list.h"
 #include "gloss-project.h"
+#include "gloss-project-search.h"
 #include "gloss-search-bar.h"
 #include "gloss-window.h"
 
@@ -32,6 +33,9 @@ struct _GlossWindow
   GtkLabel *spans_title;
   GtkListView *span_list_view;
   GlossSearchBar *search_bar;
+
+  /* Borrowed references */
+  GlossProjectSearch *project_search;   /* weak; a window of its own */
 
   /* Owned references */
   GlossStore *store;
@@ -688,6 +692,89 @@ find_previous_action (GtkWidget  *widget,
   gloss_search_bar_previous_match (GLOSS_WINDOW (widget)->search_bar);
 }
 
+/* Opens DOCUMENT_ID, shows it as the chosen document, and selects and
+ * scrolls to START-END (code points) in its text. */
+gboolean
+gloss_window_reveal_range (GlossWindow *self,
+                           gint64       document_id,
+                           gint64       start,
+                           gint64       end)
+{
+  GtkTextView *text_view;
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  if (!gloss_document_list_find (self->documents, document_id, &position))
+    return FALSE;
+
+  /* Choosing the row opens the document. */
+  gtk_single_selection_set_selected (self->document_selection, position);
+  if (gloss_document_view_get_document_id (self->document_view) != document_id &&
+      !gloss_window_open_document (self, document_id))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->document_list_view), "list.scroll-to-item", "u",
+                              position);
+
+  text_view = GTK_TEXT_VIEW (self->document_view);
+  gloss_document_view_select_range (self->document_view, start, end);
+  gtk_text_view_scroll_to_mark (text_view,
+                                gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)),
+                                0.2, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+
+  return TRUE;
+}
+
+static void
+on_project_result_activated_cb (GlossWindow        *self,
+                                gint64              document_id,
+                                gint64              start,
+                                gint64              end,
+                                GlossProjectSearch *project_search)
+{
+  if (gloss_window_reveal_range (self, document_id, start, end))
+    gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+search_project_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  gint64 start, end;
+
+  if (self->project_search == NULL)
+    {
+      GtkWidget *project_search = gloss_project_search_new (self->store);
+
+      gtk_window_set_transient_for (GTK_WINDOW (project_search), GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (project_search), TRUE);
+      g_signal_connect_object (project_search, "result-activated",
+                               G_CALLBACK (on_project_result_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_set_weak_pointer (&self->project_search, GLOSS_PROJECT_SEARCH (project_search));
+    }
+
+  /* A short selection is what to look for, as with Ctrl+F. */
+  if (gloss_document_view_get_selected_range (self->document_view, &start, &end) &&
+      end - start <= 200)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view));
+      g_autofree char *selected = NULL;
+      GtkTextIter begin, stop;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &begin, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &stop, end);
+      selected = gtk_text_iter_get_text (&begin, &stop);
+      if (strchr (selected, '\n') == NULL)
+        gloss_project_search_set_query (self->project_search, selected);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->project_search));
+}
+
 static void
 save_window_state (GlossWindow *self)
 {
@@ -715,6 +802,9 @@ gloss_window_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->project_search != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->project_search));
+  g_clear_weak_pointer (&self->project_search);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
@@ -773,11 +863,14 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.search-project", NULL, search_project_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
                                        "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.search-project", NULL);
 }
 
 static void

@@ -19,5 +19,9 @@ GlossStore        *gloss_window_get_store         (GlossWindow    *self);
 GlossDocumentView *gloss_window_get_document_view (GlossWindow    *self);
 gboolean           gloss_window_open_document     (GlossWindow    *self,
                                                    gint64          document_id);
+gboolean           gloss_window_reveal_range      (GlossWindow    *self,
+                                                   gint64          document_id,
+                                                   gint64          start,
+                                                   gint64          end);
 
 G_END_DECLS
