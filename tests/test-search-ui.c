@@ -708,6 +708,7 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data_home = g_dir_make_tmp ("gloss-search-ui-XXXXXX", NULL);
+  g_autoptr(GtkCssProvider) css = NULL;
   int status;
 
   /* Before GTK reads it: GLib caches the user data folder on first use, and
@@ -715,6 +716,13 @@ main (int    argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  /* What GlossApplication's resource base path loads, so that the window
+   * looks as it does in the application. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/glossapp/Gloss/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
