@@ -299,7 +299,8 @@ setup_result_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (name, "heading");
+  gtk_widget_add_css_class (name, "caption");
+  gtk_widget_add_css_class (name, "dim-label");
 
   gtk_label_set_xalign (GTK_LABEL (context), 0);
   gtk_label_set_wrap (GTK_LABEL (context), TRUE);
@@ -351,7 +352,6 @@ bind_result_cb (GtkSignalListItemFactory *factory,
 {
   GlossSearchHit *hit = gtk_list_item_get_item (item);
   const GlossSearchResult *result = hit->result;
-  guint position = gtk_list_item_get_position (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *context = gtk_widget_get_next_sibling (name);
@@ -360,23 +360,6 @@ bind_result_cb (GtkSignalListItemFactory *factory,
   g_autofree char *after = dup_context (result->context_after, FALSE);
   g_autofree char *markup = NULL;
   g_autofree char *accessible = NULL;
-  gboolean first_in_document = TRUE;
-
-  /* The document's name heads its first match only, so that the list reads
-   * as matches grouped by document. */
-  if (position > 0 && position != GTK_INVALID_LIST_POSITION)
-    {
-      g_autoptr(GlossSearchHit) previous = g_list_model_get_item (G_LIST_MODEL (self->results),
-                                                                  position - 1);
-
-      first_in_document = previous == NULL ||
-                          previous->result->document_id != result->document_id;
-    }
-  gtk_widget_set_visible (name, first_in_document);
-  if (first_in_document)
-    gtk_widget_add_css_class (box, "first-in-document");
-  else
-    gtk_widget_remove_css_class (box, "first-in-document");
 
   /* Every piece is escaped: a document may well contain "<" or "&". */
   markup = g_markup_printf_escaped ("%s<b>%s</b>%s", before, match, after);
