@@ -6,6 +6,7 @@
 
 #include "gloss-document.h"
 #include "gloss-label.h"
+#include "gloss-search.h"
 #include "gloss-span.h"
 
 G_BEGIN_DECLS
@@ -197,5 +198,29 @@ GlossSpan     *gloss_store_set_span_note       (GlossStore          *self,
 GPtrArray     *gloss_store_list_spans          (GlossStore          *self,
                                                 gint64               document_id,
                                                 GError             **error);
+
+/* gloss-store-search.c */
+GPtrArray     *gloss_store_add_spans_for_matches (GlossStore          *self,
+                                                  gint64               document_id,
+                                                  gint64               label_id,
+                                                  GArray              *ranges,
+                                                  const char          *annotator,
+                                                  guint               *n_skipped,
+                                                  GError             **error);
+GPtrArray     *gloss_store_search_project        (GlossStore          *self,
+                                                  const char          *query,
+                                                  GlossSearchFlags     flags,
+                                                  guint                limit,
+                                                  GError             **error);
+void           gloss_store_search_project_async  (GlossStore          *self,
+                                                  const char          *query,
+                                                  GlossSearchFlags     flags,
+                                                  guint                limit,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray     *gloss_store_search_project_finish (GlossStore          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 G_END_DECLS

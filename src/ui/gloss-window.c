@@ -21,6 +21,8 @@
 #include "gloss-label-editor.h"
 #include "gloss-project.h"
 #include "gloss-swatch.h"
+#include "gloss-project-search.h"
+#include "gloss-search-bar.h"
 #include "gloss-window.h"
 
 struct _GlossWindow
@@ -48,6 +50,10 @@ struct _GlossWindow
   GlossImportBar *import_bar;
   GMenu *recent_menu;
   GtkWidget *label_popover;
+  GlossSearchBar *search_bar;
+
+  /* Borrowed references */
+  GlossProjectSearch *project_search;   /* weak; a window of its own */
 
   /* Owned references */
   GlossStore *store;
@@ -1203,6 +1209,175 @@ factory_new (GlossWindow *self,
   return factory;
 }
 
+/* The name stored on the spans this window creates. */
+static char *
+dup_annotator (GlossWindow *self)
+{
+  g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
+
+  if (annotator[0] == '\0')
+    return gloss_project_default_annotator ();
+
+  return g_steal_pointer (&annotator);
+}
+
+static void
+on_label_all_cb (GlossWindow    *self,
+                 gint64          label_id,
+                 GArray         *ranges,
+                 GlossSearchBar *search_bar)
+{
+  gint64 document_id = gloss_document_view_get_document_id (self->document_view);
+  g_autofree char *annotator = dup_annotator (self);
+  g_autofree char *labeled = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) created = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_skipped = 0;
+
+  if (document_id == 0)
+    return;
+
+  created = gloss_store_add_spans_for_matches (self->store, document_id, label_id, ranges,
+                                               annotator, &n_skipped, &error);
+  if (created == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  labeled = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Labeled %u match",
+                                          "Labeled %u matches", created->len),
+                             created->len);
+  if (n_skipped == 0)
+    {
+      message = g_steal_pointer (&labeled);
+    }
+  else
+    {
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u was labeled already",
+                                                               "%u were labeled already",
+                                                               n_skipped),
+                                                  n_skipped);
+
+      /* TRANSLATORS: "Labeled 7 matches" "(2 were labeled already)" */
+      message = g_strdup_printf (C_("label all", "%s (%s)"), labeled, skipped);
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (gloss_document_view_get_document_id (self->document_view) != 0)
+    gloss_search_bar_open (self->search_bar);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gloss_search_bar_next_match (GLOSS_WINDOW (widget)->search_bar);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gloss_search_bar_previous_match (GLOSS_WINDOW (widget)->search_bar);
+}
+
+/* Opens DOCUMENT_ID, shows it as the chosen document, and selects and
+ * scrolls to START-END (code points) in its text. */
+gboolean
+gloss_window_reveal_range (GlossWindow *self,
+                           gint64       document_id,
+                           gint64       start,
+                           gint64       end)
+{
+  GtkTextView *text_view;
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  if (!gloss_document_list_find (self->documents, document_id, &position))
+    return FALSE;
+
+  /* Choosing the row opens the document. */
+  gtk_single_selection_set_selected (self->document_selection, position);
+  if (gloss_document_view_get_document_id (self->document_view) != document_id &&
+      !gloss_window_open_document (self, document_id))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->document_list_view), "list.scroll-to-item", "u",
+                              position);
+
+  text_view = GTK_TEXT_VIEW (self->document_view);
+  gloss_document_view_select_range (self->document_view, start, end);
+  gtk_text_view_scroll_to_mark (text_view,
+                                gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)),
+                                0.2, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+
+  return TRUE;
+}
+
+static void
+on_project_result_activated_cb (GlossWindow        *self,
+                                gint64              document_id,
+                                gint64              start,
+                                gint64              end,
+                                GlossProjectSearch *project_search)
+{
+  if (gloss_window_reveal_range (self, document_id, start, end))
+    gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+search_project_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  gint64 start, end;
+
+  if (self->project_search == NULL)
+    {
+      GtkWidget *project_search = gloss_project_search_new (self->store);
+
+      gtk_window_set_transient_for (GTK_WINDOW (project_search), GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (project_search), TRUE);
+      g_signal_connect_object (project_search, "result-activated",
+                               G_CALLBACK (on_project_result_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_set_weak_pointer (&self->project_search, GLOSS_PROJECT_SEARCH (project_search));
+    }
+
+  /* A short selection is what to look for, as with Ctrl+F. */
+  if (gloss_document_view_get_selected_range (self->document_view, &start, &end) &&
+      end - start <= 200)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view));
+      g_autofree char *selected = NULL;
+      GtkTextIter begin, stop;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &begin, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &stop, end);
+      selected = gtk_text_iter_get_text (&begin, &stop);
+      if (strchr (selected, '\n') == NULL)
+        gloss_project_search_set_query (self->project_search, selected);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->project_search));
+}
+
 static void
 save_window_state (GlossWindow *self)
 {
@@ -1230,6 +1405,9 @@ gloss_window_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->project_search != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->project_search));
+  g_clear_weak_pointer (&self->project_search);
 
   g_clear_pointer (&self->label_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
@@ -1268,6 +1446,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
   g_type_ensure (GLOSS_TYPE_IMPORT_BAR);
+  g_type_ensure (GLOSS_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-window.ui");
@@ -1301,6 +1480,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
 
   gtk_widget_class_install_action (widget_class, "win.apply-label", "x", apply_label_action);
   gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);
@@ -1338,6 +1518,18 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-labels", NULL, edit_labels_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.edit-labels", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.search-project", NULL, search_project_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.search-project", NULL);
 }
 
 /* The document text follows the text size preference while the window is
@@ -1440,6 +1632,10 @@ gloss_window_init (GlossWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  gloss_search_bar_set_view (self->search_bar, self->document_view);
+  gloss_search_bar_set_labels (self->search_bar, G_LIST_MODEL (self->labels));
+  g_signal_connect_object (self->search_bar, "label-all", G_CALLBACK (on_label_all_cb), self,
+                           G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -23,5 +23,9 @@ void               gloss_window_import            (GlossWindow        *self,
                                                    const char * const *paths);
 gboolean           gloss_window_open_document     (GlossWindow    *self,
                                                    gint64          document_id);
+gboolean           gloss_window_reveal_range      (GlossWindow    *self,
+                                                   gint64          document_id,
+                                                   gint64          start,
+                                                   gint64          end);
 
 G_END_DECLS
