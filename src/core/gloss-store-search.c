@@ -127,6 +127,46 @@ like_pattern (const char *prefilter)
   return g_string_free (pattern, FALSE);
 }
 
+/* An FTS5 query that every document with a match satisfies: each word of
+ * QUERY as a word prefix. NULL when QUERY has no word to look for. The
+ * index splits words as unicode61 does: letters, digits and marks make
+ * words, anything else separates them. */
+static char *
+fts_query (const char *query)
+{
+  g_autoptr(GString) fts = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = query; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          g_string_append_printf (fts, "%s\"", fts->len ? " AND " : "");
+          for (const char *q = word->str; *q != '\0'; q++)
+            {
+              if (*q == '"')
+                g_string_append_c (fts, '"');
+              g_string_append_c (fts, *q);
+            }
+          g_string_append (fts, "\"*");
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  return fts->len > 0 ? g_string_free (g_steal_pointer (&fts), FALSE) : NULL;
+}
+
 static GPtrArray *
 search_project (GlossStore        *self,
                 const char        *query,
@@ -139,16 +179,31 @@ search_project (GlossStore        *self,
     g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_search_result_free);
   g_autofree char *prefilter = NULL;
   g_autofree char *pattern = NULL;
+  g_autofree char *match = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   if (query[0] == '\0')
     return g_steal_pointer (&results);
 
-  /* instr() compares exactly and LIKE up to ASCII case: each keeps every
-   * document that has a match, and gloss_search_find() says where. */
+  /* The full-text index narrows a search for words to the documents that
+   * have them, at the start of a word; instr() compares exactly and LIKE up
+   * to ASCII case for a query without words. Each keeps every document
+   * that can match, and gloss_search_find () says where. */
   prefilter = gloss_search_dup_prefilter (query, flags);
-  if (flags & GLOSS_SEARCH_CASE_SENSITIVE)
+  match = fts_query (query);
+  if (match != NULL)
+    {
+      stmt = gloss_store_prepare (self,
+                                  "SELECT d.id, d.name, d.text FROM documents_fts "
+                                  "JOIN documents AS d ON d.id = documents_fts.rowid "
+                                  "WHERE documents_fts MATCH ? ORDER BY d.id",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+    }
+  else if (flags & GLOSS_SEARCH_CASE_SENSITIVE)
     {
       stmt = gloss_store_prepare (self,
                                   "SELECT id, name, text FROM documents "

@@ -413,6 +413,18 @@ on_selected_span_changed_cb (GlossWindow       *self,
     }
 }
 
+/* The name stored on the spans this window creates. */
+static char *
+dup_annotator (GlossWindow *self)
+{
+  g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
+
+  if (annotator[0] == '\0')
+    return gloss_project_default_annotator ();
+
+  return g_steal_pointer (&annotator);
+}
+
 /* Labels the selected text, or relabels the selected span. */
 static void
 apply_label (GlossWindow *self,
@@ -429,13 +441,7 @@ apply_label (GlossWindow *self,
 
   if (gloss_document_view_get_selected_range (self->document_view, &start, &end))
     {
-      g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
-
-      if (annotator[0] == '\0')
-        {
-          g_free (annotator);
-          annotator = gloss_project_default_annotator ();
-        }
+      g_autofree char *annotator = dup_annotator (self);
 
       span = gloss_store_add_span (self->store, document_id, label_id, start, end, annotator,
                                    NULL, &error);
@@ -1209,17 +1215,6 @@ factory_new (GlossWindow *self,
   return factory;
 }
 
-/* The name stored on the spans this window creates. */
-static char *
-dup_annotator (GlossWindow *self)
-{
-  g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
-
-  if (annotator[0] == '\0')
-    return gloss_project_default_annotator ();
-
-  return g_steal_pointer (&annotator);
-}
 
 static void
 on_label_all_cb (GlossWindow    *self,
@@ -1234,6 +1229,7 @@ on_label_all_cb (GlossWindow    *self,
   g_autoptr(GPtrArray) created = NULL;
   g_autoptr(GError) error = NULL;
   guint n_skipped = 0;
+  AdwToast *toast;
 
   if (document_id == 0)
     return;
@@ -1265,7 +1261,13 @@ on_label_all_cb (GlossWindow    *self,
       message = g_strdup_printf (C_("label all", "%s (%s)"), labeled, skipped);
     }
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  toast = adw_toast_new (message);
+  if (created->len > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
