@@ -11,6 +11,7 @@
 
 #include "gloss-export-dialog.h"
 #include "gloss-import.h"
+#include "gloss-import-bar.h"
 #include "gloss-project.h"
 #include "gloss-window.h"
 
@@ -192,6 +193,40 @@ test_import_text_files (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "Velayati & the IRGC");
 }
 
+/* Cancel stops before the next file: every file reported is in whole, and
+ * none of the others is in at all. */
+static void
+test_import_cancel (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GlossImportBar *bar = GLOSS_IMPORT_BAR (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                         GLOSS_TYPE_WINDOW,
+                                                                         "import_bar"));
+  guint before = gloss_store_count_documents (fixture->store);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("note-%03u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Note %u on the corridor — “Baku” 🇦🇿.", i);
+
+      g_ptr_array_add (paths, write_file (fixture, name, text));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  gloss_window_import (fixture->window, (const char * const *) paths->pdata);
+  g_assert_true (gloss_import_bar_is_running (bar));
+  gloss_import_bar_cancel (bar);
+  wait_for_import (fixture);
+
+  g_assert_false (gloss_import_bar_is_running (bar));
+  g_assert_cmpuint (fixture->import_results->len, <=, 400);
+  for (guint i = 0; i < fixture->import_results->len; i++)
+    g_assert_no_error (((GlossImportResult *) fixture->import_results->pdata[i])->error);
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==,
+                    before + fixture->import_results->len);
+}
+
 static gboolean
 wait_for_file (const char *path)
 {
@@ -260,6 +295,7 @@ main (int    argc,
 
   ADD ("/gloss/window/import/good-and-bad", test_import_good_and_bad);
   ADD ("/gloss/window/import/text-files", test_import_text_files);
+  ADD ("/gloss/window/import/cancel", test_import_cancel);
   ADD ("/gloss/window/export/replace-asks", test_export_window);
 
 #undef ADD

@@ -617,6 +617,96 @@ test_filter_documents (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
 }
 
+/* A drag that starts and ends inside a word takes the whole word; with the
+ * preference off it takes exactly what was selected. */
+static void
+test_snap_to_words (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gint64 start = find_phrase (fixture, "Velayati");
+  g_autoptr(GlossSpan) whole = NULL;
+  g_autoptr(GlossSpan) piece = NULL;
+
+  g_settings_set_boolean (settings, "snap-to-words", TRUE);
+  wait_for_frames ();
+  gloss_document_view_select_range (fixture->view, start + 2, start + 6);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              gloss_label_get_id (hardline));
+  wait_for_frames ();
+  whole = find_stored_span (fixture, start, start + 8);
+  g_assert_nonnull (whole);
+
+  g_settings_set_boolean (settings, "snap-to-words", FALSE);
+  wait_for_frames ();
+  gloss_document_view_select_range (fixture->view, start + 2, start + 6);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              gloss_label_get_id (hardline));
+  wait_for_frames ();
+  piece = find_stored_span (fixture, start + 2, start + 6);
+  g_assert_nonnull (piece);
+  g_settings_reset (settings, "snap-to-words");
+}
+
+/* Clicking a label in the sidebar labels the selection. */
+static void
+test_click_label (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GtkListView *labels = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                      GLOSS_TYPE_WINDOW,
+                                                                      "label_list_view"));
+  g_autoptr(GlossLabel) analyst = find_label (fixture, "Analyst / source");
+  gint64 start = find_phrase (fixture, "Media.Az");
+  g_autoptr(GlossSpan) stored = NULL;
+
+  gloss_document_view_select_range (fixture->view, start, start + 8);
+  /* Analyst / source is the fifth label. */
+  g_signal_emit_by_name (labels, "activate", 4);
+  wait_for_frames ();
+
+  stored = find_stored_span (fixture, start, start + 8);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (gloss_span_get_label_id (stored), ==, gloss_label_get_id (analyst));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* F2 asks for the new name; the list and the store take it. */
+static void
+test_rename_document (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GlossDocument) document = NULL;
+
+  activate (fixture, "win.rename-document");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "  Zangezur, Iran and Azerbaijan  ");
+  adw_message_dialog_response (dialog, "rename");
+  wait_for_frames ();
+
+  document = gloss_store_get_document (fixture->store, fixture->document_id, NULL);
+  g_assert_cmpstr (gloss_document_get_name (document), ==, "Zangezur, Iran and Azerbaijan");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -646,6 +736,9 @@ main (int    argc,
   ADD ("/gloss/window/note-and-status", test_note_and_status);
   ADD ("/gloss/window/delete-document-undo", test_delete_document_undo);
   ADD ("/gloss/window/filter-documents", test_filter_documents);
+  ADD ("/gloss/window/snap-to-words", test_snap_to_words);
+  ADD ("/gloss/window/click-label", test_click_label);
+  ADD ("/gloss/window/rename-document", test_rename_document);
 
 #undef ADD
 

@@ -245,6 +245,8 @@ gloss_import_bar_start (GlossImportBar     *self,
 
   task = g_task_new (self, self->cancellable, on_import_done_cb, NULL);
   g_task_set_source_tag (task, gloss_import_bar_start);
+  /* A cancelled import still reports the files it finished: they are in. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
   g_task_run_in_thread (task, run_import_thread);
 
