@@ -536,26 +536,18 @@ query_int (const char *path,
   return value;
 }
 
-/* A project as schema 1 left it: no full-text index. */
+/* A project as schema 1 left it, from tests/fixtures/project-v1.sql. */
 static void
 make_v1_project (Fixture *fixture)
 {
-  g_autoptr(GlossStore) store = create_store (fixture);
-  g_autoptr(GlossLabel) label = gloss_store_add_label (store, "Actor", "#3584e4", NULL, NULL, NULL);
-  gint64 document_id = gloss_store_add_document (store, "a.txt", "Velayati vowed to block it.",
-                                                 NULL, NULL);
-  g_autoptr(GlossSpan) span = gloss_store_add_span (store, document_id, gloss_label_get_id (label),
-                                                    0, 8, NULL, NULL, NULL);
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-v1.sql",
+                                                         NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_clear_object (&store);
-  run_sql (fixture->path,
-           "PRAGMA journal_mode = DELETE;"
-           "DROP TRIGGER documents_fts_after_insert;"
-           "DROP TRIGGER documents_fts_after_delete;"
-           "DROP TRIGGER documents_fts_after_update;"
-           "DROP TABLE documents_fts;"
-           "DROP INDEX documents_by_name;"
-           "PRAGMA user_version = 1;");
+  g_file_get_contents (fixture_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  run_sql (fixture->path, sql);
 }
 
 static void
@@ -587,6 +579,20 @@ test_migrate_from_v1 (Fixture       *fixture,
                               "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'velayati'"),
                    ==, 1);
   g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans"), ==, 1);
+
+  /* The text moved, whole, and the spans still fit it. */
+  store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = gloss_store_load_text (store, 1, &error);
+    g_autoptr(GPtrArray) spans = gloss_store_list_spans (store, 1, &error);
+    g_autofree char *span_text = g_utf8_substring (text, 0, 8);
+
+    g_assert_cmpstr (text, ==, "Velayati vowed to block it — “with or without Russia.” 🚧");
+    g_assert_cmpuint (spans->len, ==, 1);
+    g_assert_cmpstr (span_text, ==, "Velayati");
+    g_assert_cmpstr (gloss_span_get_note (spans->pdata[0]), ==, "adviser");
+  }
 }
 
 /* A migration that fails leaves the project at its old version, whole. */
@@ -600,6 +606,7 @@ test_migrate_failure_keeps_project (Fixture       *fixture,
   make_v1_project (fixture);
   /* A table in the way of the migration. */
   run_sql (fixture->path, "CREATE TABLE documents_fts (x);");
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM documents"), ==, 1);
 
   store = gloss_store_open (fixture->path, &error);
   g_assert_null (store);

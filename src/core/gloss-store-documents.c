@@ -24,7 +24,7 @@ get_document_snapshot (GlossStore  *self,
 
   stmt = gloss_store_prepare (self,
                               "SELECT name, status, text, source, created, modified "
-                              "FROM documents WHERE id = ?",
+                              "FROM documents JOIN document_texts ON document = id WHERE id = ?",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -204,23 +204,23 @@ gloss_store_put_document (GlossStore     *self,
   g_return_val_if_fail (text != NULL, gloss_store_finish (self, FALSE, error));
 
   stmt = gloss_store_prepare (self,
-                              "INSERT INTO documents (id, name, text, length, status, source, "
-                              "                       created, modified) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              "INSERT INTO documents (id, name, length, status, source, created, "
+                              "                       modified) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?)",
                               error);
   if (stmt == NULL)
     return gloss_store_finish (self, FALSE, error);
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, gloss_document_get_name (document), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, gloss_document_get_length (document));
-  sqlite3_bind_text (stmt, 5, gloss_document_status_to_string (gloss_document_get_status (document)),
+  sqlite3_bind_int64 (stmt, 3, gloss_document_get_length (document));
+  sqlite3_bind_text (stmt, 4, gloss_document_status_to_string (gloss_document_get_status (document)),
                      -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, gloss_document_get_source (document), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, gloss_document_get_created (document), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, gloss_document_get_modified (document), -1, SQLITE_TRANSIENT);
-  if (!gloss_store_step_done (self, stmt, error))
+  sqlite3_bind_text (stmt, 5, gloss_document_get_source (document), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, gloss_document_get_created (document), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, gloss_document_get_modified (document), -1, SQLITE_TRANSIENT);
+  if (!gloss_store_step_done (self, stmt, error) ||
+      !gloss_store_insert_text (self, id, text, -1, error))
     return gloss_store_finish (self, FALSE, error);
 
   restored = get_document_snapshot (self, id, error);

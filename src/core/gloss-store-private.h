@@ -81,6 +81,11 @@ gboolean       gloss_store_delete_row       (GlossStore    *self,
                                              gint64         id,
                                              gpointer       row,
                                              GError       **error);
+gboolean       gloss_store_insert_text      (GlossStore    *self,
+                                             gint64         document_id,
+                                             const char    *text,
+                                             gssize         n_bytes,
+                                             GError       **error);
 GlossLabel    *gloss_store_label_from_row   (sqlite3_stmt  *stmt);
 GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
 

@@ -195,8 +195,9 @@ search_project (GlossStore        *self,
   if (match != NULL)
     {
       stmt = gloss_store_prepare (self,
-                                  "SELECT d.id, d.name, d.text FROM documents_fts "
+                                  "SELECT d.id, d.name, t.text FROM documents_fts "
                                   "JOIN documents AS d ON d.id = documents_fts.rowid "
+                                  "JOIN document_texts AS t ON t.document = d.id "
                                   "WHERE documents_fts MATCH ? ORDER BY d.id",
                                   error);
       if (stmt == NULL)
@@ -206,7 +207,8 @@ search_project (GlossStore        *self,
   else if (flags & GLOSS_SEARCH_CASE_SENSITIVE)
     {
       stmt = gloss_store_prepare (self,
-                                  "SELECT id, name, text FROM documents "
+                                  "SELECT id, name, text "
+                                  "FROM documents JOIN document_texts ON document = id "
                                   "WHERE instr (text, ?) > 0 ORDER BY id",
                                   error);
       if (stmt == NULL)
@@ -216,7 +218,8 @@ search_project (GlossStore        *self,
   else if (prefilter[0] != '\0')
     {
       stmt = gloss_store_prepare (self,
-                                  "SELECT id, name, text FROM documents "
+                                  "SELECT id, name, text "
+                                  "FROM documents JOIN document_texts ON document = id "
                                   "WHERE text LIKE ? ESCAPE '\\' ORDER BY id",
                                   error);
       if (stmt == NULL)
@@ -226,7 +229,8 @@ search_project (GlossStore        *self,
     }
   else
     {
-      stmt = gloss_store_prepare (self, "SELECT id, name, text FROM documents ORDER BY id", error);
+      stmt = gloss_store_prepare (self, "SELECT id, name, text FROM documents "
+                                  "JOIN document_texts ON document = id ORDER BY id", error);
       if (stmt == NULL)
         return NULL;
     }

@@ -80,26 +80,34 @@ static const char * const migrations[] = {
   "  UPDATE documents SET span_count = span_count - 1 WHERE id = OLD.document;"
   "END;",
 
-  /* 1 -> 2: a full-text index over the documents, so that a search across
-   * a large project reads only the documents that can match. It indexes
-   * the documents table in place (no second copy of the text) and follows
-   * it through triggers. */
+  /* 1 -> 2: the texts move to a table of their own. A document's row
+   * changes with every span (its count, its status); with the text in it,
+   * SQLite rewrote the whole text each time, megabytes per span on a long
+   * document. And a full-text index over the texts, so that a search across
+   * a large project reads only the documents that can match; it indexes the
+   * texts in place (no second copy) and follows them through triggers. */
+  "CREATE TABLE document_texts ("
+  "  document INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL"
+  ");"
+  "INSERT INTO document_texts (document, text) SELECT id, text FROM documents;"
+  "ALTER TABLE documents DROP COLUMN text;"
   /* An import looks documents up by name to merge into them. */
   "CREATE INDEX documents_by_name ON documents (name);"
   "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
-  "  text, content = 'documents', content_rowid = 'id',"
+  "  text, content = 'document_texts', content_rowid = 'document',"
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");"
   "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
-  "CREATE TRIGGER documents_fts_after_insert AFTER INSERT ON documents BEGIN"
-  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.id, NEW.text);"
+  "CREATE TRIGGER document_texts_after_insert AFTER INSERT ON document_texts BEGIN"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);"
   "END;"
-  "CREATE TRIGGER documents_fts_after_delete AFTER DELETE ON documents BEGIN"
-  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);"
+  "CREATE TRIGGER document_texts_after_delete AFTER DELETE ON document_texts BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.document, OLD.text);"
   "END;"
-  "CREATE TRIGGER documents_fts_after_update AFTER UPDATE OF text ON documents BEGIN"
-  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);"
-  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.id, NEW.text);"
+  "CREATE TRIGGER document_texts_after_update AFTER UPDATE ON document_texts BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.document, OLD.text);"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);"
   "END;",
 };
 
@@ -885,6 +893,28 @@ gloss_store_set_not_found (GError     **error,
                _("There is no %s with id %" G_GINT64_FORMAT " in this project"), what, id);
 }
 
+/* A document's text lives in a table of its own, so that updating the
+ * document's row (its span count, with every span) never rewrites it. */
+gboolean
+gloss_store_insert_text (GlossStore  *self,
+                         gint64       document_id,
+                         const char  *text,
+                         gssize       n_bytes,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self,
+                                            "INSERT INTO document_texts (document, text) "
+                                            "VALUES (?, ?)",
+                                            error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_text (stmt, 2, text, n_bytes, SQLITE_STATIC);
+  return gloss_store_step_done (self, stmt, error);
+}
+
 gint64
 gloss_store_add_document (GlossStore  *self,
                           const char  *name,
@@ -913,24 +943,26 @@ gloss_store_add_document (GlossStore  *self,
     return 0;
 
   stmt = gloss_store_prepare (self,
-                        "INSERT INTO documents (name, text, length, source, created, modified) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        error);
+                              "INSERT INTO documents (name, length, source, created, modified) "
+                              "VALUES (?, ?, ?, ?, ?)",
+                              error);
   if (stmt == NULL)
     return gloss_store_finish (self, FALSE, error), 0;
 
   now = gloss_store_now ();
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, text, n_bytes, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, gloss_offsets_count_chars (text, n_bytes));
-  sqlite3_bind_text (stmt, 4, source ? source : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, gloss_offsets_count_chars (text, n_bytes));
+  sqlite3_bind_text (stmt, 3, source ? source : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
 
   if (!gloss_store_step_done (self, stmt, error))
     return gloss_store_finish (self, FALSE, error), 0;
 
   id = sqlite3_last_insert_rowid (self->db);
+  if (!gloss_store_insert_text (self, id, text, n_bytes, error))
+    return gloss_store_finish (self, FALSE, error), 0;
+
   gloss_store_queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
 
   return gloss_store_finish (self, TRUE, error) ? id : 0;
@@ -1050,7 +1082,7 @@ gloss_store_load_text (GlossStore  *self,
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self, "SELECT text FROM documents WHERE id = ?", error);
+  stmt = gloss_store_prepare (self, "SELECT text FROM document_texts WHERE document = ?", error);
   if (stmt == NULL)
     return NULL;
 
@@ -1633,7 +1665,9 @@ gloss_store_find_document (GlossStore  *self,
   g_return_val_if_fail (name != NULL, 0);
   g_return_val_if_fail (text != NULL, 0);
 
-  stmt = gloss_store_prepare (self, "SELECT id FROM documents WHERE name = ? AND text = ? LIMIT 1",
+  stmt = gloss_store_prepare (self,
+                              "SELECT id FROM documents JOIN document_texts ON document = id "
+                              "WHERE name = ? AND text = ? LIMIT 1",
                               error);
   if (stmt == NULL)
     return 0;
