@@ -159,27 +159,26 @@ struct _GlossBreakMap
   GArray *breaks;
 };
 
-/* Breaks every line longer than MAX_LINE_CHARS after a space near the
- * limit, or at the limit where there is no space (a long token). */
-GlossBreakMap *
-gloss_break_map_new (const char *text,
-                     gsize       max_line_chars)
+/* Breaks one line of N_BYTES at TEXT, which starts at document offset
+ * OFFSET, wherever it runs past MAX_LINE_CHARS: after a space in the second
+ * half of the stretch, or at the limit where there is none (a long token).
+ * U+2029 ends a line as a newline does. */
+static void
+add_breaks (GlossBreakMap *map,
+            const char    *text,
+            gsize          n_bytes,
+            gsize          offset,
+            gsize          max_line_chars)
 {
-  GlossBreakMap *map = g_new0 (GlossBreakMap, 1);
-  gsize offset = 0;
+  const char *stop = text + n_bytes;
   gsize line_length = 0;
-  gsize last_space = 0;   /* offset just after the last space on this line, or 0 */
+  gsize last_space = 0;
 
-  g_return_val_if_fail (text != NULL, map);
-  g_return_val_if_fail (max_line_chars > 1, map);
-
-  map->breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+  for (const char *p = text; p < stop; p = g_utf8_next_char (p), offset++)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == '\n' || c == '\r' || c == 0x2029)
+      if (c == 0x2029)
         {
           line_length = 0;
           last_space = 0;
@@ -188,7 +187,6 @@ gloss_break_map_new (const char *text,
 
       if (line_length >= max_line_chars)
         {
-          /* Prefer the last space if it is in the second half of the line. */
           gsize at = last_space > offset - line_length + max_line_chars / 2 ? last_space : offset;
 
           g_array_append_val (map->breaks, at);
@@ -199,6 +197,41 @@ gloss_break_map_new (const char *text,
       line_length++;
       if (c == ' ' || c == '\t')
         last_space = offset + 1;
+    }
+}
+
+/* Breaks every line longer than MAX_LINE_CHARS. */
+GlossBreakMap *
+gloss_break_map_new (const char *text,
+                     gsize       max_line_chars)
+{
+  GlossBreakMap *map = g_new0 (GlossBreakMap, 1);
+  const char *line = text;
+  const char *counted = text;   /* characters are counted up to here, */
+  gsize counted_chars = 0;      /* and there are this many */
+
+  g_return_val_if_fail (text != NULL, map);
+  g_return_val_if_fail (max_line_chars > 1, map);
+
+  map->breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  while (*line != '\0')
+    {
+      const char *end = strpbrk (line, "\n\r");
+      gsize n_bytes = end ? (gsize) (end - line) : strlen (line);
+
+      /* A line of fewer bytes than the limit has fewer characters too, and
+       * needs no look at its characters: most lines, most documents. */
+      if (n_bytes > max_line_chars)
+        {
+          counted_chars += gloss_offsets_count_chars (counted, line - counted);
+          counted = line;
+          add_breaks (map, line, n_bytes, counted_chars, max_line_chars);
+        }
+
+      if (end == NULL)
+        break;
+      line = end + 1;
     }
 
   return map;

@@ -1780,3 +1780,49 @@ gloss_store_notify_changed_elsewhere (GlossStore *self)
   gloss_store_queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
   emit_pending_signals (self);
 }
+
+/* The spans of DOCUMENT_ID that come after the span (AFTER_START,
+ * AFTER_END, AFTER_ID) in reading order, at most LIMIT of them: a window
+ * loads a long document's spans a page at a time. AFTER_ID 0 starts at
+ * the beginning. */
+GPtrArray *
+gloss_store_list_spans_page (GlossStore  *self,
+                             gint64       document_id,
+                             gint64       after_start,
+                             gint64       after_end,
+                             gint64       after_id,
+                             guint        limit,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans "
+                              "WHERE document = ?1 AND (?4 = 0 OR start > ?2 "
+                              "  OR (start = ?2 AND (end < ?3 OR (end = ?3 AND id > ?4)))) "
+                              "ORDER BY start, end DESC, id LIMIT ?5",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, after_start);
+  sqlite3_bind_int64 (stmt, 3, after_end);
+  sqlite3_bind_int64 (stmt, 4, after_id);
+  sqlite3_bind_int64 (stmt, 5, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&spans);
+}

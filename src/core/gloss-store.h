@@ -195,6 +195,13 @@ GlossSpan     *gloss_store_set_span_note       (GlossStore          *self,
                                                 gint64               span_id,
                                                 const char          *note,
                                                 GError             **error);
+GPtrArray     *gloss_store_list_spans_page     (GlossStore          *self,
+                                                gint64               document_id,
+                                                gint64               after_start,
+                                                gint64               after_end,
+                                                gint64               after_id,
+                                                guint                limit,
+                                                GError             **error);
 GPtrArray     *gloss_store_list_spans          (GlossStore          *self,
                                                 gint64               document_id,
                                                 GError             **error);

@@ -1242,3 +1242,64 @@ gloss_document_view_get_text_scale (GlossDocumentView *self)
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), 1.0);
   return self->text_scale;
 }
+
+/* SPAN's position in gloss_document_view_get_spans (): a binary search. */
+gboolean
+gloss_document_view_find_span (GlossDocumentView *self,
+                               GlossSpan         *span,
+                               guint             *position)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+
+  return find_span_position (self, span, position);
+}
+
+/* Adds SPANS, the next page of a document being loaded, in reading order.
+ * A page usually goes after everything shown; a span the user made
+ * meanwhile is shown already and skipped. FALSE for another document. */
+gboolean
+gloss_document_view_append_spans (GlossDocumentView *self,
+                                  gint64             document_id,
+                                  GPtrArray         *spans)
+{
+  guint n_spans;
+  GlossSpan *last = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (spans != NULL, FALSE);
+
+  if (document_id != self->document_id)
+    return FALSE;
+
+  n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
+  if (n_spans > 0)
+    last = span_at_position (self, n_spans - 1);
+
+  if (spans->len > 0 && (last == NULL || gloss_span_compare (last, spans->pdata[0]) < 0))
+    {
+      g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+
+      for (guint i = 0; i < spans->len; i++)
+        {
+          GlossSpan *span = g_ptr_array_index (spans, i);
+          gint64 id = gloss_span_get_id (span);
+
+          if (g_hash_table_contains (self->span_ids, &id))
+            continue;
+          remember_span (self, span);
+          g_ptr_array_add (fresh, span);
+        }
+
+      g_list_store_splice (self->spans, n_spans, 0, fresh->pdata, fresh->len);
+      for (guint i = 0; i < fresh->len; i++)
+        apply_span_tag (self, g_ptr_array_index (fresh, i));
+      return TRUE;
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    gloss_document_view_add_span (self, g_ptr_array_index (spans, i));
+
+  return TRUE;
+}

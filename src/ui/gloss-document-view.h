@@ -19,6 +19,9 @@ void       gloss_document_view_load               (GlossDocumentView *self,
                                                    gint64             document_id,
                                                    const char        *text,
                                                    GPtrArray         *spans);
+gboolean   gloss_document_view_append_spans       (GlossDocumentView *self,
+                                                   gint64             document_id,
+                                                   GPtrArray         *spans);
 void       gloss_document_view_clear              (GlossDocumentView *self);
 gint64     gloss_document_view_get_document_id    (GlossDocumentView *self);
 gboolean   gloss_document_view_add_span           (GlossDocumentView *self,
@@ -28,6 +31,9 @@ gboolean   gloss_document_view_remove_span        (GlossDocumentView *self,
 void       gloss_document_view_replace_span       (GlossDocumentView *self,
                                                    GlossSpan         *old_span,
                                                    GlossSpan         *new_span);
+gboolean   gloss_document_view_find_span          (GlossDocumentView *self,
+                                                   GlossSpan         *span,
+                                                   guint             *position);
 GListModel *gloss_document_view_get_spans         (GlossDocumentView *self);
 gboolean   gloss_document_view_get_selected_range (GlossDocumentView *self,
                                                    gint64            *start,

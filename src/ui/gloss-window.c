@@ -63,10 +63,20 @@ struct _GlossWindow
   GtkSingleSelection *document_selection;
   GListStore *labels;
   GHashTable *label_counts;   /* label id -> spans with that label in this document */
+
+  guint span_loader;
+  gint64 loading_document_id;
+  gint64 loaded_start;
+  gint64 loaded_end;
+  gint64 loaded_id;
   GtkSingleSelection *span_selection;
 };
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* A long document's spans come a page at a time, so the first screen does
+ * not wait for them all. */
+#define SPANS_PER_PAGE 2000
 
 enum {
   IMPORT_FINISHED,
@@ -275,6 +285,43 @@ update_inspector (GlossWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), gloss_span_get_note (span));
 }
 
+/* Loads the next page of the open document's spans. */
+static gboolean
+load_more_spans_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossSpan *last;
+
+  spans = gloss_store_list_spans_page (self->store, self->loading_document_id,
+                                       self->loaded_start, self->loaded_end, self->loaded_id,
+                                       SPANS_PER_PAGE, &error);
+  if (spans == NULL)
+    {
+      show_error (self, error);
+      self->span_loader = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (spans->len > 0 &&
+      gloss_document_view_append_spans (self->document_view, self->loading_document_id, spans))
+    {
+      last = g_ptr_array_index (spans, spans->len - 1);
+      self->loaded_start = gloss_span_get_start (last);
+      self->loaded_end = gloss_span_get_end (last);
+      self->loaded_id = gloss_span_get_id (last);
+      recount_labels (self);
+      update_status_line (self);
+    }
+
+  if (spans->len == SPANS_PER_PAGE)
+    return G_SOURCE_CONTINUE;
+
+  self->span_loader = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* Opens DOCUMENT_ID in the middle pane; 0 shows the empty state. */
 gboolean
 gloss_window_open_document (GlossWindow *self,
@@ -297,9 +344,12 @@ gloss_window_open_document (GlossWindow *self,
       return TRUE;
     }
 
+  g_clear_handle_id (&self->span_loader, g_source_remove);
+
   if ((document = gloss_store_get_document (self->store, document_id, &error)) == NULL ||
       (text = gloss_store_load_text (self->store, document_id, &error)) == NULL ||
-      (spans = gloss_store_list_spans (self->store, document_id, &error)) == NULL)
+      (spans = gloss_store_list_spans_page (self->store, document_id, 0, 0, 0, SPANS_PER_PAGE,
+                                            &error)) == NULL)
     {
       show_error (self, error);
       return FALSE;
@@ -310,6 +360,18 @@ gloss_window_open_document (GlossWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   recount_labels (self);
   update_document_actions (self);
+
+  /* The first page is on the first screen; the rest come in idle steps. */
+  if (spans->len == SPANS_PER_PAGE)
+    {
+      GlossSpan *last = g_ptr_array_index (spans, spans->len - 1);
+
+      self->loading_document_id = document_id;
+      self->loaded_start = gloss_span_get_start (last);
+      self->loaded_end = gloss_span_get_end (last);
+      self->loaded_id = gloss_span_get_id (last);
+      self->span_loader = g_idle_add_full (G_PRIORITY_LOW, load_more_spans_cb, self, NULL);
+    }
 
   return TRUE;
 }
@@ -390,27 +452,13 @@ on_selected_span_changed_cb (GlossWindow       *self,
                              GlossDocumentView *view)
 {
   GlossSpan *span = gloss_document_view_get_selected_span (view);
-  GListModel *spans = gloss_document_view_get_spans (view);
-  guint n_spans = g_list_model_get_n_items (spans);
+  guint position = GTK_INVALID_LIST_POSITION;
 
   update_inspector (self);
 
-  if (span == NULL)
-    {
-      gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);
-      return;
-    }
-
-  for (guint i = 0; i < n_spans; i++)
-    {
-      g_autoptr(GlossSpan) item = g_list_model_get_item (spans, i);
-
-      if (item == span)
-        {
-          gtk_single_selection_set_selected (self->span_selection, i);
-          return;
-        }
-    }
+  if (span != NULL)
+    gloss_document_view_find_span (view, span, &position);
+  gtk_single_selection_set_selected (self->span_selection, position);
 }
 
 /* The name stored on the spans this window creates. */
@@ -1405,6 +1453,7 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = (GlossWindow *) object;
 
+  g_clear_handle_id (&self->span_loader, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->project_search != NULL)
