@@ -1058,7 +1058,12 @@ gloss_document_view_select_span (GlossDocumentView *self,
 
   if (span != NULL)
     {
-      update_tag_colors (self);
+      gboolean dark = is_dark ();
+
+      /* Only the selection's tag: changing a label's tag would make the view
+       * lay out every run of text that has it. */
+      set_tag_fill (self, self->selected_tag, gloss_span_get_label_id (span),
+                    dark ? SELECTED_ALPHA_DARK : SELECTED_ALPHA_LIGHT, dark);
       get_span_iters (self, span, &start, &end);
       gtk_text_buffer_apply_tag (buffer, self->selected_tag, &start, &end);
       /* Collapse any text selection onto the span, so that Delete and the

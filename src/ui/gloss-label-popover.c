@@ -24,6 +24,8 @@ struct _GlossLabelPopover
   /* Borrowed references */
   GtkSearchEntry *entry;
   GtkListBox *list;
+
+  gboolean rows_stale;
 };
 
 G_DEFINE_FINAL_TYPE (GlossLabelPopover, gloss_label_popover, GTK_TYPE_POPOVER)
@@ -88,14 +90,12 @@ create_row (GlossLabel *label)
 }
 
 /* Rows are rebuilt rather than bound, since a bound GtkListBox cannot
- * filter its rows. */
+ * filter its rows; and only when the popover opens, since the window
+ * touches the labels model with every span (for the counts). */
 static void
-on_labels_changed_cb (GlossLabelPopover *self,
-                      guint              position,
-                      guint              removed,
-                      guint              added,
-                      GListModel        *labels)
+rebuild_rows (GlossLabelPopover *self)
 {
+  GListModel *labels = self->labels;
   GtkWidget *child;
   guint n_labels = g_list_model_get_n_items (labels);
 
@@ -108,6 +108,18 @@ on_labels_changed_cb (GlossLabelPopover *self,
 
       gtk_list_box_append (self->list, create_row (label));
     }
+
+  self->rows_stale = FALSE;
+}
+
+static void
+on_labels_changed_cb (GlossLabelPopover *self,
+                      guint              position,
+                      guint              removed,
+                      guint              added,
+                      GListModel        *labels)
+{
+  self->rows_stale = TRUE;
 }
 
 static void
@@ -166,6 +178,9 @@ on_activate_cb (GlossLabelPopover *self,
 static void
 on_show_cb (GlossLabelPopover *self)
 {
+  if (self->rows_stale)
+    rebuild_rows (self);
+
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
@@ -234,7 +249,7 @@ gloss_label_popover_new (GListModel *labels)
   self->labels = g_object_ref (labels);
   g_signal_connect_object (labels, "items-changed", G_CALLBACK (on_labels_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  on_labels_changed_cb (self, 0, 0, 0, labels);
+  rebuild_rows (self);
 
   return GTK_WIDGET (self);
 }
