@@ -1217,3 +1217,12 @@ gloss_document_view_get_text_scale (GlossDocumentView *self)
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), 1.0);
   return self->text_scale;
 }
+
+/* Whether loaded spans are still waiting for their fill: tools/bench
+ * measures the main loop until they have it. */
+gboolean
+gloss_document_view_is_tagging (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  return self->tagging_source != 0;
+}

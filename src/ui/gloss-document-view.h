@@ -53,5 +53,6 @@ char      *gloss_document_view_describe_spans_at  (GlossDocumentView *self,
 void       gloss_document_view_set_text_scale     (GlossDocumentView *self,
                                                    double             scale);
 double     gloss_document_view_get_text_scale     (GlossDocumentView *self);
+gboolean   gloss_document_view_is_tagging         (GlossDocumentView *self);
 
 G_END_DECLS
