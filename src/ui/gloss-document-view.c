@@ -64,6 +64,7 @@ struct _GlossDocumentView
 
   gint64 document_id;
   guint tagging_source;
+  gboolean more_spans_coming;
   gboolean snap_to_words;
   double text_scale;
 };
@@ -1307,4 +1308,23 @@ gloss_document_view_append_spans (GlossDocumentView *self,
     gloss_document_view_add_span (self, g_ptr_array_index (spans, i));
 
   return TRUE;
+}
+
+/* Whether spans are still on their way to the screen (waiting for their
+ * fill, or for their page to be loaded): tools/bench measures the main loop
+ * until they are all shown. */
+gboolean
+gloss_document_view_is_tagging (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  return self->tagging_source != 0 || self->more_spans_coming;
+}
+
+/* The window says so while it loads a document's spans page by page. */
+void
+gloss_document_view_set_more_spans_coming (GlossDocumentView *self,
+                                           gboolean           more_spans_coming)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  self->more_spans_coming = !!more_spans_coming;
 }

@@ -19,6 +19,8 @@ void       gloss_document_view_load               (GlossDocumentView *self,
                                                    gint64             document_id,
                                                    const char        *text,
                                                    GPtrArray         *spans);
+void       gloss_document_view_set_more_spans_coming (GlossDocumentView *self,
+                                                   gboolean           more_spans_coming);
 gboolean   gloss_document_view_append_spans       (GlossDocumentView *self,
                                                    gint64             document_id,
                                                    GPtrArray         *spans);
@@ -59,5 +61,6 @@ char      *gloss_document_view_describe_spans_at  (GlossDocumentView *self,
 void       gloss_document_view_set_text_scale     (GlossDocumentView *self,
                                                    double             scale);
 double     gloss_document_view_get_text_scale     (GlossDocumentView *self);
+gboolean   gloss_document_view_is_tagging         (GlossDocumentView *self);
 
 G_END_DECLS

@@ -300,6 +300,7 @@ load_more_spans_cb (gpointer user_data)
   if (spans == NULL)
     {
       show_error (self, error);
+      gloss_document_view_set_more_spans_coming (self->document_view, FALSE);
       self->span_loader = 0;
       return G_SOURCE_REMOVE;
     }
@@ -318,6 +319,7 @@ load_more_spans_cb (gpointer user_data)
   if (spans->len == SPANS_PER_PAGE)
     return G_SOURCE_CONTINUE;
 
+  gloss_document_view_set_more_spans_coming (self->document_view, FALSE);
   self->span_loader = 0;
   return G_SOURCE_REMOVE;
 }
@@ -345,6 +347,7 @@ gloss_window_open_document (GlossWindow *self,
     }
 
   g_clear_handle_id (&self->span_loader, g_source_remove);
+  gloss_document_view_set_more_spans_coming (self->document_view, FALSE);
 
   if ((document = gloss_store_get_document (self->store, document_id, &error)) == NULL ||
       (text = gloss_store_load_text (self->store, document_id, &error)) == NULL ||
@@ -371,6 +374,7 @@ gloss_window_open_document (GlossWindow *self,
       self->loaded_end = gloss_span_get_end (last);
       self->loaded_id = gloss_span_get_id (last);
       self->span_loader = g_idle_add_full (G_PRIORITY_LOW, load_more_spans_cb, self, NULL);
+      gloss_document_view_set_more_spans_coming (self->document_view, TRUE);
     }
 
   return TRUE;

@@ -70,38 +70,41 @@ gloss_ensure_packages() {
   rm -f "$log"
 }
 
-# Configure build/ when needed, then compile. Errors are returned explicitly
-# because set -e does not apply inside a function called from a condition.
+# Configure a build dir when needed, then compile: gloss_build [DIR [SETUP_OPTION...]],
+# DIR being build/ unless given (tools/bench uses an optimized build-bench/).
+# Errors are returned explicitly because set -e does not apply inside a
+# function called from a condition.
 gloss_build() {
-  local src
+  local dir="${1:-build}" src
+  local options=("${@:2}")
 
-  if [[ -f build/meson-private/coredata.dat && -f build/build.ninja ]]; then
+  if [[ -f "$dir/meson-private/coredata.dat" && -f "$dir/build.ninja" ]]; then
     # A build dir configured for another checkout would compile that tree's
     # sources, so start over when the recorded source dir is not this one.
-    src="$(sed -n 's/.*"source": "\([^"\\]*\)".*/\1/p' build/meson-info/meson-info.json 2>/dev/null || true)"
+    src="$(sed -n 's/.*"source": "\([^"\\]*\)".*/\1/p' "$dir/meson-info/meson-info.json" 2>/dev/null || true)"
     if [[ -d "$src" ]]; then
       src="$(cd "$src" && pwd -P)"
     fi
     if [[ -n "$src" && "$src" != "$PWD" ]]; then
-      gloss_say "build/ was configured for $src; reconfiguring from scratch"
-      meson setup --wipe build || return 1
+      gloss_say "$dir/ was configured for $src; reconfiguring from scratch"
+      meson setup --wipe "${options[@]}" "$dir" || return 1
     fi
-  elif [[ -f build/meson-private/coredata.dat ]]; then
+  elif [[ -f "$dir/meson-private/coredata.dat" ]]; then
     # Half-configured (an earlier setup failed part way): redo it cleanly.
-    meson setup --wipe build || meson setup --reconfigure build || return 1
+    meson setup --wipe "${options[@]}" "$dir" || meson setup --reconfigure "${options[@]}" "$dir" || return 1
   else
-    # No build/, or a directory that is not a meson build dir yet.
-    meson setup build || return 1
+    # No build dir, or a directory that is not a meson build dir yet.
+    meson setup "${options[@]}" "$dir" || return 1
   fi
 
-  if ! meson compile -C build; then
+  if ! meson compile -C "$dir"; then
     # A compile error is the common case: report it. Only when meson can no
     # longer read its own build dir is the dir stale, and then a wipe helps.
-    if meson configure build >/dev/null 2>&1; then
+    if meson configure "$dir" >/dev/null 2>&1; then
       return 1
     fi
-    gloss_say "build/ is stale; reconfiguring from scratch"
-    meson setup --wipe build || return 1
-    meson compile -C build || return 1
+    gloss_say "$dir/ is stale; reconfiguring from scratch"
+    meson setup --wipe "${options[@]}" "$dir" || return 1
+    meson compile -C "$dir" || return 1
   fi
 }
