@@ -146,6 +146,7 @@ measure_project_search (BenchContext  *ctx,
   g_autoptr(GArray) gloss_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) sqlite_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *sql = g_strdup_printf ("SELECT id, name FROM documents "
+                                          "JOIN document_texts ON document = id "
                                           "WHERE text LIKE '%%%s%%' LIMIT 1000", word);
   const char *argv[] = { "sqlite3", "-readonly", path, sql, NULL };
   guint found = 0;

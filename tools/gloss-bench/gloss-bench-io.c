@@ -24,23 +24,24 @@
  * counts characters, as Gloss does. */
 static const char csv_sql[] =
   "SELECT d.name AS document, s.start, s.\"end\", l.name AS label,"
-  " substr (d.text, s.start + 1, s.\"end\" - s.start) AS text,"
-  " substr (d.text, max (s.start - 40, 0) + 1, s.start - max (s.start - 40, 0)) AS left_context,"
-  " substr (d.text, s.\"end\" + 1, 40) AS right_context,"
+  " substr (t.text, s.start + 1, s.\"end\" - s.start) AS text,"
+  " substr (t.text, max (s.start - 40, 0) + 1, s.start - max (s.start - 40, 0)) AS left_context,"
+  " substr (t.text, s.\"end\" + 1, 40) AS right_context,"
   " s.annotator, s.note"
   " FROM spans s JOIN documents d ON d.id = s.document JOIN labels l ON l.id = s.label"
+  " JOIN document_texts t ON t.document = d.id"
   " ORDER BY d.id, s.start, s.\"end\", s.id;";
 
 /* What a Gloss JSONL line holds: a document, its text and status, and its
  * spans with their text. */
 static const char json_sql[] =
-  "SELECT d.name, d.status, d.text,"
+  "SELECT d.name, d.status, t.text,"
   " (SELECT json_group_array (json_object ('start', s.start, 'end', s.\"end\", 'label', l.name,"
-  "    'text', substr (d.text, s.start + 1, s.\"end\" - s.start),"
+  "    'text', substr (t.text, s.start + 1, s.\"end\" - s.start),"
   "    'annotator', s.annotator, 'note', s.note))"
   "  FROM (SELECT * FROM spans WHERE document = d.id ORDER BY start, \"end\", id) s"
   "  JOIN labels l ON l.id = s.label) AS spans"
-  " FROM documents d ORDER BY d.id;";
+  " FROM documents d JOIN document_texts t ON t.document = d.id ORDER BY d.id;";
 
 static guint
 n_files (BenchContext *ctx)
