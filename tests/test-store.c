@@ -432,6 +432,22 @@ test_signals_after_commit (Fixture       *fixture,
   spans = gloss_store_list_spans (store, document_id, &error);
   g_assert_cmpuint (spans->len, ==, 1);
   g_assert_cmpint (gloss_span_get_start (spans->pdata[0]), ==, 10);
+
+  /* A file of an import that fails inside a batch: its savepoint is rolled
+   * back, and nothing of it is announced at the batch's commit. */
+  added = 0;
+  g_assert_true (gloss_store_begin (store, &error));
+  g_clear_object (&kept);
+  kept = gloss_store_add_span (store, document_id, gloss_label_get_id (label), 4, 9, NULL, NULL, &error);
+  g_assert_true (gloss_store_begin (store, &error));
+  g_clear_object (&undone);
+  undone = gloss_store_add_span (store, document_id, gloss_label_get_id (label), 0, 3, NULL, NULL, &error);
+  gloss_store_rollback (store);
+  g_assert_true (gloss_store_commit (store, &error));
+  g_assert_cmpuint (added, ==, 1);
+  g_clear_pointer (&spans, g_ptr_array_unref);
+  spans = gloss_store_list_spans (store, document_id, &error);
+  g_assert_cmpuint (spans->len, ==, 2);
 }
 
 static void

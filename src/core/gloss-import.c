@@ -282,6 +282,29 @@ gloss_import_guess_format (const char  *path,
   return gloss_format_guess (path, error);
 }
 
+#define FILES_PER_COMMIT 500
+
+/* Commits the files from FIRST on; if that fails, they are not in, and
+ * their results say why. */
+static void
+commit_batch (GlossStore *store,
+              GPtrArray  *results,
+              guint       first)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gloss_store_commit (store, &error))
+    return;
+
+  for (guint i = first; i < results->len; i++)
+    {
+      GlossImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->error == NULL)
+        result->error = g_error_copy (error);
+    }
+}
+
 /* Imports each of PATHS, each all or nothing, in FORMAT or the format its
  * name tells. Stops before the next file when CANCELLABLE is cancelled;
  * the files not reached have no result. */
@@ -294,12 +317,20 @@ gloss_import_paths (GlossStore              *store,
                     gpointer                 user_data)
 {
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_import_result_free);
+  gboolean batch_open;
+  guint batch_first = 0;
   guint total;
 
   g_return_val_if_fail (GLOSS_IS_STORE (store), results);
   g_return_val_if_fail (paths != NULL, results);
 
   total = g_strv_length ((char **) paths);
+
+  /* Files go in batches, one commit each: a commit waits for the disk, and
+   * one per file made a large import wait on the disk most of the time.
+   * Each file is still all or nothing, as a savepoint inside the batch. */
+  batch_open = gloss_store_begin (store, NULL);
+
   for (guint i = 0; paths[i] != NULL; i++)
     {
       GlossImportResult *result = g_new0 (GlossImportResult, 1);
@@ -323,7 +354,17 @@ gloss_import_paths (GlossStore              *store,
         continue;
 
       gloss_import_path (store, file_format, paths[i], result->report, &result->error);
+
+      if (batch_open && results->len - batch_first == FILES_PER_COMMIT)
+        {
+          commit_batch (store, results, batch_first);
+          batch_first = results->len;
+          batch_open = gloss_store_begin (store, NULL);
+        }
     }
+
+  if (batch_open)
+    commit_batch (store, results, batch_first);
 
   if (progress != NULL)
     progress (results->len, total, NULL, user_data);

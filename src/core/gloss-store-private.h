@@ -31,6 +31,7 @@ struct _GlossStore
   GArray *pending_signals;
   GPtrArray *journal;   /* GlossChange of the open transaction */
   GHashTable *pending_keys;   /* the coalesced signals already queued */
+  GArray *savepoints;         /* per level: pending signal and journal lengths at its start */
 };
 
 typedef enum {

@@ -373,6 +373,13 @@ gloss_store_begin (GlossStore  *self,
                    error))
     return FALSE;
 
+  /* Where this level starts, so that rolling it back forgets its journal
+   * and its signals too. */
+  {
+    guint marks[2] = { self->pending_signals->len, self->journal->len };
+
+    g_array_append_vals (self->savepoints, marks, 1);
+  }
   self->transaction_depth++;
   return TRUE;
 }
@@ -389,6 +396,7 @@ gloss_store_commit (GlossStore  *self,
       if (!store_exec (self, "RELEASE nested", error))
         return FALSE;
       self->transaction_depth--;
+      g_array_set_size (self->savepoints, self->transaction_depth);
       return TRUE;
     }
 
@@ -399,6 +407,7 @@ gloss_store_commit (GlossStore  *self,
     }
 
   self->transaction_depth = 0;
+  g_array_set_size (self->savepoints, 0);
   emit_pending_signals (self);
   return TRUE;
 }
@@ -411,13 +420,32 @@ gloss_store_rollback (GlossStore *self)
 
   if (self->transaction_depth > 1)
     {
+      guint *marks;
+
       sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
       self->transaction_depth--;
+      marks = &g_array_index (self->savepoints, guint, 2 * self->transaction_depth);
+      g_array_set_size (self->pending_signals, marks[0]);
+      g_ptr_array_set_size (self->journal, marks[1]);
+      g_array_set_size (self->savepoints, self->transaction_depth);
+
+      /* The coalesced signals still queued are the ones left. */
+      g_hash_table_remove_all (self->pending_keys);
+      for (guint i = 0; i < self->pending_signals->len; i++)
+        {
+          PendingSignal *p = &g_array_index (self->pending_signals, PendingSignal, i);
+          gint64 key = ((gint64) p->signal_id << 56) | p->id;
+
+          if (p->signal_id == DOCUMENTS_CHANGED || p->signal_id == LABELS_CHANGED ||
+              p->signal_id == DOCUMENT_CHANGED)
+            g_hash_table_add (self->pending_keys, g_memdup2 (&key, sizeof key));
+        }
       return;
     }
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->transaction_depth = 0;
+  g_array_set_size (self->savepoints, 0);
   g_array_set_size (self->pending_signals, 0);
   g_ptr_array_set_size (self->journal, 0);
   g_hash_table_remove_all (self->pending_keys);
@@ -449,6 +477,7 @@ gloss_store_finalize (GObject *object)
   g_clear_pointer (&self->pending_signals, g_array_unref);
   g_clear_pointer (&self->journal, g_ptr_array_unref);
   g_clear_pointer (&self->pending_keys, g_hash_table_unref);
+  g_clear_pointer (&self->savepoints, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
@@ -503,6 +532,8 @@ gloss_store_init (GlossStore *self)
   g_array_set_clear_func (self->pending_signals, pending_signal_clear);
   self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_change_free);
   self->pending_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* Per open level: the queued signals and journal entries before it. */
+  self->savepoints = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
 }
 
 static guint32
