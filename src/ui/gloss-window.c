@@ -75,7 +75,8 @@ struct _GlossWindow
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* A long document's spans come a page at a time, so the first screen does
- * not wait for them all. */
+ * not wait for them all; the first page is about what one screen shows. */
+#define SPANS_FIRST_PAGE 256
 #define SPANS_PER_PAGE 2000
 
 enum {
@@ -351,7 +352,7 @@ gloss_window_open_document (GlossWindow *self,
 
   if ((document = gloss_store_get_document (self->store, document_id, &error)) == NULL ||
       (text = gloss_store_load_text (self->store, document_id, &error)) == NULL ||
-      (spans = gloss_store_list_spans_page (self->store, document_id, 0, 0, 0, SPANS_PER_PAGE,
+      (spans = gloss_store_list_spans_page (self->store, document_id, 0, 0, 0, SPANS_FIRST_PAGE,
                                             &error)) == NULL)
     {
       show_error (self, error);
@@ -365,7 +366,7 @@ gloss_window_open_document (GlossWindow *self,
   update_document_actions (self);
 
   /* The first page is on the first screen; the rest come in idle steps. */
-  if (spans->len == SPANS_PER_PAGE)
+  if (spans->len == SPANS_FIRST_PAGE)
     {
       GlossSpan *last = g_ptr_array_index (spans, spans->len - 1);
 
