@@ -1262,31 +1262,32 @@ gloss_document_view_find_span (GlossDocumentView *self,
   return find_span_position (self, span, position);
 }
 
-/* Adds SPANS, the next page of a document being loaded, in reading order.
- * A page usually goes after everything shown; a span the user made
- * meanwhile is shown already and skipped. FALSE for another document. */
-gboolean
+/* Adds SPANS, the next page of a document being loaded, in reading order,
+ * and returns the ones it added. A page usually goes after everything
+ * shown; a span the user made meanwhile is shown already and skipped.
+ * NULL for another document. */
+GPtrArray *
 gloss_document_view_append_spans (GlossDocumentView *self,
                                   gint64             document_id,
                                   GPtrArray         *spans)
 {
+  g_autoptr(GPtrArray) fresh = NULL;
   guint n_spans;
   GlossSpan *last = NULL;
 
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
-  g_return_val_if_fail (spans != NULL, FALSE);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  g_return_val_if_fail (spans != NULL, NULL);
 
   if (document_id != self->document_id)
-    return FALSE;
+    return NULL;
 
+  fresh = g_ptr_array_new_with_free_func (g_object_unref);
   n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
   if (n_spans > 0)
     last = span_at_position (self, n_spans - 1);
 
   if (spans->len > 0 && (last == NULL || gloss_span_compare (last, spans->pdata[0]) < 0))
     {
-      g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
-
       for (guint i = 0; i < spans->len; i++)
         {
           GlossSpan *span = g_ptr_array_index (spans, i);
@@ -1295,19 +1296,20 @@ gloss_document_view_append_spans (GlossDocumentView *self,
           if (g_hash_table_contains (self->span_ids, &id))
             continue;
           remember_span (self, span);
-          g_ptr_array_add (fresh, span);
+          g_ptr_array_add (fresh, g_object_ref (span));
         }
 
       g_list_store_splice (self->spans, n_spans, 0, fresh->pdata, fresh->len);
       for (guint i = 0; i < fresh->len; i++)
         apply_span_tag (self, g_ptr_array_index (fresh, i));
-      return TRUE;
+      return g_steal_pointer (&fresh);
     }
 
   for (guint i = 0; i < spans->len; i++)
-    gloss_document_view_add_span (self, g_ptr_array_index (spans, i));
+    if (gloss_document_view_add_span (self, g_ptr_array_index (spans, i)))
+      g_ptr_array_add (fresh, g_object_ref (g_ptr_array_index (spans, i)));
 
-  return TRUE;
+  return g_steal_pointer (&fresh);
 }
 
 /* Whether spans are still on their way to the screen (waiting for their

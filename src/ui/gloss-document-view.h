@@ -21,7 +21,7 @@ void       gloss_document_view_load               (GlossDocumentView *self,
                                                    GPtrArray         *spans);
 void       gloss_document_view_set_more_spans_coming (GlossDocumentView *self,
                                                    gboolean           more_spans_coming);
-gboolean   gloss_document_view_append_spans       (GlossDocumentView *self,
+GPtrArray *gloss_document_view_append_spans       (GlossDocumentView *self,
                                                    gint64             document_id,
                                                    GPtrArray         *spans);
 void       gloss_document_view_clear              (GlossDocumentView *self);

@@ -77,7 +77,7 @@ G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 /* A long document's spans come a page at a time, so the first screen does
  * not wait for them all; the first page is about what one screen shows. */
 #define SPANS_FIRST_PAGE 256
-#define SPANS_PER_PAGE 2000
+#define SPANS_PER_PAGE 1000
 
 enum {
   IMPORT_FINISHED,
@@ -292,6 +292,7 @@ load_more_spans_cb (gpointer user_data)
 {
   GlossWindow *self = user_data;
   g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GError) error = NULL;
   GlossSpan *last;
 
@@ -307,13 +308,26 @@ load_more_spans_cb (gpointer user_data)
     }
 
   if (spans->len > 0 &&
-      gloss_document_view_append_spans (self->document_view, self->loading_document_id, spans))
+      (added = gloss_document_view_append_spans (self->document_view, self->loading_document_id,
+                                                 spans)) != NULL)
     {
+      guint n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+
       last = g_ptr_array_index (spans, spans->len - 1);
       self->loaded_start = gloss_span_get_start (last);
       self->loaded_end = gloss_span_get_end (last);
       self->loaded_id = gloss_span_get_id (last);
-      recount_labels (self);
+
+      /* Counted by the page, not from the start again. */
+      for (guint i = 0; i < added->len; i++)
+        {
+          gint64 label_id = gloss_span_get_label_id (g_ptr_array_index (added, i));
+
+          g_hash_table_insert (self->label_counts, g_memdup2 (&label_id, sizeof label_id),
+                               GUINT_TO_POINTER (get_label_count (self, label_id) + 1));
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self->labels), 0, n_labels, n_labels);
+      update_span_summary (self);
       update_status_line (self);
     }
 
