@@ -18,6 +18,7 @@
 
 typedef struct
 {
+  const char *case_name;
   GlossStore *store;
   GlossWindow *window;
   GlossDocumentView *view;
@@ -45,12 +46,14 @@ bench_clear (Bench *bench)
  * text view window of the same size beside it. */
 static gboolean
 bench_open (Bench       *bench,
+            const char  *case_name,
             const char  *path,
             GError     **error)
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) labels = NULL;
 
+  bench->case_name = case_name;
   bench->store = gloss_store_open (path, error);
   if (bench->store == NULL ||
       (ids = gloss_store_list_document_ids (bench->store, error)) == NULL ||
@@ -117,12 +120,27 @@ measure_stall (GlossDocumentView *view,
   StallWatch watch = { view, g_get_monotonic_time (), 0, FALSE };
   gint64 started = watch.last;
 
+  bench_profile_begin ("big-document", "longest stall while tagging");
   g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick_cb, &watch, NULL);
   while (!watch.done)
     g_main_context_iteration (NULL, TRUE);
+  bench_profile_end ();
 
   *tagging_ms = (watch.last - started) / 1000.0;
   return watch.longest / 1000.0;
+}
+
+/* Shows the small document in Gloss and nothing in the bare view, and
+ * lets both finish their work: neither may lay out or tag text in idle
+ * time while the other is measured. */
+static void
+rest (Bench *bench)
+{
+  gloss_window_open_document (bench->window, bench->cover_id);
+  bench_wait_for_frame (GTK_WIDGET (bench->window));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (bench->bare_view), "", 0);
+  bench_wait_for_frame (bench->bare_window);
+  bench_settle ();
 }
 
 /* Opens the measured document in Gloss after the small one; the time to
@@ -130,15 +148,17 @@ measure_stall (GlossDocumentView *view,
 static double
 gloss_first_frame (Bench *bench)
 {
+  gint64 painted;
   double started;
 
-  gloss_window_open_document (bench->window, bench->cover_id);
-  bench_wait_for_frame (GTK_WIDGET (bench->window));
-  bench_settle ();
-
+  rest (bench);
+  bench_profile_begin (bench->case_name, "first frame");
   started = bench_now_ms ();
   gloss_window_open_document (bench->window, bench->document_id);
-  return bench_wait_for_frame (GTK_WIDGET (bench->window)) / 1000.0 - started;
+  painted = bench_wait_for_frame (GTK_WIDGET (bench->window));
+  bench_profile_end ();
+
+  return painted / 1000.0 - started;
 }
 
 static double
@@ -147,10 +167,7 @@ bare_first_frame (Bench *bench)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (bench->bare_view);
   double started;
 
-  gtk_text_buffer_set_text (buffer, "", 0);
-  bench_wait_for_frame (bench->bare_window);
-  bench_settle ();
-
+  rest (bench);
   started = bench_now_ms ();
   gtk_text_buffer_set_text (buffer, bench->text, -1);
   return bench_wait_for_frame (bench->bare_window) / 1000.0 - started;
@@ -176,7 +193,7 @@ measure_big_document (BenchContext  *ctx,
   guint stall_repeats = ctx->quick ? 2 : 3;
   Bench bench = { 0 };
 
-  if (!bench_open (&bench, path, error))
+  if (!bench_open (&bench, "big-document", path, error))
     return bench_clear (&bench), FALSE;
 
   /* Once each untimed, so that neither pays for first use (fonts, glyph
@@ -266,18 +283,25 @@ prepare_long_line (BenchContext  *ctx,
 
 /* Scrolls VIEW to its end; the time to the next frame, in ms. */
 static double
-scroll_to_end (GtkWidget *view)
+scroll_to_end (GtkWidget *view,
+               gboolean   profile)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gint64 painted;
   double started;
 
   gtk_adjustment_set_value (adjustment, 0);
   bench_wait_for_frame (view);
   bench_settle ();
 
+  if (profile)
+    bench_profile_begin ("long-line", "scroll to the end");
   started = bench_now_ms ();
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  return bench_wait_for_frame (view) / 1000.0 - started;
+  painted = bench_wait_for_frame (view);
+  bench_profile_end ();
+
+  return painted / 1000.0 - started;
 }
 
 /* The last word of TEXT, in code points. */
@@ -312,7 +336,8 @@ measure_long_line (BenchContext  *ctx,
   Bench bench = { 0 };
   gint64 start, end;
 
-  if (!bench_open (&bench, path, error) || (other = gloss_store_open (path, error)) == NULL)
+  if (!bench_open (&bench, "long-line", path, error) ||
+      (other = gloss_store_open (path, error)) == NULL)
     return bench_clear (&bench), FALSE;
 
   find_last_word (bench.text, &start, &end);
@@ -326,7 +351,7 @@ measure_long_line (BenchContext  *ctx,
 
       g_array_append_val (gloss_frames, frame);
       bench_settle ();
-      scroll = scroll_to_end (GTK_WIDGET (bench.view));
+      scroll = scroll_to_end (GTK_WIDGET (bench.view), TRUE);
       g_array_append_val (gloss_scrolls, scroll);
     }
 
@@ -339,9 +364,11 @@ measure_long_line (BenchContext  *ctx,
       double started;
 
       gloss_document_view_select_range (bench.view, start, end);
+      bench_profile_begin ("long-line", "create a span at the end");
       started = bench_now_ms ();
       gtk_widget_activate_action (GTK_WIDGET (bench.window), "win.apply-label", "x", label_id);
       g_array_append_val (gloss_spans, (double) { bench_now_ms () - started });
+      bench_profile_end ();
       g_assert (gloss_document_view_get_selected_span (bench.view) != NULL);
       bench_wait_for_frame (GTK_WIDGET (bench.window));
       gtk_widget_activate_action (GTK_WIDGET (bench.window), "win.delete-span", NULL);
@@ -364,7 +391,7 @@ measure_long_line (BenchContext  *ctx,
 
       g_array_append_val (bare_frames, frame);
       bench_settle ();
-      scroll = scroll_to_end (GTK_WIDGET (bench.bare_view));
+      scroll = scroll_to_end (GTK_WIDGET (bench.bare_view), FALSE);
       g_array_append_val (bare_scrolls, scroll);
       if (frame > 3000)
         break;
@@ -411,17 +438,21 @@ find_word (Bench  *bench,
 
 static double
 time_action (Bench      *bench,
+             const char *measure,
              const char *action,
              gint64      label_id)
 {
-  double started = bench_now_ms ();
+  double started;
   double elapsed;
 
+  bench_profile_begin ("span-ops", measure);
+  started = bench_now_ms ();
   if (label_id != 0)
     gtk_widget_activate_action (GTK_WIDGET (bench->window), action, "x", label_id);
   else
     gtk_widget_activate_action (GTK_WIDGET (bench->window), action, NULL);
   elapsed = bench_now_ms () - started;
+  bench_profile_end ();
 
   /* The user's next key comes a frame later at the soonest. */
   bench_wait_for_frame (GTK_WIDGET (bench->window));
@@ -441,7 +472,8 @@ measure_span_ops (BenchContext  *ctx,
   Bench bench = { 0 };
   double tagging;
 
-  if (!bench_open (&bench, path, error) || (other = gloss_store_open (path, error)) == NULL)
+  if (!bench_open (&bench, "span-ops", path, error) ||
+      (other = gloss_store_open (path, error)) == NULL)
     return bench_clear (&bench), FALSE;
 
   gloss_window_open_document (bench.window, bench.document_id);
@@ -467,11 +499,11 @@ measure_span_ops (BenchContext  *ctx,
       find_word (&bench, (gint64) ((i + 0.5) * length / n), &start, &end);
 
       gloss_document_view_select_range (bench.view, start, end);
-      g_array_append_val (gloss_times[0], (double) { time_action (&bench, "win.apply-label", first) });
+      g_array_append_val (gloss_times[0], (double) { time_action (&bench, measures[0], "win.apply-label", first) });
       g_assert (gloss_document_view_get_selected_span (bench.view) != NULL);
-      g_array_append_val (gloss_times[1], (double) { time_action (&bench, "win.apply-label", second) });
+      g_array_append_val (gloss_times[1], (double) { time_action (&bench, measures[1], "win.apply-label", second) });
       g_assert (gloss_span_get_label_id (gloss_document_view_get_selected_span (bench.view)) == second);
-      g_array_append_val (gloss_times[2], (double) { time_action (&bench, "win.delete-span", 0) });
+      g_array_append_val (gloss_times[2], (double) { time_action (&bench, measures[2], "win.delete-span", 0) });
       g_assert (gloss_document_view_get_selected_span (bench.view) == NULL);
 
       started = bench_now_ms ();

@@ -19,6 +19,9 @@
 
 #define SPANS_PER_DOCUMENT 1000
 
+#define CSV_MEASURE "export spans to CSV"
+#define JSONL_MEASURE "export to Gloss JSONL"
+
 /* The rows the CSV export writes: document, offsets, label, the span's text
  * and 40 characters either side, annotator, note. SQLite's substr ()
  * counts characters, as Gloss does. */
@@ -162,13 +165,15 @@ gloss_import (BenchContext        *ctx,
   double started, elapsed;
 
   remove_project (path);
+  bench_profile_begin ("import-export", "import text files");
   started = bench_now_ms ();
   store = gloss_store_create (path, NULL, NULL, error);
   if (store == NULL)
-    return -1;
+    return bench_profile_end (), -1;
   results = gloss_import_paths (store, paths, NULL, NULL, NULL, NULL);
   g_object_unref (store);
   elapsed = bench_now_ms () - started;
+  bench_profile_end ();
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -204,18 +209,23 @@ sqlite_import (BenchContext  *ctx,
 
 static double
 gloss_export (GlossStore         *store,
+              const char         *measure,
               const GlossFormat  *format,
               const char         *path,
               GError            **error)
 {
   g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
-  double started;
+  double started, elapsed;
+  gboolean ok;
 
   g_unlink (path);
+  bench_profile_begin ("import-export", measure);
   started = bench_now_ms ();
-  if (!gloss_export_path (store, format, path, NULL, FALSE, report, error))
-    return -1;
-  return bench_now_ms () - started;
+  ok = gloss_export_path (store, format, path, NULL, FALSE, report, error);
+  elapsed = bench_now_ms () - started;
+  bench_profile_end ();
+
+  return ok ? elapsed : -1;
 }
 
 static double
@@ -284,7 +294,7 @@ measure_into (BenchContext  *ctx,
     {
       double started = bench_now_ms ();
 
-      if (!append_time (times[2], gloss_export (store, &gloss_format_csv, csv, error)) ||
+      if (!append_time (times[2], gloss_export (store, CSV_MEASURE, &gloss_format_csv, csv, error)) ||
           !append_time (times[3], sqlite_export (project, "-csv", csv_sql, csv_base, error)))
         return FALSE;
       spent += bench_now_ms () - started;
@@ -295,15 +305,15 @@ measure_into (BenchContext  *ctx,
     {
       double started = bench_now_ms ();
 
-      if (!append_time (times[4], gloss_export (store, &gloss_format_gloss, jsonl, error)) ||
+      if (!append_time (times[4], gloss_export (store, JSONL_MEASURE, &gloss_format_gloss, jsonl, error)) ||
           !append_time (times[5], sqlite_export (project, "-json", json_sql, json_base, error)))
         return FALSE;
       spent += bench_now_ms () - started;
     }
 
-  bench_row ("import-export", "export spans to CSV", "ms", bench_median (times[2]),
+  bench_row ("import-export", CSV_MEASURE, "ms", bench_median (times[2]),
              bench_median (times[3]), NAN, 2, FALSE);
-  bench_row ("import-export", "export to Gloss JSONL", "ms", bench_median (times[4]),
+  bench_row ("import-export", JSONL_MEASURE, "ms", bench_median (times[4]),
              bench_median (times[5]), NAN, 2, FALSE);
   return TRUE;
 }

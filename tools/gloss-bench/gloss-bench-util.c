@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -65,6 +68,60 @@ bench_note (const char *format,
   text = g_strdup_vprintf (format, args);
   va_end (args);
   g_printerr ("bench:   %s\n", text);
+}
+
+static int profile_ctl = -1;
+static int profile_ack = -1;
+static gboolean profiling;
+
+static void
+tell_perf (const char *command)
+{
+  char ack[8];
+
+  if (write (profile_ctl, command, strlen (command)) < 0)
+    g_warning ("perf control: %s", g_strerror (errno));
+  if (profile_ack >= 0 && read (profile_ack, ack, sizeof ack) < 0)
+    g_warning ("perf control: %s", g_strerror (errno));
+}
+
+void
+bench_profile_begin (const char *case_name,
+                     const char *measure)
+{
+  const char *wanted = g_getenv ("GLOSS_BENCH_PROFILE");
+  const char *ctl = g_getenv ("GLOSS_BENCH_PERF_CTL");
+  g_autofree char *id = g_strdup_printf ("%s:%s", case_name, measure);
+
+  if (wanted == NULL || ctl == NULL || !g_str_equal (wanted, id))
+    return;
+
+  if (profile_ctl < 0)
+    {
+      const char *ack = g_getenv ("GLOSS_BENCH_PERF_ACK");
+
+      profile_ctl = open (ctl, O_WRONLY | O_CLOEXEC);
+      if (ack != NULL)
+        profile_ack = open (ack, O_RDONLY | O_CLOEXEC);
+      if (profile_ctl < 0)
+        {
+          g_warning ("%s: %s", ctl, g_strerror (errno));
+          return;
+        }
+    }
+
+  tell_perf ("enable\n");
+  profiling = TRUE;
+}
+
+void
+bench_profile_end (void)
+{
+  if (!profiling)
+    return;
+
+  tell_perf ("disable\n");
+  profiling = FALSE;
 }
 
 double

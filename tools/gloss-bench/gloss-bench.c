@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,7 +343,16 @@ run_child (const char *phase,
   ctx.self = self_path;
 
   if (g_str_equal (phase, "prepare"))
-    ok = bench_case->prepare == NULL || bench_case->prepare (&ctx, &error);
+    {
+#ifdef M_TRIM_THRESHOLD
+      /* Inserting many spans frees and takes back the top of the heap for
+       * each statement; keeping it makes the data three times as fast to
+       * make. Only here: what is measured runs as Gloss runs. */
+      mallopt (M_TRIM_THRESHOLD, 256 << 20);
+      mallopt (M_TOP_PAD, 64 << 20);
+#endif
+      ok = bench_case->prepare == NULL || bench_case->prepare (&ctx, &error);
+    }
   else
     {
       gtk_init ();

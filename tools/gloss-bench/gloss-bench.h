@@ -50,6 +50,15 @@ void      bench_row              (const char  *case_name,
 void      bench_note             (const char  *format,
                                   ...) G_GNUC_PRINTF (1, 2);
 
+/* Profiling: run the measuring child under
+ *   perf record --control fifo:CTL,ACK -D -1 ...
+ * with GLOSS_BENCH_PERF_CTL=CTL, GLOSS_BENCH_PERF_ACK=ACK and
+ * GLOSS_BENCH_PROFILE="CASE:MEASURE" (a row of the table), and perf records
+ * the Gloss side of that measure only. */
+void      bench_profile_begin    (const char  *case_name,
+                                  const char  *measure);
+void      bench_profile_end      (void);
+
 /* Timing */
 double    bench_now_ms           (void);
 double    bench_median           (GArray      *values);
