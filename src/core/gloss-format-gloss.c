@@ -109,6 +109,7 @@ write_document_cb (GlossDatasetDocument  *document,
   Writer *writer = user_data;
   GString *line = writer->line;
   gsize text_length = g_utf8_strlen (document->text, -1);
+  GlossOffsetsCursor cursor;
 
   g_string_truncate (line, 0);
   g_string_append_c (line, '{');
@@ -118,6 +119,8 @@ write_document_cb (GlossDatasetDocument  *document,
   append_member (line, FALSE, "spans");
   g_string_append_c (line, '[');
 
+  /* Spans come in reading order: the cursor walks the text once. */
+  gloss_offsets_cursor_init (&cursor, document->text);
   for (guint i = 0; i < document->spans->len; i++)
     {
       GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
@@ -126,7 +129,7 @@ write_document_cb (GlossDatasetDocument  *document,
       if (!gloss_json_check_source_span (document, text_length, span, error))
         return FALSE;
 
-      span_text = gloss_offsets_dup_range (document->text, span->start, span->end);
+      span_text = gloss_offsets_cursor_dup_range (&cursor, span->start, span->end);
 
       if (i > 0)
         g_string_append (line, ", ");

@@ -66,7 +66,9 @@ append_results (GString              *text,
                 guint                *region)
 {
   gboolean first = TRUE;
+  GlossOffsetsCursor cursor;
 
+  gloss_offsets_cursor_init (&cursor, document->text);
   for (guint i = 0; i < document->spans->len; i++)
     {
       GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
@@ -75,7 +77,7 @@ append_results (GString              *text,
       if (!g_str_equal (span->annotator, annotator))
         continue;
 
-      span_text = gloss_offsets_dup_range (document->text, span->start, span->end);
+      span_text = gloss_offsets_cursor_dup_range (&cursor, span->start, span->end);
       (*region)++;
 
       if (!first)
