@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "gloss-test-util.h"
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -18,24 +20,6 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -47,7 +31,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  gloss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->project);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "gloss-test-util.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -59,24 +61,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
@@ -84,7 +68,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->import_results, g_ptr_array_unref);
   wait_for_frames ();
-  remove_tree (fixture->dir);
+  gloss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
