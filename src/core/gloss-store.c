@@ -288,8 +288,14 @@ gloss_store_record_change (GlossStore *self,
         gloss_store_queue_signal (self, SPAN_REMOVED, before, NULL, 0);
       else
         gloss_store_queue_signal (self, SPAN_CHANGED, before, after, 0);
-      gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL,
-                                gloss_span_get_document_id (GLOSS_SPAN (row)));
+
+      /* A span made or deleted changes its document's count (and maybe its
+       * status); a relabeled or noted one leaves the document as it was. */
+      if (before == NULL || after == NULL ||
+          gloss_span_get_document_id (GLOSS_SPAN (before)) !=
+          gloss_span_get_document_id (GLOSS_SPAN (after)))
+        gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL,
+                                  gloss_span_get_document_id (GLOSS_SPAN (row)));
     }
   else if (GLOSS_IS_LABEL (row))
     {

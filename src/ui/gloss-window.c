@@ -1156,8 +1156,12 @@ bind_label_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (count), n > 0 ? count_text : "");
   gtk_shortcut_label_set_accelerator (GTK_SHORTCUT_LABEL (hotkey), gloss_label_get_hotkey (label));
   gtk_widget_set_visible (hotkey, gloss_label_get_hotkey (label)[0] != '\0');
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
-                               description[0] != '\0' ? description : NULL);
+  /* Setting a tooltip costs a round trip to the display: only when it
+   * changes, since counts rebind these rows with every span. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (gtk_list_item_get_child (item)),
+                 description[0] != '\0' ? description : NULL) != 0)
+    gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                                 description[0] != '\0' ? description : NULL);
 }
 
 static void
