@@ -23,7 +23,7 @@
 #include "gloss-offsets.h"
 
 /* Longer lines get display-only breaks: a text view lays out a line whole. */
-#define MAX_LINE_CHARS 2000
+#define MAX_LINE_CHARS 1000
 /* Spans tagged before the first frame; the rest wait for idle time. */
 #define FIRST_SCREEN_SPANS 2000
 #define TAGGING_STEP_USEC 8000
