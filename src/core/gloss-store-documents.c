@@ -294,9 +294,7 @@ gloss_store_set_span_note (GlossStore  *self,
 {
   g_autoptr(GlossSpan) before = NULL;
   g_autofree char *now = gloss_store_now ();
-  GlossSpan *span = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
   g_return_val_if_fail (note != NULL, NULL);
@@ -321,20 +319,5 @@ gloss_store_set_span_note (GlossStore  *self,
   sqlite3_bind_text (stmt, 1, note, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, span_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    span = gloss_store_span_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (span == NULL)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return gloss_store_finish (self, FALSE, error), NULL;
-    }
-
-  gloss_store_record_change (self, before, span);
-  if (!gloss_store_finish (self, TRUE, error))
-    g_clear_object (&span);
-
-  return span;
+  return gloss_store_finish_span_write (self, stmt, before, error);
 }

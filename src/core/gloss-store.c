@@ -1287,9 +1287,7 @@ gloss_store_add_span (GlossStore  *self,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *now = NULL;
-  GlossSpan *span = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
@@ -1326,22 +1324,7 @@ gloss_store_add_span (GlossStore  *self,
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    span = gloss_store_span_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (span == NULL)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return gloss_store_finish (self, FALSE, error), NULL;
-    }
-
-  gloss_store_record_change (self, NULL, span);
-  if (!gloss_store_finish (self, TRUE, error))
-    g_clear_object (&span);
-
-  return span;
+  return gloss_store_finish_span_write (self, stmt, NULL, error);
 }
 
 GlossSpan *
@@ -1407,9 +1390,7 @@ gloss_store_relabel_span (GlossStore  *self,
 {
   g_autoptr(GlossSpan) old_span = NULL;
   g_autofree char *now = NULL;
-  GlossSpan *span = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
@@ -1432,22 +1413,7 @@ gloss_store_relabel_span (GlossStore  *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, span_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    span = gloss_store_span_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (span == NULL)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return gloss_store_finish (self, FALSE, error), NULL;
-    }
-
-  gloss_store_record_change (self, old_span, span);
-  if (!gloss_store_finish (self, TRUE, error))
-    g_clear_object (&span);
-
-  return span;
+  return gloss_store_finish_span_write (self, stmt, old_span, error);
 }
 
 GPtrArray *
@@ -1547,6 +1513,36 @@ gloss_store_put_label (GlossStore  *self,
 
   gloss_store_record_change (self, before, label);
   return gloss_store_finish (self, TRUE, error);
+}
+
+/* Runs STMT, a write RETURNING the span columns, journals the span as it
+ * was (BEFORE) and as it is, and ends the transaction the caller opened.
+ * The span as written, or NULL with ERROR set and the transaction rolled
+ * back. */
+GlossSpan *
+gloss_store_finish_span_write (GlossStore    *self,
+                               sqlite3_stmt  *stmt,
+                               GlossSpan     *before,
+                               GError       **error)
+{
+  GlossSpan *span = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    span = gloss_store_span_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (span == NULL)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return gloss_store_finish (self, FALSE, error), NULL;
+    }
+
+  gloss_store_record_change (self, before, span);
+  if (!gloss_store_finish (self, TRUE, error))
+    g_clear_object (&span);
+
+  return span;
 }
 
 /* Runs SQL, a DELETE ... RETURNING the span columns with ID as its one
