@@ -257,7 +257,7 @@ gloss_store_list_document_ids_matching (GlossStore  *self,
   g_string_append_c (pattern, '%');
 
   stmt = gloss_store_prepare (self,
-                              "SELECT id FROM documents WHERE name LIKE ?1 ESCAPE '\\' "
+                              "SELECT id FROM documents WHERE (?1 IS NULL OR name LIKE ?1 ESCAPE '\\') "
                               "AND (?2 = 0 "
                               "     OR (?2 & 1 AND status = 'new') "
                               "     OR (?2 & 2 AND status = 'in-progress') "
@@ -267,7 +267,11 @@ gloss_store_list_document_ids_matching (GlossStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+  /* No name to look for: no LIKE on every row. */
+  if (name_part != NULL && name_part[0] != '\0')
+    sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
   sqlite3_bind_int (stmt, 2, statuses);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -1050,31 +1050,7 @@ GArray *
 gloss_store_list_document_ids (GlossStore  *self,
                                GError     **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  stmt = gloss_store_prepare (self, "SELECT id FROM documents ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return gloss_store_list_document_ids_matching (self, NULL, 0, error);
 }
 
 GlossDocument *
