@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-offsets.h"
@@ -29,9 +31,21 @@ gsize
 gloss_offsets_count_chars (const char *text,
                            gssize      n_bytes)
 {
+  const guchar *p = (const guchar *) text;
+  gsize length;
+  gsize continuations = 0;
+
   g_return_val_if_fail (text != NULL, 0);
 
-  return g_utf8_strlen (text, n_bytes);
+  length = n_bytes < 0 ? strlen (text) : (gsize) n_bytes;
+
+  /* Every byte that does not continue a character starts one. A plain
+   * loop over the bytes, which the compiler vectorizes: several times
+   * faster than stepping from character to character on megabytes. */
+  for (gsize i = 0; i < length; i++)
+    continuations += is_continuation_byte (p[i]);
+
+  return length - continuations;
 }
 
 gsize
@@ -157,6 +171,9 @@ struct _GlossBreakMap
   /* Document offsets where a break goes, before the character there; in
    * ascending order. Break i sits at display offset breaks[i] + i. */
   GArray *breaks;
+  /* The byte offsets of the same places in the text the map was made
+   * from, so that applying the map copies bytes without counting. */
+  GArray *break_bytes;
 };
 
 /* Breaks one line of N_BYTES at TEXT, which starts at document offset
@@ -166,15 +183,17 @@ struct _GlossBreakMap
 static void
 add_breaks (GlossBreakMap *map,
             const char    *text,
+            const char    *line,
             gsize          n_bytes,
             gsize          offset,
             gsize          max_line_chars)
 {
-  const char *stop = text + n_bytes;
+  const char *stop = line + n_bytes;
   gsize line_length = 0;
   gsize last_space = 0;
+  gsize last_space_byte = 0;
 
-  for (const char *p = text; p < stop; p = g_utf8_next_char (p), offset++)
+  for (const char *p = line; p < stop; p = g_utf8_next_char (p), offset++)
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -187,16 +206,22 @@ add_breaks (GlossBreakMap *map,
 
       if (line_length >= max_line_chars)
         {
-          gsize at = last_space > offset - line_length + max_line_chars / 2 ? last_space : offset;
+          gboolean at_space = last_space > offset - line_length + max_line_chars / 2;
+          gsize at = at_space ? last_space : offset;
+          gsize at_byte = at_space ? last_space_byte : (gsize) (p - text);
 
           g_array_append_val (map->breaks, at);
+          g_array_append_val (map->break_bytes, at_byte);
           line_length = offset - at;
           last_space = 0;
         }
 
       line_length++;
       if (c == ' ' || c == '\t')
-        last_space = offset + 1;
+        {
+          last_space = offset + 1;
+          last_space_byte = p + 1 - text;
+        }
     }
 }
 
@@ -214,6 +239,7 @@ gloss_break_map_new (const char *text,
   g_return_val_if_fail (max_line_chars > 1, map);
 
   map->breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  map->break_bytes = g_array_new (FALSE, FALSE, sizeof (gsize));
 
   while (*line != '\0')
     {
@@ -226,7 +252,7 @@ gloss_break_map_new (const char *text,
         {
           counted_chars += gloss_offsets_count_chars (counted, line - counted);
           counted = line;
-          add_breaks (map, line, n_bytes, counted_chars, max_line_chars);
+          add_breaks (map, text, line, n_bytes, counted_chars, max_line_chars);
         }
 
       if (end == NULL)
@@ -244,6 +270,7 @@ gloss_break_map_free (GlossBreakMap *map)
     return;
 
   g_clear_pointer (&map->breaks, g_array_unref);
+  g_clear_pointer (&map->break_bytes, g_array_unref);
   g_free (map);
 }
 
@@ -265,30 +292,27 @@ gloss_break_map_get_break (const GlossBreakMap *map,
   return g_array_index (map->breaks, gsize, i) + i;
 }
 
-/* TEXT with a newline at each break. */
+/* TEXT, the text the map was made from, with a newline at each break. */
 char *
 gloss_break_map_apply (const GlossBreakMap *map,
                        const char          *text)
 {
   GString *display;
-  const char *p = text;
-  gsize offset = 0;
+  gsize copied = 0;
 
   g_return_val_if_fail (map != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   display = g_string_sized_new (strlen (text) + map->breaks->len + 1);
-  for (guint i = 0; i < map->breaks->len; i++)
+  for (guint i = 0; i < map->break_bytes->len; i++)
     {
-      gsize at = g_array_index (map->breaks, gsize, i);
-      const char *stop = g_utf8_offset_to_pointer (p, at - offset);
+      gsize at = g_array_index (map->break_bytes, gsize, i);
 
-      g_string_append_len (display, p, stop - p);
+      g_string_append_len (display, text + copied, at - copied);
       g_string_append_c (display, '\n');
-      p = stop;
-      offset = at;
+      copied = at;
     }
-  g_string_append (display, p);
+  g_string_append (display, text + copied);
 
   return g_string_free (display, FALSE);
 }
