@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -1104,8 +1105,16 @@ gloss_store_load_text (GlossStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, document_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strndup ((const char *) sqlite3_column_text (stmt, 0),
-                      sqlite3_column_bytes (stmt, 0));
+    {
+      /* Texts hold no NUL (imports refuse one): a plain copy of megabytes,
+       * without g_strndup ()'s search for one. */
+      const char *stored = (const char *) sqlite3_column_text (stmt, 0);
+      gsize n_bytes = sqlite3_column_bytes (stmt, 0);
+
+      text = g_malloc (n_bytes + 1);
+      memcpy (text, stored, n_bytes);
+      text[n_bytes] = '\0';
+    }
   sqlite3_reset (stmt);
 
   if (text == NULL)
