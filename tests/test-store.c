@@ -60,6 +60,34 @@ create_store (Fixture *fixture)
   return store;
 }
 
+/* A text of megabytes, over many database pages, comes back byte for byte;
+ * a document that is not there is an error that says so. */
+static void
+test_load_text (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GlossStore) store = create_store (fixture);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *loaded = NULL;
+  g_autofree char *missing = NULL;
+  gint64 id;
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (text, "Baku 🇦🇿 — پزشکیان می\u200cخواهد\r\n");
+  id = gloss_store_add_document (store, "long.txt", text->str, NULL, &error);
+  g_assert_no_error (error);
+
+  loaded = gloss_store_load_text (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (loaded), ==, text->len);
+  g_assert_true (memcmp (loaded, text->str, text->len) == 0);
+
+  missing = gloss_store_load_text (store, id + 1, &error);
+  g_assert_null (missing);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -649,6 +677,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/gloss/store/round-trip", test_round_trip);
+  ADD ("/gloss/store/load-text", test_load_text);
   ADD ("/gloss/store/delete-and-relabel", test_delete_and_relabel);
   ADD ("/gloss/store/invalid-spans", test_invalid_spans);
   ADD ("/gloss/store/duplicate-label", test_duplicate_label);

@@ -1089,37 +1089,47 @@ gloss_store_get_document (GlossStore  *self,
   return document;
 }
 
+/* The text is read with SQLite's incremental I/O, straight from the pages
+ * into the string returned: a document of megabytes is copied once, not
+ * into a statement's buffer first. */
 char *
 gloss_store_load_text (GlossStore  *self,
                        gint64       document_id,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
-  char *text = NULL;
+  sqlite3_blob *blob = NULL;
+  char *text;
+  int n_bytes;
+  int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self, "SELECT text FROM document_texts WHERE document = ?", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_blob_open (self->db, "main", "document_texts", "text", document_id, 0, &blob);
+  if (rc != SQLITE_OK)
     {
-      /* Texts hold no NUL (imports refuse one): a plain copy of megabytes,
-       * without g_strndup ()'s search for one. */
-      const char *stored = (const char *) sqlite3_column_text (stmt, 0);
-      gsize n_bytes = sqlite3_column_bytes (stmt, 0);
-
-      text = g_malloc (n_bytes + 1);
-      memcpy (text, stored, n_bytes);
-      text[n_bytes] = '\0';
+      /* The table and column are the schema's: a plain error is a row that
+       * is not there. Busy, I/O and damage have codes of their own. */
+      if (rc == SQLITE_ERROR)
+        gloss_store_set_not_found (error, "document", document_id);
+      else
+        gloss_store_set_sqlite_error (self, error, rc);
+      sqlite3_blob_close (blob);
+      return NULL;
     }
-  sqlite3_reset (stmt);
 
-  if (text == NULL)
-    gloss_store_set_not_found (error, "document", document_id);
+  n_bytes = sqlite3_blob_bytes (blob);
+  text = g_malloc (n_bytes + 1);
+  rc = sqlite3_blob_read (blob, text, n_bytes, 0);
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      sqlite3_blob_close (blob);
+      g_free (text);
+      return NULL;
+    }
 
+  sqlite3_blob_close (blob);
+  text[n_bytes] = '\0';
   return text;
 }
 
