@@ -27,6 +27,12 @@
 /* Spans tagged before the first frame; the rest wait for idle time. */
 #define FIRST_SCREEN_SPANS 2000
 #define TAGGING_STEP_USEC 8000
+/* A document's text goes into the buffer a piece at a time: first what
+ * fills any screen, then a step per idle call. Putting megabytes in at once
+ * costs GTK about as long per megabyte as a frame, so opening a document
+ * costs what its first screen holds, at any size. */
+#define FIRST_TEXT_BYTES (64 * 1024)
+#define TEXT_STEP_BYTES (512 * 1024)
 
 /* Fills are translucent, so a highlight is the label color blended with the
  * page; the text on it takes whichever of a dark and a light color contrasts
@@ -53,6 +59,8 @@ struct _GlossDocumentView
   GListStore *spans;       /* GlossSpan, in reading order */
   GHashTable *span_ids;    /* span id -> the GlossSpan shown for it */
   GlossBreakMap *breaks;   /* NULL when no line needed breaking */
+  char *unshown_text;      /* the display text while part of it is not in the buffer yet */
+  gsize unshown_length;    /* its length in bytes */
   GPtrArray *untagged;     /* spans loaded but not tagged yet, in reverse order */
   gint64 max_span_length;  /* bounds how far back an overlapping span can start */
   GlossSpan *selected_span;
@@ -63,6 +71,9 @@ struct _GlossDocumentView
   GtkCssProvider *text_scale_css;  /* owned by the style context */
 
   gint64 document_id;
+  gsize shown_bytes;       /* of unshown_text, in the buffer already */
+  gint64 shown_length;     /* display characters in the buffer */
+  guint next_break;        /* the first display break not in the buffer yet */
   guint tagging_source;
   gboolean more_spans_coming;
   gboolean snap_to_words;
@@ -98,6 +109,81 @@ get_label_rgba (GlossDocumentView *self,
   rgba->alpha = alpha;
 }
 
+static gint64
+to_display (GlossDocumentView *self,
+            gint64             offset)
+{
+  return self->breaks != NULL ? (gint64) gloss_break_map_to_display (self->breaks, offset) : offset;
+}
+
+/* Whether the text up to document OFFSET is in the buffer. */
+static gboolean
+is_shown (GlossDocumentView *self,
+          gint64             offset)
+{
+  return self->unshown_text == NULL || to_display (self, offset) <= self->shown_length;
+}
+
+/* Puts up to MAX_BYTES more of the text in the buffer, ending after a line
+ * break where the piece has one, and never inside a character or between
+ * the two of a CR LF. */
+static void
+show_more_text (GlossDocumentView *self,
+                gsize              max_bytes)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  const char *from = self->unshown_text + self->shown_bytes;
+  gsize n_bytes = self->unshown_length - self->shown_bytes;
+  GtkTextIter end;
+
+  if (n_bytes > max_bytes)
+    {
+      const char *newline = g_strrstr_len (from, max_bytes, "\n");
+
+      if (newline != NULL)
+        n_bytes = newline + 1 - from;
+      else
+        {
+          n_bytes = max_bytes;
+          while (n_bytes > 1 && (((guchar) from[n_bytes] & 0xC0) == 0x80 || from[n_bytes - 1] == '\r'))
+            n_bytes--;
+        }
+    }
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, from, n_bytes);
+  self->shown_bytes += n_bytes;
+  self->shown_length += gloss_offsets_count_chars (from, n_bytes);
+
+  /* The display breaks in that piece are marked, so that copying leaves
+   * them out. */
+  for (; self->breaks != NULL && self->next_break < gloss_break_map_get_n_breaks (self->breaks);
+       self->next_break++)
+    {
+      gint64 at = gloss_break_map_get_break (self->breaks, self->next_break);
+      GtkTextIter start, next;
+
+      if (at >= self->shown_length)
+        break;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, at);
+      next = start;
+      gtk_text_iter_forward_char (&next);
+      gtk_text_buffer_apply_tag (buffer, self->break_tag, &start, &next);
+    }
+
+  if (self->shown_bytes == self->unshown_length)
+    g_clear_pointer (&self->unshown_text, g_free);
+}
+
+/* Puts the rest of the text in the buffer now: something wants a place in
+ * it before idle time brought it. */
+static void
+show_all_text (GlossDocumentView *self)
+{
+  if (self->unshown_text != NULL)
+    show_more_text (self, G_MAXSIZE);
+}
+
 /* The buffer position of document OFFSET. */
 static void
 iter_at (GlossDocumentView *self,
@@ -106,9 +192,9 @@ iter_at (GlossDocumentView *self,
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 
-  if (self->breaks != NULL)
-    offset = gloss_break_map_to_display (self->breaks, offset);
-  gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
+  if (!is_shown (self, offset))
+    show_all_text (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, to_display (self, offset));
 }
 
 /* The document offset of a buffer position. */
@@ -260,6 +346,25 @@ lookup_label_tag (GlossDocumentView *self,
   return g_hash_table_lookup (self->label_tags, &label_id);
 }
 
+static gboolean show_rest_cb (gpointer user_data);
+
+static void
+show_rest_later (GlossDocumentView *self)
+{
+  if (self->tagging_source == 0)
+    self->tagging_source = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, show_rest_cb,
+                                            self, NULL);
+}
+
+/* Tags SPAN in idle time, once the text has come. */
+static void
+tag_later (GlossDocumentView *self,
+           GlossSpan         *span)
+{
+  g_ptr_array_add (self->untagged, g_object_ref (span));
+  show_rest_later (self);
+}
+
 static void
 apply_span_tag (GlossDocumentView *self,
                 GlossSpan         *span)
@@ -270,6 +375,12 @@ apply_span_tag (GlossDocumentView *self,
 
   if (tag == NULL)
     return;
+
+  if (!is_shown (self, gloss_span_get_end (span)))
+    {
+      tag_later (self, span);
+      return;
+    }
 
   get_span_iters (self, span, &start, &end);
   gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
@@ -289,7 +400,8 @@ unapply_span_tag (GlossDocumentView *self,
   guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
   GtkTextIter start, end;
 
-  if (tag == NULL)
+  /* A span past the text shown so far has no fill yet. */
+  if (tag == NULL || !is_shown (self, span_end))
     return;
 
   get_span_iters (self, span, &start, &end);
@@ -429,17 +541,19 @@ typedef struct
   guint level;
 } ActiveSpan;
 
-/* Draws SPAN's line under each display line it covers, LEVEL lines below
- * the text, so that nested and overlapping spans each keep a visible line. */
+/* Draws SPAN's line under each display line it covers up to VISIBLE_END,
+ * LEVEL lines below the text, so that nested and overlapping spans each
+ * keep a visible line. */
 static void
 snapshot_span_line (GlossDocumentView *self,
                     GtkSnapshot       *snapshot,
                     GlossSpan         *span,
-                    guint              level)
+                    guint              level,
+                    gint64             visible_end)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
   gint64 start = gloss_span_get_start (span);
-  gint64 end = gloss_span_get_end (span);
+  gint64 end = MIN (gloss_span_get_end (span), visible_end);
   GtkTextIter line_start;
   GdkRGBA color;
 
@@ -533,7 +647,7 @@ gloss_document_view_snapshot_layer (GtkTextView      *text_view,
         }
 
       g_array_append_val (active, entry);
-      snapshot_span_line (self, snapshot, span, entry.level);
+      snapshot_span_line (self, snapshot, span, entry.level, visible_end);
     }
 }
 
@@ -633,6 +747,7 @@ gloss_document_view_finalize (GObject *object)
   g_clear_pointer (&self->span_ids, g_hash_table_unref);
   g_clear_pointer (&self->untagged, g_ptr_array_unref);
   g_clear_pointer (&self->breaks, gloss_break_map_free);
+  g_clear_pointer (&self->unshown_text, g_free);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->finalize (object);
 }
@@ -767,12 +882,19 @@ stop_tagging (GlossDocumentView *self)
   g_ptr_array_set_size (self->untagged, 0);
 }
 
-/* Tags loaded spans for a few milliseconds, then yields to the main loop. */
+/* Puts the next piece of the text in the buffer; once it is all there,
+ * tags loaded spans for a few milliseconds. Then yields to the main loop. */
 static gboolean
-tag_some_spans_cb (gpointer user_data)
+show_rest_cb (gpointer user_data)
 {
   GlossDocumentView *self = user_data;
   gint64 deadline = g_get_monotonic_time () + TAGGING_STEP_USEC;
+
+  if (self->unshown_text != NULL)
+    {
+      show_more_text (self, TEXT_STEP_BYTES);
+      return G_SOURCE_CONTINUE;
+    }
 
   while (self->untagged->len > 0 && g_get_monotonic_time () < deadline)
     for (guint n = 0; n < 64 && self->untagged->len > 0; n++)
@@ -804,15 +926,15 @@ remember_span (GlossDocumentView *self,
                                gloss_span_get_end (span) - gloss_span_get_start (span));
 }
 
-/* Shows TEXT with SPANS (in reading order). The spans on the first screen
- * are tagged now, the others in idle steps. */
+/* Shows TEXT (taken over) with SPANS (in reading order). The first screen's
+ * text and spans are shown now; the rest of the text, then the other spans'
+ * fills, come in idle steps. */
 void
 gloss_document_view_load (GlossDocumentView *self,
                           gint64             document_id,
-                          const char        *text,
+                          char              *text,
                           GPtrArray         *spans)
 {
-  g_autofree char *display = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start;
   guint n_now;
@@ -827,27 +949,25 @@ gloss_document_view_load (GlossDocumentView *self,
 
   self->document_id = document_id;
   g_clear_pointer (&self->breaks, gloss_break_map_free);
+  g_clear_pointer (&self->unshown_text, g_free);
   self->breaks = gloss_break_map_new (text, MAX_LINE_CHARS);
   if (gloss_break_map_get_n_breaks (self->breaks) == 0)
-    g_clear_pointer (&self->breaks, gloss_break_map_free);
-  else
-    display = gloss_break_map_apply (self->breaks, text);
-
-  gtk_text_buffer_set_text (buffer, display ? display : text, -1);
-  if (display != NULL)
     {
-      /* Marked, so that copying leaves them out. */
-      for (guint i = 0; i < gloss_break_map_get_n_breaks (self->breaks); i++)
-        {
-          GtkTextIter next;
-
-          gtk_text_buffer_get_iter_at_offset (buffer, &start,
-                                              gloss_break_map_get_break (self->breaks, i));
-          next = start;
-          gtk_text_iter_forward_char (&next);
-          gtk_text_buffer_apply_tag (buffer, self->break_tag, &start, &next);
-        }
+      g_clear_pointer (&self->breaks, gloss_break_map_free);
+      self->unshown_text = text;
     }
+  else
+    {
+      self->unshown_text = gloss_break_map_apply (self->breaks, text);
+      g_free (text);
+    }
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->unshown_length = strlen (self->unshown_text);
+  self->shown_bytes = 0;
+  self->shown_length = 0;
+  self->next_break = 0;
+  show_more_text (self, FIRST_TEXT_BYTES);
 
   g_list_store_splice (self->spans, 0, g_list_model_get_n_items (G_LIST_MODEL (self->spans)),
                        spans->pdata, spans->len);
@@ -862,8 +982,8 @@ gloss_document_view_load (GlossDocumentView *self,
     apply_span_tag (self, g_ptr_array_index (spans, i));
   for (guint i = spans->len; i > n_now; i--)
     g_ptr_array_add (self->untagged, g_object_ref (g_ptr_array_index (spans, i - 1)));
-  if (self->untagged->len > 0)
-    self->tagging_source = g_idle_add_full (G_PRIORITY_LOW, tag_some_spans_cb, self, NULL);
+  if (self->untagged->len > 0 || self->unshown_text != NULL)
+    show_rest_later (self);
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -878,6 +998,7 @@ gloss_document_view_clear (GlossDocumentView *self)
   stop_tagging (self);
   self->document_id = 0;
   g_clear_pointer (&self->breaks, gloss_break_map_free);
+  g_clear_pointer (&self->unshown_text, g_free);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "", 0);
   g_list_store_remove_all (self->spans);
   g_hash_table_remove_all (self->span_ids);
@@ -1076,17 +1197,39 @@ gloss_document_view_select_span (GlossDocumentView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SPAN]);
 }
 
+/* The document's text from START to END, document offsets. */
+char *
+gloss_document_view_dup_text (GlossDocumentView *self,
+                              gint64             start,
+                              gint64             end)
+{
+  GtkTextIter begin, stop;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  iter_at (self, &begin, start);
+  iter_at (self, &stop, end);
+  return dup_document_text (self, &begin, &stop);
+}
+
 char *
 gloss_document_view_dup_span_text (GlossDocumentView *self,
                                    GlossSpan         *span)
 {
-  GtkTextIter start, end;
-
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
   g_return_val_if_fail (GLOSS_IS_SPAN (span), NULL);
 
-  get_span_iters (self, span, &start, &end);
-  return dup_document_text (self, &start, &end);
+  return gloss_document_view_dup_text (self, gloss_span_get_start (span), gloss_span_get_end (span));
+}
+
+/* Puts the whole text in the buffer now, for those who read the buffer
+ * itself (the find bar). */
+void
+gloss_document_view_show_all_text (GlossDocumentView *self)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  show_all_text (self);
 }
 
 /* Whether SPAN's whole range carries its label's fill. */
@@ -1319,7 +1462,7 @@ gboolean
 gloss_document_view_is_tagging (GlossDocumentView *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
-  return self->tagging_source != 0 || self->more_spans_coming;
+  return self->tagging_source != 0 || self->unshown_text != NULL || self->more_spans_coming;
 }
 
 /* The window says so while it loads a document's spans page by page. */

@@ -12,12 +12,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GlossDocumentView, gloss_document_view, GLOSS, DOCUMENT_VIEW, GtkTextView)
 
+/* The idle priority of the steps that bring a long document's text and
+ * spans in after its first screen: after drawing, but before the text
+ * view's own layout of the lines off screen (GDK_PRIORITY_REDRAW + 5),
+ * which takes seconds on megabytes and would keep them waiting. */
+#define GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING (GDK_PRIORITY_REDRAW + 2)
+
 GtkWidget *gloss_document_view_new                (void);
 void       gloss_document_view_set_labels         (GlossDocumentView *self,
                                                    GPtrArray         *labels);
 void       gloss_document_view_load               (GlossDocumentView *self,
                                                    gint64             document_id,
-                                                   const char        *text,
+                                                   char              *text,
                                                    GPtrArray         *spans);
 void       gloss_document_view_set_more_spans_coming (GlossDocumentView *self,
                                                    gboolean           more_spans_coming);
@@ -46,8 +52,12 @@ void       gloss_document_view_select_range       (GlossDocumentView *self,
 GlossSpan *gloss_document_view_get_selected_span  (GlossDocumentView *self);
 void       gloss_document_view_select_span        (GlossDocumentView *self,
                                                    GlossSpan         *span);
+char      *gloss_document_view_dup_text           (GlossDocumentView *self,
+                                                   gint64             start,
+                                                   gint64             end);
 char      *gloss_document_view_dup_span_text      (GlossDocumentView *self,
                                                    GlossSpan         *span);
+void       gloss_document_view_show_all_text      (GlossDocumentView *self);
 gboolean   gloss_document_view_has_span_tag       (GlossDocumentView *self,
                                                    GlossSpan         *span);
 void       gloss_document_view_set_snap_to_words  (GlossDocumentView *self,

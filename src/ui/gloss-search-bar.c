@@ -315,6 +315,7 @@ refresh (GlossSearchBar *self,
     {
       g_autoptr(GArray) found = NULL;
 
+      gloss_document_view_show_all_text (self->view);
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
       found = gloss_search_find_all (text, query, gloss_search_bar_get_flags (self));

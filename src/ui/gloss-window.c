@@ -69,6 +69,8 @@ struct _GlossWindow
   gint64 loaded_start;
   gint64 loaded_end;
   gint64 loaded_id;
+  GtkSliceListModel *span_rows;   /* the spans the side list has rows for */
+  guint span_rows_grower;
   GtkSingleSelection *span_selection;
 };
 
@@ -78,6 +80,15 @@ G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
  * not wait for them all; the first page is about what one screen shows. */
 #define SPANS_FIRST_PAGE 256
 #define SPANS_PER_PAGE 1000
+
+/* GtkListView (GTK 4.8) makes a row for up to 200 items at once, and
+ * measuring 200 span rows costs more than the document's first screen. The
+ * side list opens on the rows it shows and grows by a step at a time in
+ * idle time; past SPAN_ROWS_ALL it can hold every span, as more items make
+ * no more rows. */
+#define SPAN_ROWS_FIRST 24
+#define SPAN_ROWS_STEP 24
+#define SPAN_ROWS_ALL 256
 
 enum {
   IMPORT_FINISHED,
@@ -286,6 +297,44 @@ update_inspector (GlossWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), gloss_span_get_note (span));
 }
 
+static gboolean
+grow_span_rows_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->span_rows);
+
+  if (size >= SPAN_ROWS_ALL)
+    {
+      gtk_slice_list_model_set_size (self->span_rows, G_MAXUINT);
+      self->span_rows_grower = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->span_rows, size + SPAN_ROWS_STEP);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Back to the first rows, for a document about to be shown. */
+static void
+restart_span_rows (GlossWindow *self)
+{
+  g_clear_handle_id (&self->span_rows_grower, g_source_remove);
+  gtk_slice_list_model_set_size (self->span_rows, SPAN_ROWS_FIRST);
+  self->span_rows_grower = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, grow_span_rows_cb,
+                                            self, NULL);
+}
+
+/* Makes sure the side list has a row for the span at POSITION. */
+static void
+reach_span_row (GlossWindow *self,
+                guint        position)
+{
+  if (position < gtk_slice_list_model_get_size (self->span_rows))
+    return;
+
+  gtk_slice_list_model_set_size (self->span_rows, position + 1);
+}
+
 /* Loads the next page of the open document's spans. */
 static gboolean
 load_more_spans_cb (gpointer user_data)
@@ -363,6 +412,7 @@ gloss_window_open_document (GlossWindow *self,
 
   g_clear_handle_id (&self->span_loader, g_source_remove);
   gloss_document_view_set_more_spans_coming (self->document_view, FALSE);
+  restart_span_rows (self);
 
   if ((document = gloss_store_get_document (self->store, document_id, &error)) == NULL ||
       (text = gloss_store_load_text (self->store, document_id, &error)) == NULL ||
@@ -373,7 +423,7 @@ gloss_window_open_document (GlossWindow *self,
       return FALSE;
     }
 
-  gloss_document_view_load (self->document_view, document_id, text, spans);
+  gloss_document_view_load (self->document_view, document_id, g_steal_pointer (&text), spans);
   adw_window_title_set_subtitle (self->window_title, gloss_document_get_name (document));
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   recount_labels (self);
@@ -388,7 +438,8 @@ gloss_window_open_document (GlossWindow *self,
       self->loaded_start = gloss_span_get_start (last);
       self->loaded_end = gloss_span_get_end (last);
       self->loaded_id = gloss_span_get_id (last);
-      self->span_loader = g_idle_add_full (G_PRIORITY_LOW, load_more_spans_cb, self, NULL);
+      self->span_loader = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, load_more_spans_cb,
+                                           self, NULL);
       gloss_document_view_set_more_spans_coming (self->document_view, TRUE);
     }
 
@@ -475,8 +526,8 @@ on_selected_span_changed_cb (GlossWindow       *self,
 
   update_inspector (self);
 
-  if (span != NULL)
-    gloss_document_view_find_span (view, span, &position);
+  if (span != NULL && gloss_document_view_find_span (view, span, &position))
+    reach_span_row (self, position);
   gtk_single_selection_set_selected (self->span_selection, position);
 }
 
@@ -1437,13 +1488,8 @@ search_project_action (GtkWidget  *widget,
   if (gloss_document_view_get_selected_range (self->document_view, &start, &end) &&
       end - start <= 200)
     {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view));
-      g_autofree char *selected = NULL;
-      GtkTextIter begin, stop;
+      g_autofree char *selected = gloss_document_view_dup_text (self->document_view, start, end);
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &begin, start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &stop, end);
-      selected = gtk_text_iter_get_text (&begin, &stop);
       if (strchr (selected, '\n') == NULL)
         gloss_project_search_set_query (self->project_search, selected);
     }
@@ -1477,6 +1523,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = (GlossWindow *) object;
 
   g_clear_handle_id (&self->span_loader, g_source_remove);
+  g_clear_handle_id (&self->span_rows_grower, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->project_search != NULL)
@@ -1487,6 +1534,7 @@ gloss_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->span_selection);
+  g_clear_object (&self->span_rows);
   g_clear_object (&self->document_selection);
   g_clear_object (&self->documents);
   g_clear_object (&self->labels);
@@ -1625,6 +1673,7 @@ gloss_window_init (GlossWindow *self)
   g_autoptr(GtkListItemFactory) span_factory = NULL;
   g_autoptr(GtkListItemFactory) document_factory = NULL;
   g_autoptr(GtkNoSelection) label_selection = NULL;
+  GListModel *spans;
   GtkEventController *keys;
   GtkEventController *note_focus;
   GtkGesture *right_click;
@@ -1654,8 +1703,9 @@ gloss_window_init (GlossWindow *self)
                            G_CALLBACK (on_label_activated_cb), self, G_CONNECT_SWAPPED);
 
   span_factory = factory_new (self, G_CALLBACK (setup_span_row_cb), G_CALLBACK (bind_span_row_cb));
-  self->span_selection =
-    gtk_single_selection_new (g_object_ref (gloss_document_view_get_spans (self->document_view)));
+  spans = gloss_document_view_get_spans (self->document_view);
+  self->span_rows = gtk_slice_list_model_new (g_object_ref (spans), 0, G_MAXUINT);
+  self->span_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->span_rows)));
   gtk_single_selection_set_autoselect (self->span_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->span_selection, TRUE);
   gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);

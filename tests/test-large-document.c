@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A document of megabytes in the window: its text comes into the view in
+ * pieces, its spans a page at a time, and a very long line gets display-only
+ * breaks. Whatever arrives when, every offset and every character must be
+ * the document's own. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gloss-offsets.h"
+#include "gloss-test-util.h"
+#include "gloss-window.h"
+
+/* Many more than the window's first page of spans. */
+#define N_SPANS 3000
+
+typedef struct
+{
+  char *folder;
+  GlossStore *store;
+  GlossWindow *window;
+  GlossDocumentView *view;
+  gint64 document_id;
+  gint64 label_id;
+  char *text;
+  gint64 length;
+} Fixture;
+
+static void
+wait_until_shown (Fixture *fixture)
+{
+  while (gloss_document_view_is_tagging (fixture->view))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* About 650 kB: paragraphs of news prose with flags, Persian (with a zero
+ * width non-joiner) and CRLF line ends, and in the middle a line of 100 kB
+ * without a break, as a JSONL text field has. */
+static char *
+make_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < 4000; i++)
+    {
+      g_string_append_printf (text, "Paragraph %u: the Zangezur corridor 🇦🇿🇮🇷 divides Tehran; "
+                              "پزشکیان می\u200cخواهد a thaw, the hardliners do not. ", i);
+      g_string_append (text, "Analysts in Baku and Yerevan watch the IRGC closely.\r\n\r\n");
+      if (i == 2000)
+        {
+          for (guint j = 0; j < 4000; j++)
+            g_string_append (text, j % 7 == 0 ? "Velayati 😠 " : "corridor route talks ");
+          g_string_append (text, "\n");
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GlossLabel) label = NULL;
+
+  fixture->folder = g_dir_make_tmp ("gloss-large-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->folder, "large.gloss", NULL);
+  fixture->store = gloss_store_create (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->text = make_text ();
+  fixture->length = g_utf8_strlen (fixture->text, -1);
+  /* More than the view shows at once, and more than one step after. */
+  g_assert_cmpuint (strlen (fixture->text), >, 600 * 1000);
+
+  label = gloss_store_add_label (fixture->store, "Hardline camp", "#e01b24", "1", NULL, &error);
+  g_assert_no_error (error);
+  fixture->label_id = gloss_label_get_id (label);
+
+  /* A small document first, for the window to open on. */
+  g_assert_cmpint (gloss_store_add_document (fixture->store, "short.txt", "Baku and Yerevan.", NULL,
+                                             &error), >, 0);
+  fixture->document_id = gloss_store_add_document (fixture->store, "large.txt", fixture->text, NULL,
+                                                   &error);
+  g_assert_no_error (error);
+
+  /* Spans every so often from start to end, each over one word. */
+  g_assert_true (gloss_store_begin (fixture->store, &error));
+  for (guint i = 0; i < N_SPANS; i++)
+    {
+      gint64 start = fixture->length / N_SPANS * i;
+      g_autoptr(GlossSpan) span = NULL;
+
+      span = gloss_store_add_span (fixture->store, fixture->document_id, fixture->label_id, start,
+                                   start + 1, "", "", &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (gloss_store_commit (fixture->store, &error));
+
+  fixture->window = gloss_window_new (NULL, fixture->store);
+  fixture->view = gloss_window_get_document_view (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until_shown (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  gloss_test_remove_tree (fixture->folder);
+  g_free (fixture->folder);
+  g_free (fixture->text);
+}
+
+/* The document's characters from START to END, cut from the text itself;
+ * CURSOR keeps the walk short for offsets in order. */
+static char *
+dup_expected (GlossOffsetsCursor *cursor,
+              const char         *text,
+              gint64              start,
+              gint64              end)
+{
+  gsize from = gloss_offsets_cursor_char_to_byte (cursor, start);
+  gsize to = gloss_offsets_cursor_char_to_byte (cursor, end);
+
+  return g_strndup (text + from, to - from);
+}
+
+/* Opening shows the start at once; once idle time has brought the rest,
+ * the view holds the document to the last character, breaks left out, and
+ * every span in it carries its fill over its own characters. */
+static void
+test_opens_whole (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  GListModel *spans = gloss_document_view_get_spans (fixture->view);
+  g_autofree char *shown = NULL;
+  GlossOffsetsCursor cursor;
+
+  g_assert_true (gloss_window_open_document (fixture->window, fixture->document_id));
+  g_assert_true (gloss_document_view_is_tagging (fixture->view));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), <, fixture->length);
+
+  wait_until_shown (fixture);
+
+  /* The long line was broken for display: the buffer has more characters
+   * than the document, and the view gives the document's back. */
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, fixture->length);
+  shown = gloss_document_view_dup_text (fixture->view, 0, fixture->length);
+  g_assert_cmpuint (strlen (shown), ==, strlen (fixture->text));
+  g_assert_true (g_str_equal (shown, fixture->text));
+
+  g_assert_cmpuint (g_list_model_get_n_items (spans), ==, N_SPANS);
+  gloss_offsets_cursor_init (&cursor, fixture->text);
+  for (guint i = 0; i < N_SPANS; i++)
+    {
+      g_autoptr(GlossSpan) span = g_list_model_get_item (spans, i);
+      g_autofree char *span_text = gloss_document_view_dup_span_text (fixture->view, span);
+      g_autofree char *expected = dup_expected (&cursor, fixture->text, gloss_span_get_start (span),
+                                                gloss_span_get_end (span));
+
+      g_assert_true (gloss_document_view_has_span_tag (fixture->view, span));
+      g_assert_cmpstr (span_text, ==, expected);
+    }
+}
+
+/* Labeling near the end before the rest of the text has come: the view
+ * brings what it needs, and the span has the offsets the user saw. */
+static void
+test_label_before_shown (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const char *phrase = "Velayati";
+  const char *last = g_strrstr (fixture->text, phrase);
+  gint64 start = g_utf8_pointer_to_offset (fixture->text, last);
+  gint64 end = start + strlen (phrase);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *selected = NULL;
+  GlossSpan *made = NULL;
+
+  g_assert_true (gloss_window_open_document (fixture->window, fixture->document_id));
+  g_assert_true (gloss_document_view_is_tagging (fixture->view));
+
+  gloss_document_view_select_range (fixture->view, start, end);
+  selected = gloss_document_view_dup_text (fixture->view, start, end);
+  g_assert_cmpstr (selected, ==, phrase);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
+                              fixture->label_id);
+  wait_until_shown (fixture);
+
+  stored = gloss_store_list_spans (fixture->store, fixture->document_id, NULL);
+  g_assert_cmpuint (stored->len, ==, N_SPANS + 1);
+  for (guint i = 0; i < stored->len; i++)
+    if (gloss_span_get_start (stored->pdata[i]) == start && gloss_span_get_end (stored->pdata[i]) == end)
+      made = stored->pdata[i];
+  g_assert_nonnull (made);
+  g_assert_true (gloss_document_view_has_span_tag (fixture->view, made));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_view_get_spans (fixture->view)), ==,
+                    N_SPANS + 1);
+}
+
+/* Another document opened while the first is still coming stops it: the
+ * view shows the new one only. */
+static void
+test_switch_while_loading (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GArray) ids = gloss_store_list_document_ids (fixture->store, NULL);
+  gint64 short_id = g_array_index (ids, gint64, 0);
+  g_autofree char *shown = NULL;
+
+  g_assert_true (gloss_window_open_document (fixture->window, fixture->document_id));
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gloss_window_open_document (fixture->window, short_id));
+  wait_until_shown (fixture);
+
+  shown = gloss_document_view_dup_text (fixture->view, 0, strlen ("Baku and Yerevan."));
+  g_assert_cmpstr (shown, ==, "Baku and Yerevan.");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view))),
+                   ==, strlen ("Baku and Yerevan."));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_view_get_spans (fixture->view)), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("gloss-large-data-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/large-document/opens-whole", test_opens_whole);
+  ADD ("/gloss/large-document/label-before-shown", test_label_before_shown);
+  ADD ("/gloss/large-document/switch-while-loading", test_switch_while_loading);
+
+#undef ADD
+
+  status = g_test_run ();
+  gloss_test_remove_tree (data_home);
+
+  return status;
+}
