@@ -150,6 +150,15 @@ check_break_map (const char *text,
                        g_utf8_get_char (g_utf8_offset_to_pointer (text, offset)));
     }
 
+  /* Each break's byte is where its document offset is in the text. */
+  for (guint i = 0; i < gloss_break_map_get_n_breaks (map); i++)
+    {
+      gsize at = gloss_break_map_get_break (map, i) - i;
+
+      g_assert_cmpuint (gloss_break_map_get_break_byte (map, i), ==,
+                        g_utf8_offset_to_pointer (text, at) - text);
+    }
+
   lines = g_strsplit_set (display, "\r\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     g_assert_cmpuint (g_utf8_strlen (lines[i], -1), <=, max_line_chars);

@@ -292,6 +292,17 @@ gloss_break_map_get_break (const GlossBreakMap *map,
   return g_array_index (map->breaks, gsize, i) + i;
 }
 
+/* Where break I goes in the text the map was made from, in bytes. */
+gsize
+gloss_break_map_get_break_byte (const GlossBreakMap *map,
+                                guint                i)
+{
+  g_return_val_if_fail (map != NULL, 0);
+  g_return_val_if_fail (i < map->break_bytes->len, 0);
+
+  return g_array_index (map->break_bytes, gsize, i);
+}
+
 /* TEXT, the text the map was made from, with a newline at each break. */
 char *
 gloss_break_map_apply (const GlossBreakMap *map,

@@ -74,6 +74,8 @@ void           gloss_break_map_free         (GlossBreakMap       *map);
 guint          gloss_break_map_get_n_breaks (const GlossBreakMap *map);
 gsize          gloss_break_map_get_break    (const GlossBreakMap *map,
                                              guint                i);
+gsize          gloss_break_map_get_break_byte (const GlossBreakMap *map,
+                                             guint                i);
 char          *gloss_break_map_apply        (const GlossBreakMap *map,
                                              const char          *text);
 gsize          gloss_break_map_to_display   (const GlossBreakMap *map,

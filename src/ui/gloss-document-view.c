@@ -59,7 +59,7 @@ struct _GlossDocumentView
   GListStore *spans;       /* GlossSpan, in reading order */
   GHashTable *span_ids;    /* span id -> the GlossSpan shown for it */
   GlossBreakMap *breaks;   /* NULL when no line needed breaking */
-  char *unshown_text;      /* the display text while part of it is not in the buffer yet */
+  char *unshown_text;      /* the text while part of it is not in the buffer yet */
   gsize unshown_length;    /* its length in bytes */
   GPtrArray *untagged;     /* spans loaded but not tagged yet, in reverse order */
   gint64 max_span_length;  /* bounds how far back an overlapping span can start */
@@ -124,9 +124,24 @@ is_shown (GlossDocumentView *self,
   return self->unshown_text == NULL || to_display (self, offset) <= self->shown_length;
 }
 
+/* Puts BYTES of the text, from where the buffer ends, in the buffer. */
+static void
+insert_text (GlossDocumentView *self,
+             const char        *text,
+             gsize              n_bytes)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, n_bytes);
+  self->shown_length += gloss_offsets_count_chars (text, n_bytes);
+}
+
 /* Puts up to MAX_BYTES more of the text in the buffer, ending after a line
  * break where the piece has one, and never inside a character or between
- * the two of a CR LF. */
+ * the two of a CR LF; with the display breaks in that piece, each marked
+ * so that copying leaves it out. */
 static void
 show_more_text (GlossDocumentView *self,
                 gsize              max_bytes)
@@ -134,7 +149,7 @@ show_more_text (GlossDocumentView *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   const char *from = self->unshown_text + self->shown_bytes;
   gsize n_bytes = self->unshown_length - self->shown_bytes;
-  GtkTextIter end;
+  gsize stop;
 
   if (n_bytes > max_bytes)
     {
@@ -145,31 +160,30 @@ show_more_text (GlossDocumentView *self,
       else
         {
           n_bytes = max_bytes;
-          while (n_bytes > 1 && (((guchar) from[n_bytes] & 0xC0) == 0x80 || from[n_bytes - 1] == '\r'))
+          while (n_bytes > 1 &&
+                 (((guchar) from[n_bytes] & 0xC0) == 0x80 || from[n_bytes - 1] == '\r'))
             n_bytes--;
         }
     }
+  stop = self->shown_bytes + n_bytes;
 
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, from, n_bytes);
-  self->shown_bytes += n_bytes;
-  self->shown_length += gloss_offsets_count_chars (from, n_bytes);
-
-  /* The display breaks in that piece are marked, so that copying leaves
-   * them out. */
   for (; self->breaks != NULL && self->next_break < gloss_break_map_get_n_breaks (self->breaks);
        self->next_break++)
     {
-      gint64 at = gloss_break_map_get_break (self->breaks, self->next_break);
-      GtkTextIter start, next;
+      gsize at = gloss_break_map_get_break_byte (self->breaks, self->next_break);
+      GtkTextIter end;
 
-      if (at >= self->shown_length)
+      if (at >= stop)
         break;
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, at);
-      next = start;
-      gtk_text_iter_forward_char (&next);
-      gtk_text_buffer_apply_tag (buffer, self->break_tag, &start, &next);
+      insert_text (self, self->unshown_text + self->shown_bytes, at - self->shown_bytes);
+      self->shown_bytes = at;
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert_with_tags (buffer, &end, "\n", 1, self->break_tag, NULL);
+      self->shown_length++;
     }
+
+  insert_text (self, self->unshown_text + self->shown_bytes, stop - self->shown_bytes);
+  self->shown_bytes = stop;
 
   if (self->shown_bytes == self->unshown_length)
     g_clear_pointer (&self->unshown_text, g_free);
@@ -952,15 +966,8 @@ gloss_document_view_load (GlossDocumentView *self,
   g_clear_pointer (&self->unshown_text, g_free);
   self->breaks = gloss_break_map_new (text, MAX_LINE_CHARS);
   if (gloss_break_map_get_n_breaks (self->breaks) == 0)
-    {
-      g_clear_pointer (&self->breaks, gloss_break_map_free);
-      self->unshown_text = text;
-    }
-  else
-    {
-      self->unshown_text = gloss_break_map_apply (self->breaks, text);
-      g_free (text);
-    }
+    g_clear_pointer (&self->breaks, gloss_break_map_free);
+  self->unshown_text = text;
 
   gtk_text_buffer_set_text (buffer, "", 0);
   self->unshown_length = strlen (self->unshown_text);
