@@ -374,16 +374,33 @@ find_shown_span (Fixture *fixture,
   g_assert_not_reached ();
 }
 
+/* The text color GTK draws the selected span's first character in: that of
+ * the highest of the tags there that sets one. */
 static char *
 selected_text_color (Fixture *fixture)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (gloss_window_get_document_view (fixture->window));
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view));
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, "selected-span");
+  GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
+  GlossSpan *span = gloss_document_view_get_selected_span (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr(GSList) tags = NULL;
+  GtkTextTag *top = NULL;
   g_autoptr(GdkRGBA) rgba = NULL;
+  GtkTextIter iter;
 
-  g_assert_nonnull (tag);
-  g_object_get (tag, "foreground-rgba", &rgba, NULL);
+  g_assert_nonnull (span);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, gloss_span_get_start (span));
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean sets_color;
+
+      g_object_get (l->data, "foreground-set", &sets_color, NULL);
+      if (sets_color && (top == NULL || gtk_text_tag_get_priority (l->data) > gtk_text_tag_get_priority (top)))
+        top = l->data;
+    }
+
+  g_assert_nonnull (top);
+  g_object_get (top, "foreground-rgba", &rgba, NULL);
   g_assert_nonnull (rgba);
   return gdk_rgba_to_string (rgba);
 }

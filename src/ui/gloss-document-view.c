@@ -56,6 +56,7 @@ struct _GlossDocumentView
   /* Owned references */
   GHashTable *labels;      /* label id -> GlossLabel */
   GHashTable *label_tags;  /* label id -> GtkTextTag (owned by the tag table) */
+  GHashTable *selected_tags; /* label id -> the tag of a selected span with that label */
   GListStore *spans;       /* GlossSpan, in reading order */
   GHashTable *span_ids;    /* span id -> the GlossSpan shown for it */
   GlossBreakMap *breaks;   /* NULL when no line needed breaking */
@@ -66,7 +67,6 @@ struct _GlossDocumentView
   GlossSpan *selected_span;
 
   /* Borrowed references */
-  GtkTextTag *selected_tag;
   GtkTextTag *break_tag;
   GtkCssProvider *text_scale_css;  /* owned by the style context */
 
@@ -446,13 +446,12 @@ update_tag_colors (GlossDocumentView *self)
 
   g_hash_table_iter_init (&iter, self->label_tags);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      set_tag_fill (self, value, *(gint64 *) key, dark ? FILL_ALPHA_DARK : FILL_ALPHA_LIGHT, dark);
-    }
+    set_tag_fill (self, value, *(gint64 *) key, dark ? FILL_ALPHA_DARK : FILL_ALPHA_LIGHT, dark);
 
-  if (self->selected_span != NULL)
-    set_tag_fill (self, self->selected_tag, gloss_span_get_label_id (self->selected_span),
-                  dark ? SELECTED_ALPHA_DARK : SELECTED_ALPHA_LIGHT, dark);
+  g_hash_table_iter_init (&iter, self->selected_tags);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    set_tag_fill (self, value, *(gint64 *) key, dark ? SELECTED_ALPHA_DARK : SELECTED_ALPHA_LIGHT,
+                  dark);
 }
 
 static int
@@ -758,6 +757,7 @@ gloss_document_view_finalize (GObject *object)
 
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
+  g_clear_pointer (&self->selected_tags, g_hash_table_unref);
   g_clear_pointer (&self->span_ids, g_hash_table_unref);
   g_clear_pointer (&self->untagged, g_ptr_array_unref);
   g_clear_pointer (&self->breaks, gloss_break_map_free);
@@ -813,11 +813,11 @@ gloss_document_view_init (GlossDocumentView *self)
 
   self->labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->label_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->selected_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->spans = g_list_store_new (GLOSS_TYPE_SPAN);
   self->span_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->untagged = g_ptr_array_new_with_free_func (g_object_unref);
   self->break_tag = gtk_text_buffer_create_tag (buffer, "display-break", NULL);
-  self->selected_tag = gtk_text_buffer_create_tag (buffer, "selected-span", NULL);
   self->text_scale = 1.0;
 
   gtk_text_view_set_editable (text_view, FALSE);
@@ -853,8 +853,23 @@ gloss_document_view_new (void)
   return g_object_new (GLOSS_TYPE_DOCUMENT_VIEW, NULL);
 }
 
-/* Creates a tag for each label that has none, in the labels' order, and keeps
- * the selection's tag above them all. */
+static GtkTextTag *
+add_tag (GtkTextTagTable *table,
+         GHashTable      *tags,
+         gint64           label_id)
+{
+  GtkTextTag *tag = gtk_text_tag_new (NULL);
+
+  gtk_text_tag_table_add (table, tag);
+  g_hash_table_insert (tags, g_memdup2 (&label_id, sizeof label_id), tag);
+  g_object_unref (tag);
+  return tag;
+}
+
+/* Creates two tags for each label that has none, in the labels' order: its
+ * fill, and its fill when selected, which stays above all the fills. Each
+ * label has a selected fill of its own, so that selecting a span never
+ * changes a tag, which would make the view lay out again. */
 void
 gloss_document_view_set_labels (GlossDocumentView *self,
                                 GPtrArray         *labels)
@@ -877,15 +892,19 @@ gloss_document_view_set_labels (GlossDocumentView *self,
       g_hash_table_insert (self->labels, g_memdup2 (&id, sizeof id), g_object_ref (label));
       if (lookup_label_tag (self, id) == NULL)
         {
-          GtkTextTag *tag = gtk_text_tag_new (NULL);
-
-          gtk_text_tag_table_add (table, tag);
-          g_hash_table_insert (self->label_tags, g_memdup2 (&id, sizeof id), tag);
-          g_object_unref (tag);
+          add_tag (table, self->label_tags, id);
+          add_tag (table, self->selected_tags, id);
         }
     }
 
-  gtk_text_tag_set_priority (self->selected_tag, gtk_text_tag_table_get_size (table) - 1);
+  {
+    GHashTableIter iter;
+    gpointer tag;
+
+    g_hash_table_iter_init (&iter, self->selected_tags);
+    while (g_hash_table_iter_next (&iter, NULL, &tag))
+      gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
+  }
   update_tag_colors (self);
 }
 
@@ -1163,6 +1182,63 @@ gloss_document_view_get_selected_span (GlossDocumentView *self)
   return self->selected_span;
 }
 
+/* Moves the cursor to ITER, with no text selected, unless it is there. The
+ * view works out where the cursor is on screen each time it moves, which
+ * lays out its line if a tag has changed there. */
+static void
+place_cursor (GlossDocumentView *self,
+              GtkTextIter       *iter)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (gtk_text_buffer_get_has_selection (buffer) || !gtk_text_iter_equal (&cursor, iter))
+    gtk_text_buffer_place_cursor (buffer, iter);
+}
+
+/* Leaves document OFFSET as the cursor, with no text selected: a selection
+ * about to become a span drops to the cursor first, while its lines are
+ * still laid out. */
+void
+gloss_document_view_place_cursor (GlossDocumentView *self,
+                                  gint64             offset)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+
+  iter_at (self, &iter, offset);
+  place_cursor (self, &iter);
+}
+
+static GtkTextTag *
+lookup_selected_tag (GlossDocumentView *self,
+                     GlossSpan         *span)
+{
+  gint64 label_id = gloss_span_get_label_id (span);
+
+  return g_hash_table_lookup (self->selected_tags, &label_id);
+}
+
+/* Scrolls to ITER unless its line is in full view already: finding where
+ * in the line it is would have the view lay the line out. */
+static void
+scroll_to_show (GlossDocumentView *self,
+                GtkTextIter       *iter)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  int y, height;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_line_yrange (text_view, iter, &y, &height);
+  if (y >= visible.y && y + height <= visible.y + visible.height)
+    return;
+
+  gtk_text_view_scroll_to_iter (text_view, iter, 0.1, FALSE, 0, 0);
+}
+
 void
 gloss_document_view_select_span (GlossDocumentView *self,
                                  GlossSpan         *span)
@@ -1180,25 +1256,23 @@ gloss_document_view_select_span (GlossDocumentView *self,
   if (self->selected_span != NULL)
     {
       get_span_iters (self, self->selected_span, &start, &end);
-      gtk_text_buffer_remove_tag (buffer, self->selected_tag, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, lookup_selected_tag (self, self->selected_span),
+                                  &start, &end);
     }
 
   g_set_object (&self->selected_span, span);
 
   if (span != NULL)
     {
-      gboolean dark = is_dark ();
+      GtkTextTag *tag = lookup_selected_tag (self, span);
 
-      /* Only the selection's tag: changing a label's tag would make the view
-       * lay out every run of text that has it. */
-      set_tag_fill (self, self->selected_tag, gloss_span_get_label_id (span),
-                    dark ? SELECTED_ALPHA_DARK : SELECTED_ALPHA_LIGHT, dark);
       get_span_iters (self, span, &start, &end);
-      gtk_text_buffer_apply_tag (buffer, self->selected_tag, &start, &end);
+      if (tag != NULL)
+        gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
       /* Collapse any text selection onto the span, so that Delete and the
        * label keys act on the span. */
-      gtk_text_buffer_place_cursor (buffer, &start);
-      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &start, 0.1, FALSE, 0, 0);
+      place_cursor (self, &start);
+      scroll_to_show (self, &start);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SPAN]);

@@ -49,6 +49,8 @@ gboolean   gloss_document_view_get_selected_range (GlossDocumentView *self,
 void       gloss_document_view_select_range       (GlossDocumentView *self,
                                                    gint64             start,
                                                    gint64             end);
+void       gloss_document_view_place_cursor       (GlossDocumentView *self,
+                                                   gint64             offset);
 GlossSpan *gloss_document_view_get_selected_span  (GlossDocumentView *self);
 void       gloss_document_view_select_span        (GlossDocumentView *self,
                                                    GlossSpan         *span);

@@ -561,10 +561,14 @@ apply_label (GlossWindow *self,
     {
       g_autofree char *annotator = dup_annotator (self);
 
+      /* The new span will be selected, with the cursor at its start. */
+      gloss_document_view_place_cursor (self->document_view, start);
       span = gloss_store_add_span (self->store, document_id, label_id, start, end, annotator,
                                    NULL, &error);
       if (span != NULL)
         gloss_document_view_select_span (self->document_view, span);
+      else
+        gloss_document_view_select_range (self->document_view, start, end);
     }
   else if (selected != NULL)
     {
