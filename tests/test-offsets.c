@@ -40,6 +40,20 @@ test_sample_article (void)
   g_assert_cmpuint (gloss_offsets_char_to_utf16 (text, 197), ==, 197);
 }
 
+/* Counting code points in any number of bytes, a character cut off at the
+ * end not counted: what g_utf8_strlen () says. */
+static void
+test_count_chars (void)
+{
+  const char *text = "Café — “Ro” 👋🏽 فارسی\r\n";
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i <= n; i++)
+    g_assert_cmpuint (gloss_offsets_count_chars (text, i), ==, g_utf8_strlen (text, i));
+  g_assert_cmpuint (gloss_offsets_count_chars (text, -1), ==, g_utf8_strlen (text, -1));
+  g_assert_cmpuint (gloss_offsets_count_chars ("", -1), ==, 0);
+}
+
 /* 👋🏽 is two code points outside the BMP: four UTF-16 units, eight bytes. */
 static void
 test_astral (void)
@@ -283,6 +297,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/offsets/sample-article", test_sample_article);
+  g_test_add_func ("/gloss/offsets/count-chars", test_count_chars);
   g_test_add_func ("/gloss/offsets/astral", test_astral);
   g_test_add_func ("/gloss/offsets/persian-zwnj", test_persian_zwnj);
   g_test_add_func ("/gloss/offsets/crlf", test_crlf);

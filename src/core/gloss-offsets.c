@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-offsets.h"
@@ -29,9 +31,28 @@ gsize
 gloss_offsets_count_chars (const char *text,
                            gssize      n_bytes)
 {
+  const guchar *p = (const guchar *) text;
+  gsize n, count = 0;
+
   g_return_val_if_fail (text != NULL, 0);
 
-  return g_utf8_strlen (text, n_bytes);
+  /* Every code point has one byte that is not a continuation byte. Counting
+   * those is a loop the compiler vectorizes; g_utf8_strlen () steps from
+   * character to character, and was a tenth of an import's time. */
+  n = n_bytes < 0 ? strlen (text) : (gsize) n_bytes;
+  for (gsize i = 0; i < n; i++)
+    count += !is_continuation_byte (p[i]);
+
+  /* As g_utf8_strlen (), a character cut off at the end does not count. */
+  for (gsize back = 1; back <= 4 && back <= n; back++)
+    if (!is_continuation_byte (p[n - back]))
+      {
+        if ((gsize) g_utf8_skip[p[n - back]] > back)
+          count--;
+        break;
+      }
+
+  return count;
 }
 
 gsize
