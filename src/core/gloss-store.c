@@ -1081,7 +1081,7 @@ gloss_store_add_document (GlossStore  *self,
   g_return_val_if_fail (text != NULL, 0);
 
   n_bytes = strlen (text);
-  if (!g_utf8_validate (text, n_bytes, NULL))
+  if (!gloss_offsets_validate (text, n_bytes, NULL))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
                    _("The text of “%s” is not valid UTF-8"), name);
