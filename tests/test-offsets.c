@@ -40,6 +40,59 @@ test_sample_article (void)
   g_assert_cmpuint (gloss_offsets_char_to_utf16 (text, 197), ==, 197);
 }
 
+/* Counting code points in any number of bytes, a character cut off at the
+ * end not counted: what g_utf8_strlen () says. */
+static void
+test_count_chars (void)
+{
+  const char *text = "Café — “Ro” 👋🏽 فارسی\r\n";
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i <= n; i++)
+    g_assert_cmpuint (gloss_offsets_count_chars (text, i), ==, g_utf8_strlen (text, i));
+  g_assert_cmpuint (gloss_offsets_count_chars (text, -1), ==, g_utf8_strlen (text, -1));
+  g_assert_cmpuint (gloss_offsets_count_chars ("", -1), ==, 0);
+}
+
+static void
+assert_validate_as_glib (const char *text,
+                         gsize       n_bytes)
+{
+  const char *end = NULL;
+  const char *glib_end = NULL;
+  gboolean valid = gloss_offsets_validate (text, n_bytes, &end);
+
+  g_assert_cmpint (valid, ==, g_utf8_validate_len (text, n_bytes, &glib_end));
+  g_assert_true (end == glib_end);
+}
+
+/* Validation says what GLib says, and where: a file's invalid byte is
+ * named by its position. Every byte of a mixed text is broken in turn,
+ * and every prefix cuts a character somewhere. */
+static void
+test_validate (void)
+{
+  const char *text = "Plain ASCII for more than eight bytes, Café — “Ro” 👋🏽 فارسی\r\n";
+  static const guchar breakers[] = { 0x80, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xF0, 0xF5, 0xFF, 0x00 };
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i <= n; i++)
+    assert_validate_as_glib (text, i);
+
+  for (gsize i = 0; i < n; i++)
+    for (guint b = 0; b < G_N_ELEMENTS (breakers); b++)
+      {
+        g_autofree char *broken = g_strdup (text);
+
+        broken[i] = (char) breakers[b];
+        assert_validate_as_glib (broken, n);
+      }
+
+  /* An encoded surrogate and an overlong slash. */
+  assert_validate_as_glib ("abcdefghij\xed\xa0\x80", 13);
+  assert_validate_as_glib ("abcdefghij\xc0\xaf", 12);
+}
+
 /* 👋🏽 is two code points outside the BMP: four UTF-16 units, eight bytes. */
 static void
 test_astral (void)
@@ -301,6 +354,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/offsets/sample-article", test_sample_article);
+  g_test_add_func ("/gloss/offsets/count-chars", test_count_chars);
+  g_test_add_func ("/gloss/offsets/validate", test_validate);
   g_test_add_func ("/gloss/offsets/astral", test_astral);
   g_test_add_func ("/gloss/offsets/persian-zwnj", test_persian_zwnj);
   g_test_add_func ("/gloss/offsets/crlf", test_crlf);

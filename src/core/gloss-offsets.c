@@ -26,26 +26,86 @@ is_continuation_byte (guchar byte)
   return (byte & 0xC0) == 0x80;
 }
 
+/* What g_utf8_validate_len () says, END included, in a fraction of its time
+ * on the runs of ASCII that most text is made of: those are skipped eight
+ * bytes at a time, and GLib checks each other character on its own.
+ * Validating every text twice (decoding it, adding it) was 4% of an
+ * import. */
+gboolean
+gloss_offsets_validate (const char  *text,
+                        gsize        n_bytes,
+                        const char **end)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *stop = p + n_bytes;
+
+  g_return_val_if_fail (text != NULL || n_bytes == 0, FALSE);
+
+  while (p < stop)
+    {
+      gsize length;
+      const char *invalid;
+
+      /* GLib refuses NUL too, so a run ends at a byte with its high bit set
+       * or at a zero byte (the second term finds one). */
+      while (stop - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if (((word | ((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word)) &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          p += 8;
+        }
+      while (p < stop && *p != 0 && *p < 0x80)
+        p++;
+      if (p == stop)
+        break;
+
+      /* A sequence cut off by the end is GLib's to refuse, as a whole. */
+      length = MIN ((gsize) g_utf8_skip[*p], (gsize) (stop - p));
+      if (!g_utf8_validate_len ((const char *) p, length, &invalid))
+        {
+          if (end != NULL)
+            *end = invalid;
+          return FALSE;
+        }
+      p += length;
+    }
+
+  if (end != NULL)
+    *end = (const char *) stop;
+  return TRUE;
+}
+
 /* n_bytes < 0 means the text is NUL-terminated. */
 gsize
 gloss_offsets_count_chars (const char *text,
                            gssize      n_bytes)
 {
   const guchar *p = (const guchar *) text;
-  gsize length;
-  gsize continuations = 0;
+  gsize n, count = 0;
 
   g_return_val_if_fail (text != NULL, 0);
 
-  length = n_bytes < 0 ? strlen (text) : (gsize) n_bytes;
+  /* Every code point has one byte that is not a continuation byte. Counting
+   * those is a loop the compiler vectorizes; g_utf8_strlen () steps from
+   * character to character, and was a tenth of an import's time. */
+  n = n_bytes < 0 ? strlen (text) : (gsize) n_bytes;
+  for (gsize i = 0; i < n; i++)
+    count += !is_continuation_byte (p[i]);
 
-  /* Every byte that does not continue a character starts one. A plain
-   * loop over the bytes, which the compiler vectorizes: several times
-   * faster than stepping from character to character on megabytes. */
-  for (gsize i = 0; i < length; i++)
-    continuations += is_continuation_byte (p[i]);
+  /* As g_utf8_strlen (), a character cut off at the end does not count. */
+  for (gsize back = 1; back <= 4 && back <= n; back++)
+    if (!is_continuation_byte (p[n - back]))
+      {
+        if ((gsize) g_utf8_skip[p[n - back]] > back)
+          count--;
+        break;
+      }
 
-  return length - continuations;
+  return count;
 }
 
 gsize

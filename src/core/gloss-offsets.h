@@ -37,6 +37,9 @@ typedef struct
 
 GQuark  gloss_offsets_error_quark     (void);
 
+gboolean gloss_offsets_validate       (const char  *text,
+                                       gsize        n_bytes,
+                                       const char **end);
 gsize   gloss_offsets_count_chars     (const char *text,
                                        gssize      n_bytes);
 gsize   gloss_offsets_count_utf16     (const char *text,

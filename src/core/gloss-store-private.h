@@ -20,6 +20,15 @@ typedef struct
   gint64 id;
 } PendingSignal;
 
+/* Where a transaction level starts, so that rolling it back forgets what it
+ * queued too. */
+typedef struct
+{
+  guint pending_signals;
+  guint journal;
+  guint unindexed;
+} SavepointMarks;
+
 struct _GlossStore
 {
   GObject parent_instance;
@@ -31,7 +40,9 @@ struct _GlossStore
   GArray *pending_signals;
   GPtrArray *journal;   /* GlossChange of the open transaction */
   GHashTable *pending_keys;   /* the coalesced signals already queued */
-  GArray *savepoints;         /* per level: pending signal and journal lengths at its start */
+  GArray *savepoints;         /* SavepointMarks, one per open level */
+  gboolean indexing_deferred; /* see gloss_store_defer_indexing () */
+  GArray *unindexed;          /* gint64 ids of the texts added since */
 };
 
 typedef enum {

@@ -29,6 +29,13 @@ G_DEFINE_QUARK (gloss-store-error-quark, gloss_store_error)
 
 static guint signals[N_SIGNALS];
 
+/* Indexes each text as it is added. gloss_store_defer_indexing () drops it
+ * for a transaction and creates it again, with this text, before the commit. */
+#define INDEX_ON_INSERT_TRIGGER \
+  "CREATE TRIGGER document_texts_after_insert AFTER INSERT ON document_texts BEGIN" \
+  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);" \
+  "END;"
+
 /* migrations[N] takes a schema of version N to version N + 1. */
 static const char * const migrations[] = {
   "CREATE TABLE meta ("
@@ -103,9 +110,7 @@ static const char * const migrations[] = {
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");"
   "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
-  "CREATE TRIGGER document_texts_after_insert AFTER INSERT ON document_texts BEGIN"
-  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);"
-  "END;"
+  INDEX_ON_INSERT_TRIGGER
   "CREATE TRIGGER document_texts_after_delete AFTER DELETE ON document_texts BEGIN"
   "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.document, OLD.text);"
   "END;"
@@ -204,6 +209,18 @@ store_exec (GlossStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Runs one statement from the cache: the transaction statements run a few
+ * times per imported file, and parsing them each time was 4% of an import. */
+static gboolean
+store_run (GlossStore  *self,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
+
+  return stmt != NULL && gloss_store_step_done (self, stmt, error);
 }
 
 static gint64
@@ -379,18 +396,99 @@ gloss_store_begin (GlossStore  *self,
   /* IMMEDIATE takes the write lock up front, so that the busy timeout applies
    * instead of a deadlock error on the first write. Nested calls are
    * savepoints, so that a failing inner step leaves the outer work intact. */
-  if (!store_exec (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
-                   error))
+  if (!store_run (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
+                  error))
     return FALSE;
 
-  /* Where this level starts, so that rolling it back forgets its journal
-   * and its signals too. */
+  /* Where this level starts, so that rolling it back forgets its journal,
+   * its signals and its texts waiting for the index too. */
   {
-    guint marks[2] = { self->pending_signals->len, self->journal->len };
+    SavepointMarks marks = {
+      self->pending_signals->len, self->journal->len, self->unindexed->len,
+    };
 
-    g_array_append_vals (self->savepoints, marks, 1);
+    g_array_append_val (self->savepoints, marks);
   }
   self->transaction_depth++;
+  return TRUE;
+}
+
+/* Indexes the texts added while indexing is deferred, in one statement: the
+ * full-text index then writes them as a few large segments instead of one
+ * small segment per text. */
+static gboolean
+index_pending (GlossStore  *self,
+               GError     **error)
+{
+  g_autoptr(GString) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  if (self->unindexed->len == 0)
+    return TRUE;
+
+  ids = g_string_new ("[");
+  for (guint i = 0; i < self->unindexed->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (self->unindexed, gint64, i));
+  g_string_append_c (ids, ']');
+
+  stmt = gloss_store_prepare (self,
+                              "INSERT INTO documents_fts (rowid, text) "
+                              "SELECT document, text FROM document_texts "
+                              "WHERE document IN (SELECT value FROM json_each (?))",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, ids->str, ids->len, SQLITE_STATIC);
+  if (!gloss_store_step_done (self, stmt, error))
+    return FALSE;
+
+  g_array_set_size (self->unindexed, 0);
+  return TRUE;
+}
+
+/* Until the outermost transaction ends, texts added go into the full-text
+ * index at its commit, all together, instead of one by one. FTS5 writes its
+ * pending terms out as a new segment at every savepoint and at the end of
+ * every statement that reaches it through a trigger, so indexing texts one
+ * at a time, each in its savepoint, made an import write (and then merge)
+ * one tiny segment per file: most of its time. For imports: documents can
+ * be added, not deleted, until the commit, and are searchable from it, as
+ * before.
+ *
+ * Only an outermost transaction defers (inside a savepoint, nothing
+ * changes): the trigger is dropped inside the transaction, so that a
+ * rollback brings it back and no commit can leave it out. */
+gboolean
+gloss_store_defer_indexing (GlossStore  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->indexing_deferred || self->transaction_depth > 1)
+    return TRUE;
+
+  if (!store_exec (self, "DROP TRIGGER document_texts_after_insert", error))
+    return FALSE;
+
+  self->indexing_deferred = TRUE;
+  return TRUE;
+}
+
+static gboolean
+end_deferred_indexing (GlossStore  *self,
+                       GError     **error)
+{
+  if (!self->indexing_deferred)
+    return TRUE;
+
+  if (!index_pending (self, error) ||
+      !store_exec (self, INDEX_ON_INSERT_TRIGGER, error))
+    return FALSE;
+
+  self->indexing_deferred = FALSE;
   return TRUE;
 }
 
@@ -403,14 +501,14 @@ gloss_store_commit (GlossStore  *self,
 
   if (self->transaction_depth > 1)
     {
-      if (!store_exec (self, "RELEASE nested", error))
+      if (!store_run (self, "RELEASE nested", error))
         return FALSE;
       self->transaction_depth--;
       g_array_set_size (self->savepoints, self->transaction_depth);
       return TRUE;
     }
 
-  if (!store_exec (self, "COMMIT", error))
+  if (!end_deferred_indexing (self, error) || !store_run (self, "COMMIT", error))
     {
       gloss_store_rollback (self);
       return FALSE;
@@ -430,13 +528,15 @@ gloss_store_rollback (GlossStore *self)
 
   if (self->transaction_depth > 1)
     {
-      guint *marks;
+      SavepointMarks *marks;
 
-      sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+      store_run (self, "ROLLBACK TO nested", NULL);
+      store_run (self, "RELEASE nested", NULL);
       self->transaction_depth--;
-      marks = &g_array_index (self->savepoints, guint, 2 * self->transaction_depth);
-      g_array_set_size (self->pending_signals, marks[0]);
-      g_ptr_array_set_size (self->journal, marks[1]);
+      marks = &g_array_index (self->savepoints, SavepointMarks, self->transaction_depth);
+      g_array_set_size (self->pending_signals, marks->pending_signals);
+      g_ptr_array_set_size (self->journal, marks->journal);
+      g_array_set_size (self->unindexed, marks->unindexed);
       g_array_set_size (self->savepoints, self->transaction_depth);
 
       /* The coalesced signals still queued are the ones left. */
@@ -453,7 +553,10 @@ gloss_store_rollback (GlossStore *self)
       return;
     }
 
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* The rollback also brings back the trigger that deferring dropped. */
+  store_run (self, "ROLLBACK", NULL);
+  self->indexing_deferred = FALSE;
+  g_array_set_size (self->unindexed, 0);
   self->transaction_depth = 0;
   g_array_set_size (self->savepoints, 0);
   g_array_set_size (self->pending_signals, 0);
@@ -488,6 +591,7 @@ gloss_store_finalize (GObject *object)
   g_clear_pointer (&self->journal, g_ptr_array_unref);
   g_clear_pointer (&self->pending_keys, g_hash_table_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->unindexed, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
@@ -542,8 +646,8 @@ gloss_store_init (GlossStore *self)
   g_array_set_clear_func (self->pending_signals, pending_signal_clear);
   self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_change_free);
   self->pending_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  /* Per open level: the queued signals and journal entries before it. */
-  self->savepoints = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
+  self->savepoints = g_array_new (FALSE, FALSE, sizeof (SavepointMarks));
+  self->unindexed = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 static guint32
@@ -953,7 +1057,12 @@ gloss_store_insert_text (GlossStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_text (stmt, 2, text, n_bytes, SQLITE_STATIC);
-  return gloss_store_step_done (self, stmt, error);
+  if (!gloss_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (self->indexing_deferred)
+    g_array_append_val (self->unindexed, document_id);
+  return TRUE;
 }
 
 gint64
@@ -973,7 +1082,7 @@ gloss_store_add_document (GlossStore  *self,
   g_return_val_if_fail (text != NULL, 0);
 
   n_bytes = strlen (text);
-  if (!g_utf8_validate (text, n_bytes, NULL))
+  if (!gloss_offsets_validate (text, n_bytes, NULL))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
                    _("The text of “%s” is not valid UTF-8"), name);

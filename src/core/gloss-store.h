@@ -63,6 +63,8 @@ gboolean       gloss_store_begin               (GlossStore          *self,
 gboolean       gloss_store_commit              (GlossStore          *self,
                                                 GError             **error);
 void           gloss_store_rollback            (GlossStore          *self);
+gboolean       gloss_store_defer_indexing      (GlossStore          *self,
+                                                GError             **error);
 
 char          *gloss_store_dup_meta            (GlossStore          *self,
                                                 const char          *key);

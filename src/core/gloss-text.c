@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-format.h"
+#include "gloss-offsets.h"
 #include "gloss-text.h"
 
 /* Decoding */
@@ -163,7 +164,7 @@ gloss_text_decode (const guint8  *data,
       return NULL;
     }
 
-  if (!g_utf8_validate_len ((const char *) data + skip, size - skip, &end))
+  if (!gloss_offsets_validate ((const char *) data + skip, size - skip, &end))
     {
       gsize position = (const guint8 *) end - data;
 

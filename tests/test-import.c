@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "gloss-history.h"
+#include "gloss-import.h"
+#include "gloss-test-util.h"
+
+/* More than two commits' worth: gloss_import_paths commits 500 files at a
+ * time. */
+#define N_FILES 1002
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GlossStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "import.gloss", NULL);
+  fixture->store = gloss_store_create (fixture->path, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->store);
+  gloss_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The documents a whole-word search for QUERY finds, by name. */
+static char *
+search_names (Fixture    *fixture,
+              const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  results = gloss_store_search_project (fixture->store, query, GLOSS_SEARCH_WHOLE_WORD, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      GlossSearchResult *result = g_ptr_array_index (results, i);
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", result->document_name);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Runs SQL on the project file from a connection of its own: what another
+ * program (or the next start) sees. */
+static void
+assert_sql_int (Fixture    *fixture,
+                const char *sql,
+                gint64      expected)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, expected);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* The full-text index holds exactly the texts of the documents: FTS5
+ * compares the two and fails on any difference. */
+static void
+assert_index_whole (Fixture *fixture)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO documents_fts (documents_fts) "
+                                 "VALUES ('integrity-check')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+assert_results_ok (GPtrArray *results,
+                   guint      n)
+{
+  g_assert_cmpuint (results->len, ==, n);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_no_error (((GlossImportResult *) g_ptr_array_index (results, i))->error);
+}
+
+static void
+count_cb (GlossStore *store,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* Every file of a large import is found by a project search, in every
+ * batch, and documents added after it are indexed as before. */
+static void
+test_searchable (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  static const guint probes[] = { 1, 2, 499, 500, 501, 1000, 1001, N_FILES };
+  guint documents_changed = 0;
+  gint64 later;
+
+  g_signal_connect (fixture->store, "documents-changed", G_CALLBACK (count_cb),
+                    &documents_changed);
+
+  for (guint i = 1; i <= N_FILES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("file-%04u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Common words, and one marker%04u of its own.\n", i);
+
+      g_ptr_array_add (paths, write_file (fixture, name, text, -1));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  assert_results_ok (results, N_FILES);
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, N_FILES);
+  /* Once per commit, so that a window reloads its list as files come in. */
+  g_assert_cmpuint (documents_changed, ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
+    {
+      g_autofree char *query = g_strdup_printf ("marker%04u", probes[i]);
+      g_autofree char *expected = g_strdup_printf ("file-%04u.txt", probes[i]);
+      g_autofree char *found = search_names (fixture, query);
+
+      g_assert_cmpstr (found, ==, expected);
+    }
+  assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'common'",
+                  N_FILES);
+  assert_index_whole (fixture);
+
+  /* The index follows single documents again. */
+  later = gloss_store_add_document (fixture->store, "later.txt", "A laterword.", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (later, >, 0);
+  {
+    g_autofree char *found = search_names (fixture, "laterword");
+
+    g_assert_cmpstr (found, ==, "later.txt");
+  }
+  assert_index_whole (fixture);
+}
+
+/* A file that fails halfway (its document added, then refused) leaves
+ * nothing: no row, no index entry; the files around it go in, and a file
+ * that is not UTF-8 is refused naming the byte. */
+static void
+test_failed_file (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  GlossImportResult *result;
+  guint documents_changed = 0;
+
+  g_signal_connect (fixture->store, "documents-changed", G_CALLBACK (count_cb),
+                    &documents_changed);
+
+  g_ptr_array_add (paths, write_file (fixture, "before.txt", "The firstword.\n", -1));
+  /* A label with a blank name is refused by the store, after the
+   * document's row and text are written. */
+  g_ptr_array_add (paths, write_file (fixture, "ghost.gloss.jsonl",
+                                      "{\"gloss\": 1, \"labels\": []}\n"
+                                      "{\"name\": \"ghost.txt\", \"status\": \"new\", "
+                                      "\"text\": \"A ghostword here.\", \"spans\": ["
+                                      "{\"start\": 2, \"end\": 11, \"label\": \"   \"}]}\n",
+                                      -1));
+  g_ptr_array_add (paths, write_file (fixture, "latin1.txt", "Caf\xe9 lastword\n", -1));
+  g_ptr_array_add (paths, write_file (fixture, "after.txt", "The secondword.\n", -1));
+  g_ptr_array_add (paths, NULL);
+
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  g_assert_cmpuint (results->len, ==, 4);
+  g_assert_no_error (((GlossImportResult *) results->pdata[0])->error);
+  g_assert_no_error (((GlossImportResult *) results->pdata[3])->error);
+
+  result = results->pdata[1];
+  g_assert_nonnull (result->error);
+  g_assert_cmpuint (result->report->documents, ==, 0);
+
+  result = results->pdata[2];
+  g_assert_error (result->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
+  g_assert_nonnull (strstr (result->error->message, "invalid byte 0xE9 at byte 3"));
+
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2);
+  g_assert_cmpuint (documents_changed, ==, 1);
+  {
+    g_autofree char *first = search_names (fixture, "firstword");
+    g_autofree char *second = search_names (fixture, "secondword");
+    g_autofree char *ghost = search_names (fixture, "ghostword");
+
+    g_assert_cmpstr (first, ==, "before.txt");
+    g_assert_cmpstr (second, ==, "after.txt");
+    g_assert_cmpstr (ghost, ==, "");
+  }
+  assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'ghostword'",
+                  0);
+  assert_sql_int (fixture, "SELECT count (*) FROM document_texts", 2);
+  assert_index_whole (fixture);
+}
+
+/* An import is one undo step per commit, and undoing it takes its spans
+ * back out; redoing puts them back. */
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GlossHistory) history = gloss_history_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+
+  g_ptr_array_add (paths, write_file (fixture, "spans.gloss.jsonl",
+                                      "{\"gloss\": 1, \"labels\": [{\"name\": \"Actor\", "
+                                      "\"color\": \"#3584e4\"}]}\n"
+                                      "{\"name\": \"a.txt\", \"status\": \"new\", "
+                                      "\"text\": \"Velayati met Pezeshkian.\", \"spans\": ["
+                                      "{\"start\": 0, \"end\": 8, \"label\": \"Actor\"}, "
+                                      "{\"start\": 13, \"end\": 23, \"label\": \"Actor\"}]}\n",
+                                      -1));
+  g_ptr_array_add (paths, write_file (fixture, "plain.txt", "Plain text.\n", -1));
+  g_ptr_array_add (paths, NULL);
+
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  assert_results_ok (results, 2);
+  g_assert_true (gloss_history_can_undo (history));
+
+  ids = gloss_store_list_document_ids (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  spans = gloss_store_list_spans (fixture->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_cmpuint (spans->len, ==, 2);
+  g_clear_pointer (&spans, g_ptr_array_unref);
+
+  g_assert_true (gloss_history_undo (history, &error));
+  g_assert_no_error (error);
+  spans = gloss_store_list_spans (fixture->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_cmpuint (spans->len, ==, 0);
+  g_clear_pointer (&spans, g_ptr_array_unref);
+
+  g_assert_true (gloss_history_redo (history, &error));
+  spans = gloss_store_list_spans (fixture->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_cmpuint (spans->len, ==, 2);
+  assert_index_whole (fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/import/paths/searchable", test_searchable);
+  ADD ("/gloss/import/paths/failed-file", test_failed_file);
+  ADD ("/gloss/import/paths/undo", test_undo);
+
+#undef ADD
+
+  return g_test_run ();
+}
