@@ -219,8 +219,15 @@ test_primary_menu (Fixture       *fixture,
   GMenuModel *menu;
 
   g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* The menu is made as it first opens. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wait_for_frames ();
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   g_assert_true (menu_has_action (menu, "app.preferences"));
   g_assert_true (menu_has_action (menu, "win.show-help-overlay"));
@@ -518,7 +525,7 @@ load_help_overlay (GtkBuilder **builder)
 {
   GObject *overlay;
 
-  *builder = gtk_builder_new_from_resource ("/io/github/glossapp/Gloss/gtk/help-overlay.ui");
+  *builder = gtk_builder_new_from_resource ("/io/github/glossapp/Gloss/gloss-shortcuts-window.ui");
   overlay = gtk_builder_get_object (*builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
 
@@ -552,7 +559,7 @@ test_help_overlay_lists_shortcuts (Fixture       *fixture,
   GtkShortcutsWindow *overlay;
   gsize size;
 
-  g_assert_true (g_resources_get_info ("/io/github/glossapp/Gloss/gtk/help-overlay.ui",
+  g_assert_true (g_resources_get_info ("/io/github/glossapp/Gloss/gloss-shortcuts-window.ui",
                                        G_RESOURCE_LOOKUP_FLAGS_NONE, &size, NULL, NULL));
   overlay = load_help_overlay (&builder);
   collect_accelerators (GTK_WIDGET (overlay), accelerators);
@@ -576,18 +583,16 @@ test_help_overlay_lists_shortcuts (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
-/* GtkApplication finds gtk/help-overlay.ui under the resource base path,
- * gives it to each project window and binds Ctrl+? to win.show-help-overlay. */
+/* Ctrl+? (win.show-help-overlay) shows the shortcuts window over the
+ * project window; it is made the first time, and shown again after. */
 static void
 test_help_overlay_opens (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  GtkShortcutsWindow *overlay =
-    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  GtkWindow *overlay;
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
                                                                  "win.show-help-overlay");
 
-  g_assert_nonnull (overlay);
   g_assert_cmpuint (g_strv_length (accels), >=, 1);
   g_assert_cmpstr (accels[0], ==, "<Control>question");
 
@@ -595,10 +600,21 @@ test_help_overlay_opens (Fixture       *fixture,
   wait_for_frames ();
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+  overlay = gloss_window_get_shortcuts_window (fixture->window);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   wait_for_size (GTK_WIDGET (overlay));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) ==
                  GTK_WINDOW (fixture->window));
+
+  /* Closed, it is hidden, and the key brings the same window back. */
+  gtk_window_close (overlay);
+  wait_for_frames ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+  g_assert_true (gloss_window_get_shortcuts_window (fixture->window) == overlay);
+  wait_for_size (GTK_WIDGET (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
 }
 
@@ -677,8 +693,7 @@ static void
 test_snapshot (Fixture       *fixture,
                gconstpointer  user_data)
 {
-  GtkShortcutsWindow *overlay =
-    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  GtkWindow *overlay;
 
   /* As an analyst would have it set. */
   g_settings_set_string (fixture->settings, "annotator", "Leila Karimi");
@@ -692,7 +707,8 @@ test_snapshot (Fixture       *fixture,
 
   g_clear_pointer (&fixture->preferences, gtk_window_destroy);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
-  snapshot_window (GTK_WINDOW (overlay), "shortcuts");
+  overlay = gloss_window_get_shortcuts_window (fixture->window);
+  snapshot_window (overlay, "shortcuts");
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
 }
 

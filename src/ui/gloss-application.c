@@ -387,6 +387,7 @@ gloss_application_startup (GApplication *application)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
 
@@ -399,8 +400,9 @@ gloss_application_startup (GApplication *application)
                                          open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
+                                         shortcuts_accels);
   follow_style_variant ();
-  gtk_window_set_default_icon_name (APP_ID);
 }
 
 static void

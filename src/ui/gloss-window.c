@@ -39,6 +39,10 @@ struct _GlossWindow
   GtkStack *span_stack;
   GtkLabel *spans_title;
   GtkListView *span_list_view;
+  GtkMenuButton *primary_menu_button;
+  GtkMenuButton *document_menu_button;
+  GMenuModel *primary_menu;
+  GMenuModel *document_menu;
   GtkToggleButton *done_button;
   GtkSearchEntry *document_filter_entry;
   GtkDropDown *status_filter_dropdown;
@@ -50,6 +54,7 @@ struct _GlossWindow
   GlossImportBar *import_bar;
   GMenu *recent_menu;
   GtkWidget *label_popover;
+  GtkWindow *shortcuts_window;   /* made when first shown */
   GlossSearchBar *search_bar;
 
   /* Borrowed references */
@@ -834,6 +839,15 @@ show_label_popover (GlossWindow *self)
       return;
     }
 
+  /* Made the first time: most sessions label with keys and clicks. */
+  if (self->label_popover == NULL)
+    {
+      self->label_popover = gloss_label_popover_new (G_LIST_MODEL (self->labels));
+      gtk_widget_set_parent (self->label_popover, GTK_WIDGET (self->document_view));
+      g_signal_connect_object (self->label_popover, "label-chosen",
+                               G_CALLBACK (on_label_chosen_cb), self, G_CONNECT_SWAPPED);
+    }
+
   gloss_document_view_get_selection_rect (self->document_view, &rect);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->label_popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->label_popover));
@@ -1535,6 +1549,7 @@ gloss_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->project_search);
 
   g_clear_pointer (&self->label_popover, gtk_widget_unparent);
+  g_clear_weak_pointer (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->span_selection);
@@ -1559,6 +1574,51 @@ gloss_window_finalize (GObject *object)
   G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);
 }
 
+/* The keyboard shortcuts window, built the first time it is asked for:
+ * GtkApplication would build it for every window as it opens (it looks for
+ * gtk/help-overlay.ui), which was a tenth of Gloss's start-up. */
+static void
+show_shortcuts_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/glossapp/Gloss/gloss-shortcuts-window.ui");
+      GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_window_set_transient_for (window, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (window, TRUE);
+      gtk_window_set_hide_on_close (window, TRUE);
+      g_set_weak_pointer (&self->shortcuts_window, window);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
+GtkWindow *
+gloss_window_get_shortcuts_window (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return self->shortcuts_window;
+}
+
+/* A menu button gets its menu when first opened: making the popover of a
+ * menu is work that most windows' first moments need not do. */
+static void
+attach_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  gtk_menu_button_set_menu_model (button, user_data);
+}
+
+static const GActionEntry window_entries[] = {
+  { .name = "show-help-overlay", .activate = show_shortcuts_cb },
+};
+
 static void
 gloss_window_class_init (GlossWindowClass *klass)
 {
@@ -1577,6 +1637,10 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, content_stack);
@@ -1684,6 +1748,12 @@ gloss_window_init (GlossWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_entries,
+                                   G_N_ELEMENTS (window_entries), self);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, attach_menu_cb,
+                                         self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->document_menu_button, attach_menu_cb,
+                                         self->document_menu, NULL);
 
   self->settings = g_settings_new (APP_ID);
   self->labels = g_list_store_new (GLOSS_TYPE_LABEL);
@@ -1724,10 +1794,6 @@ gloss_window_init (GlossWindow *self)
                                   G_CALLBACK (bind_document_row_cb));
   gtk_list_view_set_factory (self->document_list_view, document_factory);
 
-  self->label_popover = gloss_label_popover_new (G_LIST_MODEL (self->labels));
-  gtk_widget_set_parent (self->label_popover, GTK_WIDGET (self->document_view));
-  g_signal_connect_object (self->label_popover, "label-chosen", G_CALLBACK (on_label_chosen_cb),
-                           self, G_CONNECT_SWAPPED);
 
   right_click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);

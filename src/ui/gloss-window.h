@@ -18,6 +18,7 @@ GlossWindow       *gloss_window_new               (GtkApplication *application,
                                                    GlossStore     *store);
 GlossStore        *gloss_window_get_store         (GlossWindow    *self);
 GlossDocumentView *gloss_window_get_document_view (GlossWindow    *self);
+GtkWindow         *gloss_window_get_shortcuts_window (GlossWindow  *self);
 GlossHistory      *gloss_window_get_history       (GlossWindow    *self);
 void               gloss_window_import            (GlossWindow        *self,
                                                    const char * const *paths);
