@@ -1244,6 +1244,28 @@ on_label_activated_cb (GlossWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
+/* A line of text in a list row. A GtkInscription is sized by counts of
+ * characters and lines, not by laying its text out: a list view (GTK 4.8)
+ * measures up to 200 rows whenever it scrolls or its items change, and rows
+ * of labels made that a frame of 50 ms. */
+static GtkWidget *
+row_line_new (GtkInscriptionOverflow  overflow,
+              const char             *css_class)
+{
+  GtkWidget *line = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (line), overflow);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (line), 24);
+  gtk_widget_set_hexpand (line, TRUE);
+  if (css_class != NULL)
+    {
+      gtk_widget_add_css_class (line, css_class);
+      gtk_widget_add_css_class (line, "dim-label");
+    }
+
+  return line;
+}
+
 static void
 setup_span_row_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
@@ -1251,17 +1273,10 @@ setup_span_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *text = gtk_label_new (NULL);
-  GtkWidget *label_name = gtk_label_new (NULL);
+  GtkWidget *text = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END, NULL);
+  GtkWidget *label_name = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END, "caption");
 
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (text), TRUE);
   gtk_widget_add_css_class (text, "span-row-text");
-  gtk_label_set_xalign (GTK_LABEL (label_name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label_name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label_name, "caption");
-  gtk_widget_add_css_class (label_name, "dim-label");
   gtk_widget_set_hexpand (texts, TRUE);
 
   gtk_box_append (GTK_BOX (texts), text);
@@ -1286,8 +1301,8 @@ bind_span_row_cb (GtkSignalListItemFactory *factory,
 
   /* A span across lines reads as one line in the list. */
   g_strdelimit (span_text, "\r\n\t", ' ');
-  gtk_label_set_label (GTK_LABEL (text), span_text);
-  gtk_label_set_label (GTK_LABEL (label_name), label ? gloss_label_get_name (label) : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (text), span_text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label_name), label ? gloss_label_get_name (label) : "");
   gloss_swatch_set_color (swatch, label ? gloss_label_get_color (label) : NULL);
 }
 
@@ -1309,14 +1324,8 @@ setup_document_row_cb (GtkSignalListItemFactory *factory,
                        GlossWindow              *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
+  GtkWidget *name = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE, NULL);
+  GtkWidget *details = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END, "caption");
 
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), details);
@@ -1338,8 +1347,8 @@ bind_document_row_cb (GtkSignalListItemFactory *factory,
                                                "%s · %" G_GINT64_FORMAT " spans", n_spans),
                                   gloss_document_status_describe (gloss_document_get_status (document)),
                                   n_spans);
-  gtk_label_set_label (GTK_LABEL (name), gloss_document_get_name (document));
-  gtk_label_set_label (GTK_LABEL (details), details_text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (name), gloss_document_get_name (document));
+  gtk_inscription_set_text (GTK_INSCRIPTION (details), details_text);
 }
 
 static GtkListItemFactory *
