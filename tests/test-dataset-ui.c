@@ -6,15 +6,14 @@
 
 #include "config.h"
 
-#include "gloss-test-util.h"
-
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "gloss-export-dialog.h"
-#include "gloss-import.h"
 #include "gloss-import-bar.h"
+#include "gloss-import.h"
 #include "gloss-project.h"
+#include "gloss-test-ui.h"
 #include "gloss-window.h"
 
 typedef struct
@@ -267,12 +266,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("gloss-dataset-ui-home-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_home = gloss_test_ui_init (&argc, &argv, "dataset-ui");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -285,6 +282,6 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  g_rmdir (data_home);
+  gloss_test_remove_tree (data_home);
   return status;
 }

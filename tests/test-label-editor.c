@@ -17,6 +17,7 @@
 #include "gloss-history.h"
 #include "gloss-label-editor.h"
 #include "gloss-project.h"
+#include "gloss-test-ui.h"
 #include "gloss-window.h"
 
 typedef struct
@@ -762,14 +763,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("gloss-label-editor-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   int status;
 
-  /* Before GTK reads it: GLib caches the user data folder on first use, and
-   * the tests must never touch the real default project. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_home = gloss_test_ui_init (&argc, &argv, "label-editor");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -793,7 +790,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  g_rmdir (data_home);
+  gloss_test_remove_tree (data_home);
 
   return status;
 }

@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-offsets.h"
-#include "gloss-test-util.h"
+#include "gloss-test-ui.h"
 #include "gloss-window.h"
 
 /* Many more than the window's first page of spans. */
@@ -239,12 +239,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("gloss-large-data-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_home = gloss_test_ui_init (&argc, &argv, "large-document");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

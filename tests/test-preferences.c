@@ -17,6 +17,7 @@
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
 #include "gloss-project.h"
+#include "gloss-test-ui.h"
 #include "gloss-window.h"
 
 /* Registered once: GApplication::startup, which sets the accelerators and
@@ -716,15 +717,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("gloss-preferences-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  /* Before GTK reads it: GLib caches the user data folder on first use, and
-   * the tests must never touch the real default project. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_home = gloss_test_ui_init (&argc, &argv, "preferences");
 
   /* A switch flips at the end of its animation; the tests want it now. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -754,7 +751,7 @@ main (int    argc,
   status = g_test_run ();
 
   g_clear_object (&application);
-  g_rmdir (data_home);
+  gloss_test_remove_tree (data_home);
 
   return status;
 }

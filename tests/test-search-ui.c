@@ -12,9 +12,10 @@
 #include <glib/gstdio.h>
 
 #include "gloss-history.h"
-#include "gloss-project.h"
 #include "gloss-project-search.h"
+#include "gloss-project.h"
 #include "gloss-search-bar.h"
+#include "gloss-test-ui.h"
 #include "gloss-window.h"
 
 #define NOTES_TEXT "Notes 🤝 on Velayati & <co>, in brief.\nNothing else."
@@ -707,15 +708,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("gloss-search-ui-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   g_autoptr(GtkCssProvider) css = NULL;
   int status;
 
-  /* Before GTK reads it: GLib caches the user data folder on first use, and
-   * the tests must never touch the real default project. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_home = gloss_test_ui_init (&argc, &argv, "search-ui");
 
   /* What GlossApplication's resource base path loads, so that the window
    * looks as it does in the application. */
@@ -737,7 +734,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  g_rmdir (data_home);
+  gloss_test_remove_tree (data_home);
 
   return status;
 }
