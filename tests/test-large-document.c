@@ -235,6 +235,61 @@ test_switch_while_loading (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gloss_document_view_get_spans (fixture->view)), ==, 0);
 }
 
+/* The side list's selection model: the one over the view's spans. */
+static GtkSingleSelection *
+find_span_selection (GtkWidget *widget,
+                     GListModel *spans)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      GListModel *rows = GTK_IS_SINGLE_SELECTION (model)
+                         ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) : NULL;
+
+      if (GTK_IS_SLICE_LIST_MODEL (rows) &&
+          gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (rows)) == spans)
+        return GTK_SINGLE_SELECTION (model);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSingleSelection *found = find_span_selection (child, spans);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The side list opens on its first rows and grows to every span; a span
+ * selected before its row has come still gets its row selected. */
+static void
+test_side_list (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GListModel *spans = gloss_document_view_get_spans (fixture->view);
+  GtkSingleSelection *rows = find_span_selection (GTK_WIDGET (fixture->window), spans);
+  g_autoptr(GlossSpan) early = NULL;
+  g_autoptr(GlossSpan) late = NULL;
+
+  g_assert_nonnull (rows);
+  g_assert_true (gloss_window_open_document (fixture->window, fixture->document_id));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), <, 200);
+
+  early = g_list_model_get_item (spans, 200);
+  gloss_document_view_select_span (fixture->view, early);
+  g_assert_cmpuint (gtk_single_selection_get_selected (rows), ==, 200);
+  g_assert_true (gtk_single_selection_get_selected_item (rows) == (gpointer) early);
+
+  wait_until_shown (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, N_SPANS);
+  late = g_list_model_get_item (spans, N_SPANS - 10);
+  gloss_document_view_select_span (fixture->view, late);
+  g_assert_cmpuint (gtk_single_selection_get_selected (rows), ==, N_SPANS - 10);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -250,6 +305,7 @@ main (int    argc,
   ADD ("/gloss/large-document/opens-whole", test_opens_whole);
   ADD ("/gloss/large-document/label-before-shown", test_label_before_shown);
   ADD ("/gloss/large-document/switch-while-loading", test_switch_while_loading);
+  ADD ("/gloss/large-document/side-list", test_side_list);
 
 #undef ADD
 
