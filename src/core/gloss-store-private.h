@@ -41,6 +41,7 @@ struct _GlossStore
   GHashTable *pending_keys;   /* the coalesced signals already queued */
   GArray *savepoints;         /* SavepointMarks, one per open level */
   gboolean indexing_deferred; /* see gloss_store_defer_indexing () */
+  gboolean indexing;          /* opening gloss_store_index_texts ()'s transaction */
 };
 
 typedef enum {

@@ -29,6 +29,12 @@ G_DEFINE_QUARK (gloss-store-error-quark, gloss_store_error)
 
 static guint signals[N_SIGNALS];
 
+/* Transactions of this process waiting for the write lock, a background
+ * indexer's aside. The indexer lets them go first before each chunk, so
+ * that a window's write waits for one chunk at most, instead of for
+ * SQLite's busy handler to happen on the moment between two chunks. */
+static gint writers_waiting;
+
 /* migrations[N] takes a schema of version N to version N + 1. */
 static const char * const migrations[] = {
   "CREATE TABLE meta ("
@@ -434,9 +440,22 @@ gloss_store_begin (GlossStore  *self,
   /* IMMEDIATE takes the write lock up front, so that the busy timeout applies
    * instead of a deadlock error on the first write. Nested calls are
    * savepoints, so that a failing inner step leaves the outer work intact. */
-  if (!store_run (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
-                  error))
-    return FALSE;
+  if (self->transaction_depth == 0)
+    {
+      gboolean ok;
+
+      if (!self->indexing)
+        g_atomic_int_inc (&writers_waiting);
+      ok = store_run (self, "BEGIN IMMEDIATE", error);
+      if (!self->indexing)
+        g_atomic_int_add (&writers_waiting, -1);
+      if (!ok)
+        return FALSE;
+    }
+  else if (!store_run (self, "SAVEPOINT nested", error))
+    {
+      return FALSE;
+    }
 
   /* Where this level starts, so that rolling it back forgets its journal
    * and its signals too. */
@@ -531,6 +550,7 @@ gloss_store_index_texts (GlossStore  *self,
 {
   sqlite3_stmt *stmt;
   gint64 last = 0;
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
@@ -540,7 +560,14 @@ gloss_store_index_texts (GlossStore  *self,
   if (more != NULL)
     *more = FALSE;
 
-  if (!gloss_store_begin (self, error))
+  /* Behind any other writer of this process (a window saving a span). */
+  while (g_atomic_int_get (&writers_waiting) > 0)
+    g_usleep (G_USEC_PER_SEC / 1000);
+
+  self->indexing = TRUE;
+  ok = gloss_store_begin (self, error);
+  self->indexing = FALSE;
+  if (!ok)
     return FALSE;
 
   stmt = gloss_store_prepare (self,
