@@ -359,6 +359,52 @@ test_import_bad_file (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "--format"));
 }
 
+/* gloss import ends with the texts in the search index: none waits, and
+ * a search finds them through it. */
+static void
+test_import_indexes (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  int wait_status;
+
+  g_strv_builder_add_many (args, g_getenv ("GLOSS_BINARY"), "import", fixture->project, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("note-%u.txt", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("Note %u on the Zangezur corridor.", i);
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      g_strv_builder_add (args, path);
+    }
+  argv = g_strv_builder_end (args);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+
+  store = gloss_store_open (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_count_documents (store), ==, 3);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (store), ==, 0);
+  results = gloss_store_search_project (store, "zangezur", GLOSS_SEARCH_FLAGS_NONE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 3);
+
+  /* --help says so. */
+  g_assert_cmpint (run_gloss (&out, NULL, "import", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "search index"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -379,6 +425,7 @@ main (int    argc,
   ADD ("/gloss/cli/export-every-format", test_export_every_format);
   ADD ("/gloss/cli/export-force-and-filters", test_export_force_and_filters);
   ADD ("/gloss/cli/import-bad-file", test_import_bad_file);
+  ADD ("/gloss/cli/import-indexes", test_import_indexes);
 
 #undef ADD
 

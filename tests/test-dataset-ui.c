@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "gloss-export-dialog.h"
 #include "gloss-import-bar.h"
@@ -22,6 +23,10 @@ typedef struct
   GlossStore *store;
   GlossWindow *window;
   GPtrArray *import_results;
+  /* What the import left when it reported: texts waiting for the index,
+   * and how many documents a search found among them. */
+  guint waiting_at_finish;
+  guint found_at_finish;
 } Fixture;
 
 static void
@@ -32,13 +37,79 @@ wait_for_frames (void)
       ;
 }
 
+static GlossImportBar *
+get_import_bar (GlossWindow *window)
+{
+  return GLOSS_IMPORT_BAR (gtk_widget_get_template_child (GTK_WIDGET (window), GLOSS_TYPE_WINDOW,
+                                                          "import_bar"));
+}
+
 static void
 on_import_finished_cb (GlossWindow *window,
                        GPtrArray   *results,
                        Fixture     *fixture)
 {
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
   g_clear_pointer (&fixture->import_results, g_ptr_array_unref);
   fixture->import_results = g_ptr_array_ref (results);
+
+  fixture->waiting_at_finish = gloss_store_count_texts_to_index (fixture->store);
+  found = gloss_store_search_project (fixture->store, "meghri", GLOSS_SEARCH_WHOLE_WORD, 0,
+                                      &error);
+  g_assert_no_error (error);
+  fixture->found_at_finish = found->len;
+}
+
+/* Until WINDOW's import bar has no texts left to index. */
+static void
+wait_for_indexing (GlossWindow *window)
+{
+  GlossImportBar *bar = get_import_bar (window);
+
+  for (guint i = 0; i < 2000 && gloss_import_bar_is_indexing (bar); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gloss_import_bar_is_indexing (bar));
+}
+
+/* How many documents the full-text index itself has for WORD. */
+static gint64
+count_indexed (GlossStore *store,
+               const char *word)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (gloss_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM documents_fts "
+                                       "WHERE documents_fts MATCH ?", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+/* The full-text index holds exactly the texts it should: FTS5 compares. */
+static void
+assert_index_whole (GlossStore *store)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (gloss_store_get_path (store), &db, SQLITE_OPEN_READWRITE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO documents_fts (documents_fts) "
+                                 "VALUES ('integrity-check')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
 }
 
 static void
@@ -63,6 +134,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
+  /* An indexing left running would write into the folder being removed. */
+  gloss_import_bar_cancel (get_import_bar (fixture->window));
+  wait_for_indexing (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->import_results, g_ptr_array_unref);
@@ -210,6 +284,105 @@ test_import_cancel (Fixture       *fixture,
                     before + fixture->import_results->len);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The window's import reports the files with their texts still waiting
+ * for the search index, and search finds them; then it indexes them in
+ * the background ("Preparing search…"), and none waits any more. */
+static void
+test_import_then_index (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossImportBar *bar = get_import_bar (fixture->window);
+  guint notified = 0;
+
+  g_signal_connect (bar, "notify::indexing", G_CALLBACK (count_notify_cb), &notified);
+  for (guint i = 0; i < 450; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("note-%03u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Note %u on the Meghri crossing.", i);
+
+      g_ptr_array_add (paths, write_file (fixture, name, text));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  gloss_window_import (fixture->window, (const char * const *) paths->pdata);
+  wait_for_import (fixture);
+  g_assert_cmpuint (fixture->import_results->len, ==, 450);
+  g_assert_cmpuint (fixture->waiting_at_finish, ==, 450);
+  g_assert_cmpuint (fixture->found_at_finish, ==, 450);
+
+  wait_for_indexing (fixture->window);
+  /* On, then off. */
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 0);
+  assert_index_whole (fixture->store);
+  found = gloss_store_search_project (fixture->store, "meghri", GLOSS_SEARCH_WHOLE_WORD, 0,
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 450);
+}
+
+/* A project opened with texts waiting (imported from the command line, or
+ * an indexing stopped) gets them indexed in the background; stopping that
+ * leaves a whole index and the rest waiting, for the next opening. */
+static void
+test_open_indexes (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "waiting.gloss", NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  GlossImportBar *bar;
+
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("memo-%04u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Memo %u: the Zangezur corridor again.", i);
+
+      g_ptr_array_add (paths, write_file (fixture, name, text));
+    }
+  g_ptr_array_add (paths, NULL);
+  store = gloss_store_create (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  results = gloss_import_paths (store, (const char * const *) paths->pdata, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (store), ==, 1200);
+
+  /* Opened, and stopped at once. */
+  window = gloss_window_new (NULL, store);
+  bar = get_import_bar (window);
+  g_assert_true (gloss_import_bar_is_indexing (bar));
+  g_assert_false (gloss_import_bar_is_running (bar));
+  gloss_import_bar_cancel (bar);
+  wait_for_indexing (window);
+  assert_index_whole (store);
+  /* Each text either in the index or waiting, none in both. */
+  g_assert_cmpint (count_indexed (store, "memo") + gloss_store_count_texts_to_index (store), ==,
+                   1200);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Opened again: the rest goes in. */
+  window = gloss_window_new (NULL, store);
+  wait_for_indexing (window);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (store), ==, 0);
+  g_assert_cmpint (count_indexed (store, "memo"), ==, 1200);
+  assert_index_whole (store);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames ();
+}
+
 static gboolean
 wait_for_file (const char *path)
 {
@@ -277,6 +450,8 @@ main (int    argc,
   ADD ("/gloss/window/import/good-and-bad", test_import_good_and_bad);
   ADD ("/gloss/window/import/text-files", test_import_text_files);
   ADD ("/gloss/window/import/cancel", test_import_cancel);
+  ADD ("/gloss/window/import/then-index", test_import_then_index);
+  ADD ("/gloss/window/import/open-indexes", test_open_indexes);
   ADD ("/gloss/window/export/replace-asks", test_export_window);
 
 #undef ADD

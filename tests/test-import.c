@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -128,8 +130,30 @@ count_cb (GlossStore *store,
   (*count)++;
 }
 
+/* Indexes every text waiting for the full-text index, MAX_TEXTS at a
+ * time; the number of calls it took. */
+static guint
+index_all (Fixture *fixture,
+           guint    max_texts)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean more = TRUE;
+  guint calls = 0;
+
+  while (more)
+    {
+      g_assert_true (gloss_store_index_texts (fixture->store, max_texts, &more, &error));
+      g_assert_no_error (error);
+      calls++;
+      assert_index_whole (fixture);
+    }
+
+  return calls;
+}
+
 /* Every file of a large import is found by a project search, in every
- * batch, and documents added after it are indexed as before. */
+ * batch, before its text is indexed and after; indexing goes a chunk at a
+ * time, and documents added after the import are indexed at once. */
 static void
 test_searchable (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -160,6 +184,11 @@ test_searchable (Fixture       *fixture,
   /* Once per commit, so that a window reloads its list as files come in. */
   g_assert_cmpuint (documents_changed, ==, 3);
 
+  /* The import left the index to later, and the search does not wait. */
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, N_FILES);
+  assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'common'",
+                  0);
+  assert_index_whole (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
     {
       g_autofree char *query = g_strdup_printf ("marker%04u", probes[i]);
@@ -168,20 +197,232 @@ test_searchable (Fixture       *fixture,
 
       g_assert_cmpstr (found, ==, expected);
     }
+
+  /* 1002 texts, 300 at a time, each chunk leaving the index whole. */
+  g_assert_cmpuint (index_all (fixture, 300), ==, 4);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 0);
   assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'common'",
                   N_FILES);
-  assert_index_whole (fixture);
+  /* Nothing a view shows changed. */
+  g_assert_cmpuint (documents_changed, ==, 3);
 
-  /* The index follows single documents again. */
+  for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
+    {
+      g_autofree char *query = g_strdup_printf ("marker%04u", probes[i]);
+      g_autofree char *expected = g_strdup_printf ("file-%04u.txt", probes[i]);
+      g_autofree char *found = search_names (fixture, query);
+
+      g_assert_cmpstr (found, ==, expected);
+    }
+
+  /* With nothing left, indexing is a no-op that says so. */
+  g_assert_cmpuint (index_all (fixture, 300), ==, 1);
+
+  /* A single document is indexed as it comes. */
   later = gloss_store_add_document (fixture->store, "later.txt", "A laterword.", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (later, >, 0);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 0);
+  assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'laterword'",
+                  1);
   {
     g_autofree char *found = search_names (fixture, "laterword");
 
     g_assert_cmpstr (found, ==, "later.txt");
   }
   assert_index_whole (fixture);
+}
+
+/* Every result of QUERY with FLAGS, one a line: document, range, the
+ * match and its context. */
+static char *
+describe_search (Fixture          *fixture,
+                 const char       *query,
+                 GlossSearchFlags  flags,
+                 guint             limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  GString *out = g_string_new (NULL);
+
+  results = gloss_store_search_project (fixture->store, query, flags, limit, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      GlossSearchResult *result = g_ptr_array_index (results, i);
+
+      g_string_append_printf (out, "%s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " [%s|%s|%s]\n",
+                              result->document_name, result->start, result->end,
+                              result->context_before, result->match, result->context_after);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static const char * const queries[] = {
+  "corridor", "Corridor", "CORRIDOR", "corr", "Baku", "baku", "sanctions regime", "regime",
+  "Régime", "mi", "Zangezur corridor", "🇦🇿", "—", "“Baku”", "پزشکیان", "ISTANBUL", "İstanbul",
+  "stanbul", "e", "%", "_", "\\", "word-break", "a.b", "x", "cafe", "café", "cafe\u0301",
+  "\u0301", "Ω", "ω", "x\u200cy", "1", "mí",
+};
+
+/* The documents as the search sees them: indexed ones before, between and
+ * after the imported ones, whose texts wait for the index. */
+static void
+make_mixed_project (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const texts[] = {
+    "The corridor through Zangezur — “Baku” wants it. 🇦🇿",
+    "CORRIDOR talks; corridors; a corridor-regime? Corridor.",
+    "Sanctions regime and the régime of sanctions: regime change.",
+    "پزشکیان می‌خواهد — İstanbul, ISTANBUL, istanbul.",
+    "100% of a_b and a.b, back\\slash, word-break here.",
+    "Nothing to see.",
+    "mi mi mi Mi MI mí",
+    "cafe\u0301 au lait, café, CAFÉ; ΩMEGA ωmega x\u200cy 1x x1",
+  };
+
+  gloss_store_add_document (fixture->store, "first.txt", "A corridor before the import, Baku.",
+                            NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("imported-%u.txt", i);
+
+      g_ptr_array_add (paths, write_file (fixture, name, texts[i], -1));
+    }
+  g_ptr_array_add (paths, NULL);
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  assert_results_ok (results, G_N_ELEMENTS (texts));
+
+  gloss_store_add_document (fixture->store, "last.txt", "The last corridor, the last regime. x",
+                            NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, G_N_ELEMENTS (texts));
+}
+
+/* A search finds the same, in the same order, whether the texts wait for
+ * the index or are in it: every query, every combination of case and
+ * whole words, with and without a limit. */
+static void
+test_same_results (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  static const GlossSearchFlags flag_sets[] = {
+    GLOSS_SEARCH_FLAGS_NONE,
+    GLOSS_SEARCH_CASE_SENSITIVE,
+    GLOSS_SEARCH_WHOLE_WORD,
+    GLOSS_SEARCH_CASE_SENSITIVE | GLOSS_SEARCH_WHOLE_WORD,
+  };
+  static const guint limits[] = { 0, 1, 3 };
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+  guint n_found = 0;
+
+  make_mixed_project (fixture);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint f = 0; f < G_N_ELEMENTS (flag_sets); f++)
+      for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+        {
+          char *found = describe_search (fixture, queries[q], flag_sets[f], limits[l]);
+
+          n_found += found[0] != '\0';
+          g_ptr_array_add (before, found);
+        }
+  /* Not a comparison of nothing with nothing. */
+  g_assert_cmpuint (n_found, >, before->len / 2);
+  {
+    g_autofree char *corridor = describe_search (fixture, "corridor", GLOSS_SEARCH_WHOLE_WORD, 0);
+
+    g_assert_nonnull (strstr (corridor, "first.txt"));
+    g_assert_nonnull (strstr (corridor, "imported-0.txt"));
+    g_assert_nonnull (strstr (corridor, "imported-1.txt"));
+    g_assert_nonnull (strstr (corridor, "last.txt"));
+    /* In document order: the imported ones between the others. */
+    g_assert_true (strstr (corridor, "first.txt") < strstr (corridor, "imported-0.txt"));
+    g_assert_true (strstr (corridor, "imported-1.txt") < strstr (corridor, "last.txt"));
+  }
+
+  index_all (fixture, 2);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 0);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint f = 0; f < G_N_ELEMENTS (flag_sets); f++)
+      for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+        {
+          g_autofree char *found = describe_search (fixture, queries[q], flag_sets[f], limits[l]);
+
+          if (g_strcmp0 (found, before->pdata[n]) != 0)
+            g_test_message ("query “%s”, flags %u, limit %u", queries[q], flag_sets[f], limits[l]);
+          g_assert_cmpstr (found, ==, before->pdata[n]);
+          n++;
+        }
+}
+
+/* A text that waits for the index can be deleted (the index is left
+ * alone, and stays whole) and brought back by undo. */
+static void
+test_delete_unindexed (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GlossHistory) history = gloss_history_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 id;
+
+  make_mixed_project (fixture);
+  ids = gloss_store_list_document_ids (fixture->store, &error);
+  g_assert_no_error (error);
+  /* imported-0.txt, whose text waits. */
+  id = g_array_index (ids, gint64, 1);
+
+  g_assert_true (gloss_store_delete_document (fixture->store, id, &error));
+  g_assert_no_error (error);
+  assert_index_whole (fixture);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 7);
+  {
+    g_autofree char *found = search_names (fixture, "Zangezur");
+
+    g_assert_cmpstr (found, ==, "");
+  }
+
+  /* Back, with its id, and indexed as any single document. */
+  g_assert_true (gloss_history_undo (history, &error));
+  g_assert_no_error (error);
+  assert_index_whole (fixture);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 7);
+  assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'zangezur'",
+                  1);
+  {
+    g_autofree char *found = search_names (fixture, "Zangezur");
+
+    g_assert_cmpstr (found, ==, "imported-0.txt");
+  }
+
+  /* Deleted again, with the other waiting texts: none is left waiting,
+   * and the index never had them. */
+  g_assert_true (gloss_history_redo (history, &error));
+  g_assert_no_error (error);
+  for (guint i = 2; i < ids->len - 1; i++)
+    {
+      g_assert_true (gloss_store_delete_document (fixture->store, g_array_index (ids, gint64, i),
+                                                  &error));
+      g_assert_no_error (error);
+    }
+  assert_index_whole (fixture);
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 0);
+  {
+    g_autofree char *found = search_names (fixture, "corridor");
+
+    g_assert_cmpstr (found, ==, "first.txt last.txt");
+  }
 }
 
 /* A file that fails halfway (its document added, then refused) leaves
@@ -228,6 +469,8 @@ test_failed_file (Fixture       *fixture,
 
   g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2);
   g_assert_cmpuint (documents_changed, ==, 1);
+  /* The refused file's text is not left waiting either. */
+  g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 2);
   {
     g_autofree char *first = search_names (fixture, "firstword");
     g_autofree char *second = search_names (fixture, "secondword");
@@ -303,6 +546,8 @@ main (int    argc,
   ADD ("/gloss/import/paths/searchable", test_searchable);
   ADD ("/gloss/import/paths/failed-file", test_failed_file);
   ADD ("/gloss/import/paths/undo", test_undo);
+  ADD ("/gloss/import/unindexed/same-results", test_same_results);
+  ADD ("/gloss/import/unindexed/delete", test_delete_unindexed);
 
 #undef ADD
 

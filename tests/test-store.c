@@ -623,6 +623,82 @@ test_migrate_from_v1 (Fixture       *fixture,
   }
 }
 
+/* The full-text index holds exactly its content, the indexed texts: FTS5
+ * compares the two and fails on any difference. */
+static void
+assert_index_whole (const char *path)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO documents_fts (documents_fts) "
+                                 "VALUES ('integrity-check')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Schema 2 to 3: a copy first, then every text still indexed, none
+ * waiting, and the index stays exact through a delete and its undo. */
+static void
+test_migrate_from_v2 (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-v2.sql",
+                                                         NULL);
+  g_autofree char *backup = g_strconcat (fixture->path, ".bak", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (fixture_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  run_sql (fixture->path, sql);
+  before = read_bytes (fixture->path);
+
+  store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  saved = read_bytes (backup);
+  g_assert_true (g_bytes_equal (before, saved));
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (store), ==, 0);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'velayati'"),
+                   ==, 1);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'zangezur'"),
+                   ==, 1);
+  assert_index_whole (fixture->path);
+
+  /* A document added now is indexed at once, as in schema 2. */
+  g_assert_cmpint (gloss_store_add_document (store, "later.txt", "Nakhchivan next.", NULL, &error),
+                   ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (store), ==, 0);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'nakhchivan'"),
+                   ==, 1);
+
+  /* Deleting an indexed text takes it out of the index, whole. */
+  g_assert_true (gloss_store_delete_document (store, 2, &error));
+  g_assert_no_error (error);
+  assert_index_whole (fixture->path);
+  results = gloss_store_search_project (store, "zangezur", GLOSS_SEARCH_FLAGS_NONE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 0);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  results = gloss_store_search_project (store, "velayati", GLOSS_SEARCH_FLAGS_NONE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpstr (((GlossSearchResult *) results->pdata[0])->document_name, ==, "velayati.txt");
+}
+
 /* A migration that fails leaves the project at its old version, whole. */
 static void
 test_migrate_failure_keeps_project (Fixture       *fixture,
@@ -693,6 +769,7 @@ main (int    argc,
   ADD ("/gloss/project/default", test_default_project);
   ADD ("/gloss/project/open-creates", test_open_creates);
   ADD ("/gloss/store/migrate/from-v1", test_migrate_from_v1);
+  ADD ("/gloss/store/migrate/from-v2", test_migrate_from_v2);
   ADD ("/gloss/store/migrate/failure-keeps-project", test_migrate_failure_keeps_project);
 
 #undef ADD

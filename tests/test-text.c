@@ -410,6 +410,53 @@ test_load_file (void)
   remove_dir (dir);
 }
 
+/* A plain text file comes back as its bytes (the file's own buffer, read
+ * once): a UTF-8 byte order mark dropped, UTF-16 converted, the byte of a
+ * bad character counted from the file's start, BOM included. */
+static void
+test_load_file_plain (void)
+{
+  static const char utf16[] = { '\xFF', '\xFE', 'B', 0, 'a', 0, 'k', 0, 'u', 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-text-XXXXXX", &error);
+  g_autofree char *bom = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *bom_only = NULL;
+  g_autofree char *wide = NULL;
+  g_autofree char *bad = NULL;
+
+  g_assert_no_error (error);
+  write_file (dir, "bom.txt", "\xEF\xBB\xBF" "Baku 🇦🇿\r\n", -1);
+  write_file (dir, "empty.txt", "", 0);
+  write_file (dir, "bom-only.txt", "\xEF\xBB\xBF", -1);
+  write_file (dir, "wide.txt", utf16, sizeof utf16);
+  write_file (dir, "bad.txt", "\xEF\xBB\xBFok\xC0", -1);
+
+  bom = load (dir, "bom.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bom, ==, "Baku 🇦🇿\r\n");
+
+  empty = load (dir, "empty.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (empty, ==, "");
+
+  bom_only = load (dir, "bom-only.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bom_only, ==, "");
+
+  wide = load (dir, "wide.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wide, ==, "Baku");
+
+  bad = load (dir, "bad.txt", &error);
+  g_assert_null (bad);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==,
+                   "“bad.txt” is not valid UTF-8 text: invalid byte 0xC0 at byte 5 (line 1)");
+
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,6 +479,7 @@ main (int    argc,
   g_test_add_func ("/gloss/text/markdown/article", test_markdown_article);
   g_test_add_func ("/gloss/text/markdown/emphasis", test_markdown_emphasis);
   g_test_add_func ("/gloss/text/load-file", test_load_file);
+  g_test_add_func ("/gloss/text/load-file/plain", test_load_file_plain);
 
   return g_test_run ();
 }

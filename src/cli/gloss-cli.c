@@ -40,8 +40,9 @@ enum {
 
 static const Subcommand subcommands[] = {
   [SUBCOMMAND_IMPORT] = { "import", run_import, N_("PROJECT FILE…"),
-                          N_("Add documents, and their spans if the format has any. "
-                             "A project that does not exist is created.") },
+                          N_("Add documents, and their spans if the format has any, then "
+                             "bring the project’s search index up to date. A project that does "
+                             "not exist is created.") },
   [SUBCOMMAND_EXPORT] = { "export", run_export, N_("PROJECT"),
                           N_("Write the project as a labeled dataset") },
   [SUBCOMMAND_STATS] = { "stats", run_stats, N_("PROJECT"),
@@ -161,6 +162,7 @@ run_import (int    argc,
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   const GlossFormat *format = NULL;
+  gboolean more = TRUE;
   int status = GLOSS_CLI_EXIT_OK;
 
   if (!parse_options (&subcommands[SUBCOMMAND_IMPORT], entries, &argc, &argv, 2, TRUE))
@@ -191,6 +193,21 @@ run_import (int    argc,
         }
 
       print_report (result->path, result->report);
+    }
+
+  /* The import left its texts for the search index; they go in before the
+   * command ends, so that a project made here is complete wherever it is
+   * opened next. Chunks keep each transaction short for a window that has
+   * the project open meanwhile. */
+  while (more)
+    {
+      if (!gloss_store_index_texts (store, 1000, &more, &error))
+        {
+          g_printerr (_("gloss: the documents are in, but the search index is not up to date "
+                        "(Gloss brings it up to date when it next opens the project): %s\n"),
+                      error->message);
+          break;
+        }
     }
 
   return status;

@@ -284,15 +284,16 @@ gloss_import_guess_format (const char  *path,
 
 #define FILES_PER_COMMIT 500
 
-/* A transaction for the next files. Their texts go into the search index
- * together at its commit: one at a time, it was most of an import's work. */
+/* A transaction for the next files. Their texts wait for the search index
+ * (gloss_store_index_texts ()), which was half of an import's work: the
+ * caller indexes them once the files are in, and searches find them
+ * meanwhile. */
 static gboolean
 begin_batch (GlossStore *store)
 {
   if (!gloss_store_begin (store, NULL))
     return FALSE;
 
-  /* Without it, the texts are indexed one by one: slower, still right. */
   gloss_store_defer_indexing (store, NULL);
   return TRUE;
 }
@@ -320,7 +321,9 @@ commit_batch (GlossStore *store,
 
 /* Imports each of PATHS, each all or nothing, in FORMAT or the format its
  * name tells. Stops before the next file when CANCELLABLE is cancelled;
- * the files not reached have no result. */
+ * the files not reached have no result. The new texts are left waiting
+ * for the full-text index: search finds them all the same, and
+ * gloss_store_index_texts () indexes them when the caller has time. */
 GPtrArray *
 gloss_import_paths (GlossStore              *store,
                     const char * const      *paths,

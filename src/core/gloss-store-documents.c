@@ -157,9 +157,6 @@ gloss_store_delete_document (GlossStore  *self,
   gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  /* Its text may not be in the full-text index yet, which deleting it
-   * would then damage. */
-  g_return_val_if_fail (!self->indexing_deferred, FALSE);
 
   if (!gloss_store_begin (self, error))
     return FALSE;

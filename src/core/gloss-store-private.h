@@ -26,7 +26,6 @@ typedef struct
 {
   guint pending_signals;
   guint journal;
-  guint unindexed;
 } SavepointMarks;
 
 struct _GlossStore
@@ -42,7 +41,7 @@ struct _GlossStore
   GHashTable *pending_keys;   /* the coalesced signals already queued */
   GArray *savepoints;         /* SavepointMarks, one per open level */
   gboolean indexing_deferred; /* see gloss_store_defer_indexing () */
-  GArray *unindexed;          /* gint64 ids of the texts added since */
+  gboolean indexing;          /* opening gloss_store_index_texts ()'s transaction */
 };
 
 typedef enum {

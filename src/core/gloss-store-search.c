@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-store-private.h"
@@ -127,14 +129,12 @@ like_pattern (const char *prefilter)
   return g_string_free (pattern, FALSE);
 }
 
-/* An FTS5 query that every document with a match satisfies: each word of
- * QUERY as a word prefix. NULL when QUERY has no word to look for. The
- * index splits words as unicode61 does: letters, digits and marks make
- * words, anything else separates them. */
-static char *
-fts_query (const char *query)
+/* The words of QUERY as the full-text index splits them (unicode61):
+ * letters, digits and marks make words, anything else separates them. */
+static GPtrArray *
+query_words (const char *query)
 {
-  g_autoptr(GString) fts = g_string_new (NULL);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) word = g_string_new (NULL);
 
   for (const char *p = query; ; p = g_utf8_next_char (p))
@@ -149,14 +149,7 @@ fts_query (const char *query)
 
       if (word->len > 0)
         {
-          g_string_append_printf (fts, "%s\"", fts->len ? " AND " : "");
-          for (const char *q = word->str; *q != '\0'; q++)
-            {
-              if (*q == '"')
-                g_string_append_c (fts, '"');
-              g_string_append_c (fts, *q);
-            }
-          g_string_append (fts, "\"*");
+          g_ptr_array_add (words, g_strdup (word->str));
           g_string_truncate (word, 0);
         }
 
@@ -164,7 +157,444 @@ fts_query (const char *query)
         break;
     }
 
-  return fts->len > 0 ? g_string_free (g_steal_pointer (&fts), FALSE) : NULL;
+  return words;
+}
+
+/* An FTS5 query that every document with a match satisfies: each of WORDS
+ * as a word prefix. NULL when there is no word to look for. */
+static char *
+fts_query (GPtrArray *words)
+{
+  g_autoptr(GString) fts = g_string_new (NULL);
+
+  if (words->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      g_string_append_printf (fts, "%s\"", i > 0 ? " AND " : "");
+      for (const char *q = words->pdata[i]; *q != '\0'; q++)
+        {
+          if (*q == '"')
+            g_string_append_c (fts, '"');
+          g_string_append_c (fts, *q);
+        }
+      g_string_append (fts, "\"*");
+    }
+
+  return g_string_free (g_steal_pointer (&fts), FALSE);
+}
+
+/* The full-text index's own test, applied to a text that is not in it
+ * yet, so that a search finds in a waiting text exactly what it would
+ * find once the text is indexed: the index's tokenizer (from SQLite, so
+ * the same folding and the same word breaks) reads the text, and each
+ * word of the query must start a token, or, when the tokenizer splits
+ * the word, be a run of tokens of which the last starts with the word's
+ * last piece, as FTS5 reads "word"*. */
+typedef struct
+{
+  fts5_tokenizer methods;
+  Fts5Tokenizer *tokenizer;
+  GPtrArray *phrases;    /* a GPtrArray of token strings per query word */
+  guint longest;         /* tokens in the longest phrase */
+  gboolean impossible;   /* a word with no token: FTS5 matches nothing */
+} IndexTest;
+
+typedef struct
+{
+  IndexTest *test;
+  gboolean *found;       /* per phrase */
+  guint n_left;
+  GPtrArray *recent;     /* the last tokens, up to longest - 1 of them */
+} IndexTestRun;
+
+static int
+add_query_token_cb (void       *user_data,
+                    int         flags,
+                    const char *token,
+                    int         n_bytes,
+                    int         start,
+                    int         end)
+{
+  GPtrArray *phrase = user_data;
+
+  if (!(flags & FTS5_TOKEN_COLOCATED))
+    g_ptr_array_add (phrase, g_strndup (token, n_bytes));
+  return SQLITE_OK;
+}
+
+static void
+index_test_free (IndexTest *test)
+{
+  if (test == NULL)
+    return;
+
+  if (test->tokenizer != NULL)
+    test->methods.xDelete (test->tokenizer);
+  g_clear_pointer (&test->phrases, g_ptr_array_unref);
+  g_free (test);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndexTest, index_test_free)
+
+/* The test for WORDS, with the tokenizer documents_fts was made with. */
+static IndexTest *
+index_test_new (GlossStore  *self,
+                GPtrArray   *words,
+                GError     **error)
+{
+  static const char *arguments[] = { "remove_diacritics", "2" };
+  g_autoptr(IndexTest) test = g_new0 (IndexTest, 1);
+  fts5_api *api = NULL;
+  void *tokenizer_data = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gloss_store_prepare (self, "SELECT fts5 (?1)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW || api == NULL)
+    {
+      gloss_store_set_sqlite_error (self, error, rc == SQLITE_ROW ? SQLITE_ERROR : rc);
+      return NULL;
+    }
+
+  rc = api->xFindTokenizer (api, "unicode61", &tokenizer_data, &test->methods);
+  if (rc == SQLITE_OK)
+    rc = test->methods.xCreate (tokenizer_data, (const char **) arguments,
+                                G_N_ELEMENTS (arguments), &test->tokenizer);
+  if (rc != SQLITE_OK)
+    {
+      test->tokenizer = NULL;
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  test->phrases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = words->pdata[i];
+      GPtrArray *phrase = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (test->phrases, phrase);
+      rc = test->methods.xTokenize (test->tokenizer, phrase,
+                                    FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX,
+                                    word, strlen (word), add_query_token_cb);
+      if (rc != SQLITE_OK)
+        {
+          gloss_store_set_sqlite_error (self, error, rc);
+          return NULL;
+        }
+      test->impossible |= phrase->len == 0;
+      test->longest = MAX (test->longest, phrase->len);
+    }
+
+  return g_steal_pointer (&test);
+}
+
+static int
+check_token_cb (void       *user_data,
+                int         flags,
+                const char *token,
+                int         n_bytes,
+                int         start,
+                int         end)
+{
+  IndexTestRun *run = user_data;
+  GPtrArray *phrases = run->test->phrases;
+
+  if (flags & FTS5_TOKEN_COLOCATED)
+    return SQLITE_OK;
+
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      GPtrArray *phrase = phrases->pdata[i];
+      const char *last = phrase->pdata[phrase->len - 1];
+      gsize last_len = strlen (last);
+      gboolean match;
+
+      if (run->found[i] || phrase->len - 1 > run->recent->len)
+        continue;
+
+      match = (gsize) n_bytes >= last_len && memcmp (token, last, last_len) == 0;
+      for (guint j = 0; match && j + 1 < phrase->len; j++)
+        match = g_str_equal (phrase->pdata[j],
+                             run->recent->pdata[run->recent->len - (phrase->len - 1) + j]);
+      if (match)
+        {
+          run->found[i] = TRUE;
+          run->n_left--;
+        }
+    }
+
+  /* Every word found: the rest of the text cannot change the answer. */
+  if (run->n_left == 0)
+    return SQLITE_DONE;
+
+  if (run->test->longest > 1)
+    {
+      if (run->recent->len == run->test->longest - 1)
+        g_ptr_array_remove_index (run->recent, 0);
+      g_ptr_array_add (run->recent, g_strndup (token, n_bytes));
+    }
+
+  return SQLITE_OK;
+}
+
+/* Whether the index, had it TEXT, would give it to the search. */
+static gboolean
+index_test_passes (IndexTest   *test,
+                   const char  *text,
+                   gboolean    *passes,
+                   GlossStore  *self,
+                   GError     **error)
+{
+  g_autofree gboolean *found = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  IndexTestRun run;
+  int rc;
+
+  *passes = FALSE;
+  if (test->impossible)
+    return TRUE;
+
+  found = g_new0 (gboolean, test->phrases->len);
+  recent = g_ptr_array_new_with_free_func (g_free);
+  run = (IndexTestRun) { test, found, test->phrases->len, recent };
+  rc = test->methods.xTokenize (test->tokenizer, &run, FTS5_TOKENIZE_DOCUMENT, text, strlen (text),
+                                check_token_cb);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
+
+  *passes = run.n_left == 0;
+  return TRUE;
+}
+
+/* The documents that can match, as (id, name, text) rows in id order.
+ * The full-text index narrows a search for words to the documents that
+ * have them, at the start of a word; instr() compares exactly and LIKE up
+ * to ASCII case for a query without words. Each keeps every document that
+ * can match, and gloss_search_find () says where.
+ *
+ * The index holds only the texts that are not waiting for it (see
+ * gloss_store_index_texts ()), so a search for words reads the waiting
+ * ones too, as a second list (UNINDEXED) narrowed the way a query without
+ * words is; IndexTest then keeps the documents the index would have
+ * given, so that the results are the same before and after indexing. */
+static gboolean
+prepare_candidates (GlossStore        *self,
+                    const char        *query,
+                    GPtrArray         *words,
+                    GlossSearchFlags   flags,
+                    sqlite3_stmt     **indexed,
+                    sqlite3_stmt     **unindexed,
+                    GError           **error)
+{
+  g_autofree char *prefilter = gloss_search_dup_prefilter (query, flags);
+  g_autofree char *match = fts_query (words);
+  sqlite3_stmt *stmt;
+
+  *indexed = NULL;
+  *unindexed = NULL;
+
+  if (match != NULL)
+    {
+      stmt = gloss_store_prepare (self,
+                                  "SELECT d.id, d.name, t.text FROM documents_fts "
+                                  "JOIN documents AS d ON d.id = documents_fts.rowid "
+                                  "JOIN document_texts AS t ON t.document = d.id "
+                                  "WHERE documents_fts MATCH ? ORDER BY d.id",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+      *indexed = stmt;
+
+      if (flags & GLOSS_SEARCH_CASE_SENSITIVE)
+        {
+          stmt = gloss_store_prepare (self,
+                                      "SELECT d.id, d.name, t.text FROM unindexed_texts AS u "
+                                      "JOIN documents AS d ON d.id = u.document "
+                                      "JOIN document_texts AS t ON t.document = u.document "
+                                      "WHERE instr (t.text, ?) > 0 ORDER BY u.document",
+                                      error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, prefilter, -1, SQLITE_TRANSIENT);
+        }
+      else if (prefilter[0] != '\0')
+        {
+          g_autofree char *pattern = like_pattern (prefilter);
+
+          stmt = gloss_store_prepare (self,
+                                      "SELECT d.id, d.name, t.text FROM unindexed_texts AS u "
+                                      "JOIN documents AS d ON d.id = u.document "
+                                      "JOIN document_texts AS t ON t.document = u.document "
+                                      "WHERE t.text LIKE ? ESCAPE '\\' ORDER BY u.document",
+                                      error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+        }
+      else
+        {
+          stmt = gloss_store_prepare (self,
+                                      "SELECT d.id, d.name, t.text FROM unindexed_texts AS u "
+                                      "JOIN documents AS d ON d.id = u.document "
+                                      "JOIN document_texts AS t ON t.document = u.document "
+                                      "ORDER BY u.document",
+                                      error);
+          if (stmt == NULL)
+            return FALSE;
+        }
+      *unindexed = stmt;
+    }
+  else if (flags & GLOSS_SEARCH_CASE_SENSITIVE)
+    {
+      stmt = gloss_store_prepare (self,
+                                  "SELECT id, name, text "
+                                  "FROM documents JOIN document_texts ON document = id "
+                                  "WHERE instr (text, ?) > 0 ORDER BY id",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, prefilter, -1, SQLITE_TRANSIENT);
+      *indexed = stmt;
+    }
+  else if (prefilter[0] != '\0')
+    {
+      g_autofree char *pattern = like_pattern (prefilter);
+
+      stmt = gloss_store_prepare (self,
+                                  "SELECT id, name, text "
+                                  "FROM documents JOIN document_texts ON document = id "
+                                  "WHERE text LIKE ? ESCAPE '\\' ORDER BY id",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+      *indexed = stmt;
+    }
+  else
+    {
+      stmt = gloss_store_prepare (self, "SELECT id, name, text FROM documents "
+                                  "JOIN document_texts ON document = id ORDER BY id", error);
+      if (stmt == NULL)
+        return FALSE;
+      *indexed = stmt;
+    }
+
+  return TRUE;
+}
+
+/* Steps STMT, if it is still running, to its next row: SQLITE_ROW, or
+ * SQLITE_DONE for a statement that is done or was never there. */
+static int
+step_candidates (sqlite3_stmt *stmt,
+                 int           rc)
+{
+  if (stmt == NULL || rc != SQLITE_ROW)
+    return stmt == NULL ? SQLITE_DONE : rc;
+  return sqlite3_step (stmt);
+}
+
+static GPtrArray *
+search_candidates (GlossStore        *self,
+                   const char        *query,
+                   GlossSearchFlags   flags,
+                   guint              limit,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  g_autoptr(GPtrArray) results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_search_result_free);
+  g_autoptr(GPtrArray) words = query_words (query);
+  g_autoptr(IndexTest) index_test = NULL;
+  sqlite3_stmt *indexed, *unindexed;
+  int rc_indexed, rc_unindexed;
+  int rc = SQLITE_DONE;
+
+  if (!prepare_candidates (self, query, words, flags, &indexed, &unindexed, error))
+    return NULL;
+  if (unindexed != NULL && (index_test = index_test_new (self, words, error)) == NULL)
+    return NULL;
+
+  /* Both lists are in id order: merged, the documents come in id order
+   * whether their texts are indexed yet or not. */
+  rc_indexed = sqlite3_step (indexed);
+  rc_unindexed = unindexed != NULL ? sqlite3_step (unindexed) : SQLITE_DONE;
+  while (rc_indexed == SQLITE_ROW || rc_unindexed == SQLITE_ROW)
+    {
+      g_autoptr(GArray) ranges = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      sqlite3_stmt *stmt;
+      const char *text;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        break;
+
+      if (rc_unindexed != SQLITE_ROW ||
+          (rc_indexed == SQLITE_ROW &&
+           sqlite3_column_int64 (indexed, 0) < sqlite3_column_int64 (unindexed, 0)))
+        stmt = indexed;
+      else
+        stmt = unindexed;
+
+      text = (const char *) sqlite3_column_text (stmt, 2);
+      ranges = gloss_search_find (text, query, flags, limit > 0 ? limit - results->len : 0);
+      if (stmt == unindexed && ranges->len > 0)
+        {
+          gboolean passes;
+
+          if (!index_test_passes (index_test, text, &passes, self, error))
+            break;
+          if (!passes)
+            g_array_set_size (ranges, 0);
+        }
+      found = gloss_search_make_results (sqlite3_column_int64 (stmt, 0),
+                                         (const char *) sqlite3_column_text (stmt, 1),
+                                         text, ranges);
+      g_ptr_array_extend_and_steal (results, g_steal_pointer (&found));
+
+      if (limit > 0 && results->len >= limit)
+        {
+          rc_indexed = rc_unindexed = SQLITE_DONE;
+          break;
+        }
+
+      if (stmt == indexed)
+        rc_indexed = step_candidates (indexed, rc_indexed);
+      else
+        rc_unindexed = step_candidates (unindexed, rc_unindexed);
+    }
+
+  if (rc_indexed != SQLITE_ROW && rc_indexed != SQLITE_DONE)
+    rc = rc_indexed;
+  else if (rc_unindexed != SQLITE_ROW && rc_unindexed != SQLITE_DONE)
+    rc = rc_unindexed;
+
+  sqlite3_reset (indexed);
+  if (unindexed != NULL)
+    sqlite3_reset (unindexed);
+
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&results);
 }
 
 static GPtrArray *
@@ -175,99 +605,29 @@ search_project (GlossStore        *self,
                 GCancellable      *cancellable,
                 GError           **error)
 {
-  g_autoptr(GPtrArray) results =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_search_result_free);
-  g_autofree char *prefilter = NULL;
-  g_autofree char *pattern = NULL;
-  g_autofree char *match = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GPtrArray *results;
+  gboolean own_transaction;
 
   if (query[0] == '\0')
-    return g_steal_pointer (&results);
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_search_result_free);
 
-  /* The full-text index narrows a search for words to the documents that
-   * have them, at the start of a word; instr() compares exactly and LIKE up
-   * to ASCII case for a query without words. Each keeps every document
-   * that can match, and gloss_search_find () says where. */
-  prefilter = gloss_search_dup_prefilter (query, flags);
-  match = fts_query (query);
-  if (match != NULL)
+  /* One snapshot for both lists: between two, a text could move from the
+   * waiting ones into the index (another connection indexing) and be
+   * missed, or be read twice. A plain BEGIN only reads, so that the
+   * search's read-only connection can take it too. */
+  own_transaction = sqlite3_get_autocommit (self->db);
+  if (own_transaction && sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     {
-      stmt = gloss_store_prepare (self,
-                                  "SELECT d.id, d.name, t.text FROM documents_fts "
-                                  "JOIN documents AS d ON d.id = documents_fts.rowid "
-                                  "JOIN document_texts AS t ON t.document = d.id "
-                                  "WHERE documents_fts MATCH ? ORDER BY d.id",
-                                  error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-    }
-  else if (flags & GLOSS_SEARCH_CASE_SENSITIVE)
-    {
-      stmt = gloss_store_prepare (self,
-                                  "SELECT id, name, text "
-                                  "FROM documents JOIN document_texts ON document = id "
-                                  "WHERE instr (text, ?) > 0 ORDER BY id",
-                                  error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, prefilter, -1, SQLITE_TRANSIENT);
-    }
-  else if (prefilter[0] != '\0')
-    {
-      stmt = gloss_store_prepare (self,
-                                  "SELECT id, name, text "
-                                  "FROM documents JOIN document_texts ON document = id "
-                                  "WHERE text LIKE ? ESCAPE '\\' ORDER BY id",
-                                  error);
-      if (stmt == NULL)
-        return NULL;
-      pattern = like_pattern (prefilter);
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
-    }
-  else
-    {
-      stmt = gloss_store_prepare (self, "SELECT id, name, text FROM documents "
-                                  "JOIN document_texts ON document = id ORDER BY id", error);
-      if (stmt == NULL)
-        return NULL;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, 2);
-      g_autoptr(GArray) ranges = NULL;
-      g_autoptr(GPtrArray) found = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_reset (stmt);
-          return NULL;
-        }
-
-      ranges = gloss_search_find (text, query, flags, limit > 0 ? limit - results->len : 0);
-      found = gloss_search_make_results (sqlite3_column_int64 (stmt, 0),
-                                         (const char *) sqlite3_column_text (stmt, 1),
-                                         text, ranges);
-      g_ptr_array_extend_and_steal (results, g_steal_pointer (&found));
-
-      if (limit > 0 && results->len >= limit)
-        {
-          rc = SQLITE_DONE;
-          break;
-        }
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
+      gloss_store_set_sqlite_error (self, error, sqlite3_errcode (self->db));
       return NULL;
     }
 
-  return g_steal_pointer (&results);
+  results = search_candidates (self, query, flags, limit, cancellable, error);
+
+  if (own_transaction)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  return results;
 }
 
 /* Every match of QUERY in the project's documents, as GlossSearchResult, in

@@ -29,12 +29,11 @@ G_DEFINE_QUARK (gloss-store-error-quark, gloss_store_error)
 
 static guint signals[N_SIGNALS];
 
-/* Indexes each text as it is added. gloss_store_defer_indexing () drops it
- * for a transaction and creates it again, with this text, before the commit. */
-#define INDEX_ON_INSERT_TRIGGER \
-  "CREATE TRIGGER document_texts_after_insert AFTER INSERT ON document_texts BEGIN" \
-  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);" \
-  "END;"
+/* Transactions of this process waiting for the write lock, a background
+ * indexer's aside. The indexer lets them go first before each chunk, so
+ * that a window's write waits for one chunk at most, instead of for
+ * SQLite's busy handler to happen on the moment between two chunks. */
+static gint writers_waiting;
 
 /* migrations[N] takes a schema of version N to version N + 1. */
 static const char * const migrations[] = {
@@ -110,7 +109,9 @@ static const char * const migrations[] = {
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");"
   "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
-  INDEX_ON_INSERT_TRIGGER
+  "CREATE TRIGGER document_texts_after_insert AFTER INSERT ON document_texts BEGIN"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);"
+  "END;"
   "CREATE TRIGGER document_texts_after_delete AFTER DELETE ON document_texts BEGIN"
   "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.document, OLD.text);"
   "END;"
@@ -118,16 +119,72 @@ static const char * const migrations[] = {
   "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.document, OLD.text);"
   "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);"
   "END;",
+
+  /* 2 -> 3: texts can wait for the full-text index. Tokenizing was half of
+   * an import's time; an import now lists its texts in unindexed_texts,
+   * gloss_store_index_texts () indexes them later, a few at a time, and a
+   * search reads the texts still listed itself. The index's content is
+   * the texts that are not listed (indexed_texts), so that it always
+   * matches its content exactly, as FTS5's integrity check wants. The
+   * triggers keep it so: a listed text is not in the index, so deleting
+   * or changing one must not take it out (an FTS5 'delete' of a text that
+   * was never indexed damages an external-content index). */
+  "CREATE TABLE unindexed_texts ("
+  "  document INTEGER PRIMARY KEY"
+  ");"
+  "CREATE VIEW indexed_texts AS SELECT document, text FROM document_texts "
+  "  WHERE document NOT IN (SELECT document FROM unindexed_texts);"
+  "DROP TRIGGER document_texts_after_insert;"
+  "DROP TRIGGER document_texts_after_delete;"
+  "DROP TRIGGER document_texts_after_update;"
+  "DROP TABLE documents_fts;"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  text, content = 'indexed_texts', content_rowid = 'document',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
+  "CREATE TRIGGER document_texts_after_insert AFTER INSERT ON document_texts "
+  "WHEN NOT EXISTS (SELECT 1 FROM unindexed_texts WHERE document = NEW.document) BEGIN"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);"
+  "END;"
+  "CREATE TRIGGER document_texts_after_delete AFTER DELETE ON document_texts BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text)"
+  "    SELECT 'delete', OLD.document, OLD.text"
+  "    WHERE NOT EXISTS (SELECT 1 FROM unindexed_texts WHERE document = OLD.document);"
+  "  DELETE FROM unindexed_texts WHERE document = OLD.document;"
+  "END;"
+  "CREATE TRIGGER document_texts_after_update AFTER UPDATE ON document_texts BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text)"
+  "    SELECT 'delete', OLD.document, OLD.text"
+  "    WHERE NOT EXISTS (SELECT 1 FROM unindexed_texts WHERE document = OLD.document);"
+  "  UPDATE unindexed_texts SET document = NEW.document WHERE document = OLD.document;"
+  "  INSERT INTO documents_fts (rowid, text)"
+  "    SELECT NEW.document, NEW.text"
+  "    WHERE NOT EXISTS (SELECT 1 FROM unindexed_texts WHERE document = NEW.document);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);
 
+/* The time as rows store it, to the second. Formatted once a second per
+ * thread: an import asks for it with every document. */
 char *
 gloss_store_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  static _Thread_local gint64 formatted_second = -1;
+  static _Thread_local char formatted[sizeof "YYYY-MM-DDTHH:MM:SSZ" + 8];
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  if (second != formatted_second)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (second);
+      g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_strlcpy (formatted, text, sizeof formatted);
+      formatted_second = second;
+    }
+
+  return g_strdup (formatted);
 }
 
 void
@@ -396,15 +453,28 @@ gloss_store_begin (GlossStore  *self,
   /* IMMEDIATE takes the write lock up front, so that the busy timeout applies
    * instead of a deadlock error on the first write. Nested calls are
    * savepoints, so that a failing inner step leaves the outer work intact. */
-  if (!store_run (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
-                  error))
-    return FALSE;
+  if (self->transaction_depth == 0)
+    {
+      gboolean ok;
 
-  /* Where this level starts, so that rolling it back forgets its journal,
-   * its signals and its texts waiting for the index too. */
+      if (!self->indexing)
+        g_atomic_int_inc (&writers_waiting);
+      ok = store_run (self, "BEGIN IMMEDIATE", error);
+      if (!self->indexing)
+        g_atomic_int_add (&writers_waiting, -1);
+      if (!ok)
+        return FALSE;
+    }
+  else if (!store_run (self, "SAVEPOINT nested", error))
+    {
+      return FALSE;
+    }
+
+  /* Where this level starts, so that rolling it back forgets its journal
+   * and its signals too. */
   {
     SavepointMarks marks = {
-      self->pending_signals->len, self->journal->len, self->unindexed->len,
+      self->pending_signals->len, self->journal->len,
     };
 
     g_array_append_val (self->savepoints, marks);
@@ -413,53 +483,13 @@ gloss_store_begin (GlossStore  *self,
   return TRUE;
 }
 
-/* Indexes the texts added while indexing is deferred, in one statement: the
- * full-text index then writes them as a few large segments instead of one
- * small segment per text. */
-static gboolean
-index_pending (GlossStore  *self,
-               GError     **error)
-{
-  g_autoptr(GString) ids = NULL;
-  sqlite3_stmt *stmt;
-
-  if (self->unindexed->len == 0)
-    return TRUE;
-
-  ids = g_string_new ("[");
-  for (guint i = 0; i < self->unindexed->len; i++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (self->unindexed, gint64, i));
-  g_string_append_c (ids, ']');
-
-  stmt = gloss_store_prepare (self,
-                              "INSERT INTO documents_fts (rowid, text) "
-                              "SELECT document, text FROM document_texts "
-                              "WHERE document IN (SELECT value FROM json_each (?))",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, ids->str, ids->len, SQLITE_STATIC);
-  if (!gloss_store_step_done (self, stmt, error))
-    return FALSE;
-
-  g_array_set_size (self->unindexed, 0);
-  return TRUE;
-}
-
-/* Until the outermost transaction ends, texts added go into the full-text
- * index at its commit, all together, instead of one by one. FTS5 writes its
- * pending terms out as a new segment at every savepoint and at the end of
- * every statement that reaches it through a trigger, so indexing texts one
- * at a time, each in its savepoint, made an import write (and then merge)
- * one tiny segment per file: most of its time. For imports: documents can
- * be added, not deleted, until the commit, and are searchable from it, as
- * before.
- *
- * Only an outermost transaction defers (inside a savepoint, nothing
- * changes): the trigger is dropped inside the transaction, so that a
- * rollback brings it back and no commit can leave it out. */
+/* Until the outermost transaction ends, the texts added are left out of
+ * the full-text index and listed in unindexed_texts instead, for
+ * gloss_store_index_texts () to index later. FTS5 tokenizing was half of
+ * what an import cost, and it writes a segment at every savepoint besides,
+ * one per imported file. For imports: a search finds the texts all the
+ * same (gloss-store-search.c reads the listed texts itself). Inside a
+ * savepoint this changes nothing: the whole transaction is one import's. */
 gboolean
 gloss_store_defer_indexing (GlossStore  *self,
                             GError     **error)
@@ -467,28 +497,118 @@ gloss_store_defer_indexing (GlossStore  *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
-  if (self->indexing_deferred || self->transaction_depth > 1)
-    return TRUE;
-
-  if (!store_exec (self, "DROP TRIGGER document_texts_after_insert", error))
-    return FALSE;
-
-  self->indexing_deferred = TRUE;
+  if (self->transaction_depth == 1)
+    self->indexing_deferred = TRUE;
   return TRUE;
 }
 
-static gboolean
-end_deferred_indexing (GlossStore  *self,
-                       GError     **error)
+/* How many texts wait for the full-text index. */
+guint
+gloss_store_count_texts_to_index (GlossStore *self)
 {
-  if (!self->indexing_deferred)
-    return TRUE;
+  sqlite3_stmt *stmt;
+  guint count = 0;
 
-  if (!index_pending (self, error) ||
-      !store_exec (self, INDEX_ON_INSERT_TRIGGER, error))
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  stmt = gloss_store_prepare (self, "SELECT count (*) FROM unindexed_texts", NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+static gboolean
+index_texts_up_to (GlossStore  *self,
+                   gint64       last,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* One statement for all of them: FTS5 then writes one segment for the
+   * lot instead of one per text. */
+  stmt = gloss_store_prepare (self,
+                              "INSERT INTO documents_fts (rowid, text) "
+                              "SELECT document, text FROM document_texts "
+                              "WHERE document IN (SELECT document FROM unindexed_texts "
+                              "                   WHERE document <= ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last);
+  if (!gloss_store_step_done (self, stmt, error))
     return FALSE;
 
-  self->indexing_deferred = FALSE;
+  stmt = gloss_store_prepare (self, "DELETE FROM unindexed_texts WHERE document <= ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last);
+  return gloss_store_step_done (self, stmt, error);
+}
+
+/* Puts up to MAX_TEXTS of the texts waiting for the full-text index into
+ * it (the oldest first), in one transaction of their own: a caller working
+ * through many keeps each one short, so that other writers to the project
+ * (the window, on its own connection) never wait long. MORE says whether
+ * texts are still waiting. Nothing is journaled: no row a user sees
+ * changes, and there is nothing to undo. */
+gboolean
+gloss_store_index_texts (GlossStore  *self,
+                         guint        max_texts,
+                         gboolean    *more,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 last = 0;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (max_texts > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (more != NULL)
+    *more = FALSE;
+
+  /* Behind any other writer of this process (a window saving a span). */
+  while (g_atomic_int_get (&writers_waiting) > 0)
+    g_usleep (G_USEC_PER_SEC / 1000);
+
+  self->indexing = TRUE;
+  ok = gloss_store_begin (self, error);
+  self->indexing = FALSE;
+  if (!ok)
+    return FALSE;
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT max (document) FROM (SELECT document FROM unindexed_texts "
+                              "                            ORDER BY document LIMIT ?)",
+                              error);
+  if (stmt == NULL)
+    return gloss_store_finish (self, FALSE, error);
+  sqlite3_bind_int64 (stmt, 1, max_texts);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return gloss_store_finish (self, FALSE, error);
+    }
+
+  /* NULL (0) when none is waiting: ids start at 1. */
+  if (last > 0 && !index_texts_up_to (self, last, error))
+    return gloss_store_finish (self, FALSE, error);
+
+  if (!gloss_store_finish (self, TRUE, error))
+    return FALSE;
+
+  if (more != NULL && last > 0)
+    *more = store_query_int (self, "SELECT EXISTS (SELECT 1 FROM unindexed_texts)") != 0;
   return TRUE;
 }
 
@@ -508,13 +628,14 @@ gloss_store_commit (GlossStore  *self,
       return TRUE;
     }
 
-  if (!end_deferred_indexing (self, error) || !store_run (self, "COMMIT", error))
+  if (!store_run (self, "COMMIT", error))
     {
       gloss_store_rollback (self);
       return FALSE;
     }
 
   self->transaction_depth = 0;
+  self->indexing_deferred = FALSE;
   g_array_set_size (self->savepoints, 0);
   emit_pending_signals (self);
   return TRUE;
@@ -536,7 +657,6 @@ gloss_store_rollback (GlossStore *self)
       marks = &g_array_index (self->savepoints, SavepointMarks, self->transaction_depth);
       g_array_set_size (self->pending_signals, marks->pending_signals);
       g_ptr_array_set_size (self->journal, marks->journal);
-      g_array_set_size (self->unindexed, marks->unindexed);
       g_array_set_size (self->savepoints, self->transaction_depth);
 
       /* The coalesced signals still queued are the ones left. */
@@ -553,10 +673,8 @@ gloss_store_rollback (GlossStore *self)
       return;
     }
 
-  /* The rollback also brings back the trigger that deferring dropped. */
   store_run (self, "ROLLBACK", NULL);
   self->indexing_deferred = FALSE;
-  g_array_set_size (self->unindexed, 0);
   self->transaction_depth = 0;
   g_array_set_size (self->savepoints, 0);
   g_array_set_size (self->pending_signals, 0);
@@ -591,7 +709,6 @@ gloss_store_finalize (GObject *object)
   g_clear_pointer (&self->journal, g_ptr_array_unref);
   g_clear_pointer (&self->pending_keys, g_hash_table_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
-  g_clear_pointer (&self->unindexed, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
@@ -647,7 +764,6 @@ gloss_store_init (GlossStore *self)
   self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_change_free);
   self->pending_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (SavepointMarks));
-  self->unindexed = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 static guint32
@@ -1047,22 +1163,27 @@ gloss_store_insert_text (GlossStore  *self,
                          gssize       n_bytes,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = gloss_store_prepare (self,
-                                            "INSERT INTO document_texts (document, text) "
-                                            "VALUES (?, ?)",
-                                            error);
+  sqlite3_stmt *stmt;
 
+  /* Listed first: the insert trigger indexes a text that is not listed. */
+  if (self->indexing_deferred)
+    {
+      stmt = gloss_store_prepare (self, "INSERT INTO unindexed_texts (document) VALUES (?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      if (!gloss_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  stmt = gloss_store_prepare (self, "INSERT INTO document_texts (document, text) VALUES (?, ?)",
+                              error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_text (stmt, 2, text, n_bytes, SQLITE_STATIC);
-  if (!gloss_store_step_done (self, stmt, error))
-    return FALSE;
-
-  if (self->indexing_deferred)
-    g_array_append_val (self->unindexed, document_id);
-  return TRUE;
+  return gloss_store_step_done (self, stmt, error);
 }
 
 gint64

@@ -25,7 +25,7 @@ typedef enum {
 
 /* "GLOS" in the file header, so that Gloss knows its own files. */
 #define GLOSS_STORE_APPLICATION_ID 0x474C4F53
-#define GLOSS_STORE_SCHEMA_VERSION 2
+#define GLOSS_STORE_SCHEMA_VERSION 3
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 
@@ -64,6 +64,11 @@ gboolean       gloss_store_commit              (GlossStore          *self,
                                                 GError             **error);
 void           gloss_store_rollback            (GlossStore          *self);
 gboolean       gloss_store_defer_indexing      (GlossStore          *self,
+                                                GError             **error);
+guint          gloss_store_count_texts_to_index (GlossStore         *self);
+gboolean       gloss_store_index_texts         (GlossStore          *self,
+                                                guint                max_texts,
+                                                gboolean            *more,
                                                 GError             **error);
 
 char          *gloss_store_dup_meta            (GlossStore          *self,

@@ -130,30 +130,17 @@ decode_utf16 (const guint8  *data,
   return text;
 }
 
-/* DATA as UTF-8 text: UTF-8 (a byte order mark is dropped) or UTF-16 with a
- * byte order mark. Anything else is an error that says where the first bad
- * byte is, so that a user can find it in an editor. DISPLAY_NAME names the
- * file in messages. */
-char *
-gloss_text_decode (const guint8  *data,
-                   gsize          size,
-                   const char    *display_name,
-                   GError       **error)
+/* Checks DATA, past a UTF-8 byte order mark (SKIP bytes), as UTF-8 text
+ * without NUL bytes; the error says where the first bad byte is. */
+static gboolean
+check_utf8 (const guint8  *data,
+            gsize          size,
+            gsize          skip,
+            const char    *display_name,
+            GError       **error)
 {
   const guint8 *nul;
   const char *end = NULL;
-  gsize skip = 0;
-
-  g_return_val_if_fail (data != NULL || size == 0, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-
-  if (size >= 2 && data[0] == 0xFF && data[1] == 0xFE)
-    return decode_utf16 (data + 2, size - 2, FALSE, display_name, error);
-  if (size >= 2 && data[0] == 0xFE && data[1] == 0xFF)
-    return decode_utf16 (data + 2, size - 2, TRUE, display_name, error);
-
-  if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    skip = 3;
 
   /* Before validating: a binary file is almost never valid UTF-8 either,
    * and "binary" is the more useful thing to tell. */
@@ -161,7 +148,7 @@ gloss_text_decode (const guint8  *data,
   if (nul != NULL)
     {
       set_binary_error (error, display_name, nul - data);
-      return NULL;
+      return FALSE;
     }
 
   if (!gloss_offsets_validate ((const char *) data + skip, size - skip, &end))
@@ -172,10 +159,75 @@ gloss_text_decode (const guint8  *data,
                    _("“%s” is not valid UTF-8 text: invalid byte 0x%02X at byte "
                      "%" G_GSIZE_FORMAT " (line %u)"),
                    display_name, data[position], position, line_at (data, position));
-      return NULL;
+      return FALSE;
     }
 
+  return TRUE;
+}
+
+static gsize
+utf8_bom_size (const guint8 *data,
+               gsize         size)
+{
+  return size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0;
+}
+
+static gboolean
+has_utf16_bom (const guint8 *data,
+               gsize         size)
+{
+  return size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF));
+}
+
+/* DATA as UTF-8 text: UTF-8 (a byte order mark is dropped) or UTF-16 with a
+ * byte order mark. Anything else is an error that says where the first bad
+ * byte is, so that a user can find it in an editor. DISPLAY_NAME names the
+ * file in messages. */
+char *
+gloss_text_decode (const guint8  *data,
+                   gsize          size,
+                   const char    *display_name,
+                   GError       **error)
+{
+  gsize skip;
+
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (has_utf16_bom (data, size))
+    return decode_utf16 (data + 2, size - 2, data[0] == 0xFE, display_name, error);
+
+  skip = utf8_bom_size (data, size);
+  if (!check_utf8 (data, size, skip, display_name, error))
+    return NULL;
+
   return g_strndup ((const char *) data + skip, size - skip);
+}
+
+/* gloss_text_decode () on CONTENTS (SIZE bytes and a NUL, as
+ * g_file_get_contents () gives them), which it takes: UTF-8 comes back in
+ * the same buffer, not a copy, the byte order mark moved out of the way.
+ * An import reads every file through here. */
+static char *
+decode_take (char        *contents,
+             gsize        size,
+             const char  *display_name,
+             GError     **error)
+{
+  g_autofree char *owned = contents;
+  const guint8 *data = (const guint8 *) contents;
+  gsize skip;
+
+  if (has_utf16_bom (data, size))
+    return decode_utf16 (data + 2, size - 2, data[0] == 0xFE, display_name, error);
+
+  skip = utf8_bom_size (data, size);
+  if (!check_utf8 (data, size, skip, display_name, error))
+    return NULL;
+
+  if (skip > 0)
+    memmove (owned, owned + skip, size - skip + 1);
+  return g_steal_pointer (&owned);
 }
 
 /* Where text goes while a converter collapses whitespace: a space or a line
@@ -1300,7 +1352,7 @@ gloss_text_load_file (const char  *path,
       return NULL;
     }
 
-  text = gloss_text_decode ((const guint8 *) contents, size, display, error);
+  text = decode_take (g_steal_pointer (&contents), size, display, error);
   if (text == NULL)
     return NULL;
 

@@ -3,7 +3,13 @@
 /* Runs an import off the main thread, on a connection of its own to the
  * project, and shows its progress with a Cancel button. Emits "finished"
  * with the GPtrArray of GlossImportResult (or NULL when the project could
- * not be opened, with the reason in the second argument). */
+ * not be opened, with the reason in the second argument).
+ *
+ * Then, on the same connection, it puts the imported texts into the search
+ * index ("Preparing search…"), a chunk per transaction: the import leaves
+ * that for after, so that the documents are there sooner, and a search
+ * finds them meanwhile all the same. gloss_import_bar_index () does the
+ * same for a project opened with texts still waiting. */
 
 #define G_LOG_DOMAIN "gloss-import-bar"
 
@@ -25,7 +31,8 @@ struct _GlossImportBar
   GtkProgressBar *progress;
 
   /* Owned references */
-  GCancellable *cancellable;
+  GCancellable *cancellable;         /* the import running */
+  GCancellable *index_cancellable;   /* the indexing running */
 };
 
 G_DEFINE_FINAL_TYPE (GlossImportBar, gloss_import_bar, GTK_TYPE_WIDGET)
@@ -37,6 +44,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_INDEXING,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Texts per transaction: about a megabyte of text, tens of milliseconds,
+ * the longest a write from the window waits for the indexer. */
+#define TEXTS_PER_CHUNK 200
+
 typedef struct
 {
   char *project_path;
@@ -47,17 +66,51 @@ typedef struct
 
 typedef struct
 {
+  GPtrArray *results;
+  GlossStore *store;   /* the import's connection, for the indexing after */
+} ImportOutcome;
+
+typedef struct
+{
+  char *project_path;
+  GlossStore *store;   /* NULL: open the project in the thread */
+  GlossImportBar *bar;
+} IndexJob;
+
+typedef struct
+{
   GlossImportBar *bar;
   guint done;
   guint total;
   char *path;
+  gboolean indexing;
 } Progress;
+
+static void start_indexing (GlossImportBar *self,
+                            const char     *project_path,
+                            GlossStore     *store);
 
 static void
 import_job_free (ImportJob *job)
 {
   g_free (job->project_path);
   g_strfreev (job->paths);
+  g_free (job);
+}
+
+static void
+import_outcome_free (ImportOutcome *outcome)
+{
+  g_clear_pointer (&outcome->results, g_ptr_array_unref);
+  g_clear_object (&outcome->store);
+  g_free (outcome);
+}
+
+static void
+index_job_free (IndexJob *job)
+{
+  g_free (job->project_path);
+  g_clear_object (&job->store);
   g_free (job);
 }
 
@@ -72,7 +125,9 @@ show_progress_cb (gpointer data)
       g_autofree char *base = progress->path ? g_path_get_basename (progress->path) : NULL;
       g_autofree char *text = NULL;
 
-      if (base != NULL)
+      if (progress->indexing)
+        text = g_strdup (_("Preparing search…"));
+      else if (base != NULL)
         text = g_strdup_printf (_("Importing %u of %u: %s"), progress->done + 1, progress->total, base);
       else
         text = g_strdup (_("Finishing the import…"));
@@ -110,6 +165,7 @@ run_import_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   ImportJob *job = task_data;
+  ImportOutcome *outcome;
   g_autoptr(GlossStore) store = NULL;
   GError *error = NULL;
 
@@ -120,10 +176,18 @@ run_import_thread (GTask        *task,
       return;
     }
 
-  g_task_return_pointer (task,
-                         gloss_import_paths (store, (const char * const *) job->paths, job->format,
-                                             cancellable, report_progress_cb, job),
-                         (GDestroyNotify) g_ptr_array_unref);
+  outcome = g_new0 (ImportOutcome, 1);
+  outcome->results = gloss_import_paths (store, (const char * const *) job->paths, job->format,
+                                         cancellable, report_progress_cb, job);
+  outcome->store = g_steal_pointer (&store);
+  g_task_return_pointer (task, outcome, (GDestroyNotify) import_outcome_free);
+}
+
+static void
+hide_when_idle (GlossImportBar *self)
+{
+  if (self->revealer != NULL && self->cancellable == NULL && self->index_cancellable == NULL)
+    gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), FALSE);
 }
 
 static void
@@ -132,15 +196,124 @@ on_import_done_cb (GObject      *source_object,
                    gpointer      user_data)
 {
   GlossImportBar *self = GLOSS_IMPORT_BAR (source_object);
+  ImportOutcome *outcome;
+  g_autoptr(GlossStore) store = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean cancelled;
 
-  results = g_task_propagate_pointer (G_TASK (result), &error);
+  outcome = g_task_propagate_pointer (G_TASK (result), &error);
+  if (outcome != NULL)
+    {
+      results = g_steal_pointer (&outcome->results);
+      store = g_steal_pointer (&outcome->store);
+      import_outcome_free (outcome);
+    }
+  cancelled = g_cancellable_is_cancelled (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->revealer != NULL)
-    gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), FALSE);
 
   g_signal_emit (self, signals[FINISHED], 0, results, error);
+
+  /* The files are in and reported; their texts go into the search index
+   * now, unless the user stopped the work (the next opening of the
+   * project does it then) or the window is gone. */
+  if (store != NULL && !cancelled && self->revealer != NULL)
+    start_indexing (self, gloss_store_get_path (store), store);
+  hide_when_idle (self);
+}
+
+/* Indexes the texts waiting, a chunk per transaction, until none is left
+ * or CANCELLABLE says stop: a stopped indexing leaves the rest waiting,
+ * which search finds all the same. */
+static void
+run_index_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  IndexJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gboolean more = TRUE;
+  guint total, done = 0;
+
+  if (job->store == NULL && (job->store = gloss_store_open (job->project_path, &error)) == NULL)
+    {
+      g_message ("Could not index “%s” for search: %s", job->project_path, error->message);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  total = gloss_store_count_texts_to_index (job->store);
+  while (more && !g_cancellable_is_cancelled (cancellable))
+    {
+      Progress *progress = g_new0 (Progress, 1);
+
+      progress->bar = g_object_ref (job->bar);
+      progress->done = done;
+      progress->total = MAX (total, done);
+      progress->indexing = TRUE;
+      g_main_context_invoke (NULL, show_progress_cb, progress);
+
+      if (!gloss_store_index_texts (job->store, TEXTS_PER_CHUNK, &more, &error))
+        {
+          /* The texts stay waiting, and searchable; the next opening of
+           * the project tries again. */
+          g_message ("Could not index “%s” for search: %s", job->project_path, error->message);
+          break;
+        }
+      done += TEXTS_PER_CHUNK;
+    }
+
+  /* Closed here, not on the main thread: closing may write to the disk. */
+  g_clear_object (&job->store);
+  g_task_return_boolean (task, !more);
+}
+
+static void
+on_index_done_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GlossImportBar *self = GLOSS_IMPORT_BAR (source_object);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  /* A newer indexing may have taken over meanwhile. */
+  if (self->index_cancellable == cancellable)
+    {
+      g_clear_object (&self->index_cancellable);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEXING]);
+    }
+  hide_when_idle (self);
+}
+
+static void
+start_indexing (GlossImportBar *self,
+                const char     *project_path,
+                GlossStore     *store)
+{
+  g_autoptr(GTask) task = NULL;
+  IndexJob *job;
+
+  if (self->index_cancellable != NULL)
+    g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  self->index_cancellable = g_cancellable_new ();
+
+  job = g_new0 (IndexJob, 1);
+  job->project_path = g_strdup (project_path);
+  job->store = store != NULL ? g_object_ref (store) : NULL;
+  job->bar = self;
+
+  gtk_label_set_label (self->label, _("Preparing search…"));
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
+
+  task = g_task_new (self, self->index_cancellable, on_index_done_cb, NULL);
+  g_task_set_source_tag (task, start_indexing);
+  g_task_set_task_data (task, job, (GDestroyNotify) index_job_free);
+  g_task_run_in_thread (task, run_index_thread);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEXING]);
 }
 
 static void
@@ -151,12 +324,31 @@ on_cancel_clicked_cb (GlossImportBar *self,
 }
 
 static void
+gloss_import_bar_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GlossImportBar *self = GLOSS_IMPORT_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_INDEXING:
+      g_value_set_boolean (value, gloss_import_bar_is_indexing (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gloss_import_bar_dispose (GObject *object)
 {
   GlossImportBar *self = (GlossImportBar *) object;
 
   gloss_import_bar_cancel (self);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->index_cancellable);
   g_clear_pointer (&self->revealer, gtk_widget_unparent);
   self->label = NULL;
   self->progress = NULL;
@@ -171,6 +363,13 @@ gloss_import_bar_class_init (GlossImportBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_import_bar_dispose;
+  object_class->get_property = gloss_import_bar_get_property;
+
+  /* Whether texts are being put into the search index. */
+  properties[PROP_INDEXING] =
+    g_param_spec_boolean ("indexing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -232,6 +431,14 @@ gloss_import_bar_start (GlossImportBar     *self,
   if (self->cancellable != NULL)
     return FALSE;
 
+  /* The import indexes what waits when it is done, this too. */
+  if (self->index_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->index_cancellable);
+      g_clear_object (&self->index_cancellable);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEXING]);
+    }
+
   self->cancellable = g_cancellable_new ();
   job = g_new0 (ImportJob, 1);
   job->project_path = g_strdup (project_path);
@@ -253,6 +460,23 @@ gloss_import_bar_start (GlossImportBar     *self,
   return TRUE;
 }
 
+/* Puts the texts of the project at PROJECT_PATH that wait for the search
+ * index into it, on a worker thread and a connection of its own. */
+void
+gloss_import_bar_index (GlossImportBar *self,
+                        const char     *project_path)
+{
+  g_return_if_fail (GLOSS_IS_IMPORT_BAR (self));
+  g_return_if_fail (project_path != NULL);
+
+  /* An import indexes when it is done. */
+  if (self->cancellable != NULL || self->index_cancellable != NULL)
+    return;
+
+  start_indexing (self, project_path, NULL);
+}
+
+/* Whether an import runs (not the indexing after it). */
 gboolean
 gloss_import_bar_is_running (GlossImportBar *self)
 {
@@ -260,6 +484,15 @@ gloss_import_bar_is_running (GlossImportBar *self)
   return self->cancellable != NULL;
 }
 
+gboolean
+gloss_import_bar_is_indexing (GlossImportBar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORT_BAR (self), FALSE);
+  return self->index_cancellable != NULL;
+}
+
+/* Stops the import before its next file, or the indexing before its next
+ * chunk. */
 void
 gloss_import_bar_cancel (GlossImportBar *self)
 {
@@ -267,4 +500,6 @@ gloss_import_bar_cancel (GlossImportBar *self)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->index_cancellable != NULL)
+    g_cancellable_cancel (self->index_cancellable);
 }

@@ -17,7 +17,10 @@ gboolean   gloss_import_bar_start      (GlossImportBar     *self,
                                         const char         *project_path,
                                         const char * const *paths,
                                         const GlossFormat  *format);
+void       gloss_import_bar_index      (GlossImportBar     *self,
+                                        const char         *project_path);
 gboolean   gloss_import_bar_is_running (GlossImportBar     *self);
+gboolean   gloss_import_bar_is_indexing (GlossImportBar    *self);
 void       gloss_import_bar_cancel     (GlossImportBar     *self);
 
 G_END_DECLS

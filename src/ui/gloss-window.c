@@ -1887,6 +1887,12 @@ gloss_window_set_store (GlossWindow *self,
                            G_CALLBACK (on_document_selected_cb), self, G_CONNECT_SWAPPED);
 
   on_document_selected_cb (self, NULL, self->document_selection);
+
+  /* Texts an import left for the search index (from the command line, or
+   * an indexing stopped before its end) go in now, in the background;
+   * search finds them meanwhile. */
+  if (gloss_store_count_texts_to_index (store) > 0)
+    gloss_import_bar_index (self->import_bar, gloss_store_get_path (store));
 }
 
 GlossWindow *
