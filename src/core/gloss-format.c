@@ -77,17 +77,6 @@ gloss_format_guess (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  display = g_filename_display_name (path);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      const char *name = folder_has_files_ending (path, ".ann") ? "brat" : "text";
-
-      found = gloss_format_lookup (name);
-      if (found != NULL)
-        return found;
-    }
-
   /* The longest ending that matches decides: "x.gloss.jsonl" is Gloss JSONL
    * even if another format claims ".jsonl". Ties are ambiguous. */
   lower = g_ascii_strdown (path, -1);
@@ -116,6 +105,16 @@ gloss_format_guess (const char  *path,
   if (n_found == 1)
     return found;
 
+  /* A folder without a format's ending (looked at only then: an import of
+   * thousands of files would ask the file system about each one). */
+  if (n_found == 0 && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      found = gloss_format_lookup (folder_has_files_ending (path, ".ann") ? "brat" : "text");
+      if (found != NULL)
+        return found;
+    }
+
+  display = g_filename_display_name (path);
   if (n_found == 0)
     g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN,
                  _("Cannot tell the format of “%s” from its name; give it with --format"), display);
