@@ -161,6 +161,23 @@ import_document (GlossStore            *store,
   return TRUE;
 }
 
+static gboolean
+needs_labels (GlossDataset *dataset)
+{
+  if (dataset->labels->len > 0)
+    return TRUE;
+
+  for (guint i = 0; i < dataset->documents->len; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, i);
+
+      if (document->spans->len > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Adds DATASET to STORE in one transaction; on error nothing of it stays. */
 gboolean
 gloss_import_dataset (GlossStore         *store,
@@ -177,7 +194,12 @@ gloss_import_dataset (GlossStore         *store,
   if (!gloss_store_begin (store, error))
     return FALSE;
 
-  labels = gloss_store_list_labels (store, error);
+  /* Plain texts bring no label: no need to read the project's, once for
+   * each of thousands of files. */
+  if (needs_labels (dataset))
+    labels = gloss_store_list_labels (store, error);
+  else
+    labels = g_ptr_array_new_with_free_func (g_object_unref);
   if (labels == NULL)
     goto failed;
 
