@@ -367,6 +367,7 @@ gloss_import_paths (GlossStore              *store,
   /* Files go in batches, one commit each: a commit waits for the disk, and
    * one per file made a large import wait on the disk most of the time.
    * Each file is still all or nothing, as a savepoint inside the batch. */
+  gloss_store_set_bulk_writing (store, TRUE);
   batch_open = begin_batch (store);
 
   for (guint i = 0; paths[i] != NULL; i++)
@@ -403,6 +404,7 @@ gloss_import_paths (GlossStore              *store,
 
   if (batch_open)
     commit_batch (store, results, batch_first);
+  gloss_store_set_bulk_writing (store, FALSE);
 
   if (progress != NULL)
     progress (results->len, total, NULL, user_data);
