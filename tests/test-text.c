@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-format.h"
+#include "gloss-test-util.h"
 #include "gloss-text.h"
 
 /* Persian with a zero-width non-joiner, an emoji outside the BMP, an em
@@ -344,21 +345,6 @@ load (const char  *dir,
   return gloss_text_load_file (path, error);
 }
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* The name says how to read the file; the bytes say how to decode it. */
 static void
 test_load_file (void)
@@ -407,7 +393,7 @@ test_load_file (void)
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "missing.txt"));
 
-  remove_dir (dir);
+  gloss_test_remove_tree (dir);
 }
 
 /* A plain text file comes back as its bytes (the file's own buffer, read
@@ -424,6 +410,7 @@ test_load_file_plain (void)
   g_autofree char *bom_only = NULL;
   g_autofree char *wide = NULL;
   g_autofree char *bad = NULL;
+  g_autofree char *folder = NULL;
 
   g_assert_no_error (error);
   write_file (dir, "bom.txt", "\xEF\xBB\xBF" "Baku 🇦🇿\r\n", -1);
@@ -453,8 +440,16 @@ test_load_file_plain (void)
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
   g_assert_cmpstr (error->message, ==,
                    "“bad.txt” is not valid UTF-8 text: invalid byte 0xC0 at byte 5 (line 1)");
+  g_clear_error (&error);
 
-  remove_dir (dir);
+  /* A folder is no file: the error says which it is, for the text format
+   * to read the folder instead. */
+  folder = g_build_filename (dir, "older.txt", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_null (load (dir, "older.txt", &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IS_FOLDER);
+
+  gloss_test_remove_tree (dir);
 }
 
 int

@@ -25,6 +25,7 @@ typedef enum {
   GLOSS_FORMAT_ERROR_UNKNOWN,    /* no such format, or it cannot be told from the file name */
   GLOSS_FORMAT_ERROR_UNSUPPORTED,/* the format cannot do this (e.g. read, or write) */
   GLOSS_FORMAT_ERROR_IO,
+  GLOSS_FORMAT_ERROR_IS_FOLDER,  /* a folder where a file was to be read */
 } GlossFormatError;
 
 typedef enum {

@@ -1347,7 +1347,9 @@ gloss_text_load_file (const char  *path,
 
   if (!g_file_get_contents (path, &contents, &size, &local_error))
     {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+      g_set_error (error, GLOSS_FORMAT_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR)
+                   ? GLOSS_FORMAT_ERROR_IS_FOLDER : GLOSS_FORMAT_ERROR_IO,
                    _("Could not read “%s”: %s"), display, local_error->message);
       return NULL;
     }
