@@ -91,6 +91,24 @@ test_validate (void)
   /* An encoded surrogate and an overlong slash. */
   assert_validate_as_glib ("abcdefghij\xed\xa0\x80", 13);
   assert_validate_as_glib ("abcdefghij\xc0\xaf", 12);
+
+  /* Every lead byte with every second byte, and the edges of the bytes
+   * after: overlong forms, surrogates and code points past U+10FFFF are
+   * refused exactly where GLib refuses them. */
+  for (guint lead = 0x80; lead <= 0xFF; lead++)
+    for (guint second = 0; second <= 0xFF; second++)
+      {
+        static const guchar tails[] = { 0x41, 0x80, 0xBF, 0xC0 };
+
+        for (guint t = 0; t < G_N_ELEMENTS (tails); t++)
+          for (guint u = 0; u < G_N_ELEMENTS (tails); u++)
+            {
+              const char bytes[] = { 'a', (char) lead, (char) second, (char) tails[t], (char) tails[u] };
+
+              for (gsize length = 2; length <= sizeof bytes; length++)
+                assert_validate_as_glib (bytes, length);
+            }
+      }
 }
 
 /* 👋🏽 is two code points outside the BMP: four UTF-16 units, eight bytes. */
