@@ -164,6 +164,41 @@ test_opens_whole (Fixture       *fixture,
   g_assert_cmpuint (strlen (shown), ==, strlen (fixture->text));
   g_assert_true (g_str_equal (shown, fixture->text));
 
+  /* A line the view broke reads on as a wrapped line: the space after it
+   * is the space inside a paragraph, not after one. */
+  {
+    GtkTextTag *display_break = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                           "display-break");
+    GtkTextIter iter;
+    guint n_breaks = 0;
+
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    while (gtk_text_iter_forward_to_tag_toggle (&iter, display_break))
+      {
+        g_autoptr(GSList) tags = NULL;
+        int below = -1;
+
+        if (!gtk_text_iter_starts_tag (&iter, display_break))
+          continue;
+        n_breaks++;
+        gtk_text_iter_set_line_offset (&iter, 0);
+        tags = gtk_text_iter_get_tags (&iter);
+        for (GSList *l = tags; l != NULL; l = l->next)
+          {
+            gboolean set;
+            int pixels;
+
+            g_object_get (l->data, "pixels-below-lines-set", &set, "pixels-below-lines", &pixels,
+                          NULL);
+            if (set)
+              below = pixels;
+          }
+        g_assert_cmpint (below, ==, gtk_text_view_get_pixels_inside_wrap (GTK_TEXT_VIEW (fixture->view)));
+        gtk_text_iter_forward_line (&iter);
+      }
+    g_assert_cmpuint (n_breaks, >, 10);
+  }
+
   g_assert_cmpuint (g_list_model_get_n_items (spans), ==, N_SPANS);
   gloss_offsets_cursor_init (&cursor, fixture->text);
   for (guint i = 0; i < N_SPANS; i++)

@@ -24,6 +24,7 @@
 
 /* Longer lines get display-only breaks: a text view lays out a line whole. */
 #define MAX_LINE_CHARS 1000
+#define PIXELS_INSIDE_WRAP 8
 /* Spans tagged before the first frame; the rest wait for idle time. */
 #define FIRST_SCREEN_SPANS 2000
 #define TAGGING_STEP_USEC 8000
@@ -68,6 +69,7 @@ struct _GlossDocumentView
 
   /* Borrowed references */
   GtkTextTag *break_tag;
+  GtkTextTag *broken_line_tag;
   GtkCssProvider *text_scale_css;  /* owned by the style context */
 
   gint64 document_id;
@@ -171,7 +173,7 @@ show_more_text (GlossDocumentView *self,
        self->next_break++)
     {
       gsize at = gloss_break_map_get_break_byte (self->breaks, self->next_break);
-      GtkTextIter end;
+      GtkTextIter line_start, end;
 
       if (at >= stop)
         break;
@@ -180,6 +182,13 @@ show_more_text (GlossDocumentView *self,
       gtk_text_buffer_get_end_iter (buffer, &end);
       gtk_text_buffer_insert_with_tags (buffer, &end, "\n", 1, self->break_tag, NULL);
       self->shown_length++;
+
+      /* The line the break ends is spaced as a wrapped line, not as a
+       * paragraph: the text reads on as the one line it is. */
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      line_start = end;
+      gtk_text_iter_backward_line (&line_start);
+      gtk_text_buffer_apply_tag (buffer, self->broken_line_tag, &line_start, &end);
     }
 
   insert_text (self, self->unshown_text + self->shown_bytes, stop - self->shown_bytes);
@@ -818,13 +827,16 @@ gloss_document_view_init (GlossDocumentView *self)
   self->span_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->untagged = g_ptr_array_new_with_free_func (g_object_unref);
   self->break_tag = gtk_text_buffer_create_tag (buffer, "display-break", NULL);
+  self->broken_line_tag = gtk_text_buffer_create_tag (buffer, "display-broken-line",
+                                                      "pixels-below-lines", PIXELS_INSIDE_WRAP,
+                                                      NULL);
   self->text_scale = 1.0;
 
   gtk_text_view_set_editable (text_view, FALSE);
   gtk_text_view_set_cursor_visible (text_view, TRUE);
   gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_pixels_below_lines (text_view, 14);
-  gtk_text_view_set_pixels_inside_wrap (text_view, 8);
+  gtk_text_view_set_pixels_inside_wrap (text_view, PIXELS_INSIDE_WRAP);
   gtk_text_view_set_left_margin (text_view, 32);
   gtk_text_view_set_right_margin (text_view, 32);
   gtk_text_view_set_top_margin (text_view, 24);
