@@ -76,7 +76,7 @@ struct _GlossDocumentView
   gsize shown_bytes;       /* of unshown_text, in the buffer already */
   gint64 shown_length;     /* display characters in the buffer */
   guint next_break;        /* the first display break not in the buffer yet */
-  guint tagging_source;
+  guint showing_source;
   gboolean more_spans_coming;
   gboolean snap_to_words;
   double text_scale;
@@ -374,8 +374,8 @@ static gboolean show_rest_cb (gpointer user_data);
 static void
 show_rest_later (GlossDocumentView *self)
 {
-  if (self->tagging_source == 0)
-    self->tagging_source = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, show_rest_cb,
+  if (self->showing_source == 0)
+    self->showing_source = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, show_rest_cb,
                                             self, NULL);
 }
 
@@ -752,7 +752,7 @@ gloss_document_view_dispose (GObject *object)
   GlossDocumentView *self = (GlossDocumentView *) object;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_handle_id (&self->tagging_source, g_source_remove);
+  g_clear_handle_id (&self->showing_source, g_source_remove);
   g_clear_object (&self->selected_span);
   g_clear_object (&self->spans);
 
@@ -865,7 +865,7 @@ gloss_document_view_new (void)
   return g_object_new (GLOSS_TYPE_DOCUMENT_VIEW, NULL);
 }
 
-static GtkTextTag *
+static void
 add_tag (GtkTextTagTable *table,
          GHashTable      *tags,
          gint64           label_id)
@@ -875,7 +875,6 @@ add_tag (GtkTextTagTable *table,
   gtk_text_tag_table_add (table, tag);
   g_hash_table_insert (tags, g_memdup2 (&label_id, sizeof label_id), tag);
   g_object_unref (tag);
-  return tag;
 }
 
 /* Creates two tags for each label that has none, in the labels' order: its
@@ -923,7 +922,7 @@ gloss_document_view_set_labels (GlossDocumentView *self,
 static void
 stop_tagging (GlossDocumentView *self)
 {
-  g_clear_handle_id (&self->tagging_source, g_source_remove);
+  g_clear_handle_id (&self->showing_source, g_source_remove);
   g_ptr_array_set_size (self->untagged, 0);
 }
 
@@ -956,7 +955,7 @@ show_rest_cb (gpointer user_data)
   if (self->untagged->len > 0)
     return G_SOURCE_CONTINUE;
 
-  self->tagging_source = 0;
+  self->showing_source = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -1555,7 +1554,7 @@ gboolean
 gloss_document_view_is_tagging (GlossDocumentView *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
-  return self->tagging_source != 0 || self->unshown_text != NULL || self->more_spans_coming;
+  return self->showing_source != 0 || self->unshown_text != NULL || self->more_spans_coming;
 }
 
 /* The window says so while it loads a document's spans page by page. */
