@@ -516,16 +516,14 @@ gloss_store_defer_indexing (GlossStore  *self,
   return TRUE;
 }
 
-/* How many texts wait for the full-text index. */
-guint
-gloss_store_count_texts_to_index (GlossStore *self)
+/* The count a SELECT count (*) statement gives; 0 if it fails. */
+static guint
+query_count (GlossStore *self,
+             const char *sql)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, NULL);
   guint count = 0;
 
-  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-
-  stmt = gloss_store_prepare (self, "SELECT count (*) FROM unindexed_texts", NULL);
   if (stmt == NULL)
     return 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -533,6 +531,14 @@ gloss_store_count_texts_to_index (GlossStore *self)
   sqlite3_reset (stmt);
 
   return count;
+}
+
+/* How many texts wait for the full-text index. */
+guint
+gloss_store_count_texts_to_index (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  return query_count (self, "SELECT count (*) FROM unindexed_texts");
 }
 
 static gboolean
@@ -1256,19 +1262,8 @@ gloss_store_add_document (GlossStore  *self,
 guint
 gloss_store_count_documents (GlossStore *self)
 {
-  sqlite3_stmt *stmt;
-  guint count = 0;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-
-  stmt = gloss_store_prepare (self, "SELECT count(*) FROM documents", NULL);
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
+  return query_count (self, "SELECT count (*) FROM documents");
 }
 
 guint
