@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-offsets.h"
+#include "gloss-search-bar.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
 
@@ -325,6 +326,65 @@ test_side_list (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (rows), ==, N_SPANS - 10);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The find bar searches the document's text, not the view's: a phrase
+ * across a display break is found, and each match selected is the phrase
+ * at the document's offsets. */
+static void
+test_find_across_breaks (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const char *phrase = "Velayati 😠 corridor route";
+  GlossSearchBar *bar = GLOSS_SEARCH_BAR (find_widget (GTK_WIDGET (fixture->window),
+                                                       GLOSS_TYPE_SEARCH_BAR));
+  GtkEditable *entry = GTK_EDITABLE (find_widget (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY));
+  guint expected = 0;
+
+  for (const char *p = strstr (fixture->text, phrase); p != NULL; p = strstr (p + 1, phrase))
+    expected++;
+  g_assert_cmpuint (expected, >, 500);
+
+  g_assert_true (gloss_window_open_document (fixture->window, fixture->document_id));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
+  gtk_editable_set_text (entry, phrase);
+  while (g_strcmp0 (gloss_search_bar_get_query (bar), phrase) != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (gloss_search_bar_get_n_matches (bar), ==, expected);
+
+  /* The entry's search comes a moment after typing, and selects. */
+  while (gloss_search_bar_get_current_match (bar) < 0)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < expected; i++)
+    {
+      g_autofree char *selected = NULL;
+      gint64 start, end;
+
+      g_assert_true (gloss_document_view_get_selected_range (fixture->view, &start, &end));
+      selected = gloss_document_view_dup_text (fixture->view, start, end);
+      g_assert_cmpstr (selected, ==, phrase);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-next", NULL);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,6 +401,7 @@ main (int    argc,
   ADD ("/gloss/large-document/label-before-shown", test_label_before_shown);
   ADD ("/gloss/large-document/switch-while-loading", test_switch_while_loading);
   ADD ("/gloss/large-document/side-list", test_side_list);
+  ADD ("/gloss/large-document/find-across-breaks", test_find_across_breaks);
 
 #undef ADD
 

@@ -1315,13 +1315,42 @@ gloss_document_view_dup_span_text (GlossDocumentView *self,
   return gloss_document_view_dup_text (self, gloss_span_get_start (span), gloss_span_get_end (span));
 }
 
-/* Puts the whole text in the buffer now, for those who read the buffer
- * itself (the find bar). */
+/* The whole document's text, display breaks left out; the rest of the text
+ * is brought into the buffer first if it has not come yet. */
+char *
+gloss_document_view_dup_document_text (GlossDocumentView *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+
+  show_all_text (self);
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), &start, &end);
+  return dup_document_text (self, &start, &end);
+}
+
+/* The buffer position of document OFFSET, for those who tag the buffer
+ * themselves (the find bar's highlights). */
 void
-gloss_document_view_show_all_text (GlossDocumentView *self)
+gloss_document_view_get_iter_at (GlossDocumentView *self,
+                                 GtkTextIter       *iter,
+                                 gint64             offset)
 {
   g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
-  show_all_text (self);
+  g_return_if_fail (iter != NULL);
+
+  iter_at (self, iter, offset);
+}
+
+/* The document offset of a buffer position. */
+gint64
+gloss_document_view_get_offset (GlossDocumentView *self,
+                                const GtkTextIter *iter)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), 0);
+  g_return_val_if_fail (iter != NULL, 0);
+
+  return offset_of (self, iter);
 }
 
 /* Whether SPAN's whole range carries its label's fill. */

@@ -59,7 +59,12 @@ char      *gloss_document_view_dup_text           (GlossDocumentView *self,
                                                    gint64             end);
 char      *gloss_document_view_dup_span_text      (GlossDocumentView *self,
                                                    GlossSpan         *span);
-void       gloss_document_view_show_all_text      (GlossDocumentView *self);
+char      *gloss_document_view_dup_document_text  (GlossDocumentView *self);
+void       gloss_document_view_get_iter_at        (GlossDocumentView *self,
+                                                   GtkTextIter       *iter,
+                                                   gint64             offset);
+gint64     gloss_document_view_get_offset         (GlossDocumentView *self,
+                                                   const GtkTextIter *iter);
 gboolean   gloss_document_view_has_span_tag       (GlossDocumentView *self,
                                                    GlossSpan         *span);
 void       gloss_document_view_set_snap_to_words  (GlossDocumentView *self,

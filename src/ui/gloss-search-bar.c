@@ -5,8 +5,9 @@
  * and hands all of them, with the label chosen from "Label All", to the
  * window.
  *
- * Matching is gloss-search.c's, over the buffer's text; GtkTextIter offsets
- * are code points too, so a match's range is a span's range as it is. The
+ * Matching is gloss-search.c's, over the document's text (without the
+ * view's display breaks), so a match's range is a span's range as it is;
+ * the view turns its offsets into buffer positions. The
  * highlight is a tag of its own under the label tags: a labeled match keeps
  * its label's fill and shows the search outline over it. */
 
@@ -153,9 +154,12 @@ show_current (GlossSearchBar *self)
 
   if (self->shown.start >= 0)
     {
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->shown.start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, self->shown.end);
-      gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &start, &end);
+      if (self->view != NULL)
+        {
+          gloss_document_view_get_iter_at (self->view, &start, self->shown.start);
+          gloss_document_view_get_iter_at (self->view, &end, self->shown.end);
+          gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &start, &end);
+        }
       self->shown.start = self->shown.end = -1;
     }
 
@@ -166,8 +170,8 @@ show_current (GlossSearchBar *self)
   /* Above the label tags, which are made as labels come. */
   table = gtk_text_buffer_get_tag_table (self->buffer);
   gtk_text_tag_set_priority (self->current_tag, gtk_text_tag_table_get_size (table) - 1);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->shown.start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, self->shown.end);
+  gloss_document_view_get_iter_at (self->view, &start, self->shown.start);
+  gloss_document_view_get_iter_at (self->view, &end, self->shown.end);
   gtk_text_buffer_apply_tag (self->buffer, self->current_tag, &start, &end);
 }
 
@@ -195,8 +199,8 @@ apply_highlights (GlossSearchBar *self)
       const GlossSearchRange *match = get_match (self, i);
       GtkTextIter start, end;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
+      gloss_document_view_get_iter_at (self->view, &start, match->start);
+      gloss_document_view_get_iter_at (self->view, &end, match->end);
       gtk_text_buffer_apply_tag (buffer, self->match_tag, &start, &end);
     }
 }
@@ -211,8 +215,8 @@ get_selection_offsets (GlossSearchBar *self,
   GtkTextIter begin, stop;
 
   gtk_text_buffer_get_selection_bounds (buffer, &begin, &stop);
-  *start = gtk_text_iter_get_offset (&begin);
-  *end = gtk_text_iter_get_offset (&stop);
+  *start = gloss_document_view_get_offset (self->view, &begin);
+  *end = gloss_document_view_get_offset (self->view, &stop);
 }
 
 /* The match the text selection is exactly, or -1. */
@@ -301,7 +305,6 @@ refresh (GlossSearchBar *self,
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   GtkTextBuffer *buffer = get_buffer (self);
   g_autofree char *text = NULL;
-  GtkTextIter start, end;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_free (self->query);
@@ -315,9 +318,7 @@ refresh (GlossSearchBar *self,
     {
       g_autoptr(GArray) found = NULL;
 
-      gloss_document_view_show_all_text (self->view);
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      text = gloss_document_view_dup_document_text (self->view);
       found = gloss_search_find_all (text, query, gloss_search_bar_get_flags (self));
       g_array_append_vals (self->matches, found->data, found->len);
       apply_highlights (self);
