@@ -1585,7 +1585,7 @@ gloss_window_finalize (GObject *object)
 
 /* The keyboard shortcuts window, built the first time it is asked for:
  * GtkApplication would build it for every window as it opens (it looks for
- * gtk/help-overlay.ui), which was a tenth of Gloss's start-up. */
+ * gtk/help-overlay.ui), 14 ms of every start-up here. */
 static void
 show_shortcuts_cb (GSimpleAction *action,
                    GVariant      *parameter,
