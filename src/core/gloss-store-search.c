@@ -378,6 +378,55 @@ index_test_passes (IndexTest   *test,
   return TRUE;
 }
 
+#define SCAN_DOCUMENTS \
+  "SELECT d.id, d.name, t.text FROM documents AS d " \
+  "JOIN document_texts AS t ON t.document = d.id "
+#define SCAN_WAITING \
+  "SELECT d.id, d.name, t.text FROM unindexed_texts AS u " \
+  "JOIN documents AS d ON d.id = u.document JOIN document_texts AS t ON t.document = d.id "
+#define HAVING_EXACTLY "WHERE instr (t.text, ?) > 0 "
+#define HAVING_ALIKE "WHERE t.text LIKE ? ESCAPE '\\' "
+#define IN_ID_ORDER "ORDER BY d.id"
+
+/* Every document (or, with WAITING_ONLY, every text waiting for the index)
+ * that has PREFILTER: exactly (instr ()) with a case-sensitive search, up
+ * to ASCII case (LIKE) without; all of them for an empty PREFILTER. */
+static sqlite3_stmt *
+prepare_scan (GlossStore        *self,
+              gboolean           waiting_only,
+              const char        *prefilter,
+              GlossSearchFlags   flags,
+              GError           **error)
+{
+  static const char * const all[] = {
+    SCAN_DOCUMENTS HAVING_EXACTLY IN_ID_ORDER,
+    SCAN_DOCUMENTS HAVING_ALIKE IN_ID_ORDER,
+    SCAN_DOCUMENTS IN_ID_ORDER,
+  };
+  static const char * const waiting[] = {
+    SCAN_WAITING HAVING_EXACTLY IN_ID_ORDER,
+    SCAN_WAITING HAVING_ALIKE IN_ID_ORDER,
+    SCAN_WAITING IN_ID_ORDER,
+  };
+  const char * const *sql = waiting_only ? waiting : all;
+  sqlite3_stmt *stmt;
+
+  if (flags & GLOSS_SEARCH_CASE_SENSITIVE)
+    {
+      if ((stmt = gloss_store_prepare (self, sql[0], error)) != NULL)
+        sqlite3_bind_text (stmt, 1, prefilter, -1, SQLITE_TRANSIENT);
+    }
+  else if (prefilter[0] != '\0')
+    {
+      if ((stmt = gloss_store_prepare (self, sql[1], error)) != NULL)
+        sqlite3_bind_text (stmt, 1, like_pattern (prefilter), -1, g_free);
+    }
+  else
+    stmt = gloss_store_prepare (self, sql[2], error);
+
+  return stmt;
+}
+
 /* The documents that can match, as (id, name, text) rows in id order.
  * The full-text index narrows a search for words to the documents that
  * have them, at the start of a word; instr() compares exactly and LIKE up
@@ -400,99 +449,23 @@ prepare_candidates (GlossStore        *self,
 {
   g_autofree char *prefilter = gloss_search_dup_prefilter (query, flags);
   g_autofree char *match = fts_query (words);
-  sqlite3_stmt *stmt;
 
-  *indexed = NULL;
   *unindexed = NULL;
 
-  if (match != NULL)
-    {
-      stmt = gloss_store_prepare (self,
+  if (match == NULL)
+    return (*indexed = prepare_scan (self, FALSE, prefilter, flags, error)) != NULL;
+
+  *indexed = gloss_store_prepare (self,
                                   "SELECT d.id, d.name, t.text FROM documents_fts "
                                   "JOIN documents AS d ON d.id = documents_fts.rowid "
                                   "JOIN document_texts AS t ON t.document = d.id "
                                   "WHERE documents_fts MATCH ? ORDER BY d.id",
                                   error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-      *indexed = stmt;
+  if (*indexed == NULL)
+    return FALSE;
+  sqlite3_bind_text (*indexed, 1, match, -1, SQLITE_TRANSIENT);
 
-      if (flags & GLOSS_SEARCH_CASE_SENSITIVE)
-        {
-          stmt = gloss_store_prepare (self,
-                                      "SELECT d.id, d.name, t.text FROM unindexed_texts AS u "
-                                      "JOIN documents AS d ON d.id = u.document "
-                                      "JOIN document_texts AS t ON t.document = u.document "
-                                      "WHERE instr (t.text, ?) > 0 ORDER BY u.document",
-                                      error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_text (stmt, 1, prefilter, -1, SQLITE_TRANSIENT);
-        }
-      else if (prefilter[0] != '\0')
-        {
-          g_autofree char *pattern = like_pattern (prefilter);
-
-          stmt = gloss_store_prepare (self,
-                                      "SELECT d.id, d.name, t.text FROM unindexed_texts AS u "
-                                      "JOIN documents AS d ON d.id = u.document "
-                                      "JOIN document_texts AS t ON t.document = u.document "
-                                      "WHERE t.text LIKE ? ESCAPE '\\' ORDER BY u.document",
-                                      error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
-        }
-      else
-        {
-          stmt = gloss_store_prepare (self,
-                                      "SELECT d.id, d.name, t.text FROM unindexed_texts AS u "
-                                      "JOIN documents AS d ON d.id = u.document "
-                                      "JOIN document_texts AS t ON t.document = u.document "
-                                      "ORDER BY u.document",
-                                      error);
-          if (stmt == NULL)
-            return FALSE;
-        }
-      *unindexed = stmt;
-    }
-  else if (flags & GLOSS_SEARCH_CASE_SENSITIVE)
-    {
-      stmt = gloss_store_prepare (self,
-                                  "SELECT id, name, text "
-                                  "FROM documents JOIN document_texts ON document = id "
-                                  "WHERE instr (text, ?) > 0 ORDER BY id",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, prefilter, -1, SQLITE_TRANSIENT);
-      *indexed = stmt;
-    }
-  else if (prefilter[0] != '\0')
-    {
-      g_autofree char *pattern = like_pattern (prefilter);
-
-      stmt = gloss_store_prepare (self,
-                                  "SELECT id, name, text "
-                                  "FROM documents JOIN document_texts ON document = id "
-                                  "WHERE text LIKE ? ESCAPE '\\' ORDER BY id",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
-      *indexed = stmt;
-    }
-  else
-    {
-      stmt = gloss_store_prepare (self, "SELECT id, name, text FROM documents "
-                                  "JOIN document_texts ON document = id ORDER BY id", error);
-      if (stmt == NULL)
-        return FALSE;
-      *indexed = stmt;
-    }
-
-  return TRUE;
+  return (*unindexed = prepare_scan (self, TRUE, prefilter, flags, error)) != NULL;
 }
 
 /* Steps STMT, if it is still running, to its next row: SQLITE_ROW, or
