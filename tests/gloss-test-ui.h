@@ -27,3 +27,49 @@ gloss_test_ui_init (int        *argc,
 
   return data_home;
 }
+
+/* Lets layout, the list views' binds, style changes and idle work run. */
+static inline void
+gloss_test_wait_for_frames (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* The first widget under ROOT (ROOT included), depth first, that MATCHES
+ * says is the one. */
+static inline GtkWidget *
+gloss_test_find_widget_where (GtkWidget *root,
+                              gboolean (*matches) (GtkWidget *widget, gconstpointer data),
+                              gconstpointer data)
+{
+  if (matches (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gloss_test_find_widget_where (child, matches, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static inline gboolean
+gloss_test_is_of_type (GtkWidget     *widget,
+                       gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of TYPE under ROOT (ROOT included), depth first. */
+static inline GtkWidget *
+gloss_test_find_widget (GtkWidget *root,
+                        GType      type)
+{
+  return gloss_test_find_widget_where (root, gloss_test_is_of_type, GSIZE_TO_POINTER (type));
+}

@@ -29,14 +29,6 @@ typedef struct
   guint found_at_finish;
 } Fixture;
 
-static void
-wait_for_frames (void)
-{
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 static GlossImportBar *
 get_import_bar (GlossWindow *window)
 {
@@ -127,7 +119,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = gloss_window_new (NULL, fixture->store);
   g_signal_connect (fixture->window, "import-finished", G_CALLBACK (on_import_finished_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static void
@@ -140,7 +132,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->import_results, g_ptr_array_unref);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   gloss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -153,7 +145,7 @@ wait_for_import (Fixture *fixture)
       g_main_context_iteration (NULL, TRUE);
     }
   g_assert_nonnull (fixture->import_results);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static char *
@@ -380,7 +372,7 @@ test_open_indexes (Fixture       *fixture,
   g_assert_cmpint (count_indexed (store, "memo"), ==, 1200);
   assert_index_whole (store);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static gboolean
@@ -388,7 +380,7 @@ wait_for_file (const char *path)
 {
   for (guint i = 0; i < 1000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
@@ -422,7 +414,7 @@ test_export_window (Fixture       *fixture,
   gloss_export_dialog_set_format (dialog, "labelstudio");
   gloss_export_dialog_set_path (dialog, path);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_clear_pointer (&contents, g_free);
   g_file_get_contents (path, &contents, NULL, NULL);
   g_assert_cmpstr (contents, ==, "keep me");

@@ -29,15 +29,6 @@ typedef struct
   GtkListBox *list;
 } Fixture;
 
-static void
-wait_for_frames (void)
-{
-  /* Let layout, binds and any idle work run. */
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
@@ -107,13 +98,13 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->window = gloss_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   fixture->history = g_object_ref (gloss_window_get_history (fixture->window));
 
   g_assert_null (find_toplevel (GLOSS_TYPE_LABEL_EDITOR));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-labels", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   fixture->editor = find_toplevel (GLOSS_TYPE_LABEL_EDITOR);
   g_assert_nonnull (fixture->editor);
@@ -138,7 +129,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->history);
   g_clear_object (&fixture->store);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
@@ -219,7 +210,7 @@ enter_text (GtkWidget  *field,
 {
   gtk_editable_set_text (GTK_EDITABLE (field), text);
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (field)), "activate");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static void
@@ -227,7 +218,7 @@ click (GtkWidget *button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static void
@@ -239,7 +230,7 @@ pick_color (GtkWidget  *button,
   g_assert_true (gdk_rgba_parse (&rgba, color));
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   g_signal_emit_by_name (button, "color-set");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static AdwMessageDialog *
@@ -259,7 +250,7 @@ respond (AdwMessageDialog *dialog,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static guint
@@ -421,7 +412,7 @@ test_recolor_keeps_text_readable (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
   gloss_document_view_select_span (view, find_shown_span (fixture, gloss_label_get_id (hardline)));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   pick_color (color_button, "#f6d32d");
   on_yellow = selected_text_color (fixture);
@@ -494,7 +485,7 @@ test_reorder (Fixture       *fixture,
   g_clear_pointer (&shown, g_free);
   gtk_widget_grab_focus (row_part (fixture, "Analyst / source", "name-row"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "labels.move-up", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   stored = label_order (fixture);
   shown = shown_order (fixture);
   g_assert_cmpstr (stored, ==, "Hardline camp, Reformist camp, Security establishment, "
@@ -538,7 +529,7 @@ test_delete (Fixture       *fixture,
   /* One Ctrl+Z in the editor brings the label and its spans back, and the
    * editor shows it where it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "labels.undo", NULL));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   restored = find_label (fixture, "Security establishment");
   g_assert_nonnull (restored);
   g_assert_cmpint (gloss_label_get_id (restored), ==, gloss_label_get_id (security));
@@ -576,7 +567,7 @@ test_delete_unused (Fixture       *fixture,
                                                         "", NULL);
   AdwMessageDialog *dialog;
 
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   click (row_part (fixture, "Clergy", "delete-button"));
   dialog = find_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "No spans have this label.");
@@ -678,7 +669,7 @@ test_follows_store (Fixture       *fixture,
   renamed = gloss_store_update_label (fixture->store, gloss_label_get_id (hardline), "Principlists",
                                       NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   g_assert_true (find_row (fixture, "Principlists") == row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Principlists");
@@ -686,7 +677,7 @@ test_follows_store (Fixture       *fixture,
   /* Undo the rename, then the key. */
   g_assert_true (gloss_history_undo (fixture->history, &error));
   g_assert_true (gloss_history_undo (fixture->history, &error));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Hardline camp");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (row, "key-label"))), ==, "2");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (row, "key-row"))), ==, "2");
@@ -738,7 +729,7 @@ test_snapshot (Fixture       *fixture,
   for (guint i = 0; i < 10; i++)
     {
       g_usleep (G_USEC_PER_SEC / 20);
-      wait_for_frames ();
+      gloss_test_wait_for_frames ();
     }
 
   path = g_build_filename (dir, "label-editor.png", NULL);

@@ -271,32 +271,22 @@ test_switch_while_loading (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gloss_document_view_get_spans (fixture->view)), ==, 0);
 }
 
-/* The side list's selection model: the one over the view's spans. */
-static GtkSingleSelection *
-find_span_selection (GtkWidget *widget,
-                     GListModel *spans)
+/* Whether WIDGET is the side list, the list view over SPANS. */
+static gboolean
+is_span_list (GtkWidget     *widget,
+              gconstpointer  spans)
 {
-  if (GTK_IS_LIST_VIEW (widget))
-    {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
-      GListModel *rows = GTK_IS_SINGLE_SELECTION (model)
-                         ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) : NULL;
+  GtkSelectionModel *model;
+  GListModel *rows;
 
-      if (GTK_IS_SLICE_LIST_MODEL (rows) &&
-          gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (rows)) == spans)
-        return GTK_SINGLE_SELECTION (model);
-    }
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkSingleSelection *found = find_span_selection (child, spans);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+  rows = GTK_IS_SINGLE_SELECTION (model)
+         ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) : NULL;
+  return GTK_IS_SLICE_LIST_MODEL (rows) &&
+         gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (rows)) == spans;
 }
 
 /* The side list opens on its first rows and grows to every span; a span
@@ -306,11 +296,14 @@ test_side_list (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   GListModel *spans = gloss_document_view_get_spans (fixture->view);
-  GtkSingleSelection *rows = find_span_selection (GTK_WIDGET (fixture->window), spans);
+  GtkWidget *list = gloss_test_find_widget_where (GTK_WIDGET (fixture->window), is_span_list,
+                                                  spans);
   g_autoptr(GlossSpan) early = NULL;
   g_autoptr(GlossSpan) late = NULL;
+  GtkSingleSelection *rows;
 
-  g_assert_nonnull (rows);
+  g_assert_nonnull (list);
+  rows = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_true (gloss_window_open_document (fixture->window, fixture->document_id));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), <, 200);
 
@@ -326,25 +319,6 @@ test_side_list (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (rows), ==, N_SPANS - 10);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The find bar searches the document's text, not the view's: a phrase
  * across a display break is found, and each match selected is the phrase
  * at the document's offsets. */
@@ -353,9 +327,9 @@ test_find_across_breaks (Fixture       *fixture,
                          gconstpointer  user_data)
 {
   const char *phrase = "Velayati 😠 corridor route";
-  GlossSearchBar *bar = GLOSS_SEARCH_BAR (find_widget (GTK_WIDGET (fixture->window),
+  GlossSearchBar *bar = GLOSS_SEARCH_BAR (gloss_test_find_widget (GTK_WIDGET (fixture->window),
                                                        GLOSS_TYPE_SEARCH_BAR));
-  GtkEditable *entry = GTK_EDITABLE (find_widget (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY));
+  GtkEditable *entry = GTK_EDITABLE (gloss_test_find_widget (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY));
   guint expected = 0;
 
   for (const char *p = strstr (fixture->text, phrase); p != NULL; p = strstr (p + 1, phrase))

@@ -37,15 +37,6 @@ static const char * const keys[] = {
   "annotator", "snap-to-words", "text-size", "style-variant",
 };
 
-static void
-wait_for_frames (void)
-{
-  /* Let layout, style changes and any idle work run. */
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 static gboolean
 timed_out_cb (gpointer user_data)
 {
@@ -67,7 +58,7 @@ wait_for_size (GtkWidget *widget)
 
   g_assert_false (timed_out);
   g_source_remove (timeout);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static GtkWindow *
@@ -122,7 +113,7 @@ fixture_tear_down (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (fixture->settings, keys[i]);
   g_clear_object (&fixture->settings);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   g_unlink (path);
   g_unlink (wal);
@@ -224,7 +215,7 @@ test_primary_menu (Fixture       *fixture,
 
   /* The menu is made as it first opens. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
@@ -272,7 +263,7 @@ label_phrase (Fixture    *fixture,
   gloss_document_view_select_range (fixture->view, start, end);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               find_label_id (fixture, label_name));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   spans = gloss_store_list_spans (fixture->store, document_id, NULL);
   for (guint i = 0; i < spans->len; i++)
@@ -301,7 +292,7 @@ test_annotator (Fixture       *fixture,
   /* Stray spaces stay out of the stored name, and out of the row while the
    * user types. */
   gtk_editable_set_text (GTK_EDITABLE (row), " Ada Lovelace ");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   stored = g_settings_get_string (fixture->settings, "annotator");
   g_assert_cmpstr (stored, ==, "Ada Lovelace");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, " Ada Lovelace ");
@@ -312,7 +303,7 @@ test_annotator (Fixture       *fixture,
 
   /* Only spaces is no name. */
   gtk_editable_set_text (GTK_EDITABLE (row), "   ");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_clear_pointer (&stored, g_free);
   stored = g_settings_get_string (fixture->settings, "annotator");
   g_assert_cmpstr (stored, ==, "");
@@ -323,7 +314,7 @@ test_annotator (Fixture       *fixture,
 
   /* A change made elsewhere shows in the row. */
   g_settings_set_string (fixture->settings, "annotator", "Grace Hopper");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Grace Hopper");
 }
 
@@ -340,12 +331,12 @@ test_snap_to_words (Fixture       *fixture,
 
   /* Activating the row, as Space or Enter on it does, flips the switch. */
   adw_action_row_activate (ADW_ACTION_ROW (row));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
   g_assert_false (g_settings_get_boolean (fixture->settings, "snap-to-words"));
 
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_true (g_settings_get_boolean (fixture->settings, "snap-to-words"));
 }
 
@@ -371,7 +362,7 @@ wait_for_font_size (Fixture *fixture,
          g_get_monotonic_time () < deadline)
     {
       g_usleep (10000);
-      wait_for_frames ();
+      gloss_test_wait_for_frames ();
     }
 
   return size;
@@ -395,14 +386,14 @@ test_text_size (Fixture       *fixture,
 
   /* The largest size: stored, and the open document grows at once. */
   adw_combo_row_set_selected (row, 5);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpint (g_settings_get_int (fixture->settings, "text-size"), ==, 150);
   g_assert_cmpfloat_with_epsilon (gloss_document_view_get_text_scale (fixture->view), 1.5, 1e-9);
   g_assert_cmpfloat_with_epsilon (wait_for_font_size (fixture, 1.5 * normal_size),
                                   1.5 * normal_size, 0.02 * normal_size);
 
   adw_combo_row_set_selected (row, 0);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpint (g_settings_get_int (fixture->settings, "text-size"), ==, 80);
   g_assert_cmpfloat_with_epsilon (wait_for_font_size (fixture, 0.8 * normal_size),
                                   0.8 * normal_size, 0.02 * normal_size);
@@ -410,14 +401,14 @@ test_text_size (Fixture       *fixture,
   /* A size set elsewhere that the row does not offer shows as the nearest
    * one, and is kept. */
   g_settings_set_int (fixture->settings, "text-size", 120);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 3);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "text-size"), ==, 120);
   g_assert_cmpfloat_with_epsilon (gloss_document_view_get_text_scale (fixture->view), 1.2, 1e-9);
 
   /* Back to normal, back to the size style.css gives. */
   g_settings_reset (fixture->settings, "text-size");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
   g_assert_cmpfloat_with_epsilon (wait_for_font_size (fixture, normal_size), normal_size,
                                   0.02 * normal_size);
@@ -435,14 +426,14 @@ test_style (Fixture       *fixture,
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
 
   adw_combo_row_set_selected (row, 2);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   variant = g_settings_get_string (fixture->settings, "style-variant");
   g_assert_cmpstr (variant, ==, "dark");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
 
   adw_combo_row_set_selected (row, 1);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_clear_pointer (&variant, g_free);
   variant = g_settings_get_string (fixture->settings, "style-variant");
   g_assert_cmpstr (variant, ==, "light");
@@ -450,7 +441,7 @@ test_style (Fixture       *fixture,
   g_assert_false (adw_style_manager_get_dark (style));
 
   adw_combo_row_set_selected (row, 0);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_clear_pointer (&variant, g_free);
   variant = g_settings_get_string (fixture->settings, "style-variant");
   g_assert_cmpstr (variant, ==, "default");
@@ -458,7 +449,7 @@ test_style (Fixture       *fixture,
 
   /* A change made elsewhere shows in the row. */
   g_settings_set_string (fixture->settings, "style-variant", "dark");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
   g_assert_true (adw_style_manager_get_dark (style));
 }
@@ -598,7 +589,7 @@ test_help_overlay_opens (Fixture       *fixture,
   g_assert_cmpstr (accels[0], ==, "<Control>question");
 
   g_clear_pointer (&fixture->preferences, gtk_window_destroy);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
   overlay = gloss_window_get_shortcuts_window (fixture->window);
@@ -610,7 +601,7 @@ test_help_overlay_opens (Fixture       *fixture,
 
   /* Closed, it is hidden, and the key brings the same window back. */
   gtk_window_close (overlay);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
   g_assert_true (gloss_window_get_shortcuts_window (fixture->window) == overlay);
@@ -639,7 +630,7 @@ get_window_node (GtkWindow *window)
         return node;
 
       g_usleep (10000);
-      wait_for_frames ();
+      gloss_test_wait_for_frames ();
     }
 
   g_assert_not_reached ();
@@ -657,7 +648,7 @@ render_window (GtkWindow *window)
   for (guint i = 0; i < 10; i++)
     {
       g_usleep (20000);
-      wait_for_frames ();
+      gloss_test_wait_for_frames ();
     }
   node = get_window_node (window);
 
@@ -701,10 +692,10 @@ test_snapshot (Fixture       *fixture,
   snapshot_window (fixture->preferences, "preferences");
 
   g_settings_set_string (fixture->settings, "style-variant", "dark");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   snapshot_window (fixture->preferences, "preferences-dark");
   g_settings_reset (fixture->settings, "style-variant");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   g_clear_pointer (&fixture->preferences, gtk_window_destroy);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);

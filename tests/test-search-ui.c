@@ -30,14 +30,6 @@ typedef struct
   gint64 document_id;
 } Fixture;
 
-static void
-wait_for_frames (void)
-{
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 static gboolean
 wake_up_cb (gpointer user_data)
 {
@@ -59,7 +51,7 @@ wait_until (gboolean (*condition) (gpointer),
   g_source_remove (wake_up);
 
   g_assert_true (condition (data));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static gboolean
@@ -81,25 +73,6 @@ wait_ms (guint ms)
   g_timeout_add (ms, time_is_up_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWidget *
@@ -136,13 +109,13 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = gloss_window_new (NULL, fixture->store);
   fixture->view = gloss_window_get_document_view (fixture->window);
-  fixture->bar = GLOSS_SEARCH_BAR (find_widget (GTK_WIDGET (fixture->window),
+  fixture->bar = GLOSS_SEARCH_BAR (gloss_test_find_widget (GTK_WIDGET (fixture->window),
                                                 GLOSS_TYPE_SEARCH_BAR));
   g_assert_nonnull (fixture->bar);
-  fixture->entry = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (fixture->bar),
+  fixture->entry = GTK_SEARCH_ENTRY (gloss_test_find_widget (GTK_WIDGET (fixture->bar),
                                                   GTK_TYPE_SEARCH_ENTRY));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static void
@@ -156,7 +129,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   g_unlink (path);
   g_unlink (wal);
@@ -310,7 +283,7 @@ test_find_shows_bar (Fixture       *fixture,
   g_assert_false (gloss_search_bar_is_open (fixture->bar));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_true (gloss_search_bar_is_open (fixture->bar));
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
@@ -323,14 +296,14 @@ test_find_shows_bar (Fixture       *fixture,
 
   /* Escape closes the bar and takes the highlights away. */
   g_signal_emit_by_name (fixture->entry, "stop-search");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_false (gloss_search_bar_is_open (fixture->bar));
   g_assert_cmpuint (count_highlighted (fixture), ==, 0);
   g_assert_cmpuint (gloss_search_bar_get_n_matches (fixture->bar), ==, 0);
 
   /* Ctrl+F again brings the phrase and its matches back. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (gloss_search_bar_get_n_matches (fixture->bar), ==,
                     count_expected (fixture, "Iran", FALSE, FALSE));
 }
@@ -354,17 +327,17 @@ test_count_and_options (Fixture       *fixture,
 
   /* "Iranian" is not the word "Iran". */
   gtk_widget_activate_action (GTK_WIDGET (fixture->bar), "search.whole-words", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (gloss_search_bar_get_n_matches (fixture->bar), ==,
                     count_expected (fixture, "iran", FALSE, TRUE));
   g_assert_cmpuint (gloss_search_bar_get_n_matches (fixture->bar), <, expected);
   gtk_widget_activate_action (GTK_WIDGET (fixture->bar), "search.whole-words", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (gloss_search_bar_get_n_matches (fixture->bar), ==, expected);
 
   /* The article always writes "Iran". */
   gtk_widget_activate_action (GTK_WIDGET (fixture->bar), "search.match-case", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (gloss_search_bar_get_n_matches (fixture->bar), ==,
                     count_expected (fixture, "iran", TRUE, FALSE));
   g_assert_cmpuint (gloss_search_bar_get_n_matches (fixture->bar), ==, 0);
@@ -416,7 +389,7 @@ test_next_previous (Fixture       *fixture,
 
   /* After the user puts the cursor elsewhere, Next goes on from there. */
   gloss_document_view_select_range (fixture->view, m[6] + 1, m[6] + 1);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpint (gloss_search_bar_get_current_match (fixture->bar), ==, -1);
   g_assert_cmpstr (counter_text (fixture), ==, "6 matches");
   gloss_search_bar_next_match (fixture->bar);
@@ -469,12 +442,12 @@ count_spans (Fixture *fixture)
 static GtkPopover *
 open_label_all_menu (Fixture *fixture)
 {
-  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (fixture->bar),
+  GtkMenuButton *button = GTK_MENU_BUTTON (gloss_test_find_widget (GTK_WIDGET (fixture->bar),
                                                         GTK_TYPE_MENU_BUTTON));
 
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   gtk_menu_button_popup (button);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   return gtk_menu_button_get_popover (button);
 }
@@ -485,11 +458,11 @@ choose_label_all (Fixture *fixture,
                   guint    position)
 {
   GtkPopover *popover = open_label_all_menu (fixture);
-  GtkWidget *labels = find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW);
+  GtkWidget *labels = gloss_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW);
 
   g_assert_nonnull (labels);
   g_signal_emit_by_name (labels, "activate", position);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
@@ -523,7 +496,7 @@ test_label_all (Fixture       *fixture,
 
   g_assert_true (gloss_history_undo (history, &error));
   g_assert_no_error (error);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (count_spans (fixture), ==, n_before);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_before);
   g_assert_cmpuint (count_spans_over (fixture, foreign, m[0], m[1]), ==, 1);
@@ -588,15 +561,15 @@ test_project_search (Fixture       *fixture,
   GtkTextIter start, end;
 
   g_assert_no_error (error);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search-project", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   project_search = find_project_search ();
   g_assert_nonnull (project_search);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (project_search)));
 
-  entry = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (project_search), GTK_TYPE_SEARCH_ENTRY));
+  entry = GTK_SEARCH_ENTRY (gloss_test_find_widget (GTK_WIDGET (project_search), GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (GTK_EDITABLE (entry), "velayati");
   wait_until (project_search_done, project_search);
 
@@ -616,13 +589,13 @@ test_project_search (Fixture       *fixture,
   }
 
   /* The context shows as written, markup characters and all. */
-  list_view = GTK_LIST_VIEW (find_widget (GTK_WIDGET (project_search), GTK_TYPE_LIST_VIEW));
+  list_view = GTK_LIST_VIEW (gloss_test_find_widget (GTK_WIDGET (project_search), GTK_TYPE_LIST_VIEW));
   g_assert_true (has_label_text (GTK_WIDGET (list_view),
                                  "Notes 🤝 on Velayati & <co>, in brief."));
 
   /* Opening the match in the other document. */
   g_signal_emit_by_name (list_view, "activate", 1);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, notes_id);
   assert_selection (fixture, 11, 19);
   gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view)),
@@ -632,7 +605,7 @@ test_project_search (Fixture       *fixture,
 
   /* And back in the first one, with its row chosen in the list. */
   g_signal_emit_by_name (list_view, "activate", 0);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, fixture->document_id);
   assert_selection (fixture, velayati, velayati + 8);
 }
@@ -689,7 +662,7 @@ test_snapshot (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
   type_query (fixture, "Iran");
   gloss_search_bar_next_match (fixture->bar);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   save_snapshot (GTK_WIDGET (fixture->window), "search-bar.png");
 
   menu = open_label_all_menu (fixture);
@@ -698,7 +671,7 @@ test_snapshot (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search-project", NULL);
   project_search = find_project_search ();
-  entry = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (project_search), GTK_TYPE_SEARCH_ENTRY));
+  entry = GTK_SEARCH_ENTRY (gloss_test_find_widget (GTK_WIDGET (project_search), GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Iran");
   wait_until (project_search_done, project_search);
   save_snapshot (GTK_WIDGET (project_search), "project-search.png");

@@ -22,21 +22,12 @@ typedef struct
 } Fixture;
 
 static void
-wait_for_frames (void)
-{
-  /* Let layout, the list views' binds and any idle work run. */
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
 open_window (Fixture *fixture)
 {
   fixture->window = gloss_window_new (NULL, fixture->store);
   fixture->view = gloss_window_get_document_view (fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static void
@@ -65,7 +56,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   g_unlink (path);
   g_unlink (wal);
@@ -148,7 +139,7 @@ test_label_selection (Fixture       *fixture,
   gloss_document_view_select_range (fixture->view, start - 1, start + strlen ("Velayati"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               gloss_label_get_id (hardline));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   stored = find_stored_span (fixture, start, start + 8);
   g_assert_nonnull (stored);
@@ -191,7 +182,7 @@ press_key (Fixture *fixture,
 
   g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
   g_assert_true (handled);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 static void
@@ -245,7 +236,7 @@ test_delete_span (Fixture       *fixture,
 
   gloss_document_view_select_span (fixture->view, shown);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-span", NULL);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   gone = find_stored_span (fixture, start, start + strlen ("Ali Khamenei"));
   g_assert_null (gone);
@@ -290,13 +281,13 @@ test_click_selects_span (Fixture       *fixture,
 
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, start + 2);
   gtk_text_view_scroll_to_iter (text_view, &iter, 0, FALSE, 0, 0);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   gtk_text_view_get_iter_location (text_view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                          location.x + 1, location.y + location.height / 2, &x, &y);
 
   g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   selected = gloss_document_view_get_selected_span (fixture->view);
   g_assert_nonnull (selected);
@@ -306,12 +297,12 @@ test_click_selects_span (Fixture       *fixture,
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
                                       find_phrase (fixture, "stark"));
   gtk_text_view_scroll_to_iter (text_view, &iter, 0, FALSE, 0, 0);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   gtk_text_view_get_iter_location (text_view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                          location.x + 1, location.y + location.height / 2, &x, &y);
   g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_null (gloss_document_view_get_selected_span (fixture->view));
 }
 
@@ -329,11 +320,11 @@ test_restart_shows_spans (Fixture       *fixture,
   gloss_document_view_select_range (fixture->view, start, start + strlen ("Pezeshkian"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               gloss_label_get_id (reformist));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   fixture->store = gloss_project_open (path, &error);
   g_assert_no_error (error);
@@ -357,7 +348,7 @@ test_no_selection_does_nothing (Fixture       *fixture,
   gloss_document_view_select_range (fixture->view, start - 1, start);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               gloss_label_get_id (hardline));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   after = gloss_store_list_spans (fixture->store, fixture->document_id, NULL);
   g_assert_cmpuint (after->len, ==, before->len);
@@ -385,7 +376,7 @@ activate (Fixture    *fixture,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 }
 
 /* Ctrl+Z and Ctrl+Shift+Z through the window: create, relabel, delete, and
@@ -404,12 +395,12 @@ test_undo_redo (Fixture       *fixture,
   gloss_document_view_select_range (fixture->view, start, start + 8);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               gloss_label_get_id (hardline));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   created = find_stored_span (fixture, start, start + 8);
   span_id = gloss_span_get_id (created);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               gloss_label_get_id (security));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   activate (fixture, "win.delete-span");
   g_assert_null (find_stored_span (fixture, start, start + 8));
   g_assert_null (find_shown_span (fixture, span_id));
@@ -453,11 +444,11 @@ test_overlapping_spans (Fixture       *fixture,
   gloss_document_view_select_range (fixture->view, start, start + 18);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               gloss_label_get_id (hardline));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   gloss_document_view_select_range (fixture->view, start + 10, start + 18);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               gloss_label_get_id (analyst));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   outer = find_stored_span (fixture, start, start + 18);
   inner = find_stored_span (fixture, start + 10, start + 18);
@@ -504,14 +495,14 @@ test_keyboard_only (Fixture       *fixture,
   gtk_text_buffer_place_cursor (buffer, &iter);
   /* What Ctrl+Shift+Right does: extend by a word. */
   g_signal_emit_by_name (fixture->view, "move-cursor", GTK_MOVEMENT_WORDS, 1, TRUE, &moved);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   activate (fixture, "win.label-popover");
   popover = find_label_popover (fixture);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   gloss_label_popover_set_filter (popover, "foreign");
   g_assert_true (gloss_label_popover_choose_first (popover));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   stored = find_stored_span (fixture, start, start + 6);
   g_assert_nonnull (stored);
@@ -544,10 +535,10 @@ test_note_and_status (Fixture       *fixture,
                                                                  GLOSS_TYPE_WINDOW, "note_entry"));
 
   gloss_document_view_select_span (fixture->view, find_shown_span (fixture, gloss_span_get_id (span)));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   gtk_editable_set_text (GTK_EDITABLE (note_entry), "director, Caucasus Center");
   g_signal_emit_by_name (note_entry, "activate");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   noted = find_stored_span (fixture, start, start + 11);
   g_assert_cmpstr (gloss_span_get_note (noted), ==, "director, Caucasus Center");
 
@@ -599,22 +590,22 @@ test_filter_documents (Fixture       *fixture,
   gint64 other = gloss_store_add_document (fixture->store, "baku-statement.txt", "Baku said no.",
                                            NULL, NULL);
 
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpint (other, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
 
   gtk_editable_set_text (filter, "baku");
   g_signal_emit_by_name (filter, "search-changed");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
 
   gtk_editable_set_text (filter, "");
   g_signal_emit_by_name (filter, "search-changed");
   gtk_drop_down_set_selected (status, 1);   /* New */
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
   gtk_drop_down_set_selected (status, 0);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
 }
 
@@ -631,20 +622,20 @@ test_snap_to_words (Fixture       *fixture,
   g_autoptr(GlossSpan) piece = NULL;
 
   g_settings_set_boolean (settings, "snap-to-words", TRUE);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   gloss_document_view_select_range (fixture->view, start + 2, start + 6);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               gloss_label_get_id (hardline));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   whole = find_stored_span (fixture, start, start + 8);
   g_assert_nonnull (whole);
 
   g_settings_set_boolean (settings, "snap-to-words", FALSE);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   gloss_document_view_select_range (fixture->view, start + 2, start + 6);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
                               gloss_label_get_id (hardline));
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
   piece = find_stored_span (fixture, start + 2, start + 6);
   g_assert_nonnull (piece);
   g_settings_reset (settings, "snap-to-words");
@@ -665,7 +656,7 @@ test_click_label (Fixture       *fixture,
   gloss_document_view_select_range (fixture->view, start, start + 8);
   /* Analyst / source is the fifth label. */
   g_signal_emit_by_name (labels, "activate", 4);
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   stored = find_stored_span (fixture, start, start + 8);
   g_assert_nonnull (stored);
@@ -702,7 +693,7 @@ test_rename_document (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "  Zangezur, Iran and Azerbaijan  ");
   adw_message_dialog_response (dialog, "rename");
-  wait_for_frames ();
+  gloss_test_wait_for_frames ();
 
   document = gloss_store_get_document (fixture->store, fixture->document_id, NULL);
   g_assert_cmpstr (gloss_document_get_name (document), ==, "Zangezur, Iran and Azerbaijan");
