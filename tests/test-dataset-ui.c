@@ -14,6 +14,7 @@
 #include "gloss-import-bar.h"
 #include "gloss-import.h"
 #include "gloss-project.h"
+#include "gloss-test-store.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
 
@@ -86,22 +87,6 @@ count_indexed (GlossStore *store,
   sqlite3_close (db);
 
   return count;
-}
-
-/* The full-text index holds exactly the texts it should: FTS5 compares. */
-static void
-assert_index_whole (GlossStore *store)
-{
-  sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open_v2 (gloss_store_get_path (store), &db, SQLITE_OPEN_READWRITE, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO documents_fts (documents_fts) "
-                                 "VALUES ('integrity-check')",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
 }
 
 static void
@@ -317,7 +302,7 @@ test_import_then_index (Fixture       *fixture,
   /* On, then off. */
   g_assert_cmpuint (notified, ==, 2);
   g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 0);
-  assert_index_whole (fixture->store);
+  gloss_test_assert_index_whole (gloss_store_get_path (fixture->store));
   found = gloss_store_search_project (fixture->store, "meghri", GLOSS_SEARCH_WHOLE_WORD, 0,
                                       &error);
   g_assert_no_error (error);
@@ -359,7 +344,7 @@ test_open_indexes (Fixture       *fixture,
   g_assert_false (gloss_import_bar_is_running (bar));
   gloss_import_bar_cancel (bar);
   wait_for_indexing (window);
-  assert_index_whole (store);
+  gloss_test_assert_index_whole (gloss_store_get_path (store));
   /* Each text either in the index or waiting, none in both. */
   g_assert_cmpint (count_indexed (store, "memo") + gloss_store_count_texts_to_index (store), ==,
                    1200);
@@ -370,7 +355,7 @@ test_open_indexes (Fixture       *fixture,
   wait_for_indexing (window);
   g_assert_cmpuint (gloss_store_count_texts_to_index (store), ==, 0);
   g_assert_cmpint (count_indexed (store, "memo"), ==, 1200);
-  assert_index_whole (store);
+  gloss_test_assert_index_whole (gloss_store_get_path (store));
   gtk_window_destroy (GTK_WINDOW (window));
   gloss_test_wait_for_frames ();
 }

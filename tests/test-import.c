@@ -9,6 +9,7 @@
 
 #include "gloss-history.h"
 #include "gloss-import.h"
+#include "gloss-test-store.h"
 #include "gloss-test-util.h"
 
 /* More than two commits' worth: gloss_import_paths commits 500 files at a
@@ -98,22 +99,6 @@ assert_sql_int (Fixture    *fixture,
   sqlite3_close (db);
 }
 
-/* The full-text index holds exactly the texts of the documents: FTS5
- * compares the two and fails on any difference. */
-static void
-assert_index_whole (Fixture *fixture)
-{
-  sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO documents_fts (documents_fts) "
-                                 "VALUES ('integrity-check')",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 static void
 assert_results_ok (GPtrArray *results,
                    guint      n)
@@ -145,7 +130,7 @@ index_all (Fixture *fixture,
       g_assert_true (gloss_store_index_texts (fixture->store, max_texts, &more, &error));
       g_assert_no_error (error);
       calls++;
-      assert_index_whole (fixture);
+      gloss_test_assert_index_whole (fixture->path);
     }
 
   return calls;
@@ -188,7 +173,7 @@ test_searchable (Fixture       *fixture,
   g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, N_FILES);
   assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'common'",
                   0);
-  assert_index_whole (fixture);
+  gloss_test_assert_index_whole (fixture->path);
   for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
     {
       g_autofree char *query = g_strdup_printf ("marker%04u", probes[i]);
@@ -230,7 +215,7 @@ test_searchable (Fixture       *fixture,
 
     g_assert_cmpstr (found, ==, "later.txt");
   }
-  assert_index_whole (fixture);
+  gloss_test_assert_index_whole (fixture->path);
 }
 
 /* Every result of QUERY with FLAGS, one a line: document, range, the
@@ -384,7 +369,7 @@ test_delete_unindexed (Fixture       *fixture,
 
   g_assert_true (gloss_store_delete_document (fixture->store, id, &error));
   g_assert_no_error (error);
-  assert_index_whole (fixture);
+  gloss_test_assert_index_whole (fixture->path);
   g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 7);
   {
     g_autofree char *found = search_names (fixture, "Zangezur");
@@ -395,7 +380,7 @@ test_delete_unindexed (Fixture       *fixture,
   /* Back, with its id, and indexed as any single document. */
   g_assert_true (gloss_history_undo (history, &error));
   g_assert_no_error (error);
-  assert_index_whole (fixture);
+  gloss_test_assert_index_whole (fixture->path);
   g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 7);
   assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'zangezur'",
                   1);
@@ -415,7 +400,7 @@ test_delete_unindexed (Fixture       *fixture,
                                                   &error));
       g_assert_no_error (error);
     }
-  assert_index_whole (fixture);
+  gloss_test_assert_index_whole (fixture->path);
   g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2);
   g_assert_cmpuint (gloss_store_count_texts_to_index (fixture->store), ==, 0);
   {
@@ -483,7 +468,7 @@ test_failed_file (Fixture       *fixture,
   assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'ghostword'",
                   0);
   assert_sql_int (fixture, "SELECT count (*) FROM document_texts", 2);
-  assert_index_whole (fixture);
+  gloss_test_assert_index_whole (fixture->path);
 }
 
 /* An import is one undo step per commit, and undoing it takes its spans
@@ -531,7 +516,7 @@ test_undo (Fixture       *fixture,
   g_assert_true (gloss_history_redo (history, &error));
   spans = gloss_store_list_spans (fixture->store, g_array_index (ids, gint64, 0), &error);
   g_assert_cmpuint (spans->len, ==, 2);
-  assert_index_whole (fixture);
+  gloss_test_assert_index_whole (fixture->path);
 }
 
 int

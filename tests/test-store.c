@@ -2,13 +2,13 @@
 
 #include "config.h"
 
-#include "gloss-test-util.h"
-
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "gloss-project.h"
 #include "gloss-store.h"
+#include "gloss-test-store.h"
+#include "gloss-test-util.h"
 
 typedef struct
 {
@@ -623,22 +623,6 @@ test_migrate_from_v1 (Fixture       *fixture,
   }
 }
 
-/* The full-text index holds exactly its content, the indexed texts: FTS5
- * compares the two and fails on any difference. */
-static void
-assert_index_whole (const char *path)
-{
-  sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO documents_fts (documents_fts) "
-                                 "VALUES ('integrity-check')",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 /* Schema 2 to 3: a copy first, then every text still indexed, none
  * waiting, and the index stays exact through a delete and its undo. */
 static void
@@ -673,7 +657,7 @@ test_migrate_from_v2 (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'zangezur'"),
                    ==, 1);
-  assert_index_whole (fixture->path);
+  gloss_test_assert_index_whole (fixture->path);
 
   /* A document added now is indexed at once, as in schema 2. */
   g_assert_cmpint (gloss_store_add_document (store, "later.txt", "Nakhchivan next.", NULL, &error),
@@ -687,7 +671,7 @@ test_migrate_from_v2 (Fixture       *fixture,
   /* Deleting an indexed text takes it out of the index, whole. */
   g_assert_true (gloss_store_delete_document (store, 2, &error));
   g_assert_no_error (error);
-  assert_index_whole (fixture->path);
+  gloss_test_assert_index_whole (fixture->path);
   results = gloss_store_search_project (store, "zangezur", GLOSS_SEARCH_FLAGS_NONE, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 0);
