@@ -214,10 +214,11 @@ iter_at (GlossDocumentView *self,
          gint64             offset)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gint64 display_offset = to_display (self, offset);
 
-  if (!is_shown (self, offset))
+  if (self->unshown_text != NULL && display_offset > self->shown_length)
     show_all_text (self);
-  gtk_text_buffer_get_iter_at_offset (buffer, iter, to_display (self, offset));
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, display_offset);
 }
 
 /* The document offset of a buffer position. */

@@ -222,6 +222,16 @@ on_import_done_cb (GObject      *source_object,
   hide_when_idle (self);
 }
 
+/* Shows the bar at the start of a job, saying TEXT. */
+static void
+reveal (GlossImportBar *self,
+        const char     *text)
+{
+  gtk_label_set_label (self->label, text);
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
+}
+
 /* Indexes the texts waiting, a chunk per transaction, until none is left
  * or CANCELLABLE says stop: a stopped indexing leaves the rest waiting,
  * which search finds all the same. */
@@ -304,9 +314,7 @@ start_indexing (GlossImportBar *self,
   job->store = store != NULL ? g_object_ref (store) : NULL;
   job->bar = self;
 
-  gtk_label_set_label (self->label, _("Preparing search…"));
-  gtk_progress_bar_set_fraction (self->progress, 0);
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
+  reveal (self, _("Preparing search…"));
 
   task = g_task_new (self, self->index_cancellable, on_index_done_cb, NULL);
   g_task_set_source_tag (task, start_indexing);
@@ -446,9 +454,7 @@ gloss_import_bar_start (GlossImportBar     *self,
   job->format = format;
   job->bar = self;
 
-  gtk_label_set_label (self->label, _("Starting the import…"));
-  gtk_progress_bar_set_fraction (self->progress, 0);
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
+  reveal (self, _("Starting the import…"));
 
   task = g_task_new (self, self->cancellable, on_import_done_cb, NULL);
   g_task_set_source_tag (task, gloss_import_bar_start);
