@@ -474,6 +474,36 @@ find_label_popover (Fixture *fixture)
   g_assert_not_reached ();
 }
 
+/* A right click on the text is the window's: its gesture runs before the
+ * text view's own, which would open a Cut/Copy/Paste menu over the label
+ * popover; with a selection, the click opens the popover. */
+static void
+test_right_click (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->view));
+  gint64 start = find_phrase (fixture, "Velayati");
+  GtkGesture *right_click = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        right_click = GTK_GESTURE (controller);
+    }
+
+  g_assert_nonnull (right_click);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (right_click)),
+                   ==, GTK_PHASE_CAPTURE);
+
+  gloss_document_view_select_range (fixture->view, start, start + strlen ("Velayati"));
+  g_signal_emit_by_name (right_click, "pressed", 1, 10.0, 10.0);
+  gloss_test_wait_for_frames ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_label_popover (fixture))));
+}
+
 /* Keyboard only: Shift+arrows select, the popover's filter and Enter label,
  * F8 walks the spans. */
 static void
@@ -721,6 +751,7 @@ main (int    argc,
   ADD ("/gloss/window/undo-redo", test_undo_redo);
   ADD ("/gloss/window/overlapping-spans", test_overlapping_spans);
   ADD ("/gloss/window/keyboard-only", test_keyboard_only);
+  ADD ("/gloss/window/right-click", test_right_click);
   ADD ("/gloss/window/note-and-status", test_note_and_status);
   ADD ("/gloss/window/delete-document-undo", test_delete_document_undo);
   ADD ("/gloss/window/filter-documents", test_filter_documents);

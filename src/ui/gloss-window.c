@@ -1804,8 +1804,11 @@ gloss_window_init (GlossWindow *self)
   gtk_list_view_set_factory (self->document_list_view, document_factory);
 
 
+  /* Before the text view's own gesture: a right click is for the labels,
+   * and the view would open its Cut/Copy/Paste menu over the popover. */
   right_click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (right_click), GTK_PHASE_CAPTURE);
   g_signal_connect_object (right_click, "pressed", G_CALLBACK (on_text_right_click_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->document_view), GTK_EVENT_CONTROLLER (right_click));
