@@ -9,6 +9,7 @@
 
 #include "gloss-history.h"
 #include "gloss-import.h"
+#include "gloss-store-private.h"
 #include "gloss-test-store.h"
 #include "gloss-test-util.h"
 
@@ -471,6 +472,46 @@ test_failed_file (Fixture       *fixture,
   gloss_test_assert_index_whole (fixture->path);
 }
 
+static gint64
+connection_int (GlossStore *store,
+                const char *sql)
+{
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* An import writes with settings of its own (a larger page cache,
+ * savepoint journals in memory) and gives the connection back as it was,
+ * whatever it was: the window keeps using it. */
+static void
+test_settings_restored (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_assert_cmpint (sqlite3_exec (fixture->store->db,
+                                 "PRAGMA cache_size = -1234; PRAGMA temp_store = FILE",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_ptr_array_add (paths, write_file (fixture, "one.txt", "The first text.\n", -1));
+  g_ptr_array_add (paths, write_file (fixture, "two.txt", "The second text.\n", -1));
+  g_ptr_array_add (paths, NULL);
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  assert_results_ok (results, 2);
+
+  g_assert_cmpint (connection_int (fixture->store, "PRAGMA cache_size"), ==, -1234);
+  g_assert_cmpint (connection_int (fixture->store, "PRAGMA temp_store"), ==, 1);
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2);
+}
+
 /* An import is one undo step per commit, and undoing it takes its spans
  * back out; redoing puts them back. */
 static void
@@ -531,6 +572,7 @@ main (int    argc,
   ADD ("/gloss/import/paths/searchable", test_searchable);
   ADD ("/gloss/import/paths/failed-file", test_failed_file);
   ADD ("/gloss/import/paths/undo", test_undo);
+  ADD ("/gloss/import/paths/settings-restored", test_settings_restored);
   ADD ("/gloss/import/unindexed/same-results", test_same_results);
   ADD ("/gloss/import/unindexed/delete", test_delete_unindexed);
 

@@ -42,6 +42,7 @@ struct _GlossStore
   GArray *savepoints;         /* SavepointMarks, one per open level */
   gboolean indexing_deferred; /* see gloss_store_defer_indexing () */
   gboolean indexing;          /* opening gloss_store_index_texts ()'s transaction */
+  char *settings_before_bulk; /* see gloss_store_set_bulk_writing () */
 };
 
 typedef enum {
