@@ -61,13 +61,22 @@ assert_validate_as_glib (const char *text,
   const char *end = NULL;
   const char *glib_end = NULL;
   gboolean valid = gloss_offsets_validate (text, n_bytes, &end);
+  gsize n_chars = G_MAXSIZE;
 
   g_assert_cmpint (valid, ==, g_utf8_validate_len (text, n_bytes, &glib_end));
   g_assert_true (end == glib_end);
+
+  /* The count comes with the same answer, and only for a valid text. */
+  g_assert_cmpint (gloss_offsets_validate_and_count (text, n_bytes, &n_chars), ==, valid);
+  if (valid)
+    g_assert_cmpuint (n_chars, ==, g_utf8_strlen (text, n_bytes));
+  else
+    g_assert_cmpuint (n_chars, ==, G_MAXSIZE);
 }
 
 /* Validation says what GLib says, and where: a file's invalid byte is
- * named by its position. Every byte of a mixed text is broken in turn,
+ * named by its position; a valid text's characters are counted as GLib
+ * counts them. Every byte of a mixed text is broken in turn,
  * and every prefix cuts a character somewhere. */
 static void
 test_validate (void)

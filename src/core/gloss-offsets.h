@@ -40,6 +40,9 @@ GQuark  gloss_offsets_error_quark     (void);
 gboolean gloss_offsets_validate       (const char  *text,
                                        gsize        n_bytes,
                                        const char **end);
+gboolean gloss_offsets_validate_and_count (const char *text,
+                                           gsize       n_bytes,
+                                           gsize      *n_chars);
 gsize   gloss_offsets_count_chars     (const char *text,
                                        gssize      n_bytes);
 gsize   gloss_offsets_count_utf16     (const char *text,

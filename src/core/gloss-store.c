@@ -1236,13 +1236,14 @@ gloss_store_add_document (GlossStore  *self,
   sqlite3_stmt *stmt;
   gint64 id;
   gsize n_bytes;
+  gsize n_chars;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
   g_return_val_if_fail (text != NULL, 0);
 
   n_bytes = strlen (text);
-  if (!gloss_offsets_validate (text, n_bytes, NULL))
+  if (!gloss_offsets_validate_and_count (text, n_bytes, &n_chars))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
                    _("The text of “%s” is not valid UTF-8"), name);
@@ -1261,7 +1262,7 @@ gloss_store_add_document (GlossStore  *self,
 
   now = gloss_store_now ();
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, gloss_offsets_count_chars (text, n_bytes));
+  sqlite3_bind_int64 (stmt, 2, n_chars);
   sqlite3_bind_text (stmt, 3, source ? source : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
