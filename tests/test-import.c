@@ -472,6 +472,66 @@ test_failed_file (Fixture       *fixture,
   gloss_test_assert_index_whole (fixture->path);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint cancel_at;
+} CancelAt;
+
+static void
+cancel_at_cb (guint       done,
+              guint       total,
+              const char *path,
+              gpointer    user_data)
+{
+  CancelAt *cancel = user_data;
+
+  if (done == cancel->cancel_at)
+    g_cancellable_cancel (cancel->cancellable);
+}
+
+/* Files are read ahead of their import; cancelling halfway (while the
+ * 41st file is announced) still stops before the next file: the files
+ * after it have no result and are not in the project, though they were
+ * read already. Results come in the order
+ * of the paths, a file that cannot be read among them. */
+static void
+test_cancel_midway (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelAt cancel = { cancellable, 40 };
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("text-%03u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Text number %u.\n", i);
+
+      g_ptr_array_add (paths, write_file (fixture, name, i == 7 ? "Caf\xe9\n" : text, -1));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL,
+                                cancellable, cancel_at_cb, &cancel);
+
+  g_assert_cmpuint (results->len, ==, 41);
+  for (guint i = 0; i < results->len; i++)
+    {
+      GlossImportResult *result = g_ptr_array_index (results, i);
+
+      g_assert_cmpstr (result->path, ==, paths->pdata[i]);
+      if (i == 7)
+        g_assert_error (result->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
+      else
+        g_assert_no_error (result->error);
+    }
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 40);
+  assert_sql_int (fixture, "SELECT count (*) FROM documents WHERE name = 'text-040.txt'", 1);
+  assert_sql_int (fixture, "SELECT count (*) FROM documents WHERE name = 'text-041.txt'", 0);
+}
+
 static gint64
 connection_int (GlossStore *store,
                 const char *sql)
@@ -573,6 +633,7 @@ main (int    argc,
   ADD ("/gloss/import/paths/failed-file", test_failed_file);
   ADD ("/gloss/import/paths/undo", test_undo);
   ADD ("/gloss/import/paths/settings-restored", test_settings_restored);
+  ADD ("/gloss/import/paths/cancel-midway", test_cancel_midway);
   ADD ("/gloss/import/unindexed/same-results", test_same_results);
   ADD ("/gloss/import/unindexed/delete", test_delete_unindexed);
 
