@@ -450,12 +450,12 @@ reader_thread (gpointer data)
       ReadFile *file;
 
       g_mutex_lock (&reader->lock);
+      /* Whoever wakes a thread clears its flag, so that it is woken once. */
       while (reader_is_far_ahead (reader) && !reader->stopping)
         {
           reader->reader_waiting = TRUE;
           g_cond_wait (&reader->changed, &reader->lock);
         }
-      reader->reader_waiting = FALSE;
       if (reader->stopping)
         {
           g_mutex_unlock (&reader->lock);
@@ -470,7 +470,10 @@ reader_thread (gpointer data)
       g_queue_push_tail (&reader->files, file);
       reader->bytes += file->bytes;
       if (reader->import_waiting)
-        g_cond_broadcast (&reader->changed);
+        {
+          reader->import_waiting = FALSE;
+          g_cond_broadcast (&reader->changed);
+        }
       g_mutex_unlock (&reader->lock);
     }
 
@@ -502,13 +505,15 @@ reader_next (Reader *reader)
       reader->import_waiting = TRUE;
       g_cond_wait (&reader->changed, &reader->lock);
     }
-  reader->import_waiting = FALSE;
 
   file = g_queue_pop_head (&reader->files);
   reader->bytes -= file->bytes;
   if (reader->reader_waiting &&
       reader->files.length <= FILES_READ_AHEAD / 2 && reader->bytes <= BYTES_READ_AHEAD / 2)
-    g_cond_broadcast (&reader->changed);
+    {
+      reader->reader_waiting = FALSE;
+      g_cond_broadcast (&reader->changed);
+    }
   g_mutex_unlock (&reader->lock);
 
   return file;
