@@ -532,6 +532,96 @@ test_cancel_midway (Fixture       *fixture,
   assert_sql_int (fixture, "SELECT count (*) FROM documents WHERE name = 'text-041.txt'", 0);
 }
 
+/* N_FILES texts of SIZE bytes each, the first word of each its number. */
+static GPtrArray *
+write_texts (Fixture *fixture,
+             guint    n_files,
+             gsize    size)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("text-%04u.txt", i);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_append_printf (text, "Text%04u ", i);
+      while (text->len < size)
+        g_string_append (text, "and the corridor runs on ");
+      g_ptr_array_add (paths, write_file (fixture, name, text->str, text->len));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  return paths;
+}
+
+/* An import of 24 MB copies its pages into the project file as it goes,
+ * on a thread of its own, and the write-ahead log does not grow with it:
+ * when the import is over, nothing is left to copy. */
+static void
+test_checkpointed (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = write_texts (fixture, 1200, 20000);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  GStatBuf wal_stat;
+  sqlite3 *db;
+  int n_log = -1, n_copied = -1;
+
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  assert_results_ok (results, 1200);
+
+  g_assert_cmpint (g_stat (wal, &wal_stat), ==, 0);
+  g_assert_cmpint (wal_stat.st_size, <, 24 * 1000 * 1000);
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, &n_log, &n_copied),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (n_log, ==, n_copied);
+  sqlite3_close (db);
+
+  assert_sql_int (fixture, "SELECT count (*) FROM documents", 1200);
+  assert_sql_int (fixture, "SELECT count (*) FROM document_texts WHERE text LIKE 'Text1199 %'", 1);
+}
+
+/* Another program reading the project all through an import (so that no
+ * checkpoint can copy what it may still read) does not stop the import,
+ * and sees the project as it was until it reads afresh. */
+static void
+test_reader_holds_log (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = write_texts (fixture, 1200, 20000);
+  g_autoptr(GPtrArray) results = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM documents", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_reset (stmt);
+
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  assert_results_ok (results, 1200);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_reset (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1200);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 1200);
+}
+
 static gint64
 connection_int (GlossStore *store,
                 const char *sql)
@@ -634,6 +724,8 @@ main (int    argc,
   ADD ("/gloss/import/paths/undo", test_undo);
   ADD ("/gloss/import/paths/settings-restored", test_settings_restored);
   ADD ("/gloss/import/paths/cancel-midway", test_cancel_midway);
+  ADD ("/gloss/import/paths/checkpointed", test_checkpointed);
+  ADD ("/gloss/import/paths/reader-holds-log", test_reader_holds_log);
   ADD ("/gloss/import/unindexed/same-results", test_same_results);
   ADD ("/gloss/import/unindexed/delete", test_delete_unindexed);
 

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "gloss-store.h"
+#include "gloss-store-checkpointer.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,7 @@ struct _GlossStore
   gboolean indexing_deferred; /* see gloss_store_defer_indexing () */
   gboolean indexing;          /* opening gloss_store_index_texts ()'s transaction */
   char *settings_before_bulk; /* see gloss_store_set_bulk_writing () */
+  GlossStoreCheckpointer *checkpointer;   /* while writing in bulk */
 };
 
 typedef enum {

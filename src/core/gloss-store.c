@@ -483,6 +483,25 @@ gloss_store_begin (GlossStore  *self,
   return TRUE;
 }
 
+/* How large the write-ahead log may grow while writing in bulk before a
+ * commit waits for the checkpointer to copy all of it, so that the next
+ * transaction starts it over: 16 MB of 4 kB pages. */
+#define BULK_LOG_PAGES 4096
+
+/* After each commit while writing in bulk, instead of SQLite's own
+ * checkpoint on this connection. */
+static int
+checkpoint_in_background (gpointer    data,
+                          sqlite3    *db,
+                          const char *name,
+                          int         n_pages)
+{
+  GlossStore *self = data;
+
+  gloss_store_checkpointer_request (self->checkpointer, n_pages >= BULK_LOG_PAGES);
+  return SQLITE_OK;
+}
+
 /* While BULK, the connection writes as an import of many files needs:
  *  - a page cache of 16 MB instead of SQLite's 2 MB, so that a batch of
  *    files (500 articles are more than 2 MB) stays in memory until its
@@ -492,7 +511,10 @@ gloss_store_begin (GlossStore  *self,
  *    savepoint, which copies the pages it changes aside; SQLite holds that
  *    copy in one 64 kB block, freed at every release, and glibc gave the
  *    memory back to the system and took it again for every file (brk and
- *    page faults, a fifth of an import's time).
+ *    page faults, a fifth of an import's time);
+ *  - checkpoints on a thread of their own (gloss-store-checkpointer.c),
+ *    beside the writing instead of after each commit. Without a second
+ *    connection to run them on, SQLite runs them as usual.
  * Turning BULK off restores what was set before. */
 void
 gloss_store_set_bulk_writing (GlossStore *self,
@@ -502,14 +524,27 @@ gloss_store_set_bulk_writing (GlossStore *self,
 
   if (bulk && self->settings_before_bulk == NULL)
     {
+      g_autoptr(GError) error = NULL;
+
       self->settings_before_bulk =
-        g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; PRAGMA temp_store = %" G_GINT64_FORMAT,
+        g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
+                         "PRAGMA temp_store = %" G_GINT64_FORMAT ";"
+                         "PRAGMA wal_autocheckpoint = %" G_GINT64_FORMAT,
                          store_query_int (self, "PRAGMA cache_size"),
-                         store_query_int (self, "PRAGMA temp_store"));
+                         store_query_int (self, "PRAGMA temp_store"),
+                         store_query_int (self, "PRAGMA wal_autocheckpoint"));
       store_exec (self, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY", NULL);
+
+      self->checkpointer = gloss_store_checkpointer_new (self->path, &error);
+      if (self->checkpointer != NULL)
+        sqlite3_wal_hook (self->db, checkpoint_in_background, self);
+      else
+        g_debug ("Checkpoints stay on the writing connection: %s", error->message);
     }
   else if (!bulk && self->settings_before_bulk != NULL)
     {
+      /* Its last checkpoint is done before the writer's own come back. */
+      g_clear_pointer (&self->checkpointer, gloss_store_checkpointer_free);
       store_exec (self, self->settings_before_bulk, NULL);
       g_clear_pointer (&self->settings_before_bulk, g_free);
     }
@@ -740,6 +775,7 @@ gloss_store_finalize (GObject *object)
 {
   GlossStore *self = (GlossStore *) object;
 
+  g_clear_pointer (&self->checkpointer, gloss_store_checkpointer_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
