@@ -637,7 +637,8 @@ connection_int (GlossStore *store,
 }
 
 /* An import writes with settings of its own (a larger page cache,
- * savepoint journals in memory) and gives the connection back as it was,
+ * savepoint journals in memory, commits that do not wait for the disk,
+ * checkpoints elsewhere) and gives the connection back as it was,
  * whatever it was: the window keeps using it. */
 static void
 test_settings_restored (Fixture       *fixture,
@@ -647,7 +648,8 @@ test_settings_restored (Fixture       *fixture,
   g_autoptr(GPtrArray) results = NULL;
 
   g_assert_cmpint (sqlite3_exec (fixture->store->db,
-                                 "PRAGMA cache_size = -1234; PRAGMA temp_store = FILE",
+                                 "PRAGMA cache_size = -1234; PRAGMA temp_store = FILE;"
+                                 "PRAGMA synchronous = EXTRA",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
   g_ptr_array_add (paths, write_file (fixture, "one.txt", "The first text.\n", -1));
@@ -659,6 +661,8 @@ test_settings_restored (Fixture       *fixture,
 
   g_assert_cmpint (connection_int (fixture->store, "PRAGMA cache_size"), ==, -1234);
   g_assert_cmpint (connection_int (fixture->store, "PRAGMA temp_store"), ==, 1);
+  g_assert_cmpint (connection_int (fixture->store, "PRAGMA synchronous"), ==, 3);
+  g_assert_cmpint (connection_int (fixture->store, "PRAGMA wal_autocheckpoint"), ==, 1000);
   g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2);
 }
 

@@ -502,6 +502,22 @@ checkpoint_in_background (gpointer    data,
   return SQLITE_OK;
 }
 
+/* Makes what the commits wrote to the write-ahead log durable: the
+ * checkpoints made durable what they copied into the project file, and
+ * the log holds the rest. */
+static void
+sync_log (GlossStore *self)
+{
+  sqlite3_file *log = NULL;
+  int rc;
+
+  rc = sqlite3_file_control (self->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &log);
+  if (rc == SQLITE_OK && log != NULL && log->pMethods != NULL)
+    rc = log->pMethods->xSync (log, SQLITE_SYNC_FULL);
+  if (rc != SQLITE_OK)
+    g_warning ("Could not sync the log of “%s”: %s", self->path, sqlite3_errstr (rc));
+}
+
 /* While BULK, the connection writes as an import of many files needs:
  *  - a page cache of 16 MB instead of SQLite's 2 MB, so that a batch of
  *    files (500 articles are more than 2 MB) stays in memory until its
@@ -514,7 +530,11 @@ checkpoint_in_background (gpointer    data,
  *    page faults, a fifth of an import's time);
  *  - checkpoints on a thread of their own (gloss-store-checkpointer.c),
  *    beside the writing instead of after each commit. Without a second
- *    connection to run them on, SQLite runs them as usual.
+ *    connection to run them on, SQLite runs them as usual;
+ *  - commits that do not wait for the disk (the checkpoints still do):
+ *    turning BULK off syncs the log once for all of them. Until then a
+ *    power cut can take the last batches back, never what was there
+ *    before, and the project stays whole.
  * Turning BULK off restores what was set before. */
 void
 gloss_store_set_bulk_writing (GlossStore *self,
@@ -529,24 +549,35 @@ gloss_store_set_bulk_writing (GlossStore *self,
       self->settings_before_bulk =
         g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
                          "PRAGMA temp_store = %" G_GINT64_FORMAT ";"
+                         "PRAGMA synchronous = %" G_GINT64_FORMAT ";"
                          "PRAGMA wal_autocheckpoint = %" G_GINT64_FORMAT,
                          store_query_int (self, "PRAGMA cache_size"),
                          store_query_int (self, "PRAGMA temp_store"),
+                         store_query_int (self, "PRAGMA synchronous"),
                          store_query_int (self, "PRAGMA wal_autocheckpoint"));
       store_exec (self, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY", NULL);
 
       self->checkpointer = gloss_store_checkpointer_new (self->path, &error);
       if (self->checkpointer != NULL)
-        sqlite3_wal_hook (self->db, checkpoint_in_background, self);
+        {
+          sqlite3_wal_hook (self->db, checkpoint_in_background, self);
+          store_exec (self, "PRAGMA synchronous = NORMAL", NULL);
+        }
       else
-        g_debug ("Checkpoints stay on the writing connection: %s", error->message);
+        {
+          g_debug ("Checkpoints stay on the writing connection: %s", error->message);
+        }
     }
   else if (!bulk && self->settings_before_bulk != NULL)
     {
+      gboolean synced_at_commit = store_query_int (self, "PRAGMA synchronous") >= 2;
+
       /* Its last checkpoint is done before the writer's own come back. */
       g_clear_pointer (&self->checkpointer, gloss_store_checkpointer_free);
       store_exec (self, self->settings_before_bulk, NULL);
       g_clear_pointer (&self->settings_before_bulk, g_free);
+      if (!synced_at_commit)
+        sync_log (self);
     }
 }
 
