@@ -82,6 +82,21 @@ search_names (Fixture    *fixture,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* The number SQL answers on DB. */
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
 /* Runs SQL on the project file from a connection of its own: what another
  * program (or the next start) sees. */
 static void
@@ -90,13 +105,9 @@ assert_sql_int (Fixture    *fixture,
                 gint64      expected)
 {
   sqlite3 *db;
-  sqlite3_stmt *stmt;
 
   g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, expected);
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (query_int (db, sql), ==, expected);
   sqlite3_close (db);
 }
 
@@ -622,20 +633,6 @@ test_reader_holds_log (Fixture       *fixture,
   g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 1200);
 }
 
-static gint64
-connection_int (GlossStore *store,
-                const char *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* An import writes with settings of its own (a larger page cache,
  * savepoint journals in memory, commits that do not wait for the disk,
  * checkpoints elsewhere) and gives the connection back as it was,
@@ -659,10 +656,10 @@ test_settings_restored (Fixture       *fixture,
                                 NULL, NULL);
   assert_results_ok (results, 2);
 
-  g_assert_cmpint (connection_int (fixture->store, "PRAGMA cache_size"), ==, -1234);
-  g_assert_cmpint (connection_int (fixture->store, "PRAGMA temp_store"), ==, 1);
-  g_assert_cmpint (connection_int (fixture->store, "PRAGMA synchronous"), ==, 3);
-  g_assert_cmpint (connection_int (fixture->store, "PRAGMA wal_autocheckpoint"), ==, 1000);
+  g_assert_cmpint (query_int (fixture->store->db, "PRAGMA cache_size"), ==, -1234);
+  g_assert_cmpint (query_int (fixture->store->db, "PRAGMA temp_store"), ==, 1);
+  g_assert_cmpint (query_int (fixture->store->db, "PRAGMA synchronous"), ==, 3);
+  g_assert_cmpint (query_int (fixture->store->db, "PRAGMA wal_autocheckpoint"), ==, 1000);
   g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2);
 }
 
