@@ -572,7 +572,9 @@ gloss_store_set_bulk_writing (GlossStore *self,
     {
       gboolean synced_at_commit = store_query_int (self, "PRAGMA synchronous") >= 2;
 
-      /* Its last checkpoint is done before the writer's own come back. */
+      /* Its last checkpoint is done before the writer's own come back
+       * (the saved wal_autocheckpoint puts SQLite's hook back). */
+      sqlite3_wal_hook (self->db, NULL, NULL);
       g_clear_pointer (&self->checkpointer, gloss_store_checkpointer_free);
       store_exec (self, self->settings_before_bulk, NULL);
       g_clear_pointer (&self->settings_before_bulk, g_free);
