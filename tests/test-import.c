@@ -663,6 +663,31 @@ test_settings_restored (Fixture       *fixture,
   g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2);
 }
 
+/* An import inside a transaction the caller opened writes as part of it:
+ * the connection keeps its settings (SQLite would refuse to change how it
+ * syncs), and its own checkpoints go on after. */
+static void
+test_inside_transaction (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = write_texts (fixture, 3, 100);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_store_begin (fixture->store, &error));
+  g_assert_no_error (error);
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  assert_results_ok (results, 3);
+  g_assert_true (gloss_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (fixture->store->db, "PRAGMA wal_autocheckpoint"), ==, 1000);
+  g_assert_cmpint (query_int (fixture->store->db, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (query_int (fixture->store->db, "PRAGMA cache_size"), ==, -2000);
+  assert_sql_int (fixture, "SELECT count (*) FROM documents", 3);
+}
+
 /* An import is one undo step per commit, and undoing it takes its spans
  * back out; redoing puts them back. */
 static void
@@ -726,6 +751,7 @@ main (int    argc,
   ADD ("/gloss/import/paths/settings-restored", test_settings_restored);
   ADD ("/gloss/import/paths/cancel-midway", test_cancel_midway);
   ADD ("/gloss/import/paths/checkpointed", test_checkpointed);
+  ADD ("/gloss/import/paths/inside-transaction", test_inside_transaction);
   ADD ("/gloss/import/paths/reader-holds-log", test_reader_holds_log);
   ADD ("/gloss/import/unindexed/same-results", test_same_results);
   ADD ("/gloss/import/unindexed/delete", test_delete_unindexed);

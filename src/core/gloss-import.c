@@ -408,17 +408,20 @@ typedef struct
 {
   const char * const *paths;
   const GlossFormat *format;
+  GCancellable *cancellable;
   GThread *thread;
 
   GMutex lock;
   GCond changed;
   GQueue files;        /* ReadFile, read and not yet taken, in order */
-  gsize bytes;         /* the text they hold */
+  gsize bytes;         /* the memory they hold, about */
   gboolean stopping;
+  gboolean finished;   /* nothing more will be read */
   gboolean reader_waiting;
   gboolean import_waiting;
 } Reader;
 
+/* About the memory FILE's dataset holds: its texts and its spans. */
 static gsize
 read_file_bytes (ReadFile *file)
 {
@@ -429,6 +432,13 @@ read_file_bytes (ReadFile *file)
       GlossDatasetDocument *document = g_ptr_array_index (file->dataset->documents, i);
 
       bytes += strlen (document->text);
+      for (guint j = 0; j < document->spans->len; j++)
+        {
+          GlossDatasetSpan *span = g_ptr_array_index (document->spans, j);
+
+          bytes += sizeof *span + strlen (span->label) + strlen (span->annotator) +
+                   strlen (span->note);
+        }
     }
 
   return bytes;
@@ -448,6 +458,10 @@ reader_thread (gpointer data)
   for (guint i = 0; reader->paths[i] != NULL; i++)
     {
       ReadFile *file;
+
+      /* A file the import will not take is not read. */
+      if (g_cancellable_is_cancelled (reader->cancellable))
+        break;
 
       g_mutex_lock (&reader->lock);
       /* Whoever wakes a thread clears its flag, so that it is woken once. */
@@ -477,36 +491,53 @@ reader_thread (gpointer data)
       g_mutex_unlock (&reader->lock);
     }
 
+  g_mutex_lock (&reader->lock);
+  reader->finished = TRUE;
+  if (reader->import_waiting)
+    {
+      reader->import_waiting = FALSE;
+      g_cond_broadcast (&reader->changed);
+    }
+  g_mutex_unlock (&reader->lock);
+
   return NULL;
 }
 
 static void
 reader_start (Reader             *reader,
               const char * const *paths,
-              const GlossFormat  *format)
+              const GlossFormat  *format,
+              GCancellable       *cancellable)
 {
   reader->paths = paths;
   reader->format = format;
+  reader->cancellable = cancellable;
   g_mutex_init (&reader->lock);
   g_cond_init (&reader->changed);
   g_queue_init (&reader->files);
   reader->thread = g_thread_new ("gloss-import-reader", reader_thread, reader);
 }
 
-/* The next file, read; waits for it if needed. */
+/* The next file, read; waits for it if needed. NULL if the reader
+ * stopped before it, cancelled. */
 static ReadFile *
 reader_next (Reader *reader)
 {
   ReadFile *file;
 
   g_mutex_lock (&reader->lock);
-  while (g_queue_is_empty (&reader->files))
+  while (g_queue_is_empty (&reader->files) && !reader->finished)
     {
       reader->import_waiting = TRUE;
       g_cond_wait (&reader->changed, &reader->lock);
     }
 
   file = g_queue_pop_head (&reader->files);
+  if (file == NULL)
+    {
+      g_mutex_unlock (&reader->lock);
+      return NULL;
+    }
   reader->bytes -= file->bytes;
   if (reader->reader_waiting &&
       reader->files.length <= FILES_READ_AHEAD / 2 && reader->bytes <= BYTES_READ_AHEAD / 2)
@@ -549,6 +580,7 @@ gloss_import_paths (GlossStore              *store,
                     gpointer                 user_data)
 {
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_import_result_free);
+  g_autoptr(GError) error = NULL;
   Reader reader = { 0 };
   gboolean batch_open;
   guint batch_first = 0;
@@ -558,13 +590,15 @@ gloss_import_paths (GlossStore              *store,
   g_return_val_if_fail (paths != NULL, results);
 
   total = g_strv_length ((char **) paths);
+  if (total == 0)
+    return results;
 
   /* Files go in batches, one commit each: a commit waits for the disk, and
    * one per file made a large import wait on the disk most of the time.
    * Each file is still all or nothing, as a savepoint inside the batch. */
-  gloss_store_set_bulk_writing (store, TRUE);
+  gloss_store_set_bulk_writing (store, TRUE, NULL);
   batch_open = begin_batch (store);
-  reader_start (&reader, paths, format);
+  reader_start (&reader, paths, format, cancellable);
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -582,7 +616,11 @@ gloss_import_paths (GlossStore              *store,
       result->report = gloss_format_report_new ();
       g_ptr_array_add (results, result);
 
+      /* Cancelled while announcing this file: the reader may have
+       * stopped before it, and it is read here. */
       file = reader_next (&reader);
+      if (file == NULL)
+        file = read_file (format, paths[i]);
       import_read_file (store, file, result->report, &result->error);
 
       if (batch_open && results->len - batch_first == FILES_PER_COMMIT)
@@ -596,7 +634,17 @@ gloss_import_paths (GlossStore              *store,
   reader_stop (&reader);
   if (batch_open)
     commit_batch (store, results, batch_first);
-  gloss_store_set_bulk_writing (store, FALSE);
+  if (!gloss_store_set_bulk_writing (store, FALSE, &error))
+    {
+      /* In the project, perhaps not on the disk. */
+      for (guint i = 0; i < results->len; i++)
+        {
+          GlossImportResult *result = g_ptr_array_index (results, i);
+
+          if (result->error == NULL)
+            result->error = g_error_copy (error);
+        }
+    }
 
   if (progress != NULL)
     progress (results->len, total, NULL, user_data);

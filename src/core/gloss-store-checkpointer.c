@@ -45,6 +45,7 @@ checkpoint_thread (gpointer data)
   for (;;)
     {
       guint64 target;
+      int n_log = 0;
       int rc;
 
       while (self->done == self->requested && !self->stopping)
@@ -58,10 +59,10 @@ checkpoint_thread (gpointer data)
 
       /* A checkpoint that fails loses nothing: the pages stay in the log,
        * for the next one (or the writer's own, once the bulk is over). */
-      rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-      if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-        g_debug ("A checkpoint of “%s” failed: %s", sqlite3_db_filename (self->db, NULL),
-                 sqlite3_errmsg (self->db));
+      rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &n_log, NULL);
+      if ((rc != SQLITE_OK && rc != SQLITE_BUSY) || n_log < 0)
+        g_debug ("A checkpoint of “%s” did nothing: %s", sqlite3_db_filename (self->db, NULL),
+                 rc != SQLITE_OK ? sqlite3_errmsg (self->db) : "not in WAL mode");
 
       g_mutex_lock (&self->lock);
       self->done = target;
@@ -83,9 +84,11 @@ gloss_store_checkpointer_new (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A connection learns that the file is in WAL mode when it first reads
+   * it: until then a checkpoint does nothing and says nothing. */
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+    rc = sqlite3_exec (db, "PRAGMA synchronous = FULL; PRAGMA schema_version", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *display = g_filename_display_name (path);

@@ -43,8 +43,16 @@ struct _GlossStore
   GArray *savepoints;         /* SavepointMarks, one per open level */
   gboolean indexing_deferred; /* see gloss_store_defer_indexing () */
   gboolean indexing;          /* opening gloss_store_index_texts ()'s transaction */
-  char *settings_before_bulk; /* see gloss_store_set_bulk_writing () */
-  GlossStoreCheckpointer *checkpointer;   /* while writing in bulk */
+  /* See gloss_store_set_bulk_writing (). */
+  gboolean bulk_writing;
+  struct
+  {
+    gint64 cache_size;
+    gint64 temp_store;
+    gint64 synchronous;
+    gint64 wal_autocheckpoint;
+  } before_bulk;
+  GlossStoreCheckpointer *checkpointer;
 };
 
 typedef enum {

@@ -505,8 +505,9 @@ checkpoint_in_background (gpointer    data,
 /* Makes what the commits wrote to the write-ahead log durable: the
  * checkpoints made durable what they copied into the project file, and
  * the log holds the rest. */
-static void
-sync_log (GlossStore *self)
+static gboolean
+sync_log (GlossStore  *self,
+          GError     **error)
 {
   sqlite3_file *log = NULL;
   int rc;
@@ -515,7 +516,26 @@ sync_log (GlossStore *self)
   if (rc == SQLITE_OK && log != NULL && log->pMethods != NULL)
     rc = log->pMethods->xSync (log, SQLITE_SYNC_FULL);
   if (rc != SQLITE_OK)
-    g_warning ("Could not sync the log of “%s”: %s", self->path, sqlite3_errstr (rc));
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                   _("What was just written to “%s” may not be on the disk: %s"), display,
+                   sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_pragma (GlossStore *self,
+            const char *name,
+            gint64      value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
+
+  store_exec (self, sql, NULL);
 }
 
 /* While BULK, the connection writes as an import of many files needs:
@@ -535,29 +555,31 @@ sync_log (GlossStore *self)
  *    turning BULK off syncs the log once for all of them. Until then a
  *    power cut can take the last batches back, never what was there
  *    before, and the project stays whole.
- * Turning BULK off restores what was set before. */
-void
-gloss_store_set_bulk_writing (GlossStore *self,
-                              gboolean    bulk)
+ * Turning BULK off restores what was set before; it fails if the final
+ * sync does (what was written is in the project, and may not be on the
+ * disk). Inside a transaction nothing changes: SQLite refuses to change
+ * how it syncs inside one, and the caller's commit decides. */
+gboolean
+gloss_store_set_bulk_writing (GlossStore  *self,
+                              gboolean     bulk,
+                              GError     **error)
 {
-  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
-  if (bulk && self->settings_before_bulk == NULL)
+  /* Inside a caller's transaction the writing is that transaction's. */
+  if (bulk && !self->bulk_writing && self->transaction_depth == 0)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) local_error = NULL;
 
-      self->settings_before_bulk =
-        g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
-                         "PRAGMA temp_store = %" G_GINT64_FORMAT ";"
-                         "PRAGMA synchronous = %" G_GINT64_FORMAT ";"
-                         "PRAGMA wal_autocheckpoint = %" G_GINT64_FORMAT,
-                         store_query_int (self, "PRAGMA cache_size"),
-                         store_query_int (self, "PRAGMA temp_store"),
-                         store_query_int (self, "PRAGMA synchronous"),
-                         store_query_int (self, "PRAGMA wal_autocheckpoint"));
+      self->bulk_writing = TRUE;
+      self->before_bulk.cache_size = store_query_int (self, "PRAGMA cache_size");
+      self->before_bulk.temp_store = store_query_int (self, "PRAGMA temp_store");
+      self->before_bulk.synchronous = store_query_int (self, "PRAGMA synchronous");
+      self->before_bulk.wal_autocheckpoint = store_query_int (self, "PRAGMA wal_autocheckpoint");
       store_exec (self, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY", NULL);
 
-      self->checkpointer = gloss_store_checkpointer_new (self->path, &error);
+      self->checkpointer = gloss_store_checkpointer_new (sqlite3_db_filename (self->db, "main"),
+                                                         &local_error);
       if (self->checkpointer != NULL)
         {
           sqlite3_wal_hook (self->db, checkpoint_in_background, self);
@@ -565,22 +587,27 @@ gloss_store_set_bulk_writing (GlossStore *self,
         }
       else
         {
-          g_debug ("Checkpoints stay on the writing connection: %s", error->message);
+          g_debug ("Checkpoints stay on the writing connection: %s", local_error->message);
         }
     }
-  else if (!bulk && self->settings_before_bulk != NULL)
+  else if (!bulk && self->bulk_writing)
     {
       gboolean synced_at_commit = store_query_int (self, "PRAGMA synchronous") >= 2;
 
-      /* Its last checkpoint is done before the writer's own come back
-       * (the saved wal_autocheckpoint puts SQLite's hook back). */
+      self->bulk_writing = FALSE;
+      /* Its last checkpoint is done before the writer's own come back;
+       * SQLite's hook is put back whatever else fails. */
       sqlite3_wal_hook (self->db, NULL, NULL);
       g_clear_pointer (&self->checkpointer, gloss_store_checkpointer_free);
-      store_exec (self, self->settings_before_bulk, NULL);
-      g_clear_pointer (&self->settings_before_bulk, g_free);
+      sqlite3_wal_autocheckpoint (self->db, (int) self->before_bulk.wal_autocheckpoint);
+      set_pragma (self, "cache_size", self->before_bulk.cache_size);
+      set_pragma (self, "temp_store", self->before_bulk.temp_store);
+      set_pragma (self, "synchronous", self->before_bulk.synchronous);
       if (!synced_at_commit)
-        sync_log (self);
+        return sync_log (self, error);
     }
+
+  return TRUE;
 }
 
 /* Until the outermost transaction ends, the texts added are left out of
@@ -816,7 +843,6 @@ gloss_store_finalize (GObject *object)
   g_clear_pointer (&self->journal, g_ptr_array_unref);
   g_clear_pointer (&self->pending_keys, g_hash_table_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
-  g_free (self->settings_before_bulk);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);

@@ -63,8 +63,9 @@ gboolean       gloss_store_begin               (GlossStore          *self,
 gboolean       gloss_store_commit              (GlossStore          *self,
                                                 GError             **error);
 void           gloss_store_rollback            (GlossStore          *self);
-void           gloss_store_set_bulk_writing    (GlossStore          *self,
-                                                gboolean             bulk);
+gboolean       gloss_store_set_bulk_writing    (GlossStore          *self,
+                                                gboolean             bulk,
+                                                GError             **error);
 gboolean       gloss_store_defer_indexing      (GlossStore          *self,
                                                 GError             **error);
 guint          gloss_store_count_texts_to_index (GlossStore         *self);
