@@ -591,7 +591,11 @@ gloss_import_paths (GlossStore              *store,
 
   total = g_strv_length ((char **) paths);
   if (total == 0)
-    return results;
+    {
+      if (progress != NULL)
+        progress (0, 0, NULL, user_data);
+      return results;
+    }
 
   /* Files go in batches, one commit each: a commit waits for the disk, and
    * one per file made a large import wait on the disk most of the time.
