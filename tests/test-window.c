@@ -474,6 +474,41 @@ find_label_popover (Fixture *fixture)
   g_assert_not_reached ();
 }
 
+static gboolean
+has_action_name (GtkWidget     *widget,
+                 gconstpointer  action_name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+/* Every header button has its tooltip once the window is on the screen
+ * (they are set after its first frame); the find bar's buttons have
+ * theirs once it opens. */
+static void
+test_tooltips (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *undo = gloss_test_find_widget_where (window, has_action_name, "win.undo");
+  GtkWidget *redo = gloss_test_find_widget_where (window, has_action_name, "win.redo");
+  GtkWidget *done = gloss_test_find_widget_where (window, has_action_name, "win.mark-done");
+  GtkWidget *next = gloss_test_find_widget_where (window, has_action_name, "search.next");
+  GtkWidget *dropdown = gloss_test_find_widget (window, GTK_TYPE_DROP_DOWN);
+
+  gloss_test_wait_for_frames ();
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo (Ctrl+Z)");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo (Ctrl+Shift+Z)");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (done), ==, "Mark the Document as Done (Ctrl+D)");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (dropdown), ==, "Show documents with this status");
+
+  g_assert_null (gtk_widget_get_tooltip_text (next));
+  g_assert_true (gtk_widget_activate_action (window, "win.find", NULL));
+  gloss_test_wait_for_frames ();
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==, "Next Match (Enter)");
+}
+
 /* A right click on the text is the window's: its gesture runs before the
  * text view's own, which would open a Cut/Copy/Paste menu over the label
  * popover; with a selection, the click opens the popover. */
@@ -752,6 +787,7 @@ main (int    argc,
   ADD ("/gloss/window/overlapping-spans", test_overlapping_spans);
   ADD ("/gloss/window/keyboard-only", test_keyboard_only);
   ADD ("/gloss/window/right-click", test_right_click);
+  ADD ("/gloss/window/tooltips", test_tooltips);
   ADD ("/gloss/window/note-and-status", test_note_and_status);
   ADD ("/gloss/window/delete-document-undo", test_delete_document_undo);
   ADD ("/gloss/window/filter-documents", test_filter_documents);

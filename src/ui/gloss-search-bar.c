@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-late-tooltips.h"
 #include "gloss-search-bar.h"
 
 #define MATCH_TAG_NAME "search-match"
@@ -60,6 +61,7 @@ struct _GlossSearchBar
   int current;               /* index into MATCHES of the selected match, or -1 */
   gboolean match_case;
   gboolean whole_words;
+  gboolean tooltips_set;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSearchBar, gloss_search_bar, GTK_TYPE_WIDGET)
@@ -409,13 +411,28 @@ on_stop_search_cb (GlossSearchBar *self,
   gloss_search_bar_close (self);
 }
 
+/* Set when the bar first opens (gloss-late-tooltips.c). */
+static const GlossLateTooltip bar_tooltips[] = {
+  { "previous_button", N_("Previous Match (Shift+Enter)") },
+  { "next_button", N_("Next Match (Enter)") },
+  { "match_case_button", N_("Match Case (Alt+C)") },
+  { "whole_words_button", N_("Whole Words (Alt+W)") },
+  { "label_all_button", N_("Give every match a label") },
+};
+
 static void
 on_search_mode_changed_cb (GlossSearchBar *self,
                            GParamSpec     *pspec,
                            GtkSearchBar   *search_bar)
 {
   if (gtk_search_bar_get_search_mode (search_bar))
-    return;
+    {
+      if (!self->tooltips_set)
+        gloss_late_tooltips_set (GTK_WIDGET (self), GLOSS_TYPE_SEARCH_BAR, bar_tooltips,
+                                 G_N_ELEMENTS (bar_tooltips));
+      self->tooltips_set = TRUE;
+      return;
+    }
 
   /* Closed from its close button, or from here. */
   g_clear_handle_id (&self->refresh_source, g_source_remove);
@@ -647,6 +664,11 @@ gloss_search_bar_class_init (GlossSearchBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSearchBar, entry);
   gtk_widget_class_bind_template_child (widget_class, GlossSearchBar, counter);
   gtk_widget_class_bind_template_child (widget_class, GlossSearchBar, label_all_button);
+  /* Found by name only, for their tooltips (bar_tooltips). */
+  gtk_widget_class_bind_template_child_full (widget_class, "previous_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "next_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "match_case_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "whole_words_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, GlossSearchBar, label_list);
 
   gtk_widget_class_install_action (widget_class, "search.next", NULL, next_action);

@@ -19,6 +19,7 @@
 #include "gloss-import-bar.h"
 #include "gloss-label-popover.h"
 #include "gloss-label-editor.h"
+#include "gloss-late-tooltips.h"
 #include "gloss-project.h"
 #include "gloss-swatch.h"
 #include "gloss-project-search.h"
@@ -1182,6 +1183,24 @@ on_key_pressed_cb (GlossWindow           *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+static gboolean
+on_label_row_query_tooltip_cb (GtkWidget   *row,
+                               int          x,
+                               int          y,
+                               gboolean     keyboard_mode,
+                               GtkTooltip  *tooltip,
+                               GtkListItem *item)
+{
+  GlossLabel *label = gtk_list_item_get_item (item);
+  const char *description = label != NULL ? gloss_label_get_description (label) : "";
+
+  if (description[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, description);
+  return TRUE;
+}
+
 static void
 setup_label_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -1203,6 +1222,12 @@ setup_label_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), count);
   gtk_box_append (GTK_BOX (box), hotkey);
+  /* The label's description, asked for when the pointer rests on the row:
+   * setting a tooltip's text asks the display where the pointer is, and
+   * counts rebind these rows with every span. */
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect_object (box, "query-tooltip", G_CALLBACK (on_label_row_query_tooltip_cb),
+                           item, 0);
   gtk_list_item_set_child (item, box);
 }
 
@@ -1218,19 +1243,12 @@ bind_label_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *hotkey = gtk_widget_get_next_sibling (count);
   guint n = get_label_count (self, gloss_label_get_id (label));
   g_autofree char *count_text = g_strdup_printf ("%u", n);
-  const char *description = gloss_label_get_description (label);
 
   gloss_swatch_set_color (swatch, gloss_label_get_color (label));
   gtk_label_set_label (GTK_LABEL (name), gloss_label_get_name (label));
   gtk_label_set_label (GTK_LABEL (count), n > 0 ? count_text : "");
   gtk_shortcut_label_set_accelerator (GTK_SHORTCUT_LABEL (hotkey), gloss_label_get_hotkey (label));
   gtk_widget_set_visible (hotkey, gloss_label_get_hotkey (label)[0] != '\0');
-  /* Setting a tooltip costs a round trip to the display: only when it
-   * changes, since counts rebind these rows with every span. */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (gtk_list_item_get_child (item)),
-                 description[0] != '\0' ? description : NULL) != 0)
-    gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
-                                 description[0] != '\0' ? description : NULL);
 }
 
 static void
@@ -1659,6 +1677,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, done_button);
+  /* Found by name only, for their tooltips (header_tooltips). */
+  gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_filter_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_label);
@@ -1743,6 +1764,16 @@ on_text_size_changed_cb (GlossWindow *self,
   gloss_document_view_set_text_scale (self->document_view, percent / 100.0);
 }
 
+/* Set once the window is on the screen (gloss-late-tooltips.c). */
+static const GlossLateTooltip header_tooltips[] = {
+  { "undo_button", N_("Undo (Ctrl+Z)") },
+  { "redo_button", N_("Redo (Ctrl+Shift+Z)") },
+  { "done_button", N_("Mark the Document as Done (Ctrl+D)") },
+  { "primary_menu_button", N_("Main Menu") },
+  { "document_menu_button", N_("Document Menu") },
+  { "status_filter_dropdown", N_("Show documents with this status") },
+};
+
 static void
 gloss_window_init (GlossWindow *self)
 {
@@ -1757,6 +1788,8 @@ gloss_window_init (GlossWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gloss_late_tooltips_set_after_frame (GTK_WIDGET (self), GLOSS_TYPE_WINDOW, header_tooltips,
+                                       G_N_ELEMENTS (header_tooltips));
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_entries,
                                    G_N_ELEMENTS (window_entries), self);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, attach_menu_cb,
