@@ -310,24 +310,6 @@ import_read_file (GlossStore         *store,
   return TRUE;
 }
 
-/* Reads PATH as FORMAT and imports it; the report counts what was added. */
-gboolean
-gloss_import_path (GlossStore         *store,
-                   const GlossFormat  *format,
-                   const char         *path,
-                   GlossFormatReport  *report,
-                   GError            **error)
-{
-  g_autoptr(ReadFile) file = NULL;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (format != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  file = read_file (format, path);
-  return import_read_file (store, file, report, error);
-}
-
 void
 gloss_import_result_free (GlossImportResult *result)
 {

@@ -11,11 +11,6 @@ gboolean gloss_import_dataset (GlossStore         *store,
                                GlossDataset       *dataset,
                                GlossFormatReport  *report,
                                GError            **error);
-gboolean gloss_import_path    (GlossStore         *store,
-                               const GlossFormat  *format,
-                               const char         *path,
-                               GlossFormatReport  *report,
-                               GError            **error);
 
 /* What became of one file of an import. */
 typedef struct
