@@ -592,7 +592,8 @@ gloss_store_set_bulk_writing (GlossStore  *self,
     }
   else if (!bulk && self->bulk_writing)
     {
-      gboolean synced_at_commit = store_query_int (self, "PRAGMA synchronous") >= 2;
+      /* Commits left syncing to the checkpointer, when there was one. */
+      gboolean synced_at_commit = self->checkpointer == NULL;
 
       self->bulk_writing = FALSE;
       /* Its last checkpoint is done before the writer's own come back;
