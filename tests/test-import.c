@@ -148,6 +148,22 @@ index_all (Fixture *fixture,
   return calls;
 }
 
+/* A search for each of the files' own markers finds that file alone. */
+static void
+assert_markers_found (Fixture     *fixture,
+                      const guint *numbers,
+                      gsize        n_numbers)
+{
+  for (gsize i = 0; i < n_numbers; i++)
+    {
+      g_autofree char *query = g_strdup_printf ("marker%04u", numbers[i]);
+      g_autofree char *expected = g_strdup_printf ("file-%04u.txt", numbers[i]);
+      g_autofree char *found = search_names (fixture, query);
+
+      g_assert_cmpstr (found, ==, expected);
+    }
+}
+
 /* Every file of a large import is found by a project search, in every
  * batch, before its text is indexed and after; indexing goes a chunk at a
  * time, and documents added after the import are indexed at once. */
@@ -186,14 +202,7 @@ test_searchable (Fixture       *fixture,
   assert_sql_int (fixture, "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'common'",
                   0);
   gloss_test_assert_index_whole (fixture->path);
-  for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
-    {
-      g_autofree char *query = g_strdup_printf ("marker%04u", probes[i]);
-      g_autofree char *expected = g_strdup_printf ("file-%04u.txt", probes[i]);
-      g_autofree char *found = search_names (fixture, query);
-
-      g_assert_cmpstr (found, ==, expected);
-    }
+  assert_markers_found (fixture, probes, G_N_ELEMENTS (probes));
 
   /* 1002 texts, 300 at a time, each chunk leaving the index whole. */
   g_assert_cmpuint (index_all (fixture, 300), ==, 4);
@@ -203,14 +212,7 @@ test_searchable (Fixture       *fixture,
   /* Nothing a view shows changed. */
   g_assert_cmpuint (documents_changed, ==, 3);
 
-  for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
-    {
-      g_autofree char *query = g_strdup_printf ("marker%04u", probes[i]);
-      g_autofree char *expected = g_strdup_printf ("file-%04u.txt", probes[i]);
-      g_autofree char *found = search_names (fixture, query);
-
-      g_assert_cmpstr (found, ==, expected);
-    }
+  assert_markers_found (fixture, probes, G_N_ELEMENTS (probes));
 
   /* With nothing left, indexing is a no-op that says so. */
   g_assert_cmpuint (index_all (fixture, 300), ==, 1);
