@@ -280,18 +280,19 @@ store_run (GlossStore  *self,
   return stmt != NULL && gloss_store_step_done (self, stmt, error);
 }
 
+/* The number SQL answers: 0 when it gives no row, -1 when it fails. */
 static gint64
 store_query_int (GlossStore *self,
                  const char *sql)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, NULL);
   gint64 value = 0;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   return value;
 }
@@ -630,29 +631,12 @@ gloss_store_defer_indexing (GlossStore  *self,
   return TRUE;
 }
 
-/* The count a SELECT count (*) statement gives; 0 if it fails. */
-static guint
-query_count (GlossStore *self,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, NULL);
-  guint count = 0;
-
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
-}
-
 /* How many texts wait for the full-text index. */
 guint
 gloss_store_count_texts_to_index (GlossStore *self)
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-  return query_count (self, "SELECT count (*) FROM unindexed_texts");
+  return MAX (store_query_int (self, "SELECT count (*) FROM unindexed_texts"), 0);
 }
 
 static gboolean
@@ -1379,7 +1363,7 @@ guint
 gloss_store_count_documents (GlossStore *self)
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-  return query_count (self, "SELECT count (*) FROM documents");
+  return MAX (store_query_int (self, "SELECT count (*) FROM documents"), 0);
 }
 
 guint
