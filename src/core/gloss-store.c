@@ -199,6 +199,12 @@ gloss_store_set_sqlite_error (GlossStore  *self,
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY,
                  _("The project “%s” is in use by another program; try again when it is closed"),
                  display);
+  else if (primary == SQLITE_READONLY)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_READ_ONLY,
+                 _("The project “%s” is read-only"), display);
+  else if (primary == SQLITE_FULL)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_DISK_FULL,
+                 _("The disk holding the project “%s” is full"), display);
   else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
                  _("The project “%s” is damaged: %s"), display, sqlite3_errmsg (self->db));

@@ -21,6 +21,8 @@ typedef enum {
   GLOSS_STORE_ERROR_EXISTS,
   GLOSS_STORE_ERROR_INVALID,
   GLOSS_STORE_ERROR_FAILED,
+  GLOSS_STORE_ERROR_READ_ONLY,
+  GLOSS_STORE_ERROR_DISK_FULL,
 } GlossStoreError;
 
 /* "GLOS" in the file header, so that Gloss knows its own files. */
