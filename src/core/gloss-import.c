@@ -338,34 +338,56 @@ gloss_import_guess_format (const char  *path,
   return gloss_format_guess (path, error);
 }
 
+/* A batch ends after this many files, or this much text. A full disk
+ * takes back the batch it is met in (SQLite rolls the transaction back
+ * when it cannot spill or commit its pages), so a batch of large files
+ * stays small: the files before it are in, and the project holds as much
+ * as the disk does. Commits cost little in bulk mode (they do not wait for
+ * the disk), and a batch this size stays inside the page cache. */
 #define FILES_PER_COMMIT 500
+#define BYTES_PER_COMMIT (1024 * 1024)
+
+/* Whether ERROR, met while writing a file, is the project refusing every
+ * write rather than this file: a full disk, another program holding the
+ * project, a project that is read-only. The next file would meet it too
+ * (after waiting for the lock, for one in use), so the import stops. */
+gboolean
+gloss_import_error_stops (const GError *error)
+{
+  return g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_DISK_FULL) ||
+         g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY) ||
+         g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_READ_ONLY);
+}
 
 /* A transaction for the next files. Their texts wait for the search index
  * (gloss_store_index_texts ()), which was half of an import's work: the
  * caller indexes them once the files are in, and searches find them
- * meanwhile. */
+ * meanwhile. FALSE if it could not begin: then STOP says why, if that
+ * stops the import, and otherwise each file is a transaction of its own. */
 static gboolean
-begin_batch (GlossStore *store)
+begin_batch (GlossStore  *store,
+             GError     **stop)
 {
-  if (!gloss_store_begin (store, NULL))
-    return FALSE;
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_store_begin (store, &error))
+    {
+      if (gloss_import_error_stops (error))
+        g_propagate_error (stop, g_steal_pointer (&error));
+      return FALSE;
+    }
 
   gloss_store_defer_indexing (store, NULL);
   return TRUE;
 }
 
-/* Commits the files from FIRST on; if that fails, they are not in, and
- * their results say why. */
+/* The files from FIRST on, which were in the batch: none of them is in
+ * the project, for the reason ERROR gives. */
 static void
-commit_batch (GlossStore *store,
-              GPtrArray  *results,
-              guint       first)
+fail_batch (GPtrArray    *results,
+            guint         first,
+            const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (gloss_store_commit (store, &error))
-    return;
-
   for (guint i = first; i < results->len; i++)
     {
       GlossImportResult *result = g_ptr_array_index (results, i);
@@ -373,6 +395,24 @@ commit_batch (GlossStore *store,
       if (result->error == NULL)
         result->error = g_error_copy (error);
     }
+}
+
+/* Commits the files from FIRST on; if that fails, they are not in, their
+ * results say why, and so does STOP if that stops the import. */
+static void
+commit_batch (GlossStore  *store,
+              GPtrArray   *results,
+              guint        first,
+              GError     **stop)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gloss_store_commit (store, &error))
+    return;
+
+  fail_batch (results, first, error);
+  if (gloss_import_error_stops (error))
+    g_propagate_error (stop, g_steal_pointer (&error));
 }
 
 /* How far the reader may be ahead of the import: enough files that the
@@ -549,10 +589,14 @@ reader_stop (Reader *reader)
 }
 
 /* Imports each of PATHS, each all or nothing, in FORMAT or the format its
- * name tells. Stops before the next file when CANCELLABLE is cancelled;
- * the files not reached have no result. The new texts are left waiting
- * for the full-text index: search finds them all the same, and
- * gloss_store_index_texts () indexes them when the caller has time. */
+ * name tells, and gives a result for each: its error is NULL exactly when
+ * the file is in the project. Stops before the next file when CANCELLABLE
+ * is cancelled; the files not reached have no result. Stops too when the
+ * project refuses to be written (gloss_import_error_stops ()): the files
+ * not in by then, those not reached included, all have that error, and
+ * gloss_import_stop_message () tells it in one message. The new texts are
+ * left waiting for the full-text index: search finds them all the same,
+ * and gloss_store_index_texts () indexes them when the caller has time. */
 GPtrArray *
 gloss_import_paths (GlossStore              *store,
                     const char * const      *paths,
@@ -563,9 +607,11 @@ gloss_import_paths (GlossStore              *store,
 {
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_import_result_free);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) stop = NULL;
   Reader reader = { 0 };
   gboolean batch_open;
   guint batch_first = 0;
+  gsize batch_bytes = 0;
   guint total;
 
   g_return_val_if_fail (GLOSS_IS_STORE (store), results);
@@ -583,10 +629,11 @@ gloss_import_paths (GlossStore              *store,
    * one per file made a large import wait on the disk most of the time.
    * Each file is still all or nothing, as a savepoint inside the batch. */
   gloss_store_set_bulk_writing (store, TRUE, NULL);
-  batch_open = begin_batch (store);
-  reader_start (&reader, paths, format, cancellable);
+  batch_open = begin_batch (store, &stop);
+  if (stop == NULL)
+    reader_start (&reader, paths, format, cancellable);
 
-  for (guint i = 0; paths[i] != NULL; i++)
+  for (guint i = 0; stop == NULL && paths[i] != NULL; i++)
     {
       GlossImportResult *result;
       g_autoptr(ReadFile) file = NULL;
@@ -607,19 +654,54 @@ gloss_import_paths (GlossStore              *store,
       file = reader_next (&reader);
       if (file == NULL)
         file = read_file (format, paths[i]);
-      import_read_file (store, file, result->report, &result->error);
-
-      if (batch_open && results->len - batch_first == FILES_PER_COMMIT)
+      batch_bytes += file->bytes;
+      if (!import_read_file (store, file, result->report, &result->error))
         {
-          commit_batch (store, results, batch_first);
+          /* SQLite rolls a whole transaction back on some errors (a full
+           * disk, mostly): the files before this one in the batch went
+           * with it. */
+          if (batch_open && !gloss_store_in_transaction (store))
+            {
+              gloss_store_rollback (store);
+              fail_batch (results, batch_first, result->error);
+              batch_open = FALSE;
+            }
+          if (gloss_import_error_stops (result->error))
+            {
+              stop = g_error_copy (result->error);
+              break;
+            }
+        }
+
+      if (!batch_open || results->len - batch_first == FILES_PER_COMMIT ||
+          batch_bytes >= BYTES_PER_COMMIT)
+        {
+          if (batch_open)
+            commit_batch (store, results, batch_first, &stop);
           batch_first = results->len;
-          batch_open = begin_batch (store);
+          batch_bytes = 0;
+          batch_open = stop == NULL && begin_batch (store, &stop);
         }
     }
 
-  reader_stop (&reader);
+  if (reader.thread != NULL)
+    reader_stop (&reader);
+  /* The files of the batch before the one that stopped the import are
+   * whole: they go in if the project still takes them. */
   if (batch_open)
-    commit_batch (store, results, batch_first);
+    commit_batch (store, results, batch_first, stop == NULL ? &stop : NULL);
+
+  /* The files not reached are not in either, for the same reason. */
+  for (guint i = results->len; stop != NULL && i < total; i++)
+    {
+      GlossImportResult *result = g_new0 (GlossImportResult, 1);
+
+      result->path = g_strdup (paths[i]);
+      result->report = gloss_format_report_new ();
+      result->error = g_error_copy (stop);
+      g_ptr_array_add (results, result);
+    }
+
   if (!gloss_store_set_bulk_writing (store, FALSE, &error))
     {
       /* In the project, perhaps not on the disk. */
@@ -636,4 +718,60 @@ gloss_import_paths (GlossStore              *store,
     progress (results->len, total, NULL, user_data);
 
   return results;
+}
+
+/* The error that stopped the import of RESULTS (see gloss_import_paths ()),
+ * or NULL when it did not stop. */
+static const GError *
+find_stop (GPtrArray *results)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      GlossImportResult *result = g_ptr_array_index (results, i);
+
+      if (gloss_import_error_stops (result->error))
+        return result->error;
+    }
+
+  return NULL;
+}
+
+/* When the import into STORE that gave RESULTS stopped because the
+ * project refused to be written, one message for every file that is not
+ * in for that reason: how many files are in, and why the rest are not.
+ * NULL when it did not stop. The files that failed on their own have
+ * errors of their own to tell. */
+char *
+gloss_import_stop_message (GlossStore *store,
+                           GPtrArray  *results)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *counts = NULL;
+  const GError *stop;
+  guint imported = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (results != NULL, NULL);
+
+  if ((stop = find_stop (results)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < results->len; i++)
+    if (((GlossImportResult *) g_ptr_array_index (results, i))->error == NULL)
+      imported++;
+
+  display = g_filename_display_name (gloss_store_get_path (store));
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file imported",
+                                         "%u of %u files imported", results->len),
+                            imported, results->len);
+
+  if (stop->code == GLOSS_STORE_ERROR_DISK_FULL)
+    return g_strdup_printf (_("The disk is full: %s into “%s”; nothing of the rest was stored. "
+                              "Free some space, then import them again."), counts, display);
+  if (stop->code == GLOSS_STORE_ERROR_BUSY)
+    return g_strdup_printf (_("The project “%s” is in use by another program: %s; nothing of "
+                              "the rest was stored. Import them again once it is closed."),
+                            display, counts);
+  return g_strdup_printf (_("The project “%s” is read-only: %s; nothing of the rest was stored."),
+                          display, counts);
 }

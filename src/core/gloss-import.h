@@ -34,5 +34,8 @@ GPtrArray         *gloss_import_paths        (GlossStore              *store,
                                               GlossImportProgressFunc  progress,
                                               gpointer                 user_data);
 void               gloss_import_result_free  (GlossImportResult       *result);
+gboolean           gloss_import_error_stops  (const GError            *error);
+char              *gloss_import_stop_message (GlossStore              *store,
+                                              GPtrArray               *results);
 
 G_END_DECLS

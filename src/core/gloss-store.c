@@ -451,6 +451,16 @@ emit_pending_signals (GlossStore *self)
   g_object_unref (self);
 }
 
+static void
+transaction_lost (GlossStore  *self,
+                  GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+               _("The changes to the project “%s” were undone after an error"), display);
+}
+
 gboolean
 gloss_store_begin (GlossStore  *self,
                    GError     **error)
@@ -471,6 +481,14 @@ gloss_store_begin (GlossStore  *self,
         g_atomic_int_add (&writers_waiting, -1);
       if (!ok)
         return FALSE;
+    }
+  else if (sqlite3_get_autocommit (self->db))
+    {
+      /* SQLite rolled the transaction back on an error (a full disk, an
+       * I/O error): a savepoint now would start a transaction of its own,
+       * which its release would commit. */
+      transaction_lost (self, error);
+      return FALSE;
     }
   else if (!store_run (self, "SAVEPOINT nested", error))
     {
@@ -743,6 +761,15 @@ gloss_store_commit (GlossStore  *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
+  /* SQLite rolled the transaction back on an error that its caller went
+   * past: nothing of it is left to commit. */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      transaction_lost (self, error);
+      gloss_store_rollback (self);
+      return FALSE;
+    }
+
   if (self->transaction_depth > 1)
     {
       if (!store_run (self, "RELEASE nested", error))
@@ -765,18 +792,38 @@ gloss_store_commit (GlossStore  *self,
   return TRUE;
 }
 
+/* Whether a transaction is open: FALSE too when SQLite rolled it back on
+ * its own after an error, and what was written in it is gone; its levels
+ * still end with gloss_store_rollback (). */
+gboolean
+gloss_store_in_transaction (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  return self->transaction_depth > 0 && !sqlite3_get_autocommit (self->db);
+}
+
 void
 gloss_store_rollback (GlossStore *self)
 {
+  gboolean lost;
+
   g_return_if_fail (GLOSS_IS_STORE (self));
   g_return_if_fail (self->transaction_depth > 0);
+
+  /* SQLite may have rolled the whole transaction back itself, after an
+   * error (a full disk, an I/O error): then there is nothing left to roll
+   * back, and each level ends as its caller gives it up. */
+  lost = sqlite3_get_autocommit (self->db);
 
   if (self->transaction_depth > 1)
     {
       SavepointMarks *marks;
 
-      store_run (self, "ROLLBACK TO nested", NULL);
-      store_run (self, "RELEASE nested", NULL);
+      if (!lost)
+        {
+          store_run (self, "ROLLBACK TO nested", NULL);
+          store_run (self, "RELEASE nested", NULL);
+        }
       self->transaction_depth--;
       marks = &g_array_index (self->savepoints, SavepointMarks, self->transaction_depth);
       g_array_set_size (self->pending_signals, marks->pending_signals);
@@ -797,7 +844,8 @@ gloss_store_rollback (GlossStore *self)
       return;
     }
 
-  store_run (self, "ROLLBACK", NULL);
+  if (!lost)
+    store_run (self, "ROLLBACK", NULL);
   self->indexing_deferred = FALSE;
   self->transaction_depth = 0;
   g_array_set_size (self->savepoints, 0);
