@@ -4,7 +4,8 @@
  * full disk, another program holding the project, a read-only project.
  * What each file's result says must be what the project holds, the
  * import stops at once instead of failing file after file, and the user
- * reads one message, not one per file. */
+ * reads one message, not one per file. Through gloss_import_paths () and
+ * through `gloss import`, as a user runs it. */
 
 #include "config.h"
 
@@ -26,7 +27,9 @@ typedef struct
   char *dir;
   char *files_dir;
   char *mount_dir;      /* a small file system of its own, when mounted */
+  char *ro_dir;         /* the same, read-only, when bound */
   gboolean mounted;
+  gboolean bound;
   GPtrArray *paths;     /* the files to import, NULL-terminated */
   GlossStore *store;
 } Fixture;
@@ -41,8 +44,10 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->files_dir = g_build_filename (fixture->dir, "files", NULL);
   fixture->mount_dir = g_build_filename (fixture->dir, "disk", NULL);
+  fixture->ro_dir = g_build_filename (fixture->dir, "read-only", NULL);
   g_assert_cmpint (g_mkdir (fixture->files_dir, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (fixture->mount_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (fixture->ro_dir, 0700), ==, 0);
   fixture->paths = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -51,10 +56,13 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->store);
+  if (fixture->bound)
+    g_assert_cmpint (umount2 (fixture->ro_dir, MNT_DETACH), ==, 0);
   if (fixture->mounted)
     g_assert_cmpint (umount2 (fixture->mount_dir, MNT_DETACH), ==, 0);
   gloss_test_remove_tree (fixture->dir);
   g_ptr_array_unref (fixture->paths);
+  g_free (fixture->ro_dir);
   g_free (fixture->mount_dir);
   g_free (fixture->files_dir);
   g_free (fixture->dir);
@@ -82,6 +90,26 @@ mount_small_disk (Fixture    *fixture,
     }
 
   fixture->mounted = TRUE;
+  return TRUE;
+}
+
+/* The mounted file system again at ro_dir, read-only: root writes
+ * through any permission bits, not through a read-only mount. */
+static gboolean
+bind_read_only (Fixture *fixture)
+{
+  if (mount (fixture->mount_dir, fixture->ro_dir, NULL, MS_BIND, NULL) != 0)
+    {
+      g_test_skip ("Could not bind the tmpfs elsewhere");
+      return FALSE;
+    }
+  fixture->bound = TRUE;
+  if (mount (NULL, fixture->ro_dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL) != 0)
+    {
+      g_test_skip ("Could not make the bound tmpfs read-only");
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -163,6 +191,64 @@ assert_opens (const char *path)
   gloss_test_assert_index_whole (path);
 }
 
+/* Runs `gloss` with ARGS and then each of the fixture's files. */
+static int
+run_gloss_import (Fixture     *fixture,
+                  const char  *project,
+                  char       **out,
+                  char       **err)
+{
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("GLOSS_BINARY");
+  int wait_status;
+
+  g_assert_nonnull (binary);
+  g_strv_builder_add_many (args, binary, "import", project, NULL);
+  g_strv_builder_addv (args, (const char **) fixture_paths (fixture));
+  argv = g_strv_builder_end (args);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+
+  return WEXITSTATUS (wait_status);
+}
+
+static guint
+count_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      n++;
+
+  return n;
+}
+
+/* The file names `gloss import` reported as imported: each report starts
+ * a line with the path and a colon. */
+static GHashTable *
+reported_names (Fixture    *fixture,
+                const char *out)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    for (guint j = 0; j < n_paths (fixture); j++)
+      {
+        const char *path = fixture->paths->pdata[j];
+
+        if (g_str_has_prefix (lines[i], path) && g_str_has_prefix (lines[i] + strlen (path), ": "))
+          g_hash_table_add (names, g_path_get_basename (path));
+      }
+
+  return names;
+}
+
 /* 20 MB of files of 200 kB each into a new project on a disk of 3 MB:
  * more than SQLite's page cache in bulk mode holds (16 MB), so that it
  * would spill pages in the middle of a transaction, and the disk fills
@@ -220,6 +306,46 @@ test_disk_full_paths (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (message, "The disk is full: "));
   g_assert_nonnull (strstr (message, counts));
   g_assert_nonnull (strstr (message, "corpus.gloss"));
+
+  assert_opens (project);
+}
+
+/* The same through `gloss import`: the files it reports are the files in
+ * the project; it says once that the disk is full, and fails. */
+static void
+test_disk_full_cli (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *counts = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GHashTable) reported = NULL;
+  GHashTableIter iter;
+  gpointer name;
+
+  if (!mount_small_disk (fixture, "3m"))
+    return;
+  write_files (fixture, 100, 200 * 1024);
+  project = g_build_filename (fixture->mount_dir, "corpus.gloss", NULL);
+
+  g_assert_cmpint (run_gloss_import (fixture, project, &out, &err), !=, 0);
+
+  names = read_document_names (project);
+  reported = reported_names (fixture, out);
+  g_assert_cmpuint (g_hash_table_size (reported), ==, g_hash_table_size (names));
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    g_assert_true (g_hash_table_contains (reported, name));
+
+  counts = g_strdup_printf ("%u of %u files imported", g_hash_table_size (names),
+                            n_paths (fixture));
+  g_test_message ("%s", err);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "gloss: The disk is full: "));
+  g_assert_nonnull (strstr (err, counts));
+  g_assert_null (strstr (err, "search index"));
 
   assert_opens (project);
 }
@@ -314,6 +440,32 @@ test_busy_paths (Fixture       *fixture,
   assert_unchanged (project);
 }
 
+/* The same through `gloss import`: one message saying the project is in
+ * use, nothing about a search index, and a failure status. */
+static void
+test_busy_cli (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autofree char *project = g_build_filename (fixture->dir, "corpus.gloss", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  sqlite3 *locker;
+  int status;
+
+  write_files (fixture, 50, 100);
+  locker = lock_project (project);
+  status = run_gloss_import (fixture, project, &out, &err);
+  sqlite3_close (locker);
+
+  g_assert_cmpint (status, !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "is in use by another program: 0 of 50 files imported"));
+  g_assert_null (strstr (err, "search index"));
+
+  assert_unchanged (project);
+}
+
 /* A project that refuses writes as a read-only one does (query_only gives
  * SQLite's SQLITE_READONLY to every write): the import stops at the first
  * write, and every file is reported as not in, because of that. */
@@ -351,6 +503,49 @@ test_read_only_paths (Fixture       *fixture,
   assert_unchanged (project);
 }
 
+/* `gloss import` into a project on a read-only mount: it says once that
+ * the project is read-only, nothing about a search index, and fails. */
+static void
+test_read_only_cli (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *read_only = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  sqlite3 *keeper;
+  int status;
+
+  if (!mount_small_disk (fixture, "4m"))
+    return;
+  write_files (fixture, 50, 100);
+  project = g_build_filename (fixture->mount_dir, "corpus.gloss", NULL);
+  read_only = g_build_filename (fixture->ro_dir, "corpus.gloss", NULL);
+  make_project (project);
+  /* A connection through the writable path keeps the project's
+   * write-ahead log and its index, which a reader needs, as a window
+   * would while the project is open. */
+  g_assert_cmpint (sqlite3_open_v2 (project, &keeper, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (keeper, "SELECT count (*) FROM documents", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  if (!bind_read_only (fixture))
+    {
+      sqlite3_close (keeper);
+      return;
+    }
+
+  status = run_gloss_import (fixture, read_only, &out, &err);
+  sqlite3_close (keeper);
+
+  g_assert_cmpint (status, !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "read-only"));
+  g_assert_null (strstr (err, "search index"));
+
+  assert_unchanged (project);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,8 +555,11 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gloss/import-faults/disk-full/paths", test_disk_full_paths);
+  ADD ("/gloss/import-faults/disk-full/cli", test_disk_full_cli);
   ADD ("/gloss/import-faults/busy/paths", test_busy_paths);
+  ADD ("/gloss/import-faults/busy/cli", test_busy_cli);
   ADD ("/gloss/import-faults/read-only/paths", test_read_only_paths);
+  ADD ("/gloss/import-faults/read-only/cli", test_read_only_cli);
 #undef ADD
 
   return g_test_run ();

@@ -161,8 +161,10 @@ run_import (int    argc,
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *stop = NULL;
   const GlossFormat *format = NULL;
   gboolean more = TRUE;
+  guint imported = 0;
   int status = GLOSS_CLI_EXIT_OK;
 
   if (!parse_options (&subcommands[SUBCOMMAND_IMPORT], entries, &argc, &argv, 2, TRUE))
@@ -178,7 +180,10 @@ run_import (int    argc,
       return GLOSS_CLI_EXIT_BAD_INPUT;
     }
 
-  /* Each file is all or nothing; one bad file does not stop the others. */
+  /* Each file is all or nothing; one bad file does not stop the others. A
+   * project that refuses every write (a full disk, another program holding
+   * it, read-only) stops the import, and the files left out for that are
+   * told once, after the others. */
   results = gloss_import_paths (store, (const char * const *) argv + 3, format, NULL, NULL, NULL);
   for (guint i = 0; i < results->len; i++)
     {
@@ -186,20 +191,32 @@ run_import (int    argc,
 
       if (result->error != NULL)
         {
+          status = GLOSS_CLI_EXIT_BAD_INPUT;
+          if (gloss_import_error_stops (result->error))
+            continue;
           g_printerr ("gloss: %s\n", result->error->message);
           g_printerr (_("gloss: nothing of “%s” was imported\n"), result->path);
-          status = GLOSS_CLI_EXIT_BAD_INPUT;
           continue;
         }
 
       print_report (result->path, result->report);
+      imported++;
+    }
+
+  stop = gloss_import_stop_message (store, results);
+  if (stop != NULL)
+    {
+      /* Indexing would meet what stopped the import; the texts that are in
+       * wait for the next opening, and search finds them meanwhile. */
+      g_printerr ("gloss: %s\n", stop);
+      return status;
     }
 
   /* The import left its texts for the search index; they go in before the
    * command ends, so that a project made here is complete wherever it is
    * opened next. Chunks keep each transaction short for a window that has
    * the project open meanwhile. */
-  while (more)
+  while (imported > 0 && more)
     {
       if (!gloss_store_index_texts (store, 1000, &more, &error))
         {
