@@ -261,6 +261,68 @@ test_import_cancel (Fixture       *fixture,
                     before + fixture->import_results->len);
 }
 
+/* The message dialog the window shows, if any. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Another program holds the project while the window imports: the window
+ * says once that the project is in use and that none of the files is in
+ * (not one line per file, and nothing about what was imported), every
+ * result agrees, and no indexing starts against the lock. */
+static void
+test_import_project_in_use (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GlossImportBar *bar = get_import_bar (fixture->window);
+  guint before = gloss_store_count_documents (fixture->store);
+  AdwMessageDialog *dialog;
+  const char *body;
+  sqlite3 *locker;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("note-%u.txt", i);
+
+      g_ptr_array_add (paths, write_file (fixture, name, "A note on the Meghri crossing."));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (gloss_store_get_path (fixture->store), &locker,
+                                    SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (locker, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  gloss_window_import (fixture->window, (const char * const *) paths->pdata);
+  wait_for_import (fixture);
+  sqlite3_close (locker);
+
+  g_assert_cmpuint (fixture->import_results->len, ==, 5);
+  for (guint i = 0; i < fixture->import_results->len; i++)
+    g_assert_error (((GlossImportResult *) fixture->import_results->pdata[i])->error,
+                    GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY);
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, before);
+  g_assert_false (gloss_import_bar_is_indexing (bar));
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Import Stopped");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_true (g_str_has_prefix (body, "The project “"));
+  g_assert_nonnull (strstr (body, "corpus.gloss” is in use by another program: "
+                                  "0 of 5 files imported;"));
+  g_assert_null (strstr (body, "Imported"));
+  g_assert_null (strstr (body, "•"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -429,6 +491,7 @@ main (int    argc,
   ADD ("/gloss/window/import/cancel", test_import_cancel);
   ADD ("/gloss/window/import/then-index", test_import_then_index);
   ADD ("/gloss/window/import/open-indexes", test_open_indexes);
+  ADD ("/gloss/window/import/project-in-use", test_import_project_in_use);
   ADD ("/gloss/window/export/replace-asks", test_export_window);
 
 #undef ADD

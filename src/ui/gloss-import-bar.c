@@ -190,6 +190,16 @@ hide_when_idle (GlossImportBar *self)
     gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), FALSE);
 }
 
+static gboolean
+stopped_by_project (GPtrArray *results)
+{
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    if (gloss_import_error_stops (((GlossImportResult *) g_ptr_array_index (results, i))->error))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 on_import_done_cb (GObject      *source_object,
                    GAsyncResult *result,
@@ -216,8 +226,9 @@ on_import_done_cb (GObject      *source_object,
 
   /* The files are in and reported; their texts go into the search index
    * now, unless the user stopped the work (the next opening of the
-   * project does it then) or the window is gone. */
-  if (store != NULL && !cancelled && self->revealer != NULL)
+   * project does it then), the project stopped the import (indexing
+   * would meet the same full disk or lock), or the window is gone. */
+  if (store != NULL && !cancelled && self->revealer != NULL && !stopped_by_project (results))
     start_indexing (self, gloss_store_get_path (store), store);
   hide_when_idle (self);
 }
@@ -480,6 +491,65 @@ gloss_import_bar_index (GlossImportBar *self,
     return;
 
   start_indexing (self, project_path, NULL);
+}
+
+/* What the window says when the import into STORE that gave RESULTS has
+ * ended: a toast's text when every file is in (HEADING is then NULL), or
+ * else a dialog's HEADING and the text for its body. Files left out
+ * because the project refused to be written (a full disk, in use,
+ * read-only) are told in one sentence, not one line each; and nothing
+ * says imported when none was. */
+char *
+gloss_import_bar_describe_results (GlossStore  *store,
+                                   GPtrArray   *results,
+                                   char       **heading)
+{
+  g_autoptr(GString) refused = g_string_new (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *stop = NULL;
+  guint n_documents = 0, n_spans = 0, n_files = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (results != NULL, NULL);
+  g_return_val_if_fail (heading != NULL, NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      GlossImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->error != NULL)
+        {
+          if (!gloss_import_error_stops (result->error))
+            g_string_append_printf (refused, "• %s\n", result->error->message);
+          continue;
+        }
+      n_files++;
+      n_documents += result->report->documents;
+      n_spans += result->report->spans;
+    }
+
+  summary = g_strdup_printf (_("Imported %u documents and %u spans from %u files."), n_documents,
+                             n_spans, n_files);
+  stop = gloss_import_stop_message (store, results);
+
+  if (stop == NULL && refused->len == 0)
+    {
+      *heading = NULL;
+      return g_steal_pointer (&summary);
+    }
+
+  *heading = g_strdup (stop != NULL ? _("The Import Stopped") : _("Some Files Were Not Imported"));
+  if (stop != NULL)
+    g_string_append (body, stop);
+  if (n_files > 0)
+    g_string_append_printf (body, "%s%s", body->len > 0 ? "\n\n" : "", summary);
+  if (refused->len > 0)
+    g_string_append_printf (body, "%s%s\n%s", body->len > 0 ? "\n\n" : "",
+                            _("These files were left out, and nothing of them was stored:"),
+                            refused->str);
+
+  return g_string_free (g_steal_pointer (&body), FALSE);
 }
 
 /* Whether an import runs (not the indexing after it). */

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-format.h"
+#include "gloss-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,9 @@ void       gloss_import_bar_index      (GlossImportBar     *self,
 gboolean   gloss_import_bar_is_running (GlossImportBar     *self);
 gboolean   gloss_import_bar_is_indexing (GlossImportBar    *self);
 void       gloss_import_bar_cancel     (GlossImportBar     *self);
+
+char      *gloss_import_bar_describe_results (GlossStore  *store,
+                                              GPtrArray   *results,
+                                              char       **heading);
 
 G_END_DECLS

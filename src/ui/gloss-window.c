@@ -953,9 +953,8 @@ on_import_finished_cb (GlossWindow    *self,
                        const GError   *error,
                        GlossImportBar *bar)
 {
-  g_autoptr(GString) refused = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-  guint n_documents = 0, n_spans = 0, n_files = 0;
+  g_autofree char *heading = NULL;
+  g_autofree char *text = NULL;
 
   gloss_store_notify_changed_elsewhere (self->store);
 
@@ -966,37 +965,16 @@ on_import_finished_cb (GlossWindow    *self,
       return;
     }
 
-  for (guint i = 0; i < results->len; i++)
-    {
-      GlossImportResult *result = g_ptr_array_index (results, i);
-
-      if (result->error != NULL)
-        {
-          g_string_append_printf (refused, "• %s\n", result->error->message);
-          continue;
-        }
-      n_files++;
-      n_documents += result->report->documents;
-      n_spans += result->report->spans;
-    }
-
-  summary = g_strdup_printf (_("%u documents and %u spans from %u files."), n_documents, n_spans,
-                             n_files);
+  text = gloss_import_bar_describe_results (self->store, results, &heading);
   g_signal_emit_by_name (self, "import-finished", results);
 
-  if (refused->len == 0)
+  if (heading == NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("Imported %s"), summary);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
   else
     {
-      g_autofree char *body = g_strdup_printf (_("Imported %s\n\nThese files were left out, "
-                                                 "and nothing of them was stored:\n%s"),
-                                               summary, refused->str);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Files Were Not Imported"),
-                                                  body);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, text);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
