@@ -7,9 +7,13 @@
  * reads one message, not one per file. Through gloss_import_paths () and
  * through `gloss import`, as a user runs it. */
 
+/* unshare () */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <unistd.h>
@@ -551,6 +555,12 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
+  /* The small disks are mounted in a mount namespace of this process (and
+   * of the gloss it runs): they go with it, even when a failed test ends
+   * it before its teardown unmounts them. */
+  if (getuid () == 0 && unshare (CLONE_NEWNS) == 0)
+    g_assert_cmpint (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL), ==, 0);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
