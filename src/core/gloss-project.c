@@ -143,6 +143,29 @@ failed:
   return FALSE;
 }
 
+/* Creates PATH with INIT, or opens it when it exists: when another
+ * process creates it at the same moment, one of the two makes it and both
+ * open that one. */
+static GlossStore *
+open_or_create (const char          *path,
+                GlossStoreInitFunc   init,
+                GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GlossStore *store;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return gloss_store_open (path, error);
+
+  store = gloss_store_create (path, init, NULL, &local_error);
+  if (store == NULL && g_error_matches (local_error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS))
+    return gloss_store_open (path, error);
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return store;
+}
+
 /* Opens PATH, creating an empty project there if there is no file. */
 GlossStore *
 gloss_project_open (const char  *path,
@@ -150,10 +173,7 @@ gloss_project_open (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return gloss_store_create (path, NULL, NULL, error);
-
-  return gloss_store_open (path, error);
+  return open_or_create (path, NULL, error);
 }
 
 GlossStore *
@@ -161,8 +181,5 @@ gloss_project_open_default (GError **error)
 {
   g_autofree char *path = gloss_project_default_path ();
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return gloss_store_create (path, gloss_project_seed_sample, NULL, error);
-
-  return gloss_store_open (path, error);
+  return open_or_create (path, gloss_project_seed_sample, error);
 }

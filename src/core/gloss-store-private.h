@@ -34,7 +34,11 @@ struct _GlossStore
   GObject parent_instance;
 
   char *path;
+  /* The path errors name: the project's, also while a new one is built
+   * under a temporary name. NULL: path. */
+  char *shown_path;
   sqlite3 *db;
+  gboolean read_only;   /* opened so, or the project cannot be written */
   GHashTable *statements;
   guint transaction_depth;
   GArray *pending_signals;

@@ -15,8 +15,6 @@
 
 #include "gloss-store-private.h"
 
-#define BUSY_TIMEOUT_MS 5000
-
 /* Whether DOCUMENT_ID already has a span of LABEL_ID over exactly START-END. */
 static gboolean
 span_exists (GlossStore  *self,
@@ -622,7 +620,6 @@ gloss_store_search_project (GlossStore        *self,
 
 typedef struct
 {
-  char *path;
   char *query;
   GlossSearchFlags flags;
   guint limit;
@@ -631,31 +628,8 @@ typedef struct
 static void
 search_data_free (SearchData *data)
 {
-  g_free (data->path);
   g_free (data->query);
   g_free (data);
-}
-
-/* A connection of the search's own, so that the search never waits for the
- * window's connection nor holds it up. It cannot write. */
-static GlossStore *
-open_reader (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GlossStore) reader = g_object_new (GLOSS_TYPE_STORE, NULL);
-  int rc;
-
-  reader->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      gloss_store_set_sqlite_error (reader, error, rc);
-      return NULL;
-    }
-  sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (reader->db, TRUE);
-
-  return g_steal_pointer (&reader);
 }
 
 static void
@@ -669,7 +643,9 @@ search_thread (GTask        *task,
   GPtrArray *results;
   GError *error = NULL;
 
-  reader = open_reader (data->path, &error);
+  /* A connection of the search's own, so that the search never waits for
+   * the window's connection nor holds it up. It cannot write. */
+  reader = gloss_store_open_connection (source_object, TRUE, &error);
   if (reader == NULL)
     {
       g_task_return_error (task, error);
@@ -701,7 +677,6 @@ gloss_store_search_project_async (GlossStore          *self,
   g_return_if_fail (query != NULL);
 
   data = g_new0 (SearchData, 1);
-  data->path = g_strdup (self->path);
   data->query = g_strdup (query);
   data->flags = flags;
   data->limit = limit;

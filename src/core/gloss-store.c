@@ -9,9 +9,14 @@
 
 #include "config.h"
 
+/* renameat2 () */
+#define _GNU_SOURCE
+
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -187,21 +192,100 @@ gloss_store_now (void)
   return g_strdup (formatted);
 }
 
+/* Who else holds a lock on the project or its -shm file, from the
+ * kernel's list of locks (Linux): "sqlite3 (process 4242)". NULL when that
+ * cannot be known. Nothing of the project is opened to find out. */
+static char *
+describe_lock_holders (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *locks = NULL;
+  g_autoptr(GString) holders = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_auto(GStrv) lines = NULL;
+  GStatBuf files[2];
+  gboolean have[2];
+
+  have[0] = g_stat (path, &files[0]) == 0;
+  have[1] = g_stat (shm, &files[1]) == 0;
+  if (!have[0] || !g_file_get_contents ("/proc/locks", &locks, NULL, NULL))
+    return NULL;
+
+  /* "1: POSIX  ADVISORY  WRITE 4242 08:01:1234 1073741824 1073741824";
+   * a waiting lock's line has "->" before POSIX. */
+  lines = g_strsplit (locks, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      const char *f[8] = { NULL, };
+      guint n = 0;
+      gulong pid;
+      guint major, minor;
+      guint64 inode;
+
+      for (guint j = 0; fields[j] != NULL && n < G_N_ELEMENTS (f); j++)
+        if (fields[j][0] != '\0' && !g_str_equal (fields[j], "->"))
+          f[n++] = fields[j];
+      if (n < 6 || sscanf (f[5], "%x:%x:%" G_GUINT64_FORMAT, &major, &minor, &inode) != 3)
+        continue;
+      pid = (gulong) g_ascii_strtoull (f[4], NULL, 10);
+      if (pid == 0 || pid == (gulong) getpid () ||
+          g_hash_table_contains (seen, GSIZE_TO_POINTER (pid)))
+        continue;
+
+      for (guint k = 0; k < G_N_ELEMENTS (files); k++)
+        {
+          if (have[k] && files[k].st_ino == inode &&
+              major (files[k].st_dev) == major && minor (files[k].st_dev) == minor)
+            {
+              g_autofree char *comm_path = g_strdup_printf ("/proc/%lu/comm", pid);
+              g_autofree char *comm = NULL;
+
+              g_hash_table_add (seen, GSIZE_TO_POINTER (pid));
+              if (holders->len > 0)
+                g_string_append (holders, ", ");
+              if (g_file_get_contents (comm_path, &comm, NULL, NULL))
+                g_string_append_printf (holders, _("%s (process %lu)"),
+                                        g_strstrip (comm), pid);
+              else
+                g_string_append_printf (holders, _("process %lu"), pid);
+              break;
+            }
+        }
+    }
+
+  return holders->len > 0 ? g_string_free (g_steal_pointer (&holders), FALSE) : NULL;
+}
+
 void
 gloss_store_set_sqlite_error (GlossStore  *self,
                               GError     **error,
                               int          rc)
 {
   int primary = rc & 0xff;
-  g_autofree char *display = g_filename_display_name (self->path);
+  g_autofree char *display = g_filename_display_name (self->shown_path != NULL ? self->shown_path
+                                                                               : self->path);
 
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY,
-                 _("The project “%s” is in use by another program; try again when it is closed"),
-                 display);
+    {
+      g_autofree char *holders = describe_lock_holders (self->path);
+
+      if (holders != NULL)
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY,
+                     /* The second %s names programs: "sqlite3 (process 4242)". */
+                     _("The project “%s” is in use by %s; try again when it is closed"),
+                     display, holders);
+      else
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY,
+                     _("The project “%s” is in use by another program; try again when it is "
+                       "closed"),
+                     display);
+    }
   else if (primary == SQLITE_READONLY)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_READ_ONLY,
-                 _("The project “%s” is read-only"), display);
+                 _("The project “%s” is read-only: nothing in it can be changed. Export it, or "
+                   "save a copy where you can write."),
+                 display);
   else if (primary == SQLITE_FULL)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_DISK_FULL,
                  _("The disk holding the project “%s” is full"), display);
@@ -883,6 +967,7 @@ gloss_store_finalize (GObject *object)
   g_clear_pointer (&self->pending_keys, g_hash_table_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->shown_path, g_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
 }
@@ -946,43 +1031,91 @@ read_be32 (const guchar *bytes)
          ((guint32) bytes[2] << 8) | (guint32) bytes[3];
 }
 
-/* Reads the file's header without SQLite, so that a file that is not ours is
- * refused before anything could write to it (even opening a database in WAL
- * mode may create files beside it). */
+/* A file of the project as SQLite's own file layer opens it, never with
+ * open () and close (): POSIX locks belong to the process, and closing any
+ * descriptor of a file drops every lock the process holds on it, so a
+ * second look at a project this process has open would take its read lock
+ * away from under its connection, and another process would then
+ * checkpoint and delete the write-ahead log it is still writing into.
+ * SQLite's unix layer knows the file is open in the process already and
+ * keeps the descriptor open until the last lock on it goes. */
+typedef struct
+{
+  sqlite3_vfs *vfs;
+  sqlite3_file *file;
+  sqlite3_filename name;
+} ProjectFile;
+
+static void
+project_file_close (ProjectFile *pf)
+{
+  if (pf->file != NULL && pf->file->pMethods != NULL)
+    pf->file->pMethods->xClose (pf->file);
+  g_clear_pointer (&pf->file, g_free);
+  g_clear_pointer (&pf->name, sqlite3_free_filename);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProjectFile, project_file_close)
+
 static gboolean
-check_header (const char  *path,
-              guint32     *version,
-              GError     **error)
+project_file_open (ProjectFile  *pf,
+                   const char   *path,
+                   GError      **error)
 {
   g_autofree char *display = g_filename_display_name (path);
-  guchar header[SQLITE_HEADER_SIZE];
-  gssize n_read = 0;
-  int fd;
+  int out_flags = 0;
+  int rc;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  pf->vfs = sqlite3_vfs_find (NULL);
+  pf->file = g_malloc0 (pf->vfs->szOsFile);
+  pf->name = sqlite3_create_filename (path, "", "", 0, NULL);
+  errno = 0;
+  rc = pf->vfs->xOpen (pf->vfs, pf->name, pf->file, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY,
+                       &out_flags);
+  if (rc != SQLITE_OK)
     {
       int saved_errno = errno;
 
+      /* A failed xOpen leaves nothing to close. */
+      pf->file->pMethods = NULL;
       g_set_error (error, GLOSS_STORE_ERROR,
                    saved_errno == ENOENT ? GLOSS_STORE_ERROR_NOT_FOUND : GLOSS_STORE_ERROR_FAILED,
-                   _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+                   _("Could not open “%s”: %s"), display,
+                   saved_errno != 0 ? g_strerror (saved_errno) : sqlite3_errstr (rc));
       return FALSE;
     }
 
-  while (n_read < SQLITE_HEADER_SIZE)
+  return TRUE;
+}
+
+/* Reads the file's header before SQLite opens it as a database, so that a
+ * file that is not ours is refused before anything could write to it
+ * (opening a database in WAL mode may create files beside it). The header
+ * in the file may be older than the project's last commits, which can wait
+ * in the write-ahead log: the version is checked again through SQLite. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  g_auto(ProjectFile) pf = { NULL, };
+  g_autofree char *display = g_filename_display_name (path);
+  guchar header[SQLITE_HEADER_SIZE] = { 0, };
+  guint32 version;
+  int rc;
+
+  if (!project_file_open (&pf, path, error))
+    return FALSE;
+
+  /* A short read fills the rest with zeros. */
+  rc = pf.file->pMethods->xRead (pf.file, header, SQLITE_HEADER_SIZE, 0);
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
     {
-      gssize n = read (fd, header + n_read, SQLITE_HEADER_SIZE - n_read);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      n_read += n;
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                   _("Could not read “%s”: %s"), display, sqlite3_errstr (rc));
+      return FALSE;
     }
-  close (fd);
 
-  if (n_read < SQLITE_HEADER_SIZE || memcmp (header, "SQLite format 3", 16) != 0)
+  if (memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
                    _("“%s” is not a Gloss project: it is not an SQLite database. "
@@ -1000,25 +1133,112 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  if (read_be32 (header + 60) > GLOSS_STORE_SCHEMA_VERSION)
+  /* Gloss writes the schema before a new project gets its name (see
+   * gloss_store_create ()), so a file named as ours at version 0 was made
+   * by something else: it is never migrated. */
+  version = read_be32 (header + 60);
+  if (version == 0)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Gloss project: it is marked as one but holds no Gloss "
+                     "schema. The file was left unchanged."),
+                   display);
+      return FALSE;
+    }
+
+  if (version > GLOSS_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TOO_NEW,
                    _("“%s” was saved by a newer version of Gloss (schema %u; this version reads "
                      "up to %u). Update Gloss to open it."),
-                   display, read_be32 (header + 60), GLOSS_STORE_SCHEMA_VERSION);
+                   display, version, GLOSS_STORE_SCHEMA_VERSION);
       return FALSE;
     }
 
-  *version = read_be32 (header + 60);
   return TRUE;
+}
+
+/* Whether this process can write the project: the file, its folder (SQLite
+ * makes its -wal and -shm files there), and those two when they exist.
+ * access () looks at the names, it opens nothing. */
+static gboolean
+project_is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0 &&
+         (g_access (wal, F_OK) != 0 || g_access (wal, W_OK) == 0) &&
+         (g_access (shm, F_OK) != 0 || g_access (shm, W_OK) == 0);
+}
+
+/* Opens the SQLite connection. READ_ONLY connections never write, and
+ * leave nothing behind:
+ *
+ * - In a place that can be written, the connection is a writing one with
+ *   PRAGMA query_only: SQLite refuses every write, and the last connection
+ *   to close removes the -wal and -shm files, which a connection opened
+ *   read-only cannot do (it would leave them behind).
+ * - In a place that cannot be written (a read-only file, folder or disk),
+ *   no one can be writing the project in WAL mode without a -wal file
+ *   there, so with none the file is opened immutable: SQLite takes no
+ *   lock and makes no -shm. Had it made one, next to a read-only file it
+ *   would be read-only too, and would stop every writer once the file was
+ *   writable again. With a -wal there, SQLite reads it read-only. */
+static GlossStore *
+store_connect (const char  *path,
+               gboolean     read_only,
+               GError     **error)
+{
+  g_autoptr(GlossStore) self = g_object_new (GLOSS_TYPE_STORE, NULL);
+  g_autofree char *target = NULL;
+  gboolean writable = project_is_writable (path);
+  int flags = SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  self->path = g_strdup (path);
+  self->read_only = read_only || !writable;
+
+  if (writable)
+    {
+      target = g_strdup (path);
+      flags |= SQLITE_OPEN_READWRITE;
+    }
+  else
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *uri = g_filename_to_uri (path, NULL, error);
+
+      if (uri == NULL)
+        return NULL;
+      target = g_strconcat (uri, g_file_test (wal, G_FILE_TEST_EXISTS) ? "?mode=ro"
+                                                                        : "?immutable=1", NULL);
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
+
+  rc = sqlite3_open_v2 (target, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (read_only && writable && !store_exec (self, "PRAGMA query_only = ON", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 static gboolean
 store_configure (GlossStore  *self,
                  GError     **error)
 {
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, TRUE);
+  if (self->read_only)
+    return store_exec (self, "PRAGMA foreign_keys = ON", error);
 
   return store_exec (self,
                      "PRAGMA foreign_keys = ON;"
@@ -1027,23 +1247,89 @@ store_configure (GlossStore  *self,
                      error);
 }
 
-/* Copies the project, as it is on disk, to NAME.gloss.bak before SQLite
- * opens it: byte for byte, with its write-ahead log beside it (which SQLite
- * looks for as NAME.gloss.bak-wal) when there is one. */
+/* The first statement that reads the project: the one that waits, once,
+ * for another program's lock. */
 static gboolean
-backup_project (const char  *path,
+store_query_header (GlossStore  *self,
+                    guint32     *application_id,
+                    gint64      *version,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, "SELECT application_id, user_version "
+                                                  "FROM pragma_application_id, "
+                                                  "pragma_user_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      gloss_store_set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
+  *application_id = (guint32) sqlite3_column_int64 (stmt, 0);
+  *version = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+/* Copies the project, as it is on disk, to NAME.gloss.bak: byte for byte,
+ * with its write-ahead log beside it (which SQLite looks for as
+ * NAME.gloss.bak-wal) when there is one. The caller holds the write lock,
+ * so no commit changes the two meanwhile. The file is read through
+ * SQLite's file layer (see ProjectFile); SQLite takes no lock on the
+ * -wal file, so copying that one is safe. */
+static gboolean
+backup_project (GlossStore  *self,
                 GError     **error)
 {
-  g_autofree char *backup_path = g_strconcat (path, ".bak", NULL);
-  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_auto(ProjectFile) pf = { NULL, };
+  g_autofree char *backup_path = g_strconcat (self->path, ".bak", NULL);
+  g_autofree char *wal_path = g_strconcat (self->path, "-wal", NULL);
   g_autofree char *backup_wal_path = g_strconcat (backup_path, "-wal", NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (path);
   g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
   g_autoptr(GFile) wal = g_file_new_for_path (wal_path);
   g_autoptr(GFile) backup_wal = g_file_new_for_path (backup_wal_path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree guchar *buffer = NULL;
+  sqlite3_int64 size = 0;
+  int rc;
+
+  if (!project_file_open (&pf, self->path, error))
+    return FALSE;
+
+  rc = pf.file->pMethods->xFileSize (pf.file, &size);
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
 
   g_unlink (backup_wal_path);
-  if (!g_file_copy (source, backup, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+  out = g_file_replace (backup, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (out == NULL)
+    return FALSE;
+
+  buffer = g_malloc (1 << 20);
+  for (sqlite3_int64 offset = 0; offset < size; offset += 1 << 20)
+    {
+      int n = (int) MIN (size - offset, 1 << 20);
+
+      rc = pf.file->pMethods->xRead (pf.file, buffer, n, offset);
+      if (rc != SQLITE_OK)
+        {
+          gloss_store_set_sqlite_error (self, error, rc);
+          return FALSE;
+        }
+      if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), buffer, n, NULL, NULL, error))
+        return FALSE;
+    }
+
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
     return FALSE;
 
   if (g_file_query_exists (wal, NULL) &&
@@ -1060,22 +1346,17 @@ store_migrate (GlossStore  *self,
                GError     **error)
 {
   g_autofree char *sql = NULL;
-  gint64 version = store_query_int (self, "PRAGMA user_version");
-
-  if (version == GLOSS_STORE_SCHEMA_VERSION)
-    return TRUE;
-
-  if (version < 0 || version > GLOSS_STORE_SCHEMA_VERSION)
-    {
-      g_autofree char *display = g_filename_display_name (self->path);
-
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TOO_NEW,
-                   _("“%s” was saved by a newer version of Gloss"), display);
-      return FALSE;
-    }
+  guint32 application_id;
+  gint64 version;
 
   if (!gloss_store_begin (self, error))
     return FALSE;
+
+  /* Another process may have migrated it meanwhile. */
+  if (!store_query_header (self, &application_id, &version, error))
+    return gloss_store_finish (self, FALSE, error);
+  if (version == GLOSS_STORE_SCHEMA_VERSION)
+    return gloss_store_finish (self, TRUE, error);
 
   for (gint64 v = version; v < GLOSS_STORE_SCHEMA_VERSION; v++)
     {
@@ -1090,53 +1371,224 @@ store_migrate (GlossStore  *self,
   return gloss_store_finish (self, TRUE, error);
 }
 
+/* Opens a project that exists. Nothing but SQLite opens the file (see
+ * ProjectFile), and nothing is written unless the project needs migrating
+ * and the store may write. */
 static GlossStore *
-store_open_sqlite (const char  *path,
-                   int          flags,
-                   GError     **error)
+store_open (const char  *path,
+            gboolean     read_only,
+            GError     **error)
 {
-  g_autoptr(GlossStore) self = g_object_new (GLOSS_TYPE_STORE, NULL);
-  int rc;
+  g_autoptr(GlossStore) self = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  guint32 application_id = 0;
+  gint64 version = 0;
 
-  self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  if (!check_header (path, error))
+    return NULL;
+
+  self = store_connect (path, read_only, error);
+  if (self == NULL || !store_query_header (self, &application_id, &version, error))
+    return NULL;
+
+  /* The same checks as the header's, on what SQLite reads: the project as
+   * committed, its log included. */
+  if (application_id != GLOSS_STORE_APPLICATION_ID || version <= 0)
     {
-      gloss_store_set_sqlite_error (self, error, rc);
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Gloss project. The file was left unchanged."), display);
       return NULL;
     }
+  if (version > GLOSS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Gloss (schema %u; this version reads "
+                     "up to %u). Update Gloss to open it."),
+                   display, (guint) version, GLOSS_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (version < GLOSS_STORE_SCHEMA_VERSION)
+    {
+      if (self->read_only && read_only)
+        {
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NEEDS_UPGRADE,
+                       _("“%s” was made by an older version of Gloss and needs upgrading: open "
+                         "it in Gloss or import into it, then try again. The file was left "
+                         "unchanged."),
+                       display);
+          return NULL;
+        }
+      if (self->read_only)
+        {
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NEEDS_UPGRADE,
+                       _("“%s” was made by an older version of Gloss and needs upgrading, "
+                         "which cannot happen where it is: it is read-only. Copy it to a "
+                         "folder you can write to and open the copy."),
+                       display);
+          return NULL;
+        }
+
+      /* The copy is taken under the write lock, so that it is the project
+       * as it was before any migration, this one or another process's. */
+      if (!gloss_store_begin (self, error))
+        return NULL;
+      if (!store_query_header (self, &application_id, &version, error) ||
+          (version < GLOSS_STORE_SCHEMA_VERSION && !backup_project (self, error)))
+        {
+          gloss_store_rollback (self);
+          return NULL;
+        }
+      if (!gloss_store_commit (self, error))
+        return NULL;
+    }
+
+  if (!store_configure (self, error))
+    return NULL;
+
+  /* Only an old project takes the write lock while opening: a project
+   * another process is writing opens without waiting for it. */
+  if (version < GLOSS_STORE_SCHEMA_VERSION && !store_migrate (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
 
+/* Opens the project at PATH to read and write it. A project that cannot be
+ * written (a read-only file, folder or disk) opens read-only:
+ * gloss_store_is_read_only () says so, and every change fails with
+ * GLOSS_STORE_ERROR_READ_ONLY. */
 GlossStore *
 gloss_store_open (const char  *path,
                   GError     **error)
 {
-  g_autoptr(GlossStore) self = NULL;
-  guint32 version = 0;
-
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (path, &version, error))
-    return NULL;
-
-  if (version < GLOSS_STORE_SCHEMA_VERSION && !backup_project (path, error))
-    return NULL;
-
-  self = store_open_sqlite (path, SQLITE_OPEN_READWRITE, error);
-  if (self == NULL)
-    return NULL;
-
-  if (!store_configure (self, error) || !store_migrate (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return store_open (path, FALSE, error);
 }
 
-/* Builds the project under a temporary name and renames it into place, so
- * that PATH is either absent or a complete project, whatever happens. */
+/* Opens the project at PATH to read it only: nothing is written, not even
+ * a migration (a project of an older schema is refused with
+ * GLOSS_STORE_ERROR_NEEDS_UPGRADE), and no file is left beside it. */
+GlossStore *
+gloss_store_open_read_only (const char  *path,
+                            GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store_open (path, TRUE, error);
+}
+
+/* Another connection to the project SELF has open, for a thread (an
+ * import, an export, a search): read-only when SELF is or READ_ONLY says
+ * so. The project was checked and migrated when SELF opened it, so nothing
+ * is looked at again; only SELF's path is read, which never changes, so
+ * any thread may call this. */
+GlossStore *
+gloss_store_open_connection (GlossStore  *self,
+                             gboolean     read_only,
+                             GError     **error)
+{
+  g_autoptr(GlossStore) other = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  other = store_connect (self->path, read_only || self->read_only, error);
+  if (other == NULL || !store_configure (other, error))
+    return NULL;
+
+  return g_steal_pointer (&other);
+}
+
+gboolean
+gloss_store_is_read_only (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+/* Moves FROM to TO unless TO exists: two processes creating the same
+ * project must not replace each other's, which the other may have opened
+ * already. */
+static int
+rename_no_replace (const char *from,
+                   const char *to)
+{
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+    return errno;
+
+  /* A file system without RENAME_NOREPLACE: link () fails on a name that
+   * exists, just as well. */
+  if (link (from, to) == 0)
+    {
+      g_unlink (from);
+      return 0;
+    }
+  return errno;
+}
+
+/* Writes a whole copy of the project to PATH, which must not exist: the
+ * project as committed, through SQLite, under a temporary name first. For
+ * a read-only project, a copy that can be changed. */
+gboolean
+gloss_store_save_copy (GlossStore  *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp_path = NULL;
+  sqlite3_stmt *stmt;
+  int saved_errno;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp_path = g_strdup_printf ("%s/.%s-%08x", dir, base, g_random_int ());
+
+  stmt = gloss_store_prepare (self, "VACUUM INTO ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, temp_path, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                   _("Could not save a copy as “%s”: %s"), display, sqlite3_errmsg (self->db));
+      sqlite3_reset (stmt);
+      g_unlink (temp_path);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  saved_errno = rename_no_replace (temp_path, path);
+  if (saved_errno != 0)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR,
+                   saved_errno == EEXIST ? GLOSS_STORE_ERROR_EXISTS : GLOSS_STORE_ERROR_FAILED,
+                   _("Could not save a copy as “%s”: %s"), display, g_strerror (saved_errno));
+      g_unlink (temp_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Builds the project under a temporary name and moves it into place only
+ * if PATH is still free, so that PATH is either absent or a complete
+ * project, whatever happens, and a creator that comes second gets
+ * GLOSS_STORE_ERROR_EXISTS (gloss_project_open () then opens what the
+ * first one made). INIT runs once the schema is there, with transactions
+ * of its own: the file is nobody else's until it is moved. Errors name
+ * PATH, not the temporary name. */
 GlossStore *
 gloss_store_create (const char          *path,
                     GlossStoreInitFunc   init,
@@ -1148,11 +1600,13 @@ gloss_store_create (const char          *path,
   g_autofree char *base = NULL;
   g_autofree char *template = NULL;
   g_autofree char *temp_path = NULL;
+  g_autofree char *temp_wal = NULL;
   g_autofree char *created = NULL;
   g_autofree char *name = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GlossStore) store = NULL;
   gboolean ok = FALSE;
+  int saved_errno;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1169,8 +1623,7 @@ gloss_store_create (const char          *path,
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
                    _("Could not create the folder for “%s”: %s"), display,
                    g_strerror (saved_errno));
@@ -1183,17 +1636,19 @@ gloss_store_create (const char          *path,
   fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
                    _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
       return NULL;
     }
+  /* Nothing has the new file open but this descriptor. */
   close (fd);
+  temp_wal = g_strconcat (temp_path, "-wal", NULL);
 
-  store = store_open_sqlite (temp_path, SQLITE_OPEN_READWRITE, NULL);
+  store = store_connect (temp_path, FALSE, error);
   if (store == NULL)
     goto out;
+  store->shown_path = g_strdup (path);
 
   sql = g_strdup_printf ("PRAGMA application_id = %d", GLOSS_STORE_APPLICATION_ID);
   created = gloss_store_now ();
@@ -1208,24 +1663,35 @@ gloss_store_create (const char          *path,
 
   if (!gloss_store_set_meta (store, "created", created, error) ||
       !gloss_store_set_meta (store, "gloss-version", PACKAGE_VERSION, error) ||
-      !gloss_store_set_meta (store, "name", name, error) ||
-      (init != NULL && !init (store, user_data, error)))
+      !gloss_store_set_meta (store, "name", name, error))
     {
       gloss_store_rollback (store);
       goto out;
     }
 
-  if (!gloss_store_commit (store, error))
+  if (!gloss_store_commit (store, error) ||
+      (init != NULL && !init (store, user_data, error)))
     goto out;
 
-  /* Closing folds the write-ahead log into the file before the rename. */
+  /* Closing folds the write-ahead log into the file before the move; a
+   * log left over would hold commits the file alone lacks. */
   g_clear_object (&store);
-  if (g_rename (temp_path, path) != 0)
+  if (g_file_test (temp_wal, G_FILE_TEST_EXISTS))
     {
-      int saved_errno = errno;
-
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
-                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+                   _("Could not create “%s”: its log could not be written into it"), display);
+      goto out;
+    }
+
+  saved_errno = rename_no_replace (temp_path, path);
+  if (saved_errno != 0)
+    {
+      if (saved_errno == EEXIST)
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                     _("“%s” already exists"), display);
+      else
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                     _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
       goto out;
     }
   ok = TRUE;
@@ -1234,14 +1700,13 @@ out:
   g_clear_object (&store);
   if (!ok)
     {
-      g_autofree char *wal = g_strconcat (temp_path, "-wal", NULL);
       g_autofree char *shm = g_strconcat (temp_path, "-shm", NULL);
 
       if (error != NULL && *error == NULL)
         g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
                      _("Could not create “%s”"), display);
       g_unlink (temp_path);
-      g_unlink (wal);
+      g_unlink (temp_wal);
       g_unlink (shm);
       return NULL;
     }

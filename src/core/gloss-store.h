@@ -23,6 +23,7 @@ typedef enum {
   GLOSS_STORE_ERROR_FAILED,
   GLOSS_STORE_ERROR_READ_ONLY,
   GLOSS_STORE_ERROR_DISK_FULL,
+  GLOSS_STORE_ERROR_NEEDS_UPGRADE,
 } GlossStoreError;
 
 /* "GLOS" in the file header, so that Gloss knows its own files. */
@@ -52,9 +53,18 @@ GQuark         gloss_store_error_quark         (void);
 
 GlossStore    *gloss_store_open                (const char          *path,
                                                 GError             **error);
+GlossStore    *gloss_store_open_read_only      (const char          *path,
+                                                GError             **error);
+GlossStore    *gloss_store_open_connection     (GlossStore          *self,
+                                                gboolean             read_only,
+                                                GError             **error);
 GlossStore    *gloss_store_create              (const char          *path,
                                                 GlossStoreInitFunc   init,
                                                 gpointer             user_data,
+                                                GError             **error);
+gboolean       gloss_store_is_read_only        (GlossStore          *self);
+gboolean       gloss_store_save_copy           (GlossStore          *self,
+                                                const char          *path,
                                                 GError             **error);
 const char    *gloss_store_get_path            (GlossStore          *self);
 char          *gloss_store_dup_name            (GlossStore          *self);
