@@ -7,8 +7,13 @@
 
 #include "gloss-test-util.h"
 
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "gloss-project.h"
 #include "gloss-store.h"
@@ -17,6 +22,8 @@ typedef struct
 {
   char *dir;
   char *project;
+  char *mount_point;   /* a tmpfs of the test's, or NULL */
+  char *bind_point;    /* a file mounted read-only over itself, or NULL */
 } Fixture;
 
 static void
@@ -31,9 +38,15 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
+  if (fixture->bind_point != NULL)
+    g_assert_cmpint (umount (fixture->bind_point), ==, 0);
+  if (fixture->mount_point != NULL)
+    g_assert_cmpint (umount (fixture->mount_point), ==, 0);
   gloss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->project);
+  g_free (fixture->mount_point);
+  g_free (fixture->bind_point);
 }
 
 /* Runs gloss with the NULL-terminated arguments; returns its exit status. */
@@ -405,6 +418,385 @@ test_import_indexes (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "search index"));
 }
 
+static guint
+count_files (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Asks the project at PATH through SQLite, with no lock and no file left
+ * beside it (for a project no process has open). */
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *target = g_strconcat (uri, "?immutable=1", NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (target, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+write_notes (GStrvBuilder *args,
+             const char   *dir,
+             const char   *prefix,
+             guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("%s-%u.txt", prefix, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("%s note %u on the Zangezur corridor.", prefix, i);
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      g_strv_builder_add (args, path);
+    }
+}
+
+#define RACE_ROUNDS 4
+#define RACE_FILES 150
+
+/* Two imports create the same new project at once: one makes it, the
+ * other imports into what it made; the project is whole and holds every
+ * document of both. */
+static void
+test_create_race (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *notes = g_build_filename (fixture->dir, "notes", NULL);
+  g_autoptr(GStrvBuilder) east = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) west = g_strv_builder_new ();
+  g_auto(GStrv) east_files = NULL;
+  g_auto(GStrv) west_files = NULL;
+
+  g_assert_cmpint (g_mkdir (notes, 0755), ==, 0);
+  write_notes (east, notes, "east", RACE_FILES);
+  write_notes (west, notes, "west", RACE_FILES);
+  east_files = g_strv_builder_end (east);
+  west_files = g_strv_builder_end (west);
+
+  for (guint round = 0; round < RACE_ROUNDS; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("race-%u.gloss", round);
+      g_autofree char *project = g_build_filename (fixture->dir, name, NULL);
+      GPid pids[2];
+
+      for (guint side = 0; side < 2; side++)
+        {
+          g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+          g_auto(GStrv) argv = NULL;
+          g_autoptr(GError) error = NULL;
+
+          g_strv_builder_add_many (args, g_getenv ("GLOSS_BINARY"), "import", project, NULL);
+          g_strv_builder_addv (args, (const char **) (side == 0 ? east_files : west_files));
+          argv = g_strv_builder_end (args);
+          g_spawn_async (NULL, argv, NULL,
+                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                         &pids[side], &error);
+          g_assert_no_error (error);
+        }
+
+      for (guint side = 0; side < 2; side++)
+        {
+          int wait_status;
+
+          g_assert_cmpint (waitpid (pids[side], &wait_status, 0), ==, pids[side]);
+          g_spawn_close_pid (pids[side]);
+          g_assert_true (WIFEXITED (wait_status));
+          g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+        }
+
+      g_assert_cmpint (query_int (project, "SELECT count (*) FROM pragma_integrity_check "
+                                           "WHERE integrity_check = 'ok'"), ==, 1);
+      g_assert_cmpint (query_int (project, "SELECT count (DISTINCT name) FROM documents"),
+                       ==, 2 * RACE_FILES);
+      g_assert_cmpint (query_int (project, "SELECT count (*) FROM document_texts"),
+                       ==, 2 * RACE_FILES);
+    }
+
+  /* No temporary file is left. (A -wal and -shm may be: two processes
+   * that close at the same moment each see the other still there.) */
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "."));
+  }
+}
+
+/* An import into a new project that brings nothing in leaves no project. */
+static void
+test_import_nothing_creates_nothing (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "scan.txt", NULL);
+  g_autofree char *err = NULL;
+
+  g_file_set_contents (bad, "Zangezur \xff\xfe corridor", -1, NULL);
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, bad, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "scan.txt"));
+  g_assert_nonnull (strstr (err, "corpus.gloss"));
+  g_assert_false (g_file_test (fixture->project, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+/* stats, labels and export only read: an old project is not upgraded by
+ * them (nor copied), and they say what to do. */
+static void
+test_read_commands_leave_old_project (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-v2.sql",
+                                                         NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "out.gloss.jsonl", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db;
+
+  g_file_get_contents (fixture_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (fixture->project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_file_get_contents (fixture->project, &before, &before_len, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_gloss (NULL, &err, "stats", fixture->project, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "corpus.gloss"));
+    g_assert_nonnull (strstr (err, "needs upgrading"));
+  }
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_gloss (NULL, &err, "labels", fixture->project, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "needs upgrading"));
+  }
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_gloss (NULL, &err, "export", fixture->project, "-o", out, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "needs upgrading"));
+  }
+
+  g_file_get_contents (fixture->project, &after, &after_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+
+  /* An import upgrades it, and then they read it. */
+  {
+    g_autofree char *note = g_build_filename (fixture->dir, "note.txt", NULL);
+
+    g_file_set_contents (note, "Nakhchivan next.", -1, NULL);
+    g_assert_cmpint (run_gloss (NULL, NULL, "import", fixture->project, note, NULL), ==, 0);
+    g_assert_cmpint (run_gloss (NULL, NULL, "stats", fixture->project, NULL), ==, 0);
+  }
+}
+
+/* An SQLite file with Gloss's mark and no schema is not a project: no
+ * command changes it or copies it. */
+static void
+test_marked_file_untouched (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *note = g_build_filename (fixture->dir, "note.txt", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (fixture->project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1196183379;"
+                                     "CREATE TABLE notes (text TEXT);", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_file_get_contents (fixture->project, &before, &before_len, &error);
+  g_file_set_contents (note, "Nakhchivan next.", -1, NULL);
+
+  g_assert_cmpint (run_gloss (NULL, &err, "stats", fixture->project, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "not a Gloss project"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, note, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "not a Gloss project"));
+
+  g_file_get_contents (fixture->project, &after, &after_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 2);
+}
+
+static gboolean
+can_mount (void)
+{
+  if (geteuid () != 0)
+    {
+      g_test_skip ("Needs root, to mount a read-only file system (as root, permission bits "
+                   "make nothing read-only)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A tmpfs of SIZE at DIR/disk. */
+static char *
+mount_disk (Fixture    *fixture,
+            const char *size)
+{
+  g_autofree char *options = g_strdup_printf ("size=%s", size);
+
+  fixture->mount_point = g_build_filename (fixture->dir, "disk", NULL);
+  g_assert_cmpint (g_mkdir (fixture->mount_point, 0755), ==, 0);
+  g_assert_cmpint (mount ("tmpfs", fixture->mount_point, "tmpfs", 0, options), ==, 0);
+
+  return g_build_filename (fixture->mount_point, "corpus.gloss", NULL);
+}
+
+/* The read-only commands on a project that cannot be written work, and
+ * leave nothing beside it; an import says the project is read-only. */
+static void
+assert_read_commands_work (const char *project,
+                           const char *out_dir)
+{
+  g_autofree char *dir = g_path_get_dirname (project);
+  g_autofree char *wal = g_strconcat (project, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (project, "-shm", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "out.gloss.jsonl", NULL);
+  g_autofree char *note = g_build_filename (out_dir, "note.txt", NULL);
+  g_autofree char *stats = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_gloss (&stats, NULL, "stats", project, NULL), ==, 0);
+  g_assert_nonnull (strstr (stats, "Documents: 1 "));
+  g_assert_cmpint (run_gloss (&labels, NULL, "labels", project, NULL), ==, 0);
+  g_assert_nonnull (strstr (labels, "Hardline camp"));
+  g_assert_cmpint (run_gloss (NULL, NULL, "export", project, "-o", out, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (out, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "Ali Khamenei"));
+
+  g_file_set_contents (note, "Nakhchivan next.", -1, NULL);
+  g_assert_cmpint (run_gloss (NULL, &err, "import", project, note, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "read-only"));
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* A project on a read-only disk; once the disk is writable again, an
+ * import works. */
+static void
+test_read_only_disk (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *note = g_build_filename (fixture->dir, "note.txt", NULL);
+  g_autofree char *out = NULL;
+
+  if (!can_mount ())
+    return;
+
+  project = mount_disk (fixture, "8m");
+  g_free (fixture->project);
+  fixture->project = g_strdup (project);
+  seed_project (fixture);
+  g_assert_cmpint (mount ("tmpfs", fixture->mount_point, "tmpfs", MS_REMOUNT | MS_RDONLY,
+                          "size=8m"), ==, 0);
+
+  assert_read_commands_work (project, fixture->dir);
+  g_assert_cmpuint (count_files (fixture->mount_point), ==, 1);
+
+  g_assert_cmpint (mount ("tmpfs", fixture->mount_point, "tmpfs", MS_REMOUNT, "size=8m"), ==, 0);
+  g_assert_cmpint (run_gloss (NULL, NULL, "import", project, note, NULL), ==, 0);
+  g_assert_cmpint (run_gloss (&out, NULL, "stats", project, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Documents: 2 "));
+}
+
+/* A read-only project file in a folder that can be written: nothing is
+ * made beside it, so that once it is writable again an import works. */
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *out_dir = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *note = NULL;
+  g_autofree char *out = NULL;
+
+  if (!can_mount ())
+    return;
+
+  seed_project (fixture);
+  g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
+  g_assert_cmpint (mount (fixture->project, fixture->project, NULL, MS_BIND, NULL), ==, 0);
+  fixture->bind_point = g_strdup (fixture->project);
+  g_assert_cmpint (mount (NULL, fixture->project, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL),
+                   ==, 0);
+
+  assert_read_commands_work (fixture->project, out_dir);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 2);
+
+  g_assert_cmpint (umount (fixture->bind_point), ==, 0);
+  g_clear_pointer (&fixture->bind_point, g_free);
+  note = g_build_filename (out_dir, "note.txt", NULL);
+  g_assert_cmpint (run_gloss (NULL, NULL, "import", fixture->project, note, NULL), ==, 0);
+  g_assert_cmpint (run_gloss (&out, NULL, "stats", fixture->project, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Documents: 2 "));
+}
+
+/* A new project on a full disk: the errors name the project the user
+ * gave, never the temporary file it is built as, and nothing is left. */
+static void
+test_full_disk_new_project (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *big = g_build_filename (fixture->dir, "hearings.txt", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *err = NULL;
+
+  if (!can_mount ())
+    return;
+
+  project = mount_disk (fixture, "256k");
+  while (text->len < 2 << 20)
+    g_string_append (text, "Velayati vowed to block the Zangezur corridor. ");
+  g_file_set_contents (big, text->str, text->len, NULL);
+
+  g_assert_cmpint (run_gloss (NULL, &err, "import", project, big, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "corpus.gloss"));
+  g_assert_null (strstr (err, ".corpus.gloss-"));
+  g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (fixture->mount_point), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +818,13 @@ main (int    argc,
   ADD ("/gloss/cli/export-force-and-filters", test_export_force_and_filters);
   ADD ("/gloss/cli/import-bad-file", test_import_bad_file);
   ADD ("/gloss/cli/import-indexes", test_import_indexes);
+  ADD ("/gloss/cli/create-race", test_create_race);
+  ADD ("/gloss/cli/import-nothing-creates-nothing", test_import_nothing_creates_nothing);
+  ADD ("/gloss/cli/read-commands-leave-old-project", test_read_commands_leave_old_project);
+  ADD ("/gloss/cli/marked-file-untouched", test_marked_file_untouched);
+  ADD ("/gloss/cli/read-only-disk", test_read_only_disk);
+  ADD ("/gloss/cli/read-only-file", test_read_only_file);
+  ADD ("/gloss/cli/full-disk-new-project", test_full_disk_new_project);
 
 #undef ADD
 

@@ -111,12 +111,13 @@ parse_options (const Subcommand   *subcommand,
   return TRUE;
 }
 
-/* Every subcommand but import works on a project that exists already. */
+/* Every subcommand but import works on a project that exists already, and
+ * only reads it: it never writes to it, nor leaves a file beside it. */
 static GlossStore *
 open_existing_project (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  GlossStore *store = gloss_store_open (path, &error);
+  GlossStore *store = gloss_store_open_read_only (path, &error);
 
   if (store == NULL)
     g_printerr ("gloss: %s\n", error->message);
@@ -148,6 +149,56 @@ print_report (const char        *what,
   g_print ("%s: %s", what, text);
 }
 
+typedef struct
+{
+  const char * const *paths;
+  const GlossFormat *format;
+  GPtrArray *results;   /* of the last run */
+} ImportRun;
+
+static gboolean
+any_imported (GPtrArray *results)
+{
+  for (guint i = 0; i < results->len; i++)
+    if (((GlossImportResult *) g_ptr_array_index (results, i))->error == NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+import_run (GlossStore  *store,
+            gpointer     user_data,
+            GError     **error)
+{
+  ImportRun *run = user_data;
+
+  g_clear_pointer (&run->results, g_ptr_array_unref);
+  run->results = gloss_import_paths (store, run->paths, run->format, NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+/* Imports into a new project while it is built: it appears only when
+ * something went in, so an import whose every file fails leaves no empty
+ * project behind. The files go in under a temporary name, and when
+ * another process made the project meanwhile, into that one. */
+static gboolean
+import_into_new (GlossStore  *store,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  ImportRun *run = user_data;
+
+  import_run (store, run, error);
+  if (any_imported (run->results))
+    return TRUE;
+
+  /* The caller reports each file's error. */
+  g_set_error_literal (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID, "");
+  return FALSE;
+}
+
 static int
 run_import (int    argc,
             char **argv)
@@ -163,6 +214,7 @@ run_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *stop = NULL;
   const GlossFormat *format = NULL;
+  ImportRun run = { NULL, };
   gboolean more = TRUE;
   guint imported = 0;
   int status = GLOSS_CLI_EXIT_OK;
@@ -173,18 +225,70 @@ run_import (int    argc,
   if (format_name != NULL && (format = lookup_format (format_name)) == NULL)
     return GLOSS_CLI_EXIT_USAGE;
 
-  store = gloss_project_open (argv[2], &error);
-  if (store == NULL)
-    {
-      g_printerr ("gloss: %s\n", error->message);
-      return GLOSS_CLI_EXIT_BAD_INPUT;
-    }
+  run.paths = (const char * const *) argv + 3;
+  run.format = format;
 
   /* Each file is all or nothing; one bad file does not stop the others. A
    * project that refuses every write (a full disk, another program holding
    * it, read-only) stops the import, and the files left out for that are
    * told once, after the others. */
-  results = gloss_import_paths (store, (const char * const *) argv + 3, format, NULL, NULL, NULL);
+  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    {
+      store = gloss_store_create (argv[2], import_into_new, &run, &error);
+      if (store == NULL && run.results != NULL && !any_imported (run.results))
+        {
+          g_autofree char *display = g_filename_display_name (argv[2]);
+          gboolean stopped = FALSE;
+
+          for (guint i = 0; i < run.results->len; i++)
+            {
+              GlossImportResult *result = g_ptr_array_index (run.results, i);
+
+              if (gloss_import_error_stops (result->error))
+                {
+                  if (!stopped)
+                    g_printerr ("gloss: %s\n", result->error->message);
+                  stopped = TRUE;
+                  continue;
+                }
+              g_printerr ("gloss: %s\n", result->error->message);
+              g_printerr (_("gloss: nothing of “%s” was imported\n"), result->path);
+            }
+          g_printerr (_("gloss: nothing could be imported, so “%s” was not created\n"), display);
+          g_ptr_array_unref (run.results);
+          return GLOSS_CLI_EXIT_BAD_INPUT;
+        }
+      if (store == NULL)
+        g_clear_pointer (&run.results, g_ptr_array_unref);
+      if (store == NULL && g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS))
+        g_clear_error (&error);
+      else if (store == NULL)
+        {
+          g_printerr ("gloss: %s\n", error->message);
+          return GLOSS_CLI_EXIT_BAD_INPUT;
+        }
+    }
+
+  if (store == NULL)
+    {
+      store = gloss_store_open (argv[2], &error);
+      if (store == NULL)
+        {
+          g_printerr ("gloss: %s\n", error->message);
+          return GLOSS_CLI_EXIT_BAD_INPUT;
+        }
+      if (gloss_store_is_read_only (store))
+        {
+          g_autofree char *display = g_filename_display_name (argv[2]);
+
+          g_printerr (_("gloss: the project “%s” is read-only: nothing can be imported into it\n"),
+                      display);
+          return GLOSS_CLI_EXIT_BAD_INPUT;
+        }
+      import_run (store, &run, NULL);
+    }
+
+  results = g_steal_pointer (&run.results);
   for (guint i = 0; i < results->len; i++)
     {
       GlossImportResult *result = g_ptr_array_index (results, i);
