@@ -115,6 +115,92 @@ find_window_for (GlossApplication *self,
   return NULL;
 }
 
+static void open_project_path (GlossApplication *self,
+                               const char       *path,
+                               gboolean          create);
+
+static void
+on_save_copy_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          GlossWindow     *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *chosen = g_file_get_path (file);
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
+
+      if (chosen != NULL && application != NULL)
+        {
+          path = g_str_has_suffix (chosen, ".gloss") ? g_strdup (chosen)
+                                                     : g_strconcat (chosen, ".gloss", NULL);
+          if (gloss_store_save_copy (gloss_window_get_store (window), path, &error))
+            open_project_path (GLOSS_APPLICATION (application), path, FALSE);
+          else
+            report_open_error (GLOSS_APPLICATION (application), error);
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_read_only_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          GlossWindow      *window)
+{
+  if (g_str_equal (response, "export"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+    }
+  else if (g_str_equal (response, "copy"))
+    {
+      g_autofree char *name = gloss_store_dup_name (gloss_window_get_store (window));
+      /* Translators: the name of a copy of a project, "Factions (copy).gloss" */
+      g_autofree char *suggested = g_strdup_printf (_("%s (copy).gloss"), name);
+      GtkFileChooserNative *chooser;
+
+      chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (window),
+                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                             _("_Cancel"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_copy_response_cb),
+                               window, 0);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+}
+
+/* A project that cannot be written opens read-only; the window says so at
+ * once, rather than at the first change, and offers what still works. */
+static void
+show_read_only_notice (GlossWindow *window,
+                       GlossStore  *store)
+{
+  g_autofree char *name = gloss_store_dup_name (store);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("“%s” cannot be changed here: the file, its folder or its disk is "
+                            "read-only. You can read, search and export it. To change it, save "
+                            "a copy where you can write."),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Read-Only Project"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Just Read"),
+                                    "export", _("_Export…"),
+                                    "copy", _("_Save a Copy…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_read_only_response_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_store (GlossApplication *self,
             GlossStore       *store)
@@ -123,6 +209,9 @@ open_store (GlossApplication *self,
 
   remember_project (gloss_store_get_path (store));
   gtk_window_present (GTK_WINDOW (window));
+
+  if (gloss_store_is_read_only (store))
+    show_read_only_notice (window, store);
 }
 
 /* Opens PATH in a window, creating an empty project there if CREATE. */

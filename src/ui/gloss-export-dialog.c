@@ -38,7 +38,7 @@ G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, ADW_TYPE_WINDOW)
 
 typedef struct
 {
-  char *project_path;
+  GlossStore *project;   /* the window's: the export opens a connection of its own */
   const GlossFormat *format;
   char *path;
   guint statuses;
@@ -49,7 +49,7 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->project_path);
+  g_clear_object (&job->project);
   g_free (job->path);
   g_strfreev (job->labels);
   g_free (job);
@@ -154,7 +154,9 @@ run_export_thread (GTask        *task,
   GlossExportFilter filter = { job->statuses, (const char * const *) job->labels };
   GError *error = NULL;
 
-  store = gloss_store_open (job->project_path, &error);
+  /* Read-only, and through SQLite only: a second look at the project in
+   * this process must not touch the window's locks on it. */
+  store = gloss_store_open_connection (job->project, TRUE, &error);
   if (store == NULL ||
       !gloss_export_path (store, job->format, job->path, &filter, job->replace, report, &error))
     {
@@ -260,7 +262,7 @@ gloss_export_dialog_export (GlossExportDialog *self,
     }
 
   job = g_new0 (ExportJob, 1);
-  job->project_path = g_strdup (gloss_store_get_path (self->store));
+  job->project = g_object_ref (self->store);
   job->format = format;
   job->path = g_strdup (self->path);
   job->statuses = get_statuses (self);

@@ -169,10 +169,23 @@ run_import_thread (GTask        *task,
   g_autoptr(GlossStore) store = NULL;
   GError *error = NULL;
 
+  /* A second connection in this process is safe: SQLite's file layer
+   * shares the window's locks on the project (and opening it reads the
+   * file through that layer only). */
   store = gloss_store_open (job->project_path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
+      return;
+    }
+  if (gloss_store_is_read_only (store))
+    {
+      g_autofree char *display = g_filename_display_name (job->project_path);
+
+      g_task_return_new_error (task, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_READ_ONLY,
+                               _("The project “%s” is read-only: nothing can be imported into "
+                                 "it. Save a copy where you can write, and import into that."),
+                               display);
       return;
     }
 
@@ -260,6 +273,13 @@ run_index_thread (GTask        *task,
   if (job->store == NULL && (job->store = gloss_store_open (job->project_path, &error)) == NULL)
     {
       g_message ("Could not index “%s” for search: %s", job->project_path, error->message);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  /* A read-only project keeps its texts waiting; search reads them. */
+  if (gloss_store_is_read_only (job->store))
+    {
+      g_clear_object (&job->store);
       g_task_return_boolean (task, FALSE);
       return;
     }
