@@ -353,6 +353,21 @@ hold_lock (const char *path)
   return 0;
 }
 
+/* The test binary, run with --commit-and-crash PATH, commits a change to
+ * the project and exits without closing it, as a crash would: the change
+ * stays in the -wal file, with the -shm beside it. */
+static int
+commit_and_crash (const char *path)
+{
+  sqlite3 *db;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, "UPDATE documents SET name = 'renamed.txt'", NULL, NULL,
+                    NULL) != SQLITE_OK)
+    return 1;
+  _exit (0);
+}
+
 static const char *test_binary;
 
 /* Another process holds the project. Opening waits for it once (the busy
@@ -633,6 +648,52 @@ test_read_only_disk (Fixture       *fixture,
   g_assert_cmpuint (count_velayati_spans (path), ==, 1);
 }
 
+/* A project on a read-only disk with commits still in its log (the
+ * program writing it crashed, then the disk was made read-only): it reads,
+ * the commits included, from a relative path too, and nothing changes. */
+static void
+test_read_only_disk_with_log (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  if (!can_mount ())
+    return;
+
+  path = mount_sample (fixture);
+  {
+    const char *argv[] = { test_binary, "--commit-and-crash", path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                  &wait_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+  }
+  g_assert_true (exists_beside (path, "-wal"));
+  remount (fixture, TRUE);
+
+  g_assert_cmpint (g_chdir (fixture->mount_point), ==, 0);
+  store = gloss_store_open_read_only ("analysis.gloss", &error);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_no_error (error);
+  document = gloss_store_get_document (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_name (document), ==, "renamed.txt");
+  g_clear_object (&store);
+
+  store = gloss_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_is_read_only (store));
+  g_assert_cmpuint (gloss_store_count_documents (store), ==, 1);
+  g_clear_object (&store);
+  g_assert_cmpuint (count_files (fixture->mount_point), ==, 3);
+}
+
 /* A read-only project file in a folder that can be written: SQLite would
  * make a -shm file there, read-only like the project, which stopped every
  * write once the project was writable again. */
@@ -731,6 +792,8 @@ main (int    argc,
 {
   if (argc == 3 && g_str_equal (argv[1], "--hold-lock"))
     return hold_lock (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "--commit-and-crash"))
+    return commit_and_crash (argv[2]);
 
   test_binary = argv[0];
   g_test_init (&argc, &argv, NULL);
@@ -744,6 +807,7 @@ main (int    argc,
   ADD ("/gloss/store/faults/marked-without-schema", test_marked_without_schema);
   ADD ("/gloss/store/faults/read-only-old-schema", test_read_only_old_schema);
   ADD ("/gloss/store/faults/read-only-disk", test_read_only_disk);
+  ADD ("/gloss/store/faults/read-only-disk-with-log", test_read_only_disk_with_log);
   ADD ("/gloss/store/faults/read-only-file", test_read_only_file);
   ADD ("/gloss/store/faults/create-does-not-replace", test_create_does_not_replace);
 

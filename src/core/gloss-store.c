@@ -1208,7 +1208,8 @@ store_connect (const char  *path,
   else
     {
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *uri = g_filename_to_uri (path, NULL, error);
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, error);
 
       if (uri == NULL)
         return NULL;
