@@ -772,11 +772,14 @@ test_read_only_file (Fixture       *fixture,
 }
 
 /* A new project on a full disk: the errors name the project the user
- * gave, never the temporary file it is built as, and nothing is left. */
+ * gave, never the temporary file it is built as, and nothing is left. The
+ * disk fills while the files go in (256k), or before the empty project is
+ * even made (40k). */
 static void
 test_full_disk_new_project (Fixture       *fixture,
                             gconstpointer  user_data)
 {
+  const char *size = user_data;
   g_autofree char *project = NULL;
   g_autofree char *big = g_build_filename (fixture->dir, "hearings.txt", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -785,7 +788,7 @@ test_full_disk_new_project (Fixture       *fixture,
   if (!can_mount ())
     return;
 
-  project = mount_disk (fixture, "256k");
+  project = mount_disk (fixture, size);
   while (text->len < 2 << 20)
     g_string_append (text, "Velayati vowed to block the Zangezur corridor. ");
   g_file_set_contents (big, text->str, text->len, NULL);
@@ -824,7 +827,10 @@ main (int    argc,
   ADD ("/gloss/cli/marked-file-untouched", test_marked_file_untouched);
   ADD ("/gloss/cli/read-only-disk", test_read_only_disk);
   ADD ("/gloss/cli/read-only-file", test_read_only_file);
-  ADD ("/gloss/cli/full-disk-new-project", test_full_disk_new_project);
+  g_test_add ("/gloss/cli/full-disk-new-project/importing", Fixture, "256k", fixture_set_up,
+              test_full_disk_new_project, fixture_tear_down);
+  g_test_add ("/gloss/cli/full-disk-new-project/creating", Fixture, "40k", fixture_set_up,
+              test_full_disk_new_project, fixture_tear_down);
 
 #undef ADD
 
