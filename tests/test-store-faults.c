@@ -709,6 +709,44 @@ test_read_only_disk_with_log (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->mount_point), ==, 3);
 }
 
+/* An old project on a read-only disk cannot be upgraded where it is, and
+ * the message says so, rather than to open it in Gloss. */
+static void
+test_read_only_disk_old_schema (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-v2.sql",
+                                                         NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!can_mount ())
+    return;
+
+  fixture->mount_point = g_build_filename (fixture->dir, "disk", NULL);
+  g_assert_cmpint (g_mkdir (fixture->mount_point, 0755), ==, 0);
+  g_assert_cmpint (mount ("tmpfs", fixture->mount_point, "tmpfs", 0, "size=8m"), ==, 0);
+  path = g_build_filename (fixture->mount_point, "analysis.gloss", NULL);
+  g_file_get_contents (fixture_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  run_sql (path, sql);
+  remount (fixture, TRUE);
+
+  store = gloss_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NEEDS_UPGRADE);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+
+  store = gloss_store_open_read_only (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NEEDS_UPGRADE);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_assert_cmpuint (count_files (fixture->mount_point), ==, 1);
+}
+
 /* A read-only project file in a folder that can be written: SQLite would
  * make a -shm file there, read-only like the project, which stopped every
  * write once the project was writable again. */
@@ -823,6 +861,7 @@ main (int    argc,
   ADD ("/gloss/store/faults/read-only-old-schema", test_read_only_old_schema);
   ADD ("/gloss/store/faults/read-only-disk", test_read_only_disk);
   ADD ("/gloss/store/faults/read-only-disk-with-log", test_read_only_disk_with_log);
+  ADD ("/gloss/store/faults/read-only-disk-old-schema", test_read_only_disk_old_schema);
   ADD ("/gloss/store/faults/read-only-file", test_read_only_file);
   ADD ("/gloss/store/faults/create-does-not-replace", test_create_does_not_replace);
 

@@ -1411,7 +1411,7 @@ store_open (const char  *path,
 
   if (version < GLOSS_STORE_SCHEMA_VERSION)
     {
-      if (self->read_only && read_only)
+      if (self->read_only && project_is_writable (path))
         {
           g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NEEDS_UPGRADE,
                        _("“%s” was made by an older version of Gloss and needs upgrading: open "
