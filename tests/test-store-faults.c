@@ -749,27 +749,43 @@ test_read_only_disk_old_schema (Fixture       *fixture,
 
 /* A read-only project file in a folder that can be written: SQLite would
  * make a -shm file there, read-only like the project, which stopped every
- * write once the project was writable again. */
+ * write once the project was writable again. As root, for whom permission
+ * bits make nothing read-only, the file is mounted read-only over itself. */
 static void
 test_read_only_file (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  if (!can_mount ())
+  gboolean as_root = geteuid () == 0;
+
+  if (as_root && !can_mount ())
     return;
 
   create_sample (fixture->path);
-  /* A file mounted read-only over itself: read-only, in a writable folder. */
-  g_assert_cmpint (mount (fixture->path, fixture->path, NULL, MS_BIND, NULL), ==, 0);
-  fixture->bind_point = g_strdup (fixture->path);
-  g_assert_cmpint (mount (NULL, fixture->path, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL),
-                   ==, 0);
+  if (as_root)
+    {
+      g_assert_cmpint (mount (fixture->path, fixture->path, NULL, MS_BIND, NULL), ==, 0);
+      fixture->bind_point = g_strdup (fixture->path);
+      g_assert_cmpint (mount (NULL, fixture->path, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL),
+                       ==, 0);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+    }
   g_assert_cmpint (g_access (fixture->dir, W_OK), ==, 0);
 
   assert_read_only_project (fixture->path);
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 
-  g_assert_cmpint (umount (fixture->bind_point), ==, 0);
-  g_clear_pointer (&fixture->bind_point, g_free);
+  if (as_root)
+    {
+      g_assert_cmpint (umount (fixture->bind_point), ==, 0);
+      g_clear_pointer (&fixture->bind_point, g_free);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+    }
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GlossStore) store = gloss_store_open (fixture->path, &error);
@@ -779,6 +795,41 @@ test_read_only_file (Fixture       *fixture,
     label_velayati (store, 1);
   }
   g_assert_cmpuint (count_velayati_spans (fixture->path), ==, 1);
+}
+
+/* A project in a folder that cannot be written (and so cannot hold a -wal
+ * or -shm file) reads, and leaves nothing. */
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "shelf", NULL);
+  g_autofree char *path = g_build_filename (folder, "analysis.gloss", NULL);
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("As root a folder's permission bits make nothing read-only; "
+                   "/gloss/store/faults/read-only-disk is a read-only folder");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  create_sample (path);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  assert_read_only_project (path);
+  g_assert_cmpuint (count_files (folder), ==, 1);
+
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GlossStore) store = gloss_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (gloss_store_is_read_only (store));
+    label_velayati (store, 1);
+  }
+  g_assert_cmpuint (count_velayati_spans (path), ==, 1);
 }
 
 typedef struct
@@ -863,6 +914,7 @@ main (int    argc,
   ADD ("/gloss/store/faults/read-only-disk-with-log", test_read_only_disk_with_log);
   ADD ("/gloss/store/faults/read-only-disk-old-schema", test_read_only_disk_old_schema);
   ADD ("/gloss/store/faults/read-only-file", test_read_only_file);
+  ADD ("/gloss/store/faults/read-only-folder", test_read_only_folder);
   ADD ("/gloss/store/faults/create-does-not-replace", test_create_does_not_replace);
 
 #undef ADD
