@@ -3,11 +3,14 @@
 /* The gloss binary's subcommands as a user types them: exit statuses,
  * what is printed, and what is left on disk. */
 
+/* unshare () */
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include "gloss-test-mount.h"
 #include "gloss-test-util.h"
 
-#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -653,33 +656,6 @@ test_marked_file_untouched (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 2);
 }
 
-/* Whether this process may mount a file system (a tmpfs on a folder of
- * its own, tried once). */
-static gboolean
-can_mount (void)
-{
-  g_autofree char *probe = NULL;
-  gboolean mounted;
-
-  if (geteuid () != 0)
-    {
-      g_test_skip ("Needs root, to mount a read-only file system (as root, permission bits "
-                   "make nothing read-only)");
-      return FALSE;
-    }
-
-  probe = g_dir_make_tmp ("gloss-mount-XXXXXX", NULL);
-  g_assert_nonnull (probe);
-  mounted = mount ("tmpfs", probe, "tmpfs", 0, "size=64k") == 0;
-  if (mounted)
-    g_assert_cmpint (umount (probe), ==, 0);
-  g_rmdir (probe);
-  if (!mounted)
-    g_test_skip ("Needs to mount a file system, which this system does not allow");
-
-  return mounted;
-}
-
 /* A tmpfs of SIZE at DIR/disk. */
 static char *
 mount_disk (Fixture    *fixture,
@@ -736,7 +712,7 @@ test_read_only_disk (Fixture       *fixture,
   g_autofree char *note = g_build_filename (fixture->dir, "note.txt", NULL);
   g_autofree char *out = NULL;
 
-  if (!can_mount ())
+  if (!gloss_test_can_mount ())
     return;
 
   project = mount_disk (fixture, "8m");
@@ -765,7 +741,7 @@ test_read_only_file (Fixture       *fixture,
   g_autofree char *note = NULL;
   g_autofree char *out = NULL;
 
-  if (!can_mount ())
+  if (!gloss_test_can_mount ())
     return;
 
   seed_project (fixture);
@@ -800,7 +776,7 @@ test_full_disk_new_project (Fixture       *fixture,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *err = NULL;
 
-  if (!can_mount ())
+  if (!gloss_test_can_mount ())
     return;
 
   project = mount_disk (fixture, size);
@@ -820,6 +796,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  gloss_test_private_mounts ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

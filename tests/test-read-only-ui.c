@@ -5,9 +5,11 @@
  * that it is read-only and offers what still works, and nothing is left
  * beside the project. A project that can be written opens without it. */
 
+/* unshare () */
+#define _GNU_SOURCE
+
 #include "config.h"
 
-#include <sys/mount.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -16,6 +18,7 @@
 #include "gloss-application.h"
 #include "gloss-export-dialog.h"
 #include "gloss-project.h"
+#include "gloss-test-mount.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
 
@@ -212,6 +215,7 @@ main (int    argc,
   int status;
 
   data_home = gloss_test_ui_init (&argc, &argv, "read-only-ui");
+  gloss_test_private_mounts ();
 
   /* Not unique: the test needs no session bus, and meets no running Gloss. */
   application = gloss_application_new ();

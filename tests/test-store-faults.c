@@ -5,11 +5,13 @@
  * that look like projects and are not, and old projects read by commands
  * that only read. Each test checks what is on disk afterwards. */
 
+/* unshare () */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -21,6 +23,7 @@
 #include "gloss-offsets.h"
 #include "gloss-project.h"
 #include "gloss-store.h"
+#include "gloss-test-mount.h"
 #include "gloss-test-util.h"
 
 typedef struct
@@ -502,33 +505,6 @@ test_read_only_old_schema (Fixture       *fixture,
   g_assert_cmpint (query_int_immutable (fixture->path, "PRAGMA user_version"), ==, 2);
 }
 
-/* Whether this process may mount a file system (a tmpfs on a folder of
- * its own, tried once). */
-static gboolean
-can_mount (void)
-{
-  g_autofree char *probe = NULL;
-  gboolean mounted;
-
-  if (geteuid () != 0)
-    {
-      g_test_skip ("Needs root, to mount a read-only file system (as root, permission bits "
-                   "make nothing read-only)");
-      return FALSE;
-    }
-
-  probe = g_dir_make_tmp ("gloss-mount-XXXXXX", NULL);
-  g_assert_nonnull (probe);
-  mounted = mount ("tmpfs", probe, "tmpfs", 0, "size=64k") == 0;
-  if (mounted)
-    g_assert_cmpint (umount (probe), ==, 0);
-  g_rmdir (probe);
-  if (!mounted)
-    g_test_skip ("Needs to mount a file system, which this system does not allow");
-
-  return mounted;
-}
-
 /* A sample project on a tmpfs of the fixture's, in a folder of its own. */
 static char *
 mount_sample (Fixture *fixture)
@@ -639,7 +615,7 @@ test_read_only_disk (Fixture       *fixture,
 {
   g_autofree char *path = NULL;
 
-  if (!can_mount ())
+  if (!gloss_test_can_mount ())
     return;
 
   path = mount_sample (fixture);
@@ -677,7 +653,7 @@ test_read_only_disk_with_log (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   int wait_status;
 
-  if (!can_mount ())
+  if (!gloss_test_can_mount ())
     return;
 
   path = mount_sample (fixture);
@@ -722,7 +698,7 @@ test_read_only_disk_old_schema (Fixture       *fixture,
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!can_mount ())
+  if (!gloss_test_can_mount ())
     return;
 
   fixture->mount_point = g_build_filename (fixture->dir, "disk", NULL);
@@ -757,7 +733,7 @@ test_read_only_file (Fixture       *fixture,
 {
   gboolean as_root = geteuid () == 0;
 
-  if (as_root && !can_mount ())
+  if (as_root && !gloss_test_can_mount ())
     return;
 
   create_sample (fixture->path);
@@ -901,6 +877,7 @@ main (int    argc,
 
   test_binary = argv[0];
   g_test_init (&argc, &argv, NULL);
+  gloss_test_private_mounts ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
