@@ -78,6 +78,13 @@ struct _GlossWindow
   GtkSliceListModel *span_rows;   /* the spans the side list has rows for */
   guint span_rows_grower;
   GtkSingleSelection *span_selection;
+
+  /* The sidebars, and the header buttons that show them when folded */
+  AdwFlap *documents_flap;
+  AdwFlap *labels_flap;
+  GtkWidget *documents_button;
+  GtkWidget *labels_button;
+  guint fold_buttons_updater;
 };
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1191,6 +1198,8 @@ setup_label_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  /* A long name is ellipsized rather than widening the sidebar. */
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 16);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "count-badge");
@@ -1547,6 +1556,7 @@ gloss_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->span_loader, g_source_remove);
   g_clear_handle_id (&self->span_rows_grower, g_source_remove);
+  g_clear_handle_id (&self->fold_buttons_updater, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->project_search != NULL)
@@ -1658,6 +1668,10 @@ gloss_window_class_init (GlossWindowClass *klass)
   /* Found by name only, for their tooltips (header_tooltips). */
   gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, labels_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, labels_flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_filter_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_label);
@@ -1742,10 +1756,35 @@ on_text_size_changed_cb (GlossWindow *self,
   gloss_document_view_set_text_scale (self->document_view, percent / 100.0);
 }
 
+static gboolean
+update_fold_buttons_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->fold_buttons_updater = 0;
+  gtk_widget_set_visible (self->documents_button, adw_flap_get_folded (self->documents_flap));
+  gtk_widget_set_visible (self->labels_button, adw_flap_get_folded (self->labels_flap));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A sidebar folds while the window is being laid out; its header button
+ * comes or goes just after, since changing the header bar's children in
+ * the middle of a layout leaves the bar without a place for that frame. */
+static void
+on_folded_cb (GlossWindow *self)
+{
+  if (self->fold_buttons_updater == 0)
+    self->fold_buttons_updater = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_fold_buttons_cb,
+                                                  self, NULL);
+}
+
 /* Set once the window is on the screen (gloss-late-tooltips.c). */
 static const GlossLateTooltip header_tooltips[] = {
   { "undo_button", N_("Undo (Ctrl+Z)") },
   { "redo_button", N_("Redo (Ctrl+Shift+Z)") },
+  { "documents_button", N_("Show the Documents") },
+  { "labels_button", N_("Show the Labels and Spans") },
   { "done_button", N_("Mark the Document as Done (Ctrl+D)") },
   { "primary_menu_button", N_("Main Menu") },
   { "document_menu_button", N_("Document Menu") },
@@ -1852,6 +1891,11 @@ gloss_window_init (GlossWindow *self)
   gloss_search_bar_set_view (self->search_bar, self->document_view);
   gloss_search_bar_set_labels (self->search_bar, G_LIST_MODEL (self->labels));
   g_signal_connect_object (self->search_bar, "label-all", G_CALLBACK (on_label_all_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->documents_flap, "notify::folded", G_CALLBACK (on_folded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->labels_flap, "notify::folded", G_CALLBACK (on_folded_cb), self,
                            G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
