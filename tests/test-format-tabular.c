@@ -321,7 +321,7 @@ test_doccano_entities_form (Fixture       *fixture,
 
   g_assert_cmpuint (dataset->documents->len, ==, 2);
   document = g_ptr_array_index (dataset->documents, 0);
-  g_assert_cmpstr (document->name, ==, "export.doccano.jsonl:1");
+  g_assert_cmpstr (document->name, ==, "doccano-7");
   g_assert_cmpuint (document->spans->len, ==, 2);
   span = g_ptr_array_index (document->spans, 0);
   g_assert_cmpint (span->start, ==, 5);
@@ -332,7 +332,7 @@ test_doccano_entities_form (Fixture       *fixture,
   g_assert_cmpint (span->end, ==, 23);
 
   document = g_ptr_array_index (dataset->documents, 1);
-  g_assert_cmpstr (document->name, ==, "export.doccano.jsonl:3");
+  g_assert_cmpstr (document->name, ==, "export-3");
   g_assert_cmpstr (document->text, ==, "old doccano");
 
   g_assert_cmpuint (dataset->labels->len, ==, 3);

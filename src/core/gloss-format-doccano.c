@@ -251,6 +251,42 @@ read_entities (DoccanoReader  *reader,
   return TRUE;
 }
 
+/* A document's name: the "name" Gloss writes, or a title or file name
+ * doccano kept as metadata, else its id in doccano ("doccano-12", the same
+ * in each user's file of an export, so that their spans come together),
+ * else the file's name and the line. */
+static char *
+name_document (DoccanoReader *reader,
+               JsonObject    *object)
+{
+  static const char * const names[] = { "name", "title", "filename", "file_name" };
+  static const char * const ids[] = { "id", "doc_id" };
+  g_autofree char *stem = NULL;
+  char *dot;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonNode *member = json_object_get_member (object, names[i]);
+
+      if (member != NULL && get_string (member) != NULL && *get_string (member) != '\0')
+        return g_strdup (get_string (member));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      JsonNode *member = json_object_get_member (object, ids[i]);
+
+      if (member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
+          json_node_get_value_type (member) == G_TYPE_INT64)
+        return g_strdup_printf ("doccano-%" G_GINT64_FORMAT, json_node_get_int (member));
+    }
+
+  stem = g_strdup (reader->file);
+  if ((dot = strchr (stem, '.')) != NULL && dot != stem)
+    *dot = '\0';
+  return g_strdup_printf ("%s-%u", stem, reader->line);
+}
+
 static gboolean
 read_line (DoccanoReader  *reader,
            const char     *line,
@@ -316,11 +352,7 @@ read_line (DoccanoReader  *reader,
       return FALSE;
     }
 
-  member = json_object_get_member (object, "name");
-  if (member != NULL && get_string (member) != NULL && *get_string (member) != '\0')
-    name = g_strdup (get_string (member));
-  else
-    name = g_strdup_printf ("%s:%u", reader->file, reader->line);
+  name = name_document (reader, object);
 
   reader->document = gloss_dataset_add_document (reader->dataset, name, text);
   reader->n_units = gloss_offsets_count_utf16 (reader->document->text, -1);
