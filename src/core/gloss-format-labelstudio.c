@@ -22,7 +22,11 @@
  * toName="text" perRegion="true"/>). The document's name and status ride in
  * data.name and data.gloss_status, which Label Studio keeps as it is given.
  * The label set's colors and hotkeys live in a Label Studio project's
- * labeling config, not in its tasks: they are counted as lost. */
+ * labeling config, not in its tasks: they are counted as lost.
+ *
+ * Reading also takes the JSON-MIN export (one record an annotation, data
+ * and regions side by side). A task without data.name is named after its
+ * data.title, or the file it was uploaded in, else task-ID. */
 
 #define G_LOG_DOMAIN "gloss-format-labelstudio"
 
@@ -209,6 +213,7 @@ typedef struct
   guint n_unnamed;
   guint n_ignored;
   GHashTable *ignored_types;
+  GHashTable *uploads;   /* file_upload -> how many tasks came from it */
 } Reader;
 
 /* completed_by is a user id in Label Studio's own exports, a user object in
@@ -510,6 +515,174 @@ read_annotation (Reader                *reader,
   return TRUE;
 }
 
+/* The name of the file a task was made from, without the eight hex digits
+ * and dash Label Studio puts in front of an upload ("1a2b3c4d-article.txt"). */
+static const char *
+get_upload_name (JsonObject *task)
+{
+  JsonNode *node = json_object_get_member (task, "file_upload");
+  const char *upload;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  upload = json_node_get_string (node);
+  if (strlen (upload) > 9 && upload[8] == '-' && strspn (upload, "0123456789abcdef") == 8)
+    upload += 9;
+
+  return upload[0] != '\0' ? upload : NULL;
+}
+
+/* A task without data.name is named after what Label Studio keeps of where
+ * it came from: a title beside its text, else the file it was uploaded in
+ * (numbered when several tasks came from one file), else its id. */
+static char *
+name_task (Reader     *reader,
+           JsonObject *task,
+           JsonObject *data,
+           guint       index)
+{
+  static const char * const data_members[] = { "title", "filename", "file_name", "document" };
+  JsonNode *id = json_object_get_member (task, "id");
+  g_autofree char *number = NULL;
+  const char *upload;
+
+  for (guint i = 0; i < G_N_ELEMENTS (data_members); i++)
+    {
+      JsonNode *node = json_object_get_member (data, data_members[i]);
+
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+          json_node_get_value_type (node) == G_TYPE_STRING && json_node_get_string (node)[0] != '\0')
+        return g_strdup (json_node_get_string (node));
+    }
+
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_INT64)
+    number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id));
+  else
+    number = g_strdup_printf ("%u", index + 1);
+
+  upload = get_upload_name (task);
+  if (upload != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (reader->uploads, upload)) > 1)
+    return g_strdup_printf ("%s #%s", upload, number);
+  if (upload != NULL)
+    return g_strdup (upload);
+
+  reader->n_unnamed++;
+  return g_strdup_printf ("task-%s", number);
+}
+
+/* A record of Label Studio's JSON-MIN export: one annotation, with its
+ * task's data and its regions side by side, the regions under the name of
+ * their Labels tag:
+ *
+ *   {"id": 1, "text": ..., "label": [{"start": 0, "end": 5, "text": ...,
+ *    "labels": ["LABEL"]}], "annotator": 3, "annotation_id": 7, ...} */
+static gboolean
+read_min_task (Reader      *reader,
+               JsonObject  *task,
+               const char  *where,
+               guint        index,
+               GError     **error)
+{
+  const GlossJsonFile *file = reader->file;
+  g_autoptr(GlossDatasetDocument) document = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *fallback_name = NULL;
+  g_autofree char *annotator = NULL;
+  JsonNode *annotator_node;
+  const char *text;
+  const char *name;
+  gsize text_length;
+
+  if (!gloss_json_get_string (file, task, where, "text", TRUE, &text, error) ||
+      !gloss_json_get_string (file, task, where, "name", FALSE, &name, error))
+    return FALSE;
+  if (name == NULL)
+    name = fallback_name = name_task (reader, task, task, index);
+
+  /* A user id, or an email in newer releases. */
+  annotator_node = json_object_get_member (task, "annotator");
+  if (annotator_node != NULL && JSON_NODE_HOLDS_VALUE (annotator_node) &&
+      json_node_get_value_type (annotator_node) == G_TYPE_INT64)
+    annotator = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (annotator_node));
+  else if (annotator_node != NULL && JSON_NODE_HOLDS_VALUE (annotator_node) &&
+           json_node_get_value_type (annotator_node) == G_TYPE_STRING)
+    annotator = g_strdup (json_node_get_string (annotator_node));
+  else
+    annotator = g_strdup ("");
+
+  document = gloss_dataset_document_new (name, text);
+  text_length = g_utf8_strlen (text, -1);
+
+  /* Regions are lists of objects with "labels"; other members are data. */
+  members = json_object_get_members (task);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *member = json_object_get_member (task, l->data);
+      JsonArray *regions;
+
+      if (!JSON_NODE_HOLDS_ARRAY (member))
+        continue;
+      regions = json_node_get_array (member);
+      if (json_array_get_length (regions) == 0 ||
+          !JSON_NODE_HOLDS_OBJECT (json_array_get_element (regions, 0)) ||
+          !json_object_has_member (json_array_get_object_element (regions, 0), "labels"))
+        continue;
+
+      for (guint i = 0; i < json_array_get_length (regions); i++)
+        {
+          g_autofree char *region_where = g_strdup_printf ("%s.%s[%u]", where,
+                                                           (const char *) l->data, i);
+          JsonObject *region;
+          JsonArray *labels = NULL;
+          const char *region_text = NULL;
+          gint64 start, end;
+
+          region = gloss_json_node_get_object (file, json_array_get_element (regions, i),
+                                               region_where, error);
+          if (region == NULL ||
+              !gloss_json_get_int (file, region, region_where, "start", &start, error) ||
+              !gloss_json_get_int (file, region, region_where, "end", &end, error) ||
+              !gloss_json_get_string (file, region, region_where, "text", FALSE, &region_text,
+                                      error) ||
+              !gloss_json_get_array (file, region, region_where, "labels", TRUE, &labels, error) ||
+              !gloss_json_check_span (file, region_where, document->text, text_length, start, end,
+                                      region_text, error))
+            return FALSE;
+          if (json_array_get_length (labels) == 0)
+            {
+              gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, region_where,
+                                    _("the region has no label"));
+              return FALSE;
+            }
+
+          for (guint j = 0; j < json_array_get_length (labels); j++)
+            {
+              g_autofree char *label_where = g_strdup_printf ("%s.labels[%u]", region_where, j);
+              const char *label = gloss_json_node_get_string (file,
+                                                              json_array_get_element (labels, j),
+                                                              label_where, error);
+
+              if (label == NULL)
+                return FALSE;
+              if (label[0] == '\0')
+                {
+                  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
+                                        _("a region needs a label"));
+                  return FALSE;
+                }
+              gloss_dataset_ensure_label (reader->dataset, label);
+              gloss_dataset_document_add_span (document, start, end, label, annotator, NULL);
+            }
+        }
+    }
+
+  g_ptr_array_add (reader->dataset->documents, g_steal_pointer (&document));
+
+  return TRUE;
+}
+
 static gboolean
 read_task (Reader     *reader,
            JsonNode   *node,
@@ -524,13 +697,16 @@ read_task (Reader     *reader,
   g_autofree char *fallback_name = NULL;
   JsonObject *task;
   JsonObject *data = NULL;
-  JsonNode *id;
   const char *text;
   const char *name;
   const char *status;
   gsize text_length;
 
   task = gloss_json_node_get_object (file, node, where, error);
+  if (task != NULL && !json_object_has_member (task, "data") &&
+      json_object_has_member (task, "text"))
+    return read_min_task (reader, task, where, index, error);
+
   if (task == NULL ||
       !gloss_json_get_object (file, task, where, "data", TRUE, &data, error) ||
       !gloss_json_get_string (file, data, data_where, "text", TRUE, &text, error) ||
@@ -539,15 +715,7 @@ read_task (Reader     *reader,
     return FALSE;
 
   if (name == NULL)
-    {
-      id = json_object_get_member (task, "id");
-      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_INT64)
-        fallback_name = g_strdup_printf ("task-%" G_GINT64_FORMAT, json_node_get_int (id));
-      else
-        fallback_name = g_strdup_printf ("task-%u", index + 1);
-      name = fallback_name;
-      reader->n_unnamed++;
-    }
+    name = fallback_name = name_task (reader, task, data, index);
 
   document = gloss_dataset_document_new (name, text);
   text_length = g_utf8_strlen (text, -1);
@@ -647,6 +815,7 @@ gloss_format_labelstudio_read (const char         *path,
   g_auto(GlossJsonFile) file = { 0 };
   g_autoptr(GlossDataset) dataset = NULL;
   g_autoptr(GHashTable) ignored_types = NULL;
+  g_autoptr(GHashTable) uploads = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *data = NULL;
   JsonArray *tasks;
@@ -673,10 +842,23 @@ gloss_format_labelstudio_read (const char         *path,
 
   dataset = gloss_dataset_new ();
   ignored_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  uploads = g_hash_table_new (g_str_hash, g_str_equal);
   reader.dataset = dataset;
   reader.ignored_types = ignored_types;
+  reader.uploads = uploads;
 
   tasks = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (tasks); i++)
+    {
+      JsonNode *task = json_array_get_element (tasks, i);
+      const char *upload = JSON_NODE_HOLDS_OBJECT (task)
+                           ? get_upload_name (json_node_get_object (task)) : NULL;
+
+      if (upload != NULL)
+        g_hash_table_insert (uploads, (gpointer) upload,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (uploads,
+                                                                                      upload)) + 1));
+    }
   for (guint i = 0; i < json_array_get_length (tasks); i++)
     if (!read_task (&reader, json_array_get_element (tasks, i), i, error))
       return NULL;
