@@ -96,6 +96,10 @@ const GlossFormat * const *gloss_format_list    (void);
 const GlossFormat *gloss_format_lookup          (const char         *name);
 const GlossFormat *gloss_format_guess           (const char         *path,
                                                  GError            **error);
+const GlossFormat *gloss_format_detect          (const char         *path,
+                                                 GError            **error);
+const GlossFormat *gloss_format_sniff           (const char         *head,
+                                                 gsize               length);
 
 GlossFormatReport *gloss_format_report_new      (void);
 void               gloss_format_report_free     (GlossFormatReport  *report);

@@ -322,8 +322,9 @@ gloss_import_result_free (GlossImportResult *result)
   g_free (result);
 }
 
-/* The format a file to import is in: what its name says, with the text
- * formats people read (Markdown, HTML) taken as plain text. */
+/* The format a file to import is in: what its start shows, else what its
+ * name says (gloss_format_detect ()), with the text formats people read
+ * (Markdown, HTML) taken as plain text. */
 const GlossFormat *
 gloss_import_guess_format (const char  *path,
                            GError     **error)
@@ -335,7 +336,7 @@ gloss_import_guess_format (const char  *path,
     if (g_str_has_suffix (lower, readable[i]) && gloss_format_lookup ("text") != NULL)
       return gloss_format_lookup ("text");
 
-  return gloss_format_guess (path, error);
+  return gloss_format_detect (path, error);
 }
 
 /* A batch ends after this many files, or this much text. A full disk
