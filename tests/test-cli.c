@@ -375,6 +375,50 @@ test_import_bad_file (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "--format"));
 }
 
+/* Exports named as doccano, Label Studio and spaCy name them need no
+ * --format: what each file starts with tells it. */
+static void
+test_import_detects_format (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *doccano = g_test_build_filename (G_TEST_DIST, "fixtures", "exports",
+                                                    "admin.jsonl", NULL);
+  g_autofree char *labelstudio = g_test_build_filename (G_TEST_DIST, "fixtures", "exports",
+                                                        "project-1-at-2026-01-01-10-00-abcdef12.json",
+                                                        NULL);
+  g_autofree char *spacy = g_test_build_filename (G_TEST_DIST, "fixtures", "exports", "train.json",
+                                                  NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_cmpint (run_gloss (&out, &err, "import", fixture->project, doccano, labelstudio, spacy,
+                              NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  expected = g_strdup_printf ("%s: 2 documents, 3 spans", doccano);
+  g_assert_nonnull (strstr (out, expected));
+
+  store = gloss_store_open (fixture->project, &error);
+  g_assert_no_error (error);
+  ids = gloss_store_list_document_ids (store, &error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GlossDocument) document = gloss_store_get_document (store,
+                                                                    g_array_index (ids, gint64, i),
+                                                                    &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", gloss_document_get_name (document));
+    }
+  g_assert_cmpstr (names->str, ==,
+                   "doccano-12, doccano-13, velayati.txt, Pezeshkian on Baku, tasks.json #3, doc-1, "
+                   "doc-2");
+}
+
 /* gloss import ends with the texts in the search index: none waits, and
  * a search finds them through it. */
 static void
@@ -823,6 +867,7 @@ main (int    argc,
               test_full_disk_new_project, fixture_tear_down);
   g_test_add ("/gloss/cli/full-disk-new-project/creating", Fixture, "40k", fixture_set_up,
               test_full_disk_new_project, fixture_tear_down);
+  ADD ("/gloss/cli/import-detects-format", test_import_detects_format);
 
 #undef ADD
 

@@ -206,7 +206,8 @@ run_import (int    argc,
   g_autofree char *format_name = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("The files’ format (default: from their names)"), N_("FORMAT") },
+      N_("The files’ format (default: what each file starts with, else its name)"),
+      N_("FORMAT") },
     { NULL }
   };
   g_autoptr(GlossStore) store = NULL;
@@ -299,6 +300,9 @@ run_import (int    argc,
           if (gloss_import_error_stops (result->error))
             continue;
           g_printerr ("gloss: %s\n", result->error->message);
+          if (format == NULL &&
+              g_error_matches (result->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN))
+            g_printerr (_("gloss: give its format with --format\n"));
           g_printerr (_("gloss: nothing of “%s” was imported\n"), result->path);
           continue;
         }
