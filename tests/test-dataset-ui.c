@@ -474,6 +474,144 @@ test_export_window (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "Masoud Pezeshkian"));
 }
 
+/* Exports named as doccano and Label Studio name them (admin.jsonl,
+ * project-1-at-...json) come in with no format given: their content tells
+ * it, and their documents are named from what they carry. */
+static void
+test_import_detects_format (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *doccano = g_test_build_filename (G_TEST_DIST, "fixtures", "exports",
+                                                    "admin.jsonl", NULL);
+  g_autofree char *labelstudio = g_test_build_filename (G_TEST_DIST, "fixtures", "exports",
+                                                        "project-1-at-2026-01-01-10-00-abcdef12.json",
+                                                        NULL);
+  const char *paths[] = { doccano, labelstudio, NULL };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  gloss_window_import (fixture->window, paths);
+  wait_for_import (fixture);
+
+  for (guint i = 0; i < fixture->import_results->len; i++)
+    g_assert_no_error (((GlossImportResult *) fixture->import_results->pdata[i])->error);
+
+  /* After the sample article. */
+  ids = gloss_store_list_document_ids (fixture->store, NULL);
+  for (guint i = 1; i < ids->len; i++)
+    {
+      g_autoptr(GlossDocument) document = gloss_store_get_document (fixture->store,
+                                                                    g_array_index (ids, gint64, i),
+                                                                    NULL);
+
+      g_string_append_printf (names, "%s%s (%" G_GINT64_FORMAT ")", i > 1 ? ", " : "",
+                              gloss_document_get_name (document),
+                              gloss_document_get_span_count (document));
+    }
+  g_assert_cmpstr (names->str, ==,
+                   "doccano-12 (1), doccano-13 (2), velayati.txt (1), Pezeshkian on Baku (1), "
+                   "tasks.json #3 (1)");
+}
+
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+
+  return NULL;
+}
+
+/* Selects OPTION in the drop-down under ROOT whose first option is FIRST. */
+static gboolean
+pick_choice (GtkWidget  *root,
+             const char *first,
+             const char *option)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      GListModel *options = gtk_drop_down_get_model (GTK_DROP_DOWN (root));
+
+      if (GTK_IS_STRING_LIST (options) &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (options), 0), first) == 0)
+        for (guint i = 0; i < g_list_model_get_n_items (options); i++)
+          if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (options), i), option))
+            {
+              gtk_drop_down_set_selected (GTK_DROP_DOWN (root), i);
+              return TRUE;
+            }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (pick_choice (child, first, option))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+chooser_has_file (GtkFileChooser *chooser,
+                  GFile          *file)
+{
+  g_autoptr(GFile) selected = gtk_file_chooser_get_file (chooser);
+
+  return selected != NULL && g_file_equal (selected, file);
+}
+
+/* A file whose content and name tell nothing is imported in the format
+ * picked in the file chooser's Format choice. */
+static void
+test_import_chosen_format (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *path = write_file (fixture, "field-notes.data",
+                                      "Velayati spoke in Tehran on Monday.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  GtkFileChooser *chooser;
+
+  /* Told nothing, the import cannot take it. */
+  gloss_window_import (fixture->window, (const char *[]) { path, NULL });
+  wait_for_import (fixture);
+  g_assert_error (((GlossImportResult *) fixture->import_results->pdata[0])->error,
+                  GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN);
+  g_clear_pointer (&fixture->import_results, g_ptr_array_unref);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import", NULL);
+  gloss_test_wait_for_frames ();
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "format"), ==, "automatic");
+
+  /* As a user picks it in the choice's drop-down. */
+  pick_choice (GTK_WIDGET (chooser), "Automatic", gloss_format_text.title);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "format"), ==, "text");
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, &error));
+  g_assert_no_error (error);
+  /* The chooser selects a file once it has read its folder. */
+  for (guint i = 0; i < 1000 && !chooser_has_file (chooser, file); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (chooser_has_file (chooser, file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_for_import (fixture);
+
+  g_assert_no_error (((GlossImportResult *) fixture->import_results->pdata[0])->error);
+  ids = gloss_store_list_document_ids (fixture->store, NULL);
+  g_assert_cmpuint (ids->len, ==, 2);
+  document = gloss_store_get_document (fixture->store, g_array_index (ids, gint64, 1), NULL);
+  g_assert_cmpstr (gloss_document_get_name (document), ==, "field-notes.data");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,6 +630,8 @@ main (int    argc,
   ADD ("/gloss/window/import/then-index", test_import_then_index);
   ADD ("/gloss/window/import/open-indexes", test_open_indexes);
   ADD ("/gloss/window/import/project-in-use", test_import_project_in_use);
+  ADD ("/gloss/window/import/detects-format", test_import_detects_format);
+  ADD ("/gloss/window/import/chosen-format", test_import_chosen_format);
   ADD ("/gloss/window/export/replace-asks", test_export_window);
 
 #undef ADD

@@ -941,17 +941,26 @@ on_settings_changed_cb (GlossWindow *self,
     update_recent_menu (self);
 }
 
-/* Imports PATHS on a worker thread; the import bar shows the progress. */
+/* Imports PATHS in FORMAT, or with NULL each in the format its content
+ * or name shows, on a worker thread; the import bar shows the progress. */
 void
-gloss_window_import (GlossWindow        *self,
-                     const char * const *paths)
+gloss_window_import_as (GlossWindow        *self,
+                        const char * const *paths,
+                        const GlossFormat  *format)
 {
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (paths != NULL);
 
-  if (!gloss_import_bar_start (self->import_bar, gloss_store_get_path (self->store), paths, NULL))
+  if (!gloss_import_bar_start (self->import_bar, gloss_store_get_path (self->store), paths, format))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("An import is running already")));
+}
+
+void
+gloss_window_import (GlossWindow        *self,
+                     const char * const *paths)
+{
+  gloss_window_import_as (self, paths, NULL);
 }
 
 static void
@@ -988,6 +997,41 @@ on_import_finished_cb (GlossWindow    *self,
     }
 }
 
+/* What the format choice says, for a file that neither its content nor
+ * its name tells: Automatic, or one of the formats that read what the
+ * chooser picks (a file, or a folder). */
+static void
+add_format_choice (GtkFileChooser *chooser,
+                   gboolean        folder)
+{
+  const GlossFormat * const *formats = gloss_format_list ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  g_ptr_array_add (ids, (gpointer) "automatic");
+  g_ptr_array_add (titles, (gpointer) _("Automatic"));
+  for (guint i = 0; formats[i] != NULL; i++)
+    if (formats[i]->read != NULL && (!folder || formats[i]->target == GLOSS_FORMAT_TARGET_FOLDER))
+      {
+        g_ptr_array_add (ids, (gpointer) formats[i]->name);
+        g_ptr_array_add (titles, (gpointer) _(formats[i]->title));
+      }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (titles, NULL);
+
+  gtk_file_chooser_add_choice (chooser, "format", _("Format"), (const char **) ids->pdata,
+                               (const char **) titles->pdata);
+  gtk_file_chooser_set_choice (chooser, "format", "automatic");
+}
+
+static const GlossFormat *
+get_chosen_format (GtkFileChooser *chooser)
+{
+  const char *choice = gtk_file_chooser_get_choice (chooser, "format");
+
+  return choice != NULL ? gloss_format_lookup (choice) : NULL;
+}
+
 static void
 on_import_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
@@ -1008,7 +1052,8 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser,
             g_ptr_array_add (paths, path);
         }
       g_ptr_array_add (paths, NULL);
-      gloss_window_import (self, (const char * const *) paths->pdata);
+      gloss_window_import_as (self, (const char * const *) paths->pdata,
+                              get_chosen_format (GTK_FILE_CHOOSER (chooser)));
     }
 
   g_object_unref (chooser);
@@ -1040,6 +1085,7 @@ import_action (GtkWidget  *widget,
       gtk_file_filter_add_suffix (filter, "ann");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
+  add_format_choice (GTK_FILE_CHOOSER (chooser), folder);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

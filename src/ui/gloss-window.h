@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "gloss-document-view.h"
+#include "gloss-format.h"
 #include "gloss-history.h"
 #include "gloss-store.h"
 
@@ -22,6 +23,9 @@ GtkWindow         *gloss_window_get_shortcuts_window (GlossWindow  *self);
 GlossHistory      *gloss_window_get_history       (GlossWindow    *self);
 void               gloss_window_import            (GlossWindow        *self,
                                                    const char * const *paths);
+void               gloss_window_import_as         (GlossWindow        *self,
+                                                   const char * const *paths,
+                                                   const GlossFormat  *format);
 gboolean           gloss_window_open_document     (GlossWindow    *self,
                                                    gint64          document_id);
 gboolean           gloss_window_reveal_range      (GlossWindow    *self,
