@@ -6,7 +6,8 @@
  * when a sidebar folds.
  *
  * With GLOSS_TEST_SNAPSHOT_DIR set, /gloss/layout/snapshot also saves the
- * window at each size, light and dark (data/screenshots/layout-*.png). */
+ * window at each size, light and dark, and at 800x600 with the folded
+ * documents shown (data/screenshots/layout-*.png). */
 
 #include "config.h"
 
@@ -404,6 +405,10 @@ test_snapshot (Fixture       *fixture,
       save_window (fixture, dir, dark);
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
     }
+
+  /* The documents, folded at 800 px, shown by their header button. */
+  reveal_if_folded (fixture, "documents_flap", "documents_button");
+  save_window (fixture, dir, "layout-800x600-documents.png");
 }
 
 int
