@@ -1237,7 +1237,7 @@ setup_label_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     GlossWindow              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *count = gtk_label_new (NULL);
   GtkWidget *hotkey = gtk_shortcut_label_new (NULL);
