@@ -325,6 +325,40 @@ test_wide_shows_all (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (get_child (fixture, "labels_button")));
 }
 
+/* Picking a document or a label in a folded sidebar folds it away, and
+ * the text has its place back. */
+static void
+test_folded_sidebar_closes (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  AdwFlap *documents = NULL;
+  AdwFlap *labels = NULL;
+
+  open_window (fixture, 660, 520);
+  documents = ADW_FLAP (get_child (fixture, "documents_flap"));
+  labels = ADW_FLAP (get_child (fixture, "labels_flap"));
+  g_assert_true (adw_flap_get_folded (documents));
+  g_assert_true (adw_flap_get_folded (labels));
+
+  reveal_if_folded (fixture, "documents_flap", "documents_button");
+  g_signal_emit_by_name (get_child (fixture, "document_list_view"), "activate", 0);
+  wait_for_layout (fixture);
+  g_assert_false (adw_flap_get_reveal_flap (documents));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (get_child (fixture,
+                                                                              "documents_button"))));
+
+  reveal_if_folded (fixture, "labels_flap", "labels_button");
+  g_signal_emit_by_name (get_child (fixture, "label_list_view"), "activate", 0);
+  wait_for_layout (fixture);
+  g_assert_false (adw_flap_get_reveal_flap (labels));
+
+  /* Unfolded, a sidebar stays where it is. */
+  open_window (fixture, 1400, 950);
+  g_signal_emit_by_name (get_child (fixture, "label_list_view"), "activate", 0);
+  wait_for_layout (fixture);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (get_child (fixture, "labels_flap"))));
+}
+
 /* What WINDOW last drew, once it has drawn at all. */
 static GskRenderNode *
 get_window_node (GtkWindow *window)
@@ -441,6 +475,7 @@ main (int    argc,
 
   ADD ("/gloss/layout/fits", test_fits);
   ADD ("/gloss/layout/wide-shows-all", test_wide_shows_all);
+  ADD ("/gloss/layout/folded-sidebar-closes", test_folded_sidebar_closes);
   ADD ("/gloss/layout/snapshot", test_snapshot);
 
 #undef ADD

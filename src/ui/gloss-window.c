@@ -1825,6 +1825,17 @@ on_folded_cb (GlossWindow *self)
                                                   self, NULL);
 }
 
+/* A folded sidebar is done with once a document or a label is picked in
+ * it: it gives the text its place back. */
+static void
+on_folded_row_activated_cb (AdwFlap     *flap,
+                            guint        position,
+                            GtkListView *list_view)
+{
+  if (adw_flap_get_folded (flap))
+    adw_flap_set_reveal_flap (flap, FALSE);
+}
+
 /* Set once the window is on the screen (gloss-late-tooltips.c). */
 static const GlossLateTooltip header_tooltips[] = {
   { "undo_button", N_("Undo (Ctrl+Z)") },
@@ -1942,6 +1953,12 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->documents_flap, "notify::folded", G_CALLBACK (on_folded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->labels_flap, "notify::folded", G_CALLBACK (on_folded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_list_view, "activate",
+                           G_CALLBACK (on_folded_row_activated_cb), self->documents_flap,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->label_list_view, "activate",
+                           G_CALLBACK (on_folded_row_activated_cb), self->labels_flap,
                            G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
