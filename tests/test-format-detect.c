@@ -359,6 +359,35 @@ test_export_names (Fixture       *fixture,
   g_assert_cmpstr (span->annotator, ==, "1");
 }
 
+/* JSON-MIN lists what Gloss does not read beside the regions (choices,
+ * spans as doccano writes them); the report names them. */
+static void
+test_json_min_ignores_aloud (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *path = write_file (fixture, "project-3-at-2026-03-01-08-00-11223344.json",
+                                      "[{\"text\": \"Baku and Tehran\", \"id\": 4, "
+                                      "\"topics\": [\"politics\"], \"spans\": [[0, 4, \"LOC\"]], "
+                                      "\"label\": [{\"start\": 9, \"end\": 15, \"text\": \"Tehran\", "
+                                      "\"labels\": [\"LOC\"]}], \"annotator\": \"ana@example.org\"}]");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  GlossDatasetDocument *document;
+
+  g_assert_true (gloss_format_detect (path, &error) == &gloss_format_labelstudio);
+  dataset = gloss_format_read (&gloss_format_labelstudio, path, report, &error);
+  g_assert_no_error (error);
+  assert_names (dataset, "task-4 (1)");
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpstr (((GlossDatasetSpan *) document->spans->pdata[0])->annotator, ==,
+                   "ana@example.org");
+
+  description = gloss_format_report_describe (report);
+  g_assert_nonnull (strstr (description, "ignored 2 results (spans, topics)"));
+}
+
 /* The exports, imported with no format given: each one whole. */
 static void
 test_import_exports (Fixture       *fixture,
@@ -425,6 +454,7 @@ main (int    argc,
   ADD ("/gloss/format/detect/exports", test_detect_exports);
   ADD ("/gloss/format/detect/falls-back-to-name", test_detect_falls_back_to_name);
   ADD ("/gloss/format/detect/export-names", test_export_names);
+  ADD ("/gloss/format/detect/json-min-ignores-aloud", test_json_min_ignores_aloud);
   ADD ("/gloss/format/detect/import-exports", test_import_exports);
 
 #undef ADD

@@ -615,7 +615,9 @@ read_min_task (Reader      *reader,
   document = gloss_dataset_document_new (name, text);
   text_length = g_utf8_strlen (text, -1);
 
-  /* Regions are lists of objects with "labels"; other members are data. */
+  /* Regions are lists of objects with "labels"; other members are data,
+   * or results Gloss does not read (a list of choices, of spans without
+   * labels), which the report names. */
   members = json_object_get_members (task);
   for (const GList *l = members; l != NULL; l = l->next)
     {
@@ -625,10 +627,14 @@ read_min_task (Reader      *reader,
       if (!JSON_NODE_HOLDS_ARRAY (member))
         continue;
       regions = json_node_get_array (member);
-      if (json_array_get_length (regions) == 0 ||
-          !JSON_NODE_HOLDS_OBJECT (json_array_get_element (regions, 0)) ||
-          !json_object_has_member (json_array_get_object_element (regions, 0), "labels"))
+      if (json_array_get_length (regions) == 0)
         continue;
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (regions, 0)) ||
+          !json_object_has_member (json_array_get_object_element (regions, 0), "labels"))
+        {
+          ignore_result (reader, l->data);
+          continue;
+        }
 
       for (guint i = 0; i < json_array_get_length (regions); i++)
         {
