@@ -120,6 +120,22 @@ get_surface (Fixture *fixture)
   return gtk_native_get_surface (GTK_NATIVE (fixture->window));
 }
 
+/* The window's smallest size is no larger than WIDTH x HEIGHT. */
+static void
+assert_fits (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  int min_width, min_height;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
+  g_test_message ("%dx%d: the window needs at least %dx%d", width, height, min_width, min_height);
+  g_assert_cmpint (min_width, <=, width);
+  g_assert_cmpint (min_height, <=, height);
+}
+
 /* Opens the project in a new window of WIDTH x HEIGHT, once the window's
  * smallest size allows it. (A shown window keeps its size when its default
  * changes, and hiding one to show it again makes GTK 4.8 draw a header bar
@@ -132,7 +148,6 @@ open_window (Fixture *fixture,
   GtkWidget *window;
   gboolean timed_out = FALSE;
   guint timeout;
-  int min_width, min_height;
 
   if (fixture->window != NULL)
     {
@@ -142,12 +157,7 @@ open_window (Fixture *fixture,
   fixture->window = gloss_window_new (NULL, fixture->store);
   window = GTK_WIDGET (fixture->window);
 
-  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
-  g_test_message ("%dx%d: the window needs at least %dx%d", width, height, min_width, min_height);
-  g_assert_cmpint (min_width, <=, width);
-  g_assert_cmpint (min_height, <=, height);
-
+  assert_fits (fixture, width, height);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
@@ -278,6 +288,9 @@ test_fits (Fixture       *fixture,
       open_window (fixture, sizes[i].width, sizes[i].height);
       select_first_span (fixture);
       wait_for_layout (fixture);
+
+      /* With the inspector open too, the window fits. */
+      assert_fits (fixture, sizes[i].width, sizes[i].height);
 
       /* The label list scrolls on its own, inside the sidebar, apart from
        * the spans. */
