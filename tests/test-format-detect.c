@@ -121,8 +121,9 @@ test_sniff (Fixture       *fixture,
       const char *head = sniffs[i].head;
       gsize length = i == G_N_ELEMENTS (sniffs) - 1 ? 6 : strlen (head);
       const GlossFormat *format = gloss_format_sniff (head, length);
+      g_autofree char *shown = g_strescape (head, NULL);
 
-      g_test_message ("%s", head);
+      g_test_message ("%s", shown);
       g_assert_cmpstr (name_of (format), ==, sniffs[i].format != NULL ? sniffs[i].format : "(none)");
     }
 }
