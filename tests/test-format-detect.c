@@ -267,6 +267,8 @@ test_detect_falls_back_to_name (Fixture       *fixture,
   g_autofree char *gloss = write_file (fixture, "x.gloss.jsonl", "not JSON at all\n");
   g_autofree char *unknown = write_file (fixture, "notes.dat", "Tehran, 12 May.\n");
   g_autofree char *project = write_file (fixture, "corpus.gloss", "{\"text\": \"a project?\"}\n");
+  g_autofree char *open_project = write_file (fixture, "corpus.db", "{\"text\": \"a project?\"}\n");
+  g_autofree char *open_project_wal = write_file (fixture, "corpus.db-wal", "");
   g_autofree char *folder = g_build_filename (fixture->dir, "articles", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -289,8 +291,13 @@ test_detect_falls_back_to_name (Fixture       *fixture,
   g_clear_error (&error);
 
   /* A project file is never opened to be looked at (closing a descriptor
-   * of it would drop another connection's locks). */
+   * of it would drop another connection's locks), whatever its name when
+   * SQLite's write-ahead log is beside it. */
   g_assert_null (gloss_format_detect (project, &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN);
+  g_clear_error (&error);
+
+  g_assert_true (gloss_format_detect (open_project, &error) == NULL);
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN);
 }
 

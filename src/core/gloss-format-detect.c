@@ -294,14 +294,30 @@ gloss_format_sniff (const char *head,
   return NULL;
 }
 
-/* Files another program may hold open: SQLite drops every lock a process
- * holds on a file when any descriptor of it is closed, so a project (and
- * its journal) is never opened here, even to be read. */
+/* A file SQLite may have open in this process: closing any descriptor of
+ * a file drops every lock the process holds on it, so a project (by its
+ * name, or by the write-ahead log and index SQLite keeps beside a database
+ * while it is open, whatever its name) and its journals are never opened
+ * here, even to be read. */
 static gboolean
-may_be_project (const char *lower)
+may_be_project (const char *path,
+                const char *lower)
 {
-  return g_str_has_suffix (lower, ".gloss") || g_str_has_suffix (lower, "-wal") ||
-         g_str_has_suffix (lower, "-shm") || g_str_has_suffix (lower, "-journal");
+  static const char * const beside[] = { "-wal", "-shm", "-journal" };
+
+  if (g_str_has_suffix (lower, ".gloss") || g_str_has_suffix (lower, "-wal") ||
+      g_str_has_suffix (lower, "-shm") || g_str_has_suffix (lower, "-journal"))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (beside); i++)
+    {
+      g_autofree char *sidecar = g_strconcat (path, beside[i], NULL);
+
+      if (g_file_test (sidecar, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* The first bytes of PATH; NULL if it cannot be read, which the reader of
@@ -360,7 +376,7 @@ gloss_format_detect (const char  *path,
     return by_name;
 
   lower = g_ascii_strdown (path, -1);
-  if (!may_be_project (lower) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !may_be_project (path, lower))
     {
       g_autofree char *head = NULL;
       gsize length = 0;
