@@ -938,6 +938,53 @@ gloss_store_rollback (GlossStore *self)
   g_hash_table_remove_all (self->pending_keys);
 }
 
+/* Starts a read transaction: what is read until gloss_store_end_read () is
+ * one snapshot of the project, whatever other connections commit meanwhile
+ * (in WAL mode they go on writing). Inside a transaction already, reads see
+ * that one and nothing starts: *STARTED says whether to end one. */
+gboolean
+gloss_store_begin_read (GlossStore  *self,
+                        gboolean    *started,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (started != NULL, FALSE);
+
+  *started = FALSE;
+  if (!sqlite3_get_autocommit (self->db))
+    return TRUE;
+
+  /* A plain BEGIN takes its snapshot at the first read, so it reads at once. */
+  if (!store_run (self, "BEGIN", error))
+    return FALSE;
+  stmt = gloss_store_prepare (self, "SELECT count(*) FROM meta", error);
+  rc = stmt != NULL ? sqlite3_step (stmt) : SQLITE_ERROR;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (stmt != NULL)
+        gloss_store_set_sqlite_error (self, error, rc);
+      store_run (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  *started = TRUE;
+  return TRUE;
+}
+
+void
+gloss_store_end_read (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth == 0);
+
+  store_run (self, "COMMIT", NULL);
+}
+
 /* Finishes the transaction a mutation opened: commit on success, roll back on
  * failure, so that no caller can forget either. */
 gboolean

@@ -76,6 +76,10 @@ gboolean       gloss_store_commit              (GlossStore          *self,
                                                 GError             **error);
 void           gloss_store_rollback            (GlossStore          *self);
 gboolean       gloss_store_in_transaction      (GlossStore          *self);
+gboolean       gloss_store_begin_read          (GlossStore          *self,
+                                                gboolean            *started,
+                                                GError             **error);
+void           gloss_store_end_read            (GlossStore          *self);
 gboolean       gloss_store_set_bulk_writing    (GlossStore          *self,
                                                 gboolean             bulk,
                                                 GError             **error);
