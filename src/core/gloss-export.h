@@ -16,6 +16,7 @@ typedef struct
 
 GlossDatasetSource *gloss_export_source_new (GlossStore               *store,
                                              const GlossExportFilter  *filter,
+                                             GlossFormatReport        *report,
                                              GError                  **error);
 gboolean            gloss_export_path       (GlossStore               *store,
                                              const GlossFormat        *format,

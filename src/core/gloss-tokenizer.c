@@ -176,18 +176,22 @@ continues_token (State    *state,
     }
 }
 
-/* The tokens of TEXT (valid UTF-8), as GlossToken in text order. */
+/* The tokens of TEXT, as GlossToken in text order. TEXT is UTF-8; should
+ * it not be, the tokens end where it stops being so: stepping by lead bytes
+ * through invalid bytes could step over the end of the string. */
 GArray *
 gloss_tokenizer_split (const char *text)
 {
   g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (GlossToken));
   g_autoptr(GArray) infos = g_array_new (FALSE, TRUE, sizeof (TokenInfo));
   State state = { KIND_NONE, FALSE, 0 };
+  const char *valid_end;
   gsize offset = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+  g_utf8_validate (text, -1, &valid_end);
+  for (const char *p = text; p < valid_end; p = g_utf8_next_char (p), offset++)
     {
       gunichar c = g_utf8_get_char (p);
 
