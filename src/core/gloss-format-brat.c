@@ -286,7 +286,10 @@ write_contents (BratWriter  *writer,
   g_autofree char *path = g_build_filename (writer->output->folder, file_name, NULL);
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_set_contents (path, contents, length, &local_error))
+  /* Straight into the file: the folder is the export's temporary, renamed
+   * into place whole once written and synced. */
+  if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_NONE, 0666,
+                                 &local_error))
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
                    _("Could not write %s in “%s”: %s"), file_name, writer->output->display_name,
@@ -1277,11 +1280,14 @@ brat_read (const char         *path,
 
 static const char * const brat_extensions[] = { ".ann", NULL };
 
+static const char * const brat_folder_files[] = { "*.txt", "*.ann", ANNOTATION_CONF, VISUAL_CONF, NULL };
+
 const GlossFormat gloss_format_brat = {
   .name = "brat",
   .title = N_("brat standoff"),
   .extensions = brat_extensions,
   .target = GLOSS_FORMAT_TARGET_FOLDER,
+  .folder_files = brat_folder_files,
   .read = brat_read,
   .write = brat_write,
 };

@@ -236,7 +236,9 @@ write_document (GlossDatasetDocument  *document,
   if (on_disk != NULL)
     {
       path = g_build_filename (writer->output->folder, on_disk, NULL);
-      g_file_set_contents (path, document->text, -1, &local_error);
+      /* Straight into the file: the folder is the export's temporary. */
+      g_file_set_contents_full (path, document->text, -1, G_FILE_SET_CONTENTS_NONE, 0666,
+                                &local_error);
     }
   if (local_error != NULL)
     {
@@ -274,11 +276,14 @@ text_write (GlossDatasetSource  *source,
   return TRUE;
 }
 
+static const char * const text_folder_files[] = { "*.txt", NULL };
+
 const GlossFormat gloss_format_text = {
   .name = "text",
   .title = N_("plain text"),
   .extensions = text_extensions,
   .target = GLOSS_FORMAT_TARGET_FOLDER,
+  .folder_files = text_folder_files,
   .read = text_read,
   .write = text_write,
 };

@@ -3,13 +3,24 @@
 /* The list of dataset formats, what every format shares (the report, the
  * dataset source), and writing a dataset into place atomically: a file
  * through a temporary file renamed over the target, a folder through a
- * temporary folder. A failed export leaves the target as it was. */
+ * temporary folder. A failed or interrupted export leaves the target as it
+ * was; the next export to it removes what an interrupted one left. */
 
 #define G_LOG_DOMAIN "gloss-format"
+
+/* renameat2 () and syncfs () */
+#define _GNU_SOURCE
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -275,121 +286,6 @@ gloss_dataset_source_free (GlossDatasetSource *source)
   g_free (source);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static gboolean
-write_file (const GlossFormat   *format,
-            GlossDatasetSource  *source,
-            const char          *path,
-            GlossFormatReport   *report,
-            GError             **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) file_stream = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GCancellable) discard = g_cancellable_new ();
-  g_autofree char *display = g_filename_display_name (path);
-  GlossFormatOutput output = { NULL, NULL, display };
-  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
-
-  /* GIO writes beside an existing target and renames on a successful
-   * close; a new target it writes in place. */
-  file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (file_stream == NULL)
-    return FALSE;
-
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 1 << 16);
-  output.stream = buffered;
-
-  if (!format->write (source, &output, report, error) ||
-      !g_output_stream_flush (buffered, NULL, error))
-    {
-      /* Closing a cancelled replace drops the temporary file. */
-      g_cancellable_cancel (discard);
-      g_output_stream_close (G_OUTPUT_STREAM (file_stream), discard, NULL);
-      if (!existed)
-        g_unlink (path);
-      return FALSE;
-    }
-
-  return g_output_stream_close (buffered, NULL, error);
-}
-
-static gboolean
-write_folder (const GlossFormat   *format,
-              GlossDatasetSource  *source,
-              const char          *path,
-              GlossFormatReport   *report,
-              GError             **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *temp = g_strconcat (path, ".partial-XXXXXX", NULL);
-  g_autofree char *old = NULL;
-  GlossFormatOutput output = { NULL, temp, display };
-
-  if (g_mkdtemp (temp) == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   _("Could not create a folder beside “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!format->write (source, &output, report, error))
-    {
-      remove_tree (temp);
-      return FALSE;
-    }
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      old = g_strconcat (path, ".old-XXXXXX", NULL);
-      if (g_mkdtemp (old) == NULL || g_rmdir (old) != 0 || g_rename (path, old) != 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                       _("Could not replace “%s”: %s"), display, g_strerror (saved_errno));
-          remove_tree (temp);
-          return FALSE;
-        }
-    }
-
-  if (g_rename (temp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      if (old != NULL)
-        g_rename (old, path);
-      remove_tree (temp);
-      return FALSE;
-    }
-
-  if (old != NULL)
-    remove_tree (old);
-
-  return TRUE;
-}
-
 /* Reads PATH as FORMAT: the whole dataset, or NULL and an error, never a
  * part of it. A format that cannot be read says so here, so that every
  * caller gives the same message. */
@@ -419,8 +315,468 @@ gloss_format_read (const GlossFormat  *format,
   return dataset;
 }
 
-/* Writes SOURCE as FORMAT to PATH. An existing PATH is replaced only with
- * FORCE; on any error it is left as it was. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void set_io_error (GError     **error,
+                          int          saved_errno,
+                          const char  *format,
+                          ...) G_GNUC_PRINTF (3, 4);
+
+/* An I/O error: FORMAT, then what the system said. */
+static void
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, "%s: %s", message,
+               g_strerror (saved_errno));
+}
+
+/* A name's longest part kept in its temporaries' names, so that these stay
+ * within the 255 bytes a file name may have. */
+#define TEMP_NAME_KEEP 200
+
+/* What the temporaries of an export to PATH are named, up to the six random
+ * characters: ".NAME.gloss-export-", beside PATH, so that renaming one into
+ * place never crosses file systems, and the next export to PATH knows the
+ * leftovers of an interrupted one. */
+static char *
+temp_prefix (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *prefix = NULL;
+
+  if (strlen (name) > TEMP_NAME_KEEP)
+    name[TEMP_NAME_KEEP] = '\0';
+  prefix = g_strconcat (".", name, ".gloss-export-", NULL);
+
+  return g_build_filename (folder, prefix, NULL);
+}
+
+/* Whether FD is still the file or folder named PATH: a temporary found
+ * unlocked may have been removed as a leftover before it was locked. */
+static gboolean
+is_still_named (int         fd,
+                const char *path)
+{
+  struct stat by_fd, by_name;
+
+  return fstat (fd, &by_fd) == 0 && lstat (path, &by_name) == 0 &&
+         by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino;
+}
+
+/* Removes the temporaries that interrupted exports to PATH left behind. A
+ * writing export holds a lock on its temporary until it has renamed it into
+ * place, and the system drops the lock of a process that died: so one that
+ * can be locked is a leftover, and one that cannot is being written. */
+static void
+remove_leftovers (const char *path)
+{
+  g_autofree char *prefix = temp_prefix (path);
+  g_autofree char *folder = g_path_get_dirname (prefix);
+  g_autofree char *name_prefix = g_path_get_basename (prefix);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = NULL;
+      struct stat st;
+      int fd;
+
+      if (!g_str_has_prefix (name, name_prefix) || strlen (name) != strlen (name_prefix) + 6)
+        continue;
+
+      child = g_build_filename (folder, name, NULL);
+      fd = open (child, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+      if (fd < 0)
+        continue;
+
+      /* A file system without locks keeps its leftovers: a live export
+       * cannot be told from them there. */
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0 && is_still_named (fd, child) &&
+          fstat (fd, &st) == 0)
+        {
+          if (S_ISDIR (st.st_mode))
+            remove_tree (child);
+          else if (S_ISREG (st.st_mode))
+            g_unlink (child);
+        }
+      close (fd);
+    }
+}
+
+/* A new temporary for an export to PATH (a file, or a folder if FOLDER),
+ * opened and locked; its name in *TEMP. */
+static int
+create_temp (const char  *path,
+             gboolean     folder,
+             char       **temp,
+             GError     **error)
+{
+  g_autofree char *prefix = temp_prefix (path);
+  g_autofree char *display = g_filename_display_name (path);
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strconcat (prefix, "XXXXXX", NULL);
+      int fd;
+
+      if (!folder)
+        fd = g_mkstemp_full (name, O_RDWR | O_CLOEXEC, 0666);
+      else if (g_mkdtemp_full (name, 0777) == NULL)
+        fd = -1;
+      else if ((fd = open (name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+        {
+          int saved_errno = errno;
+
+          g_rmdir (name);
+          errno = saved_errno;
+        }
+      if (fd < 0)
+        {
+          if (folder)
+            set_io_error (error, errno, _("Could not create a folder beside “%s”"), display);
+          else
+            set_io_error (error, errno, _("Could not create a file beside “%s”"), display);
+          return -1;
+        }
+
+      /* Without locks on this file system, leftovers are never removed (see
+       * remove_leftovers ()), so the temporary is safe unlocked. */
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)
+        {
+          /* Another export found it unlocked in the instant after it was
+           * made and is removing it as a leftover. */
+          close (fd);
+          continue;
+        }
+      if (!is_still_named (fd, name))
+        {
+          close (fd);
+          continue;
+        }
+
+      *temp = g_steal_pointer (&name);
+      return fd;
+    }
+
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+               _("Could not create a temporary file beside “%s”"), display);
+  return -1;
+}
+
+/* Makes a rename in PATH's folder durable. */
+static void
+sync_folder_of (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* rename () that fails with EEXIST if TO exists, even as a dangling link,
+ * rather than replacing it: the target may have appeared while writing. */
+static int
+rename_new (const char *from,
+            const char *to)
+{
+  struct stat st;
+
+#ifdef RENAME_NOREPLACE
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS)
+    return -1;
+#endif
+
+  /* A file system that cannot say: the check is only narrowed. */
+  if (lstat (to, &st) == 0)
+    {
+      errno = EEXIST;
+      return -1;
+    }
+  return rename (from, to);
+}
+
+/* Puts the finished temporary TEMP at PATH: replacing what is there if
+ * REPLACE, which the caller checked. */
+static gboolean
+move_into_place (const char  *temp,
+                 const char  *path,
+                 gboolean     replace,
+                 gboolean     folder,
+                 GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (!replace)
+    {
+      if (rename_new (temp, path) != 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EEXIST)
+            g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                         _("“%s” exists already; replace it with --force"), display);
+          else
+            set_io_error (error, saved_errno, _("Could not write “%s”"), display);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!folder)
+    {
+      if (rename (temp, path) != 0)
+        {
+          set_io_error (error, errno, _("Could not replace “%s”"), display);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* A folder cannot be renamed over one that is not empty: the two swap
+   * names, and the previous export, now under the temporary name, goes. */
+#ifdef RENAME_EXCHANGE
+  if (renameat2 (AT_FDCWD, temp, AT_FDCWD, path, RENAME_EXCHANGE) == 0)
+    {
+      remove_tree (temp);
+      return TRUE;
+    }
+  if (errno != EINVAL && errno != ENOSYS)
+    {
+      set_io_error (error, errno, _("Could not replace “%s”"), display);
+      return FALSE;
+    }
+#endif
+
+  /* Without the swap: the previous export moves aside, under a name that
+   * the next export removes if this one is interrupted. */
+  {
+    g_autofree char *prefix = temp_prefix (path);
+    g_autofree char *old = g_strconcat (prefix, "XXXXXX", NULL);
+
+    if (g_mkdtemp_full (old, 0700) == NULL || rename (path, old) != 0)
+      {
+        set_io_error (error, errno, _("Could not replace “%s”"), display);
+        g_rmdir (old);
+        return FALSE;
+      }
+    if (rename (temp, path) != 0)
+      {
+        set_io_error (error, errno, _("Could not replace “%s”"), display);
+        rename (old, path);
+        return FALSE;
+      }
+    remove_tree (old);
+  }
+
+  return TRUE;
+}
+
+static gboolean
+write_file (const GlossFormat   *format,
+            GlossDatasetSource  *source,
+            const char          *path,
+            const struct stat   *existing,
+            GlossFormatReport   *report,
+            GError             **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *temp = NULL;
+  g_autoptr(GOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  GlossFormatOutput output = { NULL, NULL, display };
+  gboolean ok;
+  int fd;
+
+  fd = create_temp (path, FALSE, &temp, error);
+  if (fd < 0)
+    return FALSE;
+
+  /* A replaced file keeps who may read it. */
+  if (existing != NULL && S_ISREG (existing->st_mode))
+    fchmod (fd, existing->st_mode & 07777);
+
+  file_stream = g_unix_output_stream_new (fd, FALSE);
+  buffered = g_buffered_output_stream_new_sized (file_stream, 1 << 16);
+  output.stream = buffered;
+
+  ok = format->write (source, &output, report, error) &&
+       g_output_stream_close (buffered, NULL, error);
+  if (ok && fsync (fd) != 0)
+    {
+      set_io_error (error, errno, _("Could not write “%s”"), display);
+      ok = FALSE;
+    }
+  ok = ok && move_into_place (temp, path, existing != NULL, FALSE, error);
+
+  /* Removed while still locked, so that no other export takes it for a
+   * leftover and removes it meanwhile; the streams go before the
+   * descriptor they write to. */
+  if (!ok)
+    g_unlink (temp);
+  g_clear_object (&buffered);
+  g_clear_object (&file_stream);
+  close (fd);
+
+  if (ok)
+    sync_folder_of (path);
+
+  return ok;
+}
+
+static gboolean
+write_folder (const GlossFormat   *format,
+              GlossDatasetSource  *source,
+              const char          *path,
+              const struct stat   *existing,
+              GlossFormatReport   *report,
+              GError             **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *temp = NULL;
+  GlossFormatOutput output = { NULL, NULL, display };
+  gboolean ok;
+  int fd;
+
+  fd = create_temp (path, TRUE, &temp, error);
+  if (fd < 0)
+    return FALSE;
+
+  output.folder = temp;
+  ok = format->write (source, &output, report, error);
+
+  /* One sync of the file system, rather than one per file written. */
+  if (ok && syncfs (fd) != 0)
+    {
+      set_io_error (error, errno, _("Could not write “%s”"), display);
+      ok = FALSE;
+    }
+  ok = ok && move_into_place (temp, path, existing != NULL, TRUE, error);
+
+  if (!ok)
+    remove_tree (temp);
+  close (fd);
+
+  if (ok)
+    sync_folder_of (path);
+
+  return ok;
+}
+
+/* The first thing in the folder PATH that FORMAT does not write, or NULL:
+ * a folder that holds nothing else is a previous export, which --force may
+ * replace; anything else may be a user's own files. */
+static char *
+find_foreign_file (const GlossFormat *format,
+                   const char        *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return g_strdup (".");
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      struct stat st;
+      gboolean ours = FALSE;
+
+      if (lstat (child, &st) != 0 || !S_ISREG (st.st_mode))
+        return g_strdup (name);
+
+      for (guint i = 0; format->folder_files != NULL && format->folder_files[i] != NULL && !ours; i++)
+        ours = g_pattern_match_simple (format->folder_files[i], name);
+      if (!ours)
+        return g_strdup (name);
+    }
+
+  return NULL;
+}
+
+/* Whether PATH, which exists, may be replaced by an export as FORMAT. */
+static gboolean
+check_replaceable (const GlossFormat  *format,
+                   const char         *path,
+                   const struct stat  *st,
+                   GError            **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *foreign = NULL;
+
+  if (format->target == GLOSS_FORMAT_TARGET_FILE)
+    {
+      if (S_ISDIR (st->st_mode))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                       _("“%s” is a folder; %s is written to a file"), display,
+                       _(format->title));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!S_ISDIR (st->st_mode))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                   _("“%s” is not a folder; --force replaces only a previous %s export"),
+                   display, _(format->title));
+      return FALSE;
+    }
+
+  foreign = find_foreign_file (format, path);
+  if (foreign != NULL)
+    {
+      g_autofree char *foreign_display = g_filename_display_name (foreign);
+
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                   _("“%s” holds “%s”, which is not part of a %s export; --force replaces "
+                     "only a previous export: choose another folder"),
+                   display, foreign_display, _(format->title));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes SOURCE as FORMAT to PATH, which appears only whole: the export is
+ * written under a temporary name beside it (a folder for a folder format),
+ * synced, and renamed into place. An existing PATH, even a dangling link,
+ * is replaced only with FORCE, and for a folder format only if it is a
+ * previous export of the format. On any error PATH is left as it was. */
 gboolean
 gloss_format_write_dataset (const GlossFormat   *format,
                             GlossDatasetSource  *source,
@@ -429,9 +785,13 @@ gloss_format_write_dataset (const GlossFormat   *format,
                             GlossFormatReport   *report,
                             GError             **error)
 {
+  g_autofree char *target = NULL;
+  struct stat st;
+  gboolean exists;
+
   g_return_val_if_fail (format != NULL, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && path[0] != '\0', FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
   if (format->write == NULL)
@@ -441,7 +801,13 @@ gloss_format_write_dataset (const GlossFormat   *format,
       return FALSE;
     }
 
-  if (!force && g_file_test (path, G_FILE_TEST_EXISTS))
+  /* "out/" names the folder "out", and its temporaries go beside it. */
+  target = g_strdup (path);
+  for (gsize n = strlen (target); n > 1 && G_IS_DIR_SEPARATOR (target[n - 1]); n--)
+    target[n - 1] = '\0';
+
+  exists = lstat (target, &st) == 0;
+  if (exists && !force)
     {
       g_autofree char *display = g_filename_display_name (path);
 
@@ -449,9 +815,13 @@ gloss_format_write_dataset (const GlossFormat   *format,
                    _("“%s” exists already; replace it with --force"), display);
       return FALSE;
     }
+  if (exists && !check_replaceable (format, target, &st, error))
+    return FALSE;
+
+  remove_leftovers (target);
 
   if (format->target == GLOSS_FORMAT_TARGET_FOLDER)
-    return write_folder (format, source, path, report, error);
+    return write_folder (format, source, target, exists ? &st : NULL, report, error);
 
-  return write_file (format, source, path, report, error);
+  return write_file (format, source, target, exists ? &st : NULL, report, error);
 }

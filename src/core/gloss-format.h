@@ -21,7 +21,8 @@ typedef enum {
   GLOSS_FORMAT_ERROR_PARSE,      /* not the syntax the format expects */
   GLOSS_FORMAT_ERROR_SPAN,       /* a span outside its text, inverted, empty, splitting a character */
   GLOSS_FORMAT_ERROR_ENCODING,   /* invalid UTF-8, a NUL byte, an unknown encoding */
-  GLOSS_FORMAT_ERROR_EXISTS,     /* the export target exists and force was not given */
+  GLOSS_FORMAT_ERROR_EXISTS,     /* the export target exists: force was not given, or it is
+                                  * not a previous export of the format */
   GLOSS_FORMAT_ERROR_UNKNOWN,    /* no such format, or it cannot be told from the file name */
   GLOSS_FORMAT_ERROR_UNSUPPORTED,/* the format cannot do this (e.g. read, or write) */
   GLOSS_FORMAT_ERROR_IO,
@@ -81,6 +82,9 @@ typedef struct
   const char *title;                /* shown to users */
   const char * const *extensions;   /* file name endings that mean this format */
   GlossFormatTarget target;
+  /* A folder format's file names (g_pattern_match_simple patterns): force
+   * replaces a folder that holds nothing else, a previous export. */
+  const char * const *folder_files;
   GlossDataset *(*read)  (const char         *path,
                           GlossFormatReport  *report,
                           GError            **error);
