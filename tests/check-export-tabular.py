@@ -72,6 +72,17 @@ def check_doccano(path, documents):
                         % (number, start, end, got, label, expected[0], expected[1]))
 
 
+# What a spreadsheet would run as a formula; Gloss writes a "'" before a
+# text cell that begins so, and before one that begins with "'".
+FORMULA_STARTS = ('=', '+', '-', '@', '\t', '\r')
+
+
+def raw_cell(number, cell):
+    if cell.startswith(FORMULA_STARTS):
+        problem('csv row %d: cell %r would run as a formula' % (number, cell))
+    return cell[1:] if cell.startswith("'") else cell
+
+
 def check_csv(path, documents):
     data = read_utf8(path)
     rows = list(csv.reader(io.StringIO(data, newline='')))
@@ -86,6 +97,8 @@ def check_csv(path, documents):
             problem('csv row %d: %d fields' % (number, len(row)))
             continue
         name, start, end, label, text, left, right, annotator, note = row
+        name, label, text, left, right, annotator, note = (
+            raw_cell(number, cell) for cell in (name, label, text, left, right, annotator, note))
         start, end = int(start), int(end)
         whole = document['text']
         if name != document['name']:

@@ -501,6 +501,45 @@ test_csv_quoting (Fixture       *fixture,
                    "\",\r\n\"\"Tehran\"\" — 😠 ok\",Omid,\n");
 }
 
+/* A text cell that a spreadsheet would run as a formula (=, +, -, @, a tab
+ * or a carriage return first) starts with a "'", in quotes; so does one
+ * that starts with "'", so that one quote off gives any cell back. The
+ * offsets are numbers and stay as they are. */
+static void
+test_csv_formulas (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  GlossDatasetDocument *document;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+
+  document = gloss_dataset_add_document (dataset, "@list.txt", "=1+2 is -3");
+  gloss_dataset_document_add_span (document, 0, 4, "-neg", "+me", "@note");
+  gloss_dataset_document_add_span (document, 8, 10, "Safe", "'quote", "\ttab");
+  document = gloss_dataset_add_document (dataset, "plain.txt",
+                                         "=HYPERLINK(\"http://x.test\",\"open\")\r\nok");
+  gloss_dataset_document_add_span (document, 0, 34, "Link", "", "\rcr");
+  gloss_dataset_document_add_span (document, 36, 38, "Ok", "", "");
+  path = export (fixture, dataset, "csv", "formulas.csv", report);
+  contents = read_file (path);
+
+  g_assert_cmpstr (contents, ==,
+                   "document,start,end,label,text,left_context,right_context,annotator,note\n"
+                   "\"'@list.txt\",0,4,\"'-neg\",\"'=1+2\",, is -3,\"'+me\",\"'@note\"\n"
+                   "\"'@list.txt\",8,10,Safe,\"'-3\",\"'=1+2 is \",,\"''quote\",\"'\ttab\"\n"
+                   "plain.txt,0,34,Link,\"'=HYPERLINK(\"\"http://x.test\"\",\"\"open\"\")\","
+                   ",\"'\r\nok\",,\"'\rcr\"\n"
+                   "plain.txt,36,38,Ok,ok,"
+                   "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"open\"\")\r\n\",,,\n");
+
+  /* Python's csv, one quote off, gives the text[start:end] of each span. */
+  expected = write_expected (fixture, dataset);
+  assert_python_reads ("csv", path, expected);
+}
+
 static void
 test_csv_read_unsupported (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -810,6 +849,7 @@ main (int    argc,
   ADD ("/gloss/format/doccano/invalid-utf8", test_doccano_invalid_utf8);
   ADD ("/gloss/format/csv/python", test_csv_python);
   ADD ("/gloss/format/csv/quoting", test_csv_quoting);
+  ADD ("/gloss/format/csv/formulas", test_csv_formulas);
   ADD ("/gloss/format/csv/read-unsupported", test_csv_read_unsupported);
   ADD ("/gloss/format/csv/bad-span", test_csv_bad_span);
   ADD ("/gloss/format/text/python", test_text_python);

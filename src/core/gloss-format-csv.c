@@ -3,7 +3,8 @@
 /* CSV for reading spans in a spreadsheet: one row per span, with the 40
  * characters around it, so that a reviewer sees each span in its context
  * without the document. Offsets are code points, as Python's csv module and
- * text[start:end] read them. RFC 4180 quoting, "\n" between rows.
+ * text[start:end] read them. RFC 4180 quoting, "\n" between rows. A text
+ * cell that a spreadsheet would take for a formula starts with a "'".
  *
  * CSV holds spans, not documents, so Gloss cannot read it back. */
 
@@ -37,17 +38,28 @@ csv_read (const char         *path,
   return NULL;
 }
 
+/* What a cell may not begin with, lest a spreadsheet run it as a formula
+ * (OWASP's list, "=HYPERLINK(...)"), and the quote that defuses them, so
+ * that one leading quote off any cell that has one gives the text back. */
+#define FORMULA_STARTS "=+-@\t\r'"
+
 /* A field and the comma after it, quoted as RFC 4180 says: in double
- * quotes, quotes doubled, when it holds a comma, a quote or a line break. */
+ * quotes, quotes doubled, when it holds a comma, a quote or a line break.
+ * A text field that begins like a formula gets a "'" in front, in quotes. */
 static void
 append_field (GString    *row,
-              const char *field)
+              const char *field,
+              gboolean    text)
 {
-  if (strpbrk (field, ",\"\r\n") == NULL)
+  gboolean defuse = text && field[0] != '\0' && strchr (FORMULA_STARTS, field[0]) != NULL;
+
+  if (!defuse && strpbrk (field, ",\"\r\n") == NULL)
     g_string_append (row, field);
   else
     {
       g_string_append_c (row, '"');
+      if (defuse)
+        g_string_append_c (row, '\'');
       for (const char *p = field; *p != '\0'; p++)
         {
           if (*p == '"')
@@ -67,7 +79,7 @@ append_number (GString *row,
   char buffer[32];
 
   g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, number);
-  append_field (row, buffer);
+  append_field (row, buffer, FALSE);
 }
 
 typedef struct
@@ -148,15 +160,15 @@ write_document (GlossDatasetDocument  *document,
       text = g_strndup (document->text + start_byte, end_byte - start_byte);
       right = g_strndup (document->text + end_byte, right_byte - end_byte);
 
-      append_field (row, document->name);
+      append_field (row, document->name, TRUE);
       append_number (row, span->start);
       append_number (row, span->end);
-      append_field (row, span->label);
-      append_field (row, text);
-      append_field (row, left);
-      append_field (row, right);
-      append_field (row, span->annotator);
-      append_field (row, span->note);
+      append_field (row, span->label, TRUE);
+      append_field (row, text, TRUE);
+      append_field (row, left, TRUE);
+      append_field (row, right, TRUE);
+      append_field (row, span->annotator, TRUE);
+      append_field (row, span->note, TRUE);
       if (!write_row (writer->output, row, error))
         return FALSE;
 
@@ -181,7 +193,7 @@ csv_write (GlossDatasetSource  *source,
   guint described = 0;
 
   for (guint i = 0; columns[i] != NULL; i++)
-    append_field (header, columns[i]);
+    append_field (header, columns[i], FALSE);
   if (!write_row (output, header, error))
     return FALSE;
 
