@@ -645,6 +645,7 @@ test_force_folder_over_file (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *plain = fixture_path (fixture, "plain");
+  g_autofree char *folder = fixture_path (fixture, "folder");
   g_autofree char *contents = NULL;
   g_autofree char *listing = NULL;
 
@@ -661,9 +662,8 @@ test_force_folder_over_file (Fixture       *fixture,
   g_clear_error (&error);
 
   /* A file format over a folder: refused as well. */
-  g_assert_cmpint (g_mkdir (fixture_path (fixture, "folder"), 0755), ==, 0);
-  g_assert_false (export_small (fixture, &gloss_format_csv, fixture_path (fixture, "folder"),
-                                TRUE, &error));
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_false (export_small (fixture, &gloss_format_csv, folder, TRUE, &error));
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS);
   g_clear_pointer (&listing, g_free);
   listing = list_folder (fixture->dir);
