@@ -512,7 +512,9 @@ test_kill_during_export (Fixture       *fixture,
   }
 }
 
-/* A temporary that another export is still writing is not a leftover. */
+/* The leftovers of interrupted exports to the target go, files and
+ * folders; a temporary that another export is still writing (locked) and
+ * those of another target stay. */
 static void
 test_live_temporary_kept (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -524,7 +526,8 @@ test_live_temporary_kept (Fixture       *fixture,
   g_autofree char *stale = fixture_path (fixture, ".out.csv.gloss-export-AbC123");
   g_autofree char *live = fixture_path (fixture, ".out.csv.gloss-export-XyZ789");
   g_autofree char *other = fixture_path (fixture, ".other.csv.gloss-export-AbC123");
-  g_autofree char *listing = NULL;
+  g_autofree char *stale_folder = fixture_path (fixture, ".out.csv.gloss-export-F0lder");
+  g_autofree char *inside = g_build_filename (stale_folder, "doc.ann", NULL);
   int fd;
 
   create_project (fixture, 2, 0);
@@ -534,6 +537,8 @@ test_live_temporary_kept (Fixture       *fixture,
   g_assert_true (g_file_set_contents (stale, "half an export", -1, NULL));
   g_assert_true (g_file_set_contents (live, "being written", -1, NULL));
   g_assert_true (g_file_set_contents (other, "another target's", -1, NULL));
+  g_assert_cmpint (g_mkdir (stale_folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "T1\tOld 0 8\tDocument\n", -1, NULL));
   /* As a live export holds it. */
   fd = open (live, O_RDONLY);
   g_assert_cmpint (fd, >=, 0);
@@ -545,6 +550,7 @@ test_live_temporary_kept (Fixture       *fixture,
   close (fd);
 
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_folder, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
