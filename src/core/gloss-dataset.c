@@ -55,6 +55,7 @@ gloss_dataset_new (void)
 
   dataset->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_dataset_label_free);
   dataset->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_dataset_document_free);
+  dataset->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return dataset;
 }
@@ -65,6 +66,7 @@ gloss_dataset_free (GlossDataset *dataset)
   if (dataset == NULL)
     return;
 
+  g_hash_table_unref (dataset->names);
   g_ptr_array_unref (dataset->labels);
   g_ptr_array_unref (dataset->documents);
   g_free (dataset);
@@ -77,15 +79,20 @@ gloss_dataset_find_label (GlossDataset *dataset,
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  for (guint i = 0; i < dataset->labels->len; i++)
-    {
-      GlossDatasetLabel *label = g_ptr_array_index (dataset->labels, i);
+  return g_hash_table_lookup (dataset->names, name);
+}
 
-      if (g_str_equal (label->name, name))
-        return label;
-    }
+/* Makes gloss_dataset_find_label () find LABEL by ALIAS too: the name as a
+ * file spelled it, when a reader changed it (white space around it). */
+void
+gloss_dataset_add_label_alias (GlossDataset      *dataset,
+                               const char        *alias,
+                               GlossDatasetLabel *label)
+{
+  g_return_if_fail (dataset != NULL);
+  g_return_if_fail (alias != NULL);
 
-  return NULL;
+  g_hash_table_insert (dataset->names, g_strdup (alias), label);
 }
 
 /* The label named NAME, added at the end of the label set if it is new. */
@@ -104,6 +111,7 @@ gloss_dataset_ensure_label (GlossDataset *dataset,
 
   label = gloss_dataset_label_new (name, NULL, NULL, NULL);
   g_ptr_array_add (dataset->labels, label);
+  g_hash_table_insert (dataset->names, g_strdup (name), label);
 
   return label;
 }

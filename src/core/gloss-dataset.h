@@ -44,6 +44,10 @@ typedef struct
 {
   GPtrArray *labels;     /* GlossDatasetLabel */
   GPtrArray *documents;  /* GlossDatasetDocument */
+  /* name -> GlossDatasetLabel, for the lookup of each span's label: a
+   * search through the list made 20,000 labels take a minute. Add labels
+   * through gloss_dataset_ensure_label () to keep it whole. */
+  GHashTable *names;
 } GlossDataset;
 
 GlossDatasetLabel    *gloss_dataset_label_new            (const char           *name,
@@ -58,6 +62,9 @@ GlossDatasetLabel    *gloss_dataset_ensure_label         (GlossDataset         *
                                                           const char           *name);
 GlossDatasetLabel    *gloss_dataset_find_label           (GlossDataset         *dataset,
                                                           const char           *name);
+void                  gloss_dataset_add_label_alias      (GlossDataset         *dataset,
+                                                          const char           *alias,
+                                                          GlossDatasetLabel    *label);
 GlossDatasetDocument *gloss_dataset_add_document         (GlossDataset         *dataset,
                                                           const char           *name,
                                                           const char           *text);

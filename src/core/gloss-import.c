@@ -21,38 +21,66 @@ static const char * const palette[] = {
   "#c01c28", "#26a269", "#e66100", "#613583", "#63452c", "#5e5c64",
 };
 
-static const char *
-pick_color (GPtrArray *labels)
+/* The project's labels while a dataset comes in, found by name, color and
+ * hotkey without a search through the list each time: with a search, a
+ * file of 20,000 labels took a minute. */
+typedef struct
 {
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    {
-      gboolean used = FALSE;
+  GPtrArray *labels;    /* GlossLabel */
+  GHashTable *names;    /* name -> GlossLabel */
+  GHashTable *colors;   /* lower-case color -> TRUE */
+  GHashTable *hotkeys;  /* hotkey -> TRUE */
+} ProjectLabels;
 
-      for (guint j = 0; j < labels->len && !used; j++)
-        used = g_ascii_strcasecmp (gloss_label_get_color (labels->pdata[j]), palette[i]) == 0;
-      if (!used)
-        return palette[i];
-    }
-
-  return palette[labels->len % G_N_ELEMENTS (palette)];
+static void
+project_labels_add (ProjectLabels *project,
+                    GlossLabel    *label)
+{
+  g_ptr_array_add (project->labels, label);
+  g_hash_table_insert (project->names, g_strdup (gloss_label_get_name (label)), label);
+  g_hash_table_add (project->colors, g_ascii_strdown (gloss_label_get_color (label), -1));
+  g_hash_table_add (project->hotkeys, g_strdup (gloss_label_get_hotkey (label)));
 }
 
-static gboolean
-hotkey_taken (GPtrArray  *labels,
-              const char *hotkey)
+/* Takes LABELS. */
+static void
+project_labels_init (ProjectLabels *project,
+                     GPtrArray     *labels)
 {
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gloss_label_get_hotkey (labels->pdata[i]), hotkey))
-      return TRUE;
+  project->labels = g_ptr_array_new_with_free_func (g_object_unref);
+  project->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  project->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  project->hotkeys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  return FALSE;
+  for (guint i = 0; i < labels->len; i++)
+    project_labels_add (project, g_object_ref (labels->pdata[i]));
+  g_ptr_array_unref (labels);
+}
+
+static void
+project_labels_clear (ProjectLabels *project)
+{
+  g_clear_pointer (&project->labels, g_ptr_array_unref);
+  g_clear_pointer (&project->names, g_hash_table_unref);
+  g_clear_pointer (&project->colors, g_hash_table_unref);
+  g_clear_pointer (&project->hotkeys, g_hash_table_unref);
+}
+
+static const char *
+pick_color (ProjectLabels *project)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    if (!g_hash_table_contains (project->colors, palette[i]))
+      return palette[i];
+
+  return palette[project->labels->len % G_N_ELEMENTS (palette)];
 }
 
 /* The project's label named NAME, created from DATASET_LABEL (or bare) if the
- * project has none. LABELS is the project's label set, kept current. */
+ * project has none. */
 static GlossLabel *
 ensure_label (GlossStore         *store,
-              GPtrArray          *labels,
+              ProjectLabels      *project,
               const char         *name,
               GlossDatasetLabel  *dataset_label,
               GlossFormatReport  *report,
@@ -62,23 +90,24 @@ ensure_label (GlossStore         *store,
   const char *hotkey = "";
   GlossLabel *label;
 
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
-      return labels->pdata[i];
+  label = g_hash_table_lookup (project->names, name);
+  if (label != NULL)
+    return label;
 
   if (dataset_label != NULL)
     {
       color = dataset_label->color;
-      if (dataset_label->hotkey != NULL && !hotkey_taken (labels, dataset_label->hotkey))
+      if (dataset_label->hotkey != NULL && dataset_label->hotkey[0] != '\0' &&
+          !g_hash_table_contains (project->hotkeys, dataset_label->hotkey))
         hotkey = dataset_label->hotkey;
     }
 
-  label = gloss_store_add_label (store, name, color ? color : pick_color (labels), hotkey,
+  label = gloss_store_add_label (store, name, color ? color : pick_color (project), hotkey,
                                  dataset_label ? dataset_label->description : NULL, error);
   if (label == NULL)
     return NULL;
 
-  g_ptr_array_add (labels, label);
+  project_labels_add (project, label);
   report->labels_created++;
 
   return label;
@@ -97,7 +126,7 @@ static gboolean
 import_document (GlossStore            *store,
                  GlossDataset          *dataset,
                  GlossDatasetDocument  *document,
-                 GPtrArray             *labels,
+                 ProjectLabels         *labels,
                  GlossFormatReport     *report,
                  GError               **error)
 {
@@ -188,6 +217,7 @@ gloss_import_dataset (GlossStore         *store,
                       GError            **error)
 {
   g_autoptr(GPtrArray) labels = NULL;
+  ProjectLabels project = { 0 };
 
   g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
   g_return_val_if_fail (dataset != NULL, FALSE);
@@ -204,6 +234,7 @@ gloss_import_dataset (GlossStore         *store,
     labels = g_ptr_array_new_with_free_func (g_object_unref);
   if (labels == NULL)
     goto failed;
+  project_labels_init (&project, g_steal_pointer (&labels));
 
   /* The dataset's label set first, in its order, so that labels without
    * spans come along too. */
@@ -211,18 +242,20 @@ gloss_import_dataset (GlossStore         *store,
     {
       GlossDatasetLabel *dataset_label = g_ptr_array_index (dataset->labels, i);
 
-      if (ensure_label (store, labels, dataset_label->name, dataset_label, report, error) == NULL)
+      if (ensure_label (store, &project, dataset_label->name, dataset_label, report, error) == NULL)
         goto failed;
     }
 
   for (guint i = 0; i < dataset->documents->len; i++)
-    if (!import_document (store, dataset, g_ptr_array_index (dataset->documents, i), labels, report,
-                          error))
+    if (!import_document (store, dataset, g_ptr_array_index (dataset->documents, i), &project,
+                          report, error))
       goto failed;
 
+  project_labels_clear (&project);
   return gloss_store_commit (store, error);
 
 failed:
+  project_labels_clear (&project);
   gloss_store_rollback (store);
   return FALSE;
 }
