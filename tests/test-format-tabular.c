@@ -442,12 +442,12 @@ test_doccano_invalid_utf8 (Fixture       *fixture,
   /* Valid UTF-8 bytes, but an escape that names half a character. */
   assert_doccano_refused (fixture, "{\"text\": \"x \\ud83d y\"}\n", -1,
                           GLOSS_FORMAT_ERROR_ENCODING,
-                          "doccano file data.doccano.jsonl, line 1: “text” holds half of a UTF-16 "
-                          "surrogate pair, which is not a character");
+                          "doccano file data.doccano.jsonl, line 1, column 13: a string holds "
+                          "\\ud83d, half of a UTF-16 surrogate pair, which is not a character");
   assert_doccano_refused (fixture, "{\"text\": \"cut\\u0000 short\"}\n", -1,
                           GLOSS_FORMAT_ERROR_ENCODING,
-                          "doccano file data.doccano.jsonl, line 1: a string holds a NUL "
-                          "character (\\u0000)");
+                          "doccano file data.doccano.jsonl, line 1, column 14: a string holds a "
+                          "NUL character (\\u0000)");
 }
 
 /* CSV */

@@ -19,6 +19,8 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-format.h"
+#include "gloss-format-reader.h"
+#include "gloss-json.h"
 #include "gloss-offsets.h"
 #include "gloss-text.h"
 
@@ -46,24 +48,6 @@ set_line_error (DoccanoReader  *reader,
 {
   g_set_error (error, GLOSS_FORMAT_ERROR, code, _("doccano file %s, line %u: %s"),
                reader->file, reader->line, message);
-}
-
-/* json-glib lets a "\u0000" through and cuts the string there; a text cut
- * short would import without a word of warning. */
-static gboolean
-has_escaped_nul (const char *line)
-{
-  for (const char *p = strstr (line, "\\u0000"); p != NULL; p = strstr (p + 1, "\\u0000"))
-    {
-      guint backslashes = 0;
-
-      for (const char *q = p; q > line && q[-1] == '\\'; q--)
-        backslashes++;
-      if (backslashes % 2 == 0)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* An offset as a whole number: doccano writes integers, other tools may
@@ -121,8 +105,12 @@ add_span (DoccanoReader  *reader,
   gsize char_start = 0;
   gsize char_end = 0;
   g_autoptr(GError) local_error = NULL;
+  GlossDatasetLabel *dataset_label;
 
-  if (label[0] == '\0')
+  dataset_label = gloss_format_ensure_label (reader->dataset, label, reader->report,
+                                             "doccano file %s, line %u", reader->file,
+                                             reader->line);
+  if (dataset_label == NULL)
     {
       g_autofree char *message = NULL;
 
@@ -164,8 +152,8 @@ add_span (DoccanoReader  *reader,
       return FALSE;
     }
 
-  gloss_dataset_ensure_label (reader->dataset, label);
-  gloss_dataset_document_add_span (reader->document, char_start, char_end, label, NULL, NULL);
+  gloss_dataset_document_add_span (reader->document, char_start, char_end, dataset_label->name,
+                                   NULL, NULL);
   reader->report->spans++;
 
   return TRUE;
@@ -295,10 +283,15 @@ read_line (DoccanoReader  *reader,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
+  GlossJsonFile file = { "doccano", (char *) reader->file };
   JsonObject *object;
   JsonNode *root;
   JsonNode *member;
   const char *text;
+
+  /* Nesting json-glib cannot take, "\u0000", half a surrogate pair. */
+  if (!gloss_json_check_text (&file, line, strlen (line), reader->line, error))
+    return FALSE;
 
   if (!json_parser_load_from_data (parser, line, -1, &local_error))
     {
@@ -325,13 +318,6 @@ read_line (DoccanoReader  *reader,
       return FALSE;
     }
   object = json_node_get_object (root);
-
-  if (has_escaped_nul (line))
-    {
-      set_line_error (reader, error, GLOSS_FORMAT_ERROR_ENCODING,
-                      _("a string holds a NUL character (\\u0000)"));
-      return FALSE;
-    }
 
   /* Older doccano releases export the text as "data". */
   member = json_object_get_member (object, "text");

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-format-reader.h"
 #include "gloss-json.h"
 #include "gloss-offsets.h"
 
@@ -187,6 +188,7 @@ read_header (const GlossJsonFile  *file,
              JsonObject           *object,
              const char           *where,
              GlossDataset         *dataset,
+             GlossFormatReport    *report,
              GError              **error)
 {
   JsonArray *labels = NULL;
@@ -226,6 +228,8 @@ read_header (const GlossJsonFile  *file,
   for (guint i = 0; i < json_array_get_length (labels); i++)
     {
       g_autofree char *label_where = g_strdup_printf ("%s, labels[%u]", where, i);
+      g_autofree char *trimmed = NULL;
+      gboolean known;
       JsonObject *label_object;
       GlossDatasetLabel *label;
       const char *name;
@@ -244,28 +248,39 @@ read_header (const GlossJsonFile  *file,
                                   &description, error))
         return FALSE;
 
-      if (name[0] == '\0')
-        {
-          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
-                                _("a label needs a name"));
-          return FALSE;
-        }
-
       if (gloss_dataset_find_label (dataset, name) != NULL)
         {
+          g_autofree char *shown = gloss_format_excerpt (name, -1);
+
           gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
-                                _("the label “%s” is listed twice"), name);
+                                _("the label “%s” is listed twice"), shown);
           return FALSE;
         }
 
       if (color != NULL && !is_color (color))
         {
+          g_autofree char *shown = gloss_format_excerpt (color, -1);
+
           gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
-                                _("the color “%s” is not of the form #rrggbb"), color);
+                                _("the color “%s” is not of the form #rrggbb"), shown);
           return FALSE;
         }
 
-      label = gloss_dataset_ensure_label (dataset, name);
+      /* "Actor " after "Actor" is the same label to a project: the first
+       * one listed keeps its color, hotkey and description. */
+      trimmed = g_strstrip (g_strdup (name));
+      known = gloss_dataset_find_label (dataset, trimmed) != NULL;
+      label = gloss_format_ensure_label (dataset, name, report, "%s file %s, %s", file->kind,
+                                         file->display, label_where);
+      if (label == NULL)
+        {
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
+                                _("a label needs a name"));
+          return FALSE;
+        }
+      if (known)
+        continue;
+
       label->color = g_strdup (color);
       g_free (label->hotkey);
       label->hotkey = g_strdup (hotkey != NULL ? hotkey : "");
@@ -283,8 +298,10 @@ read_span (const GlossJsonFile   *file,
            GlossDataset          *dataset,
            GlossDatasetDocument  *document,
            gsize                  text_length,
+           GlossFormatReport     *report,
            GError               **error)
 {
+  GlossDatasetLabel *dataset_label;
   JsonObject *object;
   const char *label;
   const char *text;
@@ -303,18 +320,19 @@ read_span (const GlossJsonFile   *file,
       !gloss_json_get_string (file, object, where, "note", FALSE, &note, error))
     return FALSE;
 
-  if (label[0] == '\0')
+  if (!gloss_json_check_span (file, where, document->text, text_length, start, end, text, error))
+    return FALSE;
+
+  dataset_label = gloss_format_ensure_label (dataset, label, report, "%s file %s, %s", file->kind,
+                                             file->display, where);
+  if (dataset_label == NULL)
     {
       gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
                             _("a span needs a label"));
       return FALSE;
     }
 
-  if (!gloss_json_check_span (file, where, document->text, text_length, start, end, text, error))
-    return FALSE;
-
-  gloss_dataset_ensure_label (dataset, label);
-  gloss_dataset_document_add_span (document, start, end, label, annotator, note);
+  gloss_dataset_document_add_span (document, start, end, dataset_label->name, annotator, note);
 
   return TRUE;
 }
@@ -324,6 +342,7 @@ read_document (const GlossJsonFile  *file,
                JsonObject           *object,
                const char           *where,
                GlossDataset         *dataset,
+               GlossFormatReport    *report,
                GError              **error)
 {
   g_autoptr(GlossDatasetDocument) document = NULL;
@@ -343,8 +362,10 @@ read_document (const GlossJsonFile  *file,
 
   if (status != NULL && !gloss_document_status_from_string (status, &document->status))
     {
+      g_autofree char *shown = gloss_format_excerpt (status, -1);
+
       gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
-                            _("the status “%s” is none of new, in-progress, done"), status);
+                            _("the status “%s” is none of new, in-progress, done"), shown);
       return FALSE;
     }
 
@@ -355,7 +376,7 @@ read_document (const GlossJsonFile  *file,
       g_autofree char *span_where = g_strdup_printf ("%s, spans[%u]", where, i);
 
       if (!read_span (file, json_array_get_element (spans, i), span_where, dataset, document,
-                      text_length, error))
+                      text_length, report, error))
         return FALSE;
     }
 
@@ -427,9 +448,9 @@ gloss_format_gloss_read (const char         *path,
         return NULL;
 
       if (!seen_header)
-        ok = read_header (&file, object, where, dataset, error);
+        ok = read_header (&file, object, where, dataset, report, error);
       else
-        ok = read_document (&file, object, where, dataset, error);
+        ok = read_document (&file, object, where, dataset, report, error);
       if (!ok)
         return NULL;
 

@@ -36,6 +36,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-format-reader.h"
 #include "gloss-json.h"
 #include "gloss-offsets.h"
 
@@ -209,6 +210,7 @@ typedef struct
 {
   const GlossJsonFile *file;
   GlossDataset *dataset;
+  GlossFormatReport *report;
   guint n_predictions;
   guint n_unnamed;
   guint n_ignored;
@@ -325,6 +327,7 @@ read_labels_result (Reader                *reader,
   for (guint i = 0; i < json_array_get_length (labels); i++)
     {
       g_autofree char *label_where = g_strdup_printf ("%s.labels[%u]", value_where, i);
+      GlossDatasetLabel *dataset_label;
       GlossDatasetSpan *span;
       const char *label;
 
@@ -333,15 +336,18 @@ read_labels_result (Reader                *reader,
       if (label == NULL)
         return FALSE;
 
-      if (label[0] == '\0')
+      dataset_label = gloss_format_ensure_label (reader->dataset, label, reader->report,
+                                                 "%s file %s, %s", file->kind, file->display,
+                                                 label_where);
+      if (dataset_label == NULL)
         {
           gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
                                 _("a region needs a label"));
           return FALSE;
         }
 
-      gloss_dataset_ensure_label (reader->dataset, label);
-      span = gloss_dataset_document_add_span (document, start, end, label, annotator, NULL);
+      span = gloss_dataset_document_add_span (document, start, end, dataset_label->name,
+                                              annotator, NULL);
 
       if (region_id != NULL)
         {
@@ -728,8 +734,10 @@ read_task (Reader     *reader,
 
   if (status != NULL && !gloss_document_status_from_string (status, &document->status))
     {
+      g_autofree char *shown = gloss_format_excerpt (status, -1);
+
       gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, data_where,
-                            _("the status “%s” is none of new, in-progress, done"), status);
+                            _("the status “%s” is none of new, in-progress, done"), shown);
       return FALSE;
     }
 
@@ -796,12 +804,23 @@ report_reading (Reader            *reader,
   if (reader->n_ignored > 0)
     {
       g_autofree const char **types = NULL;
-      g_autofree char *list = NULL;
+      g_autoptr(GString) list = g_string_new (NULL);
       guint n_types;
 
       types = (const char **) g_hash_table_get_keys_as_array (reader->ignored_types, &n_types);
       g_qsort_with_data (types, n_types, sizeof (char *), compare_names, NULL);
-      list = g_strjoinv (", ", (char **) types);
+      /* A file may hold any number of types, of any length: the warning
+       * names the first few. */
+      for (guint i = 0; i < MIN (n_types, 10); i++)
+        {
+          g_autofree char *shown = gloss_format_excerpt (types[i], -1);
+
+          g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", shown);
+        }
+      if (n_types > 10)
+        g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, " and %u other",
+                                                   " and %u others", n_types - 10),
+                                n_types - 10);
       gloss_format_report_warn (report,
                                 g_dngettext (GETTEXT_PACKAGE,
                                              "Label Studio file %s: Gloss reads labeled regions "
@@ -809,7 +828,7 @@ report_reading (Reader            *reader,
                                              "Label Studio file %s: Gloss reads labeled regions "
                                              "and their notes; it ignored %u results (%s)",
                                              reader->n_ignored),
-                                display, reader->n_ignored, list);
+                                display, reader->n_ignored, list->str);
     }
 }
 
@@ -850,6 +869,7 @@ gloss_format_labelstudio_read (const char         *path,
   ignored_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   uploads = g_hash_table_new (g_str_hash, g_str_equal);
   reader.dataset = dataset;
+  reader.report = report;
   reader.ignored_types = ignored_types;
   reader.uploads = uploads;
 

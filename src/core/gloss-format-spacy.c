@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-format-reader.h"
 #include "gloss-json.h"
 
 static const char * const extensions[] = { ".spacy.json", NULL };
@@ -194,8 +195,10 @@ read_entity (const GlossJsonFile   *file,
              GlossDataset          *dataset,
              GlossDatasetDocument  *document,
              gsize                  text_length,
+             GlossFormatReport     *report,
              GError               **error)
 {
+  GlossDatasetLabel *dataset_label;
   g_autofree char *start_where = NULL;
   g_autofree char *end_where = NULL;
   g_autofree char *label_where = NULL;
@@ -228,7 +231,9 @@ read_entity (const GlossJsonFile   *file,
   if (label == NULL)
     return FALSE;
 
-  if (label[0] == '\0')
+  dataset_label = gloss_format_ensure_label (dataset, label, report, "%s file %s, %s", file->kind,
+                                             file->display, label_where);
+  if (dataset_label == NULL)
     {
       gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
                             _("an entity needs a label"));
@@ -238,8 +243,7 @@ read_entity (const GlossJsonFile   *file,
   if (!gloss_json_check_span (file, where, document->text, text_length, start, end, NULL, error))
     return FALSE;
 
-  gloss_dataset_ensure_label (dataset, label);
-  gloss_dataset_document_add_span (document, start, end, label, NULL, NULL);
+  gloss_dataset_document_add_span (document, start, end, dataset_label->name, NULL, NULL);
 
   return TRUE;
 }
@@ -250,6 +254,7 @@ read_example (const GlossJsonFile  *file,
               guint                 index,
               GlossDataset         *dataset,
               GHashTable           *ignored_keys,
+              GlossFormatReport    *report,
               GError              **error)
 {
   g_autoptr(GlossDatasetDocument) document = NULL;
@@ -307,7 +312,7 @@ read_example (const GlossJsonFile  *file,
       g_autofree char *entity_where = g_strdup_printf ("[%u][1].entities[%u]", index, i);
 
       if (!read_entity (file, json_array_get_element (entities, i), entity_where, dataset,
-                        document, text_length, error))
+                        document, text_length, report, error))
         return FALSE;
     }
 
@@ -363,7 +368,7 @@ gloss_format_spacy_read (const char         *path,
 
   for (guint i = 0; i < n_examples; i++)
     if (!read_example (&file, json_array_get_element (examples, i), i, dataset, ignored_keys,
-                       error))
+                       report, error))
       return NULL;
 
   if (n_examples > 0)
@@ -379,15 +384,26 @@ gloss_format_spacy_read (const char         *path,
   if (g_hash_table_size (ignored_keys) > 0)
     {
       g_autofree const char **keys = NULL;
-      g_autofree char *list = NULL;
+      g_autoptr(GString) list = g_string_new (NULL);
+      guint n_keys = g_hash_table_size (ignored_keys);
 
       keys = (const char **) g_hash_table_get_keys_as_array (ignored_keys, NULL);
-      g_qsort_with_data (keys, g_hash_table_size (ignored_keys), sizeof (char *),
-                         compare_names, NULL);
-      list = g_strjoinv (", ", (char **) keys);
+      g_qsort_with_data (keys, n_keys, sizeof (char *), compare_names, NULL);
+      /* A file may hold any number of keys, of any length: the warning
+       * names the first few. */
+      for (guint i = 0; i < MIN (n_keys, 10); i++)
+        {
+          g_autofree char *shown = gloss_format_excerpt (keys[i], -1);
+
+          g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", shown);
+        }
+      if (n_keys > 10)
+        g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, " and %u other",
+                                                   " and %u others", n_keys - 10),
+                                n_keys - 10);
       gloss_format_report_warn (report, _("spaCy file %s: Gloss reads only the entities, "
                                           "not %s"),
-                                file.display, list);
+                                file.display, list->str);
     }
 
   return g_steal_pointer (&dataset);

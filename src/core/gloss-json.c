@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-format-reader.h"
 #include "gloss-json.h"
 #include "gloss-text-file.h"
 #include "gloss-offsets.h"
@@ -94,10 +95,13 @@ gloss_json_check_span (const GlossJsonFile  *file,
   actual = gloss_offsets_dup_range (text, start, end);
   if (!g_str_equal (actual, expected_text))
     {
+      g_autofree char *shown_expected = gloss_format_excerpt (expected_text, -1);
+      g_autofree char *shown_actual = gloss_format_excerpt (actual, -1);
+
       gloss_json_set_error (error, GLOSS_FORMAT_ERROR_SPAN, file, where,
                             _("the span’s text “%s” is not the text at %" G_GINT64_FORMAT "-%"
                               G_GINT64_FORMAT " (“%s”); are the offsets counted in code points?"),
-                            expected_text, start, end, actual);
+                            shown_expected, start, end, shown_actual);
       return FALSE;
     }
 
@@ -134,6 +138,129 @@ gloss_json_load (const GlossJsonFile  *file,
   return g_steal_pointer (&data);
 }
 
+/* "line L, column C" for P in DATA, whose line LINE starts at LINE_START;
+ * the column counts characters, as an editor shows it. */
+static char *
+describe_place (guint       line,
+                const char *line_start,
+                const char *p)
+{
+  return g_strdup_printf (_("line %u, column %u"), line,
+                          (guint) g_utf8_strlen (line_start, p - line_start) + 1);
+}
+
+static gint
+hex_escape_value (const char *p,
+                  const char *end)
+{
+  gint value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+
+  for (guint i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+
+  return value;
+}
+
+/* What json-glib would get wrong without a word, found first in one pass
+ * over the bytes, so that the message can say where: nesting deeper than
+ * GLOSS_JSON_MAX_DEPTH (json-glib recurses and would overflow the stack);
+ * "\u0000", where json-glib cuts the string short, so that a text, a label
+ * or a note would lose its end; and half of a UTF-16 surrogate pair, which
+ * json-glib turns into bytes that are not UTF-8. DATA starts at line
+ * FIRST_LINE of the file. */
+gboolean
+gloss_json_check_text (const GlossJsonFile  *file,
+                       const char           *data,
+                       gsize                 length,
+                       guint                 first_line,
+                       GError              **error)
+{
+  const char *end = data + length;
+  const char *line_start = data;
+  guint line = first_line;
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (const char *p = data; p < end; p++)
+    {
+      char c = *p;
+
+      if (c == '\n')
+        {
+          line++;
+          line_start = p + 1;
+          continue;
+        }
+
+      if (in_string)
+        {
+          gint unit;
+
+          if (c == '"')
+            in_string = FALSE;
+          else if (c != '\\' || p + 1 >= end)
+            continue;
+          else if ((unit = hex_escape_value (p, end)) < 0)
+            p++;   /* \" \\ \n and the like: the next byte is no quote */
+          else if (unit == 0)
+            {
+              g_autofree char *where = describe_place (line, line_start, p);
+
+              gloss_json_set_error (error, GLOSS_FORMAT_ERROR_ENCODING, file, where,
+                                    _("a string holds a NUL character (\\u0000)"));
+              return FALSE;
+            }
+          else if (unit >= 0xD800 && unit <= 0xDFFF)
+            {
+              gint next = hex_escape_value (p + 6, end);
+
+              if (unit <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF)
+                p += 11;
+              else
+                {
+                  g_autofree char *where = describe_place (line, line_start, p);
+
+                  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_ENCODING, file, where,
+                                        _("a string holds \\u%04x, half of a UTF-16 surrogate "
+                                          "pair, which is not a character"),
+                                        (guint) unit);
+                  return FALSE;
+                }
+            }
+          else
+            p += 5;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > GLOSS_JSON_MAX_DEPTH)
+            {
+              g_autofree char *where = describe_place (line, line_start, p);
+
+              gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                                    _("arrays and objects nest more than %d deep here; no "
+                                      "dataset needs that many, and Gloss reads at most %d"),
+                                    GLOSS_JSON_MAX_DEPTH, GLOSS_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 /* Parses DATA, which starts at line FIRST_LINE of the file. Never NULL
  * without an error: an empty file is an error too. */
 JsonNode *
@@ -146,6 +273,9 @@ gloss_json_parse (const GlossJsonFile  *file,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
+
+  if (!gloss_json_check_text (file, data, length, first_line, error))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {

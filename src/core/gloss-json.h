@@ -42,6 +42,16 @@ gboolean    gloss_json_check_span       (const GlossJsonFile *file,
                                          const char          *expected_text,
                                          GError             **error);
 
+/* How deep arrays and objects may nest in a file Gloss reads. json-glib
+ * parses by recursion, with no limit of its own: 100,000 '[' would
+ * overflow the stack. Datasets nest less than ten deep. */
+#define GLOSS_JSON_MAX_DEPTH 100
+
+gboolean    gloss_json_check_text       (const GlossJsonFile *file,
+                                         const char          *data,
+                                         gsize                length,
+                                         guint                first_line,
+                                         GError             **error);
 char       *gloss_json_load             (const GlossJsonFile *file,
                                          const char          *path,
                                          gsize               *length,
