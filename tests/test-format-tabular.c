@@ -751,7 +751,8 @@ test_text_binary_in_folder (Fixture       *fixture,
   dataset = gloss_format_read (&gloss_format_text, folder, report, &error);
   g_assert_null (dataset);
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
-  g_assert_cmpstr (error->message, ==, "“photo.txt” looks like a binary file: NUL byte at byte 8");
+  g_assert_cmpstr (error->message, ==, "“photo.txt” looks like a binary file: NUL byte at byte 8 "
+                   "(line 3)");
 }
 
 static void

@@ -40,11 +40,12 @@ line_at (const guint8 *data,
 static void
 set_binary_error (GError     **error,
                   const char  *display_name,
-                  gsize        position)
+                  gsize        position,
+                  guint        line)
 {
   g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING,
-               _("“%s” looks like a binary file: NUL byte at byte %" G_GSIZE_FORMAT),
-               display_name, position);
+               _("“%s” looks like a binary file: NUL byte at byte %" G_GSIZE_FORMAT " (line %u)"),
+               display_name, position, line);
 }
 
 /* iconv would report a lone surrogate with no position at all; checking
@@ -74,7 +75,7 @@ check_utf16 (const guint8  *data,
 
       if (unit == 0)
         {
-          set_binary_error (error, display_name, i + 2);
+          set_binary_error (error, display_name, i + 2, line);
           return FALSE;
         }
 
@@ -147,7 +148,7 @@ check_utf8 (const guint8  *data,
   nul = size > skip ? memchr (data + skip, '\0', size - skip) : NULL;
   if (nul != NULL)
     {
-      set_binary_error (error, display_name, nul - data);
+      set_binary_error (error, display_name, nul - data, line_at (data, nul - data));
       return FALSE;
     }
 
@@ -410,10 +411,11 @@ typedef struct
 } HtmlTag;
 
 /* P is at '<' followed by a letter, or by '/' and a letter. Reads the tag
- * and returns where it ends: after its '>', or at the end of the input when
- * it is cut off. Quoted attribute values may hold '>'. */
+ * and returns where it ends: after its '>', or END when it is cut off.
+ * Quoted attribute values may hold '>'. */
 static const char *
 parse_tag (const char *p,
+           const char *end,
            HtmlTag    *tag)
 {
   gsize n = 0;
@@ -421,16 +423,16 @@ parse_tag (const char *p,
   char previous = 0;
 
   p++;
-  tag->closing = *p == '/';
+  tag->closing = p < end && *p == '/';
   if (tag->closing)
     p++;
 
-  for (; is_tag_name_char (*p); p++)
+  for (; p < end && is_tag_name_char (*p); p++)
     if (n < sizeof tag->name - 1)
       tag->name[n++] = g_ascii_tolower (*p);
   tag->name[n] = '\0';
 
-  for (; *p != '\0'; p++)
+  for (; p < end; p++)
     {
       if (quote != 0)
         {
@@ -450,6 +452,27 @@ parse_tag (const char *p,
 
   tag->self_closing = FALSE;
   return p;
+}
+
+/* The first NEEDLE in P..END, or NULL. */
+static const char *
+find_ascii (const char *p,
+            const char *end,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  while ((gsize) (end - p) >= n)
+    {
+      p = memchr (p, needle[0], end - p - n + 1);
+      if (p == NULL)
+        return NULL;
+      if (memcmp (p, needle, n) == 0)
+        return p;
+      p++;
+    }
+
+  return NULL;
 }
 
 static gboolean
@@ -489,46 +512,51 @@ static const char * const block_elements[] = {
   "table", "tbody", "tfoot", "thead", "tr", "ul", NULL,
 };
 
-/* After the opening tag of a hidden element at END: where its closing tag
- * ends, or the end of the input. */
+/* After the opening tag of a hidden element at START: where its closing
+ * tag ends, or END. */
 static const char *
-skip_hidden_content (const char    *end,
+skip_hidden_content (const char    *start,
+                     const char    *end,
                      const HtmlTag *tag)
 {
   g_autofree char *closing = g_strconcat ("</", tag->name, NULL);
   gsize len = strlen (closing);
 
-  for (const char *p = end; *p != '\0'; p++)
-    if (*p == '<' && g_ascii_strncasecmp (p, closing, len) == 0 && !is_tag_name_char (p[len]))
+  for (const char *p = start; (gsize) (end - p) >= len; p++)
+    if (*p == '<' && g_ascii_strncasecmp (p, closing, len) == 0 &&
+        (p + len == end || !is_tag_name_char (p[len])))
       {
-        const char *close = strchr (p, '>');
+        const char *close = memchr (p, '>', end - p);
 
-        return close != NULL ? close + 1 : p + strlen (p);
+        return close != NULL ? close + 1 : end;
       }
 
-  return end + strlen (end);
+  return end;
 }
 
-/* Where a comment, a doctype or a processing instruction at P ends. */
+/* Where a comment, a doctype or a processing instruction at P ends: END
+ * when it is not closed. */
 static const char *
-skip_markup_declaration (const char *p)
+skip_markup_declaration (const char *p,
+                         const char *end)
 {
-  const char *end;
+  const char *close;
 
-  if (g_str_has_prefix (p, "<!--"))
+  if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
     {
-      end = strstr (p + 4, "-->");
-      return end != NULL ? end + 3 : p + strlen (p);
+      close = find_ascii (p + 4, end, "-->");
+      return close != NULL ? close + 3 : end;
     }
 
-  end = strchr (p, '>');
-  return end != NULL ? end + 1 : p + strlen (p);
+  close = memchr (p, '>', end - p);
+  return close != NULL ? close + 1 : end;
 }
 
 static void
 html_to_sink (const char *html,
               TextSink   *sink)
 {
+  const char *html_end = html + strlen (html);
   const char *p = html;
   guint pre_depth = 0;
   gboolean in_head = FALSE;
@@ -538,8 +566,8 @@ html_to_sink (const char *html,
     {
       if (*p == '<' && has_prefix_ascii_ci (p, "<![CDATA["))
         {
-          const char *end = strstr (p + 9, "]]>");
-          gsize len = end != NULL ? (gsize) (end - p - 9) : strlen (p + 9);
+          const char *end = find_ascii (p + 9, html_end, "]]>");
+          gsize len = end != NULL ? (gsize) (end - p - 9) : (gsize) (html_end - p - 9);
 
           if (!in_head)
             sink_append (sink, p + 9, len);
@@ -549,7 +577,7 @@ html_to_sink (const char *html,
 
       if (*p == '<' && (p[1] == '!' || p[1] == '?'))
         {
-          p = skip_markup_declaration (p);
+          p = skip_markup_declaration (p, html_end);
           continue;
         }
 
@@ -557,7 +585,7 @@ html_to_sink (const char *html,
         {
           HtmlTag tag;
 
-          p = parse_tag (p, &tag);
+          p = parse_tag (p, html_end, &tag);
           after_pre = FALSE;
 
           if (tag_is (&tag, "head"))
@@ -569,7 +597,7 @@ html_to_sink (const char *html,
             in_head = FALSE;
 
           if (!tag.closing && !tag.self_closing && tag_in (&tag, hidden_elements))
-            p = skip_hidden_content (p, &tag);
+            p = skip_hidden_content (p, html_end, &tag);
           else if (tag_is (&tag, "td") || tag_is (&tag, "th"))
             sink_space (sink);
           else if (tag_in (&tag, block_elements))
@@ -658,7 +686,16 @@ gloss_text_from_html (const char *html)
   return g_string_free (sink.out, FALSE);
 }
 
-/* Markdown */
+/* Markdown
+ *
+ * Every reader of outside data runs in time linear in its input (give or
+ * take a logarithm): a 2 MB file of unclosed brackets took minutes when
+ * each bracket searched for its closing one. So a paragraph's brackets,
+ * parentheses and backtick runs are matched once, up front; a link's text
+ * is read in the same pass as the rest, not by recursion (which nested
+ * links could also drive past the end of the stack); and emphasis keeps,
+ * per character, the point below which no opener is left, as CommonMark's
+ * reference parser does. */
 
 typedef struct
 {
@@ -669,7 +706,59 @@ typedef struct
   gboolean can_close;
   gsize removed_start;
   gsize removed_end;
+  /* The delimiters emphasis may still pair, as a list: those it is done
+   * with leave it, so that no search walks over them again. */
+  gssize prev;
+  gssize next;
 } Delimiter;
+
+/* An opening bracket or parenthesis and its closing one, as byte offsets;
+ * G_MAXSIZE when it has none. */
+typedef struct
+{
+  gsize open;
+  gsize close;
+} Pair;
+
+/* The starts of the backtick runs of one length, and how far the reading
+ * has passed them. */
+typedef struct
+{
+  GArray *starts;   /* gsize, in order */
+  guint next;
+} TickRuns;
+
+static void
+tick_runs_free (gpointer data)
+{
+  TickRuns *runs = data;
+
+  g_array_unref (runs->starts);
+  g_free (runs);
+}
+
+/* The text being read through a link's text: where that text starts, its
+ * closing ']', where the link ends, and the last delimiter before it. */
+typedef struct
+{
+  const char *start;
+  const char *text_end;
+  const char *after;
+  gssize bottom;
+} OpenLink;
+
+typedef struct
+{
+  const char *text;
+  const char *end;
+  GArray *brackets;     /* Pair, '[' and ']', by opening offset; NULL until needed */
+  GArray *parens;       /* Pair, '(' and ')' */
+  guint bracket_hint;   /* where the last lookup in each found its pair */
+  guint paren_hint;
+  GHashTable *ticks;    /* run length -> TickRuns; NULL until needed */
+  GArray *delimiters;   /* Delimiter; the first is a stand-in that never pairs */
+  gssize last;          /* the last delimiter in the list */
+} MarkdownInline;
 
 static gunichar
 char_before (const char *start,
@@ -691,57 +780,170 @@ is_md_punct (gunichar c)
   return g_unichar_ispunct (c) || (c < 0x80 && g_ascii_ispunct (c));
 }
 
-static void markdown_inline (const char *text,
-                             gsize       len,
-                             GString    *out);
-
-/* After an opening bracket at P: the matching closing one before END. */
-static const char *
-find_closing (const char *p,
-              const char *end,
-              char        open,
-              char        close)
+/* Matches OPEN and CLOSE in TEXT..END as a search from each opening one
+ * would, counting depth and skipping what a backslash escapes. */
+static GArray *
+match_pairs (const char *text,
+             const char *end,
+             char        open,
+             char        close)
 {
-  guint depth = 1;
+  GArray *pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (p++; p < end; p++)
+  for (const char *p = text; p < end; p++)
     {
       if (*p == '\\' && p + 1 < end)
         p++;
       else if (*p == open)
-        depth++;
-      else if (*p == close && --depth == 0)
-        return p;
+        {
+          Pair pair = { p - text, G_MAXSIZE };
+          guint index = pairs->len;
+
+          g_array_append_val (pairs, pair);
+          g_array_append_val (stack, index);
+        }
+      else if (*p == close && stack->len > 0)
+        {
+          guint index = g_array_index (stack, guint, stack->len - 1);
+
+          g_array_set_size (stack, stack->len - 1);
+          g_array_index (pairs, Pair, index).close = p - text;
+        }
+    }
+
+  return pairs;
+}
+
+/* The closing match of the bracket or parenthesis at P before END, or
+ * NULL. Lookups mostly move forward, so the search starts from the last
+ * one found and strides ahead from there. */
+static const char *
+find_closing (MarkdownInline *in,
+              const char     *p,
+              const char     *end)
+{
+  gsize offset = p - in->text;
+  GArray *pairs;
+  guint *hint;
+  guint low = 0;
+  guint high;
+
+  if (in->brackets == NULL)
+    {
+      in->brackets = match_pairs (in->text, in->end, '[', ']');
+      in->parens = match_pairs (in->text, in->end, '(', ')');
+    }
+  pairs = *p == '[' ? in->brackets : in->parens;
+  hint = *p == '[' ? &in->bracket_hint : &in->paren_hint;
+  high = pairs->len;
+
+  if (*hint < pairs->len && g_array_index (pairs, Pair, *hint).open <= offset)
+    {
+      guint stride = 1;
+
+      low = *hint;
+      while (low + stride < pairs->len &&
+             g_array_index (pairs, Pair, low + stride).open <= offset)
+        {
+          low += stride;
+          stride *= 2;
+        }
+      high = MIN (low + stride, pairs->len);
+    }
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      Pair *pair = &g_array_index (pairs, Pair, middle);
+
+      if (pair->open == offset)
+        {
+          *hint = middle;
+          return pair->close != G_MAXSIZE && in->text + pair->close < end
+                 ? in->text + pair->close : NULL;
+        }
+      if (pair->open < offset)
+        low = middle + 1;
+      else
+        high = middle;
     }
 
   return NULL;
 }
 
-/* A link or image at P ('['): its text into OUT, and where it ends; NULL
- * when the bracket does not start one. */
+/* The first run of exactly N backticks starting at FROM or later and
+ * before END, or NULL. FROM only grows from one call to the next. */
 static const char *
-markdown_link (const char *p,
-               const char *end,
-               GString    *out)
+find_tick_run (MarkdownInline *in,
+               gsize           n,
+               const char     *from,
+               const char     *end)
 {
-  const char *text_end = find_closing (p, end, '[', ']');
+  TickRuns *runs;
+
+  if (in->ticks == NULL)
+    {
+      in->ticks = g_hash_table_new_full (NULL, NULL, NULL, tick_runs_free);
+      for (const char *p = in->text; p < in->end;)
+        {
+          const char *q = p;
+          gsize start = p - in->text;
+
+          if (*p != '`')
+            {
+              p++;
+              continue;
+            }
+          while (q < in->end && *q == '`')
+            q++;
+
+          runs = g_hash_table_lookup (in->ticks, GSIZE_TO_POINTER (q - p));
+          if (runs == NULL)
+            {
+              runs = g_new0 (TickRuns, 1);
+              runs->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+              g_hash_table_insert (in->ticks, GSIZE_TO_POINTER (q - p), runs);
+            }
+          g_array_append_val (runs->starts, start);
+          p = q;
+        }
+    }
+
+  runs = g_hash_table_lookup (in->ticks, GSIZE_TO_POINTER (n));
+  if (runs == NULL)
+    return NULL;
+
+  while (runs->next < runs->starts->len &&
+         in->text + g_array_index (runs->starts, gsize, runs->next) < from)
+    runs->next++;
+
+  if (runs->next < runs->starts->len &&
+      in->text + g_array_index (runs->starts, gsize, runs->next) < end)
+    return in->text + g_array_index (runs->starts, gsize, runs->next);
+
+  return NULL;
+}
+
+/* A link or image at P ('['), before END: where it ends, and its text's
+ * closing bracket in *TEXT_END; NULL when the bracket does not start one. */
+static const char *
+find_link (MarkdownInline  *in,
+           const char      *p,
+           const char      *end,
+           const char     **text_end)
+{
   const char *link_end;
 
-  if (text_end == NULL || text_end + 1 >= end)
+  *text_end = find_closing (in, p, end);
+  if (*text_end == NULL || *text_end + 1 >= end)
     return NULL;
 
-  if (text_end[1] == '(')
-    link_end = find_closing (text_end + 1, end, '(', ')');
-  else if (text_end[1] == '[')
-    link_end = find_closing (text_end + 1, end, '[', ']');
-  else
+  if ((*text_end)[1] != '(' && (*text_end)[1] != '[')
     return NULL;
 
-  if (link_end == NULL)
-    return NULL;
-
-  markdown_inline (p + 1, text_end - p - 1, out);
-  return link_end + 1;
+  link_end = find_closing (in, *text_end + 1, end);
+  return link_end != NULL ? link_end + 1 : NULL;
 }
 
 /* An autolink at P ('<'): <https://...> or <name@host>. */
@@ -768,24 +970,61 @@ markdown_autolink (const char *p,
   return q + 1;
 }
 
-static void
-resolve_emphasis (GArray *delimiters)
+static Delimiter *
+delimiter_at (MarkdownInline *in,
+              gssize          index)
 {
-  for (guint i = 0; i < delimiters->len; i++)
+  return &g_array_index (in->delimiters, Delimiter, index);
+}
+
+static void
+unlink_delimiter (MarkdownInline *in,
+                  gssize          index)
+{
+  Delimiter *d = delimiter_at (in, index);
+
+  delimiter_at (in, d->prev)->next = d->next;
+  if (d->next >= 0)
+    delimiter_at (in, d->next)->prev = d->prev;
+  else
+    in->last = d->prev;
+}
+
+/* Whether D can still open emphasis. */
+static gboolean
+can_still_open (const Delimiter *d)
+{
+  return d->can_open && d->len - d->removed_end > d->removed_start;
+}
+
+/* Pairs the delimiters after BOTTOM: each closer with the nearest opener of
+ * its character before it; emphasis does not cross, so what lay between a
+ * pair can no longer pair. */
+static void
+resolve_emphasis (MarkdownInline *in,
+                  gssize          bottom)
+{
+  /* Per character (*, _, ~): below this delimiter no opener is left. */
+  gssize openers_bottom[3] = { bottom, bottom, bottom };
+  gssize current = delimiter_at (in, bottom)->next;
+
+  while (current >= 0)
     {
-      Delimiter *closer = &g_array_index (delimiters, Delimiter, i);
+      Delimiter *closer = delimiter_at (in, current);
+      guint key = closer->c == '*' ? 0 : closer->c == '_' ? 1 : 2;
+      gssize next;
 
       while (closer->can_close && closer->len - closer->removed_start > 0)
         {
           Delimiter *opener = NULL;
+          gssize o;
           gsize use;
 
-          for (guint j = i; j-- > 0;)
+          for (o = closer->prev; o > openers_bottom[key]; o = delimiter_at (in, o)->prev)
             {
-              Delimiter *candidate = &g_array_index (delimiters, Delimiter, j);
+              Delimiter *candidate = delimiter_at (in, o);
 
-              if (candidate->c == closer->c && candidate->can_open &&
-                  candidate->len - candidate->removed_end > candidate->removed_start)
+              if (candidate->c == closer->c && can_still_open (candidate))
                 {
                   opener = candidate;
                   break;
@@ -793,7 +1032,10 @@ resolve_emphasis (GArray *delimiters)
             }
 
           if (opener == NULL)
-            break;
+            {
+              openers_bottom[key] = closer->prev;
+              break;
+            }
 
           if (closer->c == '~')
             use = 2;
@@ -804,10 +1046,17 @@ resolve_emphasis (GArray *delimiters)
           opener->removed_end += use;
           closer->removed_start += use;
 
-          /* Emphasis does not cross: what lay between can no longer match. */
-          for (Delimiter *d = opener + 1; d < closer; d++)
-            d->can_open = d->can_close = FALSE;
+          /* What lay between leaves the list. */
+          opener->next = current;
+          closer->prev = o;
+          if (!can_still_open (opener))
+            unlink_delimiter (in, o);
         }
+
+      next = closer->next;
+      if (!can_still_open (closer))
+        unlink_delimiter (in, current);
+      current = next;
     }
 }
 
@@ -820,15 +1069,53 @@ markdown_inline (const char *text,
                  gsize       len,
                  GString    *out)
 {
-  const char *p = text;
-  const char *end = text + len;
   g_autoptr(GString) buffer = g_string_new (NULL);
-  g_autoptr(GArray) delimiters = g_array_new (FALSE, TRUE, sizeof (Delimiter));
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (OpenLink));
+  Delimiter stand_in = { 0, 0, 0, FALSE, FALSE, 0, 0, -1, -1 };
+  MarkdownInline in = { text, text + len };
+  /* What is being read: the paragraph, or the text of the innermost link. */
+  const char *start = text;
+  const char *end = text + len;
+  const char *p = text;
   gsize kept = 0;
 
-  while (p < end)
+  in.delimiters = g_array_new (FALSE, TRUE, sizeof (Delimiter));
+  g_array_append_val (in.delimiters, stand_in);
+  in.last = 0;
+
+  for (;;)
     {
       const char *next;
+      const char *text_end;
+
+      if (p >= end)
+        {
+          OpenLink *link;
+
+          if (links->len == 0)
+            break;
+
+          /* Emphasis does not reach out of a link's text. */
+          link = &g_array_index (links, OpenLink, links->len - 1);
+          resolve_emphasis (&in, link->bottom);
+          in.last = link->bottom;
+          delimiter_at (&in, link->bottom)->next = -1;
+          p = link->after;
+          g_array_set_size (links, links->len - 1);
+
+          if (links->len > 0)
+            {
+              link = &g_array_index (links, OpenLink, links->len - 1);
+              start = link->start;
+              end = link->text_end;
+            }
+          else
+            {
+              start = text;
+              end = text + len;
+            }
+          continue;
+        }
 
       if (*p == '\\' && p + 1 < end && g_ascii_ispunct (p[1]))
         {
@@ -845,18 +1132,8 @@ markdown_inline (const char *text,
           while (p + ticks < end && p[ticks] == '`')
             ticks++;
 
-          for (close = p + ticks; close < end; close++)
-            {
-              gsize n = 0;
-
-              while (close + n < end && close[n] == '`')
-                n++;
-              if (n == ticks)
-                break;
-              close += n > 0 ? n - 1 : 0;
-            }
-
-          if (close < end)
+          close = find_tick_run (&in, ticks, p + ticks, end);
+          if (close != NULL)
             {
               const char *code = p + ticks;
               gsize code_len = close - code;
@@ -878,9 +1155,13 @@ markdown_inline (const char *text,
         }
 
       if ((*p == '[' || (*p == '!' && p + 1 < end && p[1] == '[')) &&
-          (next = markdown_link (*p == '!' ? p + 1 : p, end, buffer)) != NULL)
+          (next = find_link (&in, *p == '!' ? p + 1 : p, end, &text_end)) != NULL)
         {
-          p = next;
+          OpenLink link = { (*p == '!' ? p + 2 : p + 1), text_end, next, in.last };
+
+          g_array_append_val (links, link);
+          start = p = link.start;
+          end = link.text_end;
           continue;
         }
 
@@ -894,27 +1175,18 @@ markdown_inline (const char *text,
           if (p + 1 < end && (p[1] == '!' || g_ascii_isalpha (p[1]) ||
                               (p[1] == '/' && p + 2 < end && g_ascii_isalpha (p[2]))))
             {
-              g_autofree char *copy = NULL;
-              const char *rest = p;
-              const char *after;
               HtmlTag tag;
 
-              /* The HTML scanner reads up to a NUL; a paragraph has one at
-               * its end already, link text needs a copy. */
-              if (*end != '\0')
-                rest = copy = g_strndup (p, end - p);
-
-              if (rest[1] == '!')
-                after = skip_markup_declaration (rest);
+              if (p[1] == '!')
+                p = skip_markup_declaration (p, end);
               else
                 {
-                  after = parse_tag (rest, &tag);
+                  p = parse_tag (p, end, &tag);
                   if (!tag.closing && !tag.self_closing && tag_in (&tag, hidden_elements))
-                    after = skip_hidden_content (after, &tag);
+                    p = skip_hidden_content (p, end, &tag);
                   else if (tag_in (&tag, block_elements))
                     g_string_append_c (buffer, ' ');
                 }
-              p += after - rest;
               continue;
             }
         }
@@ -934,8 +1206,8 @@ markdown_inline (const char *text,
 
       if (*p == '*' || *p == '_' || *p == '~')
         {
-          Delimiter d = { buffer->len, 0, *p, FALSE, FALSE, 0, 0 };
-          gunichar before = char_before (text, p);
+          Delimiter d = { buffer->len, 0, *p, FALSE, FALSE, 0, 0, in.last, -1 };
+          gunichar before = char_before (start, p);
           gunichar after;
           gboolean left, right;
 
@@ -960,7 +1232,9 @@ markdown_inline (const char *text,
             }
 
           g_string_append_len (buffer, p, d.len);
-          g_array_append_val (delimiters, d);
+          g_array_append_val (in.delimiters, d);
+          delimiter_at (&in, in.last)->next = in.delimiters->len - 1;
+          in.last = in.delimiters->len - 1;
           p += d.len;
           continue;
         }
@@ -970,12 +1244,11 @@ markdown_inline (const char *text,
       p = next;
     }
 
-  resolve_emphasis (delimiters);
+  resolve_emphasis (&in, 0);
 
-  for (guint i = 0; i < delimiters->len; i++)
+  for (guint i = 1; i < in.delimiters->len; i++)
     {
-      Delimiter *d = &g_array_index (delimiters, Delimiter, i);
-
+      Delimiter *d = delimiter_at (&in, i);
       gsize removed = MIN (d->len, d->removed_start + d->removed_end);
 
       g_string_append_len (out, buffer->str + kept, d->pos - kept);
@@ -984,6 +1257,11 @@ markdown_inline (const char *text,
       kept = d->pos + d->len;
     }
   g_string_append (out, buffer->str + kept);
+
+  g_clear_pointer (&in.brackets, g_array_unref);
+  g_clear_pointer (&in.parens, g_array_unref);
+  g_clear_pointer (&in.ticks, g_hash_table_unref);
+  g_array_unref (in.delimiters);
 }
 
 /* How many spaces and tabs LINE starts with, counting at most MAX. */
