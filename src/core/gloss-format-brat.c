@@ -45,10 +45,13 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "gloss-format.h"
+#include "gloss-format-reader.h"
 #include "gloss-offsets.h"
 #include "gloss-text-file.h"
 #include "gloss-tokenizer.h"
@@ -556,9 +559,11 @@ first_field (const char *line)
 }
 
 static gboolean
-read_annotation_conf (const char  *folder,
-                      BratConfig  *config,
-                      GError     **error)
+read_annotation_conf (const char         *folder,
+                      const char         *folder_real,
+                      BratConfig         *config,
+                      GlossFormatReport  *report,
+                      GError            **error)
 {
   g_autofree char *path = g_build_filename (folder, ANNOTATION_CONF, NULL);
   g_autofree char *where = g_strdup_printf (_("brat file %s"), ANNOTATION_CONF);
@@ -568,6 +573,15 @@ read_annotation_conf (const char  *folder,
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
+
+  if (folder_real != NULL && gloss_format_link_leaves_folder (folder_real, path))
+    {
+      gloss_format_report_warn (report,
+                                _("brat folder: %s is a link to a file outside the folder; "
+                                  "it was not read"),
+                                ANNOTATION_CONF);
+      return TRUE;
+    }
 
   contents = gloss_text_file_load (path, where, NULL, error);
   if (contents == NULL)
@@ -619,9 +633,11 @@ read_annotation_conf (const char  *folder,
 }
 
 static gboolean
-read_visual_conf (const char  *folder,
-                  BratConfig  *config,
-                  GError     **error)
+read_visual_conf (const char         *folder,
+                  const char         *folder_real,
+                  BratConfig         *config,
+                  GlossFormatReport  *report,
+                  GError            **error)
 {
   g_autofree char *path = g_build_filename (folder, VISUAL_CONF, NULL);
   g_autofree char *where = g_strdup_printf (_("brat file %s"), VISUAL_CONF);
@@ -631,6 +647,15 @@ read_visual_conf (const char  *folder,
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
+
+  if (folder_real != NULL && gloss_format_link_leaves_folder (folder_real, path))
+    {
+      gloss_format_report_warn (report,
+                                _("brat folder: %s is a link to a file outside the folder; "
+                                  "it was not read"),
+                                VISUAL_CONF);
+      return TRUE;
+    }
 
   contents = gloss_text_file_load (path, where, NULL, error);
   if (contents == NULL)
@@ -678,14 +703,24 @@ label_for_type (BratConfig *config,
 {
   const char *name = g_hash_table_lookup (config->names, type_name);
 
-  return name != NULL ? g_strdup (name) : gloss_type_name_to_label (type_name);
+  /* A gloss-label comment with nothing after the '=' names no label. */
+  if (name != NULL && !is_blank (name))
+    return g_strdup (name);
+
+  return gloss_type_name_to_label (type_name);
 }
 
+/* The label NAME of TYPE_NAME, its color from visual.conf; FILE and LINE
+ * (0 for none) say where it was met, for the warning when a name loses the
+ * white space around it. NULL when NAME is blank. */
 static GlossDatasetLabel *
-ensure_label (GlossDataset *dataset,
-              BratConfig   *config,
-              const char   *type_name,
-              const char   *name)
+ensure_label (GlossDataset       *dataset,
+              BratConfig         *config,
+              const char         *type_name,
+              const char         *name,
+              GlossFormatReport  *report,
+              const char         *file,
+              guint               line)
 {
   GlossDatasetLabel *label = gloss_dataset_find_label (dataset, name);
   const char *color;
@@ -693,9 +728,16 @@ ensure_label (GlossDataset *dataset,
   if (label != NULL)
     return label;
 
-  label = gloss_dataset_ensure_label (dataset, name);
+  if (line > 0)
+    label = gloss_format_ensure_label (dataset, name, report, _("brat file %s, line %u"), file,
+                                       line);
+  else
+    label = gloss_format_ensure_label (dataset, name, report, _("brat file %s"), file);
+  if (label == NULL)
+    return NULL;
+
   color = g_hash_table_lookup (config->colors, type_name);
-  if (color != NULL)
+  if (color != NULL && label->color == NULL)
     label->color = g_strdup (color);
 
   return label;
@@ -739,28 +781,6 @@ typedef struct
   GHashTable *ranges;     /* T id -> SpanRange */
   GPtrArray *notes;       /* PendingNote */
 } AnnParser;
-
-/* Line breaks, tabs and the like shown as escapes, so a message stays on
- * one line. */
-static char *
-escape_for_message (const char *text)
-{
-  g_autoptr(GString) escaped = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\n')
-        g_string_append (escaped, "\\n");
-      else if (*p == '\r')
-        g_string_append (escaped, "\\r");
-      else if (*p == '\t')
-        g_string_append (escaped, "\\t");
-      else
-        g_string_append_c (escaped, *p);
-    }
-
-  return g_string_free (g_steal_pointer (&escaped), FALSE);
-}
 
 static gboolean
 parse_offset (const char *text,
@@ -810,9 +830,11 @@ parse_textbound (AnnParser   *parser,
   space = strchr (data, ' ');
   if (space == NULL || space == data)
     {
+      g_autofree char *shown_id = gloss_format_excerpt (id, -1);
+
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE,
                    _("brat file %s, line %u: %s needs a type and offsets, as in “T1\tActor 0 5”"),
-                   parser->ann_name, line, id);
+                   parser->ann_name, line, shown_id);
       return FALSE;
     }
   type_name = g_strndup (data, space - data);
@@ -820,10 +842,11 @@ parse_textbound (AnnParser   *parser,
   if (g_hash_table_contains (parser->ranges, id))
     {
       SpanRange *first = g_hash_table_lookup (parser->ranges, id);
+      g_autofree char *shown_id = gloss_format_excerpt (id, -1);
 
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE,
                    _("brat file %s, line %u: %s is used a second time (first on line %u)"),
-                   parser->ann_name, line, id, first->line);
+                   parser->ann_name, line, shown_id, first->line);
       return FALSE;
     }
 
@@ -838,9 +861,11 @@ parse_textbound (AnnParser   *parser,
       if (g_strv_length (numbers) != 2 || !parse_offset (numbers[0], &fragment.start)
           || !parse_offset (numbers[1], &fragment.end))
         {
+          g_autofree char *shown = gloss_format_excerpt (pairs[i], -1);
+
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE,
                        _("brat file %s, line %u: “%s” is not a start and an end offset"),
-                       parser->ann_name, line, pairs[i]);
+                       parser->ann_name, line, shown);
           return FALSE;
         }
 
@@ -859,10 +884,14 @@ parse_textbound (AnnParser   *parser,
     }
 
   if (text == NULL)
-    gloss_format_report_warn (parser->report,
-                              _("brat file %s, line %u: %s has no text after its offsets, "
-                                "so they could not be checked"),
-                              parser->ann_name, line, id);
+    {
+      g_autofree char *shown_id = gloss_format_excerpt (id, -1);
+
+      gloss_format_report_warn (parser->report,
+                                _("brat file %s, line %u: %s has no text after its offsets, "
+                                  "so they could not be checked"),
+                                parser->ann_name, line, shown_id);
+    }
   /* As brat checks: the text starts the rest of the line, and anything after
    * it is set apart by white space. */
   else if (!g_str_has_prefix (text, reference->str)
@@ -870,43 +899,65 @@ parse_textbound (AnnParser   *parser,
                && !gloss_tokenizer_is_space (g_utf8_get_char (text + reference->len))))
     {
       g_autoptr(GString) offsets = g_string_new (NULL);
-      g_autofree char *said = escape_for_message (text);
-      g_autofree char *found = escape_for_message (reference->str);
+      g_autofree char *said = gloss_format_excerpt (text, -1);
+      g_autofree char *found = gloss_format_excerpt (reference->str, reference->len);
+      g_autofree char *shown_id = gloss_format_excerpt (id, -1);
+      g_autofree char *shown_offsets = NULL;
 
-      for (guint i = 0; i < fragments->len; i++)
+      for (guint i = 0; i < fragments->len && offsets->len <= GLOSS_FORMAT_EXCERPT_CHARS; i++)
         g_string_append_printf (offsets, "%s%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT,
                                 i > 0 ? ";" : "", g_array_index (fragments, Fragment, i).start,
                                 g_array_index (fragments, Fragment, i).end);
+      shown_offsets = gloss_format_excerpt (offsets->str, offsets->len);
 
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
                    _("brat file %s, line %u: %s gives the text “%s”, but the text at %s is “%s”; "
                      "were the offsets counted in another unit?"),
-                   parser->ann_name, line, id, said, offsets->str, found);
+                   parser->ann_name, line, shown_id, said, shown_offsets, found);
       return FALSE;
     }
 
-  for (guint i = 0; i + 1 < fragments->len;)
+  /* Joined in place: removing each joined fragment from the array made a
+   * line of many fragments quadratic. */
+  if (fragments->len > 1)
     {
-      Fragment *fragment = &g_array_index (fragments, Fragment, i);
-      Fragment *next = &g_array_index (fragments, Fragment, i + 1);
+      guint kept = 0;
 
-      if (gap_is_line_breaks (parser, fragment->end, next->start))
+      for (guint i = 1; i < fragments->len; i++)
         {
-          fragment->end = next->end;
-          g_array_remove_index (fragments, i + 1);
+          Fragment *fragment = &g_array_index (fragments, Fragment, kept);
+          Fragment *next = &g_array_index (fragments, Fragment, i);
+
+          if (gap_is_line_breaks (parser, fragment->end, next->start))
+            fragment->end = next->end;
+          else
+            g_array_index (fragments, Fragment, ++kept) = *next;
         }
-      else
-        i++;
+      g_array_set_size (fragments, kept + 1);
     }
 
   if (fragments->len > 1)
-    gloss_format_report_warn (parser->report,
-                              _("brat file %s, line %u: %s has %u discontinuous parts; "
-                                "each became a span of its own"),
-                              parser->ann_name, line, id, fragments->len);
+    {
+      g_autofree char *shown_id = gloss_format_excerpt (id, -1);
+
+      gloss_format_report_warn (parser->report,
+                                _("brat file %s, line %u: %s has %u discontinuous parts; "
+                                  "each became a span of its own"),
+                                parser->ann_name, line, shown_id, fragments->len);
+    }
 
   label_name = label_for_type (parser->config, type_name);
-  label = ensure_label (parser->dataset, parser->config, type_name, label_name);
+  label = ensure_label (parser->dataset, parser->config, type_name, label_name, parser->report,
+                        parser->ann_name, line);
+  if (label == NULL)
+    {
+      g_autofree char *shown = gloss_format_excerpt (type_name, -1);
+
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE,
+                   _("brat file %s, line %u: the type “%s” names no label"), parser->ann_name,
+                   line, shown);
+      return FALSE;
+    }
 
   range = g_new0 (SpanRange, 1);
   range->first = parser->document->spans->len;
@@ -942,10 +993,12 @@ parse_comment (AnnParser   *parser,
   fields = g_strsplit_set (g_strstrip (data), " \t", -1);
   if (g_strv_length (fields) != 2)
     {
+      g_autofree char *shown_id = gloss_format_excerpt (id, -1);
+
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE,
                    _("brat file %s, line %u: %s needs a type and the annotation it is about, "
                      "as in “#1\tAnnotatorNotes T1\tthe note”"),
-                   parser->ann_name, line, id);
+                   parser->ann_name, line, shown_id);
       return FALSE;
     }
 
@@ -979,7 +1032,7 @@ parse_line (AnnParser   *parser,
 
   if (tab == NULL)
     {
-      g_autofree char *shown = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
+      g_autofree char *shown = gloss_format_excerpt (text, -1);
 
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE,
                    _("brat file %s, line %u: “%s” is not an annotation (an ID, a tab, then its "
@@ -1012,46 +1065,73 @@ parse_line (AnnParser   *parser,
       gloss_format_report_lose (parser->report, _("equivalences (not supported)"), 1);
       return TRUE;
     default:
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE,
-                   _("brat file %s, line %u: “%s” is not a brat annotation ID (T1, R1, E1, A1, "
-                     "N1, #1 or *)"),
-                   parser->ann_name, line, id);
-      return FALSE;
+      {
+        g_autofree char *shown_id = gloss_format_excerpt (id, -1);
+
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE,
+                     _("brat file %s, line %u: “%s” is not a brat annotation ID (T1, R1, E1, A1, "
+                       "N1, #1 or *)"),
+                     parser->ann_name, line, shown_id);
+        return FALSE;
+      }
     }
 }
 
 static void
 apply_notes (AnnParser *parser)
 {
+  /* Each annotation's notes joined once: joining them onto the span note by
+   * note made many notes on one annotation quadratic. */
+  g_autoptr(GHashTable) joined = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
   for (guint i = 0; i < parser->notes->len; i++)
     {
       PendingNote *note = g_ptr_array_index (parser->notes, i);
       SpanRange *range = g_hash_table_lookup (parser->ranges, note->target);
+      GString *text;
 
       if (range == NULL)
         {
           gloss_format_report_lose (parser->report, _("notes on annotations that were not read"),
                                     1);
           if (note->target[0] == 'T')
-            gloss_format_report_warn (parser->report,
-                                      _("brat file %s, line %u: the note is about %s, which is not "
-                                        "in the file"),
-                                      parser->ann_name, note->line, note->target);
+            {
+              g_autofree char *shown = gloss_format_excerpt (note->target, -1);
+
+              gloss_format_report_warn (parser->report,
+                                        _("brat file %s, line %u: the note is about %s, which is "
+                                          "not in the file"),
+                                        parser->ann_name, note->line, shown);
+            }
           continue;
         }
+
+      text = g_hash_table_lookup (joined, range);
+      if (text == NULL)
+        g_hash_table_insert (joined, range, g_string_new (note->text));
+      else
+        {
+          g_string_append_c (text, ' ');
+          g_string_append (text, note->text);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, joined);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      SpanRange *range = key;
+      GString *text = value;
 
       for (guint j = range->first; j < range->first + range->count; j++)
         {
           GlossDatasetSpan *span = g_ptr_array_index (parser->document->spans, j);
-          char *joined;
 
-          if (span->note[0] == '\0')
-            joined = g_strdup (note->text);
-          else
-            joined = g_strconcat (span->note, " ", note->text, NULL);
           g_free (span->note);
-          span->note = joined;
+          span->note = g_strdup (text->str);
         }
+      g_string_free (text, TRUE);
     }
 }
 
@@ -1082,6 +1162,7 @@ drop_byte_order_mark (GlossDatasetDocument *document,
 
 static gboolean
 read_document (const char         *folder,
+               const char         *folder_real,
                const char         *stem,
                BratConfig         *config,
                GlossDataset       *dataset,
@@ -1103,6 +1184,16 @@ read_document (const char         *folder,
   g_autoptr(GPtrArray) notes = NULL;
   g_auto(GStrv) lines = NULL;
   AnnParser parser = { 0 };
+
+  if (folder_real != NULL && (gloss_format_link_leaves_folder (folder_real, txt_path) ||
+                              gloss_format_link_leaves_folder (folder_real, ann_path)))
+    {
+      gloss_format_report_warn (report,
+                                _("brat folder: %s or %s is a link to a file outside the folder; "
+                                  "the document was not read"),
+                                txt_display, ann_display);
+      return TRUE;
+    }
 
   if (!g_file_test (txt_path, G_FILE_TEST_IS_REGULAR))
     {
@@ -1221,6 +1312,7 @@ brat_read (const char         *path,
   g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
   g_autoptr(GPtrArray) stems = NULL;
   g_autofree char *folder = NULL;
+  g_autofree char *folder_real = NULL;
   BratConfig config = { 0 };
   gboolean ok = TRUE;
 
@@ -1252,7 +1344,9 @@ brat_read (const char         *path,
   config.types = g_ptr_array_new_with_free_func (g_free);
   config.colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  ok = read_annotation_conf (folder, &config, error) && read_visual_conf (folder, &config, error);
+  folder_real = realpath (folder, NULL);
+  ok = read_annotation_conf (folder, folder_real, &config, report, error) &&
+       read_visual_conf (folder, folder_real, &config, report, error);
 
   /* The label set in the order annotation.conf gives it, used or not. */
   for (guint i = 0; ok && i < config.types->len; i++)
@@ -1260,11 +1354,12 @@ brat_read (const char         *path,
       const char *type_name = g_ptr_array_index (config.types, i);
       g_autofree char *name = label_for_type (&config, type_name);
 
-      ensure_label (dataset, &config, type_name, name);
+      ensure_label (dataset, &config, type_name, name, report, ANNOTATION_CONF, 0);
     }
 
   for (guint i = 0; ok && i < stems->len; i++)
-    ok = read_document (folder, g_ptr_array_index (stems, i), &config, dataset, report, error);
+    ok = read_document (folder, folder_real, g_ptr_array_index (stems, i), &config, dataset,
+                        report, error);
 
   brat_config_clear (&config);
 
