@@ -15,7 +15,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <stdlib.h>
+
 #include "gloss-format.h"
+#include "gloss-format-reader.h"
 #include "gloss-text.h"
 
 /* File names are at most 255 bytes on the usual file systems; this leaves
@@ -79,6 +82,7 @@ read_folder (const char         *path,
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *folder_real = realpath (path, NULL);
   const char *name;
   guint skipped = 0;
 
@@ -93,6 +97,18 @@ read_folder (const char         *path,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (is_readable_name (name) && folder_real != NULL &&
+          gloss_format_link_leaves_folder (folder_real, child))
+        {
+          g_autofree char *link = g_filename_display_name (name);
+
+          gloss_format_report_warn (report,
+                                    _("folder %s: %s is a link to a file outside the folder; "
+                                      "it was not read"),
+                                    display, link);
+          continue;
+        }
 
       if (g_file_test (child, G_FILE_TEST_IS_REGULAR) && is_readable_name (name))
         g_ptr_array_add (names, g_strdup (name));
