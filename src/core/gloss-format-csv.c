@@ -33,8 +33,16 @@ csv_read (const char         *path,
           GlossFormatReport  *report,
           GError            **error)
 {
-  g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
-                       _("CSV holds spans, not documents; import the documents first"));
+  g_autofree char *display = g_filename_display_name (path);
+
+  /* Not "import the documents first": with the documents in, a CSV still
+   * cannot be read, and the user would look for what is missing. */
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+               _("CSV file %s: Gloss writes CSV for reading in a spreadsheet and does not read "
+                 "it back, since a row holds a span and 40 characters around it, not its "
+                 "document; import the documents with their spans as Gloss JSONL, doccano, "
+                 "spaCy, Label Studio, brat or CoNLL instead"),
+               display);
   return NULL;
 }
 
