@@ -1,0 +1,689 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Files made to break the readers: nesting that would overflow the stack,
+ * "\u0000" that would cut a string short, inputs that made a reader
+ * quadratic, lines of megabytes, links out of a folder, label names with
+ * white space around them. Each is refused with a message naming the file
+ * and the place, or read as it should be; and the other files of the same
+ * import come in all the same.
+ *
+ * The inputs that made a reader quadratic are megabytes large, so that the
+ * old behaviour would run far past the suite's timeout: the tests assert
+ * what was read, never how long it took. */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "gloss-format.h"
+#include "gloss-import.h"
+#include "gloss-json.h"
+#include "gloss-text.h"
+#include "gloss-test-util.h"
+
+/* Deep enough that json-glib's recursion overflowed the reader's stack. */
+#define DEEP 100000
+
+/* Twice the size that took a minute or more when a reader was quadratic. */
+#define LARGE (2 * 1000 * 1000)
+
+typedef struct
+{
+  char *dir;
+  char *outside;   /* a folder beside the one imported, for links out of it */
+  char *project;
+  GlossStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-hostile-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->outside = g_dir_make_tmp ("gloss-hostile-outside-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->project = g_build_filename (fixture->outside, "project.gloss", NULL);
+  fixture->store = gloss_store_create (fixture->project, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->store);
+  /* The links are files: removing the tree removes them, not their
+   * targets. */
+  gloss_test_remove_tree (fixture->dir);
+  gloss_test_remove_tree (fixture->outside);
+  g_free (fixture->project);
+  g_free (fixture->outside);
+  g_free (fixture->dir);
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* Reads PATH as FORMAT_NAME and expects it refused with MESSAGE. */
+static void
+assert_refused (const char *format_name,
+                const char *path,
+                gint        code,
+                const char *message)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = gloss_format_read (gloss_format_lookup (format_name), path, report, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static GlossDataset *
+read_ok (const char         *format_name,
+         const char         *path,
+         GlossFormatReport  *report)
+{
+  g_autoptr(GError) error = NULL;
+  GlossDataset *dataset;
+
+  dataset = gloss_format_read (gloss_format_lookup (format_name), path, report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  return dataset;
+}
+
+/* Nesting */
+
+typedef struct
+{
+  const char *format;
+  const char *file_name;
+  const char *before;   /* what comes before the nesting: a whole first line */
+  gboolean basename;    /* whether the message names the file by its base name */
+} JsonFormatCase;
+
+static const JsonFormatCase json_formats[] = {
+  { "gloss", "deep.gloss.jsonl", "{\"gloss\": 1, \"labels\": []}\n", FALSE },
+  { "spacy", "deep.spacy.json", "[\n", FALSE },
+  { "doccano", "deep.doccano.jsonl", "{\"text\": \"first\"}\n", TRUE },
+  { "labelstudio", "deep.labelstudio.json", "[\n", FALSE },
+};
+
+static const char *
+kind_of (const char *format)
+{
+  if (g_str_equal (format, "gloss"))
+    return "Gloss";
+  if (g_str_equal (format, "spacy"))
+    return "spaCy";
+  if (g_str_equal (format, "labelstudio"))
+    return "Label Studio";
+  return "doccano";
+}
+
+/* A file of each JSON format nested DEEP levels on line 2, between two good
+ * files of the same import: it is refused with its name, line and column,
+ * and the two others are imported. */
+static void
+test_json_deep_nesting (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char * const openings[] = { "[", "{\"a\": " };
+
+  for (guint f = 0; f < G_N_ELEMENTS (json_formats); f++)
+    for (guint o = 0; o < G_N_ELEMENTS (openings); o++)
+      {
+        const JsonFormatCase *format = &json_formats[f];
+        g_autoptr(GString) contents = g_string_new (format->before);
+        g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GPtrArray) results = NULL;
+        g_autofree char *first = g_strdup_printf ("first-%u-%u.txt", f, o);
+        g_autofree char *last = g_strdup_printf ("last-%u-%u.txt", f, o);
+        g_autofree char *expected = NULL;
+        GlossImportResult *result;
+        /* The opening that goes one level too deep: the spaCy and Label
+         * Studio files open one on line 1 already. */
+        guint too_deep = GLOSS_JSON_MAX_DEPTH + 1 - (format->before[0] == '[');
+        guint column = (too_deep - 1) * strlen (openings[o]) + 1;
+
+        for (guint i = 0; i < DEEP; i++)
+          g_string_append (contents, openings[o]);
+        g_string_append_c (contents, '\n');
+
+        g_ptr_array_add (paths, write_file (fixture->dir, first, "Before the deep file.", -1));
+        g_ptr_array_add (paths, write_file (fixture->dir, format->file_name, contents->str,
+                                            contents->len));
+        g_ptr_array_add (paths, write_file (fixture->dir, last, "After the deep file.", -1));
+        g_ptr_array_add (paths, NULL);
+
+        results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL,
+                                      NULL, NULL, NULL);
+        g_assert_cmpuint (results->len, ==, 3);
+
+        result = g_ptr_array_index (results, 1);
+        g_assert_error (result->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE);
+        expected = g_strdup_printf ("%s file %s, line 2, column %u: arrays and objects nest "
+                                    "more than %d deep here; no dataset needs that many, and "
+                                    "Gloss reads at most %d",
+                                    kind_of (format->format),
+                                    format->basename ? format->file_name
+                                                     : (char *) paths->pdata[1],
+                                    column, GLOSS_JSON_MAX_DEPTH, GLOSS_JSON_MAX_DEPTH);
+        g_assert_cmpstr (result->error->message, ==, expected);
+
+        g_assert_no_error (((GlossImportResult *) g_ptr_array_index (results, 0))->error);
+        g_assert_no_error (((GlossImportResult *) g_ptr_array_index (results, 2))->error);
+        g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 2 * (f * 2 + o + 1));
+      }
+}
+
+/* As deep as a file may go, it is read. */
+static void
+test_json_depth_limit_reads (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GString) contents = g_string_new ("{\"gloss\": 1, \"labels\": []}\n"
+                                              "{\"name\": \"a\", \"text\": \"b\", \"x\": ");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *path = NULL;
+
+  /* The document's object is the first level. */
+  for (guint i = 1; i < GLOSS_JSON_MAX_DEPTH; i++)
+    g_string_append_c (contents, '[');
+  /* A bracket in a string is text, not nesting. */
+  g_string_append (contents, "\"[[[\\\"[[\"");
+  for (guint i = 1; i < GLOSS_JSON_MAX_DEPTH; i++)
+    g_string_append_c (contents, ']');
+  g_string_append (contents, "}\n");
+
+  path = write_file (fixture->dir, "limit.gloss.jsonl", contents->str, contents->len);
+  dataset = read_ok ("gloss", path, report);
+  g_assert_cmpuint (dataset->documents->len, ==, 1);
+}
+
+/* NUL and surrogates */
+
+/* "\u0000" cut a text, a label or a note short without a word; now the file
+ * is refused, naming the line and the column of the escape. */
+static void
+test_json_nul (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *format;
+    const char *name;
+    const char *contents;
+    const char *place;
+  } cases[] = {
+    { "gloss", "text.gloss.jsonl",
+      "{\"gloss\": 1, \"labels\": []}\n"
+      "{\"name\": \"a\", \"text\": \"cut\\u0000 short\"}\n", "line 2, column 27" },
+    { "gloss", "label.gloss.jsonl",
+      "{\"gloss\": 1, \"labels\": [{\"name\": \"Act\\u0000or\"}]}\n", "line 1, column 38" },
+    { "gloss", "note.gloss.jsonl",
+      "{\"gloss\": 1, \"labels\": []}\n"
+      "{\"name\": \"a\", \"text\": \"abc\", \"spans\": [{\"start\": 0, \"end\": 1, \"label\": \"X\", "
+      "\"note\": \"n\\u0000\"}]}\n", "line 2, column 87" },
+    { "spacy", "text.spacy.json", "[[\"cut\\u0000\", {\"entities\": []}]]", "line 1, column 7" },
+    { "spacy", "label.spacy.json",
+      "[[\"abc\", {\"entities\": [[0, 1, \"X\\u0000Y\"]]}]]", "line 1, column 33" },
+    { "labelstudio", "text.labelstudio.json", "[{\"data\": {\"text\": \"a\\u0000\"}}]",
+      "line 1, column 22" },
+    { "labelstudio", "label.labelstudio.json",
+      "[{\"data\": {\"text\": \"abc\"}, \"annotations\": [{\"result\": [{\"type\": \"labels\", "
+      "\"value\": {\"start\": 0, \"end\": 1, \"labels\": [\"X\\u0000\"]}}]}]}]",
+      "line 1, column 120" },
+    { "labelstudio", "note.labelstudio.json",
+      "[{\"data\": {\"text\": \"abc\"}, \"annotations\": [{\"result\": ["
+      "{\"id\": \"r\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 1, \"labels\": [\"X\"]}}, "
+      "{\"id\": \"r\", \"type\": \"textarea\", \"value\": {\"text\": [\"\\u0000\"]}}]}]}]",
+      "line 1, column 189" },
+    { "doccano", "text.doccano.jsonl", "{\"text\": \"ok\"}\n{\"text\": \"a\\u0000\"}\n",
+      "line 2, column 12" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_file (fixture->dir, cases[i].name, cases[i].contents, -1);
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf ("%s file %s, %s: a string holds a NUL character (\\u0000)",
+                                 kind_of (cases[i].format),
+                                 g_str_equal (cases[i].format, "doccano") ? cases[i].name : path,
+                                 cases[i].place);
+      assert_refused (cases[i].format, path, GLOSS_FORMAT_ERROR_ENCODING, message);
+    }
+}
+
+/* "\ud83d" alone made bytes that are not UTF-8; "\\u0000" is a backslash
+ * and text, and a whole surrogate pair is a character. */
+static void
+test_json_surrogates (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *message = NULL;
+  GlossDatasetDocument *document;
+
+  bad = write_file (fixture->dir, "half.gloss.jsonl",
+                    "{\"gloss\": 1, \"labels\": []}\n{\"name\": \"a\", \"text\": \"x \\udc00\"}\n",
+                    -1);
+  message = g_strdup_printf ("Gloss file %s, line 2, column 26: a string holds \\udc00, half of "
+                             "a UTF-16 surrogate pair, which is not a character", bad);
+  assert_refused ("gloss", bad, GLOSS_FORMAT_ERROR_ENCODING, message);
+
+  good = write_file (fixture->dir, "whole.gloss.jsonl",
+                     "{\"gloss\": 1, \"labels\": []}\n"
+                     "{\"name\": \"a\", \"text\": \"\\\\u0000 \\ud83d\\ude00\"}\n", -1);
+  dataset = read_ok ("gloss", good, report);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpstr (document->text, ==, "\\u0000 😀");
+}
+
+/* Markdown and HTML in linear time */
+
+static char *
+repeat (const char *unit,
+        gsize       size)
+{
+  g_autoptr(GString) text = g_string_sized_new (size + strlen (unit));
+
+  while (text->len < size)
+    g_string_append (text, unit);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_markdown (const char *markdown,
+                 const char *expected)
+{
+  g_autofree char *text = gloss_text_from_markdown (markdown);
+
+  g_assert_cmpuint (strlen (text), ==, strlen (expected));
+  g_assert_true (strcmp (text, expected) == 0);
+}
+
+/* Brackets that close nothing searched to the end of the paragraph, each:
+ * 320 kB took minutes. They are text. */
+static void
+test_markdown_unclosed (void)
+{
+  static const char * const units[] = { "[", "[a](", "![", "[a][", "(", "a* ", "_a ", "~~a ",
+                                        "**a " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autofree char *markdown = repeat (units[i], LARGE);
+      g_autofree char *expected = g_strstrip (g_strdup (markdown));
+
+      assert_markdown (markdown, expected);
+    }
+}
+
+/* Nested brackets and links: each level searched again, and links nested
+ * by the thousand recursed past the end of the stack. */
+static void
+test_markdown_nested (void)
+{
+  g_autoptr(GString) brackets = g_string_new (NULL);
+  g_autoptr(GString) links = g_string_new (NULL);
+  g_autoptr(GString) emphasis = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  for (gsize i = 0; i < LARGE / 2; i++)
+    g_string_append_c (brackets, '[');
+  for (gsize i = 0; i < LARGE / 2; i++)
+    g_string_append_c (brackets, ']');
+  assert_markdown (brackets->str, brackets->str);
+
+  /* [[[a](x)](x)](x) is a link in a link in a link: "a". */
+  for (gsize i = 0; i < LARGE / 8; i++)
+    g_string_append_c (links, '[');
+  g_string_append (links, "*a*");
+  for (gsize i = 0; i < LARGE / 8; i++)
+    g_string_append (links, "](x)");
+  assert_markdown (links->str, "a");
+
+  /* Emphasis inside a link's text pairs there, not with what is around. */
+  for (gsize i = 0; i < LARGE / 16; i++)
+    {
+      g_string_append (emphasis, "*[b *c*](x) ");
+      g_string_append (expected, "*b c ");
+    }
+  g_string_truncate (expected, expected->len - 1);
+  assert_markdown (emphasis->str, expected->str);
+}
+
+/* Backtick runs of every length, each without a closing run: each searched
+ * the rest of the paragraph. */
+static void
+test_markdown_backtick_runs (void)
+{
+  g_autoptr(GString) markdown = g_string_new (NULL);
+
+  for (gsize n = 1; markdown->len < LARGE; n++)
+    {
+      for (gsize i = 0; i < n; i++)
+        g_string_append_c (markdown, '`');
+      g_string_append_c (markdown, 'a');
+    }
+
+  assert_markdown (markdown->str, markdown->str);
+}
+
+/* A link's text full of tags: each tag copied the rest of the text. */
+static void
+test_markdown_tags_in_link (void)
+{
+  g_autofree char *tags = repeat ("<b>x</b>", LARGE);
+  g_autofree char *markdown = g_strdup_printf ("[%s](y)", tags);
+  g_autofree char *expected = repeat ("x", LARGE / strlen ("<b>x</b>"));
+
+  assert_markdown (markdown, expected);
+}
+
+/* Unclosed tags, comments, CDATA and scripts take the rest of the page;
+ * a page of them is read in one pass. */
+static void
+test_html_unclosed (void)
+{
+  static const struct
+  {
+    const char *unit;
+    const char *prefix;
+    const char *expected;
+  } cases[] = {
+    { "<a", "text ", "text" },
+    { "<!--", "text ", "text" },
+    { "<script>", "text ", "text" },
+    { "<![CDATA[", "text ", NULL },
+    { "&#", "", NULL },
+    { "</", "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *units = repeat (cases[i].unit, LARGE);
+      g_autofree char *html = g_strconcat (cases[i].prefix, units, NULL);
+      g_autofree char *text = gloss_text_from_html (html);
+
+      if (cases[i].expected != NULL)
+        g_assert_cmpstr (text, ==, cases[i].expected);
+      else
+        g_assert_cmpuint (strlen (text), >=, LARGE / 2);
+    }
+}
+
+/* Labels */
+
+/* A file with 200,000 labels: each span's label was looked up through the
+ * list of those seen so far. */
+static void
+test_doccano_many_labels (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GString) line = g_string_new ("{\"text\": \"");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *path = NULL;
+  const guint n = 200000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (line, 'x');
+  g_string_append (line, "\", \"label\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (line, "%s[%u, %u, \"L%u\"]", i > 0 ? ", " : "", i, i + 1, i);
+  /* And each again, which finds the label already there. */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (line, ", [%u, %u, \"L%u\"]", i, i + 1, i);
+  g_string_append (line, "]}\n");
+
+  path = write_file (fixture->dir, "labels.doccano.jsonl", line->str, line->len);
+  dataset = read_ok ("doccano", path, report);
+  g_assert_cmpuint (dataset->labels->len, ==, n);
+  g_assert_cmpstr (((GlossDatasetLabel *) dataset->labels->pdata[n - 1])->name, ==, "L199999");
+  g_assert_cmpuint (((GlossDatasetDocument *) dataset->documents->pdata[0])->spans->len, ==,
+                    2 * n);
+}
+
+/* "Actor " is the label "Actor", as a project keeps names: a file naming
+ * both is read, with a warning that names the place, instead of refused
+ * whole as a duplicate by the project; a name of spaces only is refused
+ * with its place. */
+static void
+test_label_white_space (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blank = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *warning = NULL;
+  GlossImportResult *result;
+
+  g_ptr_array_add (paths, write_file (fixture->dir, "labels.gloss.jsonl",
+                                      "{\"gloss\": 1, \"labels\": [{\"name\": \"Actor\", "
+                                      "\"color\": \"#e01b24\"}, {\"name\": \"Actor \", "
+                                      "\"color\": \"#3584e4\"}]}\n"
+                                      "{\"name\": \"a\", \"text\": \"Tehran said\", \"spans\": "
+                                      "[{\"start\": 0, \"end\": 6, \"label\": \" Actor\"}]}\n",
+                                      -1));
+  g_ptr_array_add (paths, write_file (fixture->dir, "labels.doccano.jsonl",
+                                      "{\"text\": \"Baku said\", \"label\": [[0, 4, \"Actor\\t\"]]}\n",
+                                      -1));
+  g_ptr_array_add (paths, NULL);
+
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  result = g_ptr_array_index (results, 0);
+  g_assert_no_error (result->error);
+  g_assert_cmpuint (result->report->warnings->len, ==, 2);
+  warning = g_strdup_printf ("Gloss file %s, line 1, labels[1]: the label “Actor ” was read as "
+                             "“Actor”, without the white space around it, as Gloss keeps label "
+                             "names", (char *) paths->pdata[0]);
+  g_assert_cmpstr (result->report->warnings->pdata[0], ==, warning);
+  g_clear_pointer (&warning, g_free);
+  warning = g_strdup_printf ("Gloss file %s, line 2, spans[0]: the label “ Actor” was read as "
+                             "“Actor”, without the white space around it, as Gloss keeps label "
+                             "names", (char *) paths->pdata[0]);
+  g_assert_cmpstr (result->report->warnings->pdata[1], ==, warning);
+
+  result = g_ptr_array_index (results, 1);
+  g_assert_no_error (result->error);
+  g_assert_cmpstr (result->report->warnings->pdata[0], ==,
+                   "doccano file labels.doccano.jsonl, line 1: the label “Actor\\t” was read as "
+                   "“Actor”, without the white space around it, as Gloss keeps label names");
+
+  /* One label, with the first color given. */
+  labels = gloss_store_list_labels (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (labels->len, ==, 1);
+  g_assert_cmpstr (gloss_label_get_name (labels->pdata[0]), ==, "Actor");
+  g_assert_cmpstr (gloss_label_get_color (labels->pdata[0]), ==, "#e01b24");
+  g_assert_cmpuint (gloss_store_count_label_spans (fixture->store,
+                                                   gloss_label_get_id (labels->pdata[0])), ==, 2);
+
+  blank = write_file (fixture->dir, "blank.spacy.json",
+                      "[[\"abc\", {\"entities\": [[0, 1, \"  \"]]}]]", -1);
+  message = g_strdup_printf ("spaCy file %s, [0][1].entities[0][2]: an entity needs a label",
+                             blank);
+  assert_refused ("spacy", blank, GLOSS_FORMAT_ERROR_PARSE, message);
+}
+
+/* Long lines */
+
+/* A line of megabytes is quoted by its first 40 characters. */
+static void
+test_brat_long_line (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *before;
+    const char *after;
+    gint code;
+    const char *message;
+  } cases[] = {
+    { "T1\tActor 0 5\t", "", GLOSS_FORMAT_ERROR_SPAN,
+      "brat file doc.ann, line 1: T1 gives the text “yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…”, "
+      "but the text at 0-5 is “Hello”; were the offsets counted in another unit?" },
+    { "X", "\tActor 0 5", GLOSS_FORMAT_ERROR_PARSE,
+      "brat file doc.ann, line 1: “Xyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…” is not a brat "
+      "annotation ID (T1, R1, E1, A1, N1, #1 or *)" },
+    { "T1\tActor 0 5;", "", GLOSS_FORMAT_ERROR_PARSE,
+      "brat file doc.ann, line 1: “yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…” is not a start "
+      "and an end offset" },
+    { "", "", GLOSS_FORMAT_ERROR_PARSE,
+      "brat file doc.ann, line 1: “yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…” is not an "
+      "annotation (an ID, a tab, then its type)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *long_part = repeat ("y", 10 * 1000 * 1000);
+      g_autofree char *ann = g_strconcat (cases[i].before, long_part, cases[i].after, "\n", NULL);
+      g_autofree char *txt_path = write_file (fixture->dir, "doc.txt", "Hello world", -1);
+      g_autofree char *ann_path = write_file (fixture->dir, "doc.ann", ann, -1);
+
+      assert_refused ("brat", ann_path, cases[i].code, cases[i].message);
+    }
+}
+
+/* Folders and links */
+
+static void
+make_link (const char *target,
+           const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (symlink (target, path), ==, 0);
+}
+
+static gboolean
+has_warning (GlossFormatReport *report,
+             const char        *warning)
+{
+  for (guint i = 0; i < report->warnings->len; i++)
+    if (g_str_equal (report->warnings->pdata[i], warning))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A link out of the folder is not read, and the report names it; a link to
+ * a file of the folder is read. */
+static void
+test_text_folder_links (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *secret = write_file (fixture->outside, "secret.txt", "the secret", -1);
+  g_autofree char *own = write_file (fixture->dir, "own.txt", "our text", -1);
+  g_autofree char *outside_name = g_path_get_basename (fixture->outside);
+  g_autofree char *relative = g_build_filename ("..", outside_name, "secret.txt", NULL);
+  g_autofree char *warning = NULL;
+
+  make_link (secret, fixture->dir, "doc.txt");
+  make_link ("own.txt", fixture->dir, "same.txt");
+  make_link (relative, fixture->dir, "relative.md");
+
+  dataset = read_ok ("text", fixture->dir, report);
+  g_assert_cmpuint (dataset->documents->len, ==, 2);
+  g_assert_cmpstr (((GlossDatasetDocument *) dataset->documents->pdata[0])->name, ==, "own.txt");
+  g_assert_cmpstr (((GlossDatasetDocument *) dataset->documents->pdata[1])->name, ==, "same.txt");
+  g_assert_cmpstr (((GlossDatasetDocument *) dataset->documents->pdata[1])->text, ==, "our text");
+
+  warning = g_strdup_printf ("folder %s: doc.txt is a link to a file outside the folder; it was "
+                             "not read", fixture->dir);
+  g_assert_true (has_warning (report, warning));
+  g_clear_pointer (&warning, g_free);
+  warning = g_strdup_printf ("folder %s: relative.md is a link to a file outside the folder; it "
+                             "was not read", fixture->dir);
+  g_assert_true (has_warning (report, warning));
+}
+
+static void
+test_brat_folder_links (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *secret = write_file (fixture->outside, "secret.txt", "the secret", -1);
+  g_autofree char *own = write_file (fixture->dir, "own.txt", "our text", -1);
+  g_autofree char *own_ann = write_file (fixture->dir, "own.ann", "T1\tActor 0 3\tour\n", -1);
+  g_autofree char *doc_ann = write_file (fixture->dir, "doc.ann", "T1\tActor 0 3\tthe\n", -1);
+
+  make_link (secret, fixture->dir, "doc.txt");
+  make_link ("own.txt", fixture->dir, "same.txt");
+  make_link ("own.ann", fixture->dir, "same.ann");
+
+  dataset = read_ok ("brat", fixture->dir, report);
+  g_assert_cmpuint (dataset->documents->len, ==, 2);
+  g_assert_cmpstr (((GlossDatasetDocument *) dataset->documents->pdata[0])->name, ==, "own.txt");
+  g_assert_cmpstr (((GlossDatasetDocument *) dataset->documents->pdata[1])->name, ==, "same.txt");
+  g_assert_cmpuint (((GlossDatasetDocument *) dataset->documents->pdata[1])->spans->len, ==, 1);
+  g_assert_true (has_warning (report, "brat folder: doc.txt or doc.ann is a link to a file "
+                                      "outside the folder; the document was not read"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/hostile/json/deep-nesting", test_json_deep_nesting);
+  ADD ("/gloss/hostile/json/depth-limit-reads", test_json_depth_limit_reads);
+  ADD ("/gloss/hostile/json/nul", test_json_nul);
+  ADD ("/gloss/hostile/json/surrogates", test_json_surrogates);
+  g_test_add_func ("/gloss/hostile/markdown/unclosed", test_markdown_unclosed);
+  g_test_add_func ("/gloss/hostile/markdown/nested", test_markdown_nested);
+  g_test_add_func ("/gloss/hostile/markdown/backtick-runs", test_markdown_backtick_runs);
+  g_test_add_func ("/gloss/hostile/markdown/tags-in-link", test_markdown_tags_in_link);
+  g_test_add_func ("/gloss/hostile/html/unclosed", test_html_unclosed);
+  ADD ("/gloss/hostile/labels/many", test_doccano_many_labels);
+  ADD ("/gloss/hostile/labels/white-space", test_label_white_space);
+  ADD ("/gloss/hostile/brat/long-line", test_brat_long_line);
+  ADD ("/gloss/hostile/folder/text-links", test_text_folder_links);
+  ADD ("/gloss/hostile/folder/brat-links", test_brat_folder_links);
+
+#undef ADD
+
+  return g_test_run ();
+}
