@@ -579,6 +579,66 @@ test_brat_long_line (Fixture       *fixture,
     }
 }
 
+/* Spans */
+
+#define LONG_TEXT (1000 * 1000)
+#define N_SPANS 40000
+
+/* Spans alternating between the two ends of a long text: each walked the
+ * text from where the last one was. */
+static void
+test_spans_out_of_order (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *text = repeat ("a", LONG_TEXT);
+  g_autoptr(GString) gloss = g_string_new ("{\"gloss\": 1, \"labels\": []}\n{\"name\": \"d\", ");
+  g_autoptr(GString) doccano = g_string_new ("{\"text\": \"");
+  g_autoptr(GString) studio = g_string_new ("[{\"data\": {\"text\": \"");
+  g_autoptr(GString) ann = g_string_new (NULL);
+  static const char * const formats[] = { "gloss", "doccano", "labelstudio", "brat" };
+  g_autofree char *paths[G_N_ELEMENTS (formats)] = { NULL };
+  GString *contents[G_N_ELEMENTS (formats)] = { gloss, doccano, studio, ann };
+  static const char * const names[] = { "order.gloss.jsonl", "order.doccano.jsonl",
+                                        "order.labelstudio.json", "order.ann" };
+
+  g_string_append_printf (gloss, "\"text\": \"%s\", \"spans\": [", text);
+  g_string_append_printf (doccano, "%s\", \"label\": [", text);
+  g_string_append_printf (studio, "%s\"}, \"annotations\": [{\"result\": [", text);
+
+  for (guint i = 0; i < N_SPANS; i++)
+    {
+      guint start = i % 2 == 0 ? i / 2 : LONG_TEXT - 1 - i / 2;
+      const char *comma = i > 0 ? ", " : "";
+
+      g_string_append_printf (gloss, "%s{\"start\": %u, \"end\": %u, \"label\": \"X\", "
+                              "\"text\": \"a\"}", comma, start, start + 1);
+      g_string_append_printf (doccano, "%s[%u, %u, \"X\"]", comma, start, start + 1);
+      g_string_append_printf (studio, "%s{\"type\": \"labels\", \"value\": {\"start\": %u, "
+                              "\"end\": %u, \"text\": \"a\", \"labels\": [\"X\"]}}",
+                              comma, start, start + 1);
+      g_string_append_printf (ann, "T%u\tX %u %u\ta\n", i + 1, start, start + 1);
+    }
+  g_string_append (gloss, "]}\n");
+  g_string_append (doccano, "]}\n");
+  g_string_append (studio, "]}]}]\n");
+  g_free (write_file (fixture->dir, "order.txt", text, -1));
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+      g_autoptr(GlossDataset) dataset = NULL;
+      GlossDatasetDocument *document;
+      GlossDatasetSpan *span;
+
+      paths[f] = write_file (fixture->dir, names[f], contents[f]->str, contents[f]->len);
+      dataset = read_ok (formats[f], paths[f], report);
+      document = g_ptr_array_index (dataset->documents, 0);
+      g_assert_cmpuint (document->spans->len, ==, N_SPANS);
+      span = g_ptr_array_index (document->spans, N_SPANS - 1);
+      g_assert_cmpint (span->start, ==, LONG_TEXT - N_SPANS / 2);
+    }
+}
+
 /* Folders and links */
 
 static void
@@ -680,6 +740,7 @@ main (int   argc,
   ADD ("/gloss/hostile/labels/many", test_doccano_many_labels);
   ADD ("/gloss/hostile/labels/white-space", test_label_white_space);
   ADD ("/gloss/hostile/brat/long-line", test_brat_long_line);
+  ADD ("/gloss/hostile/spans/out-of-order", test_spans_out_of_order);
   ADD ("/gloss/hostile/folder/text-links", test_text_folder_links);
   ADD ("/gloss/hostile/folder/brat-links", test_brat_folder_links);
 

@@ -772,8 +772,7 @@ typedef struct
 {
   const char *ann_name;
   const char *text;
-  gsize length;
-  GlossOffsetsCursor cursor;
+  GlossFormatText *document_text;
   GlossDataset *dataset;
   GlossDatasetDocument *document;
   BratConfig *config;
@@ -799,7 +798,7 @@ gap_is_line_breaks (AnnParser *parser,
   if (end <= start)
     return FALSE;
 
-  p = parser->text + gloss_offsets_cursor_char_to_byte (&parser->cursor, start);
+  p = parser->text + gloss_format_text_char_to_byte (parser->document_text, start);
   for (gint64 offset = start; offset < end; offset++, p = g_utf8_next_char (p))
     if (!gloss_tokenizer_is_line_break (g_utf8_get_char (p)))
       return FALSE;
@@ -869,7 +868,8 @@ parse_textbound (AnnParser   *parser,
           return FALSE;
         }
 
-      if (!gloss_offsets_check_span (parser->length, fragment.start, fragment.end, &span_error))
+      if (!gloss_offsets_check_span (parser->document_text->n_chars, fragment.start, fragment.end,
+                                     &span_error))
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
                        _("brat file %s, line %u: %s"), parser->ann_name, line,
@@ -877,8 +877,8 @@ parse_textbound (AnnParser   *parser,
           return FALSE;
         }
 
-      fragment_text = gloss_offsets_cursor_dup_range (&parser->cursor, fragment.start,
-                                                      fragment.end);
+      fragment_text = gloss_format_text_dup_range (parser->document_text, fragment.start,
+                                                   fragment.end);
       g_string_append_printf (reference, "%s%s", i > 0 ? " " : "", fragment_text);
       g_array_append_val (fragments, fragment);
     }
@@ -1183,6 +1183,7 @@ read_document (const char         *folder,
   g_autoptr(GHashTable) ranges = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_auto(GStrv) lines = NULL;
+  g_auto(GlossFormatText) document_text = { 0 };
   AnnParser parser = { 0 };
 
   if (folder_real != NULL && (gloss_format_link_leaves_folder (folder_real, txt_path) ||
@@ -1218,8 +1219,8 @@ read_document (const char         *folder,
       notes = g_ptr_array_new_with_free_func (pending_note_free);
       parser.ann_name = ann_display;
       parser.text = document->text;
-      parser.length = gloss_offsets_count_chars (document->text, -1);
-      gloss_offsets_cursor_init (&parser.cursor, document->text);
+      gloss_format_text_init (&document_text, document->text);
+      parser.document_text = &document_text;
       parser.dataset = dataset;
       parser.document = document;
       parser.config = config;

@@ -34,9 +34,7 @@ typedef struct
   guint line;
   GlossDataset *dataset;
   GlossDatasetDocument *document;
-  gsize n_units;   /* the document's length, in UTF-16 units and code points */
-  gsize n_chars;
-  GlossOffsetsCursor cursor;
+  GlossFormatText text;   /* the document's */
   GlossFormatReport *report;
 } DoccanoReader;
 
@@ -123,7 +121,7 @@ add_span (DoccanoReader  *reader,
 
   /* Checked in the file's own units first, so that the message shows the
    * numbers the user will find in the file. */
-  if (!gloss_offsets_check_span (reader->n_units, start, end, &local_error))
+  if (!gloss_offsets_check_span (reader->text.n_units, start, end, &local_error))
     {
       if (g_error_matches (local_error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE))
         {
@@ -132,7 +130,7 @@ add_span (DoccanoReader  *reader,
           message = g_strdup_printf (_("span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " lies "
                                        "outside the text, which is %" G_GSIZE_FORMAT " UTF-16 "
                                        "units long"),
-                                     start, end, reader->n_units);
+                                     start, end, reader->text.n_units);
           set_line_error (reader, error, GLOSS_FORMAT_ERROR_SPAN, message);
         }
       else
@@ -140,9 +138,9 @@ add_span (DoccanoReader  *reader,
       return FALSE;
     }
 
-  if (!gloss_offsets_cursor_utf16_to_char (&reader->cursor, start, &char_start, &local_error) ||
-      !gloss_offsets_cursor_utf16_to_char (&reader->cursor, end, &char_end, &local_error) ||
-      !gloss_offsets_check_span (reader->n_chars, char_start, char_end, &local_error))
+  if (!gloss_format_text_utf16_to_char (&reader->text, start, &char_start, &local_error) ||
+      !gloss_format_text_utf16_to_char (&reader->text, end, &char_end, &local_error) ||
+      !gloss_offsets_check_span (reader->text.n_chars, char_start, char_end, &local_error))
     {
       g_autofree char *message = g_strdup_printf (_("span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
                                                     ": %s"),
@@ -341,9 +339,8 @@ read_line (DoccanoReader  *reader,
   name = name_document (reader, object);
 
   reader->document = gloss_dataset_add_document (reader->dataset, name, text);
-  reader->n_units = gloss_offsets_count_utf16 (reader->document->text, -1);
-  reader->n_chars = gloss_offsets_count_chars (reader->document->text, -1);
-  gloss_offsets_cursor_init (&reader->cursor, reader->document->text);
+  gloss_format_text_clear (&reader->text);
+  gloss_format_text_init (&reader->text, reader->document->text);
   reader->report->documents++;
 
   member = json_object_get_member (object, "label");
@@ -429,9 +426,13 @@ doccano_read (const char         *path,
       g_strstrip (lines[i]);
       reader.line = i + 1;
       if (lines[i][0] != '\0' && !read_line (&reader, lines[i], error))
-        return NULL;
+        {
+          gloss_format_text_clear (&reader.text);
+          return NULL;
+        }
     }
 
+  gloss_format_text_clear (&reader.text);
   return g_steal_pointer (&dataset);
 }
 

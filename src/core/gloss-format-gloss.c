@@ -297,7 +297,7 @@ read_span (const GlossJsonFile   *file,
            const char            *where,
            GlossDataset          *dataset,
            GlossDatasetDocument  *document,
-           gsize                  text_length,
+           GlossFormatText       *document_text,
            GlossFormatReport     *report,
            GError               **error)
 {
@@ -320,7 +320,7 @@ read_span (const GlossJsonFile   *file,
       !gloss_json_get_string (file, object, where, "note", FALSE, &note, error))
     return FALSE;
 
-  if (!gloss_json_check_span (file, where, document->text, text_length, start, end, text, error))
+  if (!gloss_json_check_span (file, where, document_text, start, end, text, error))
     return FALSE;
 
   dataset_label = gloss_format_ensure_label (dataset, label, report, "%s file %s, %s", file->kind,
@@ -350,7 +350,7 @@ read_document (const GlossJsonFile  *file,
   const char *name;
   const char *text;
   const char *status;
-  gsize text_length;
+  g_auto(GlossFormatText) document_text = { 0 };
 
   if (!gloss_json_get_string (file, object, where, "name", TRUE, &name, error) ||
       !gloss_json_get_string (file, object, where, "text", TRUE, &text, error) ||
@@ -369,14 +369,14 @@ read_document (const GlossJsonFile  *file,
       return FALSE;
     }
 
-  text_length = g_utf8_strlen (text, -1);
+  gloss_format_text_init (&document_text, document->text);
 
   for (guint i = 0; spans != NULL && i < json_array_get_length (spans); i++)
     {
       g_autofree char *span_where = g_strdup_printf ("%s, spans[%u]", where, i);
 
       if (!read_span (file, json_array_get_element (spans, i), span_where, dataset, document,
-                      text_length, report, error))
+                      &document_text, report, error))
         return FALSE;
     }
 

@@ -290,7 +290,7 @@ read_labels_result (Reader                *reader,
                     JsonObject            *result,
                     const char            *where,
                     GlossDatasetDocument  *document,
-                    gsize                  text_length,
+                    GlossFormatText       *document_text,
                     const char            *annotator,
                     GHashTable            *regions,
                     GError               **error)
@@ -319,7 +319,7 @@ read_labels_result (Reader                *reader,
       return FALSE;
     }
 
-  if (!gloss_json_check_span (file, where, document->text, text_length, start, end, text, error))
+  if (!gloss_json_check_span (file, where, document_text, start, end, text, error))
     return FALSE;
 
   /* A region may carry several labels (Labels with choice="multiple"):
@@ -455,7 +455,7 @@ read_annotation (Reader                *reader,
                  const char            *where,
                  gboolean               prediction,
                  GlossDatasetDocument  *document,
-                 gsize                  text_length,
+                 GlossFormatText       *document_text,
                  GError               **error)
 {
   const GlossJsonFile *file = reader->file;
@@ -495,7 +495,7 @@ read_annotation (Reader                *reader,
         if (g_strcmp0 (type, "labels") == 0)
           {
             if (pass == 0 &&
-                !read_labels_result (reader, result, result_where, document, text_length,
+                !read_labels_result (reader, result, result_where, document, document_text,
                                      annotator, regions, error))
               return FALSE;
           }
@@ -599,7 +599,7 @@ read_min_task (Reader      *reader,
   JsonNode *annotator_node;
   const char *text;
   const char *name;
-  gsize text_length;
+  g_auto(GlossFormatText) document_text = { 0 };
 
   if (!gloss_json_get_string (file, task, where, "text", TRUE, &text, error) ||
       !gloss_json_get_string (file, task, where, "name", FALSE, &name, error))
@@ -619,7 +619,7 @@ read_min_task (Reader      *reader,
     annotator = g_strdup ("");
 
   document = gloss_dataset_document_new (name, text);
-  text_length = g_utf8_strlen (text, -1);
+  gloss_format_text_init (&document_text, document->text);
 
   /* Regions are lists of objects with "labels"; other members are data,
    * or results Gloss does not read (a list of choices, of spans without
@@ -659,7 +659,7 @@ read_min_task (Reader      *reader,
               !gloss_json_get_string (file, region, region_where, "text", FALSE, &region_text,
                                       error) ||
               !gloss_json_get_array (file, region, region_where, "labels", TRUE, &labels, error) ||
-              !gloss_json_check_span (file, region_where, document->text, text_length, start, end,
+              !gloss_json_check_span (file, region_where, &document_text, start, end,
                                       region_text, error))
             return FALSE;
           if (json_array_get_length (labels) == 0)
@@ -675,17 +675,21 @@ read_min_task (Reader      *reader,
               const char *label = gloss_json_node_get_string (file,
                                                               json_array_get_element (labels, j),
                                                               label_where, error);
+              GlossDatasetLabel *dataset_label;
 
               if (label == NULL)
                 return FALSE;
-              if (label[0] == '\0')
+              dataset_label = gloss_format_ensure_label (reader->dataset, label, reader->report,
+                                                         "%s file %s, %s", file->kind,
+                                                         file->display, label_where);
+              if (dataset_label == NULL)
                 {
                   gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
                                         _("a region needs a label"));
                   return FALSE;
                 }
-              gloss_dataset_ensure_label (reader->dataset, label);
-              gloss_dataset_document_add_span (document, start, end, label, annotator, NULL);
+              gloss_dataset_document_add_span (document, start, end, dataset_label->name,
+                                               annotator, NULL);
             }
         }
     }
@@ -712,7 +716,7 @@ read_task (Reader     *reader,
   const char *text;
   const char *name;
   const char *status;
-  gsize text_length;
+  g_auto(GlossFormatText) document_text = { 0 };
 
   task = gloss_json_node_get_object (file, node, where, error);
   if (task != NULL && !json_object_has_member (task, "data") &&
@@ -730,7 +734,7 @@ read_task (Reader     *reader,
     name = fallback_name = name_task (reader, task, data, index);
 
   document = gloss_dataset_document_new (name, text);
-  text_length = g_utf8_strlen (text, -1);
+  gloss_format_text_init (&document_text, document->text);
 
   if (status != NULL && !gloss_document_status_from_string (status, &document->status))
     {
@@ -756,7 +760,8 @@ read_task (Reader     *reader,
                                                                annotation_members[m], i);
 
           if (!read_annotation (reader, json_array_get_element (annotations, i),
-                                annotation_where, prediction, document, text_length, error))
+                                annotation_where, prediction, document, &document_text,
+                                error))
             return FALSE;
           reader->n_predictions += prediction;
         }

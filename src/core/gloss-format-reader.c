@@ -149,3 +149,114 @@ gloss_format_link_leaves_folder (const char *folder_real,
 
   return !(strncmp (target, folder_real, folder_len) == 0 && target[folder_len] == '/');
 }
+
+void
+gloss_format_text_init (GlossFormatText *text,
+                        const char      *string)
+{
+  GlossOffsetsCursor mark;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (string != NULL);
+
+  text->text = string;
+  text->marks = g_array_new (FALSE, FALSE, sizeof (GlossOffsetsCursor));
+  gloss_offsets_cursor_init (&text->cursor, string);
+
+  /* One pass: the marks, and the length in both units. */
+  gloss_offsets_cursor_init (&mark, string);
+  for (;;)
+    {
+      if (mark.chars % GLOSS_FORMAT_TEXT_MARK == 0)
+        g_array_append_val (text->marks, mark);
+      if (*mark.position == '\0')
+        break;
+      mark.units += (guchar) *mark.position >= 0xF0 ? 2 : 1;
+      mark.chars++;
+      mark.position = g_utf8_next_char (mark.position);
+    }
+
+  text->n_chars = mark.chars;
+  text->n_units = mark.units;
+}
+
+void
+gloss_format_text_clear (GlossFormatText *text)
+{
+  g_clear_pointer (&text->marks, g_array_unref);
+}
+
+/* Puts the cursor at the mark at or before CHAR_OFFSET when that is nearer
+ * than where it is. */
+static void
+seek_char (GlossFormatText *text,
+           gsize            char_offset)
+{
+  gsize index = MIN (char_offset / GLOSS_FORMAT_TEXT_MARK, text->marks->len - 1);
+  GlossOffsetsCursor *mark = &g_array_index (text->marks, GlossOffsetsCursor, index);
+  gsize distance = text->cursor.chars > char_offset ? text->cursor.chars - char_offset
+                                                    : char_offset - text->cursor.chars;
+
+  if (char_offset >= mark->chars && char_offset - mark->chars < distance)
+    text->cursor = *mark;
+}
+
+static void
+seek_utf16 (GlossFormatText *text,
+            gsize            utf16_offset)
+{
+  guint low = 0;
+  guint high = text->marks->len;
+  GlossOffsetsCursor *mark;
+  gsize distance = text->cursor.units > utf16_offset ? text->cursor.units - utf16_offset
+                                                     : utf16_offset - text->cursor.units;
+
+  /* The last mark at or before UTF16_OFFSET. */
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (text->marks, GlossOffsetsCursor, middle).units <= utf16_offset)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  mark = &g_array_index (text->marks, GlossOffsetsCursor, low);
+  if (utf16_offset >= mark->units && utf16_offset - mark->units < distance)
+    text->cursor = *mark;
+}
+
+/* As gloss_offsets_cursor_char_to_byte (). */
+gsize
+gloss_format_text_char_to_byte (GlossFormatText *text,
+                                gsize            char_offset)
+{
+  seek_char (text, char_offset);
+  return gloss_offsets_cursor_char_to_byte (&text->cursor, char_offset);
+}
+
+/* Python's text[start:end]. */
+char *
+gloss_format_text_dup_range (GlossFormatText *text,
+                             gsize            start,
+                             gsize            end)
+{
+  gsize begin;
+
+  g_return_val_if_fail (start <= end, NULL);
+
+  begin = gloss_format_text_char_to_byte (text, start);
+  return g_strndup (text->text + begin, gloss_format_text_char_to_byte (text, end) - begin);
+}
+
+/* As gloss_offsets_cursor_utf16_to_char (), errors and all. */
+gboolean
+gloss_format_text_utf16_to_char (GlossFormatText  *text,
+                                 gsize             utf16_offset,
+                                 gsize            *char_offset,
+                                 GError          **error)
+{
+  seek_utf16 (text, utf16_offset);
+  return gloss_offsets_cursor_utf16_to_char (&text->cursor, utf16_offset, char_offset, error);
+}

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gloss-format.h"
+#include "gloss-offsets.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,36 @@ GlossDatasetLabel *gloss_format_ensure_label       (GlossDataset       *dataset,
                                                     ...) G_GNUC_PRINTF (4, 5);
 gboolean           gloss_format_link_leaves_folder (const char         *folder_real,
                                                     const char         *path);
+
+/* A document's text as a reader looks into it at the offsets a file gives,
+ * in whatever order the file gives them. A cursor alone walks from one
+ * offset to the next: spans alternating between the two ends of a long text
+ * walked it whole for each. Marks every GLOSS_FORMAT_TEXT_MARK characters
+ * let each look start at most that far away. */
+#define GLOSS_FORMAT_TEXT_MARK 64
+
+typedef struct
+{
+  const char *text;
+  gsize n_chars;     /* its length in code points */
+  gsize n_units;     /* and in UTF-16 code units */
+  GlossOffsetsCursor cursor;
+  GArray *marks;     /* GlossOffsetsCursor, at every GLOSS_FORMAT_TEXT_MARK-th character */
+} GlossFormatText;
+
+void      gloss_format_text_init          (GlossFormatText  *text,
+                                           const char       *string);
+void      gloss_format_text_clear         (GlossFormatText  *text);
+gsize     gloss_format_text_char_to_byte  (GlossFormatText  *text,
+                                           gsize             char_offset);
+char     *gloss_format_text_dup_range     (GlossFormatText  *text,
+                                           gsize             start,
+                                           gsize             end);
+gboolean  gloss_format_text_utf16_to_char (GlossFormatText  *text,
+                                           gsize             utf16_offset,
+                                           gsize            *char_offset,
+                                           GError          **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossFormatText, gloss_format_text_clear)
 
 G_END_DECLS

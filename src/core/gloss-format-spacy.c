@@ -194,7 +194,7 @@ read_entity (const GlossJsonFile   *file,
              const char            *where,
              GlossDataset          *dataset,
              GlossDatasetDocument  *document,
-             gsize                  text_length,
+             GlossFormatText       *document_text,
              GlossFormatReport     *report,
              GError               **error)
 {
@@ -240,7 +240,7 @@ read_entity (const GlossJsonFile   *file,
       return FALSE;
     }
 
-  if (!gloss_json_check_span (file, where, document->text, text_length, start, end, NULL, error))
+  if (!gloss_json_check_span (file, where, document_text, start, end, NULL, error))
     return FALSE;
 
   gloss_dataset_document_add_span (document, start, end, dataset_label->name, NULL, NULL);
@@ -266,7 +266,7 @@ read_example (const GlossJsonFile  *file,
   JsonObject *annotations;
   JsonArray *entities = NULL;
   const char *text;
-  gsize text_length;
+  g_auto(GlossFormatText) document_text = { 0 };
 
   example = gloss_json_node_get_array (file, node, where, error);
   if (example == NULL)
@@ -305,14 +305,14 @@ read_example (const GlossJsonFile  *file,
 
   name = g_strdup_printf ("doc-%u", index + 1);
   document = gloss_dataset_document_new (name, text);
-  text_length = g_utf8_strlen (text, -1);
+  gloss_format_text_init (&document_text, document->text);
 
   for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
     {
       g_autofree char *entity_where = g_strdup_printf ("[%u][1].entities[%u]", index, i);
 
       if (!read_entity (file, json_array_get_element (entities, i), entity_where, dataset,
-                        document, text_length, report, error))
+                        document, &document_text, report, error))
         return FALSE;
     }
 

@@ -72,8 +72,7 @@ gloss_json_set_error (GError              **error,
 gboolean
 gloss_json_check_span (const GlossJsonFile  *file,
                        const char           *where,
-                       const char           *text,
-                       gsize                 text_length,
+                       GlossFormatText      *text,
                        gint64                start,
                        gint64                end,
                        const char           *expected_text,
@@ -82,7 +81,7 @@ gloss_json_check_span (const GlossJsonFile  *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *actual = NULL;
 
-  if (!gloss_offsets_check_span (text_length, start, end, &local_error))
+  if (!gloss_offsets_check_span (text->n_chars, start, end, &local_error))
     {
       gloss_json_set_error (error, GLOSS_FORMAT_ERROR_SPAN, file, where, "%s",
                             local_error->message);
@@ -92,7 +91,7 @@ gloss_json_check_span (const GlossJsonFile  *file,
   if (expected_text == NULL)
     return TRUE;
 
-  actual = gloss_offsets_dup_range (text, start, end);
+  actual = gloss_format_text_dup_range (text, start, end);
   if (!g_str_equal (actual, expected_text))
     {
       g_autofree char *shown_expected = gloss_format_excerpt (expected_text, -1);

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-format.h"
+#include "gloss-format-reader.h"
 
 G_BEGIN_DECLS
 
@@ -35,8 +36,7 @@ void        gloss_json_set_error        (GError             **error,
                                          ...) G_GNUC_PRINTF (5, 6);
 gboolean    gloss_json_check_span       (const GlossJsonFile *file,
                                          const char          *where,
-                                         const char          *text,
-                                         gsize                text_length,
+                                         GlossFormatText     *text,
                                          gint64               start,
                                          gint64               end,
                                          const char          *expected_text,
