@@ -639,6 +639,56 @@ test_spans_out_of_order (Fixture       *fixture,
     }
 }
 
+/* Many notes on one annotation were joined onto its spans one at a time,
+ * copying what was joined so far each time. */
+static void
+test_notes_on_one_span (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const guint n = 100000;
+  const char *note = "a note of some words";
+  g_autoptr(GString) ann = g_string_new ("T1\tX 0 5\tHello\n");
+  g_autoptr(GString) studio = g_string_new ("[{\"data\": {\"text\": \"Hello\"}, \"annotations\": "
+                                            "[{\"result\": [{\"id\": \"r\", \"type\": \"labels\", "
+                                            "\"value\": {\"start\": 0, \"end\": 5, "
+                                            "\"labels\": [\"X\"]}}");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  static const char * const formats[] = { "brat", "labelstudio" };
+  static const char * const names[] = { "notes.ann", "notes.labelstudio.json" };
+  GString *contents[] = { ann, studio };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (ann, "#%u\tAnnotatorNotes T1\t%s\n", i + 1, note);
+      g_string_append_printf (studio, ", {\"id\": \"r\", \"type\": \"textarea\", "
+                              "\"value\": {\"text\": [\"%s\"]}}", note);
+    }
+  g_string_append (studio, "]}]}]");
+  g_free (write_file (fixture->dir, "notes.txt", "Hello", -1));
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+      g_autoptr(GlossDataset) dataset = NULL;
+      g_autofree char *path = write_file (fixture->dir, names[f], contents[f]->str,
+                                          contents[f]->len);
+      GlossDatasetDocument *document;
+      GlossDatasetSpan *span;
+
+      /* brat joins notes with a space, Label Studio with a line break. */
+      g_string_truncate (expected, 0);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (expected, "%s%s", i > 0 ? (f == 0 ? " " : "\n") : "", note);
+
+      dataset = read_ok (formats[f], path, report);
+      document = g_ptr_array_index (dataset->documents, 0);
+      g_assert_cmpuint (document->spans->len, ==, 1);
+      span = g_ptr_array_index (document->spans, 0);
+      g_assert_cmpuint (strlen (span->note), ==, expected->len);
+      g_assert_true (g_str_equal (span->note, expected->str));
+    }
+}
+
 /* Folders and links */
 
 static void
@@ -741,6 +791,7 @@ main (int   argc,
   ADD ("/gloss/hostile/labels/white-space", test_label_white_space);
   ADD ("/gloss/hostile/brat/long-line", test_brat_long_line);
   ADD ("/gloss/hostile/spans/out-of-order", test_spans_out_of_order);
+  ADD ("/gloss/hostile/spans/notes", test_notes_on_one_span);
   ADD ("/gloss/hostile/folder/text-links", test_text_folder_links);
   ADD ("/gloss/hostile/folder/brat-links", test_brat_folder_links);
 

@@ -372,6 +372,7 @@ read_note_result (Reader      *reader,
                   JsonObject  *result,
                   const char  *where,
                   GHashTable  *regions,
+                  GHashTable  *notes,
                   gboolean    *attached,
                   GError     **error)
 {
@@ -382,6 +383,7 @@ read_note_result (Reader      *reader,
   JsonObject *value = NULL;
   JsonNode *text;
   GPtrArray *spans;
+  GString *joined;
 
   *attached = FALSE;
 
@@ -423,21 +425,27 @@ read_note_result (Reader      *reader,
       g_string_append (note, line);
     }
 
-  for (guint i = 0; i < spans->len; i++)
+  /* Joined here and given to the spans once the annotation is read:
+   * joining each note onto the spans' notes made many notes on one region
+   * quadratic. */
+  joined = g_hash_table_lookup (notes, region_id);
+  if (joined == NULL)
+    g_hash_table_insert (notes, g_strdup (region_id), g_string_new (note->str));
+  else
     {
-      GlossDatasetSpan *span = g_ptr_array_index (spans, i);
-      char *joined;
-
-      if (span->note[0] == '\0')
-        joined = g_strdup (note->str);
-      else
-        joined = g_strconcat (span->note, "\n", note->str, NULL);
-      g_free (span->note);
-      span->note = joined;
+      if (joined->len > 0)
+        g_string_append_c (joined, '\n');
+      g_string_append (joined, note->str);
     }
 
   *attached = TRUE;
   return TRUE;
+}
+
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
 }
 
 static void
@@ -460,7 +468,10 @@ read_annotation (Reader                *reader,
 {
   const GlossJsonFile *file = reader->file;
   g_autoptr(GHashTable) regions = NULL;
+  g_autoptr(GHashTable) notes = NULL;
   g_autofree char *annotator = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
   JsonObject *annotation;
   JsonArray *results = NULL;
   guint n_results;
@@ -476,6 +487,7 @@ read_annotation (Reader                *reader,
 
   regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                    (GDestroyNotify) g_ptr_array_unref);
+  notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
   n_results = json_array_get_length (results);
 
   /* Regions first, so that a note may come before or after its region. */
@@ -507,7 +519,8 @@ read_annotation (Reader                *reader,
           {
             gboolean attached;
 
-            if (!read_note_result (reader, result, result_where, regions, &attached, error))
+            if (!read_note_result (reader, result, result_where, regions, notes, &attached,
+                                   error))
               return FALSE;
             if (!attached)
               ignore_result (reader, type);
@@ -517,6 +530,20 @@ read_annotation (Reader                *reader,
             ignore_result (reader, type != NULL ? type : _("(no type)"));
           }
       }
+
+  g_hash_table_iter_init (&iter, notes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *spans = g_hash_table_lookup (regions, key);
+
+      for (guint i = 0; i < spans->len; i++)
+        {
+          GlossDatasetSpan *span = g_ptr_array_index (spans, i);
+
+          g_free (span->note);
+          span->note = g_strdup (((GString *) value)->str);
+        }
+    }
 
   return TRUE;
 }
