@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-format.h"
+#include "gloss-format-reader.h"
 #include "gloss-import.h"
 #include "gloss-json.h"
 #include "gloss-text.h"
@@ -689,6 +690,85 @@ test_notes_on_one_span (Fixture       *fixture,
     }
 }
 
+/* Memory */
+
+typedef GlossDataset *(*ReadDataFunc) (const char         *name,
+                                       const char         *data,
+                                       gsize               length,
+                                       GlossFormatReport  *report,
+                                       GError            **error);
+
+/* The readers as a fuzzer calls them, on bytes in memory: the same checks
+ * and messages, naming the file as given; not NUL-terminated input. */
+static void
+test_memory_entry_points (void)
+{
+  static const struct
+  {
+    ReadDataFunc read;
+    const char *name;
+    const char *good;
+    const char *kind;
+  } cases[] = {
+    { gloss_format_gloss_read_data, "a.gloss.jsonl",
+      "{\"gloss\": 1, \"labels\": []}\n{\"name\": \"a\", \"text\": \"b\"}\n", "Gloss" },
+    { gloss_format_spacy_read_data, "a.spacy.json", "[[\"b\", {\"entities\": []}]]", "spaCy" },
+    { gloss_format_labelstudio_read_data, "a.labelstudio.json", "[{\"data\": {\"text\": \"b\"}}]",
+      "Label Studio" },
+    { gloss_format_doccano_read_data, "a.doccano.jsonl", "{\"text\": \"b\"}\n", "doccano" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+      g_autoptr(GlossDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *deep = repeat ("[", DEEP);
+      g_autofree char *expected = NULL;
+      /* Followed by bytes that are not part of it. */
+      g_autofree char *good = g_strconcat (cases[i].good, "\xff\xff", NULL);
+
+      dataset = cases[i].read (cases[i].name, good, strlen (cases[i].good), report, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (dataset->documents->len, ==, 1);
+      g_assert_cmpstr (((GlossDatasetDocument *) dataset->documents->pdata[0])->text, ==, "b");
+      g_clear_pointer (&dataset, gloss_dataset_free);
+
+      dataset = cases[i].read (cases[i].name, deep, DEEP, report, &error);
+      g_assert_null (dataset);
+      expected = g_strdup_printf ("%s file %s, line 1, column %d: arrays and objects nest more "
+                                  "than %d deep here; no dataset needs that many, and Gloss "
+                                  "reads at most %d", cases[i].kind, cases[i].name,
+                                  GLOSS_JSON_MAX_DEPTH + 1, GLOSS_JSON_MAX_DEPTH,
+                                  GLOSS_JSON_MAX_DEPTH);
+      g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+
+  {
+    g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+    g_autoptr(GlossDataset) dataset = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *ann = "T1\tActor 0 5\tHello\n#1\tAnnotatorNotes T1\tthe note\n";
+    GlossDatasetSpan *span;
+
+    dataset = gloss_format_brat_read_data ("doc", "Hello world", 11, ann, strlen (ann), report,
+                                           &error);
+    g_assert_no_error (error);
+    span = g_ptr_array_index (((GlossDatasetDocument *) dataset->documents->pdata[0])->spans, 0);
+    g_assert_cmpstr (span->label, ==, "Actor");
+    g_assert_cmpstr (span->note, ==, "the note");
+    g_clear_pointer (&dataset, gloss_dataset_free);
+
+    dataset = gloss_format_brat_read_data ("doc", "Hello world", 11, "T1\tActor 0 5\tHallo\n",
+                                           strlen ("T1\tActor 0 5\tHallo\n"), report, &error);
+    g_assert_null (dataset);
+    g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN);
+    g_assert_cmpstr (error->message, ==, "brat file doc.ann, line 1: T1 gives the text “Hallo”, "
+                     "but the text at 0-5 is “Hello”; were the offsets counted in another unit?");
+  }
+}
+
 /* Folders and links */
 
 static void
@@ -792,6 +872,7 @@ main (int   argc,
   ADD ("/gloss/hostile/brat/long-line", test_brat_long_line);
   ADD ("/gloss/hostile/spans/out-of-order", test_spans_out_of_order);
   ADD ("/gloss/hostile/spans/notes", test_notes_on_one_span);
+  g_test_add_func ("/gloss/hostile/memory/entry-points", test_memory_entry_points);
   ADD ("/gloss/hostile/folder/text-links", test_text_folder_links);
   ADD ("/gloss/hostile/folder/brat-links", test_brat_folder_links);
 

@@ -1160,61 +1160,27 @@ drop_byte_order_mark (GlossDatasetDocument *document,
     }
 }
 
+/* One document, its checked TEXT and ANNOTATIONS (NULL when it has no
+ * .ann), into DATASET. */
 static gboolean
-read_document (const char         *folder,
-               const char         *folder_real,
-               const char         *stem,
-               BratConfig         *config,
-               GlossDataset       *dataset,
-               GlossFormatReport  *report,
-               GError            **error)
+read_annotated (GlossDataset       *dataset,
+                BratConfig         *config,
+                const char         *txt_display,
+                const char         *ann_display,
+                const char         *text,
+                char               *annotations,
+                GlossFormatReport  *report,
+                GError            **error)
 {
-  g_autofree char *txt_name = g_strconcat (stem, ".txt", NULL);
-  g_autofree char *ann_name = g_strconcat (stem, ".ann", NULL);
-  g_autofree char *txt_path = g_build_filename (folder, txt_name, NULL);
-  g_autofree char *ann_path = g_build_filename (folder, ann_name, NULL);
-  g_autofree char *txt_display = g_filename_display_name (txt_name);
-  g_autofree char *ann_display = g_filename_display_name (ann_name);
-  g_autofree char *txt_where = g_strdup_printf (_("brat file %s"), txt_display);
-  g_autofree char *ann_where = g_strdup_printf (_("brat file %s"), ann_display);
-  g_autofree char *text = NULL;
-  g_autofree char *annotations = NULL;
-  g_autoptr(GlossDatasetDocument) document = NULL;
+  g_autoptr(GlossDatasetDocument) document = gloss_dataset_document_new (txt_display, text);
   g_autoptr(GHashTable) ranges = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GlossFormatText) document_text = { 0 };
   AnnParser parser = { 0 };
 
-  if (folder_real != NULL && (gloss_format_link_leaves_folder (folder_real, txt_path) ||
-                              gloss_format_link_leaves_folder (folder_real, ann_path)))
+  if (annotations != NULL)
     {
-      gloss_format_report_warn (report,
-                                _("brat folder: %s or %s is a link to a file outside the folder; "
-                                  "the document was not read"),
-                                txt_display, ann_display);
-      return TRUE;
-    }
-
-  if (!g_file_test (txt_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   _("brat file %s has no text file %s beside it"), ann_display, txt_display);
-      return FALSE;
-    }
-
-  text = gloss_text_file_load (txt_path, txt_where, NULL, error);
-  if (text == NULL)
-    return FALSE;
-
-  document = gloss_dataset_document_new (txt_display, text);
-
-  if (g_file_test (ann_path, G_FILE_TEST_IS_REGULAR))
-    {
-      annotations = gloss_text_file_load (ann_path, ann_where, NULL, error);
-      if (annotations == NULL)
-        return FALSE;
-
       ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       notes = g_ptr_array_new_with_free_func (pending_note_free);
       parser.ann_name = ann_display;
@@ -1242,6 +1208,105 @@ read_document (const char         *folder,
   g_ptr_array_add (dataset->documents, g_steal_pointer (&document));
 
   return TRUE;
+}
+
+static gboolean
+read_document (const char         *folder,
+               const char         *folder_real,
+               const char         *stem,
+               BratConfig         *config,
+               GlossDataset       *dataset,
+               GlossFormatReport  *report,
+               GError            **error)
+{
+  g_autofree char *txt_name = g_strconcat (stem, ".txt", NULL);
+  g_autofree char *ann_name = g_strconcat (stem, ".ann", NULL);
+  g_autofree char *txt_path = g_build_filename (folder, txt_name, NULL);
+  g_autofree char *ann_path = g_build_filename (folder, ann_name, NULL);
+  g_autofree char *txt_display = g_filename_display_name (txt_name);
+  g_autofree char *ann_display = g_filename_display_name (ann_name);
+  g_autofree char *txt_where = g_strdup_printf (_("brat file %s"), txt_display);
+  g_autofree char *ann_where = g_strdup_printf (_("brat file %s"), ann_display);
+  g_autofree char *text = NULL;
+  g_autofree char *annotations = NULL;
+
+  if (folder_real != NULL && (gloss_format_link_leaves_folder (folder_real, txt_path) ||
+                              gloss_format_link_leaves_folder (folder_real, ann_path)))
+    {
+      gloss_format_report_warn (report,
+                                _("brat folder: %s or %s is a link to a file outside the folder; "
+                                  "the document was not read"),
+                                txt_display, ann_display);
+      return TRUE;
+    }
+
+  if (!g_file_test (txt_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   _("brat file %s has no text file %s beside it"), ann_display, txt_display);
+      return FALSE;
+    }
+
+  text = gloss_text_file_load (txt_path, txt_where, NULL, error);
+  if (text == NULL)
+    return FALSE;
+
+  if (g_file_test (ann_path, G_FILE_TEST_IS_REGULAR))
+    {
+      annotations = gloss_text_file_load (ann_path, ann_where, NULL, error);
+      if (annotations == NULL)
+        return FALSE;
+    }
+
+  return read_annotated (dataset, config, txt_display, ann_display, text, annotations, report,
+                         error);
+}
+
+/* The reader on one document in memory: its text and its annotations
+ * (NAME.txt and NAME.ann), without annotation.conf or visual.conf. */
+GlossDataset *
+gloss_format_brat_read_data (const char         *name,
+                             const char         *text,
+                             gsize               text_length,
+                             const char         *annotations,
+                             gsize               annotations_length,
+                             GlossFormatReport  *report,
+                             GError            **error)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autofree char *txt_display = g_strconcat (name, ".txt", NULL);
+  g_autofree char *ann_display = g_strconcat (name, ".ann", NULL);
+  g_autofree char *txt_where = g_strdup_printf (_("brat file %s"), txt_display);
+  g_autofree char *ann_where = g_strdup_printf (_("brat file %s"), ann_display);
+  g_autofree char *checked_text = NULL;
+  g_autofree char *checked_annotations = NULL;
+  BratConfig config = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  checked_text = gloss_text_file_check_data (text, text_length, txt_where, error);
+  if (checked_text == NULL)
+    return NULL;
+  checked_annotations = gloss_text_file_check_data (annotations, annotations_length, ann_where,
+                                                    error);
+  if (checked_annotations == NULL)
+    return NULL;
+
+  config.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  config.types = g_ptr_array_new_with_free_func (g_free);
+  config.colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ok = read_annotated (dataset, &config, txt_display, ann_display, checked_text,
+                       checked_annotations, report, error);
+  brat_config_clear (&config);
+
+  if (!ok)
+    return NULL;
+
+  report->documents += dataset->documents->len;
+  report->spans += ((GlossDatasetDocument *) dataset->documents->pdata[0])->spans->len;
+
+  return g_steal_pointer (&dataset);
 }
 
 static int

@@ -395,26 +395,18 @@ read_line (DoccanoReader  *reader,
   return TRUE;
 }
 
+/* A file's contents (SIZE bytes), named FILE in messages, as a dataset. */
 static GlossDataset *
-doccano_read (const char         *path,
-              GlossFormatReport  *report,
-              GError            **error)
+read_contents (const char         *file,
+               const char         *contents,
+               gsize               size,
+               GlossFormatReport  *report,
+               GError            **error)
 {
   g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *file = g_filename_display_basename (path);
-  g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   DoccanoReader reader = { .file = file, .dataset = dataset, .report = report };
-  gsize size = 0;
-
-  if (!g_file_get_contents (path, &contents, &size, &local_error))
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   _("Could not read “%s”: %s"), file, local_error->message);
-      return NULL;
-    }
 
   text = gloss_text_decode ((const guint8 *) contents, size, file, error);
   if (text == NULL)
@@ -434,6 +426,43 @@ doccano_read (const char         *path,
 
   gloss_format_text_clear (&reader.text);
   return g_steal_pointer (&dataset);
+}
+
+static GlossDataset *
+doccano_read (const char         *path,
+              GlossFormatReport  *report,
+              GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *file = g_filename_display_basename (path);
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, &contents, &size, &local_error))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   _("Could not read “%s”: %s"), file, local_error->message);
+      return NULL;
+    }
+
+  return read_contents (file, contents, size, report, error);
+}
+
+/* The reader on a file's contents in memory; NAME names it in messages. */
+GlossDataset *
+gloss_format_doccano_read_data (const char         *name,
+                                const char         *data,
+                                gsize               length,
+                                GlossFormatReport  *report,
+                                GError            **error)
+{
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  file = g_filename_display_basename (name);
+  return read_contents (file, data != NULL ? data : "", length, report, error);
 }
 
 /* Writing */

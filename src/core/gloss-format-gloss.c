@@ -396,25 +396,19 @@ is_blank (const char *start,
   return TRUE;
 }
 
+/* DATA, checked UTF-8 of LENGTH bytes, as a dataset. */
 static GlossDataset *
-gloss_format_gloss_read (const char         *path,
-                         GlossFormatReport  *report,
-                         GError            **error)
+read_text (const GlossJsonFile  *file,
+           const char           *data,
+           gsize                 length,
+           GlossFormatReport    *report,
+           GError              **error)
 {
-  g_auto(GlossJsonFile) file = { 0 };
   g_autoptr(GlossDataset) dataset = NULL;
-  g_autofree char *data = NULL;
   const char *line_start;
   const char *data_end;
   gboolean seen_header = FALSE;
-  gsize length;
   guint line_number = 0;
-
-  gloss_json_file_init (&file, "Gloss", path);
-
-  data = gloss_json_load (&file, path, &length, error);
-  if (data == NULL)
-    return NULL;
 
   dataset = gloss_dataset_new ();
   data_end = data + length;
@@ -437,20 +431,20 @@ gloss_format_gloss_read (const char         *path,
           continue;
         }
 
-      node = gloss_json_parse (&file, line_start, line_end - line_start, line_number, error);
+      node = gloss_json_parse (file, line_start, line_end - line_start, line_number, error);
       line_start = line_end;
       if (node == NULL)
         return NULL;
 
       where = g_strdup_printf (_("line %u"), line_number);
-      object = gloss_json_node_get_object (&file, node, where, error);
+      object = gloss_json_node_get_object (file, node, where, error);
       if (object == NULL)
         return NULL;
 
       if (!seen_header)
-        ok = read_header (&file, object, where, dataset, report, error);
+        ok = read_header (file, object, where, dataset, report, error);
       else
-        ok = read_document (&file, object, where, dataset, report, error);
+        ok = read_document (file, object, where, dataset, report, error);
       if (!ok)
         return NULL;
 
@@ -459,11 +453,51 @@ gloss_format_gloss_read (const char         *path,
 
   if (!seen_header)
     {
-      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, &file, NULL, _("the file is empty"));
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, NULL, _("the file is empty"));
       return NULL;
     }
 
   return g_steal_pointer (&dataset);
+}
+
+static GlossDataset *
+gloss_format_gloss_read (const char         *path,
+                         GlossFormatReport  *report,
+                         GError            **error)
+{
+  g_auto(GlossJsonFile) file = { 0 };
+  g_autofree char *data = NULL;
+  gsize length;
+
+  gloss_json_file_init (&file, "Gloss", path);
+
+  data = gloss_json_load (&file, path, &length, error);
+  if (data == NULL)
+    return NULL;
+
+  return read_text (&file, data, length, report, error);
+}
+
+/* The reader on a file's contents in memory; NAME names it in messages. */
+GlossDataset *
+gloss_format_gloss_read_data (const char         *name,
+                              const char         *data,
+                              gsize               length,
+                              GlossFormatReport  *report,
+                              GError            **error)
+{
+  g_auto(GlossJsonFile) file = { 0 };
+  g_autofree char *checked = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  gloss_json_file_init (&file, "Gloss", name);
+
+  checked = gloss_json_load_data (&file, data, length, &length, error);
+  if (checked == NULL)
+    return NULL;
+
+  return read_text (&file, checked, length, report, error);
 }
 
 const GlossFormat gloss_format_gloss = {

@@ -864,34 +864,28 @@ report_reading (Reader            *reader,
     }
 }
 
+/* DATA, checked UTF-8 of LENGTH bytes, as a dataset. */
 static GlossDataset *
-gloss_format_labelstudio_read (const char         *path,
-                               GlossFormatReport  *report,
-                               GError            **error)
+read_text (const GlossJsonFile  *file,
+           const char           *data,
+           gsize                 length,
+           GlossFormatReport    *report,
+           GError              **error)
 {
-  g_auto(GlossJsonFile) file = { 0 };
   g_autoptr(GlossDataset) dataset = NULL;
   g_autoptr(GHashTable) ignored_types = NULL;
   g_autoptr(GHashTable) uploads = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *data = NULL;
   JsonArray *tasks;
-  Reader reader = { &file };
-  gsize length;
+  Reader reader = { file };
 
-  gloss_json_file_init (&file, "Label Studio", path);
-
-  data = gloss_json_load (&file, path, &length, error);
-  if (data == NULL)
-    return NULL;
-
-  root = gloss_json_parse (&file, data, length, 1, error);
+  root = gloss_json_parse (file, data, length, 1, error);
   if (root == NULL)
     return NULL;
 
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
-      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, &file, NULL,
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, NULL,
                             _("expected a list of tasks, found %s"),
                             gloss_json_describe_node (root));
       return NULL;
@@ -924,6 +918,46 @@ gloss_format_labelstudio_read (const char         *path,
   report_reading (&reader, report);
 
   return g_steal_pointer (&dataset);
+}
+
+static GlossDataset *
+gloss_format_labelstudio_read (const char         *path,
+                              GlossFormatReport  *report,
+                              GError            **error)
+{
+  g_auto(GlossJsonFile) file = { 0 };
+  g_autofree char *data = NULL;
+  gsize length;
+
+  gloss_json_file_init (&file, "Label Studio", path);
+
+  data = gloss_json_load (&file, path, &length, error);
+  if (data == NULL)
+    return NULL;
+
+  return read_text (&file, data, length, report, error);
+}
+
+/* The reader on a file's contents in memory; NAME names it in messages. */
+GlossDataset *
+gloss_format_labelstudio_read_data (const char         *name,
+                                    const char         *data,
+                                    gsize               length,
+                                    GlossFormatReport  *report,
+                                    GError            **error)
+{
+  g_auto(GlossJsonFile) file = { 0 };
+  g_autofree char *checked = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  gloss_json_file_init (&file, "Label Studio", name);
+
+  checked = gloss_json_load_data (&file, data, length, &length, error);
+  if (checked == NULL)
+    return NULL;
+
+  return read_text (&file, checked, length, report, error);
 }
 
 const GlossFormat gloss_format_labelstudio = {

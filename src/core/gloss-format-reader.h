@@ -57,4 +57,37 @@ gboolean  gloss_format_text_utf16_to_char (GlossFormatText  *text,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossFormatText, gloss_format_text_clear)
 
+/* The readers on a file's contents already in memory, as tests and fuzzers
+ * call them: the same checks and messages as GlossFormat.read, NAME naming
+ * the file. brat reads one document, its text and its annotations; plain
+ * text, HTML and Markdown are gloss_text_decode () and
+ * gloss_text_from_html () or gloss_text_from_markdown () (gloss-text.h). */
+GlossDataset *gloss_format_gloss_read_data       (const char         *name,
+                                                  const char         *data,
+                                                  gsize               length,
+                                                  GlossFormatReport  *report,
+                                                  GError            **error);
+GlossDataset *gloss_format_spacy_read_data       (const char         *name,
+                                                  const char         *data,
+                                                  gsize               length,
+                                                  GlossFormatReport  *report,
+                                                  GError            **error);
+GlossDataset *gloss_format_labelstudio_read_data (const char         *name,
+                                                  const char         *data,
+                                                  gsize               length,
+                                                  GlossFormatReport  *report,
+                                                  GError            **error);
+GlossDataset *gloss_format_doccano_read_data     (const char         *name,
+                                                  const char         *data,
+                                                  gsize               length,
+                                                  GlossFormatReport  *report,
+                                                  GError            **error);
+GlossDataset *gloss_format_brat_read_data        (const char         *name,
+                                                  const char         *text,
+                                                  gsize               text_length,
+                                                  const char         *annotations,
+                                                  gsize               annotations_length,
+                                                  GlossFormatReport  *report,
+                                                  GError            **error);
+
 G_END_DECLS

@@ -329,33 +329,27 @@ compare_names (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
+/* DATA, checked UTF-8 of LENGTH bytes, as a dataset. */
 static GlossDataset *
-gloss_format_spacy_read (const char         *path,
-                         GlossFormatReport  *report,
-                         GError            **error)
+read_text (const GlossJsonFile  *file,
+           const char           *data,
+           gsize                 length,
+           GlossFormatReport    *report,
+           GError              **error)
 {
-  g_auto(GlossJsonFile) file = { 0 };
   g_autoptr(GlossDataset) dataset = NULL;
   g_autoptr(GHashTable) ignored_keys = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *data = NULL;
   JsonArray *examples;
-  gsize length;
   guint n_examples;
 
-  gloss_json_file_init (&file, "spaCy", path);
-
-  data = gloss_json_load (&file, path, &length, error);
-  if (data == NULL)
-    return NULL;
-
-  root = gloss_json_parse (&file, data, length, 1, error);
+  root = gloss_json_parse (file, data, length, 1, error);
   if (root == NULL)
     return NULL;
 
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
-      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, &file, NULL,
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, NULL,
                             _("expected a list of [\"TEXT\", {\"entities\": [...]}], found %s"),
                             gloss_json_describe_node (root));
       return NULL;
@@ -367,7 +361,7 @@ gloss_format_spacy_read (const char         *path,
   ignored_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < n_examples; i++)
-    if (!read_example (&file, json_array_get_element (examples, i), i, dataset, ignored_keys,
+    if (!read_example (file, json_array_get_element (examples, i), i, dataset, ignored_keys,
                        report, error))
       return NULL;
 
@@ -379,7 +373,7 @@ gloss_format_spacy_read (const char         *path,
                                            "spaCy file %s: spaCy does not name its documents; "
                                            "they are named doc-1 to doc-%u",
                                            n_examples),
-                              file.display, n_examples);
+                              file->display, n_examples);
 
   if (g_hash_table_size (ignored_keys) > 0)
     {
@@ -403,10 +397,50 @@ gloss_format_spacy_read (const char         *path,
                                 n_keys - 10);
       gloss_format_report_warn (report, _("spaCy file %s: Gloss reads only the entities, "
                                           "not %s"),
-                                file.display, list->str);
+                                file->display, list->str);
     }
 
   return g_steal_pointer (&dataset);
+}
+
+static GlossDataset *
+gloss_format_spacy_read (const char         *path,
+                        GlossFormatReport  *report,
+                        GError            **error)
+{
+  g_auto(GlossJsonFile) file = { 0 };
+  g_autofree char *data = NULL;
+  gsize length;
+
+  gloss_json_file_init (&file, "spaCy", path);
+
+  data = gloss_json_load (&file, path, &length, error);
+  if (data == NULL)
+    return NULL;
+
+  return read_text (&file, data, length, report, error);
+}
+
+/* The reader on a file's contents in memory; NAME names it in messages. */
+GlossDataset *
+gloss_format_spacy_read_data (const char         *name,
+                              const char         *data,
+                              gsize               length,
+                              GlossFormatReport  *report,
+                              GError            **error)
+{
+  g_auto(GlossJsonFile) file = { 0 };
+  g_autofree char *checked = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  gloss_json_file_init (&file, "spaCy", name);
+
+  checked = gloss_json_load_data (&file, data, length, &length, error);
+  if (checked == NULL)
+    return NULL;
+
+  return read_text (&file, checked, length, report, error);
 }
 
 const GlossFormat gloss_format_spacy = {

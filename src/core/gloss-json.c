@@ -107,24 +107,12 @@ gloss_json_check_span (const GlossJsonFile  *file,
   return TRUE;
 }
 
-/* The whole file as UTF-8 without a byte order mark; a NUL byte or invalid
- * UTF-8 is an error naming its line and byte (gloss_text_file_load ()). */
-char *
-gloss_json_load (const GlossJsonFile  *file,
-                 const char           *path,
-                 gsize                *length,
-                 GError              **error)
+/* DATA (N_BYTES and a NUL, taken) without a byte order mark. */
+static char *
+strip_bom (char  *data,
+           gsize  n_bytes,
+           gsize *length)
 {
-  g_autofree char *where = g_strdup_printf (_("%s file %s"), file->kind, file->display);
-  g_autofree char *data = NULL;
-  gsize n_bytes = 0;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  data = gloss_text_file_load (path, where, &n_bytes, error);
-  if (data == NULL)
-    return NULL;
-
   if (g_str_has_prefix (data, GLOSS_TEXT_FILE_BOM))
     {
       n_bytes -= strlen (GLOSS_TEXT_FILE_BOM);
@@ -134,7 +122,46 @@ gloss_json_load (const GlossJsonFile  *file,
   if (length != NULL)
     *length = n_bytes;
 
-  return g_steal_pointer (&data);
+  return data;
+}
+
+/* The whole file as UTF-8 without a byte order mark; a NUL byte or invalid
+ * UTF-8 is an error naming its line and byte (gloss_text_file_load ()). */
+char *
+gloss_json_load (const GlossJsonFile  *file,
+                 const char           *path,
+                 gsize                *length,
+                 GError              **error)
+{
+  g_autofree char *where = g_strdup_printf (_("%s file %s"), file->kind, file->display);
+  char *data;
+  gsize n_bytes = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  data = gloss_text_file_load (path, where, &n_bytes, error);
+  if (data == NULL)
+    return NULL;
+
+  return strip_bom (data, n_bytes, length);
+}
+
+/* gloss_json_load () on a file's contents already in memory (DATA's
+ * N_BYTES): a checked copy, where the readers' *_read_data () start. */
+char *
+gloss_json_load_data (const GlossJsonFile  *file,
+                      const char           *data,
+                      gsize                 n_bytes,
+                      gsize                *length,
+                      GError              **error)
+{
+  g_autofree char *where = g_strdup_printf (_("%s file %s"), file->kind, file->display);
+  char *copy = gloss_text_file_check_data (data, n_bytes, where, error);
+
+  if (copy == NULL)
+    return NULL;
+
+  return strip_bom (copy, n_bytes, length);
 }
 
 /* "line L, column C" for P in DATA, whose line LINE starts at LINE_START;

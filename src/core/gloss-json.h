@@ -56,6 +56,11 @@ char       *gloss_json_load             (const GlossJsonFile *file,
                                          const char          *path,
                                          gsize               *length,
                                          GError             **error);
+char       *gloss_json_load_data        (const GlossJsonFile *file,
+                                         const char          *data,
+                                         gsize                n_bytes,
+                                         gsize               *length,
+                                         GError             **error);
 JsonNode   *gloss_json_parse            (const GlossJsonFile *file,
                                          const char          *data,
                                          gsize                length,

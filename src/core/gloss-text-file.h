@@ -14,9 +14,13 @@ G_BEGIN_DECLS
 
 #define GLOSS_TEXT_FILE_BOM "\xEF\xBB\xBF"
 
-char *gloss_text_file_load (const char  *path,
-                            const char  *where,
-                            gsize       *length,
-                            GError     **error);
+char *gloss_text_file_load       (const char  *path,
+                                  const char  *where,
+                                  gsize       *length,
+                                  GError     **error);
+char *gloss_text_file_check_data (const char  *data,
+                                  gsize        length,
+                                  const char  *where,
+                                  GError     **error);
 
 G_END_DECLS
