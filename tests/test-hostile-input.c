@@ -769,6 +769,53 @@ test_memory_entry_points (void)
   }
 }
 
+/* Invalid UTF-8 anywhere is refused with the file and its line. */
+static void
+test_invalid_utf8 (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *format;
+    const char *name;
+    const char *contents;
+    const char *kind;      /* the message starts "KIND file PATH", when there is one */
+    const char *message;
+  } cases[] = {
+    { "gloss", "bad.gloss.jsonl", "{\"gloss\": 1, \"labels\": []}\n{\"name\": \"\xff\"}\n",
+      "Gloss", ", line 2: not valid UTF-8 at byte 37; save the file as UTF-8 and import it again" },
+    { "spacy", "bad.spacy.json", "[\n[\"\xff\", {}]]",
+      "spaCy", ", line 2: not valid UTF-8 at byte 4; save the file as UTF-8 and import it again" },
+    { "labelstudio", "bad.labelstudio.json", "[\n{\"data\": {\"text\": \"\xc3\"}}]",
+      "Label Studio", ", line 2: not valid UTF-8 at byte 21; save the file as UTF-8 and import it "
+      "again" },
+    { "doccano", "bad.doccano.jsonl", "{\"text\": \"a\"}\n{\"text\": \"\xff\"}\n",
+      NULL, "“bad.doccano.jsonl” is not valid UTF-8 text: invalid byte 0xFF at byte 24 (line 2)" },
+    { "text", "bad.md", "# Title\n\xff\n",
+      NULL, "“bad.md” is not valid UTF-8 text: invalid byte 0xFF at byte 8 (line 2)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_file (fixture->dir, cases[i].name, cases[i].contents, -1);
+      g_autofree char *message = cases[i].kind != NULL
+                                 ? g_strconcat (cases[i].kind, " file ", path, cases[i].message, NULL)
+                                 : g_strdup (cases[i].message);
+
+      assert_refused (cases[i].format, path, GLOSS_FORMAT_ERROR_ENCODING, message);
+    }
+
+  {
+    g_autofree char *txt = write_file (fixture->dir, "bad.txt", "Hello", -1);
+    g_autofree char *ann = write_file (fixture->dir, "bad.ann", "T1\tX 0 5\tHello\nT2\tX 0 1\t\xff\n",
+                                       -1);
+
+    assert_refused ("brat", ann, GLOSS_FORMAT_ERROR_ENCODING,
+                    "brat file bad.ann, line 2: not valid UTF-8 at byte 24; save the file as UTF-8 "
+                    "and import it again");
+  }
+}
+
 /* Folders and links */
 
 static void
@@ -872,6 +919,7 @@ main (int   argc,
   ADD ("/gloss/hostile/brat/long-line", test_brat_long_line);
   ADD ("/gloss/hostile/spans/out-of-order", test_spans_out_of_order);
   ADD ("/gloss/hostile/spans/notes", test_notes_on_one_span);
+  ADD ("/gloss/hostile/utf8", test_invalid_utf8);
   g_test_add_func ("/gloss/hostile/memory/entry-points", test_memory_entry_points);
   ADD ("/gloss/hostile/folder/text-links", test_text_folder_links);
   ADD ("/gloss/hostile/folder/brat-links", test_brat_folder_links);
