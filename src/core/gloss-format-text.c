@@ -2,7 +2,7 @@
 
 /* Plain text: documents without labels. Reading takes one file, or the
  * .txt, .md and .html files of a folder (by name, in byte order; not its
- * subfolders, nor hidden files), each decoded and converted by
+ * subfolders, hidden files, nor links to files outside it), each decoded and converted by
  * gloss-text.c and named by its file name. Writing makes a folder with one
  * NAME.txt per document holding its text exactly as stored. */
 
@@ -10,12 +10,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-
-#include <stdlib.h>
 
 #include "gloss-format.h"
 #include "gloss-format-reader.h"
