@@ -20,6 +20,8 @@ C_MARKERS = re.compile(
     r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|Q_)\s*\(\s*"'
     r'|(?<![A-Za-z0-9_])(?:g_dngettext|g_dpgettext2?|g_dgettext|g_dcgettext'
     r'|ngettext|dngettext|pgettext|gettext)\s*\('
+    # po/meson.build extracts its plural pair of msgids
+    r'|(?<![A-Za-z0-9_])gloss_format_report_lose\s*\([^;"]*"'
 )
 
 UI_MARKER = re.compile(r'''translatable\s*=\s*["'](?:yes|true|1)["']''')

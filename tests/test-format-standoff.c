@@ -696,7 +696,7 @@ test_brat_lost (Fixture       *fixture,
   export_dataset (&gloss_format_brat, dataset, folder, report);
 
   g_assert_cmpuint (lost (report, "span annotators"), ==, 11);
-  g_assert_cmpuint (lost (report, "document status"), ==, 3);
+  g_assert_cmpuint (lost (report, "document statuses"), ==, 3);
   g_assert_cmpuint (lost (report, "label hotkeys"), ==, 2);
   g_assert_cmpuint (lost (report, "label descriptions"), ==, 1);
   g_assert_cmpuint (g_hash_table_size (report->lost), ==, 4);
@@ -999,12 +999,41 @@ test_conll_lost (Fixture       *fixture,
 
   g_assert_cmpuint (lost (report, "overlapping spans (CoNLL keeps the longest)"), ==, 2);
   g_assert_cmpuint (lost (report, "document names"), ==, 5);
-  g_assert_cmpuint (lost (report, "document status"), ==, 3);
+  g_assert_cmpuint (lost (report, "document statuses"), ==, 3);
   g_assert_cmpuint (lost (report, "span annotators"), ==, 11);
   g_assert_cmpuint (lost (report, "span notes"), ==, 4);
   g_assert_cmpuint (lost (report, "spans not on token boundaries (widened to whole tokens)"),
                     ==, 0);
   g_assert_cmpuint (report->warnings->len, ==, 0);
+}
+
+/* One of a thing is told in the singular: "1 span note", not "1 span notes". */
+static void
+test_conll_lost_one (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *file = path_in (fixture->dir, "train.conll");
+  g_autofree char *described = NULL;
+  GlossDatasetDocument *document;
+
+  gloss_dataset_ensure_label (dataset, "Hardline camp");
+  document = gloss_dataset_add_document (dataset, "one.txt", "Tehran objects.");
+  document->status = GLOSS_DOCUMENT_STATUS_DONE;
+  /* "Tehr" ends inside a word. */
+  gloss_dataset_document_add_span (document, 0, 4, "Hardline camp", "Ana", "a city");
+
+  export_dataset (&gloss_format_conll, dataset, file, report);
+  described = gloss_format_report_describe (report);
+
+  g_assert_nonnull (strstr (described, "1 document, 1 span\n"));
+  g_assert_nonnull (strstr (described, "Not carried by this format: 1 span note\n"));
+  g_assert_nonnull (strstr (described, "Not carried by this format: 1 span annotator\n"));
+  g_assert_nonnull (strstr (described, "Not carried by this format: 1 document status\n"));
+  g_assert_nonnull (strstr (described, "Not carried by this format: 1 document name\n"));
+  g_assert_nonnull (strstr (described, "Not carried by this format: 1 span not on token "
+                                       "boundaries (widened to whole tokens)\n"));
 }
 
 /* A span that ends inside a word takes the whole word, and says so. */
@@ -1294,6 +1323,7 @@ main (int    argc,
 
   add_test ("/gloss/format/conll/python-reads-export", test_conll_python_reads_export);
   add_test ("/gloss/format/conll/lost", test_conll_lost);
+  add_test ("/gloss/format/conll/lost-one", test_conll_lost_one);
   add_test ("/gloss/format/conll/widened", test_conll_widened);
   add_test ("/gloss/format/conll/sentence-inside-span", test_conll_sentence_inside_span);
   add_test ("/gloss/format/conll/read-iob2", test_conll_read_iob2);

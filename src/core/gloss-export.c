@@ -103,7 +103,9 @@ store_source_foreach (GlossDatasetSource  *source,
                                       "damaged); left out"),
                                     document_id, name ? name : gloss_document_get_name (document),
                                     (gsize) (invalid - text));
-          gloss_format_report_lose (store_source->report, _("documents with a damaged text (left out)"), 1);
+          gloss_format_report_lose (store_source->report,
+                                    "document with a damaged text (left out)",
+                                    "documents with a damaged text (left out)", 1);
           continue;
         }
 

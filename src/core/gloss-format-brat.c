@@ -332,9 +332,9 @@ write_document (GlossDatasetDocument  *document,
   guint n_notes = 0;
 
   if (!g_str_equal (txt_name, document->name))
-    gloss_format_report_lose (report, _("document names changed to fit file names"), 1);
+    gloss_format_report_lose (report, "document name changed to fit file names", "document names changed to fit file names", 1);
   if (document->status != GLOSS_DOCUMENT_STATUS_NEW)
-    gloss_format_report_lose (report, _("document status"), 1);
+    gloss_format_report_lose (report, "document status", "document statuses", 1);
 
   /* Sorted apart from the source, which is the caller's; a copy would take
    * the source's free function along. */
@@ -361,19 +361,19 @@ write_document (GlossDatasetDocument  *document,
 
       if (span->label[0] == '\0')
         {
-          gloss_format_report_lose (report, _("spans without a label name"), 1);
+          gloss_format_report_lose (report, "span without a label name", "spans without a label name", 1);
           continue;
         }
 
       fragments = split_at_line_breaks (document->text, &cursor, span->start, span->end, joined);
       if (fragments->len == 0)
         {
-          gloss_format_report_lose (report, _("spans of line breaks only"), 1);
+          gloss_format_report_lose (report, "span of line breaks only", "spans of line breaks only", 1);
           continue;
         }
       if (g_array_index (fragments, Fragment, 0).start != span->start
           || g_array_index (fragments, Fragment, fragments->len - 1).end != span->end)
-        gloss_format_report_lose (report, _("line breaks at the ends of spans (left out)"), 1);
+        gloss_format_report_lose (report, "line break at the end of a span (left out)", "line breaks at the ends of spans (left out)", 1);
 
       for (guint j = 0; j < fragments->len; j++)
         {
@@ -395,13 +395,13 @@ write_document (GlossDatasetDocument  *document,
           g_autofree char *note = note_on_one_line (span->note, &changed);
 
           if (changed)
-            gloss_format_report_lose (report, _("line breaks in notes (written as spaces)"), 1);
+            gloss_format_report_lose (report, "line break in a note (written as a space)", "line breaks in notes (written as spaces)", 1);
           g_string_append_printf (ann, "#%u\tAnnotatorNotes T%u\t%s\n", ++n_notes, n_written,
                                   note);
         }
 
       if (span->annotator[0] != '\0')
-        gloss_format_report_lose (report, _("span annotators"), 1);
+        gloss_format_report_lose (report, "span annotator", "span annotators", 1);
     }
 
   if (!write_contents (writer, txt_name, document->text, strlen (document->text), error)
@@ -456,9 +456,9 @@ write_configuration (BratWriter  *writer,
       if (label != NULL && is_hex_color (label->color))
         g_string_append_printf (colors, "%s\tbgColor:%s\n", type_name, label->color);
       if (label != NULL && label->hotkey != NULL && label->hotkey[0] != '\0')
-        gloss_format_report_lose (writer->report, _("label hotkeys"), 1);
+        gloss_format_report_lose (writer->report, "label hotkey", "label hotkeys", 1);
       if (label != NULL && label->description != NULL && label->description[0] != '\0')
-        gloss_format_report_lose (writer->report, _("label descriptions"), 1);
+        gloss_format_report_lose (writer->report, "label description", "label descriptions", 1);
     }
 
   g_string_append (annotation,
@@ -941,8 +941,12 @@ parse_textbound (AnnParser   *parser,
       g_autofree char *shown_id = gloss_format_excerpt (id, -1);
 
       gloss_format_report_warn (parser->report,
-                                _("brat file %s, line %u: %s has %u discontinuous parts; "
-                                  "each became a span of its own"),
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "brat file %s, line %u: %s has %u discontinuous "
+                                             "part; each became a span of its own",
+                                             "brat file %s, line %u: %s has %u discontinuous "
+                                             "parts; each became a span of its own",
+                                             fragments->len),
                                 parser->ann_name, line, shown_id, fragments->len);
     }
 
@@ -1005,7 +1009,7 @@ parse_comment (AnnParser   *parser,
   if (!g_str_equal (fields[0], "AnnotatorNotes"))
     {
       gloss_format_report_lose (parser->report,
-                                _("comments other than AnnotatorNotes (not supported)"), 1);
+                                "comment other than AnnotatorNotes (not supported)", "comments other than AnnotatorNotes (not supported)", 1);
       return TRUE;
     }
 
@@ -1049,20 +1053,20 @@ parse_line (AnnParser   *parser,
     case '#':
       return parse_comment (parser, id, tab + 1, line, error);
     case 'R':
-      gloss_format_report_lose (parser->report, _("relations (not supported)"), 1);
+      gloss_format_report_lose (parser->report, "relation (not supported)", "relations (not supported)", 1);
       return TRUE;
     case 'E':
-      gloss_format_report_lose (parser->report, _("events (not supported)"), 1);
+      gloss_format_report_lose (parser->report, "event (not supported)", "events (not supported)", 1);
       return TRUE;
     case 'A':
     case 'M':
-      gloss_format_report_lose (parser->report, _("attributes (not supported)"), 1);
+      gloss_format_report_lose (parser->report, "attribute (not supported)", "attributes (not supported)", 1);
       return TRUE;
     case 'N':
-      gloss_format_report_lose (parser->report, _("normalizations (not supported)"), 1);
+      gloss_format_report_lose (parser->report, "normalization (not supported)", "normalizations (not supported)", 1);
       return TRUE;
     case '*':
-      gloss_format_report_lose (parser->report, _("equivalences (not supported)"), 1);
+      gloss_format_report_lose (parser->report, "equivalence (not supported)", "equivalences (not supported)", 1);
       return TRUE;
     default:
       {
@@ -1094,7 +1098,7 @@ apply_notes (AnnParser *parser)
 
       if (range == NULL)
         {
-          gloss_format_report_lose (parser->report, _("notes on annotations that were not read"),
+          gloss_format_report_lose (parser->report, "note on an annotation that was not read", "notes on annotations that were not read",
                                     1);
           if (note->target[0] == 'T')
             {
@@ -1155,7 +1159,7 @@ drop_byte_order_mark (GlossDatasetDocument *document,
       if (span->end <= span->start)
         {
           g_ptr_array_remove_index (document->spans, i);
-          gloss_format_report_lose (report, _("spans over the byte order mark only"), 1);
+          gloss_format_report_lose (report, "span over the byte order mark only", "spans over the byte order mark only", 1);
         }
     }
 }

@@ -139,7 +139,7 @@ assign_tokens (GlossDatasetDocument  *document,
 
       if (span->label[0] == '\0')
         {
-          gloss_format_report_lose (report, _("spans without a label name"), 1);
+          gloss_format_report_lose (report, "span without a label name", "spans without a label name", 1);
           continue;
         }
 
@@ -147,7 +147,7 @@ assign_tokens (GlossDatasetDocument  *document,
       if (candidate.first == tokens->len
           || (gint64) g_array_index (tokens, GlossToken, candidate.first).start >= span->end)
         {
-          gloss_format_report_lose (report, _("spans over white space only"), 1);
+          gloss_format_report_lose (report, "span over white space only", "spans over white space only", 1);
           continue;
         }
 
@@ -170,7 +170,7 @@ assign_tokens (GlossDatasetDocument  *document,
                                                                      last->end);
 
           gloss_format_report_lose (report,
-                                    _("spans not on token boundaries (widened to whole tokens)"),
+                                    "span not on token boundaries (widened to whole tokens)", "spans not on token boundaries (widened to whole tokens)",
                                     1);
           gloss_format_report_warn (report,
                                     _("document “%s”: the span “%s” (%" G_GINT64_FORMAT "-%"
@@ -195,7 +195,7 @@ assign_tokens (GlossDatasetDocument  *document,
 
       if (!available)
         {
-          gloss_format_report_lose (report, _("overlapping spans (CoNLL keeps the longest)"), 1);
+          gloss_format_report_lose (report, "overlapping span (CoNLL keeps the longest)", "overlapping spans (CoNLL keeps the longest)", 1);
           continue;
         }
 
@@ -256,19 +256,22 @@ write_document (GlossDatasetDocument  *document,
     }
 
   if (!g_str_equal (rebuilt->str, document->text))
-    gloss_format_report_lose (report, _("exact spacing of document texts (rebuilt from the tokens "
-                                        "on import)"), 1);
-  gloss_format_report_lose (report, _("document names"), 1);
+    gloss_format_report_lose (report,
+                              "exact spacing of a document text (rebuilt from the tokens on "
+                              "import)",
+                              "exact spacing of document texts (rebuilt from the tokens on "
+                              "import)", 1);
+  gloss_format_report_lose (report, "document name", "document names", 1);
   if (document->status != GLOSS_DOCUMENT_STATUS_NEW)
-    gloss_format_report_lose (report, _("document status"), 1);
+    gloss_format_report_lose (report, "document status", "document statuses", 1);
   for (guint i = 0; i < document->spans->len; i++)
     {
       GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
 
       if (span->annotator[0] != '\0')
-        gloss_format_report_lose (report, _("span annotators"), 1);
+        gloss_format_report_lose (report, "span annotator", "span annotators", 1);
       if (span->note[0] != '\0')
-        gloss_format_report_lose (report, _("span notes"), 1);
+        gloss_format_report_lose (report, "span note", "span notes", 1);
     }
 
   if (!g_output_stream_write_all (writer->output->stream, out->str, out->len, NULL, NULL,

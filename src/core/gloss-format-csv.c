@@ -132,12 +132,12 @@ write_document (GlossDatasetDocument  *document,
   gloss_offsets_cursor_init (&cursor, document->text);
   writer->report->documents++;
   gloss_format_report_lose (writer->report,
-                            _("document texts (CSV keeps 40 characters either side of a span)"),
+                            "document text (CSV keeps 40 characters either side of a span)", "document texts (CSV keeps 40 characters either side of a span)",
                             1);
   if (document->spans->len == 0)
-    gloss_format_report_lose (writer->report, _("documents with no spans"), 1);
+    gloss_format_report_lose (writer->report, "document with no spans", "documents with no spans", 1);
   if (document->status != GLOSS_DOCUMENT_STATUS_NEW)
-    gloss_format_report_lose (writer->report, _("document statuses"), 1);
+    gloss_format_report_lose (writer->report, "document status", "document statuses", 1);
 
   for (guint i = 0; i < document->spans->len; i++)
     {
@@ -218,9 +218,9 @@ csv_write (GlossDatasetSource  *source,
         described++;
     }
   if (unused > 0)
-    gloss_format_report_lose (report, _("labels with no spans"), unused);
+    gloss_format_report_lose (report, "label with no spans", "labels with no spans", unused);
   if (described > 0)
-    gloss_format_report_lose (report, _("label colors, hotkeys and descriptions"), described);
+    gloss_format_report_lose (report, "label color, hotkey and description", "label colors, hotkeys and descriptions", described);
 
   return TRUE;
 }

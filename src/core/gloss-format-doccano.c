@@ -127,9 +127,14 @@ add_span (DoccanoReader  *reader,
         {
           g_autofree char *message = NULL;
 
-          message = g_strdup_printf (_("span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " lies "
-                                       "outside the text, which is %" G_GSIZE_FORMAT " UTF-16 "
-                                       "units long"),
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                                                  " lies outside the text, which is %"
+                                                  G_GSIZE_FORMAT " UTF-16 unit long",
+                                                  "span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                                                  " lies outside the text, which is %"
+                                                  G_GSIZE_FORMAT " UTF-16 units long",
+                                                  reader->text.n_units),
                                      start, end, reader->text.n_units);
           set_line_error (reader, error, GLOSS_FORMAT_ERROR_SPAN, message);
         }
@@ -198,7 +203,7 @@ read_label_list (DoccanoReader  *reader,
     }
 
   if (n_document_labels > 0)
-    gloss_format_report_lose (reader->report, _("labels of whole documents"), n_document_labels);
+    gloss_format_report_lose (reader->report, "label of a whole document", "labels of whole documents", n_document_labels);
 
   return TRUE;
 }
@@ -374,7 +379,7 @@ read_line (DoccanoReader  *reader,
 
       if (n > 0)
         {
-          gloss_format_report_lose (reader->report, _("relations"), n);
+          gloss_format_report_lose (reader->report, "relation", "relations", n);
           gloss_format_report_warn (reader->report,
                                     g_dngettext (GETTEXT_PACKAGE,
                                                  "doccano file %s, line %u: %u relation was not "
@@ -389,7 +394,7 @@ read_line (DoccanoReader  *reader,
   member = json_object_get_member (object, "Comments");
   if (member != NULL && JSON_NODE_HOLDS_ARRAY (member) &&
       json_array_get_length (json_node_get_array (member)) > 0)
-    gloss_format_report_lose (reader->report, _("doccano comments"),
+    gloss_format_report_lose (reader->report, "doccano comment", "doccano comments",
                               json_array_get_length (json_node_get_array (member)));
 
   return TRUE;
@@ -537,9 +542,9 @@ write_document (GlossDatasetDocument  *document,
       if (!g_hash_table_contains (writer->used_labels, span->label))
         g_hash_table_add (writer->used_labels, g_strdup (span->label));
       if (span->note[0] != '\0')
-        gloss_format_report_lose (writer->report, _("span notes"), 1);
+        gloss_format_report_lose (writer->report, "span note", "span notes", 1);
       if (span->annotator[0] != '\0')
-        gloss_format_report_lose (writer->report, _("span annotators"), 1);
+        gloss_format_report_lose (writer->report, "span annotator", "span annotators", 1);
     }
 
   json_builder_end_array (builder);
@@ -556,7 +561,7 @@ write_document (GlossDatasetDocument  *document,
     return FALSE;
 
   if (document->status != GLOSS_DOCUMENT_STATUS_NEW)
-    gloss_format_report_lose (writer->report, _("document statuses"), 1);
+    gloss_format_report_lose (writer->report, "document status", "document statuses", 1);
   writer->report->documents++;
   writer->report->spans += document->spans->len;
 
@@ -589,9 +594,9 @@ doccano_write (GlossDatasetSource  *source,
         described++;
     }
   if (unused > 0)
-    gloss_format_report_lose (report, _("labels with no spans"), unused);
+    gloss_format_report_lose (report, "label with no spans", "labels with no spans", unused);
   if (described > 0)
-    gloss_format_report_lose (report, _("label colors, hotkeys and descriptions"), described);
+    gloss_format_report_lose (report, "label color, hotkey and description", "label colors, hotkeys and descriptions", described);
 
   return TRUE;
 }

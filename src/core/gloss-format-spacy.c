@@ -164,13 +164,13 @@ gloss_format_spacy_write (GlossDatasetSource  *source,
     return FALSE;
 
   if (writer.n_documents > 0)
-    gloss_format_report_lose (report, _("document names"), writer.n_documents);
+    gloss_format_report_lose (report, "document name", "document names", writer.n_documents);
   if (writer.n_statuses > 0)
-    gloss_format_report_lose (report, _("document statuses"), writer.n_statuses);
+    gloss_format_report_lose (report, "document status", "document statuses", writer.n_statuses);
   if (writer.n_notes > 0)
-    gloss_format_report_lose (report, _("notes"), writer.n_notes);
+    gloss_format_report_lose (report, "note", "notes", writer.n_notes);
   if (writer.n_annotators > 0)
-    gloss_format_report_lose (report, _("annotator names"), writer.n_annotators);
+    gloss_format_report_lose (report, "annotator name", "annotator names", writer.n_annotators);
   gloss_json_report_lost_labels (report, source->labels, used_labels);
 
   if (writer.n_overlapping > 0)
@@ -214,7 +214,10 @@ read_entity (const GlossJsonFile   *file,
   if (json_array_get_length (entity) != 3)
     {
       gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
-                            _("an entity should be [start, end, \"LABEL\"], not %u values"),
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "an entity should be [start, end, \"LABEL\"], not %u value",
+                                         "an entity should be [start, end, \"LABEL\"], not %u values",
+                                         json_array_get_length (entity)),
                             json_array_get_length (entity));
       return FALSE;
     }
@@ -275,8 +278,12 @@ read_example (const GlossJsonFile  *file,
   if (json_array_get_length (example) != 2)
     {
       gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
-                            _("an example should be [\"TEXT\", {\"entities\": [...]}], "
-                              "not %u values"),
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "an example should be [\"TEXT\", {\"entities\": [...]}], "
+                                         "not %u value",
+                                         "an example should be [\"TEXT\", {\"entities\": [...]}], "
+                                         "not %u values",
+                                         json_array_get_length (example)),
                             json_array_get_length (example));
       return FALSE;
     }

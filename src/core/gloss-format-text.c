@@ -265,10 +265,10 @@ write_document (GlossDatasetDocument  *document,
 
   writer->report->documents++;
   if (document->spans->len > 0)
-    gloss_format_report_lose (writer->report, _("spans (plain text has no labels)"),
+    gloss_format_report_lose (writer->report, "span (plain text has no labels)", "spans (plain text has no labels)",
                               document->spans->len);
   if (document->status != GLOSS_DOCUMENT_STATUS_NEW)
-    gloss_format_report_lose (writer->report, _("document statuses"), 1);
+    gloss_format_report_lose (writer->report, "document status", "document statuses", 1);
 
   return TRUE;
 }
@@ -286,7 +286,7 @@ text_write (GlossDatasetSource  *source,
     return FALSE;
 
   if (source->labels->len > 0)
-    gloss_format_report_lose (report, _("labels (plain text has no labels)"), source->labels->len);
+    gloss_format_report_lose (report, "label (plain text has no labels)", "labels (plain text has no labels)", source->labels->len);
 
   return TRUE;
 }

@@ -143,6 +143,7 @@ gloss_format_report_new (void)
   GlossFormatReport *report = g_new0 (GlossFormatReport, 1);
 
   report->lost = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  report->lost_one = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   report->warnings = g_ptr_array_new_with_free_func (g_free);
 
   return report;
@@ -155,23 +156,47 @@ gloss_format_report_free (GlossFormatReport *report)
     return;
 
   g_hash_table_unref (report->lost);
+  g_hash_table_unref (report->lost_one);
   g_ptr_array_unref (report->warnings);
   g_free (report);
 }
 
-/* Counts COUNT things the format could not carry, for REASON. */
+/* Counts COUNT things the format could not carry: ONE names one of them,
+ * MANY more ("span note", "span notes"). Both are untranslated msgids (po/
+ * extracts them as a plural pair); MANY is the key gloss_format_report_count_lost ()
+ * takes, and gloss_format_report_describe () translates them with the count. */
 void
 gloss_format_report_lose (GlossFormatReport *report,
-                          const char        *reason,
+                          const char        *one,
+                          const char        *many,
                           guint              count)
 {
   guint old;
 
   g_return_if_fail (report != NULL);
-  g_return_if_fail (reason != NULL);
+  g_return_if_fail (one != NULL);
+  g_return_if_fail (many != NULL);
 
-  old = GPOINTER_TO_UINT (g_hash_table_lookup (report->lost, reason));
-  g_hash_table_insert (report->lost, g_strdup (reason), GUINT_TO_POINTER (old + count));
+  old = GPOINTER_TO_UINT (g_hash_table_lookup (report->lost, many));
+  g_hash_table_insert (report->lost, g_strdup (many), GUINT_TO_POINTER (old + count));
+  g_hash_table_insert (report->lost_one, g_strdup (many), g_strdup (one));
+}
+
+/* Adds what FROM could not carry to REPORT. */
+void
+gloss_format_report_add_lost (GlossFormatReport *report,
+                              GlossFormatReport *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (from != NULL);
+
+  g_hash_table_iter_init (&iter, from->lost);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    gloss_format_report_lose (report, g_hash_table_lookup (from->lost_one, key), key,
+                              GPOINTER_TO_UINT (value));
 }
 
 guint
@@ -234,9 +259,15 @@ gloss_format_report_describe (GlossFormatReport *report)
 
   reasons = g_list_sort (g_hash_table_get_keys (report->lost), (GCompareFunc) g_strcmp0);
   for (const GList *l = reasons; l != NULL; l = l->next)
-    g_string_append_printf (text, _("Not carried by this format: %u %s\n"),
-                            GPOINTER_TO_UINT (g_hash_table_lookup (report->lost, l->data)),
-                            (const char *) l->data);
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (report->lost, l->data));
+      const char *one = g_hash_table_lookup (report->lost_one, l->data);
+
+      /* TRANSLATORS: the second %s is what was not carried, already in the
+       * count's plural form: "Not carried by this format: 1 span note" */
+      g_string_append_printf (text, _("Not carried by this format: %u %s\n"), count,
+                              g_dngettext (GETTEXT_PACKAGE, one, l->data, count));
+    }
 
   for (guint i = 0; i < report->warnings->len; i++)
     g_string_append_printf (text, _("Warning: %s\n"), (const char *) report->warnings->pdata[i]);

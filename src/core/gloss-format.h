@@ -45,6 +45,7 @@ typedef struct
   /* reason -> number of spans or fields not carried ("overlapping spans
    * (CoNLL keeps the longest)") */
   GHashTable *lost;
+  GHashTable *lost_one;  /* reason -> how to name one of it ("span note") */
   GPtrArray *warnings;   /* char *, one line each, naming file and line */
 } GlossFormatReport;
 
@@ -108,8 +109,11 @@ const GlossFormat *gloss_format_sniff           (const char         *head,
 GlossFormatReport *gloss_format_report_new      (void);
 void               gloss_format_report_free     (GlossFormatReport  *report);
 void               gloss_format_report_lose     (GlossFormatReport  *report,
-                                                 const char         *reason,
+                                                 const char         *one,
+                                                 const char         *many,
                                                  guint               count);
+void               gloss_format_report_add_lost (GlossFormatReport  *report,
+                                                 GlossFormatReport  *from);
 void               gloss_format_report_warn     (GlossFormatReport  *report,
                                                  const char         *format,
                                                  ...) G_GNUC_PRINTF (2, 3);

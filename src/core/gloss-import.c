@@ -331,14 +331,7 @@ import_read_file (GlossStore         *store,
 
   for (guint i = 0; i < file->read_report->warnings->len; i++)
     g_ptr_array_add (report->warnings, g_strdup (file->read_report->warnings->pdata[i]));
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-
-    g_hash_table_iter_init (&iter, file->read_report->lost);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      gloss_format_report_lose (report, key, GPOINTER_TO_UINT (value));
-  }
+  gloss_format_report_add_lost (report, file->read_report);
 
   return TRUE;
 }

@@ -740,11 +740,11 @@ gloss_json_report_lost_labels (GlossFormatReport *report,
     }
 
   if (colors > 0)
-    gloss_format_report_lose (report, _("label colors"), colors);
+    gloss_format_report_lose (report, "label color", "label colors", colors);
   if (hotkeys > 0)
-    gloss_format_report_lose (report, _("label hotkeys"), hotkeys);
+    gloss_format_report_lose (report, "label hotkey", "label hotkeys", hotkeys);
   if (descriptions > 0)
-    gloss_format_report_lose (report, _("label descriptions"), descriptions);
+    gloss_format_report_lose (report, "label description", "label descriptions", descriptions);
   if (unused > 0)
-    gloss_format_report_lose (report, _("labels no span uses"), unused);
+    gloss_format_report_lose (report, "label no span uses", "labels no span uses", unused);
 }

@@ -273,8 +273,12 @@ gloss_offsets_check_span (gsize    text_length,
   if (start < 0 || end < 0 || (guint64) end > text_length)
     {
       g_set_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE,
-                   _("span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " lies outside the text, "
-                     "which has %" G_GSIZE_FORMAT " characters"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " lies outside the "
+                                "text, which has %" G_GSIZE_FORMAT " character",
+                                "span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " lies outside the "
+                                "text, which has %" G_GSIZE_FORMAT " characters",
+                                text_length),
                    start, end, text_length);
       return FALSE;
     }
@@ -614,8 +618,12 @@ gloss_offsets_cursor_utf16_to_char (GlossOffsetsCursor  *cursor,
       if (*cursor->position == '\0')
         {
           g_set_error (error, GLOSS_OFFSETS_ERROR, GLOSS_OFFSETS_ERROR_OUT_OF_RANGE,
-                       _("UTF-16 offset %" G_GSIZE_FORMAT " is past the end of the text "
-                         "(%" G_GSIZE_FORMAT " units)"),
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "UTF-16 offset %" G_GSIZE_FORMAT " is past the end of the "
+                                    "text (%" G_GSIZE_FORMAT " unit)",
+                                    "UTF-16 offset %" G_GSIZE_FORMAT " is past the end of the "
+                                    "text (%" G_GSIZE_FORMAT " units)",
+                                    cursor->units),
                        utf16_offset, cursor->units);
           return FALSE;
         }
