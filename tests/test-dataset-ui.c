@@ -187,6 +187,29 @@ test_import_good_and_bad (Fixture       *fixture,
     g_assert_cmpstr (gloss_label_get_name (labels->pdata[i]), !=, "New label");
 }
 
+/* One file with one document and one span is told in the singular. */
+static void
+test_import_one (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *good = write_file (fixture, "baku.gloss.jsonl",
+                                      "{\"gloss\": 1, \"labels\": [{\"name\": \"Foreign government\", "
+                                      "\"color\": \"#2ec27e\", \"hotkey\": \"4\", \"description\": \"\"}]}\n"
+                                      "{\"name\": \"baku.txt\", \"status\": \"new\", \"text\": \"Baku said no.\", "
+                                      "\"spans\": [{\"start\": 0, \"end\": 4, \"label\": \"Foreign government\", "
+                                      "\"text\": \"Baku\", \"annotator\": \"\", \"note\": \"\"}]}\n");
+  const char *paths[] = { good, NULL };
+  g_autofree char *heading = NULL;
+  g_autofree char *summary = NULL;
+
+  gloss_window_import (fixture->window, paths);
+  wait_for_import (fixture);
+
+  summary = gloss_import_bar_describe_results (fixture->store, fixture->import_results, &heading);
+  g_assert_null (heading);
+  g_assert_cmpstr (summary, ==, "Imported 1 document and 1 span from 1 file.");
+}
+
 /* Plain text as people have it: UTF-16 with a BOM, HTML, and a file that
  * is not text at all, which is refused with the byte where it breaks. */
 static void
@@ -625,6 +648,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/gloss/window/import/good-and-bad", test_import_good_and_bad);
+  ADD ("/gloss/window/import/one", test_import_one);
   ADD ("/gloss/window/import/text-files", test_import_text_files);
   ADD ("/gloss/window/import/cancel", test_import_cancel);
   ADD ("/gloss/window/import/then-index", test_import_then_index);

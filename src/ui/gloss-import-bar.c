@@ -128,7 +128,10 @@ show_progress_cb (gpointer data)
       if (progress->indexing)
         text = g_strdup (_("Preparing search…"));
       else if (base != NULL)
-        text = g_strdup_printf (_("Importing %u of %u: %s"), progress->done + 1, progress->total, base);
+        /* TRANSLATORS: "Importing 3 of 40: article.txt" */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u of %u: %s",
+                                             "Importing %u of %u: %s", progress->total),
+                                progress->done + 1, progress->total, base);
       else
         text = g_strdup (_("Finishing the import…"));
       gtk_label_set_label (progress->bar->label, text);
@@ -527,6 +530,9 @@ gloss_import_bar_describe_results (GlossStore  *store,
   g_autoptr(GString) refused = g_string_new (NULL);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *summary = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *spans = NULL;
+  g_autofree char *files = NULL;
   g_autofree char *stop = NULL;
   guint n_documents = 0, n_spans = 0, n_files = 0;
 
@@ -549,8 +555,13 @@ gloss_import_bar_describe_results (GlossStore  *store,
       n_spans += result->report->spans;
     }
 
-  summary = g_strdup_printf (_("Imported %u documents and %u spans from %u files."), n_documents,
-                             n_spans, n_files);
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                            n_documents),
+                               n_documents);
+  spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n_spans), n_spans);
+  files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n_files), n_files);
+  /* TRANSLATORS: "Imported 3 documents and 12 spans from 1 file." */
+  summary = g_strdup_printf (_("Imported %s and %s from %s."), documents, spans, files);
   stop = gloss_import_stop_message (store, results);
 
   if (stop == NULL && refused->len == 0)
