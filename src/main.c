@@ -18,6 +18,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GlossApplication) application = NULL;
+  g_autofree char *description = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -29,6 +30,15 @@ main (int    argc,
 
   g_set_application_name (_("Gloss"));
   application = gloss_application_new ();
+  /* --help lists the subcommands too, which GApplication's options do not
+   * know of. */
+  description = gloss_cli_describe_subcommands ();
+  g_application_set_option_context_parameter_string (G_APPLICATION (application),
+                                                     _("[PROJECT.gloss]"));
+  g_application_set_option_context_summary (G_APPLICATION (application),
+                                            _("Annotate documents with labeled spans, and "
+                                              "export them as datasets."));
+  g_application_set_option_context_description (G_APPLICATION (application), description);
 
   return g_application_run (G_APPLICATION (application), argc, argv);
 }

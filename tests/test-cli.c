@@ -178,6 +178,53 @@ test_foreign_file_untouched (Fixture       *fixture,
   g_assert_cmpstr (after, ==, contents);
 }
 
+/* `gloss --help` lists the subcommands, not only the window's options. */
+static void
+test_help_lists_subcommands (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  static const char * const subcommands[] = { "import", "export", "stats", "labels" };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_gloss (&out, NULL, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "--help-gapplication"));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  gloss %s ", subcommands[i]);
+
+      if (strstr (out, line) == NULL)
+        g_error ("gloss --help does not list “%s”:\n%s", subcommands[i], out);
+    }
+}
+
+/* A label with one span in one document says so in the singular. */
+static void
+test_stats_singular (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) label = NULL;
+  g_autoptr(GlossSpan) span = NULL;
+  gint64 document_id;
+
+  store = gloss_store_create (fixture->project, NULL, NULL, &error);
+  g_assert_no_error (error);
+  label = gloss_store_add_label (store, "Reformist camp", "#3584e4", "1", "", &error);
+  g_assert_no_error (error);
+  document_id = gloss_store_add_document (store, "one.txt", "Pezeshkian spoke.", NULL, &error);
+  g_assert_no_error (error);
+  span = gloss_store_add_span (store, document_id, gloss_label_get_id (label), 0, 10, "", NULL,
+                               &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (run_gloss (&out, NULL, "stats", fixture->project, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Reformist camp"));
+  g_assert_nonnull (strstr (out, "      1 span in 1 document\n"));
+}
+
 static void
 test_usage (Fixture       *fixture,
             gconstpointer  user_data)
@@ -850,6 +897,8 @@ main (int    argc,
   ADD ("/gloss/cli/missing-project", test_missing_project);
   ADD ("/gloss/cli/foreign-file-untouched", test_foreign_file_untouched);
   ADD ("/gloss/cli/usage", test_usage);
+  ADD ("/gloss/cli/help-lists-subcommands", test_help_lists_subcommands);
+  ADD ("/gloss/cli/stats-singular", test_stats_singular);
   ADD ("/gloss/cli/round-trip/gloss", test_round_trip_gloss);
   ADD ("/gloss/cli/round-trip/labelstudio", test_round_trip_labelstudio);
   ADD ("/gloss/cli/round-trip/brat", test_round_trip_brat);

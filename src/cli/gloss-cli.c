@@ -506,8 +506,18 @@ run_stats (int    argc,
     {
       GlossLabelStats *label_stats = g_ptr_array_index (stats->labels, i);
 
-      g_print ("  %-28s %6u spans in %u documents\n", gloss_label_get_name (label_stats->label),
-               label_stats->spans, label_stats->documents);
+      g_autofree char *spans = NULL;
+      g_autofree char *documents = NULL;
+
+      spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%6u span", "%6u spans",
+                                            label_stats->spans),
+                               label_stats->spans);
+      documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                                label_stats->documents),
+                                   label_stats->documents);
+      /* TRANSLATORS: a label's line in `gloss stats`: "Reformist camp   12 spans in 3 documents" */
+      g_print (_("  %-28s %s in %s\n"), gloss_label_get_name (label_stats->label), spans,
+               documents);
     }
 
   return GLOSS_CLI_EXIT_OK;
@@ -572,6 +582,20 @@ run_labels (int    argc,
     }
 
   return GLOSS_CLI_EXIT_OK;
+}
+
+/* The subcommands, one a line, for `gloss --help`. */
+char *
+gloss_cli_describe_subcommands (void)
+{
+  g_autoptr(GString) text = g_string_new (_("Commands, run without a window:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    g_string_append_printf (text, "\n  gloss %s %s\n      %s", subcommands[i].name,
+                            _(subcommands[i].parameters), _(subcommands[i].summary));
+  g_string_append_printf (text, "\n\n%s", _("“gloss COMMAND --help” tells more of each."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void

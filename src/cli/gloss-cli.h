@@ -16,5 +16,6 @@ typedef enum {
 gboolean gloss_cli_is_subcommand (const char *name);
 int      gloss_cli_run           (int    argc,
                                   char **argv);
+char    *gloss_cli_describe_subcommands (void);
 
 G_END_DECLS
