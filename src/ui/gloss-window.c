@@ -108,6 +108,14 @@ enum {
   N_SIGNALS,
 };
 
+enum {
+  PROP_0,
+  PROP_DOCUMENT_STATUS,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static guint signals[N_SIGNALS];
 
 static void
@@ -278,8 +286,51 @@ update_document_actions (GlossWindow *self)
 
   /* Setting the state emits no "clicked", so it does not act. */
   gtk_toggle_button_set_active (self->done_button, status == GLOSS_DOCUMENT_STATUS_DONE);
+  /* The Status menu marks the one that applies (win.document-status is
+   * this property's action). */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_STATUS]);
+  /* A rename shows at once, not at the next opening. */
+  if (document != NULL)
+    adw_window_title_set_subtitle (self->window_title, gloss_document_get_name (document));
 
   update_status_line (self);
+}
+
+/* A stored time (UTC, ISO 8601) as the user reads time: local, in words. */
+static char *
+describe_time (const char *stored)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (stored, utc);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup (stored);
+
+  local = g_date_time_to_local (time);
+  /* Translators: when a span was last changed, for g_date_time_format ();
+   * "6 December 2026, 21:04" */
+  return g_date_time_format (local, C_("span time", "%-d %B %Y, %H:%M"));
+}
+
+/* Who made a span, by the name a person reads: the user's login name (what
+ * spans got when no real name was known) is the user's real name, or
+ * nothing to say when there is none. NULL when there is nothing to say. */
+static char *
+describe_annotator (const char *annotator)
+{
+  const char *real_name = g_get_real_name ();
+  /* GLib says "Unknown" when it knows none; root's is often "root". */
+  gboolean has_real_name = real_name != NULL && real_name[0] != '\0' &&
+                           !g_str_equal (real_name, "Unknown") &&
+                           !g_str_equal (real_name, g_get_user_name ());
+
+  if (annotator[0] == '\0')
+    return NULL;
+  if (g_str_equal (annotator, g_get_user_name ()))
+    return has_real_name ? g_strdup (real_name) : NULL;
+
+  return g_strdup (annotator);
 }
 
 static void
@@ -288,6 +339,8 @@ update_inspector (GlossWindow *self)
   GlossSpan *span = gloss_document_view_get_selected_span (self->document_view);
   g_autofree char *text = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
   GlossLabel *label;
 
   gtk_widget_set_visible (self->span_inspector, span != NULL);
@@ -297,14 +350,19 @@ update_inspector (GlossWindow *self)
 
   label = find_label (self, gloss_span_get_label_id (span), NULL);
   text = gloss_document_view_dup_span_text (self->document_view, span);
-  /* Translators: the span inspector: label, offsets in characters, annotator, time */
-  details = g_strdup_printf (_("%s · characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "\n"
-                               "by %s · %s"),
-                             label ? gloss_label_get_name (label) : "",
-                             gloss_span_get_start (span), gloss_span_get_end (span),
-                             gloss_span_get_annotator (span)[0] ? gloss_span_get_annotator (span)
-                                                                : _("unknown"),
-                             gloss_span_get_modified (span));
+  when = describe_time (gloss_span_get_modified (span));
+  who = describe_annotator (gloss_span_get_annotator (span));
+  if (who != NULL)
+    /* Translators: the span inspector: label, offsets in characters, annotator, time */
+    details = g_strdup_printf (_("%s · characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "\n"
+                                 "by %s · %s"),
+                               label ? gloss_label_get_name (label) : "",
+                               gloss_span_get_start (span), gloss_span_get_end (span), who, when);
+  else
+    /* Translators: the span inspector: label, offsets in characters, time */
+    details = g_strdup_printf (_("%s · characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "\n%s"),
+                               label ? gloss_label_get_name (label) : "",
+                               gloss_span_get_start (span), gloss_span_get_end (span), when);
   gtk_label_set_label (self->inspector_text, text);
   gtk_label_set_label (self->inspector_details, details);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), gloss_span_get_note (span));
@@ -698,17 +756,6 @@ mark_done_action (GtkWidget  *widget,
     set_current_status (self, GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
   else
     set_current_status (self, GLOSS_DOCUMENT_STATUS_NEW);
-}
-
-static void
-document_status_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  GlossDocumentStatus status;
-
-  if (gloss_document_status_from_string (g_variant_get_string (parameter, NULL), &status))
-    set_current_status (GLOSS_WINDOW (widget), status);
 }
 
 static gboolean
@@ -1635,6 +1682,27 @@ gloss_window_finalize (GObject *object)
   G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);
 }
 
+/* GtkShortcutLabel (GTK 4.8) writes Page Up and Page Down as their key
+ * names, "Page_Up" and "Page_Down", unless GTK's own translation says
+ * otherwise: their keycaps get the words a user reads. */
+static void
+name_page_keys (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "keycap"))
+    {
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+
+      if (g_str_equal (text, "Page_Down"))
+        gtk_label_set_label (GTK_LABEL (widget), C_("keyboard label", "Page Down"));
+      else if (g_str_equal (text, "Page_Up"))
+        gtk_label_set_label (GTK_LABEL (widget), C_("keyboard label", "Page Up"));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_page_keys (child);
+}
+
 /* The keyboard shortcuts window, built the first time it is asked for:
  * GtkApplication would build it for every window as it opens (it looks for
  * gtk/help-overlay.ui), 14 ms of every start-up here. */
@@ -1654,6 +1722,7 @@ show_shortcuts_cb (GSimpleAction *action,
       gtk_window_set_transient_for (window, GTK_WINDOW (self));
       gtk_window_set_destroy_with_parent (window, TRUE);
       gtk_window_set_hide_on_close (window, TRUE);
+      name_page_keys (GTK_WIDGET (window));
       g_set_weak_pointer (&self->shortcuts_window, window);
     }
 
@@ -1681,6 +1750,52 @@ static const GActionEntry window_entries[] = {
 };
 
 static void
+gloss_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_STATUS:
+      {
+        g_autoptr(GlossDocument) document = self->store ? get_current_document (self) : NULL;
+
+        g_value_set_string (value, document ? gloss_document_status_to_string (
+                                                gloss_document_get_status (document))
+                                            : "");
+      }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  GlossDocumentStatus status;
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_STATUS:
+      if (gloss_document_status_from_string (g_value_get_string (value), &status))
+        set_current_status (self, status);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gloss_window_class_init (GlossWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1689,6 +1804,15 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   object_class->dispose = gloss_window_dispose;
   object_class->finalize = gloss_window_finalize;
+  object_class->get_property = gloss_window_get_property;
+  object_class->set_property = gloss_window_set_property;
+
+  /* The open document's status ("new", "in-progress", "done"; "" with
+   * none), behind the Status menu's radio items. */
+  properties[PROP_DOCUMENT_STATUS] =
+    g_param_spec_string ("document-status", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = gloss_window_close_request;
 
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
@@ -1763,7 +1887,8 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.mark-done", NULL);
-  gtk_widget_class_install_action (widget_class, "win.document-status", "s", document_status_action);
+  gtk_widget_class_install_property_action (widget_class, "win.document-status",
+                                            "document-status");
   gtk_widget_class_install_action (widget_class, "win.rename-document", NULL, rename_document_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-document", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);

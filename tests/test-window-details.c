@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The window's smaller promises, checked on what it shows: the title after
+ * a rename, the Status menu's mark, the inspector's time and name, the
+ * names of keys and of icon-only buttons. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gloss-project.h"
+#include "gloss-test-ui.h"
+#include "gloss-window.h"
+
+typedef struct
+{
+  GlossStore *store;
+  GlossWindow *window;
+  GlossDocumentView *view;
+  gint64 document_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  fixture->store = gloss_project_open_default (&error);
+  g_assert_no_error (error);
+  ids = gloss_store_list_document_ids (fixture->store, &error);
+  fixture->document_id = g_array_index (ids, gint64, 0);
+
+  fixture->window = gloss_window_new (NULL, fixture->store);
+  fixture->view = gloss_window_get_document_view (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gloss_test_wait_for_frames ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = gloss_project_default_path ();
+  g_autofree char *gloss_dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  gloss_test_wait_for_frames ();
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (gloss_dir);
+}
+
+static GtkWidget *
+get_child (Fixture    *fixture,
+           const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                    GLOSS_TYPE_WINDOW, name));
+}
+
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+has_css_name (GtkWidget     *widget,
+              gconstpointer  name)
+{
+  return g_str_equal (gtk_widget_get_css_name (widget), name);
+}
+
+/* The menu item (a model button) under ROOT whose label is TEXT. */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *text)
+{
+  GtkWidget *label = gloss_test_find_widget_where (root, is_label_saying, text);
+
+  g_assert_nonnull (label);
+  while (label != NULL && !has_css_name (label, "modelbutton"))
+    label = gtk_widget_get_parent (label);
+  g_assert_nonnull (label);
+
+  return label;
+}
+
+/* Whether a menu item shows its radio mark as set. */
+static gboolean
+is_marked (GtkWidget *item)
+{
+  GtkWidget *radio = gloss_test_find_widget_where (item, has_css_name, "radio");
+
+  g_assert_nonnull (radio);
+  return (gtk_widget_get_state_flags (radio) & GTK_STATE_FLAG_CHECKED) != 0;
+}
+
+/* Document > Status marks the open document's status, and follows it. */
+static void
+test_status_menu_marks_status (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (get_child (fixture, "document_menu_button"));
+  GtkWidget *popover;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+
+  gtk_menu_button_popup (button);
+  gloss_test_wait_for_frames ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_nonnull (popover);
+
+  /* The sample document has spans: in progress. */
+  g_assert_false (is_marked (find_menu_item (popover, "New")));
+  g_assert_true (is_marked (find_menu_item (popover, "In Progress")));
+  g_assert_false (is_marked (find_menu_item (popover, "Done")));
+
+  /* Choosing Done stores it, and the mark moves. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.document-status",
+                                             "s", "done"));
+  gloss_test_wait_for_frames ();
+  document = gloss_store_get_document (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_document_get_status (document), ==, GLOSS_DOCUMENT_STATUS_DONE);
+  gtk_menu_button_popup (button);
+  gloss_test_wait_for_frames ();
+  g_assert_true (is_marked (find_menu_item (popover, "Done")));
+  g_assert_false (is_marked (find_menu_item (popover, "In Progress")));
+
+  /* So does Ctrl+D's way, through the store. */
+  g_assert_true (gloss_store_set_document_status (fixture->store, fixture->document_id,
+                                                  GLOSS_DOCUMENT_STATUS_NEW, &error));
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+  g_assert_true (is_marked (find_menu_item (popover, "New")));
+  g_assert_false (is_marked (find_menu_item (popover, "Done")));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* F2's new name is in the title bar at once, not at the next opening. */
+static void
+test_rename_updates_subtitle (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (get_child (fixture, "window_title"));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), !=, "Zangezur, in short");
+  g_assert_true (gloss_store_rename_document (fixture->store, fixture->document_id,
+                                              "Zangezur, in short", &error));
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Zangezur, in short");
+
+  /* Undone, the old name is back in the title too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  gloss_test_wait_for_frames ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), !=, "Zangezur, in short");
+}
+
+/* The inspector tells the time in the user's zone and words, and the
+ * person, not the login name. */
+static void
+test_inspector_time_and_person (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  GtkLabel *details = GTK_LABEL (get_child (fixture, "inspector_details"));
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
+  g_autoptr(GlossSpan) span = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *local_clock = NULL;
+  g_autofree char *local_month = NULL;
+  g_autofree char *by_login = g_strdup_printf ("by %s ", g_get_user_name ());
+  const char *text;
+
+  span = gloss_store_add_span (fixture->store, fixture->document_id,
+                               gloss_label_get_id (labels->pdata[0]), 0, 3, g_get_user_name (),
+                               NULL, &error);
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+  gloss_document_view_select_span (fixture->view, span);
+  gloss_test_wait_for_frames ();
+
+  text = gtk_label_get_label (details);
+  time = g_date_time_new_from_iso8601 (gloss_span_get_modified (span), utc);
+  g_assert_nonnull (time);
+  local = g_date_time_to_local (time);
+  local_clock = g_date_time_format (local, "%H:%M");
+  local_month = g_date_time_format (local, "%B");
+
+  /* Not "2026-12-06T21:04:00Z", but the local clock (main () sets a zone
+   * 3:30 from UTC). */
+  g_assert_null (strstr (text, gloss_span_get_modified (span)));
+  g_assert_nonnull (strstr (text, local_clock));
+  g_assert_nonnull (strstr (text, local_month));
+  /* Not "by root". */
+  if (g_strcmp0 (g_get_real_name (), g_get_user_name ()) == 0 ||
+      g_strcmp0 (g_get_real_name (), "Unknown") == 0)
+    g_assert_null (strstr (text, by_login));
+  else
+    {
+      g_autofree char *by_name = g_strdup_printf ("by %s ", g_get_real_name ());
+
+      g_assert_nonnull (strstr (text, by_name));
+    }
+}
+
+/* The shortcuts window names Page Down in words, not as "Page_Down". */
+static void
+test_shortcuts_key_names (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkWindow *overlay;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+  gloss_test_wait_for_frames ();
+  overlay = gloss_window_get_shortcuts_window (fixture->window);
+  g_assert_nonnull (overlay);
+
+  g_assert_null (gloss_test_find_widget_where (GTK_WIDGET (overlay), is_label_saying, "Page_Down"));
+  g_assert_nonnull (gloss_test_find_widget_where (GTK_WIDGET (overlay), is_label_saying,
+                                                  "Page Down"));
+  gtk_window_close (overlay);
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static void
+assert_accessible_label (GtkWidget  *root,
+                         const char *action,
+                         const char *label)
+{
+  GtkWidget *button = gloss_test_find_widget_where (root, has_action, action);
+
+  g_assert_nonnull (button);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       label);
+}
+
+/* A screen reader names the icon-only buttons by what they do. */
+static void
+test_icon_buttons_have_names (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+
+  g_assert_true (gtk_widget_activate_action (root, "win.find", NULL));
+  gloss_test_wait_for_frames ();
+
+  assert_accessible_label (root, "win.undo", "Undo");
+  assert_accessible_label (root, "win.redo", "Redo");
+  assert_accessible_label (root, "search.next", "Next Match");
+  assert_accessible_label (root, "search.previous", "Previous Match");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* A zone of its own, so that local time is not UTC's. */
+  g_setenv ("TZ", "IRST-3:30", TRUE);
+  /* GTK's test accessibility backend records what a screen reader gets. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  data_home = gloss_test_ui_init (&argc, &argv, "window-details");
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/window/status-menu-marks-status", test_status_menu_marks_status);
+  ADD ("/gloss/window/rename-updates-subtitle", test_rename_updates_subtitle);
+  ADD ("/gloss/window/inspector-time-and-person", test_inspector_time_and_person);
+  ADD ("/gloss/window/shortcuts-key-names", test_shortcuts_key_names);
+  ADD ("/gloss/window/icon-buttons-have-names", test_icon_buttons_have_names);
+
+#undef ADD
+
+  status = g_test_run ();
+  gloss_test_remove_tree (data_home);
+  return status;
+}
