@@ -466,6 +466,22 @@ choose_label_all (Fixture *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
+/* The footer and the Spans list's title both count N_SPANS. */
+static void
+assert_footer_counts (Fixture *fixture,
+                      guint    n_spans)
+{
+  GtkLabel *footer = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                               GLOSS_TYPE_WINDOW, "status_label"));
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                              GLOSS_TYPE_WINDOW, "spans_title"));
+  g_autofree char *footer_start = g_strdup_printf ("%u spans in this document · ", n_spans);
+  g_autofree char *title_text = g_strdup_printf ("Spans (%u)", n_spans);
+
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (footer), footer_start));
+  g_assert_cmpstr (gtk_label_get_label (title), ==, title_text);
+}
+
 /* The new project labels the first "Azerbaijan" as a foreign government:
  * Label All adds the other two, and one undo takes both away. */
 static void
@@ -493,12 +509,14 @@ test_label_all (Fixture       *fixture,
     g_assert_cmpuint (count_spans_over (fixture, foreign, m[2 * i], m[2 * i + 1]), ==, 1);
   g_assert_cmpuint (count_spans (fixture), ==, n_before + 2);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_before + 2);
+  assert_footer_counts (fixture, n_before + 2);
 
   g_assert_true (gloss_history_undo (history, &error));
   g_assert_no_error (error);
   gloss_test_wait_for_frames ();
   g_assert_cmpuint (count_spans (fixture), ==, n_before);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_before);
+  assert_footer_counts (fixture, n_before);
   g_assert_cmpuint (count_spans_over (fixture, foreign, m[0], m[1]), ==, 1);
   g_assert_false (gloss_history_can_undo (history));
 }

@@ -69,6 +69,7 @@ struct _GlossWindow
   GtkSingleSelection *document_selection;
   GListStore *labels;
   GHashTable *label_counts;   /* label id -> spans with that label in this document */
+  char *progress_text;        /* the footer's project part: "3 of 9 documents done" */
 
   guint span_loader;
   gint64 loading_document_id;
@@ -181,6 +182,22 @@ change_label_count (GlossWindow *self,
   refresh_label_row (self, label_id);
 }
 
+/* The bottom line: this document's spans (as the Spans list counts them)
+ * and the project's progress (update_status_line () counts that). */
+static void
+update_footer (GlossWindow *self)
+{
+  guint n_spans = g_list_model_get_n_items (gloss_document_view_get_spans (self->document_view));
+  g_autofree char *spans_text = NULL;
+  g_autofree char *text = NULL;
+
+  spans_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span in this document",
+                                             "%u spans in this document", n_spans),
+                                n_spans);
+  text = g_strdup_printf ("%s · %s", spans_text, self->progress_text ? self->progress_text : "");
+  gtk_label_set_label (self->status_label, text);
+}
+
 static void
 update_span_summary (GlossWindow *self)
 {
@@ -195,6 +212,9 @@ update_span_summary (GlossWindow *self)
 
   gtk_label_set_label (self->spans_title, title);
   gtk_stack_set_visible_child_name (self->span_stack, n_spans > 0 ? "spans" : "empty");
+  /* Spans come and go without the document's row changing (Label All,
+   * its undo): the footer counts with the list. */
+  update_footer (self);
 }
 
 static void
@@ -247,25 +267,18 @@ get_current_document (GlossWindow *self)
   return gloss_store_get_document (self->store, document_id, NULL);
 }
 
-/* The bottom line: this document's spans and the project's progress. */
+/* The bottom line, with the project's progress counted anew. */
 static void
 update_status_line (GlossWindow *self)
 {
-  guint n_spans = g_list_model_get_n_items (gloss_document_view_get_spans (self->document_view));
   guint n_documents = gloss_store_count_documents (self->store);
   guint n_done = gloss_store_count_documents_with_status (self->store, GLOSS_DOCUMENT_STATUS_DONE);
-  g_autofree char *spans_text = NULL;
-  g_autofree char *done_text = NULL;
-  g_autofree char *text = NULL;
 
-  spans_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span in this document",
-                                             "%u spans in this document", n_spans),
-                                n_spans);
-  done_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u document done",
-                                            "%u of %u documents done", n_documents),
-                               n_done, n_documents);
-  text = g_strdup_printf ("%s · %s", spans_text, done_text);
-  gtk_label_set_label (self->status_label, text);
+  g_free (self->progress_text);
+  self->progress_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u document done",
+                                                      "%u of %u documents done", n_documents),
+                                         n_done, n_documents);
+  update_footer (self);
 }
 
 /* Enables what applies to the open document and shows its status. */
@@ -1678,6 +1691,7 @@ gloss_window_finalize (GObject *object)
   GlossWindow *self = (GlossWindow *) object;
 
   g_clear_pointer (&self->label_counts, g_hash_table_unref);
+  g_clear_pointer (&self->progress_text, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);
 }
