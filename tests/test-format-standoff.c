@@ -4,6 +4,8 @@
 
 #include "gloss-test-util.h"
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -705,6 +707,25 @@ test_brat_lost (Fixture       *fixture,
   g_assert_nonnull (strstr (described, "Not carried by this format: 11 span annotators"));
 }
 
+/* The exported folder has the modes any new folder has (0777 less the
+ * umask), not the 0700 of a temporary folder. */
+static void
+test_brat_folder_mode (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *folder = path_in (fixture->dir, "brat");
+  mode_t mask = umask (022);
+  GStatBuf st;
+
+  export_dataset (&gloss_format_brat, dataset, folder, report);
+  umask (mask);
+
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0755);
+}
+
 /* Document names become file names every file system takes, none of them
  * twice; the change is counted. */
 static void
@@ -1324,6 +1345,7 @@ main (int    argc,
   add_test ("/gloss/format/conll/python-reads-export", test_conll_python_reads_export);
   add_test ("/gloss/format/conll/lost", test_conll_lost);
   add_test ("/gloss/format/conll/lost-one", test_conll_lost_one);
+  add_test ("/gloss/format/brat/folder-mode", test_brat_folder_mode);
   add_test ("/gloss/format/conll/widened", test_conll_widened);
   add_test ("/gloss/format/conll/sentence-inside-span", test_conll_sentence_inside_span);
   add_test ("/gloss/format/conll/read-iob2", test_conll_read_iob2);
