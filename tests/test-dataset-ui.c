@@ -635,6 +635,70 @@ test_import_chosen_format (Fixture       *fixture,
   g_assert_cmpstr (gloss_document_get_name (document), ==, "field-notes.data");
 }
 
+/* The Export window proposes a folder a user can find (never the hidden
+ * data folder of the default project), and the next export starts where
+ * the last went, in its format. */
+static void
+test_export_proposes_and_remembers (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GlossStore) default_store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "datasets", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *expected = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  GlossExportDialog *dialog;
+
+  g_settings_reset (settings, "export-folder");
+  g_settings_reset (settings, "export-format");
+
+  /* A project of the user's own: beside it. */
+  dialog = gloss_export_dialog_new (GTK_WINDOW (fixture->window), fixture->store);
+  dir = g_path_get_dirname (gloss_export_dialog_get_path (dialog));
+  g_assert_cmpstr (dir, ==, fixture->dir);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&dir, g_free);
+
+  /* The default project lives in the data folder: Documents, or home. */
+  default_store = gloss_project_open_default (&error);
+  g_assert_no_error (error);
+  dialog = gloss_export_dialog_new (GTK_WINDOW (fixture->window), default_store);
+  dir = g_path_get_dirname (gloss_export_dialog_get_path (dialog));
+  g_assert_false (g_str_has_prefix (dir, g_get_user_data_dir ()));
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    g_assert_cmpstr (dir, ==, documents);
+  else
+    g_assert_cmpstr (dir, ==, g_get_home_dir ());
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&dir, g_free);
+  g_clear_object (&default_store);
+
+  /* Exported as CoNLL into a folder of its own... */
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  dialog = gloss_export_dialog_new (GTK_WINDOW (fixture->window), fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gloss_export_dialog_set_format (dialog, "conll");
+  expected = g_build_filename (out, "train.conll", NULL);
+  gloss_export_dialog_set_path (dialog, expected);
+  gloss_export_dialog_export (dialog, FALSE);
+  for (guint i = 0; i < 1000 && dialog != NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dialog);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
+
+  /* ...the next export proposes that folder and that format. */
+  dialog = gloss_export_dialog_new (GTK_WINDOW (fixture->window), fixture->store);
+  g_assert_cmpstr (gloss_export_dialog_get_format (dialog), ==, "conll");
+  dir = g_path_get_dirname (gloss_export_dialog_get_path (dialog));
+  g_assert_cmpstr (dir, ==, out);
+  g_assert_true (g_str_has_suffix (gloss_export_dialog_get_path (dialog), ".conll"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gloss_test_wait_for_frames ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -657,6 +721,7 @@ main (int    argc,
   ADD ("/gloss/window/import/detects-format", test_import_detects_format);
   ADD ("/gloss/window/import/chosen-format", test_import_chosen_format);
   ADD ("/gloss/window/export/replace-asks", test_export_window);
+  ADD ("/gloss/window/export/proposes-and-remembers", test_export_proposes_and_remembers);
 
 #undef ADD
 

@@ -12,6 +12,7 @@
 
 #include "gloss-export.h"
 #include "gloss-export-dialog.h"
+#include "gloss-project.h"
 
 struct _GlossExportDialog
 {
@@ -28,6 +29,7 @@ struct _GlossExportDialog
 
   /* Owned references */
   GlossStore *store;
+  GSettings *settings;
   GPtrArray *formats;        /* const GlossFormat *, the ones that can write */
   GPtrArray *label_checks;   /* GtkCheckButton, with the label name as "label-name" */
   char *path;
@@ -76,7 +78,30 @@ update_destination (GlossExportDialog *self)
                                  self->path != NULL && self->cancellable == NULL);
 }
 
-/* A name beside the project, in the chosen format's own ending. */
+/* Where an export goes first: where the last one went; else beside the
+ * project, unless the project is the default one, whose folder is hidden
+ * application data; then Documents, or home. */
+static char *
+propose_folder (GlossExportDialog *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "export-folder");
+  g_autofree char *project_dir = g_path_get_dirname (gloss_store_get_path (self->store));
+  g_autofree char *default_path = gloss_project_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&last);
+  if (!g_str_equal (project_dir, default_dir))
+    return g_steal_pointer (&project_dir);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_strdup (documents);
+
+  return g_strdup (g_get_home_dir ());
+}
+
+/* A name in the chosen folder (or the proposed one), in the chosen format's
+ * own ending. */
 static void
 suggest_path (GlossExportDialog *self)
 {
@@ -88,7 +113,7 @@ suggest_path (GlossExportDialog *self)
   if (format == NULL)
     return;
 
-  dir = g_path_get_dirname (gloss_store_get_path (self->store));
+  dir = self->path ? g_path_get_dirname (self->path) : propose_folder (self);
   name = gloss_store_dup_name (self->store);
   if (format->target == GLOSS_FORMAT_TARGET_FOLDER || format->extensions == NULL ||
       format->extensions[0] == NULL)
@@ -192,6 +217,14 @@ on_export_done_cb (GObject      *source_object,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
+
+  /* The next export starts where this one went, in its format. */
+  {
+    g_autofree char *folder = g_path_get_dirname (self->path);
+
+    g_settings_set_string (self->settings, "export-folder", folder);
+    g_settings_set_string (self->settings, "export-format", get_format (self)->name);
+  }
 
   description = gloss_format_report_describe (report);
   dialog = adw_message_dialog_new (parent, _("Export Finished"), description);
@@ -299,6 +332,7 @@ gloss_export_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (gloss_export_dialog_parent_class)->dispose (object);
@@ -348,6 +382,7 @@ gloss_export_dialog_init (GlossExportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->settings = g_settings_new (APP_ID);
   self->formats = g_ptr_array_new ();
   self->label_checks = g_ptr_array_new ();
   for (guint i = 0; formats[i] != NULL; i++)
@@ -358,6 +393,13 @@ gloss_export_dialog_init (GlossExportDialog *self)
       }
 
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (titles));
+  {
+    g_autofree char *last_format = g_settings_get_string (self->settings, "export-format");
+
+    for (guint i = 0; i < self->formats->len; i++)
+      if (g_str_equal (((const GlossFormat *) self->formats->pdata[i])->name, last_format))
+        adw_combo_row_set_selected (self->format_row, i);
+  }
   g_signal_connect_swapped (self->format_row, "notify::selected",
                             G_CALLBACK (on_format_changed_cb), self);
 }
@@ -403,6 +445,25 @@ gloss_export_dialog_set_format (GlossExportDialog *self,
   for (guint i = 0; i < self->formats->len; i++)
     if (g_str_equal (((const GlossFormat *) self->formats->pdata[i])->name, format_name))
       adw_combo_row_set_selected (self->format_row, i);
+}
+
+const char *
+gloss_export_dialog_get_path (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->path;
+}
+
+const char *
+gloss_export_dialog_get_format (GlossExportDialog *self)
+{
+  const GlossFormat *format;
+
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+
+  format = get_format (self);
+  return format ? format->name : NULL;
 }
 
 void

@@ -18,6 +18,8 @@ void               gloss_export_dialog_set_format (GlossExportDialog *self,
                                                    const char        *format_name);
 void               gloss_export_dialog_set_path   (GlossExportDialog *self,
                                                    const char        *path);
+const char        *gloss_export_dialog_get_path   (GlossExportDialog *self);
+const char        *gloss_export_dialog_get_format (GlossExportDialog *self);
 void               gloss_export_dialog_export     (GlossExportDialog *self,
                                                    gboolean           replace);
 
