@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "gloss-color.h"
 #include "gloss-history.h"
 #include "gloss-import.h"
 #include "gloss-store-private.h"
@@ -738,6 +739,59 @@ test_undo (Fixture       *fixture,
   gloss_test_assert_index_whole (fixture->path);
 }
 
+/* Labels a format brings without colors get colors that stand apart from
+ * the ones in the project: a GPE label is not another Reformist blue. */
+static void
+test_new_label_colors_distinct (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  static const char * const factions[][2] = {
+    { "Reformist camp", "#3584e4" }, { "Hardline camp", "#e01b24" },
+    { "Security establishment", "#ff7800" }, { "Foreign government", "#2ec27e" },
+    { "Analyst / source", "#9141ac" },
+  };
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossDatasetDocument *document;
+
+  for (guint i = 0; i < G_N_ELEMENTS (factions); i++)
+    {
+      g_autoptr(GlossLabel) label = gloss_store_add_label (fixture->store, factions[i][0],
+                                                           factions[i][1], "", NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  document = gloss_dataset_add_document (dataset, "ner.txt", "Ana met Omid of Acme in Baku.");
+  gloss_dataset_document_add_span (document, 0, 3, "PERSON", "", "");
+  gloss_dataset_document_add_span (document, 16, 20, "ORG", "", "");
+  gloss_dataset_document_add_span (document, 24, 28, "GPE", "", "");
+  g_assert_true (gloss_import_dataset (fixture->store, dataset, report, &error));
+  g_assert_no_error (error);
+
+  labels = gloss_store_list_labels (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (labels->len, ==, 8);
+  for (guint i = 0; i < labels->len; i++)
+    for (guint j = i + 1; j < labels->len; j++)
+      {
+        GlossColor a, b;
+        double distance;
+
+        g_assert_true (gloss_color_parse (gloss_label_get_color (labels->pdata[i]), &a));
+        g_assert_true (gloss_color_parse (gloss_label_get_color (labels->pdata[j]), &b));
+        distance = gloss_color_distance (&a, &b);
+        /* Blue 4 next to Blue 3 is 9; a shade of another hue is over 25. */
+        if (distance < 25.0)
+          g_error ("“%s” (%s) and “%s” (%s) look alike: ΔE %.1f",
+                   gloss_label_get_name (labels->pdata[i]),
+                   gloss_label_get_color (labels->pdata[i]),
+                   gloss_label_get_name (labels->pdata[j]),
+                   gloss_label_get_color (labels->pdata[j]), distance);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -757,6 +811,7 @@ main (int    argc,
   ADD ("/gloss/import/paths/reader-holds-log", test_reader_holds_log);
   ADD ("/gloss/import/unindexed/same-results", test_same_results);
   ADD ("/gloss/import/unindexed/delete", test_delete_unindexed);
+  ADD ("/gloss/import/new-label-colors-distinct", test_new_label_colors_distinct);
 
 #undef ADD
 

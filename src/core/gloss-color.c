@@ -12,10 +12,7 @@
 
 #include "gloss-color.h"
 
-/* Two colors closer than this (CIE76 ΔE) read as "the same color" next to each
- * other in the label list; 30 keeps a GNOME hue apart from its own lighter
- * and darker shades. */
-#define DISTINCT_DELTA_E 30.0
+#define DISTINCT_DELTA_E GLOSS_COLOR_DISTINCT_DELTA_E
 
 /* Colors of the GNOME palette that work as a highlight in the light and the
  * dark style, in the order a new label gets them: first the middle shade of

@@ -22,6 +22,11 @@ typedef struct
   double blue;
 } GlossColor;
 
+/* Two colors closer than this (CIE76 ΔE) read as "the same color" next to each
+ * other in the label list; 30 keeps a GNOME hue apart from its own lighter
+ * and darker shades. */
+#define GLOSS_COLOR_DISTINCT_DELTA_E 30.0
+
 /* The two text colors a highlight can carry: libadwaita's dark foreground and
  * plain white. */
 #define GLOSS_COLOR_TEXT_DARK "#1e1e1e"

@@ -13,13 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-color.h"
 #include "gloss-import.h"
-
-/* The GNOME palette, for labels a format brings without a color. */
-static const char * const palette[] = {
-  "#3584e4", "#e01b24", "#ff7800", "#2ec27e", "#9141ac", "#f6d32d", "#986a44", "#1c71d8",
-  "#c01c28", "#26a269", "#e66100", "#613583", "#63452c", "#5e5c64",
-};
 
 /* The project's labels while a dataset comes in, found by name, color and
  * hotkey without a search through the list each time: with a search, a
@@ -30,6 +25,10 @@ typedef struct
   GHashTable *names;    /* name -> GlossLabel */
   GHashTable *colors;   /* lower-case color -> TRUE */
   GHashTable *hotkeys;  /* hotkey -> TRUE */
+  /* For each color of gloss_color_get_palette (), how far (ΔE) the nearest
+   * label color is: kept as labels come, so that picking a color for a new
+   * one looks at the palette only, not at every label. */
+  double *palette_nearest;
 } ProjectLabels;
 
 static void
@@ -38,8 +37,22 @@ project_labels_add (ProjectLabels *project,
 {
   g_ptr_array_add (project->labels, label);
   g_hash_table_insert (project->names, g_strdup (gloss_label_get_name (label)), label);
-  g_hash_table_add (project->colors, g_ascii_strdown (gloss_label_get_color (label), -1));
   g_hash_table_add (project->hotkeys, g_strdup (gloss_label_get_hotkey (label)));
+  if (g_hash_table_add (project->colors, g_ascii_strdown (gloss_label_get_color (label), -1)))
+    {
+      guint n_colors;
+      const char * const *palette = gloss_color_get_palette (&n_colors);
+      GlossColor color, candidate;
+
+      if (!gloss_color_parse (gloss_label_get_color (label), &color))
+        return;
+      for (guint i = 0; i < n_colors; i++)
+        {
+          gloss_color_parse (palette[i], &candidate);
+          project->palette_nearest[i] = MIN (project->palette_nearest[i],
+                                             gloss_color_distance (&candidate, &color));
+        }
+    }
 }
 
 /* Takes LABELS. */
@@ -47,10 +60,16 @@ static void
 project_labels_init (ProjectLabels *project,
                      GPtrArray     *labels)
 {
+  guint n_colors;
+
   project->labels = g_ptr_array_new_with_free_func (g_object_unref);
   project->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   project->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   project->hotkeys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gloss_color_get_palette (&n_colors);
+  project->palette_nearest = g_new (double, n_colors);
+  for (guint i = 0; i < n_colors; i++)
+    project->palette_nearest[i] = G_MAXDOUBLE;
 
   for (guint i = 0; i < labels->len; i++)
     project_labels_add (project, g_object_ref (labels->pdata[i]));
@@ -64,16 +83,29 @@ project_labels_clear (ProjectLabels *project)
   g_clear_pointer (&project->names, g_hash_table_unref);
   g_clear_pointer (&project->colors, g_hash_table_unref);
   g_clear_pointer (&project->hotkeys, g_hash_table_unref);
+  g_clear_pointer (&project->palette_nearest, g_free);
 }
 
+/* The color for a label a format brings without one, as
+ * gloss_color_next_distinct () picks it: the first palette color that
+ * stands apart from every label's (not merely one no label has exactly:
+ * Blue 4 beside Blue 3 reads as the same label), or the farthest one. */
 static const char *
 pick_color (ProjectLabels *project)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    if (!g_hash_table_contains (project->colors, palette[i]))
-      return palette[i];
+  guint n_colors;
+  const char * const *palette = gloss_color_get_palette (&n_colors);
+  guint best = 0;
 
-  return palette[project->labels->len % G_N_ELEMENTS (palette)];
+  for (guint i = 0; i < n_colors; i++)
+    {
+      if (project->palette_nearest[i] >= GLOSS_COLOR_DISTINCT_DELTA_E)
+        return palette[i];
+      if (project->palette_nearest[i] > project->palette_nearest[best])
+        best = i;
+    }
+
+  return palette[best];
 }
 
 /* The project's label named NAME, created from DATASET_LABEL (or bare) if the
