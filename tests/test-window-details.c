@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-project.h"
+#include "gloss-swatch.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
 
@@ -272,6 +273,62 @@ test_icon_buttons_have_names (Fixture       *fixture,
   assert_accessible_label (root, "search.previous", "Previous Match");
 }
 
+/* A black label's dot shows in the dark style: its ring stands out from
+ * the background where the dot itself does not. */
+static void
+test_black_swatch_in_dark_style (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *swatch = gloss_swatch_new ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height, stride;
+  const guint8 *data;
+  int most = 0;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  gloss_swatch_set_color (swatch, "#000000");
+  gtk_window_set_child (GTK_WINDOW (window), swatch);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_wait_for_frames ();
+  width = gtk_widget_get_width (swatch);
+  height = gtk_widget_get_height (swatch);
+  g_assert_cmpint (width, >, 0);
+
+  paintable = gtk_widget_paintable_new (swatch);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  /* Over the dark style's view background, #1e1e1e. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      most = MAX (most, ABS ((int) data[y * stride + 4 * x + 1] - 0x1e));
+  cairo_surface_destroy (surface);
+
+  /* Black itself is 30 away; the ring is far lighter. */
+  g_assert_cmpint (most, >, 60);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gloss_test_wait_for_frames ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -295,6 +352,8 @@ main (int    argc,
   ADD ("/gloss/window/icon-buttons-have-names", test_icon_buttons_have_names);
 
 #undef ADD
+
+  g_test_add_func ("/gloss/window/black-swatch-in-dark-style", test_black_swatch_in_dark_style);
 
   status = g_test_run ();
   gloss_test_remove_tree (data_home);

@@ -18,14 +18,27 @@ draw_swatch_cb (GtkDrawingArea *area,
                 gpointer        user_data)
 {
   const char *color = g_object_get_data (G_OBJECT (area), "color");
+  double radius = MIN (width, height) / 2.0;
   GdkRGBA rgba;
+  GdkRGBA outline;
 
   if (color == NULL || !gdk_rgba_parse (&rgba, color))
     return;
 
   gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_arc (cr, width / 2.0, height / 2.0, radius, 0, 2 * G_PI);
   cairo_fill (cr);
+
+  /* A ring in the text color, faint, so that a dot as dark as the dark
+   * style's background (or as light as the light one's) still shows. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &outline);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  outline.alpha *= 0.4;
+  gdk_cairo_set_source_rgba (cr, &outline);
+  cairo_set_line_width (cr, 1.0);
+  cairo_arc (cr, width / 2.0, height / 2.0, radius - 0.5, 0, 2 * G_PI);
+  cairo_stroke (cr);
 }
 
 GtkWidget *
