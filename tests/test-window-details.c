@@ -329,6 +329,99 @@ test_black_swatch_in_dark_style (void)
   gloss_test_wait_for_frames ();
 }
 
+/* The color nodes of NODE and below that are a span's line: 2 pixels high,
+ * in COLOR. */
+static void
+collect_span_lines (GskRenderNode *node,
+                    const GdkRGBA *color,
+                    GArray        *lines)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      {
+        graphene_rect_t bounds;
+
+        gsk_render_node_get_bounds (node, &bounds);
+        if (gdk_rgba_equal (gsk_color_node_get_color (node), color) && bounds.size.height == 2)
+          g_array_append_val (lines, bounds);
+      }
+      break;
+
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_span_lines (gsk_container_node_get_child (node, i), color, lines);
+      break;
+
+    case GSK_TRANSFORM_NODE:
+      collect_span_lines (gsk_transform_node_get_child (node), color, lines);
+      break;
+
+    case GSK_CLIP_NODE:
+      collect_span_lines (gsk_clip_node_get_child (node), color, lines);
+      break;
+
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_span_lines (gsk_rounded_clip_node_get_child (node), color, lines);
+      break;
+
+    case GSK_OPACITY_NODE:
+      collect_span_lines (gsk_opacity_node_get_child (node), color, lines);
+      break;
+
+    case GSK_DEBUG_NODE:
+      collect_span_lines (gsk_debug_node_get_child (node), color, lines);
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* Nested spans in right-to-left text are drawn as two lines, the inner
+ * one under the outer, as in left-to-right text. */
+static void
+test_rtl_spans_underlined (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  const char *text = "پزشکیان می\u200cخواهد روابط با همسایگان عادی شود، اما ولایتی مخالف است.";
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
+  g_autoptr(GlossSpan) outer = NULL;
+  g_autoptr(GlossSpan) inner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GtkSnapshot *snapshot;
+  GdkRGBA color;
+  gint64 document_id;
+
+  document_id = gloss_store_add_document (fixture->store, "persian.txt", text, NULL, &error);
+  g_assert_no_error (error);
+  /* "روابط با همسایگان" holds "همسایگان". */
+  outer = gloss_store_add_span (fixture->store, document_id,
+                                gloss_label_get_id (labels->pdata[0]), 17, 34, "", NULL, &error);
+  g_assert_no_error (error);
+  inner = gloss_store_add_span (fixture->store, document_id,
+                                gloss_label_get_id (labels->pdata[0]), 26, 34, "", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_window_open_document (fixture->window, document_id));
+  gloss_test_wait_for_frames ();
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->view));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (fixture->view)),
+                          gtk_widget_get_height (GTK_WIDGET (fixture->view)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gdk_rgba_parse (&color, gloss_label_get_color (labels->pdata[0])));
+  collect_span_lines (node, &color, lines);
+
+  g_assert_cmpuint (lines->len, ==, 2);
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_cmpfloat (g_array_index (lines, graphene_rect_t, i).size.width, >, 10);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -350,6 +443,8 @@ main (int    argc,
   ADD ("/gloss/window/inspector-time-and-person", test_inspector_time_and_person);
   ADD ("/gloss/window/shortcuts-key-names", test_shortcuts_key_names);
   ADD ("/gloss/window/icon-buttons-have-names", test_icon_buttons_have_names);
+
+  ADD ("/gloss/window/rtl-spans-underlined", test_rtl_spans_underlined);
 
 #undef ADD
 

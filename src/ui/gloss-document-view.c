@@ -634,11 +634,13 @@ gloss_document_view_snapshot_layer (GtkTextView      *text_view,
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || n_spans == 0)
     return;
 
+  /* From the start of the top line to the end of the bottom one: by lines,
+   * not by the corners, since the top left corner of a right-to-left line
+   * is its end. */
   gtk_text_view_get_visible_rect (text_view, &visible);
-  gtk_text_view_get_iter_at_location (text_view, &iter, visible.x, visible.y);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
   visible_start = offset_of (self, &iter);
-  gtk_text_view_get_iter_at_location (text_view, &iter, visible.x + visible.width,
-                                      visible.y + visible.height);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
   gtk_text_iter_forward_line (&iter);
   visible_end = offset_of (self, &iter);
 
