@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-project.h"
+#include "gloss-search-bar.h"
 #include "gloss-swatch.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
@@ -329,6 +330,57 @@ test_black_swatch_in_dark_style (void)
   gloss_test_wait_for_frames ();
 }
 
+/* The action that WIDGET's own key bindings run for TRIGGER ("Escape"), or
+ * NULL. */
+static GtkShortcutAction *
+find_key_binding (GtkWidget  *widget,
+                  const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+
+  return NULL;
+}
+
+/* Escape closes the find bar with the focus on its buttons, not only in
+ * its entry: the key is the bar's, and bubbles up to it from a button. */
+static void
+test_escape_closes_find_bar (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  GtkWidget *bar = gloss_test_find_widget (root, GLOSS_TYPE_SEARCH_BAR);
+  GtkWidget *button = gloss_test_find_widget_where (root, has_action, "search.match-case");
+  GtkShortcutAction *action;
+
+  g_assert_true (gtk_widget_activate_action (root, "win.find", NULL));
+  gloss_test_wait_for_frames ();
+  g_assert_true (gloss_search_bar_is_open (GLOSS_SEARCH_BAR (bar)));
+  g_assert_true (gtk_widget_is_ancestor (button, bar));
+
+  action = find_key_binding (bar, "Escape");
+  g_assert_nonnull (action);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_shortcut_action_activate (action, 0, bar, NULL));
+  gloss_test_wait_for_frames ();
+  g_assert_false (gloss_search_bar_is_open (GLOSS_SEARCH_BAR (bar)));
+}
+
 /* The color nodes of NODE and below that are a span's line: 2 pixels high,
  * in COLOR. */
 static void
@@ -445,6 +497,7 @@ main (int    argc,
   ADD ("/gloss/window/icon-buttons-have-names", test_icon_buttons_have_names);
 
   ADD ("/gloss/window/rtl-spans-underlined", test_rtl_spans_underlined);
+  ADD ("/gloss/window/escape-closes-find-bar", test_escape_closes_find_bar);
 
 #undef ADD
 

@@ -411,6 +411,14 @@ on_stop_search_cb (GlossSearchBar *self,
   gloss_search_bar_close (self);
 }
 
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gloss_search_bar_close (GLOSS_SEARCH_BAR (widget));
+}
+
 /* Set when the bar first opens (gloss-late-tooltips.c). */
 static const GlossLateTooltip bar_tooltips[] = {
   { "previous_button", N_("Previous Match (Shift+Enter)") },
@@ -674,6 +682,7 @@ gloss_search_bar_class_init (GlossSearchBarClass *klass)
   gtk_widget_class_install_action (widget_class, "search.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "search.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "search.label-all", "x", label_all_action);
+  gtk_widget_class_install_action (widget_class, "search.close", NULL, close_action);
   gtk_widget_class_install_property_action (widget_class, "search.match-case", "match-case");
   gtk_widget_class_install_property_action (widget_class, "search.whole-words", "whole-words");
 
@@ -683,6 +692,8 @@ gloss_search_bar_class_init (GlossSearchBarClass *klass)
                                        "search.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_ALT_MASK,
                                        "search.match-case", NULL);
+  /* The entry closes the bar on Escape itself; from the bar's buttons too. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "search.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_ALT_MASK,
                                        "search.whole-words", NULL);
 
