@@ -330,6 +330,86 @@ test_black_swatch_in_dark_style (void)
   gloss_test_wait_for_frames ();
 }
 
+static gint64
+add_document (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gloss_store_add_document (fixture->store, name, "A note on the crossing.", NULL,
+                                        &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+set_filter (Fixture    *fixture,
+            const char *text)
+{
+  GtkWidget *entry = get_child (fixture, "document_filter_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+  gloss_test_wait_for_frames ();
+}
+
+/* Filters and imports change the list, not the open document: it stays
+ * open (and selected) while the list shows it, and gives way only when a
+ * filter hides it. */
+static void
+test_list_changes_keep_open_document (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  GtkListView *list = GTK_LIST_VIEW (get_child (fixture, "document_list_view"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_autoptr(GError) error = NULL;
+  gint64 alpha, gamma;
+  guint n_items;
+
+  alpha = add_document (fixture, "alpha.txt");
+  add_document (fixture, "beta.txt");
+  gamma = add_document (fixture, "gamma.txt");
+  gloss_store_notify_changed_elsewhere (fixture->store);
+  gloss_test_wait_for_frames ();
+
+  /* The user opens gamma.txt from the list. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (gloss_document_get_id (document) == gamma)
+        gtk_single_selection_set_selected (selection, i);
+    }
+  gloss_test_wait_for_frames ();
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, gamma);
+
+  /* An import adds documents before it in the list. */
+  add_document (fixture, "aardvark.txt");
+  add_document (fixture, "ab.txt");
+  gloss_store_notify_changed_elsewhere (fixture->store);
+  gloss_test_wait_for_frames ();
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, gamma);
+  g_assert_cmpint (gloss_document_get_id (gtk_single_selection_get_selected_item (selection)), ==,
+                   gamma);
+
+  /* A filter that still shows it keeps it. */
+  set_filter (fixture, "a.txt");
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, gamma);
+  g_assert_cmpint (gloss_document_get_id (gtk_single_selection_get_selected_item (selection)), ==,
+                   gamma);
+
+  /* One that hides it opens what it shows. */
+  set_filter (fixture, "alpha");
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, alpha);
+
+  /* And no filter keeps that one. */
+  set_filter (fixture, "");
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, alpha);
+  g_assert_cmpint (gloss_document_get_id (gtk_single_selection_get_selected_item (selection)), ==,
+                   alpha);
+}
+
 /* The action that WIDGET's own key bindings run for TRIGGER ("Escape"), or
  * NULL. */
 static GtkShortcutAction *
@@ -498,6 +578,7 @@ main (int    argc,
 
   ADD ("/gloss/window/rtl-spans-underlined", test_rtl_spans_underlined);
   ADD ("/gloss/window/escape-closes-find-bar", test_escape_closes_find_bar);
+  ADD ("/gloss/window/list-changes-keep-open-document", test_list_changes_keep_open_document);
 
 #undef ADD
 

@@ -70,6 +70,7 @@ struct _GlossWindow
   GListStore *labels;
   GHashTable *label_counts;   /* label id -> spans with that label in this document */
   char *progress_text;        /* the footer's project part: "3 of 9 documents done" */
+  gboolean documents_changing; /* the document list is being replaced under its selection */
 
   guint span_loader;
   gint64 loading_document_id;
@@ -535,12 +536,48 @@ on_document_selected_cb (GlossWindow        *self,
                          GParamSpec         *pspec,
                          GtkSingleSelection *selection)
 {
-  GlossDocument *document = gtk_single_selection_get_selected_item (selection);
-  gint64 document_id = document ? gloss_document_get_id (document) : 0;
+  GlossDocument *document;
+  gint64 document_id;
+
+  /* What the selection falls on while the list is replaced (a filter, an
+   * import) is not the user's choice: on_documents_changed_cb () decides. */
+  if (self->documents_changing)
+    return;
+
+  document = gtk_single_selection_get_selected_item (selection);
+  document_id = document ? gloss_document_get_id (document) : 0;
 
   if (document_id != gloss_document_view_get_document_id (self->document_view) ||
       document_id == 0)
     gloss_window_open_document (self, document_id);
+}
+
+static void
+on_documents_changing_cb (GlossWindow *self)
+{
+  self->documents_changing = TRUE;
+}
+
+/* After the document list changed under its selection: the open document
+ * stays open, and selected, while the list shows it; one filtered out or
+ * deleted gives way to what the selection fell on; with none open, the
+ * selection's (the first) opens. */
+static void
+on_documents_changed_cb (GlossWindow *self)
+{
+  gint64 open_id = gloss_document_view_get_document_id (self->document_view);
+  guint position;
+
+  self->documents_changing = FALSE;
+
+  if (open_id != 0 && gloss_document_list_find (self->documents, open_id, &position))
+    {
+      if (gtk_single_selection_get_selected (self->document_selection) != position)
+        gtk_single_selection_set_selected (self->document_selection, position);
+      return;
+    }
+
+  on_document_selected_cb (self, NULL, self->document_selection);
 }
 
 static void
@@ -2141,7 +2178,13 @@ gloss_window_set_store (GlossWindow *self,
   update_recent_menu (self);
 
   self->documents = gloss_document_list_new (store);
+  /* Around the selection's own handler: connected before it, and after. */
+  g_signal_connect_object (self->documents, "items-changed",
+                           G_CALLBACK (on_documents_changing_cb), self, G_CONNECT_SWAPPED);
   self->document_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->documents)));
+  g_signal_connect_object (self->documents, "items-changed",
+                           G_CALLBACK (on_documents_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_list_view_set_model (self->document_list_view, GTK_SELECTION_MODEL (self->document_selection));
   g_signal_connect_object (self->document_selection, "notify::selected",
                            G_CALLBACK (on_document_selected_cb), self, G_CONNECT_SWAPPED);
