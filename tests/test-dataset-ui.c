@@ -210,6 +210,43 @@ test_import_one (Fixture       *fixture,
   g_assert_cmpstr (summary, ==, "Imported 1 document and 1 span from 1 file.");
 }
 
+/* A folder goes in as one piece: the bar tells how many files it holds and
+ * pulses, instead of "Importing 1 of 1: notes" over an empty bar. */
+static void
+test_import_folder_progress (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "notes", NULL);
+  g_autofree char *text = NULL;
+  gboolean pulse = FALSE;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("notes/memo-%u.txt", i);
+      g_autofree char *path = write_file (fixture, name, "A memo.");
+    }
+
+  text = gloss_import_bar_describe_progress (0, 1, folder, &pulse);
+  g_assert_cmpstr (text, ==, "Importing the folder “notes”: 3 files");
+  g_assert_true (pulse);
+  g_clear_pointer (&text, g_free);
+
+  text = gloss_import_bar_describe_progress (1, 2, folder, &pulse);
+  g_assert_cmpstr (text, ==, "Importing 2 of 2: the folder “notes”, 3 files");
+  g_assert_true (pulse);
+  g_clear_pointer (&text, g_free);
+
+  /* A file: its place among the files, and a bar that fills. */
+  {
+    g_autofree char *file = write_file (fixture, "one.txt", "One.");
+
+    text = gloss_import_bar_describe_progress (0, 2, file, &pulse);
+    g_assert_cmpstr (text, ==, "Importing 1 of 2: one.txt");
+    g_assert_false (pulse);
+  }
+}
+
 /* Plain text as people have it: UTF-16 with a BOM, HTML, and a file that
  * is not text at all, which is refused with the byte where it breaks. */
 static void
@@ -713,6 +750,7 @@ main (int    argc,
 
   ADD ("/gloss/window/import/good-and-bad", test_import_good_and_bad);
   ADD ("/gloss/window/import/one", test_import_one);
+  ADD ("/gloss/window/import/folder-progress", test_import_folder_progress);
   ADD ("/gloss/window/import/text-files", test_import_text_files);
   ADD ("/gloss/window/import/cancel", test_import_cancel);
   ADD ("/gloss/window/import/then-index", test_import_then_index);

@@ -33,6 +33,7 @@ struct _GlossImportBar
   /* Owned references */
   GCancellable *cancellable;         /* the import running */
   GCancellable *index_cancellable;   /* the indexing running */
+  guint pulse_id;                    /* pulses the bar while a folder goes in */
 };
 
 G_DEFINE_FINAL_TYPE (GlossImportBar, gloss_import_bar, GTK_TYPE_WIDGET)
@@ -114,6 +115,79 @@ index_job_free (IndexJob *job)
   g_free (job);
 }
 
+/* The files a folder holds, not counting hidden ones or subfolders: what
+ * an import of the folder reads. */
+static guint
+count_folder_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = NULL;
+
+      if (name[0] == '.')
+        continue;
+      child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_REGULAR))
+        n_files++;
+    }
+
+  return n_files;
+}
+
+/* What the bar says while the import reads PATH, the DONE+1st of TOTAL
+ * (NULL: it is finishing). A folder goes in as one piece, so how far into
+ * it the import is cannot be told: *PULSE says so, and the text tells how
+ * many files it holds instead. */
+char *
+gloss_import_bar_describe_progress (guint       done,
+                                    guint       total,
+                                    const char *path,
+                                    gboolean   *pulse)
+{
+  g_autofree char *base = path ? g_path_get_basename (path) : NULL;
+
+  *pulse = FALSE;
+  if (base == NULL)
+    return g_strdup (_("Finishing the import…"));
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      guint n_files = count_folder_files (path);
+      g_autofree char *files = NULL;
+
+      *pulse = TRUE;
+      /* TRANSLATORS: what a folder being imported holds: "4000 files" */
+      files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n_files),
+                               n_files);
+      if (total == 1)
+        /* TRANSLATORS: "Importing the folder “notes”: 4000 files" */
+        return g_strdup_printf (_("Importing the folder “%s”: %s"), base, files);
+      /* TRANSLATORS: "Importing 3 of 40: the folder “notes”, 4000 files" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing %u of %u: the folder “%s”, %s",
+                                           "Importing %u of %u: the folder “%s”, %s", total),
+                              done + 1, total, base, files);
+    }
+
+  /* TRANSLATORS: "Importing 3 of 40: article.txt" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u of %u: %s",
+                                       "Importing %u of %u: %s", total),
+                          done + 1, total, base);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  GlossImportBar *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress);
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 show_progress_cb (gpointer data)
 {
@@ -122,21 +196,26 @@ show_progress_cb (gpointer data)
   /* A bar whose window is gone has no label left to update. */
   if (progress->bar->label != NULL)
     {
-      g_autofree char *base = progress->path ? g_path_get_basename (progress->path) : NULL;
+      GlossImportBar *bar = progress->bar;
       g_autofree char *text = NULL;
+      gboolean pulse = FALSE;
 
       if (progress->indexing)
         text = g_strdup (_("Preparing search…"));
-      else if (base != NULL)
-        /* TRANSLATORS: "Importing 3 of 40: article.txt" */
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u of %u: %s",
-                                             "Importing %u of %u: %s", progress->total),
-                                progress->done + 1, progress->total, base);
       else
-        text = g_strdup (_("Finishing the import…"));
-      gtk_label_set_label (progress->bar->label, text);
-      gtk_progress_bar_set_fraction (progress->bar->progress,
-                                     progress->total ? (double) progress->done / progress->total : 1);
+        text = gloss_import_bar_describe_progress (progress->done, progress->total,
+                                                   progress->path, &pulse);
+      gtk_label_set_label (bar->label, text);
+      g_clear_handle_id (&bar->pulse_id, g_source_remove);
+      if (pulse)
+        {
+          gtk_progress_bar_pulse (bar->progress);
+          bar->pulse_id = g_timeout_add (100, pulse_cb, bar);
+        }
+      else
+        gtk_progress_bar_set_fraction (bar->progress,
+                                       progress->total ? (double) progress->done / progress->total
+                                                       : 1);
     }
 
   g_object_unref (progress->bar);
@@ -202,6 +281,8 @@ run_import_thread (GTask        *task,
 static void
 hide_when_idle (GlossImportBar *self)
 {
+  if (self->cancellable == NULL)
+    g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->revealer != NULL && self->cancellable == NULL && self->index_cancellable == NULL)
     gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), FALSE);
 }
@@ -389,6 +470,7 @@ gloss_import_bar_dispose (GObject *object)
   GlossImportBar *self = (GlossImportBar *) object;
 
   gloss_import_bar_cancel (self);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->index_cancellable);
   g_clear_pointer (&self->revealer, gtk_widget_unparent);

@@ -24,6 +24,10 @@ gboolean   gloss_import_bar_is_running (GlossImportBar     *self);
 gboolean   gloss_import_bar_is_indexing (GlossImportBar    *self);
 void       gloss_import_bar_cancel     (GlossImportBar     *self);
 
+char      *gloss_import_bar_describe_progress (guint       done,
+                                               guint       total,
+                                               const char *path,
+                                               gboolean   *pulse);
 char      *gloss_import_bar_describe_results (GlossStore  *store,
                                               GPtrArray   *results,
                                               char       **heading);
