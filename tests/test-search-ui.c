@@ -561,6 +561,60 @@ has_label_text (GtkWidget  *root,
   return FALSE;
 }
 
+static gboolean
+project_search_idle (gpointer data)
+{
+  return !gloss_project_search_is_busy (data);
+}
+
+/* A search that stops at its limit says so and offers the rest. */
+static void
+test_project_search_show_more (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GlossProjectSearch *project_search;
+  GtkSearchEntry *entry;
+  GtkLabel *summary;
+  GtkWidget *more;
+  GListModel *results;
+
+  /* 700 matches in one document, one more in another. */
+  for (guint i = 0; i < 700; i++)
+    g_string_append (text, "Meghri crossing. ");
+  gloss_store_add_document (fixture->store, "meghri.txt", text->str, NULL, &error);
+  g_assert_no_error (error);
+  gloss_store_add_document (fixture->store, "notes.txt", "One more crossing.", NULL, &error);
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search-project", NULL);
+  gloss_test_wait_for_frames ();
+  project_search = find_project_search ();
+  entry = GTK_SEARCH_ENTRY (gloss_test_find_widget (GTK_WIDGET (project_search), GTK_TYPE_SEARCH_ENTRY));
+  summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (project_search),
+                                                      GLOSS_TYPE_PROJECT_SEARCH, "summary"));
+  more = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (project_search),
+                                                    GLOSS_TYPE_PROJECT_SEARCH, "more_button"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "crossing");
+  wait_until (project_search_done, project_search);
+
+  results = gloss_project_search_get_results (project_search);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 500);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (summary), "The first 500 matches in"));
+  g_assert_true (gtk_widget_get_visible (more));
+
+  /* As a click on Show More does. */
+  g_assert_true (gtk_widget_activate_action (more, "project-search.show-more", NULL));
+  g_assert_true (gloss_project_search_is_busy (project_search));
+  wait_until (project_search_idle, project_search);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 701);
+  g_assert_false (g_str_has_prefix (gtk_label_get_label (summary), "The first"));
+  g_assert_false (gtk_widget_get_visible (more));
+  gtk_window_destroy (GTK_WINDOW (project_search));
+}
+
 static void
 test_project_search (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -719,6 +773,7 @@ main (int    argc,
   ADD ("/gloss/search-ui/count-and-options", test_count_and_options);
   ADD ("/gloss/search-ui/next-previous", test_next_previous);
   ADD ("/gloss/search-ui/label-all", test_label_all);
+  ADD ("/gloss/search-ui/project-search-show-more", test_project_search_show_more);
   ADD ("/gloss/search-ui/project-search", test_project_search);
   ADD ("/gloss/search-ui/snapshot", test_snapshot);
 

@@ -16,7 +16,7 @@
 
 #include "gloss-project-search.h"
 
-/* Enough to look through; a phrase with more matches needs narrowing. */
+/* Enough to look through at once; Show More adds as many again. */
 #define MAX_RESULTS 500
 
 struct _GlossSearchHit
@@ -76,12 +76,15 @@ struct _GlossProjectSearch
   GtkStack *stack;
   GtkListView *list_view;
   GtkLabel *summary;
+  GtkWidget *more_button;
 
   /* Owned references */
   GlossStore *store;
   GListStore *results;        /* GlossSearchHit */
   GCancellable *cancellable;  /* of the search under way */
   char *searched;             /* the query of the last search started */
+  guint limit;                /* how many matches the search looks for */
+  gboolean showing_more;      /* the search under way is Show More's */
 
   GlossSearchFlags searched_flags;
   gboolean match_case;
@@ -142,7 +145,7 @@ show_summary (GlossProjectSearch *self,
   g_autofree char *documents = NULL;
   g_autofree char *summary = NULL;
 
-  if (n_results >= MAX_RESULTS)
+  if (n_results >= self->limit)
     matches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The first %u match",
                                             "The first %u matches", n_results),
                                n_results);
@@ -156,6 +159,8 @@ show_summary (GlossProjectSearch *self,
   summary = g_strdup_printf (C_("search summary", "%s in %s"), matches, documents);
 
   gtk_label_set_label (self->summary, summary);
+  /* The search stopped at its limit: there may be more. */
+  gtk_widget_set_visible (self->more_button, n_results >= self->limit);
 }
 
 static void
@@ -175,6 +180,7 @@ on_search_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) hits = NULL;
+  guint n_shown;
 
   results = gloss_store_search_project_finish (GLOSS_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -184,32 +190,44 @@ on_search_done_cb (GObject      *source,
   if (results == NULL)
     {
       gtk_label_set_label (self->summary, error->message);
+      gtk_widget_set_visible (self->more_button, FALSE);
       g_list_store_remove_all (self->results);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
+  gtk_widget_set_visible (self->more_button, FALSE);
   if (results->len > 0)
     show_summary (self, results);
   else
     gtk_label_set_label (self->summary, "");
   gtk_stack_set_visible_child_name (self->stack, results->len > 0 ? "results" : "empty");
 
+  /* Show More searched again for more: the matches shown come first, in
+   * the same order, and stay where they are in the list. */
+  n_shown = self->showing_more ? g_list_model_get_n_items (G_LIST_MODEL (self->results)) : 0;
+  self->showing_more = FALSE;
+  if (n_shown > results->len)
+    n_shown = 0;
   hits = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = n_shown; i < results->len; i++)
     g_ptr_array_add (hits, gloss_search_hit_new (g_steal_pointer (&results->pdata[i])));
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+  g_list_store_splice (self->results, n_shown,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->results)) - n_shown,
                        hits->pdata, hits->len);
 }
 
+/* Searches for the first LIMIT matches. */
 static void
-start_search (GlossProjectSearch *self)
+search_up_to (GlossProjectSearch *self,
+              guint               limit)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autoptr(GCancellable) cancellable = NULL;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  self->limit = limit;
 
   g_free (self->searched);
   self->searched = g_strdup (query);
@@ -221,13 +239,36 @@ start_search (GlossProjectSearch *self)
       g_list_store_remove_all (self->results);
       gtk_stack_set_visible_child_name (self->stack, "start");
       gtk_label_set_label (self->summary, "");
+      gtk_widget_set_visible (self->more_button, FALSE);
       return;
     }
 
   cancellable = g_cancellable_new ();
   set_busy (self, cancellable);
-  gloss_store_search_project_async (self->store, query, self->searched_flags, MAX_RESULTS,
+  gloss_store_search_project_async (self->store, query, self->searched_flags, self->limit,
                                     cancellable, on_search_done_cb, g_object_ref (self));
+}
+
+static void
+start_search (GlossProjectSearch *self)
+{
+  self->showing_more = FALSE;
+  search_up_to (self, MAX_RESULTS);
+}
+
+/* The same search, for as many matches again as it found. */
+static void
+show_more_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossProjectSearch *self = GLOSS_PROJECT_SEARCH (widget);
+
+  if (self->searched == NULL || self->searched[0] == '\0')
+    return;
+
+  self->showing_more = TRUE;
+  search_up_to (self, self->limit + MAX_RESULTS);
 }
 
 static void
@@ -502,6 +543,9 @@ gloss_project_search_class_init (GlossProjectSearchClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossProjectSearch, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossProjectSearch, list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossProjectSearch, summary);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectSearch, more_button);
+  gtk_widget_class_install_action (widget_class, "project-search.show-more", NULL,
+                                   show_more_action);
 
   gtk_widget_class_install_property_action (widget_class, "project-search.match-case",
                                             "match-case");
@@ -522,6 +566,7 @@ gloss_project_search_init (GlossProjectSearch *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->limit = MAX_RESULTS;
   self->results = g_list_store_new (GLOSS_TYPE_SEARCH_HIT);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
 
