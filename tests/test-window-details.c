@@ -330,6 +330,44 @@ test_black_swatch_in_dark_style (void)
   gloss_test_wait_for_frames ();
 }
 
+static gboolean
+is_deleted_toast_title (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)),
+                                                    " deleted");
+}
+
+/* A long name is shortened in the delete toast, and "deleted" stays in
+ * view; the name's characters are shown as they are. */
+static void
+test_delete_toast_long_name (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  const char *name = "R&D <memo>: the Zangezur corridor, Iran, Azerbaijan and Armenia "
+                     "in the long summer of negotiations, part two.txt";
+  GtkWidget *overlay = get_child (fixture, "toast_overlay");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *title;
+  const char *text;
+
+  g_assert_true (gloss_store_rename_document (fixture->store, fixture->document_id, name, &error));
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-document",
+                                             NULL));
+  gloss_test_wait_for_frames ();
+
+  title = gloss_test_find_widget_where (overlay, is_deleted_toast_title, NULL);
+  g_assert_nonnull (title);
+  text = gtk_label_get_text (GTK_LABEL (title));
+  /* As written: the toast's title is markup, and the name is not. */
+  g_assert_true (g_str_has_prefix (text, "“R&D <memo>: the"));
+  g_assert_true (g_str_has_suffix (text, "part two.txt” deleted"));
+  g_assert_nonnull (strstr (text, "…"));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+}
+
 static gint64
 add_document (Fixture    *fixture,
               const char *name)
@@ -579,6 +617,7 @@ main (int    argc,
   ADD ("/gloss/window/rtl-spans-underlined", test_rtl_spans_underlined);
   ADD ("/gloss/window/escape-closes-find-bar", test_escape_closes_find_bar);
   ADD ("/gloss/window/list-changes-keep-open-document", test_list_changes_keep_open_document);
+  ADD ("/gloss/window/delete-toast-long-name", test_delete_toast_long_name);
 
 #undef ADD
 

@@ -211,7 +211,9 @@ on_export_done_cb (GObject      *source_object,
 
   if (report == NULL)
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      /* A toast's title is markup; the message names files as they are. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -92,7 +92,9 @@ static void
 show_message (GlossLabelEditor *self,
               const char       *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* A toast's title is markup: a label named "R&D" must show as written. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 6);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);

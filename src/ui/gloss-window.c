@@ -124,7 +124,9 @@ static void
 show_error (GlossWindow  *self,
             const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  /* A toast's title is markup; the message names files as they are. */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -893,6 +895,10 @@ rename_document_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A toast is as wide as its text up to about 60 characters; a name longer
+ * than this is shortened. */
+#define TOAST_NAME_CHARS 40
+
 /* Deleted at once, as every action is; the toast's Undo brings it back. */
 static void
 delete_document_action (GtkWidget  *widget,
@@ -902,7 +908,10 @@ delete_document_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GlossDocument) document = get_current_document (self);
   g_autoptr(GError) error = NULL;
+  g_autofree char *shortened = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
+  const char *name;
   AdwToast *toast;
 
   if (document == NULL)
@@ -914,7 +923,19 @@ delete_document_action (GtkWidget  *widget,
       return;
     }
 
-  title = g_strdup_printf (_("“%s” deleted"), gloss_document_get_name (document));
+  /* The name shortened in its middle, so that "deleted" stays in view,
+   * and escaped: a toast's title is markup. */
+  name = gloss_document_get_name (document);
+  if (g_utf8_strlen (name, -1) > TOAST_NAME_CHARS)
+    {
+      g_autofree char *head = g_utf8_substring (name, 0, TOAST_NAME_CHARS / 2);
+      g_autofree char *tail = g_utf8_substring (name, g_utf8_strlen (name, -1) - TOAST_NAME_CHARS / 2,
+                                                g_utf8_strlen (name, -1));
+
+      shortened = g_strconcat (head, "…", tail, NULL);
+    }
+  escaped = g_markup_escape_text (shortened ? shortened : name, -1);
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
