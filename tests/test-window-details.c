@@ -448,6 +448,70 @@ test_list_changes_keep_open_document (Fixture       *fixture,
                    alpha);
 }
 
+static gboolean
+is_selected_row (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_str_equal (gtk_widget_get_css_name (widget), "row") &&
+         (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) != 0;
+}
+
+/* A span chosen in the text far down a long document is shown in the Spans
+ * list: its row is scrolled into view, whole. */
+static void
+test_span_list_follows_selection (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSpan) last = NULL;
+  GtkWidget *list = get_child (fixture, "span_list_view");
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *row;
+  graphene_rect_t bounds;
+  gint64 document_id;
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (text, "Memo %03u on the crossing.\n", i);
+  document_id = gloss_store_add_document (fixture->store, "memos.txt", text->str, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_clear_object (&last);
+      /* "Memo 000" of each line. */
+      last = gloss_store_add_span (fixture->store, document_id,
+                                   gloss_label_get_id (labels->pdata[i % labels->len]),
+                                   i * 26, i * 26 + 8, "", NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (gloss_window_open_document (fixture->window, document_id));
+  gloss_test_wait_for_frames ();
+
+  gloss_document_view_select_span (fixture->view, last);
+  /* Scrolling takes frames: wait for the row's layout, a few seconds at
+   * most (it never comes without the scrolling). */
+  for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < deadline;)
+    {
+      row = gloss_test_find_widget_where (list, is_selected_row, NULL);
+      if (row != NULL && gtk_widget_compute_bounds (row, scroller, &bounds) &&
+          bounds.size.height > 0)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  gloss_test_wait_for_frames ();
+
+  row = gloss_test_find_widget_where (list, is_selected_row, NULL);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+  /* A row the list has not laid out (off screen) has no height. */
+  g_assert_cmpfloat (bounds.size.height, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+}
+
 /* The action that WIDGET's own key bindings run for TRIGGER ("Escape"), or
  * NULL. */
 static GtkShortcutAction *
@@ -618,6 +682,7 @@ main (int    argc,
   ADD ("/gloss/window/escape-closes-find-bar", test_escape_closes_find_bar);
   ADD ("/gloss/window/list-changes-keep-open-document", test_list_changes_keep_open_document);
   ADD ("/gloss/window/delete-toast-long-name", test_delete_toast_long_name);
+  ADD ("/gloss/window/span-list-follows-selection", test_span_list_follows_selection);
 
 #undef ADD
 

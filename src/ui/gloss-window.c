@@ -652,6 +652,10 @@ on_selected_span_changed_cb (GlossWindow       *self,
   if (span != NULL && gloss_document_view_find_span (view, span, &position))
     reach_span_row (self, position);
   gtk_single_selection_set_selected (self->span_selection, position);
+  /* The list follows a span chosen in the text (or with F8). */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->span_list_view), "list.scroll-to-item", "u",
+                                position);
 }
 
 /* The name stored on the spans this window creates. */
