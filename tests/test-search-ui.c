@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gloss-color.h"
 #include "gloss-history.h"
 #include "gloss-project-search.h"
 #include "gloss-project.h"
@@ -306,6 +307,47 @@ test_find_shows_bar (Fixture       *fixture,
   gloss_test_wait_for_frames ();
   g_assert_cmpuint (gloss_search_bar_get_n_matches (fixture->bar), ==,
                     count_expected (fixture, "Iran", FALSE, FALSE));
+}
+
+/* How far the color TAG_NAME fills with is from every label's color. */
+static double
+nearest_label_distance (Fixture    *fixture,
+                        const char *tag_name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
+  g_autoptr(GdkRGBA) fill = NULL;
+  GlossColor fill_color;
+  double nearest = G_MAXDOUBLE;
+
+  g_assert_nonnull (tag);
+  g_object_get (tag, "background-rgba", &fill, NULL);
+  g_assert_nonnull (fill);
+  fill_color = (GlossColor) { fill->red, fill->green, fill->blue };
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GlossColor label_color;
+
+      g_assert_true (gloss_color_parse (gloss_label_get_color (labels->pdata[i]), &label_color));
+      nearest = MIN (nearest, gloss_color_distance (&fill_color, &label_color));
+    }
+
+  return nearest;
+}
+
+/* Find's highlights are not the first label's blue (nor any label's
+ * color): a match never reads as a span. */
+static void
+test_match_colors_not_labels (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
+  type_query (fixture, "iran");
+  g_assert_cmpuint (gloss_search_bar_get_n_matches (fixture->bar), >, 0);
+
+  g_assert_cmpfloat (nearest_label_distance (fixture, "search-match"), >, 30);
+  g_assert_cmpfloat (nearest_label_distance (fixture, "search-current"), >, 30);
 }
 
 static void
@@ -773,6 +815,7 @@ main (int    argc,
   ADD ("/gloss/search-ui/count-and-options", test_count_and_options);
   ADD ("/gloss/search-ui/next-previous", test_next_previous);
   ADD ("/gloss/search-ui/label-all", test_label_all);
+  ADD ("/gloss/search-ui/match-colors-not-labels", test_match_colors_not_labels);
   ADD ("/gloss/search-ui/project-search-show-more", test_project_search_show_more);
   ADD ("/gloss/search-ui/project-search", test_project_search);
   ADD ("/gloss/search-ui/snapshot", test_snapshot);

@@ -23,8 +23,8 @@
 
 #define MATCH_TAG_NAME "search-match"
 #define CURRENT_TAG_NAME "search-current"
-#define MATCH_ALPHA_LIGHT 0.18
-#define MATCH_ALPHA_DARK 0.30
+#define MATCH_ALPHA_LIGHT 0.45
+#define MATCH_ALPHA_DARK 0.35
 /* Tagging takes a few milliseconds per thousand matches: past this many,
  * the rest are counted and reachable with Next, but not highlighted, so
  * that a one-letter phrase in a long document still searches within a
@@ -96,26 +96,12 @@ get_match (GlossSearchBar *self,
   return &g_array_index (self->matches, GlossSearchRange, i);
 }
 
-static void
-lookup_color (GlossSearchBar *self,
-              const char     *name,
-              const char     *fallback,
-              GdkRGBA        *rgba)
-{
-  GtkStyleContext *context;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  if (!gtk_style_context_lookup_color (context, name, rgba))
-    gdk_rgba_parse (rgba, fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-/* The theme's accent, so that matches read as "found", not as a label. The
- * fill and the underline show on plain text only, under a label's own; the
- * text color shows inside labeled spans too, where a match would otherwise
- * hide. (An overline would do that more quietly, but GTK 4.8 frees a tag's
- * overline color wrongly.) */
+/* Matches are yellow, as found text is in GNOME's editors: the accent
+ * (blue) is the first label's blue too, so a match read as a Reformist
+ * span. The fill and the underline show on plain text only, under a
+ * label's own; the text color shows inside labeled spans too, where a
+ * match would otherwise hide. (An overline would do that more quietly, but
+ * GTK 4.8 frees a tag's overline color wrongly.) */
 static void
 update_match_tag_colors (GlossSearchBar *self)
 {
@@ -125,9 +111,11 @@ update_match_tag_colors (GlossSearchBar *self)
   if (self->match_tag == NULL)
     return;
 
-  lookup_color (self, "accent_bg_color", "#3584e4", &accent);
-  lookup_color (self, "accent_fg_color", "#ffffff", &on_accent);
-  lookup_color (self, "accent_color", dark ? "#78aeed" : "#1c71d8", &text);
+  /* Yellow 3 with dark text on it; the text Brown 4, or Yellow 1 on the
+   * dark page. */
+  gdk_rgba_parse (&accent, "#f6d32d");
+  gdk_rgba_parse (&on_accent, "#1e1e1e");
+  gdk_rgba_parse (&text, dark ? "#f9f06b" : "#865e3c");
   fill = accent;
   fill.alpha = dark ? MATCH_ALPHA_DARK : MATCH_ALPHA_LIGHT;
   g_object_set (self->match_tag,
