@@ -121,6 +121,8 @@ test_status_menu_marks_status (Fixture       *fixture,
   gloss_test_wait_for_frames ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_nonnull (popover);
+  /* Its tooltip ("Document Menu") does not cover the open menu. */
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
 
   /* The sample document has spans: in progress. */
   g_assert_false (is_marked (find_menu_item (popover, "New")));
@@ -147,6 +149,9 @@ test_status_menu_marks_status (Fixture       *fixture,
   g_assert_true (is_marked (find_menu_item (popover, "New")));
   g_assert_false (is_marked (find_menu_item (popover, "Done")));
   gtk_popover_popdown (GTK_POPOVER (popover));
+  gloss_test_wait_for_frames ();
+  /* Closed, the button has its tooltip back. */
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
 }
 
 /* F2's new name is in the title bar at once, not at the next opening. */
