@@ -792,6 +792,45 @@ test_new_label_colors_distinct (Fixture       *fixture,
       }
 }
 
+/* A file of many labels: each new label looked for the greatest position
+ * among those before it, which took half a minute for 20,000. Large
+ * enough that this would run far past the suite's timeout; the labels go
+ * in the file's order, and those of the next file after them. */
+#define MANY_LABELS 50000
+
+static void
+test_many_labels (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GString) line = g_string_new ("{\"text\": \"");
+
+  for (guint i = 0; i < MANY_LABELS; i++)
+    g_string_append_c (line, 'x');
+  g_string_append (line, "\", \"label\": [");
+  for (guint i = 0; i < MANY_LABELS; i++)
+    g_string_append_printf (line, "%s[%u, %u, \"L%u\"]", i > 0 ? ", " : "", i, i + 1, i);
+  g_string_append (line, "]}\n");
+
+  g_ptr_array_add (paths, write_file (fixture, "many.doccano.jsonl", line->str, line->len));
+  g_ptr_array_add (paths, write_file (fixture, "more.doccano.jsonl",
+                                      "{\"text\": \"y\", \"label\": [[0, 1, \"Last\"]]}\n", -1));
+  g_ptr_array_add (paths, NULL);
+
+  results = gloss_import_paths (fixture->store, (const char * const *) paths->pdata, NULL, NULL,
+                                NULL, NULL);
+  assert_results_ok (results, 2);
+  g_assert_cmpuint (((GlossImportResult *) results->pdata[0])->report->labels_created, ==,
+                    MANY_LABELS);
+
+  assert_sql_int (fixture, "SELECT count (*) FROM labels", MANY_LABELS + 1);
+  assert_sql_int (fixture, "SELECT count (*) FROM labels WHERE name = 'L' || position",
+                  MANY_LABELS);
+  assert_sql_int (fixture, "SELECT position FROM labels WHERE name = 'Last'", MANY_LABELS);
+  assert_sql_int (fixture, "SELECT count (*) FROM spans", MANY_LABELS + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -809,6 +848,7 @@ main (int    argc,
   ADD ("/gloss/import/paths/checkpointed", test_checkpointed);
   ADD ("/gloss/import/paths/inside-transaction", test_inside_transaction);
   ADD ("/gloss/import/paths/reader-holds-log", test_reader_holds_log);
+  ADD ("/gloss/import/paths/many-labels", test_many_labels);
   ADD ("/gloss/import/unindexed/same-results", test_same_results);
   ADD ("/gloss/import/unindexed/delete", test_delete_unindexed);
   ADD ("/gloss/import/new-label-colors-distinct", test_new_label_colors_distinct);

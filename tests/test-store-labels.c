@@ -601,6 +601,118 @@ test_move_in_place (Fixture       *fixture,
   g_assert_cmpuint (fixture->labels_changed, ==, 0);
 }
 
+/* Each label with its position, in the list's order. */
+static char *
+label_positions (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
+  g_autoptr(GString) positions = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    g_string_append_printf (positions, "%s%s@%d", i > 0 ? ", " : "",
+                            gloss_label_get_name (labels->pdata[i]),
+                            gloss_label_get_position (labels->pdata[i]));
+
+  return g_string_free (g_steal_pointer (&positions), FALSE);
+}
+
+/* Adds a label and checks that it went last: one past the greatest
+ * position the project has at that moment, as it always was. */
+static gint64
+add_label_last (Fixture    *fixture,
+                const char *name)
+{
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
+  g_autoptr(GlossLabel) label = NULL;
+  g_autoptr(GError) error = NULL;
+  int expected = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    expected = MAX (expected, gloss_label_get_position (labels->pdata[i]) + 1);
+
+  label = gloss_store_add_label (fixture->store, name, "#2ec27e", "", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_label_get_position (label), ==, expected);
+  return gloss_label_get_id (label);
+}
+
+/* Many labels added in one transaction each go last, as one added alone
+ * does, whatever else the transaction did in between: a level rolled back,
+ * a label deleted, the labels reordered, a label written back as undo
+ * does. */
+static void
+test_add_positions (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) a = NULL;
+  g_autoptr(GlossLabel) moved_a = NULL;
+  g_autofree char *before = dump_project (fixture);
+  g_autofree char *positions = NULL;
+  gint64 a_id, e, g;
+
+  g_assert_true (gloss_store_begin (fixture->store, &error));
+  a_id = add_label_last (fixture, "A");
+  add_label_last (fixture, "B");
+
+  /* What a rolled back level added is not there: the next label takes the
+   * first of its positions again. */
+  g_assert_true (gloss_store_begin (fixture->store, &error));
+  add_label_last (fixture, "C");
+  add_label_last (fixture, "D");
+  gloss_store_rollback (fixture->store);
+  e = add_label_last (fixture, "E");
+
+  /* The last label deleted: its position is free again. */
+  g_assert_true (gloss_store_delete_label (fixture->store, e, &error));
+  g_assert_no_error (error);
+  add_label_last (fixture, "F");
+
+  /* A gap, then a move that closes it: the greatest position goes down. */
+  g_assert_true (gloss_store_delete_label (fixture->store, fixture->reformist, &error));
+  g_assert_no_error (error);
+  g = add_label_last (fixture, "G");
+  g_assert_true (gloss_store_move_label (fixture->store, g, 0, &error));
+  g_assert_no_error (error);
+  add_label_last (fixture, "H");
+
+  /* A label written back with a position past the others, as undo and redo
+   * write rows. */
+  a = get_label (fixture, a_id);
+  moved_a = gloss_label_new (a_id, gloss_label_get_name (a), gloss_label_get_color (a),
+                             gloss_label_get_hotkey (a), gloss_label_get_description (a), 40);
+  g_assert_true (gloss_store_put_label (fixture->store, moved_a, &error));
+  g_assert_no_error (error);
+  add_label_last (fixture, "I");
+
+  /* Many more, each last. */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Label %u", i);
+
+      add_label_last (fixture, name);
+    }
+
+  g_assert_true (gloss_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+
+  /* Undo takes all of it back in one step, redo brings it again, and the
+   * next label goes after them. */
+  assert_undo_redo (fixture, before);
+  add_label_last (fixture, "J");
+
+  /* As stored, read again from the file. */
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->store);
+  fixture->store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  positions = label_positions (fixture);
+  g_assert_true (g_str_has_prefix (positions,
+                                   "G@0, Hardline camp@1, Security establishment@2, B@4, F@5, "
+                                   "H@6, A@40, I@41, Label 0@42, Label 1@43, "));
+  g_assert_true (g_str_has_suffix (positions, ", Label 998@1040, Label 999@1041, J@1042"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -626,6 +738,7 @@ main (int    argc,
   ADD ("/gloss/store/labels/move", test_move);
   ADD ("/gloss/store/labels/move-renumbers", test_move_renumbers);
   ADD ("/gloss/store/labels/move-in-place", test_move_in_place);
+  ADD ("/gloss/store/labels/add-positions", test_add_positions);
 
 #undef ADD
 

@@ -57,6 +57,10 @@ struct _GlossStore
     gint64 wal_autocheckpoint;
   } before_bulk;
   GlossStoreCheckpointer *checkpointer;
+  /* The position the next new label gets, while this connection's write
+   * transaction has added the last label and changed no other; -1 when
+   * unknown. See gloss_store_add_label (). */
+  gint64 next_label_position;
 };
 
 typedef enum {
