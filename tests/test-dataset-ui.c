@@ -534,6 +534,78 @@ test_export_window (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "Masoud Pezeshkian"));
 }
 
+/* Every row of the project at PATH, through SQLite. */
+static char *
+dump_project (const char *path)
+{
+  static const char * const queries[] = {
+    "SELECT id, name, status FROM documents ORDER BY id",
+    "SELECT document, text FROM document_texts ORDER BY document",
+    "SELECT id, name, color, hotkey, description, position FROM labels ORDER BY id",
+    "SELECT id, document, label, start, end, annotator, note FROM spans ORDER BY id",
+    "PRAGMA integrity_check",
+  };
+  g_autoptr(GString) dump = g_string_new (NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+
+  g_assert_true (g_str_has_suffix (dump->str, "\nok|\n"));
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* The window's project, and the -shm beside it, chosen to import: each is
+ * refused by name, and the window keeps its project and its locks on it. */
+static void
+test_import_project_itself (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const char *project = gloss_store_get_path (fixture->store);
+  g_autofree char *shm = g_strconcat (project, "-shm", NULL);
+  g_autofree char *before = dump_project (project);
+  g_autofree char *after = NULL;
+  const char *paths[] = { project, shm, NULL };
+
+  for (guint as_text = 0; as_text < 2; as_text++)
+    {
+      g_clear_pointer (&fixture->import_results, g_ptr_array_unref);
+      if (as_text)
+        gloss_window_import_as (fixture->window, paths, gloss_format_lookup ("text"));
+      else
+        gloss_window_import (fixture->window, paths);
+      wait_for_import (fixture);
+
+      g_assert_cmpuint (fixture->import_results->len, ==, 2);
+      for (guint i = 0; i < 2; i++)
+        {
+          GlossImportResult *result = g_ptr_array_index (fixture->import_results, i);
+          g_autofree char *named = g_strdup_printf ("“%s” is ", paths[i]);
+
+          g_assert_error (result->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROJECT);
+          g_assert_true (g_str_has_prefix (result->error->message, named));
+        }
+      g_assert_true (gloss_test_process_holds_lock (project));
+      g_assert_true (gloss_test_process_holds_lock (shm));
+    }
+
+  after = dump_project (project);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Exports named as doccano and Label Studio name them (admin.jsonl,
  * project-1-at-...json) come in with no format given: their content tells
  * it, and their documents are named from what they carry. */
@@ -760,6 +832,7 @@ main (int    argc,
   ADD ("/gloss/window/import/chosen-format", test_import_chosen_format);
   ADD ("/gloss/window/export/replace-asks", test_export_window);
   ADD ("/gloss/window/export/proposes-and-remembers", test_export_proposes_and_remembers);
+  ADD ("/gloss/window/import/project-itself", test_import_project_itself);
 
 #undef ADD
 

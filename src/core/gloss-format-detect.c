@@ -40,6 +40,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-format.h"
+#include "gloss-format-reader.h"
 
 #define SNIFF_BYTES 8192
 
@@ -370,6 +371,9 @@ gloss_format_detect (const char  *path,
   const GlossFormat *by_name;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (!gloss_format_check_not_project (path, error))
+    return NULL;
 
   by_name = gloss_format_guess (path, NULL);
   if (by_name == &gloss_format_text)

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 /*
  * What the readers of outside data share: a label's name as a project keeps
- * it, a piece of the input short enough to quote in a message, and the rule
- * for symbolic links in a folder being imported.
+ * it, a piece of the input short enough to quote in a message, the rule
+ * for symbolic links in a folder being imported, and the files never read.
  */
 
 /* The most characters of the input a message quotes. */
@@ -25,6 +25,8 @@ GlossDatasetLabel *gloss_format_ensure_label       (GlossDataset       *dataset,
                                                     ...) G_GNUC_PRINTF (4, 5);
 gboolean           gloss_format_link_leaves_folder (const char         *folder_real,
                                                     const char         *path);
+gboolean           gloss_format_check_not_project  (const char         *path,
+                                                    GError            **error);
 
 /* A document's text as a reader looks into it at the offsets a file gives,
  * in whatever order the file gives them. A cursor alone walks from one

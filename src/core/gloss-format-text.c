@@ -18,6 +18,7 @@
 
 #include "gloss-format.h"
 #include "gloss-format-reader.h"
+#include "gloss-open-projects.h"
 #include "gloss-text.h"
 
 /* File names are at most 255 bytes on the usual file systems; this leaves
@@ -96,6 +97,22 @@ read_folder (const char         *path,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *project = NULL;
+
+      /* A project named like a text: the other files come in all the
+       * same. */
+      if (is_readable_name (name) &&
+          gloss_open_projects_find (child, &project) != GLOSS_OPEN_PROJECT_NONE)
+        {
+          g_autofree char *file = g_filename_display_name (name);
+          g_autofree char *project_display = g_filename_display_name (project);
+
+          gloss_format_report_warn (report,
+                                    _("folder %s: %s is the project “%s”, which is open, or a "
+                                      "file SQLite keeps beside it; it was not read"),
+                                    display, file, project_display);
+          continue;
+        }
 
       if (is_readable_name (name) && folder_real != NULL &&
           gloss_format_link_leaves_folder (folder_real, child))

@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-format.h"
+#include "gloss-format-reader.h"
 
 G_DEFINE_QUARK (gloss-format-error-quark, gloss_format_error)
 
@@ -339,6 +340,9 @@ gloss_format_read (const GlossFormat  *format,
                    _("Gloss cannot read %s"), format->title);
       return NULL;
     }
+
+  if (!gloss_format_check_not_project (path, error))
+    return NULL;
 
   dataset = format->read (path, report, error);
   g_assert (dataset != NULL || error == NULL || *error != NULL);

@@ -27,6 +27,8 @@ typedef enum {
   GLOSS_FORMAT_ERROR_UNSUPPORTED,/* the format cannot do this (e.g. read, or write) */
   GLOSS_FORMAT_ERROR_IO,
   GLOSS_FORMAT_ERROR_IS_FOLDER,  /* a folder where a file was to be read */
+  GLOSS_FORMAT_ERROR_PROJECT,    /* a file of a project open in this process, which only
+                                  * SQLite opens (see gloss-open-projects.h) */
 } GlossFormatError;
 
 typedef enum {

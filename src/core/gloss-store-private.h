@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "gloss-store.h"
+#include "gloss-open-projects.h"
 #include "gloss-store-checkpointer.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ struct _GlossStore
   GObject parent_instance;
 
   char *path;
+  /* In the list of files nothing else in this process opens. */
+  GlossOpenProject *open_project;
   /* The path errors name: the project's, also while a new one is built
    * under a temporary name. NULL: path. */
   char *shown_path;

@@ -1019,6 +1019,7 @@ gloss_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  g_clear_pointer (&self->open_project, gloss_open_projects_remove);
   g_clear_pointer (&self->pending_signals, g_array_unref);
   g_clear_pointer (&self->journal, g_ptr_array_unref);
   g_clear_pointer (&self->pending_keys, g_hash_table_unref);
@@ -1282,6 +1283,7 @@ store_connect (const char  *path,
       gloss_store_set_sqlite_error (self, error, rc);
       return NULL;
     }
+  self->open_project = gloss_open_projects_add (path);
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);

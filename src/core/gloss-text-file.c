@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-format.h"
+#include "gloss-format-reader.h"
 #include "gloss-text-file.h"
 
 static guint
@@ -69,6 +69,9 @@ gloss_text_file_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (where != NULL, NULL);
+
+  if (!gloss_format_check_not_project (path, error))
+    return NULL;
 
   if (!g_file_get_contents (path, &contents, &n_bytes, &local_error))
     {

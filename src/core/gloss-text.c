@@ -18,7 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-format.h"
+#include "gloss-format-reader.h"
 #include "gloss-offsets.h"
 #include "gloss-text.h"
 
@@ -1622,6 +1622,9 @@ gloss_text_load_file (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   display = g_filename_display_basename (path);
+
+  if (!gloss_format_check_not_project (path, error))
+    return NULL;
 
   if (!g_file_get_contents (path, &contents, &size, &local_error))
     {

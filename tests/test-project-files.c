@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A project's own files, by any name (a link, a hard link, a path through
+ * another folder, the -wal, -shm and -journal beside it): an import never
+ * reads one as a dataset and an export never replaces one, each refused
+ * with a message naming the file. Closing a descriptor of the project
+ * would drop the locks this process holds on it, so the tests check that
+ * the process still holds them, that the project is as it was, and that
+ * SQLite finds it whole. In the process that has the project open, as the
+ * window has it, and through the gloss binary. */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "gloss-import.h"
+#include "gloss-store.h"
+#include "gloss-test-store.h"
+#include "gloss-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *project;
+  GlossStore *store;
+  char *before;   /* the project's rows after the setup */
+} Fixture;
+
+/* Every row of the project, read through SQLite on a connection of its
+ * own: two dumps are equal when the project holds the same. The
+ * connections here can write, so that the last to close takes the -wal
+ * and -shm away, as a store does. */
+static char *
+dump_project (const char *path)
+{
+  static const char * const queries[] = {
+    "SELECT id, name, status FROM documents ORDER BY id",
+    "SELECT document, text FROM document_texts ORDER BY document",
+    "SELECT id, name, color, hotkey, description, position FROM labels ORDER BY id",
+    "SELECT id, document, label, start, end, annotator, note FROM spans ORDER BY id",
+  };
+  g_autoptr(GString) dump = g_string_new (NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+static void
+assert_integrity_ok (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* The project holds what it held, SQLite finds it whole, and while the
+ * fixture's store has it open this process still holds its locks on the
+ * project and on its -shm. */
+static void
+assert_project_intact (Fixture *fixture)
+{
+  g_autofree char *now = dump_project (fixture->project);
+
+  g_assert_cmpstr (now, ==, fixture->before);
+  assert_integrity_ok (fixture->project);
+
+  if (fixture->store != NULL)
+    {
+      g_autofree char *shm = g_strconcat (fixture->project, "-shm", NULL);
+
+      g_assert_true (gloss_test_process_holds_lock (fixture->project));
+      g_assert_true (gloss_test_process_holds_lock (shm));
+    }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) label = NULL;
+  g_autoptr(GlossSpan) span = NULL;
+  gint64 document;
+
+  fixture->dir = g_dir_make_tmp ("gloss-project-files-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->project = g_build_filename (fixture->dir, "p.gloss", NULL);
+  fixture->store = gloss_store_create (fixture->project, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  label = gloss_store_add_label (fixture->store, "Actor", "#3584e4", "1", "", &error);
+  g_assert_no_error (error);
+  document = gloss_store_add_document (fixture->store, "a.txt", "Velayati met Pezeshkian.", NULL,
+                                       &error);
+  g_assert_no_error (error);
+  span = gloss_store_add_span (fixture->store, document, gloss_label_get_id (label), 0, 8, "Ana",
+                               "", &error);
+  g_assert_no_error (error);
+
+  fixture->before = dump_project (fixture->project);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->store);
+  gloss_test_remove_tree (fixture->dir);
+  g_free (fixture->before);
+  g_free (fixture->project);
+  g_free (fixture->dir);
+}
+
+/* FIXTURE's folder's NAME. */
+static char *
+in_dir (Fixture    *fixture,
+        const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+make_symlink (const char *target,
+              const char *path)
+{
+  g_assert_cmpint (symlink (target, path), ==, 0);
+}
+
+static void
+make_hard_link (const char *target,
+                const char *path)
+{
+  g_assert_cmpint (link (target, path), ==, 0);
+}
+
+/* Imports PATH alone as FORMAT (NULL: as the import tells it); the error
+ * it was refused with. */
+static GError *
+import_refused (Fixture           *fixture,
+                const char        *path,
+                const GlossFormat *format)
+{
+  const char *paths[] = { path, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+  GlossImportResult *result;
+
+  results = gloss_import_paths (fixture->store, paths, format, NULL, NULL, NULL);
+  g_assert_cmpuint (results->len, ==, 1);
+  result = g_ptr_array_index (results, 0);
+  g_assert_nonnull (result->error);
+  return g_steal_pointer (&result->error);
+}
+
+/* The project itself, and the files SQLite keeps beside it, by their names
+ * and by others, are not read, in any format and with none given. */
+static void
+test_import_itself (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *sub = in_dir (fixture, "sub");
+  g_autofree char *roundabout = g_build_filename (fixture->dir, "sub", "..", "p.gloss", NULL);
+  g_autofree char *symlinked = in_dir (fixture, "link.txt");
+  g_autofree char *hard = in_dir (fixture, "hard.txt");
+  g_autofree char *wal = g_strconcat (fixture->project, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->project, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (fixture->project, "-journal", NULL);
+  g_autofree char *shm_link = in_dir (fixture, "index.txt");
+  const GlossFormat *formats[] = { gloss_format_lookup ("text"), gloss_format_lookup ("doccano"),
+                                   gloss_format_lookup ("gloss"), NULL };
+  struct
+  {
+    const char *path;
+    gboolean sidecar;
+  } cases[] = {
+    { fixture->project, FALSE },
+    { roundabout, FALSE },
+    { symlinked, FALSE },
+    { hard, FALSE },
+    { wal, TRUE },
+    { shm, TRUE },
+    { shm_link, TRUE },
+    /* Not there in WAL mode: refused by its name. */
+    { journal, TRUE },
+  };
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  make_symlink ("p.gloss", symlinked);
+  make_hard_link (fixture->project, hard);
+  make_symlink (shm, shm_link);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autoptr(GError) error = import_refused (fixture, cases[i].path, formats[f]);
+        g_autofree char *expected = NULL;
+
+        if (cases[i].sidecar)
+          expected = g_strdup_printf ("“%s” is a file SQLite keeps beside the project “%s”, "
+                                      "which is open: it is not read as a dataset",
+                                      cases[i].path, fixture->project);
+        else
+          expected = g_strdup_printf ("“%s” is the project “%s”, which is open: a project is "
+                                      "not read as a dataset",
+                                      cases[i].path, fixture->project);
+        g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROJECT);
+        g_assert_cmpstr (error->message, ==, expected);
+        assert_project_intact (fixture);
+      }
+}
+
+/* A folder import reads the folder's other files and says which one it
+ * left out; a brat document whose text is the project is refused by name. */
+static void
+test_import_folder (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *corpus = in_dir (fixture, "corpus");
+  g_autofree char *note = g_build_filename (corpus, "a-note.txt", NULL);
+  g_autofree char *hard = g_build_filename (corpus, "project.txt", NULL);
+  g_autofree char *brat = in_dir (fixture, "brat");
+  g_autofree char *brat_txt = g_build_filename (brat, "doc.txt", NULL);
+  g_autofree char *brat_ann = g_build_filename (brat, "doc.ann", NULL);
+  g_autofree char *warning = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  GlossImportResult *result;
+  const char *paths[] = { corpus, NULL };
+  guint documents = gloss_store_count_documents (fixture->store);
+
+  g_assert_cmpint (g_mkdir (corpus, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (note, "Baku said no.", -1, NULL));
+  make_hard_link (fixture->project, hard);
+
+  results = gloss_import_paths (fixture->store, paths, gloss_format_lookup ("text"), NULL, NULL,
+                                NULL);
+  g_assert_cmpuint (results->len, ==, 1);
+  result = g_ptr_array_index (results, 0);
+  g_assert_no_error (result->error);
+  g_assert_cmpuint (result->report->documents, ==, 1);
+  warning = g_strdup_printf ("folder %s: project.txt is the project “%s”, which is open, or a "
+                             "file SQLite keeps beside it; it was not read",
+                             corpus, fixture->project);
+  g_assert_cmpuint (result->report->warnings->len, ==, 1);
+  g_assert_cmpstr (result->report->warnings->pdata[0], ==, warning);
+  g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, documents + 1);
+  g_assert_true (gloss_test_process_holds_lock (fixture->project));
+  assert_integrity_ok (fixture->project);
+
+  /* The import's document is the only change. */
+  g_free (fixture->before);
+  fixture->before = dump_project (fixture->project);
+
+  g_assert_cmpint (g_mkdir (brat, 0700), ==, 0);
+  make_hard_link (fixture->project, brat_txt);
+  g_assert_true (g_file_set_contents (brat_ann, "", -1, NULL));
+  paths[0] = brat;
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = gloss_import_paths (fixture->store, paths, gloss_format_lookup ("brat"), NULL, NULL,
+                                NULL);
+  result = g_ptr_array_index (results, 0);
+  expected = g_strdup_printf ("“%s” is the project “%s”, which is open: a project is not read "
+                              "as a dataset",
+                              brat_txt, fixture->project);
+  g_assert_error (result->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROJECT);
+  g_assert_cmpstr (result->error->message, ==, expected);
+  assert_project_intact (fixture);
+}
+
+/* Runs the built gloss binary in FIXTURE's folder; its exit status, and
+ * what it printed. */
+static int
+run_gloss (Fixture     *fixture,
+           char       **out,
+           char       **err,
+           const char  *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("GLOSS_BINARY");
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (fixture->dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+/* gloss import PROJECT PROJECT, and its files beside it, the way a user
+ * types them. */
+static void
+test_cli_import_itself (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char * const names[] = { "p.gloss", "./p.gloss", "p.gloss-wal", "p.gloss-shm" };
+  g_autofree char *corpus = in_dir (fixture, "corpus");
+  g_autofree char *note = g_build_filename (corpus, "a-note.txt", NULL);
+  g_autofree char *hard = g_build_filename (corpus, "project.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  /* Nothing else has the project open: the gloss process is alone. */
+  g_clear_object (&fixture->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint with_format = 0; with_format < 2; with_format++)
+      {
+        g_autofree char *expected = NULL;
+
+        g_clear_pointer (&out, g_free);
+        g_clear_pointer (&err, g_free);
+        g_assert_cmpint (run_gloss (fixture, &out, &err, "import", "p.gloss", names[i],
+                                    with_format ? "--format" : NULL, "text", NULL),
+                         ==, 1);
+        if (g_str_has_suffix (names[i], ".gloss"))
+          expected = g_strdup_printf ("gloss: “%s” is the project “p.gloss”, which is open: a "
+                                      "project is not read as a dataset\n"
+                                      "gloss: nothing of “%s” was imported\n",
+                                      names[i], names[i]);
+        else
+          expected = g_strdup_printf ("gloss: “%s” is a file SQLite keeps beside the project "
+                                      "“p.gloss”, which is open: it is not read as a dataset\n"
+                                      "gloss: nothing of “%s” was imported\n",
+                                      names[i], names[i]);
+        g_assert_cmpstr (err, ==, expected);
+        assert_project_intact (fixture);
+      }
+
+  /* In a folder, the project under another name is left out, by name. */
+  g_assert_cmpint (g_mkdir (corpus, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (note, "Baku said no.", -1, NULL));
+  make_hard_link (fixture->project, hard);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_gloss (fixture, &out, &err, "import", "p.gloss", "corpus", "--format",
+                              "text", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "folder corpus: project.txt is the project “p.gloss”, which is "
+                                 "open, or a file SQLite keeps beside it; it was not read"));
+  assert_integrity_ok (fixture->project);
+
+  store = gloss_store_open (fixture->project, &error);
+  g_assert_no_error (error);
+  ids = gloss_store_list_document_ids (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/project-files/import/itself", test_import_itself);
+  ADD ("/gloss/project-files/import/folder", test_import_folder);
+  ADD ("/gloss/project-files/cli/import-itself", test_cli_import_itself);
+
+#undef ADD
+
+  return g_test_run ();
+}
