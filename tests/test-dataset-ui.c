@@ -606,6 +606,64 @@ test_import_project_itself (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Whether a label under WIDGET shows TEXT. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The Export window aimed at the project's own file says at once that it
+ * cannot be, instead of asking whether to replace it; told to replace it
+ * all the same, it does not. */
+static void
+test_export_project_itself (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const char *project = gloss_store_get_path (fixture->store);
+  g_autofree char *shm = g_strconcat (project, "-shm", NULL);
+  g_autofree char *before = dump_project (project);
+  g_autofree char *after = NULL;
+  g_autofree char *expected = g_strdup_printf ("“%s” is the project “%s”, which is open: an "
+                                               "export never replaces a project; choose another "
+                                               "name",
+                                               project, project);
+  GlossExportDialog *dialog;
+
+  dialog = gloss_export_dialog_new (GTK_WINDOW (fixture->window), fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gloss_export_dialog_set_format (dialog, "gloss");
+  gloss_export_dialog_set_path (dialog, project);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
+  gloss_test_wait_for_frames ();
+
+  g_assert_null (find_message_dialog ());
+  g_assert_true (shows_text (GTK_WIDGET (dialog), expected));
+
+  /* As if the user had said Replace. */
+  gloss_export_dialog_export (dialog, TRUE);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  gloss_test_wait_for_frames ();
+  g_assert_nonnull (dialog);
+
+  g_assert_true (gloss_test_process_holds_lock (project));
+  g_assert_true (gloss_test_process_holds_lock (shm));
+  after = dump_project (project);
+  g_assert_cmpstr (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Exports named as doccano and Label Studio name them (admin.jsonl,
  * project-1-at-...json) come in with no format given: their content tells
  * it, and their documents are named from what they carry. */
@@ -833,6 +891,7 @@ main (int    argc,
   ADD ("/gloss/window/export/replace-asks", test_export_window);
   ADD ("/gloss/window/export/proposes-and-remembers", test_export_proposes_and_remembers);
   ADD ("/gloss/window/import/project-itself", test_import_project_itself);
+  ADD ("/gloss/window/export/project-itself", test_export_project_itself);
 
 #undef ADD
 

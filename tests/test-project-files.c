@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "gloss-export.h"
 #include "gloss-import.h"
 #include "gloss-store.h"
 #include "gloss-test-store.h"
@@ -297,6 +298,90 @@ test_import_folder (Fixture       *fixture,
   assert_project_intact (fixture);
 }
 
+/* Exports onto the project or a file beside it, by any name, even with
+ * force, and onto the folder that holds it, are refused before anything is
+ * written. */
+static void
+test_export_itself (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) exporting = NULL;
+  g_autofree char *symlinked = in_dir (fixture, "link.jsonl");
+  g_autofree char *hard = in_dir (fixture, "hard.jsonl");
+  g_autofree char *wal = g_strconcat (fixture->project, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->project, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (fixture->project, "-journal", NULL);
+  g_autofree char *dir_slash = g_strconcat (fixture->dir, "/", NULL);
+  g_autofree char *holds = NULL;
+  g_autoptr(GlossFormatReport) folder_report = gloss_format_report_new ();
+  GlossExportFilter filter = { 0, NULL };
+  struct
+  {
+    const char *path;
+    gboolean sidecar;
+  } cases[] = {
+    { fixture->project, FALSE },
+    { symlinked, FALSE },
+    { hard, FALSE },
+    { wal, TRUE },
+    { shm, TRUE },
+    { journal, TRUE },
+  };
+  const char *formats[] = { "gloss", "csv", "brat" };
+
+  make_symlink ("p.gloss", symlinked);
+  make_hard_link (fixture->project, hard);
+
+  /* As the Export window does it: a read-only connection of its own. */
+  exporting = gloss_store_open_connection (fixture->store, TRUE, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      for (gboolean force = FALSE; force <= TRUE; force++)
+        {
+          g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+          g_autofree char *expected = NULL;
+
+          g_assert_false (gloss_export_path (exporting, gloss_format_lookup (formats[f]),
+                                             cases[i].path, &filter, force, report, &error));
+          if (cases[i].sidecar)
+            expected = g_strdup_printf ("“%s” is a file SQLite keeps beside the project “%s”, "
+                                        "which is open: choose another name",
+                                        cases[i].path, fixture->project);
+          else
+            expected = g_strdup_printf ("“%s” is the project “%s”, which is open: an export "
+                                        "never replaces a project; choose another name",
+                                        cases[i].path, fixture->project);
+          g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROJECT);
+          g_assert_cmpstr (error->message, ==, expected);
+          g_clear_error (&error);
+          assert_project_intact (fixture);
+        }
+
+  /* A folder format would replace the folder, the project in it too. */
+  g_assert_false (gloss_export_path (exporting, gloss_format_lookup ("text"), dir_slash, &filter,
+                                     TRUE, folder_report, &error));
+  holds = g_strdup_printf ("“%s” holds the project “%s”, which is open: choose another folder",
+                           fixture->dir, fixture->project);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROJECT);
+  g_assert_cmpstr (error->message, ==, holds);
+
+  /* The links are still the links, and no export's temporary is left. */
+  g_assert_true (g_file_test (symlinked, G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "."));
+  }
+  g_clear_object (&exporting);
+  assert_project_intact (fixture);
+}
+
 /* Runs the built gloss binary in FIXTURE's folder; its exit status, and
  * what it printed. */
 static int
@@ -389,6 +474,59 @@ test_cli_import_itself (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 2);
 }
 
+/* gloss export PROJECT -o PROJECT --force, and onto the files beside it. */
+static void
+test_cli_export_itself (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char * const targets[] = {
+    "p.gloss", "./p.gloss", "p.gloss-wal", "p.gloss-shm", "p.gloss-journal",
+  };
+
+  g_clear_object (&fixture->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *expected = NULL;
+
+      g_assert_cmpint (run_gloss (fixture, &out, &err, "export", "p.gloss", "--format", "gloss",
+                                  "-o", targets[i], "--force", NULL), ==, 2);
+      if (g_str_has_suffix (targets[i], ".gloss"))
+        expected = g_strdup_printf ("gloss: “%s” is the project “p.gloss”, which is open: an "
+                                    "export never replaces a project; choose another name\n",
+                                    targets[i]);
+      else
+        expected = g_strdup_printf ("gloss: “%s” is a file SQLite keeps beside the project "
+                                    "“p.gloss”, which is open: choose another name\n",
+                                    targets[i]);
+      g_assert_cmpstr (err, ==, expected);
+      g_assert_cmpstr (out, ==, "");
+      assert_project_intact (fixture);
+    }
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_gloss (fixture, &out, &err, "export", "p.gloss", "--format", "text",
+                                "-o", ".", "--force", NULL), ==, 2);
+    g_assert_cmpstr (err, ==, "gloss: “.” holds the project “p.gloss”, which is open: choose "
+                              "another folder\n");
+    assert_project_intact (fixture);
+  }
+
+  /* Nothing was left beside it: no export, no log. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_cmpstr (name, ==, "p.gloss");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -400,7 +538,9 @@ main (int    argc,
 
   ADD ("/gloss/project-files/import/itself", test_import_itself);
   ADD ("/gloss/project-files/import/folder", test_import_folder);
+  ADD ("/gloss/project-files/export/itself", test_export_itself);
   ADD ("/gloss/project-files/cli/import-itself", test_cli_import_itself);
+  ADD ("/gloss/project-files/cli/export-itself", test_cli_export_itself);
 
 #undef ADD
 

@@ -410,7 +410,8 @@ run_export (int    argc,
   if (!gloss_export_path (store, format, output, &filter, force, report, &error))
     {
       g_printerr ("gloss: %s\n", error->message);
-      return g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS)
+      return g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS) ||
+             g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROJECT)
              ? GLOSS_CLI_EXIT_USAGE : GLOSS_CLI_EXIT_BAD_INPUT;
     }
 

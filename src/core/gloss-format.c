@@ -27,6 +27,7 @@
 
 #include "gloss-format.h"
 #include "gloss-format-reader.h"
+#include "gloss-open-projects.h"
 
 G_DEFINE_QUARK (gloss-format-error-quark, gloss_format_error)
 
@@ -807,6 +808,63 @@ check_replaceable (const GlossFormat  *format,
   return TRUE;
 }
 
+/* Refuses to write at PATH if it is the file of a project open in this
+ * process or one SQLite keeps beside it, or a folder holding one, even
+ * with force: the export would replace the project, or its log, under
+ * SQLite's feet (see gloss-open-projects.h). Opens none of them. */
+gboolean
+gloss_format_check_export_target (const char  *path,
+                                  GError     **error)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *project_display = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GlossOpenProjectPart part;
+  const char *name;
+  struct stat st;
+
+  display = g_filename_display_name (path);
+  part = gloss_open_projects_find (path, &project);
+  if (part != GLOSS_OPEN_PROJECT_NONE)
+    {
+      project_display = g_filename_display_name (project);
+      if (part == GLOSS_OPEN_PROJECT_FILE)
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROJECT,
+                     _("“%s” is the project “%s”, which is open: an export never replaces "
+                       "a project; choose another name"),
+                     display, project_display);
+      else
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROJECT,
+                     _("“%s” is a file SQLite keeps beside the project “%s”, which is open: "
+                       "choose another name"),
+                     display, project_display);
+      return FALSE;
+    }
+
+  /* A folder export replaces the folder, with what is in it. */
+  if (lstat (path, &st) != 0 || !S_ISDIR (st.st_mode))
+    return TRUE;
+  if ((dir = g_dir_open (path, 0, NULL)) == NULL)
+    return TRUE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (gloss_open_projects_find (child, &project) != GLOSS_OPEN_PROJECT_NONE)
+        {
+          project_display = g_filename_display_name (project);
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROJECT,
+                       _("“%s” holds the project “%s”, which is open: choose another folder"),
+                       display, project_display);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Writes SOURCE as FORMAT to PATH, which appears only whole: the export is
  * written under a temporary name beside it (a folder for a folder format),
  * synced, and renamed into place. An existing PATH, even a dangling link,
@@ -840,6 +898,9 @@ gloss_format_write_dataset (const GlossFormat   *format,
   target = g_strdup (path);
   for (gsize n = strlen (target); n > 1 && G_IS_DIR_SEPARATOR (target[n - 1]); n--)
     target[n - 1] = '\0';
+
+  if (!gloss_format_check_export_target (target, error))
+    return FALSE;
 
   exists = lstat (target, &st) == 0;
   if (exists && !force)

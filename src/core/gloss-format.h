@@ -137,6 +137,8 @@ gboolean           gloss_format_write_dataset   (const GlossFormat  *format,
                                                  gboolean            force,
                                                  GlossFormatReport  *report,
                                                  GError            **error);
+gboolean           gloss_format_check_export_target (const char     *path,
+                                                     GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossFormatReport, gloss_format_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDatasetSource, gloss_dataset_source_free)

@@ -260,6 +260,7 @@ gloss_export_dialog_export (GlossExportDialog *self,
 {
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   const GlossFormat *format;
   ExportJob *job;
 
@@ -268,6 +269,17 @@ gloss_export_dialog_export (GlossExportDialog *self,
   format = get_format (self);
   if (format == NULL || self->path == NULL || self->cancellable != NULL)
     return;
+
+  /* Said at once, rather than asking first whether to replace what can
+   * never be replaced. */
+  if (!gloss_format_check_export_target (self->path, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
 
   if (!replace && g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
