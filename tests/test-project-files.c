@@ -527,6 +527,95 @@ test_cli_export_itself (Fixture       *fixture,
   }
 }
 
+/* A project of schema 2 at PATH, in WAL mode as Gloss left it. */
+static void
+make_v2_project (const char *path)
+{
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-v2.sql",
+                                                         NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_file_get_contents (fixture_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The copy a migration takes goes to NAME.gloss.bak. If that name is a
+ * project open in this process (this one by a link or a hard link, or the
+ * backup of an earlier upgrade opened in another window), writing the copy
+ * would open it, and so drop this process's locks on it, then replace it:
+ * the upgrade is refused, naming the file, and nothing changes. */
+static void
+test_migrate_backup_is_project (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autofree char *old = in_dir (fixture, "old.gloss");
+  g_autofree char *backup = g_strconcat (old, ".bak", NULL);
+
+  for (guint how = 0; how < 3; how++)
+    {
+      g_autoptr(GlossStore) store = NULL;
+      g_autoptr(GlossStore) backup_store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *expected = NULL;
+      sqlite3 *reader;
+      sqlite3_stmt *stmt;
+
+      make_v2_project (old);
+      if (how == 0)
+        make_symlink ("old.gloss", backup);
+      else if (how == 1)
+        make_hard_link (old, backup);
+      else
+        {
+          /* An earlier copy, upgraded and open. */
+          make_v2_project (backup);
+          backup_store = gloss_store_open (backup, &error);
+          g_assert_no_error (error);
+        }
+      before = dump_project (old);
+
+      /* Another connection of this process reading the project. */
+      g_assert_cmpint (sqlite3_open_v2 (old, &reader, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT count (*) FROM documents", -1, &stmt,
+                                           NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      sqlite3_finalize (stmt);
+      g_assert_true (gloss_test_process_holds_lock (old));
+
+      store = gloss_store_open (old, &error);
+      g_assert_null (store);
+      expected = g_strdup_printf ("“%s” needs upgrading, and a copy of it goes to “%s” first, "
+                                  "but that is a project open in Gloss, or a link to one: move "
+                                  "it away and try again. The project was left unchanged.",
+                                  old, backup);
+      g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED);
+      g_assert_cmpstr (error->message, ==, expected);
+
+      g_assert_true (gloss_test_process_holds_lock (old));
+      if (backup_store != NULL)
+        g_assert_true (gloss_test_process_holds_lock (backup));
+      g_assert_true (how != 0 || g_file_test (backup, G_FILE_TEST_IS_SYMLINK));
+
+      sqlite3_close (reader);
+      g_clear_object (&backup_store);
+      after = dump_project (old);
+      g_assert_cmpstr (after, ==, before);
+      assert_integrity_ok (old);
+
+      g_unlink (old);
+      g_unlink (backup);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -541,6 +630,7 @@ main (int    argc,
   ADD ("/gloss/project-files/export/itself", test_export_itself);
   ADD ("/gloss/project-files/cli/import-itself", test_cli_import_itself);
   ADD ("/gloss/project-files/cli/export-itself", test_cli_export_itself);
+  ADD ("/gloss/project-files/migrate/backup-is-project", test_migrate_backup_is_project);
 
 #undef ADD
 

@@ -1360,6 +1360,23 @@ backup_project (GlossStore  *self,
   sqlite3_int64 size = 0;
   int rc;
 
+  /* Writing the copy opens what is at its name first: were that a
+   * project open here (this one by a link, or another window's), closing
+   * it would drop this process's locks on it, and the copy would then
+   * replace it. */
+  if (gloss_open_projects_find (backup_path, NULL) != GLOSS_OPEN_PROJECT_NONE)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+      g_autofree char *backup_display = g_filename_display_name (backup_path);
+
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                   _("“%s” needs upgrading, and a copy of it goes to “%s” first, but that is a "
+                     "project open in Gloss, or a link to one: move it away and try again. The "
+                     "project was left unchanged."),
+                   display, backup_display);
+      return FALSE;
+    }
+
   if (!project_file_open (&pf, self->path, error))
     return FALSE;
 
