@@ -527,6 +527,33 @@ test_cli_export_itself (Fixture       *fixture,
   }
 }
 
+/* Save a Copy onto the project, or onto the name of a file SQLite keeps
+ * beside it, is refused by name: a copy named p.gloss-wal or
+ * p.gloss-journal would be taken for the project's log or journal. */
+static void
+test_save_copy_onto_project (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *wal = g_strconcat (fixture->project, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (fixture->project, "-journal", NULL);
+  const char *targets[] = { fixture->project, wal, journal };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("Could not save a copy as “%s”: that is a "
+                                                   "project open in Gloss, or a file SQLite keeps "
+                                                   "beside one; choose another name",
+                                                   targets[i]);
+
+      g_assert_false (gloss_store_save_copy (fixture->store, targets[i], &error));
+      g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+      g_assert_cmpstr (error->message, ==, expected);
+      assert_project_intact (fixture);
+    }
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
 /* A project of schema 2 at PATH, in WAL mode as Gloss left it. */
 static void
 make_v2_project (const char *path)
@@ -631,6 +658,7 @@ main (int    argc,
   ADD ("/gloss/project-files/cli/import-itself", test_cli_import_itself);
   ADD ("/gloss/project-files/cli/export-itself", test_cli_export_itself);
   ADD ("/gloss/project-files/migrate/backup-is-project", test_migrate_backup_is_project);
+  ADD ("/gloss/project-files/save-copy/onto-project", test_save_copy_onto_project);
 
 #undef ADD
 

@@ -1629,6 +1629,18 @@ gloss_store_save_copy (GlossStore  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   display = g_filename_display_name (path);
+
+  /* A copy named as the -wal or -shm of a project open here (a read-only
+   * one has none) would be taken for that project's log or index. */
+  if (gloss_open_projects_find (path, NULL) != GLOSS_OPEN_PROJECT_NONE)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                   _("Could not save a copy as “%s”: that is a project open in Gloss, or a file "
+                     "SQLite keeps beside one; choose another name"),
+                   display);
+      return FALSE;
+    }
+
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   temp_path = g_strdup_printf ("%s/.%s-%08x", dir, base, g_random_int ());
