@@ -554,6 +554,81 @@ test_save_copy_onto_project (Fixture       *fixture,
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 
+/* Opening the -shm, -wal or -journal of a project that is open, as a
+ * project (File > Open in the window), is refused by name: its header was
+ * read through a descriptor of its own, whose closing dropped the locks the
+ * open project holds on its -shm. Nor is a project created under such a
+ * name. The project by another path opens: SQLite knows it is the same
+ * file; through a hard link it would not find the log, and is refused. */
+static void
+test_open_sidecar (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  static const char * const suffixes[] = { "-shm", "-wal", "-journal" };
+  g_autofree char *hard = in_dir (fixture, "hard.gloss");
+  g_autofree char *sub = in_dir (fixture, "sub");
+  g_autofree char *roundabout = g_build_filename (fixture->dir, "sub", "..", "p.gloss", NULL);
+  g_autoptr(GlossStore) same = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    for (guint read_only = 0; read_only < 2; read_only++)
+      {
+        g_autofree char *sidecar = g_strconcat (fixture->project, suffixes[i], NULL);
+        g_autofree char *expected = g_strdup_printf ("“%s” is a file SQLite keeps beside the "
+                                                     "project “%s”, which is open: open “%s”",
+                                                     sidecar, fixture->project,
+                                                     fixture->project);
+        g_autoptr(GlossStore) store = NULL;
+
+        store = read_only ? gloss_store_open_read_only (sidecar, &error)
+                          : gloss_store_open (sidecar, &error);
+        g_assert_null (store);
+        g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT);
+        g_assert_cmpstr (error->message, ==, expected);
+        g_clear_error (&error);
+        assert_project_intact (fixture);
+      }
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+
+  /* Nor is a new project made under such a name. */
+  {
+    g_autofree char *journal = g_strconcat (fixture->project, "-journal", NULL);
+    g_autofree char *expected = g_strdup_printf ("“%s” is a file SQLite keeps beside the project "
+                                                 "“%s”, which is open: open “%s”",
+                                                 journal, fixture->project, fixture->project);
+
+    g_assert_null (gloss_store_create (journal, NULL, NULL, &error));
+    g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+
+  /* By another path it is the same project: SQLite finds its log. */
+  same = gloss_store_open (roundabout, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_count_documents (same), ==, 1);
+  g_clear_object (&same);
+  assert_project_intact (fixture);
+
+  /* Through a hard link SQLite would look for another log, beside it. */
+  make_hard_link (fixture->project, hard);
+  {
+    g_autofree char *expected = g_strdup_printf ("“%s” is another name (a hard link) of the "
+                                                 "project “%s”, which is open: open “%s”, or two "
+                                                 "logs would be written for one project",
+                                                 hard, fixture->project, fixture->project);
+
+    g_assert_null (gloss_store_open (hard, &error));
+    g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+  }
+  assert_project_intact (fixture);
+}
+
 /* A project of schema 2 at PATH, in WAL mode as Gloss left it. */
 static void
 make_v2_project (const char *path)
@@ -659,6 +734,7 @@ main (int    argc,
   ADD ("/gloss/project-files/cli/export-itself", test_cli_export_itself);
   ADD ("/gloss/project-files/migrate/backup-is-project", test_migrate_backup_is_project);
   ADD ("/gloss/project-files/save-copy/onto-project", test_save_copy_onto_project);
+  ADD ("/gloss/project-files/open/sidecar", test_open_sidecar);
 
 #undef ADD
 

@@ -1449,6 +1449,51 @@ store_migrate (GlossStore  *self,
   return gloss_store_finish (self, TRUE, error);
 }
 
+/* Whether PATH may be opened or made as a project while the projects
+ * open here stay safe. SQLite knows a database it has open by its inode,
+ * so a second connection through a link is the same project; but it finds
+ * the -wal and -shm by name and keeps no list of them. Read as a project,
+ * one of them would be opened and closed again, and the open project's
+ * locks on its -shm would go with it; and a hard link, another name of
+ * the same file, would get a log and index of its own beside the one the
+ * open project writes into. */
+static gboolean
+check_open_name (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *project_display = NULL;
+  GlossOpenProjectPart part = gloss_open_projects_find (path, &project);
+
+  if (part == GLOSS_OPEN_PROJECT_FILE)
+    {
+      g_autofree char *real = realpath (path, NULL);
+      g_autofree char *project_real = realpath (project, NULL);
+
+      if (real == NULL || project_real == NULL || g_str_equal (real, project_real))
+        return TRUE;
+    }
+  else if (part == GLOSS_OPEN_PROJECT_NONE)
+    {
+      return TRUE;
+    }
+
+  display = g_filename_display_name (path);
+  project_display = g_filename_display_name (project);
+  if (part == GLOSS_OPEN_PROJECT_FILE)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                 _("“%s” is another name (a hard link) of the project “%s”, which is open: "
+                   "open “%s”, or two logs would be written for one project"),
+                 display, project_display, project_display);
+  else
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                 _("“%s” is a file SQLite keeps beside the project “%s”, which is open: "
+                   "open “%s”"),
+                 display, project_display, project_display);
+  return FALSE;
+}
+
 /* Opens a project that exists. Nothing but SQLite opens the file (see
  * ProjectFile), and nothing is written unless the project needs migrating
  * and the store may write. */
@@ -1461,6 +1506,9 @@ store_open (const char  *path,
   g_autofree char *display = g_filename_display_name (path);
   guint32 application_id = 0;
   gint64 version = 0;
+
+  if (!check_open_name (path, error))
+    return NULL;
 
   if (!check_header (path, error))
     return NULL;
@@ -1709,6 +1757,10 @@ gloss_store_create (const char          *path,
                    _("“%s” already exists"), display);
       return NULL;
     }
+  /* A new project named as the -journal of one open here, which has none
+   * in WAL mode, would be read as its journal. */
+  if (!check_open_name (path, error))
+    return NULL;
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0755) != 0)
