@@ -11,6 +11,7 @@
 
 struct _GlossOpenProject
 {
+  guint refs;       /* the stores connected to it by this path */
   char *path;       /* as the store was given it, for messages */
   char *absolute;   /* without following links */
   char *real;       /* links followed; NULL if that failed */
@@ -58,7 +59,9 @@ real_path_of (const char *path)
 }
 
 /* Adds the project at PATH, which a store has just connected to; the
- * store removes it when it closes. Any thread. */
+ * store removes it when it closes. The window's store and its import's
+ * and export's connections share one entry, so that each path asked
+ * about is compared once with each project. Any thread. */
 GlossOpenProject *
 gloss_open_projects_add (const char *path)
 {
@@ -67,9 +70,13 @@ gloss_open_projects_add (const char *path)
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  project->refs = 1;
   project->path = g_strdup (path);
   project->absolute = g_canonicalize_filename (path, NULL);
   project->real = realpath (path, NULL);
+  /* Its sidecars are looked for beside either name: one will do. */
+  if (g_strcmp0 (project->real, project->absolute) == 0)
+    g_clear_pointer (&project->real, free);
   if (stat (path, &st) == 0)
     {
       project->have_id = TRUE;
@@ -80,6 +87,19 @@ gloss_open_projects_add (const char *path)
   g_mutex_lock (&lock);
   if (projects == NULL)
     projects = g_ptr_array_new ();
+  for (guint i = 0; i < projects->len; i++)
+    {
+      GlossOpenProject *other = g_ptr_array_index (projects, i);
+
+      if (other->have_id == project->have_id && other->dev == project->dev &&
+          other->ino == project->ino && g_str_equal (other->absolute, project->absolute))
+        {
+          other->refs++;
+          g_mutex_unlock (&lock);
+          open_project_free (project);
+          return other;
+        }
+    }
   g_ptr_array_add (projects, project);
   g_mutex_unlock (&lock);
 
@@ -89,14 +109,19 @@ gloss_open_projects_add (const char *path)
 void
 gloss_open_projects_remove (GlossOpenProject *project)
 {
+  gboolean last;
+
   if (project == NULL)
     return;
 
   g_mutex_lock (&lock);
-  g_ptr_array_remove_fast (projects, project);
+  last = --project->refs == 0;
+  if (last)
+    g_ptr_array_remove_fast (projects, project);
   g_mutex_unlock (&lock);
 
-  open_project_free (project);
+  if (last)
+    open_project_free (project);
 }
 
 static gboolean
