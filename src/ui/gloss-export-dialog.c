@@ -274,7 +274,9 @@ gloss_export_dialog_export (GlossExportDialog *self,
    * never be replaced. */
   if (!gloss_format_check_export_target (self->path, &error))
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      /* A toast's title is markup; the message names files as they are. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
