@@ -13,6 +13,7 @@ GLOSS_PACKAGES=(
   gettext desktop-file-utils appstream
   xvfb xauth x11-utils imagemagick python3 dbus-x11 at-spi2-core
   fonts-cantarell fonts-dejavu-core fonts-noto-core
+  libx11-dev libxtst-dev
 )
 
 gloss_say() {

@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* What the real-input suites share: the window on a fresh default project
+ * (the sample article, its labels and spans), put on the X screen with the
+ * keyboard focus, and a reader of the project file that goes through
+ * SQLite alone, as a second program would after the window's writes. */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "gloss-document-view.h"
+#include "gloss-project.h"
+#include "gloss-test-input.h"
+#include "gloss-window.h"
+
+typedef struct
+{
+  GlossStore *store;
+  GlossWindow *window;
+  GlossDocumentView *view;
+  GtkTextView *text_view;
+  gint64 document_id;
+  char *path;
+} Fixture;
+
+static inline void
+fixture_open_window (Fixture *fixture)
+{
+  fixture->window = gloss_window_new (NULL, fixture->store);
+  fixture->view = gloss_window_get_document_view (fixture->window);
+  fixture->text_view = GTK_TEXT_VIEW (fixture->view);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  gloss_test_input_present (GTK_WINDOW (fixture->window));
+}
+
+static inline void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  fixture->store = gloss_project_open_default (&error);
+  g_assert_no_error (error);
+  fixture->path = g_strdup (gloss_store_get_path (fixture->store));
+  ids = gloss_store_list_document_ids (fixture->store, &error);
+  g_assert_no_error (error);
+  fixture->document_id = g_array_index (ids, gint64, 0);
+
+  fixture_open_window (fixture);
+}
+
+static inline void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *gloss_dir = g_path_get_dirname (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  gloss_test_wait_for_frames ();
+
+  g_unlink (fixture->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (gloss_dir);
+  g_free (fixture->path);
+}
+
+/* Where PHRASE starts in the open document's text, in code points. */
+static inline gint64
+fixture_find_phrase (Fixture    *fixture,
+                     const char *phrase)
+{
+  g_autofree char *text = gloss_document_view_dup_document_text (fixture->view);
+  const char *found = strstr (text, phrase);
+
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+static inline gint64
+fixture_phrase_end (Fixture    *fixture,
+                    const char *phrase)
+{
+  return fixture_find_phrase (fixture, phrase) + g_utf8_strlen (phrase, -1);
+}
+
+/* The buffer offset of document OFFSET (long lines have display breaks). */
+static inline gint64
+fixture_buffer_offset (Fixture *fixture,
+                       gint64   offset)
+{
+  GtkTextIter iter;
+
+  gloss_document_view_get_iter_at (fixture->view, &iter, offset);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* A person's click on the document's character at OFFSET. */
+static inline void
+fixture_click (Fixture *fixture,
+               gint64   offset)
+{
+  gloss_test_input_click_text (fixture->text_view, fixture_buffer_offset (fixture, offset));
+}
+
+static inline void
+fixture_right_click (Fixture *fixture,
+                     gint64   offset)
+{
+  gloss_test_input_right_click_text (fixture->text_view, fixture_buffer_offset (fixture, offset));
+}
+
+/* A person's drag over PHRASE in the text. */
+static inline void
+fixture_drag_over (Fixture    *fixture,
+                   const char *phrase)
+{
+  gint64 start = fixture_find_phrase (fixture, phrase);
+
+  gloss_test_input_drag_text (fixture->text_view, fixture_buffer_offset (fixture, start),
+                              fixture_buffer_offset (fixture, start + g_utf8_strlen (phrase, -1)));
+}
+
+static inline void
+fixture_key (Fixture         *fixture,
+             guint            keyval,
+             GdkModifierType  modifiers)
+{
+  gloss_test_input_key (GTK_WIDGET (fixture->window), keyval, modifiers);
+}
+
+static inline GtkWidget *
+fixture_focus (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+/* The window's template child NAME. */
+static inline gpointer
+fixture_child (Fixture    *fixture,
+               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), GLOSS_TYPE_WINDOW,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* One span as the project file has it. */
+typedef struct
+{
+  gint64 id;
+  char *label;
+  gint64 start;
+  gint64 end;
+  char *note;
+} StoredSpan;
+
+static inline void
+stored_span_free (StoredSpan *span)
+{
+  g_free (span->label);
+  g_free (span->note);
+  g_free (span);
+}
+
+/* Every span of DOCUMENT_ID in the project file at PATH, read with a
+ * connection of its own, in reading order. */
+static inline GPtrArray *
+read_stored_spans (const char *path,
+                   gint64      document_id)
+{
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_span_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT spans.id, labels.name, start, end, note "
+                                       "FROM spans JOIN labels ON labels.id = spans.label "
+                                       "WHERE document = ? ORDER BY start, end DESC, spans.id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      StoredSpan *span = g_new0 (StoredSpan, 1);
+
+      span->id = sqlite3_column_int64 (stmt, 0);
+      span->label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      span->start = sqlite3_column_int64 (stmt, 2);
+      span->end = sqlite3_column_int64 (stmt, 3);
+      span->note = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (spans, span);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return spans;
+}
+
+/* How many spans from START to END the project file has, of LABEL (any
+ * label when NULL). */
+static inline guint
+count_stored (Fixture    *fixture,
+              gint64      start,
+              gint64      end,
+              const char *label)
+{
+  g_autoptr(GPtrArray) spans = read_stored_spans (fixture->path, fixture->document_id);
+  guint n = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      StoredSpan *span = spans->pdata[i];
+
+      if (span->start == start && span->end == end &&
+          (label == NULL || g_str_equal (span->label, label)))
+        n++;
+    }
+
+  return n;
+}
+
+/* The label of the one span from START to END in the project file, or
+ * NULL when there is none. */
+static inline char *
+stored_label (Fixture *fixture,
+              gint64   start,
+              gint64   end)
+{
+  g_autoptr(GPtrArray) spans = read_stored_spans (fixture->path, fixture->document_id);
+  char *label = NULL;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      StoredSpan *span = spans->pdata[i];
+
+      if (span->start == start && span->end == end)
+        {
+          g_assert_null (label);
+          label = g_strdup (span->label);
+        }
+    }
+
+  return label;
+}
+
+static inline guint
+count_all_stored (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) spans = read_stored_spans (fixture->path, fixture->document_id);
+
+  return spans->len;
+}
+
+/* The selected span's range, or -1s. */
+static inline void
+selected_span_range (Fixture *fixture,
+                     gint64  *start,
+                     gint64  *end)
+{
+  GlossSpan *span = gloss_document_view_get_selected_span (fixture->view);
+
+  *start = span != NULL ? gloss_span_get_start (span) : -1;
+  *end = span != NULL ? gloss_span_get_end (span) : -1;
+}
+
+static inline gboolean
+focus_in (Fixture   *fixture,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = fixture_focus (fixture);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The first mapped popover whose parent is PARENT or under it, or NULL. */
+static inline GtkPopover *
+find_open_popover (GtkWidget *parent,
+                   GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPopover *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        return GTK_POPOVER (child);
+      if (!GTK_IS_POPOVER (child) && (found = find_open_popover (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *parent;
+  GType type;
+  GtkPopover *found;
+} PopoverSearch;
+
+/* Whether the X server shows POPOVER's surface, and GDK knows it: before
+ * that a click at its place lands on what is under it. */
+static inline gboolean
+is_on_screen (GtkWidget *widget)
+{
+  GdkSurface *surface;
+  XWindowAttributes attributes;
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  if (surface == NULL || !gdk_surface_get_mapped (surface))
+    return FALSE;
+  if (!XGetWindowAttributes (gloss_test_input_display (), gdk_x11_surface_get_xid (surface),
+                             &attributes))
+    return FALSE;
+  return attributes.map_state == IsViewable;
+}
+
+static inline gboolean
+popover_search_done (gpointer data)
+{
+  PopoverSearch *search = data;
+
+  search->found = find_open_popover (search->parent, search->type);
+  return search->found != NULL && is_on_screen (GTK_WIDGET (search->found));
+}
+
+/* Waits for a popover of TYPE under PARENT to be on the screen: it maps a
+ * surface of its own, which the X server answers in its own time. */
+static inline GtkPopover *
+wait_for_popover (GtkWidget *parent,
+                  GType      type)
+{
+  PopoverSearch search = { parent, type, NULL };
+
+  gloss_test_input_wait_until (popover_search_done, &search, g_type_name (type));
+  gloss_test_input_settle (parent);
+  return search.found;
+}
+
+static inline gboolean
+is_unmapped (gpointer data)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (data));
+  XWindowAttributes attributes;
+
+  if (gtk_widget_get_mapped (data))
+    return FALSE;
+  if (surface == NULL)
+    return TRUE;
+  if (gdk_surface_get_mapped (surface))
+    return FALSE;
+  if (!XGetWindowAttributes (gloss_test_input_display (), gdk_x11_surface_get_xid (surface),
+                             &attributes))
+    return TRUE;
+  return attributes.map_state != IsViewable;
+}
+
+static inline void
+wait_for_closed (GtkPopover *popover)
+{
+  gloss_test_input_wait_until (is_unmapped, popover, "the popover to close");
+  gloss_test_input_settle (GTK_WIDGET (popover));
+}
