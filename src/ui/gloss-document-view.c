@@ -1265,6 +1265,10 @@ gloss_document_view_select_span (GlossDocumentView *self,
 
   if (self->selected_span == span)
     return;
+  /* A span of another document: the view may have moved on (a filter
+   * took the document away) while its span was being made. */
+  if (span != NULL && gloss_span_get_document_id (span) != self->document_id)
+    return;
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   if (self->selected_span != NULL)
@@ -1438,6 +1442,62 @@ gloss_document_view_select_adjacent_span (GlossDocumentView *self,
   }
 
   return TRUE;
+}
+
+/* The document offset of the character at (X, Y) of the view; FALSE off
+ * the text. */
+gboolean
+gloss_document_view_get_offset_at_point (GlossDocumentView *self,
+                                         double             x,
+                                         double             y,
+                                         gint64            *offset)
+{
+  GtkTextIter iter;
+  int buffer_x, buffer_y;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         x, y, &buffer_x, &buffer_y);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y))
+    return FALSE;
+
+  *offset = offset_of (self, &iter);
+  return TRUE;
+}
+
+/* The innermost span at OFFSET, as a click there means it, or NULL. */
+GlossSpan *
+gloss_document_view_get_span_at (GlossDocumentView *self,
+                                 gint64             offset)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  return find_span_at (self, offset);
+}
+
+/* The span shown here from START to END with LABEL_ID, or NULL. */
+GlossSpan *
+gloss_document_view_find_span_like (GlossDocumentView *self,
+                                    gint64             start,
+                                    gint64             end,
+                                    gint64             label_id)
+{
+  guint n_spans;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+
+  n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
+  for (guint i = first_span_from (self, start); i < n_spans; i++)
+    {
+      GlossSpan *span = span_at_position (self, i);
+
+      if (gloss_span_get_start (span) > start)
+        break;
+      if (gloss_span_get_end (span) == end && gloss_span_get_label_id (span) == label_id)
+        return span;
+    }
+
+  return NULL;
 }
 
 /* Where a popover about the selection should point, in the view's own

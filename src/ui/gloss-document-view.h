@@ -78,6 +78,16 @@ char      *gloss_document_view_describe_spans_at  (GlossDocumentView *self,
 void       gloss_document_view_set_text_scale     (GlossDocumentView *self,
                                                    double             scale);
 double     gloss_document_view_get_text_scale     (GlossDocumentView *self);
+gboolean   gloss_document_view_get_offset_at_point (GlossDocumentView *self,
+                                                   double             x,
+                                                   double             y,
+                                                   gint64            *offset);
+GlossSpan *gloss_document_view_get_span_at        (GlossDocumentView *self,
+                                                   gint64             offset);
+GlossSpan *gloss_document_view_find_span_like     (GlossDocumentView *self,
+                                                   gint64             start,
+                                                   gint64             end,
+                                                   gint64             label_id);
 gboolean   gloss_document_view_is_tagging         (GlossDocumentView *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _GlossLabelPopover
   /* Borrowed references */
   GtkSearchEntry *entry;
   GtkListBox *list;
+  GtkScrolledWindow *scroller;
 
   gboolean rows_stale;
 };
@@ -36,6 +37,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* About eight rows; more labels scroll. */
+#define MAX_LIST_HEIGHT 320
 
 static gboolean
 label_matches (GlossLabel *label,
@@ -74,6 +78,11 @@ create_row (GlossLabel *label)
   gloss_swatch_set_color (swatch, gloss_label_get_color (label));
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_set_hexpand (name, TRUE);
+  /* A long name must not stretch the popover past the window. */
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
+  gtk_label_set_width_chars (GTK_LABEL (name), 12);
+  gtk_widget_set_tooltip_text (row, gloss_label_get_name (label));
   gtk_widget_set_visible (hotkey, gloss_label_get_hotkey (label)[0] != '\0');
 
   gtk_box_append (GTK_BOX (box), swatch);
@@ -175,13 +184,34 @@ on_activate_cb (GlossLabelPopover *self,
   gloss_label_popover_choose_first (self);
 }
 
+/* Escape in the field is the search entry's "stop-search": it closes the
+ * popover, as Escape does in any popover. */
+static void
+on_stop_search_cb (GlossLabelPopover *self,
+                   GtkSearchEntry    *entry)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
 static void
 on_show_cb (GlossLabelPopover *self)
 {
+  int height;
+
   if (self->rows_stale)
     rebuild_rows (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  gtk_list_box_invalidate_filter (self->list);
+
+  /* The list keeps the height of all its rows while a filter hides some:
+   * a popover that shrinks row by row as one types jumps under the
+   * pointer, and ends as one row in a sliver of a scroller. */
+  gtk_scrolled_window_set_min_content_height (self->scroller, -1);
+  gtk_widget_measure (GTK_WIDGET (self->list), GTK_ORIENTATION_VERTICAL, 260, NULL, &height,
+                      NULL, NULL);
+  gtk_scrolled_window_set_min_content_height (self->scroller, MIN (height, MAX_LIST_HEIGHT));
+
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
 
@@ -213,6 +243,8 @@ gloss_label_popover_init (GlossLabelPopover *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
+  self->scroller = GTK_SCROLLED_WINDOW (scroller);
+
   self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_search_entry_set_key_capture_widget (self->entry, GTK_WIDGET (self));
   g_object_set (self->entry, "placeholder-text", _("Label…"), NULL);
@@ -223,7 +255,7 @@ gloss_label_popover_init (GlossLabelPopover *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), MAX_LIST_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));
@@ -235,6 +267,7 @@ gloss_label_popover_init (GlossLabelPopover *self)
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
   g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_activate_cb), self);
+  g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (on_stop_search_cb), self);
   g_signal_connect (self, "show", G_CALLBACK (on_show_cb), NULL);
 }
 

@@ -52,9 +52,13 @@ struct _GlossWindow
   GtkLabel *inspector_text;
   GtkLabel *inspector_details;
   GtkEntry *note_entry;
+  GtkWidget *remove_span_button;
   GlossImportBar *import_bar;
   GMenu *recent_menu;
   GtkWidget *label_popover;
+  GtkWidget *text_span_menu;   /* made when first shown */
+  GtkWidget *list_span_menu;   /* made when first shown */
+  GMenuModel *span_menu;
   GtkWindow *shortcuts_window;   /* made when first shown */
   GlossSearchBar *search_bar;
 
@@ -361,6 +365,7 @@ update_inspector (GlossWindow *self)
 
   gtk_widget_set_visible (self->span_inspector, span != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-span", span != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-note", span != NULL);
   if (span == NULL)
     return;
 
@@ -687,6 +692,23 @@ apply_label (GlossWindow *self,
   if (gloss_document_view_get_selected_range (self->document_view, &start, &end))
     {
       g_autofree char *annotator = dup_annotator (self);
+      GlossSpan *same = gloss_document_view_find_span_like (self->document_view, start, end,
+                                                            label_id);
+
+      /* A second span of the same label on the same characters adds
+       * nothing but a duplicate row in every export, as Label All knows. */
+      if (same != NULL)
+        {
+          GlossLabel *label = find_label (self, label_id, NULL);
+          g_autofree char *message = NULL;
+
+          gloss_document_view_select_span (self->document_view, same);
+          /* Translators: the label's name */
+          message = g_strdup_printf (_("Already labeled “%s”"),
+                                     label != NULL ? gloss_label_get_name (label) : "");
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          return;
+        }
 
       /* The new span will be selected, with the cursor at its start. */
       gloss_document_view_place_cursor (self->document_view, start);
@@ -730,13 +752,33 @@ delete_span_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   GlossSpan *selected = gloss_document_view_get_selected_span (self->document_view);
+  GListModel *spans = gloss_document_view_get_spans (self->document_view);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   g_autoptr(GError) error = NULL;
+  guint position;
+  gboolean from_list;
 
   if (selected == NULL)
     return;
 
+  /* Deleting from the list walks down it: the next span takes the row,
+   * selected, so that Delete again deletes it. */
+  from_list = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->span_list_view)) &&
+              gloss_document_view_find_span (self->document_view, selected, &position);
+
   if (!gloss_store_delete_span (self->store, gloss_span_get_id (selected), &error))
-    show_error (self, error);
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (from_list && g_list_model_get_n_items (spans) > 0)
+    {
+      g_autoptr(GlossSpan) next = g_list_model_get_item (spans, MIN (position,
+                                                                     g_list_model_get_n_items (spans) - 1));
+
+      gloss_document_view_select_span (self->document_view, next);
+    }
 }
 
 static void
@@ -955,6 +997,21 @@ on_label_chosen_cb (GlossWindow       *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
+/* A closed popover gives the focus back to where it was opened from: GTK
+ * does so too, but not every time, and a focus left in the hidden label
+ * field would take every key after it. */
+static void
+on_popover_closed_cb (GtkPopover *popover,
+                      GtkWidget  *back_to)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (popover));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || focus == GTK_WIDGET (popover) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+    gtk_widget_grab_focus (back_to);
+}
+
 static void
 show_label_popover (GlossWindow *self)
 {
@@ -976,6 +1033,8 @@ show_label_popover (GlossWindow *self)
       gtk_widget_set_parent (self->label_popover, GTK_WIDGET (self->document_view));
       g_signal_connect_object (self->label_popover, "label-chosen",
                                G_CALLBACK (on_label_chosen_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->label_popover, "closed", G_CALLBACK (on_popover_closed_cb),
+                               self->document_view, 0);
     }
 
   gloss_document_view_get_selection_rect (self->document_view, &rect);
@@ -991,6 +1050,93 @@ label_popover_action (GtkWidget  *widget,
   show_label_popover (GLOSS_WINDOW (widget));
 }
 
+/* The span's menu (Change Label, Add Note, Remove Span), one for the text
+ * and one for the Spans list, each made the first time and pointing at
+ * RECT of its parent. */
+static void
+show_span_menu (GlossWindow        *self,
+                GtkWidget         **menu,
+                GtkWidget          *parent,
+                const GdkRectangle *rect)
+{
+  if (*menu == NULL)
+    {
+      *menu = gtk_popover_menu_new_from_model (self->span_menu);
+      gtk_widget_set_parent (*menu, parent);
+      gtk_popover_set_has_arrow (GTK_POPOVER (*menu), FALSE);
+      gtk_widget_set_halign (*menu, GTK_ALIGN_START);
+      g_signal_connect_object (*menu, "closed", G_CALLBACK (on_popover_closed_cb), parent, 0);
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (*menu), rect);
+  gtk_popover_popup (GTK_POPOVER (*menu));
+}
+
+/* What the context menu key and a right click offer: the span's menu for
+ * a selected span, the labels for selected text. */
+static void
+show_text_context_menu (GlossWindow        *self,
+                        const GdkRectangle *at)
+{
+  GdkRectangle rect;
+
+  if (gloss_document_view_get_selected_span (self->document_view) == NULL)
+    {
+      show_label_popover (self);
+      return;
+    }
+
+  if (at != NULL)
+    rect = *at;
+  else
+    gloss_document_view_get_selection_rect (self->document_view, &rect);
+  show_span_menu (self, &self->text_span_menu, GTK_WIDGET (self->document_view), &rect);
+}
+
+/* Points the list's menu at its focused row, or its top. */
+static void
+show_list_context_menu (GlossWindow *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->span_list_view);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GdkRectangle rect = { 0, 0, gtk_widget_get_width (list), 1 };
+  graphene_rect_t bounds;
+
+  if (focus != NULL && focus != list && gtk_widget_is_ancestor (focus, list) &&
+      gtk_widget_compute_bounds (focus, list, &bounds))
+    rect = (GdkRectangle) { bounds.origin.x + 12, bounds.origin.y + bounds.size.height / 2, 1, 1 };
+
+  show_span_menu (self, &self->list_span_menu, list, &rect);
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->span_list_view)) &&
+      gloss_document_view_get_selected_span (self->document_view) != NULL)
+    show_list_context_menu (self);
+  else
+    show_text_context_menu (self, NULL);
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (gloss_document_view_get_selected_span (self->document_view) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
+}
+
+/* A right click on a span selects it and offers its menu; inside selected
+ * text it offers the labels for that text. */
 static void
 on_text_right_click_cb (GlossWindow     *self,
                         int              n_press,
@@ -998,8 +1144,54 @@ on_text_right_click_cb (GlossWindow     *self,
                         double           y,
                         GtkGestureClick *gesture)
 {
+  GdkRectangle rect = { x, y, 1, 1 };
+  gint64 offset, start, end;
+  gboolean on_text;
+
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  show_label_popover (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+
+  on_text = gloss_document_view_get_offset_at_point (self->document_view, x, y, &offset);
+  if (on_text && gloss_document_view_get_selected_range (self->document_view, &start, &end) &&
+      offset >= start && offset < end)
+    {
+      show_label_popover (self);
+      return;
+    }
+
+  if (on_text)
+    {
+      GlossSpan *span = gloss_document_view_get_span_at (self->document_view, offset);
+
+      if (span != NULL)
+        gloss_document_view_select_span (self->document_view, span);
+    }
+
+  show_text_context_menu (self, &rect);
+}
+
+static void
+on_span_row_right_click_cb (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            GtkListItem     *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GlossWindow *self = GLOSS_WINDOW (gtk_widget_get_root (row));
+  GlossSpan *span = gtk_list_item_get_item (item);
+  GtkWidget *list = GTK_WIDGET (self->span_list_view);
+  GdkRectangle rect = { 0, 0, 1, 1 };
+  double list_x, list_y;
+
+  if (span == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gloss_document_view_select_span (self->document_view, span);
+  if (gtk_widget_translate_coordinates (row, list, x, y, &list_x, &list_y))
+    rect = (GdkRectangle) { list_x, list_y, 1, 1 };
+  show_span_menu (self, &self->list_span_menu, list, &rect);
 }
 
 static void
@@ -1336,6 +1528,84 @@ on_key_pressed_cb (GlossWindow           *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Keys the window's actions share with the text view (Delete, Menu,
+ * Ctrl+Page Down) and the panes (F8). Bound on the widget class, they
+ * would come after the focused widget's own bindings and lose; taken in
+ * the capture phase they win, but only while they apply: otherwise, and in
+ * a field or a popover, the key goes on to the focused widget. */
+typedef struct
+{
+  guint keyval;
+  GdkModifierType modifiers;
+  const char *action;
+} GlossTextKey;
+
+static const GlossTextKey text_keys[] = {
+  { GDK_KEY_Delete, 0, "win.delete-span" },
+  { GDK_KEY_KP_Delete, 0, "win.delete-span" },
+  { GDK_KEY_BackSpace, 0, "win.delete-span" },
+  { GDK_KEY_Menu, 0, "win.context-menu" },
+  { GDK_KEY_F10, GDK_SHIFT_MASK, "win.context-menu" },
+  { GDK_KEY_F8, 0, "win.next-span" },
+  { GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-span" },
+  { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-unfinished" },
+};
+
+static gboolean
+text_key_applies (GlossWindow *self,
+                  const char  *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean has_document = gloss_document_view_get_document_id (self->document_view) != 0;
+  gboolean has_span = gloss_document_view_get_selected_span (self->document_view) != NULL;
+  gint64 start, end;
+
+  if (focus_is_editable (self) ||
+      (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
+    return FALSE;
+
+  if (g_str_equal (action, "win.delete-span"))
+    return has_span;
+  if (g_str_equal (action, "win.context-menu"))
+    return has_span || gloss_document_view_get_selected_range (self->document_view, &start, &end);
+  if (g_str_equal (action, "win.next-span") || g_str_equal (action, "win.previous-span"))
+    return has_document;
+
+  return TRUE;
+}
+
+static gboolean
+on_text_key_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  const GlossTextKey *key = user_data;
+
+  if (!text_key_applies (GLOSS_WINDOW (widget), key->action))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, key->action, NULL);
+}
+
+static void
+add_text_keys (GlossWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (text_keys); i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (text_keys[i].keyval,
+                                                            text_keys[i].modifiers);
+      GtkShortcutAction *action = gtk_callback_action_new (on_text_key_cb,
+                                                           (gpointer) &text_keys[i], NULL);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger, action));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static gboolean
 on_label_row_query_tooltip_cb (GtkWidget   *row,
                                int          x,
@@ -1448,6 +1718,7 @@ setup_span_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *text = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END, NULL);
   GtkWidget *label_name = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END, "caption");
+  GtkGesture *right_click;
 
   gtk_widget_add_css_class (text, "span-row-text");
   gtk_widget_set_hexpand (texts, TRUE);
@@ -1457,6 +1728,11 @@ setup_span_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), gloss_swatch_new ());
   gtk_box_append (GTK_BOX (box), texts);
   gtk_list_item_set_child (item, box);
+
+  right_click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (right_click, "pressed", G_CALLBACK (on_span_row_right_click_cb), item, 0);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (right_click));
 }
 
 static void
@@ -1487,8 +1763,9 @@ on_span_activated_cb (GlossWindow *self,
   GListModel *spans = gloss_document_view_get_spans (self->document_view);
   g_autoptr(GlossSpan) span = g_list_model_get_item (spans, position);
 
+  /* The focus stays on the row, so that the keys (a label's, Delete, F8)
+   * go on from the list. */
   gloss_document_view_select_span (self->document_view, span);
-  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
 static void
@@ -1732,6 +2009,8 @@ gloss_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->project_search);
 
   g_clear_pointer (&self->label_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->text_span_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->list_span_menu, gtk_widget_unparent);
   g_clear_weak_pointer (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
@@ -1963,8 +2242,6 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.apply-label", "x", apply_label_action);
   gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-span", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-span", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -1975,12 +2252,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.next-span", NULL, next_span_action);
   gtk_widget_class_install_action (widget_class, "win.previous-span", NULL, next_span_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-span", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK,
-                                       "win.previous-span", NULL);
   gtk_widget_class_install_action (widget_class, "win.next-unfinished", NULL, next_unfinished_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "win.next-unfinished", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.mark-done", NULL);
@@ -1991,9 +2263,10 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
 
   gtk_widget_class_install_action (widget_class, "win.label-popover", NULL, label_popover_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.label-popover", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
-                                       "win.label-popover", NULL);
+  gtk_widget_class_install_action (widget_class, "win.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, remove_span_button);
 
   gtk_widget_class_install_action (widget_class, "win.edit-labels", NULL, edit_labels_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
@@ -2067,6 +2340,7 @@ static const GlossLateTooltip header_tooltips[] = {
   { "done_button", N_("Mark the Document as Done (Ctrl+D)") },
   { "primary_menu_button", N_("Main Menu") },
   { "document_menu_button", N_("Document Menu") },
+  { "remove_span_button", N_("Remove the Span (Delete)") },
   { "status_filter_dropdown", N_("Show documents with this status") },
 };
 
@@ -2182,6 +2456,8 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->label_list_view, "activate",
                            G_CALLBACK (on_folded_row_activated_cb), self->labels_flap,
                            G_CONNECT_SWAPPED);
+
+  add_text_keys (self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The keys README.md promises, pressed on a real keyboard: every key goes
+ * through the X server (XTestFakeKeyEvent, in gloss-test-input.h) and
+ * GTK's whole input path, with the focus where a person has it (in the
+ * text after a click there, in a list after a click there). Each test then
+ * reads the project file. */
+
+#include "config.h"
+
+#include "gloss-label-popover.h"
+#include "gloss-test-window.h"
+
+/* A drag over a name and a label's key make a span of that label. */
+static void
+test_drag_and_key_labels (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Velayati");
+  g_autofree char *label = NULL;
+
+  fixture_drag_over (fixture, "Velayati");
+  g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
+  fixture_key (fixture, GDK_KEY_2, 0);
+
+  label = stored_label (fixture, start, end);
+  g_assert_cmpstr (label, ==, "Hardline camp");
+}
+
+/* A click on a span and another label's key relabel it. */
+static void
+test_click_and_key_relabels (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  gint64 end = fixture_phrase_end (fixture, "Ali Khamenei");
+  g_autofree char *before = stored_label (fixture, start, end);
+  g_autofree char *after = NULL;
+  guint n_spans = count_all_stored (fixture);
+
+  g_assert_cmpstr (before, ==, "Hardline camp");
+  fixture_click (fixture, start + 2);
+  fixture_key (fixture, GDK_KEY_3, 0);
+
+  after = stored_label (fixture, start, end);
+  g_assert_cmpstr (after, ==, "Security establishment");
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans);
+}
+
+/* Delete, KP_Delete and BackSpace remove the clicked span, though the text
+ * view has bindings of its own for them. */
+static void
+test_key_deletes_clicked_span (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  guint keyval = GPOINTER_TO_UINT (user_data);
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  gint64 end = fixture_phrase_end (fixture, "Ali Khamenei");
+  guint n_spans = count_all_stored (fixture);
+
+  g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 1);
+  fixture_click (fixture, start + 4);
+  g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
+  fixture_key (fixture, keyval, 0);
+
+  g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 0);
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans - 1);
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+
+  /* With nothing selected, the key is the text view's again and removes
+   * nothing. */
+  fixture_key (fixture, keyval, 0);
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans - 1);
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z (and Ctrl+Y) undo and redo a labeling. */
+static void
+test_undo_redo_keys (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Velayati");
+
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_1, 0);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Reformist camp"), ==, 1);
+
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 0);
+
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Reformist camp"), ==, 1);
+
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  fixture_key (fixture, GDK_KEY_y, GDK_CONTROL_MASK);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Reformist camp"), ==, 1);
+
+  /* Removing by key is undone as well. */
+  fixture_click (fixture, start + 1);
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 0);
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Reformist camp"), ==, 1);
+}
+
+/* F8 and Shift+F8 walk the spans from the text, not the panes' dividers;
+ * a label key then relabels the span reached. */
+static void
+test_f8_walks_spans (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkPaned *outer = GTK_PANED (gloss_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_PANED));
+  int position = gtk_paned_get_position (outer);
+  gint64 azerbaijan = fixture_find_phrase (fixture, "Azerbaijan");
+  gint64 pezeshkian = fixture_find_phrase (fixture, "Masoud Pezeshkian");
+  gint64 start, end;
+  g_autofree char *label = NULL;
+
+  /* "The already tense": before every span. */
+  fixture_click (fixture, 2);
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+
+  fixture_key (fixture, GDK_KEY_F8, 0);
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, ==, azerbaijan);
+  g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
+
+  fixture_key (fixture, GDK_KEY_F8, 0);
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, ==, pezeshkian);
+
+  fixture_key (fixture, GDK_KEY_F8, GDK_SHIFT_MASK);
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, ==, azerbaijan);
+
+  /* Left is the text's again, not a resize of the sidebar. */
+  fixture_key (fixture, GDK_KEY_Left, 0);
+  g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
+  g_assert_cmpint (gtk_paned_get_position (outer), ==, position);
+
+  fixture_key (fixture, GDK_KEY_F8, 0);
+  fixture_key (fixture, GDK_KEY_5, 0);
+  label = stored_label (fixture, pezeshkian, fixture_phrase_end (fixture, "Masoud Pezeshkian"));
+  g_assert_cmpstr (label, ==, "Analyst / source");
+}
+
+/* Menu and Shift+F10 open the labels for the dragged text, a few letters
+ * and Enter pick one; Escape closes the list and labels nothing. */
+static void
+test_menu_key_opens_labels (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const char *accelerator = user_data;
+  gint64 start = fixture_find_phrase (fixture, "Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Velayati");
+  guint n_spans = count_all_stored (fixture);
+  GtkPopover *popover;
+
+  fixture_drag_over (fixture, "Velayati");
+
+  gloss_test_input_accel (GTK_WIDGET (fixture->window), accelerator);
+
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+
+  gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Escape, 0);
+  wait_for_closed (popover);
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans);
+
+  /* Escape left the selection: the key opens the list again. */
+
+  gloss_test_input_accel (GTK_WIDGET (fixture->window), accelerator);
+  g_assert_true (wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER) == popover);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "secur");
+  gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Return, 0);
+
+  wait_for_closed (popover);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Security establishment"), ==, 1);
+  g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
+}
+
+/* Escape closes the list, so that the next click on the text is a click
+ * on the text, not on a label in a list left open over it. */
+static void
+test_escape_then_click (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  gint64 velayati = fixture_find_phrase (fixture, "Velayati");
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  gint64 end = fixture_phrase_end (fixture, "Ali Khamenei");
+  g_autoptr(GPtrArray) before = read_stored_spans (fixture->path, fixture->document_id);
+  g_autoptr(GPtrArray) after = NULL;
+  GtkPopover *popover;
+
+  fixture_click (fixture, start + 3);
+  fixture_key (fixture, GDK_KEY_Menu, 0);
+  /* On a span, Menu offers the span's menu; Change Label opens the list. */
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER_MENU);
+  fixture_key (fixture, GDK_KEY_Escape, 0);
+  wait_for_closed (popover);
+
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_Menu, 0);
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+  fixture_key (fixture, GDK_KEY_Escape, 0);
+  wait_for_closed (popover);
+
+  /* Clicks under where the list was: on the text below the selection. */
+  for (gint64 offset = velayati + 10; offset < velayati + 200; offset += 40)
+    fixture_click (fixture, offset);
+
+  after = read_stored_spans (fixture->path, fixture->document_id);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (((StoredSpan *) after->pdata[i])->label, ==,
+                     ((StoredSpan *) before->pdata[i])->label);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Hardline camp"), ==, 1);
+}
+
+static gint64
+add_document (Fixture    *fixture,
+              const char *name,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gloss_store_add_document (fixture->store, name, text, name, &error);
+
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+  return id;
+}
+
+/* Ctrl+Page Down opens the next unfinished document, from the text and
+ * from the document list. */
+static void
+test_next_unfinished (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  gint64 second = add_document (fixture, "second.txt", "A second text, not done yet.");
+  gint64 third = add_document (fixture, "third.txt", "A third text, not done either.");
+  GtkWidget *list = fixture_child (fixture, "document_list_view");
+  gint64 first = fixture->document_id;
+  gint64 now;
+
+  fixture_click (fixture, 5);
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, first);
+  fixture_key (fixture, GDK_KEY_Page_Down, GDK_CONTROL_MASK);
+  now = gloss_document_view_get_document_id (fixture->view);
+  g_assert_true (now == second || now == third);
+  g_assert_cmpint (now, !=, first);
+
+  /* From the list: a click on the open document's row puts the focus
+   * there; Ctrl+Page Down moves on from it. */
+  {
+    GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+    guint position = 0;
+    GtkWidget *row;
+    graphene_rect_t bounds;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+      if (gtk_selection_model_is_selected (model, i))
+        position = i;
+    /* Rows are the list's children, in order. */
+    row = gtk_widget_get_first_child (list);
+    for (guint i = 0; i < position && row != NULL; i++)
+      row = gtk_widget_get_next_sibling (row);
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_compute_bounds (row, list, &bounds));
+    gloss_test_input_click (list, bounds.origin.x + bounds.size.width / 2,
+                            bounds.origin.y + bounds.size.height / 2);
+  }
+  g_assert_true (focus_in (fixture, list));
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, now);
+  fixture_key (fixture, GDK_KEY_Page_Down, GDK_CONTROL_MASK);
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), !=, now);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  data_home = gloss_test_ui_init (&argc, &argv, "input-keys");
+
+#define ADD(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/input/keys/drag-and-key-labels", NULL, test_drag_and_key_labels);
+  ADD ("/gloss/input/keys/click-and-key-relabels", NULL, test_click_and_key_relabels);
+  ADD ("/gloss/input/keys/delete", GUINT_TO_POINTER (GDK_KEY_Delete), test_key_deletes_clicked_span);
+  ADD ("/gloss/input/keys/kp-delete", GUINT_TO_POINTER (GDK_KEY_KP_Delete),
+       test_key_deletes_clicked_span);
+  ADD ("/gloss/input/keys/backspace", GUINT_TO_POINTER (GDK_KEY_BackSpace),
+       test_key_deletes_clicked_span);
+  ADD ("/gloss/input/keys/undo-redo", NULL, test_undo_redo_keys);
+  ADD ("/gloss/input/keys/f8", NULL, test_f8_walks_spans);
+  ADD ("/gloss/input/keys/menu", "Menu", test_menu_key_opens_labels);
+  ADD ("/gloss/input/keys/shift-f10", "<Shift>F10", test_menu_key_opens_labels);
+  ADD ("/gloss/input/keys/escape-then-click", NULL, test_escape_then_click);
+  ADD ("/gloss/input/keys/next-unfinished", NULL, test_next_unfinished);
+
+#undef ADD
+
+  status = g_test_run ();
+  gloss_test_remove_tree (data_home);
+
+  return status;
+}

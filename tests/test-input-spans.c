@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* What README.md promises for the mouse, with a real mouse: every click,
+ * right click and drag goes through the X server (XTestFakeButtonEvent and
+ * XTestFakeMotionEvent, in gloss-test-input.h) and GTK's whole input path.
+ * Each test then reads the project file. */
+
+#include "config.h"
+
+#include "gloss-label-popover.h"
+#include "gloss-test-window.h"
+
+static gboolean
+has_label_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* Clicks the item of POPOVER whose label reads TEXT. */
+static void
+click_menu_item (GtkPopover *popover,
+                 const char *text)
+{
+  GtkWidget *label = gloss_test_find_widget_where (GTK_WIDGET (popover), has_label_text, text);
+
+  g_assert_nonnull (label);
+  gloss_test_input_click_widget (label);
+}
+
+/* Right-clicks the span at PHRASE (not selected before) and waits for its
+ * menu. */
+static GtkPopover *
+right_click_span (Fixture    *fixture,
+                  const char *phrase)
+{
+  gint64 start = fixture_find_phrase (fixture, phrase);
+  gint64 selected_start, selected_end;
+
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+  fixture_right_click (fixture, start + 2);
+  selected_span_range (fixture, &selected_start, &selected_end);
+  g_assert_cmpint (selected_start, ==, start);
+  g_assert_cmpint (selected_end, ==, fixture_phrase_end (fixture, phrase));
+
+  return wait_for_popover (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER_MENU);
+}
+
+/* Right click, Remove Span. */
+static void
+test_right_click_remove (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  gint64 end = fixture_phrase_end (fixture, "Ali Khamenei");
+  GtkPopover *menu = right_click_span (fixture, "Ali Khamenei");
+
+  click_menu_item (menu, "Remove Span");
+  wait_for_closed (menu);
+  g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 0);
+}
+
+/* Right click, Change Label…, a few letters and Enter. */
+static void
+test_right_click_change_label (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  gint64 end = fixture_phrase_end (fixture, "Ali Khamenei");
+  GtkPopover *menu = right_click_span (fixture, "Ali Khamenei");
+  GtkPopover *labels;
+  g_autofree char *label = NULL;
+
+  click_menu_item (menu, "Change Label…");
+  labels = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "analy");
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  wait_for_closed (labels);
+
+  label = stored_label (fixture, start, end);
+  g_assert_cmpstr (label, ==, "Analyst / source");
+}
+
+/* Right click, Add Note: the focus goes to the note, Enter stores it. */
+static void
+test_right_click_add_note (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  GtkPopover *menu = right_click_span (fixture, "Ali Khamenei");
+  GtkWidget *note_entry = fixture_child (fixture, "note_entry");
+  g_autoptr(GPtrArray) spans = NULL;
+  gboolean found = FALSE;
+
+  click_menu_item (menu, "Add Note");
+  wait_for_closed (menu);
+  g_assert_true (focus_in (fixture, note_entry));
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "checked");
+  fixture_key (fixture, GDK_KEY_Return, 0);
+
+  spans = read_stored_spans (fixture->path, fixture->document_id);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      StoredSpan *span = spans->pdata[i];
+
+      if (span->start == start)
+        {
+          g_assert_cmpstr (span->note, ==, "checked");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+/* The row widget of the Spans list at POSITION. */
+static GtkWidget *
+span_row (Fixture *fixture,
+          guint    position)
+{
+  GtkWidget *list = fixture_child (fixture, "span_list_view");
+  GtkWidget *row = gtk_widget_get_first_child (list);
+
+  for (guint i = 0; i < position && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static GlossSpan *
+span_at (Fixture *fixture,
+         guint    position)
+{
+  GlossSpan *span = g_list_model_get_item (gloss_document_view_get_spans (fixture->view),
+                                           position);
+
+  g_object_unref (span);
+  return span;
+}
+
+/* A click on a row of the Spans list selects its span and leaves the focus
+ * in the list, where Delete removes it and the next row comes up selected
+ * for the next Delete. */
+static void
+test_span_list_delete (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *list = fixture_child (fixture, "span_list_view");
+  GlossSpan *second = span_at (fixture, 1);
+  GlossSpan *third = span_at (fixture, 2);
+  gint64 second_start = gloss_span_get_start (second), second_end = gloss_span_get_end (second);
+  gint64 third_start = gloss_span_get_start (third), third_end = gloss_span_get_end (third);
+  guint n_spans = count_all_stored (fixture);
+  gint64 start, end;
+
+  gloss_test_input_click_widget (span_row (fixture, 1));
+  g_assert_true (focus_in (fixture, list));
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, ==, second_start);
+  g_assert_cmpint (end, ==, second_end);
+
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored (fixture, second_start, second_end, NULL), ==, 0);
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans - 1);
+
+  /* The next span is selected, in the text and the list. */
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, ==, third_start);
+  g_assert_cmpint (end, ==, third_end);
+  g_assert_cmpuint (gtk_single_selection_get_selected (
+                      GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 1);
+  g_assert_true (focus_in (fixture, list));
+
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored (fixture, third_start, third_end, NULL), ==, 0);
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans - 2);
+}
+
+/* A right click on a row of the Spans list offers the span's menu. */
+static void
+test_span_list_menu (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *list = fixture_child (fixture, "span_list_view");
+  GlossSpan *first = span_at (fixture, 0);
+  gint64 first_start = gloss_span_get_start (first), first_end = gloss_span_get_end (first);
+  GtkWidget *row = span_row (fixture, 0);
+  GtkPopover *menu;
+
+  gloss_test_input_right_click (row, gtk_widget_get_width (row) / 2.0,
+                                gtk_widget_get_height (row) / 2.0);
+  menu = wait_for_popover (list, GTK_TYPE_POPOVER_MENU);
+  click_menu_item (menu, "Remove Span");
+  wait_for_closed (menu);
+  g_assert_cmpuint (count_stored (fixture, first_start, first_end, NULL), ==, 0);
+
+  /* And the context menu key, from the list. */
+  gloss_test_input_click_widget (span_row (fixture, 0));
+  first = span_at (fixture, 0);
+  first_start = gloss_span_get_start (first);
+  first_end = gloss_span_get_end (first);
+  fixture_key (fixture, GDK_KEY_Menu, 0);
+  menu = wait_for_popover (list, GTK_TYPE_POPOVER_MENU);
+  click_menu_item (menu, "Remove Span");
+  wait_for_closed (menu);
+  g_assert_cmpuint (count_stored (fixture, first_start, first_end, NULL), ==, 0);
+}
+
+/* The inspector's button removes the selected span. */
+static void
+test_inspector_remove (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ahmad Alili");
+  gint64 end = fixture_phrase_end (fixture, "Ahmad Alili");
+  GtkWidget *button = fixture_child (fixture, "remove_span_button");
+
+  fixture_click (fixture, start + 1);
+  g_assert_true (gtk_widget_get_mapped (button));
+  gloss_test_input_click_widget (button);
+
+  g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 0);
+  g_assert_false (gtk_widget_get_mapped (button));
+}
+
+/* The same label on the same characters again selects the span there, and
+ * says so, rather than storing a duplicate. */
+static void
+test_same_label_twice (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Azerbaijan");
+  gint64 end = fixture_phrase_end (fixture, "Azerbaijan");
+  guint n_spans = count_all_stored (fixture);
+  gint64 selected_start, selected_end;
+
+  g_assert_cmpuint (count_stored (fixture, start, end, "Foreign government"), ==, 1);
+  fixture_drag_over (fixture, "Azerbaijan");
+  fixture_key (fixture, GDK_KEY_4, 0);
+
+  g_assert_cmpuint (count_stored (fixture, start, end, "Foreign government"), ==, 1);
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans);
+  selected_span_range (fixture, &selected_start, &selected_end);
+  g_assert_cmpint (selected_start, ==, start);
+  g_assert_cmpint (selected_end, ==, end);
+
+  /* Another label on the same characters is a span of its own. */
+  fixture_drag_over (fixture, "Azerbaijan");
+  fixture_key (fixture, GDK_KEY_5, 0);
+  g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 2);
+}
+
+/* Labeling a document that the status filter then hides opens another
+ * document; nothing of the first stays selected or drawn, and a label key
+ * there does not reach back into the first. */
+static void
+test_filter_switches_document (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *status_filter = fixture_child (fixture, "status_filter_dropdown");
+  GtkWidget *inspector = fixture_child (fixture, "span_inspector");
+  gint64 second, third;
+  gint64 start, end;
+  g_autoptr(GPtrArray) second_spans = NULL;
+  g_autoptr(GPtrArray) third_spans = NULL;
+
+  second = gloss_store_add_document (fixture->store, "second.txt",
+                                     "Ahmad Alili heads the Caucasus Center.", "second.txt", &error);
+  g_assert_no_error (error);
+  third = gloss_store_add_document (fixture->store, "third.txt",
+                                    "Nothing here is labeled yet, Ahmad.", "third.txt", &error);
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+
+  /* Show the new documents only (the filter's second choice). */
+  gtk_drop_down_set_selected (status_filter, 1);
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  fixture->document_id = gloss_document_view_get_document_id (fixture->view);
+  g_assert_true (fixture->document_id == second || fixture->document_id == third);
+  if (fixture->document_id != second)
+    {
+      /* Open the second from its row. */
+      GtkWidget *list = fixture_child (fixture, "document_list_view");
+      GtkWidget *row = gtk_widget_get_first_child (list);
+
+      while (gloss_document_view_get_document_id (fixture->view) != second && row != NULL)
+        {
+          gloss_test_input_click_widget (row);
+          row = gtk_widget_get_next_sibling (row);
+        }
+      fixture->document_id = second;
+    }
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, second);
+
+  start = fixture_find_phrase (fixture, "Ahmad Alili");
+  end = fixture_phrase_end (fixture, "Ahmad Alili");
+  fixture_drag_over (fixture, "Ahmad Alili");
+  fixture_key (fixture, GDK_KEY_5, 0);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Analyst / source"), ==, 1);
+
+  /* In progress now, so out of the filter: the third is open. */
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, third);
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+  g_assert_false (gtk_widget_get_visible (inspector));
+
+  fixture_key (fixture, GDK_KEY_2, 0);
+  second_spans = read_stored_spans (fixture->path, second);
+  g_assert_cmpuint (second_spans->len, ==, 1);
+  g_assert_cmpstr (((StoredSpan *) second_spans->pdata[0])->label, ==, "Analyst / source");
+  third_spans = read_stored_spans (fixture->path, third);
+  g_assert_cmpuint (third_spans->len, ==, 0);
+}
+
+/* The label list keeps its size while a filter narrows it, and a long
+ * label name does not stretch it past the window. */
+static void
+test_popover_size (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) long_label = NULL;
+  GtkPopover *popover;
+  int height, width;
+
+  long_label = gloss_store_add_label (fixture->store,
+                                      "Regional think tanks, institutes and research centres "
+                                      "quoted by name in the press of the South Caucasus",
+                                      "#33d17a", "", "", &error);
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_Menu, 0);
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+  height = gtk_widget_get_height (GTK_WIDGET (popover));
+  width = gtk_widget_get_width (GTK_WIDGET (popover));
+  g_assert_cmpint (width, <=, 420);
+
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "hard");
+  gloss_test_wait_for_frames ();
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (popover)), >=, height);
+
+  gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Escape, 0);
+
+  wait_for_closed (popover);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  data_home = gloss_test_ui_init (&argc, &argv, "input-spans");
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/input/spans/right-click-remove", test_right_click_remove);
+  ADD ("/gloss/input/spans/right-click-change-label", test_right_click_change_label);
+  ADD ("/gloss/input/spans/right-click-add-note", test_right_click_add_note);
+  ADD ("/gloss/input/spans/span-list-delete", test_span_list_delete);
+  ADD ("/gloss/input/spans/span-list-menu", test_span_list_menu);
+  ADD ("/gloss/input/spans/inspector-remove", test_inspector_remove);
+  ADD ("/gloss/input/spans/same-label-twice", test_same_label_twice);
+  ADD ("/gloss/input/spans/filter-switches-document", test_filter_switches_document);
+  ADD ("/gloss/input/spans/popover-size", test_popover_size);
+
+#undef ADD
+
+  status = g_test_run ();
+  gloss_test_remove_tree (data_home);
+
+  return status;
+}
