@@ -312,6 +312,24 @@ test_filter_switches_document (Fixture       *fixture,
   g_assert_cmpuint (third_spans->len, ==, 0);
 }
 
+static gboolean
+count_shown_rows (GtkWidget     *widget,
+                  gconstpointer  count)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_child_visible (widget))
+    (*(guint *) count)++;
+  return FALSE;
+}
+
+static gboolean
+one_row_shown (gpointer popover)
+{
+  guint count = 0;
+
+  gloss_test_find_widget_where (popover, count_shown_rows, &count);
+  return count == 1;
+}
+
 /* The label list keeps its size while a filter narrows it, and a long
  * label name does not stretch it past the window. */
 static void
@@ -338,7 +356,8 @@ test_popover_size (Fixture       *fixture,
   g_assert_cmpint (width, <=, 420);
 
   gloss_test_input_type (GTK_WIDGET (fixture->window), "hard");
-  gloss_test_wait_for_frames ();
+  gloss_test_input_wait_until (one_row_shown, popover, "the filter to leave one label");
+  gloss_test_input_settle (GTK_WIDGET (popover));
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (popover)), >=, height);
 
   gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Escape, 0);
