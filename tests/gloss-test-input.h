@@ -317,23 +317,29 @@ typedef struct
 {
   gint64 time;
   int x, y;
-} GlossTestInputLastClick;
+} GlossTestInputClick;
 
-static GlossTestInputLastClick gloss_test_input_last_click;
+/* The last clicks, wherever they were: a widget counts a click as the
+ * second of a double click by its own last press, even with clicks
+ * elsewhere between them. */
+#define GLOSS_TEST_INPUT_N_CLICKS 8
+static GlossTestInputClick gloss_test_input_clicks[GLOSS_TEST_INPUT_N_CLICKS];
+static guint gloss_test_input_next_click;
 
 static inline gboolean
 gloss_test_input_double_click_over (gpointer data)
 {
+  const GlossTestInputClick *click = data;
   int double_click_time;
 
   g_object_get (gtk_settings_get_default (), "gtk-double-click-time", &double_click_time, NULL);
-  return g_get_monotonic_time () - gloss_test_input_last_click.time >
+  return g_get_monotonic_time () - click->time >
          (double_click_time + 100) * G_TIME_SPAN_MILLISECOND;
 }
 
 /* Clicks BUTTON (1 left, 3 right) at (X, Y) of WIDGET, with MODIFIERS held.
  * Two quick clicks on one spot make a double click, for a person too: a
- * click near the one before waits until the double-click time is over. */
+ * click near one of the last waits until the double-click time is over. */
 static inline void
 gloss_test_input_click_with (GtkWidget       *widget,
                              double           x,
@@ -342,13 +348,17 @@ gloss_test_input_click_with (GtkWidget       *widget,
                              GdkModifierType  modifiers)
 {
   Display *display = gloss_test_input_display ();
+  GlossTestInputClick *click;
   int screen_x, screen_y;
 
   gloss_test_input_screen_point (widget, x, y, &screen_x, &screen_y);
-  if (ABS (screen_x - gloss_test_input_last_click.x) < 8 &&
-      ABS (screen_y - gloss_test_input_last_click.y) < 8)
-    gloss_test_input_wait_until (gloss_test_input_double_click_over, NULL,
-                                 "the double-click time to pass");
+  for (guint i = 0; i < GLOSS_TEST_INPUT_N_CLICKS; i++)
+    {
+      click = &gloss_test_input_clicks[i];
+      if (click->time != 0 && ABS (screen_x - click->x) < 8 && ABS (screen_y - click->y) < 8)
+        gloss_test_input_wait_until (gloss_test_input_double_click_over, click,
+                                     "the double-click time to pass");
+    }
   gloss_test_input_move_to (widget, x, y);
   gloss_test_input_settle (widget);
   gloss_test_input_modifiers (modifiers, True);
@@ -356,9 +366,10 @@ gloss_test_input_click_with (GtkWidget       *widget,
   XTestFakeButtonEvent (display, button, False, CurrentTime);
   gloss_test_input_modifiers (modifiers, False);
   XFlush (display);
-  gloss_test_input_last_click.time = g_get_monotonic_time ();
-  gloss_test_input_last_click.x = screen_x;
-  gloss_test_input_last_click.y = screen_y;
+  click = &gloss_test_input_clicks[gloss_test_input_next_click++ % GLOSS_TEST_INPUT_N_CLICKS];
+  click->time = g_get_monotonic_time ();
+  click->x = screen_x;
+  click->y = screen_y;
   gloss_test_input_settle (widget);
 }
 
@@ -448,6 +459,52 @@ gloss_test_input_text_point (GtkTextView *text_view,
   *y = window_y;
 }
 
+typedef struct
+{
+  GtkTextView *text_view;
+  gint64 offset;
+  double dx;
+  double x, y;
+  int screen_x, screen_y;
+  gboolean seen;
+} GlossTestInputTextPoint;
+
+static inline gboolean
+gloss_test_input_text_point_still (gpointer data)
+{
+  GlossTestInputTextPoint *point = data;
+  int screen_x, screen_y;
+
+  gloss_test_input_text_point (point->text_view, point->offset, point->dx, &point->x, &point->y);
+  gloss_test_input_screen_point (GTK_WIDGET (point->text_view), point->x, point->y,
+                                 &screen_x, &screen_y);
+  if (point->seen && screen_x == point->screen_x && screen_y == point->screen_y)
+    return TRUE;
+
+  point->seen = TRUE;
+  point->screen_x = screen_x;
+  point->screen_y = screen_y;
+  gloss_test_input_wait_for_frames (GTK_WIDGET (point->text_view));
+  return FALSE;
+}
+
+/* The point on the character at OFFSET once it stays where it is from one
+ * frame to the next: a bar sliding open or shut above the text moves it. */
+static inline void
+gloss_test_input_text_point_settled (GtkTextView *text_view,
+                                     gint64       offset,
+                                     double       dx,
+                                     double      *x,
+                                     double      *y)
+{
+  GlossTestInputTextPoint point = { text_view, offset, dx, 0, 0, 0, 0, FALSE };
+
+  gloss_test_input_wait_until (gloss_test_input_text_point_still, &point,
+                               "the text to stay in place");
+  *x = point.x;
+  *y = point.y;
+}
+
 /* Clicks the middle of the character at OFFSET. */
 static inline void
 gloss_test_input_click_text (GtkTextView *text_view,
@@ -455,7 +512,7 @@ gloss_test_input_click_text (GtkTextView *text_view,
 {
   double x, y;
 
-  gloss_test_input_text_point (text_view, offset, 0.5, &x, &y);
+  gloss_test_input_text_point_settled (text_view, offset, 0.5, &x, &y);
   gloss_test_input_click (GTK_WIDGET (text_view), x, y);
 }
 
@@ -465,7 +522,7 @@ gloss_test_input_right_click_text (GtkTextView *text_view,
 {
   double x, y;
 
-  gloss_test_input_text_point (text_view, offset, 0.5, &x, &y);
+  gloss_test_input_text_point_settled (text_view, offset, 0.5, &x, &y);
   gloss_test_input_right_click (GTK_WIDGET (text_view), x, y);
 }
 
@@ -478,7 +535,7 @@ gloss_test_input_drag_text (GtkTextView *text_view,
 {
   double x1, y1, x2, y2;
 
-  gloss_test_input_text_point (text_view, start, 0.2, &x1, &y1);
-  gloss_test_input_text_point (text_view, end, 0.2, &x2, &y2);
+  gloss_test_input_text_point_settled (text_view, start, 0.2, &x1, &y1);
+  gloss_test_input_text_point_settled (text_view, end, 0.2, &x2, &y2);
   gloss_test_input_drag (GTK_WIDGET (text_view), x1, y1, x2, y2);
 }

@@ -24,10 +24,14 @@ typedef struct
   char *path;
 } Fixture;
 
+/* The application the windows belong to, for a suite that needs the
+ * application's accelerators; none by default. */
+static GtkApplication *fixture_application;
+
 static inline void
 fixture_open_window (Fixture *fixture)
 {
-  fixture->window = gloss_window_new (NULL, fixture->store);
+  fixture->window = gloss_window_new (fixture_application, fixture->store);
   fixture->view = gloss_window_get_document_view (fixture->window);
   fixture->text_view = GTK_TEXT_VIEW (fixture->view);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);

@@ -223,6 +223,31 @@ test_inspector_remove (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (button));
 }
 
+/* A click on a span selects it, also while other text is still selected
+ * from before and the focus is in a list. */
+static void
+test_click_span_after_selection (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GtkWidget *list = fixture_child (fixture, "document_list_view");
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  gint64 selected_start, selected_end;
+
+  fixture_drag_over (fixture, "Velayati");
+  g_assert_true (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (fixture->text_view)));
+  gloss_test_input_click_widget (gtk_widget_get_first_child (list));
+  g_assert_true (focus_in (fixture, list));
+
+  fixture_click (fixture, start + 2);
+  selected_span_range (fixture, &selected_start, &selected_end);
+  g_assert_cmpint (selected_start, ==, start);
+  g_assert_cmpint (selected_end, ==, fixture_phrase_end (fixture, "Ali Khamenei"));
+
+  /* And its key relabels it. */
+  fixture_key (fixture, GDK_KEY_5, 0);
+  g_assert_cmpuint (count_stored (fixture, start, selected_end, "Analyst / source"), ==, 1);
+}
+
 /* The same label on the same characters again selects the span there, and
  * says so, rather than storing a duplicate. */
 static void
@@ -383,6 +408,7 @@ main (int    argc,
   ADD ("/gloss/input/spans/span-list-delete", test_span_list_delete);
   ADD ("/gloss/input/spans/span-list-menu", test_span_list_menu);
   ADD ("/gloss/input/spans/inspector-remove", test_inspector_remove);
+  ADD ("/gloss/input/spans/click-span-after-selection", test_click_span_after_selection);
   ADD ("/gloss/input/spans/same-label-twice", test_same_label_twice);
   ADD ("/gloss/input/spans/filter-switches-document", test_filter_switches_document);
   ADD ("/gloss/input/spans/popover-size", test_popover_size);
