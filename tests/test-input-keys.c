@@ -104,14 +104,12 @@ test_undo_redo_keys (Fixture       *fixture,
   g_assert_cmpuint (count_stored (fixture, start, end, "Reformist camp"), ==, 1);
 }
 
-/* F8 and Shift+F8 walk the spans from the text, not the panes' dividers;
+/* F8 and Shift+F8 walk the spans from the text, the focus staying there;
  * a label key then relabels the span reached. */
 static void
 test_f8_walks_spans (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  GtkPaned *outer = GTK_PANED (gloss_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_PANED));
-  int position = gtk_paned_get_position (outer);
   gint64 azerbaijan = fixture_find_phrase (fixture, "Azerbaijan");
   gint64 pezeshkian = fixture_find_phrase (fixture, "Masoud Pezeshkian");
   gint64 start, end;
@@ -134,10 +132,9 @@ test_f8_walks_spans (Fixture       *fixture,
   selected_span_range (fixture, &start, &end);
   g_assert_cmpint (start, ==, azerbaijan);
 
-  /* Left is the text's again, not a resize of the sidebar. */
+  /* The focus stayed in the text: Left is the text's again. */
   fixture_key (fixture, GDK_KEY_Left, 0);
   g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
-  g_assert_cmpint (gtk_paned_get_position (outer), ==, position);
 
   fixture_key (fixture, GDK_KEY_F8, 0);
   fixture_key (fixture, GDK_KEY_5, 0);

@@ -1529,7 +1529,8 @@ on_key_pressed_cb (GlossWindow           *self,
 }
 
 /* Keys the window's actions share with the text view (Delete, Menu,
- * Ctrl+Page Down) and the panes (F8). Bound on the widget class, they
+ * Ctrl+Page Down) and other widgets (F8 is a GtkPaned's, Ctrl+Page Down
+ * a scrolled window's). Bound on the widget class, they
  * would come after the focused widget's own bindings and lose; taken in
  * the capture phase they win, but only while they apply: otherwise, and in
  * a field or a popover, the key goes on to the focused widget. */
