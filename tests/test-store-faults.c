@@ -866,6 +866,41 @@ test_create_does_not_replace (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 }
 
+/* A project reached through a relative symbolic link, beside it or from a
+ * folder below: opened as SQLite opens it, the link resolved, so that its
+ * log is the project's own and a span written through the link is in the
+ * project. */
+static void
+test_opened_through_relative_link (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autofree char *link = g_build_filename (fixture->dir, "link.gloss", NULL);
+  g_autofree char *sub = g_build_filename (fixture->dir, "sub", NULL);
+  g_autofree char *sub_link = g_build_filename (sub, "analysis.gloss", NULL);
+  g_autofree char *stray_wal = g_strconcat (link, "-wal", NULL);
+  const char *links[] = { link, sub_link };
+
+  create_sample (fixture->path);
+  g_assert_cmpint (symlink ("analysis.gloss", link), ==, 0);
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_cmpint (symlink ("../link.gloss", sub_link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autoptr(GlossStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      store = gloss_store_open (links[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (gloss_store_count_documents (store), ==, 1);
+      label_velayati (store, 1);
+      g_assert_false (g_file_test (stray_wal, G_FILE_TEST_EXISTS));
+      g_clear_object (&store);
+
+      g_assert_cmpuint (count_velayati_spans (fixture->path), ==, i + 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -893,6 +928,7 @@ main (int    argc,
   ADD ("/gloss/store/faults/read-only-file", test_read_only_file);
   ADD ("/gloss/store/faults/read-only-folder", test_read_only_folder);
   ADD ("/gloss/store/faults/create-does-not-replace", test_create_does_not_replace);
+  ADD ("/gloss/store/faults/opened-through-relative-link", test_opened_through_relative_link);
 
 #undef ADD
 

@@ -1122,12 +1122,26 @@ project_file_open (ProjectFile  *pf,
                    GError      **error)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *full_path = NULL;
   int out_flags = 0;
   int rc;
 
   pf->vfs = sqlite3_vfs_find (NULL);
   pf->file = g_malloc0 (pf->vfs->szOsFile);
-  pf->name = sqlite3_create_filename (path, "", "", 0, NULL);
+
+  /* The VFS opens only names that went through xFullPathname, as SQLite's
+   * own opening does: it resolves symbolic links, which xOpen alone does not
+   * follow past the first. */
+  full_path = g_malloc0 (pf->vfs->mxPathname + 1);
+  rc = pf->vfs->xFullPathname (pf->vfs, path, pf->vfs->mxPathname + 1, full_path);
+  if (rc != SQLITE_OK && rc != SQLITE_OK_SYMLINK)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), display, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  pf->name = sqlite3_create_filename (full_path, "", "", 0, NULL);
   errno = 0;
   rc = pf->vfs->xOpen (pf->vfs, pf->name, pf->file, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY,
                        &out_flags);
