@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+/*
+ * What every fuzz target shares. A target defines LLVMFuzzerTestOneInput ()
+ * and is linked either with libFuzzer (-Dfuzzing=true, clang) or with
+ * fuzz-replay.c, which feeds it the saved corpus and crashes in the
+ * ordinary test suite.
+ *
+ * The format readers take a path, so an input is written to a file in a
+ * private temporary folder first. Beyond "no crash, no sanitizer report",
+ * a target checks what every reader promises: either a dataset or an
+ * error, and a dataset whose texts are UTF-8 without NUL bytes and whose
+ * spans lie inside their text.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "gloss-format.h"
+#include "gloss-offsets.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+static char *fuzz_folder;
+
+static void
+fuzz_remove_folder (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (fuzz_folder == NULL)
+    return;
+
+  dir = g_dir_open (fuzz_folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fuzz_folder, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fuzz_folder);
+  g_clear_pointer (&fuzz_folder, g_free);
+}
+
+/* The folder the inputs are written into, made on first use. Warnings and
+ * criticals abort: a reader meets bad input with a GError, never with a
+ * g_warning () or a failed precondition. */
+static inline const char *
+fuzz_get_folder (void)
+{
+  if (fuzz_folder == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      fuzz_folder = g_dir_make_tmp ("gloss-fuzz-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (fuzz_remove_folder);
+    }
+
+  return fuzz_folder;
+}
+
+/* Writes DATA to NAME in the folder and returns its path. */
+static inline char *
+fuzz_write (const char   *name,
+            const void   *data,
+            size_t        size)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fuzz_get_folder (), name, NULL);
+
+  g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_NONE, 0600, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static inline void
+fuzz_unlink (const char *name)
+{
+  g_autofree char *path = g_build_filename (fuzz_get_folder (), name, NULL);
+
+  g_unlink (path);
+}
+
+/* TEXT is what Gloss stores as a document's text or a name: UTF-8, no NUL. */
+static inline void
+fuzz_check_text (const char *text)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+}
+
+static inline void
+fuzz_check_dataset (GlossDataset *dataset)
+{
+  for (guint i = 0; i < dataset->labels->len; i++)
+    {
+      GlossDatasetLabel *label = g_ptr_array_index (dataset->labels, i);
+
+      fuzz_check_text (label->name);
+      g_assert_cmpstr (label->name, !=, "");
+    }
+
+  for (guint i = 0; i < dataset->documents->len; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, i);
+      gint64 length;
+
+      fuzz_check_text (document->name);
+      fuzz_check_text (document->text);
+      length = gloss_offsets_count_chars (document->text, -1);
+
+      for (guint j = 0; j < document->spans->len; j++)
+        {
+          GlossDatasetSpan *span = g_ptr_array_index (document->spans, j);
+
+          g_assert_cmpint (span->start, >=, 0);
+          g_assert_cmpint (span->start, <, span->end);
+          g_assert_cmpint (span->end, <=, length);
+          fuzz_check_text (span->label);
+          g_assert_cmpstr (span->label, !=, "");
+          g_assert_nonnull (gloss_dataset_find_label (dataset, span->label));
+          fuzz_check_text (span->annotator);
+          fuzz_check_text (span->note);
+        }
+    }
+}
+
+/* Writes DATASET as FORMAT into memory, as an export would: whatever a
+ * reader accepted, a writer of a file format must take. */
+static inline void
+fuzz_write_dataset (const GlossFormat *format,
+                    GlossDataset      *dataset)
+{
+  g_autoptr(GlossDatasetSource) source = NULL;
+  g_autoptr(GlossFormatReport) report = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossFormatOutput output = { 0 };
+
+  if (format->write == NULL || format->target != GLOSS_FORMAT_TARGET_FILE)
+    return;
+
+  source = gloss_dataset_source_new_for_dataset (dataset);
+  report = gloss_format_report_new ();
+  stream = g_memory_output_stream_new_resizable ();
+  output.stream = stream;
+  output.display_name = "out";
+  if (!format->write (source, &output, report, &error))
+    {
+      g_assert_nonnull (error);
+      fuzz_check_text (error->message);
+    }
+}
+
+/* Reads PATH as FORMAT and checks the result; returns the dataset, or NULL
+ * with the error checked. */
+static inline GlossDataset *
+fuzz_read (const GlossFormat *format,
+           const char        *path)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  GlossDataset *dataset;
+
+  dataset = gloss_format_read (format, path, report, &error);
+  if (dataset == NULL)
+    {
+      /* An error a user can read: a message, in UTF-8. */
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == GLOSS_FORMAT_ERROR);
+      fuzz_check_text (error->message);
+      g_assert_cmpstr (error->message, !=, "");
+      return NULL;
+    }
+
+  g_assert_no_error (error);
+  fuzz_check_dataset (dataset);
+  description = gloss_format_report_describe (report);
+  fuzz_check_text (description);
+  for (guint i = 0; report->warnings != NULL && i < report->warnings->len; i++)
+    fuzz_check_text (g_ptr_array_index (report->warnings, i));
+
+  return dataset;
+}
+
+/* The whole target for a format that reads one file. */
+static inline void
+fuzz_read_file (const GlossFormat *format,
+                const char        *name,
+                const uint8_t     *data,
+                size_t             size)
+{
+  g_autofree char *path = fuzz_write (name, data, size);
+  g_autoptr(GlossDataset) dataset = fuzz_read (format, path);
+
+  if (dataset != NULL)
+    fuzz_write_dataset (format, dataset);
+}

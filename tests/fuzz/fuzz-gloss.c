@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The Gloss JSONL reader, on one file. Gloss JSONL carries everything a
+ * dataset holds, so what it reads must also come back unchanged when
+ * written and read again. */
+
+#include "fuzz-common.h"
+
+static void
+check_same (GlossDataset *a,
+            GlossDataset *b)
+{
+  g_assert_cmpuint (a->labels->len, ==, b->labels->len);
+  for (guint i = 0; i < a->labels->len; i++)
+    {
+      GlossDatasetLabel *la = g_ptr_array_index (a->labels, i);
+      GlossDatasetLabel *lb = g_ptr_array_index (b->labels, i);
+
+      g_assert_cmpstr (la->name, ==, lb->name);
+      g_assert_cmpstr (la->color, ==, lb->color);
+      g_assert_cmpstr (la->hotkey, ==, lb->hotkey);
+      g_assert_cmpstr (la->description, ==, lb->description);
+    }
+
+  g_assert_cmpuint (a->documents->len, ==, b->documents->len);
+  for (guint i = 0; i < a->documents->len; i++)
+    {
+      GlossDatasetDocument *da = g_ptr_array_index (a->documents, i);
+      GlossDatasetDocument *db = g_ptr_array_index (b->documents, i);
+
+      g_assert_cmpstr (da->name, ==, db->name);
+      g_assert_cmpstr (da->text, ==, db->text);
+      g_assert_cmpint (da->status, ==, db->status);
+      g_assert_cmpuint (da->spans->len, ==, db->spans->len);
+      for (guint j = 0; j < da->spans->len; j++)
+        {
+          GlossDatasetSpan *sa = g_ptr_array_index (da->spans, j);
+          GlossDatasetSpan *sb = g_ptr_array_index (db->spans, j);
+
+          g_assert_cmpint (sa->start, ==, sb->start);
+          g_assert_cmpint (sa->end, ==, sb->end);
+          g_assert_cmpstr (sa->label, ==, sb->label);
+          g_assert_cmpstr (sa->annotator, ==, sb->annotator);
+          g_assert_cmpstr (sa->note, ==, sb->note);
+        }
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autofree char *path = fuzz_write ("data.gloss.jsonl", data, size);
+  g_autoptr(GlossDataset) dataset = fuzz_read (&gloss_format_gloss, path);
+  g_autoptr(GlossDatasetSource) source = NULL;
+  g_autoptr(GlossFormatReport) report = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDataset) again = NULL;
+  g_autofree char *again_path = NULL;
+  GlossFormatOutput output = { 0 };
+
+  if (dataset == NULL)
+    return 0;
+
+  source = gloss_dataset_source_new_for_dataset (dataset);
+  report = gloss_format_report_new ();
+  stream = g_memory_output_stream_new_resizable ();
+  output.stream = stream;
+  output.display_name = "out";
+  if (!gloss_format_gloss.write (source, &output, report, &error))
+    g_error ("a dataset read from Gloss JSONL did not write back: %s", error->message);
+  g_output_stream_close (stream, NULL, NULL);
+
+  again_path = fuzz_write ("again.gloss.jsonl",
+                           g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                           g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+  again = fuzz_read (&gloss_format_gloss, again_path);
+  g_assert_nonnull (again);
+  check_same (dataset, again);
+
+  return 0;
+}
