@@ -109,3 +109,23 @@ gloss_build() {
     meson compile -C "$dir" || return 1
   fi
 }
+
+# Restate the summary block of a `meson test` log as one line, "N passed,
+# N failed[, N skipped]"; fails when the log has no summary. The last
+# occurrence of each field wins, so a test log that happens to print "Ok:"
+# cannot fool it.
+gloss_test_summary() {
+  awk '
+    /^Ok:/              { ok = $2 }
+    /^Expected Fail:/   { xfail = $3 }
+    /^Fail:/            { fail = $2 }
+    /^Unexpected Pass:/ { xpass = $3 }
+    /^Skipped:/         { skip = $2 }
+    /^Timeout:/         { timeout = $2; seen = 1 }
+    END {
+      if (!seen) exit 1
+      line = (ok + xfail) " passed, " (fail + xpass + timeout) " failed"
+      if (skip > 0) line = line ", " skip " skipped"
+      print line
+    }' "$@"
+}
