@@ -15,6 +15,7 @@
  * spans lie inside their text.
  */
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,14 @@ fuzz_remove_folder (void)
   g_clear_pointer (&fuzz_folder, g_free);
 }
 
+/* GLib stops on a fatal message with SIGTRAP, which libFuzzer does not
+ * catch: as SIGABRT, the input is saved. */
+static void
+fuzz_on_trap (int signum)
+{
+  abort ();
+}
+
 /* The folder the inputs are written into, made on first use. Warnings and
  * criticals abort: a reader meets bad input with a GError, never with a
  * g_warning () or a failed precondition. */
@@ -62,6 +71,7 @@ fuzz_get_folder (void)
       g_autoptr(GError) error = NULL;
 
       g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      signal (SIGTRAP, fuzz_on_trap);
       fuzz_folder = g_dir_make_tmp ("gloss-fuzz-XXXXXX", &error);
       g_assert_no_error (error);
       atexit (fuzz_remove_folder);
@@ -79,7 +89,10 @@ fuzz_write (const char   *name,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (fuzz_get_folder (), name, NULL);
 
-  g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_NONE, 0600, &error);
+  /* Replaced whole: GLib 2.74 writes G_FILE_SET_CONTENTS_NONE over the old
+   * contents without truncating them. No fsync: nothing here outlives the
+   * run. */
+  g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
   g_assert_no_error (error);
 
   return path;
