@@ -786,6 +786,29 @@ test_bad_input (Fixture       *fixture,
     g_assert_nonnull (strstr (error->message, where));
 }
 
+/* json-glib quotes the string it stopped at, cut to 36 bytes here, which
+ * splits the "é": the message a user reads is still UTF-8, and still
+ * names the file and the place. */
+static void
+test_bad_message_utf8 (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (fixture, "cut.json");
+
+  write_file (path, "[[\"Iranian President Masoud Pezeshkian était là\" \"x\"]]\n", -1);
+
+  dataset = gloss_format_spacy.read (path, report, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "cut.json, line 1, column "));
+  g_assert_nonnull (strstr (error->message, "not valid JSON"));
+}
+
 #define GLOSS_HEADER "{\"gloss\": 1, \"labels\": [{\"name\": \"L\", \"color\": null}]}\n"
 #define GLOSS_SPAN(s) "{\"name\": \"a\", \"status\": \"new\", \"text\": \"Pezeshkian 👋\", " \
   "\"spans\": [" s "]}\n"
@@ -951,6 +974,7 @@ main (int   argc,
   ADD_TEST ("/gloss/format/spacy/exact-bytes", test_spacy_exact);
   ADD_TEST ("/gloss/format/spacy/empty-dataset", test_spacy_empty_dataset);
   ADD_TEST ("/gloss/format/spacy/other-annotations", test_spacy_other_annotations);
+  ADD_TEST ("/gloss/format/spacy/bad/message-utf8", test_bad_message_utf8);
 
   ADD_TEST ("/gloss/format/labelstudio/python-reads-export", test_labelstudio_python);
   ADD_TEST ("/gloss/format/labelstudio/read-back", test_labelstudio_read_back);

@@ -307,6 +307,7 @@ gloss_json_parse (const GlossJsonFile  *file,
     {
       const char *message = local_error->message;
       g_autofree char *where = NULL;
+      g_autofree char *valid = NULL;
       unsigned int line = 0;
       unsigned int column = 0;
       int consumed = 0;
@@ -322,8 +323,11 @@ gloss_json_parse (const GlossJsonFile  *file,
       else if (first_line > 1)
         where = g_strdup_printf (_("line %u"), first_line);
 
+      /* json-glib quotes the token it stopped at cut to a number of bytes,
+       * which can split a character: the message must stay UTF-8. */
+      valid = g_utf8_make_valid (message, -1);
       gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where, _("not valid JSON: %s"),
-                            message);
+                            valid);
       return NULL;
     }
 
