@@ -89,10 +89,11 @@ fuzz_write (const char   *name,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (fuzz_get_folder (), name, NULL);
 
-  /* Replaced whole: GLib 2.74 writes G_FILE_SET_CONTENTS_NONE over the old
-   * contents without truncating them. No fsync: nothing here outlives the
-   * run. */
-  g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  /* A new file each time: GLib 2.74 writes G_FILE_SET_CONTENTS_NONE over
+   * the old contents without truncating them, and CONSISTENT syncs the
+   * disk, which made fuzzing 30 times slower. */
+  g_unlink (path);
+  g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_NONE, 0600, &error);
   g_assert_no_error (error);
 
   return path;
