@@ -450,6 +450,28 @@ test_doccano_invalid_utf8 (Fixture       *fixture,
                           "NUL character (\\u0000)");
 }
 
+/* json-glib quotes the token it stopped at cut to 36 bytes here, which
+ * splits the "é": the message is still UTF-8, and names file and line. */
+static void
+test_doccano_message_utf8 (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDataset) dataset = NULL;
+
+  path = write_fixture_file (fixture, "data.doccano.jsonl",
+                             GOOD_LINE "{\"Iranian President Masoud Pezeshkian était\" 1}\n", -1);
+  dataset = gloss_format_read (&gloss_format_doccano, path, report, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, "doccano file data.doccano.jsonl, line 2: "
+                                   "not valid JSON at column "));
+}
+
 /* CSV */
 
 static void
@@ -859,6 +881,7 @@ main (int    argc,
   ADD ("/gloss/format/doccano/inverted", test_doccano_inverted);
   ADD ("/gloss/format/doccano/inside-surrogate", test_doccano_inside_surrogate);
   ADD ("/gloss/format/doccano/invalid-utf8", test_doccano_invalid_utf8);
+  ADD ("/gloss/format/doccano/message-utf8", test_doccano_message_utf8);
   ADD ("/gloss/format/csv/python", test_csv_python);
   ADD ("/gloss/format/csv/quoting", test_csv_quoting);
   ADD ("/gloss/format/csv/formulas", test_csv_formulas);

@@ -299,7 +299,10 @@ read_line (DoccanoReader  *reader,
   if (!json_parser_load_from_data (parser, line, -1, &local_error))
     {
       g_autofree char *message = NULL;
-      const char *detail = local_error->message;
+      /* json-glib quotes the token it stopped at cut to a number of bytes,
+       * which can split a character: the message must stay UTF-8. */
+      g_autofree char *detail_valid = g_utf8_make_valid (local_error->message, -1);
+      const char *detail = detail_valid;
       guint line_number, column;
       int consumed = 0;
 
