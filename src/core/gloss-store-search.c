@@ -685,6 +685,13 @@ gloss_store_search_project_async (GlossStore          *self,
   g_task_set_source_tag (task, gloss_store_search_project_async);
   g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
   g_task_set_return_on_cancel (task, TRUE);
+
+  /* GLib 2.74 loses the error of a task run in a thread with return-on-cancel
+   * whose cancellable was cancelled before it started: it is overwritten
+   * with the thread's own without being freed. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
   g_task_run_in_thread (task, search_thread);
 }
 
