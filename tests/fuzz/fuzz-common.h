@@ -8,8 +8,10 @@
  * fuzz-replay.c, which feeds it the saved corpus and crashes in the
  * ordinary test suite.
  *
- * The format readers take a path, so an input is written to a file in a
- * private temporary folder first. Beyond "no crash, no sanitizer report",
+ * The JSON readers are called on the bytes in memory; brat (whose folder
+ * also holds annotation.conf and visual.conf), CoNLL and the plain text
+ * reader take a path, so their input is written to a file in a private
+ * temporary folder first. Beyond "no crash, no sanitizer report",
  * a target checks what every reader promises: either a dataset or an
  * error, and a dataset whose texts are UTF-8 without NUL bytes and whose
  * spans lie inside their text.
@@ -25,6 +27,7 @@
 #include <gio/gio.h>
 
 #include "gloss-format.h"
+#include "gloss-format-reader.h"
 #include "gloss-offsets.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -178,18 +181,14 @@ fuzz_write_dataset (const GlossFormat *format,
     }
 }
 
-/* Reads PATH as FORMAT and checks the result; returns the dataset, or NULL
- * with the error checked. */
+/* Checks what a reader gave: DATASET, or NULL and ERROR. Returns DATASET. */
 static inline GlossDataset *
-fuzz_read (const GlossFormat *format,
-           const char        *path)
+fuzz_check_read (GlossDataset      *dataset,
+                 GlossFormatReport *report,
+                 GError            *error)
 {
-  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
-  GlossDataset *dataset;
 
-  dataset = gloss_format_read (format, path, report, &error);
   if (dataset == NULL)
     {
       /* An error a user can read: a message, in UTF-8. */
@@ -210,6 +209,42 @@ fuzz_read (const GlossFormat *format,
   return dataset;
 }
 
+/* Reads PATH as FORMAT and checks the result; returns the dataset, or NULL
+ * with the error checked. */
+static inline GlossDataset *
+fuzz_read (const GlossFormat *format,
+           const char        *path)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GError) error = NULL;
+  GlossDataset *dataset;
+
+  dataset = gloss_format_read (format, path, report, &error);
+  return fuzz_check_read (dataset, report, error);
+}
+
+typedef GlossDataset *(*FuzzReadData) (const char         *name,
+                                       const char         *data,
+                                       gsize               length,
+                                       GlossFormatReport  *report,
+                                       GError            **error);
+
+/* The same through a reader's entry point on bytes in memory. */
+static inline GlossDataset *
+fuzz_read_data (FuzzReadData   read_data,
+                const char    *name,
+                const void    *data,
+                size_t         size)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GError) error = NULL;
+  GlossDataset *dataset;
+
+  fuzz_get_folder ();
+  dataset = read_data (name, data, size, report, &error);
+  return fuzz_check_read (dataset, report, error);
+}
+
 /* The whole target for a format that reads one file. */
 static inline void
 fuzz_read_file (const GlossFormat *format,
@@ -219,6 +254,20 @@ fuzz_read_file (const GlossFormat *format,
 {
   g_autofree char *path = fuzz_write (name, data, size);
   g_autoptr(GlossDataset) dataset = fuzz_read (format, path);
+
+  if (dataset != NULL)
+    fuzz_write_dataset (format, dataset);
+}
+
+/* The same for a format with an entry point on bytes in memory. */
+static inline void
+fuzz_read_buffer (const GlossFormat *format,
+                  FuzzReadData       read_data,
+                  const char        *name,
+                  const uint8_t     *data,
+                  size_t             size)
+{
+  g_autoptr(GlossDataset) dataset = fuzz_read_data (read_data, name, data, size);
 
   if (dataset != NULL)
     fuzz_write_dataset (format, dataset);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The doccano JSONL reader, on one file. */
+/* The doccano JSONL reader, on the bytes of one file. */
 
 #include "fuzz-common.h"
 
@@ -8,6 +8,6 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  fuzz_read_file (&gloss_format_doccano, "data.doccano.jsonl", data, size);
+  fuzz_read_buffer (&gloss_format_doccano, gloss_format_doccano_read_data, "data.doccano.jsonl", data, size);
   return 0;
 }

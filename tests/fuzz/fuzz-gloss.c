@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The Gloss JSONL reader, on one file. Gloss JSONL carries everything a
+/* The Gloss JSONL reader, on the bytes of one file. Gloss JSONL carries everything a
  * dataset holds, so what it reads must also come back unchanged when
  * written and read again. */
 
@@ -50,14 +50,13 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autofree char *path = fuzz_write ("data.gloss.jsonl", data, size);
-  g_autoptr(GlossDataset) dataset = fuzz_read (&gloss_format_gloss, path);
+  g_autoptr(GlossDataset) dataset = fuzz_read_data (gloss_format_gloss_read_data,
+                                                     "data.gloss.jsonl", data, size);
   g_autoptr(GlossDatasetSource) source = NULL;
   g_autoptr(GlossFormatReport) report = NULL;
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossDataset) again = NULL;
-  g_autofree char *again_path = NULL;
   GlossFormatOutput output = { 0 };
 
   if (dataset == NULL)
@@ -75,13 +74,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   g_output_stream_close (stream, NULL, NULL);
 
-  again_path = fuzz_write ("again.gloss.jsonl",
-                           g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
-                           g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
   {
     g_autoptr(GlossFormatReport) again_report = gloss_format_report_new ();
 
-    again = gloss_format_read (&gloss_format_gloss, again_path, again_report, &error);
+    GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
+
+    again = gloss_format_gloss_read_data ("again.gloss.jsonl",
+                                          g_memory_output_stream_get_data (memory),
+                                          g_memory_output_stream_get_data_size (memory),
+                                          again_report, &error);
     if (again == NULL)
       {
         /* Not g_error (): libFuzzer saves the input on abort () only. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The Label Studio JSON reader, on one file. */
+/* The Label Studio JSON reader, on the bytes of one file. */
 
 #include "fuzz-common.h"
 
@@ -8,6 +8,6 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  fuzz_read_file (&gloss_format_labelstudio, "tasks.labelstudio.json", data, size);
+  fuzz_read_buffer (&gloss_format_labelstudio, gloss_format_labelstudio_read_data, "tasks.labelstudio.json", data, size);
   return 0;
 }
