@@ -114,7 +114,11 @@ run_gloss (char       **err,
   g_assert_no_error (error);
 
   if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
+    {
+      /* Callers run gloss several times with one ERR. */
+      g_free (*err);
+      *err = g_steal_pointer (&stderr_text);
+    }
   g_assert_true (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
 }
