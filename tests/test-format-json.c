@@ -809,6 +809,49 @@ test_bad_message_utf8 (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "not valid JSON"));
 }
 
+/* json-glib takes "\u" with fewer than four hexadecimal digits after it, and
+ * C's octal escapes, and makes bytes that are not UTF-8 of them: the file
+ * is refused, naming the place, in every JSON format. */
+static void
+test_bad_escape (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  static const struct {
+    const GlossFormat *format;
+    const char *file_name;
+    const char *contents;
+    const char *where;
+  } inputs[] = {
+    { &gloss_format_gloss, "short.gloss.jsonl",
+      "{\"gloss\": 1, \"labels\": []}\n{\"name\": \"a\", \"text\": \"x\\ud8Uy\"}\n",
+      "line 2, column 25" },
+    { &gloss_format_spacy, "short.json", "[[\"Tehran \\u41\", {\"entities\": []}]]\n",
+      "line 1, column 11" },
+    { &gloss_format_labelstudio, "short.json", "[{\"data\": {\"text\": \"\\u\"}}]\n",
+      "line 1, column 21" },
+    { &gloss_format_doccano, "short.doccano.jsonl", "{\"text\": \"ab\\u0\"}\n", "line 1" },
+    { &gloss_format_spacy, "octal.json", "[[\"Caf\\351\", {\"entities\": []}]]\n",
+      "line 1, column 7" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+      g_autoptr(GlossDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = fixture_path (fixture, inputs[i].file_name);
+
+      write_file (path, inputs[i].contents, -1);
+      dataset = inputs[i].format->read (path, report, &error);
+      g_assert_null (dataset);
+      g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PARSE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, inputs[i].file_name));
+      g_assert_nonnull (strstr (error->message, inputs[i].where));
+      g_assert_nonnull (strstr (error->message, "this backslash starts no JSON escape"));
+    }
+}
+
 #define GLOSS_HEADER "{\"gloss\": 1, \"labels\": [{\"name\": \"L\", \"color\": null}]}\n"
 #define GLOSS_SPAN(s) "{\"name\": \"a\", \"status\": \"new\", \"text\": \"Pezeshkian 👋\", " \
   "\"spans\": [" s "]}\n"
@@ -975,6 +1018,7 @@ main (int   argc,
   ADD_TEST ("/gloss/format/spacy/empty-dataset", test_spacy_empty_dataset);
   ADD_TEST ("/gloss/format/spacy/other-annotations", test_spacy_other_annotations);
   ADD_TEST ("/gloss/format/spacy/bad/message-utf8", test_bad_message_utf8);
+  ADD_TEST ("/gloss/format/json/bad/escape", test_bad_escape);
 
   ADD_TEST ("/gloss/format/labelstudio/python-reads-export", test_labelstudio_python);
   ADD_TEST ("/gloss/format/labelstudio/read-back", test_labelstudio_read_back);

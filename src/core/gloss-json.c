@@ -234,7 +234,21 @@ gloss_json_check_text (const GlossJsonFile  *file,
           else if (c != '\\' || p + 1 >= end)
             continue;
           else if ((unit = hex_escape_value (p, end)) < 0)
-            p++;   /* \" \\ \n and the like: the next byte is no quote */
+            {
+              /* json-glib also takes "\u" with fewer digits and C's octal
+               * escapes, and makes bytes that are not UTF-8 of them. */
+              if (p[1] == '\0' || strchr ("\"\\/bfnrt", p[1]) == NULL)
+                {
+                  g_autofree char *where = describe_place (line, line_start, p);
+
+                  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                                        _("this backslash starts no JSON escape (\\\", \\\\, "
+                                          "\\/, \\b, \\f, \\n, \\r, \\t, or \\u and four "
+                                          "hexadecimal digits)"));
+                  return FALSE;
+                }
+              p++;   /* \" \\ \n and the like: the next byte is no quote */
+            }
           else if (unit == 0)
             {
               g_autofree char *where = describe_place (line, line_start, p);
