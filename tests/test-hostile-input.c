@@ -597,7 +597,6 @@ test_spans_out_of_order (Fixture       *fixture,
   g_autoptr(GString) studio = g_string_new ("[{\"data\": {\"text\": \"");
   g_autoptr(GString) ann = g_string_new (NULL);
   static const char * const formats[] = { "gloss", "doccano", "labelstudio", "brat" };
-  g_autofree char *paths[G_N_ELEMENTS (formats)] = { NULL };
   GString *contents[G_N_ELEMENTS (formats)] = { gloss, doccano, studio, ann };
   static const char * const names[] = { "order.gloss.jsonl", "order.doccano.jsonl",
                                         "order.labelstudio.json", "order.ann" };
@@ -628,11 +627,12 @@ test_spans_out_of_order (Fixture       *fixture,
     {
       g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
       g_autoptr(GlossDataset) dataset = NULL;
+      g_autofree char *path = write_file (fixture->dir, names[f], contents[f]->str,
+                                          contents[f]->len);
       GlossDatasetDocument *document;
       GlossDatasetSpan *span;
 
-      paths[f] = write_file (fixture->dir, names[f], contents[f]->str, contents[f]->len);
-      dataset = read_ok (formats[f], paths[f], report);
+      dataset = read_ok (formats[f], path, report);
       document = g_ptr_array_index (dataset->documents, 0);
       g_assert_cmpuint (document->spans->len, ==, N_SPANS);
       span = g_ptr_array_index (document->spans, N_SPANS - 1);
