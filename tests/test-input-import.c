@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* An import through the window, another program reading the project, then
+ * a labeling, as a person does them one after the other: the label must be
+ * in the project file once the window is closed. Opening the project a
+ * second time for the import must not cost the window its locks, or the
+ * other program checkpoints and deletes the log the window goes on writing
+ * into, and the labeling is lost with the window. */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "gloss-test-window.h"
+
+/* Whether this process has a descriptor on the project's log that is
+ * deleted: the log another process removed while the window writes into
+ * it. */
+static gboolean
+writes_deleted_log (const char *path)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  g_autofree char *deleted = g_strconcat (path, "-wal (deleted)", NULL);
+  const char *name;
+
+  g_assert_nonnull (fds);
+  while ((name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (g_strcmp0 (target, deleted) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *path;
+  gboolean seen;
+} LogWatch;
+
+/* Looks for a deleted log all through the run, not only at the steps. */
+static gboolean
+watch_log_cb (gpointer data)
+{
+  LogWatch *watch = data;
+
+  if (writes_deleted_log (watch->path))
+    watch->seen = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+find_chooser_on_screen (gpointer data)
+{
+  GtkWidget **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && is_on_screen (window))
+        {
+          *found = window;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+on_import_finished_cb (GlossWindow *window,
+                       GPtrArray   *results,
+                       gboolean    *finished)
+{
+  *finished = TRUE;
+}
+
+static gboolean
+is_destroyed (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "close") &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* How many documents the project file at PATH has named NAME. */
+static guint
+count_documents_named (const char *path,
+                       const char *name)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM documents WHERE name = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+/* Runs the built `gloss stats --json PATH` to its end, as from a
+ * terminal; returns how many spans it counts. */
+static gint64
+run_gloss_stats (const char *path)
+{
+  const char *binary = g_getenv ("GLOSS_BINARY");
+  const char *argv[] = { binary, "stats", "--json", path, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int wait_status;
+
+  g_assert_nonnull (binary);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+
+  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                     "spans");
+}
+
+/* Ctrl+I, the file typed into the chooser, `gloss stats` from a terminal,
+ * a drag over "Velayati" and 2, the window closed: the span is in the
+ * project file. */
+static void
+test_label_after_import_and_stats (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-import-XXXXXX", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "briefing.txt", NULL);
+  LogWatch watch = { fixture->path, FALSE };
+  GtkWidget *chooser = NULL;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *close_button;
+  gboolean finished = FALSE;
+  gint64 start, end, document_id, n_spans;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+  guint watch_id;
+  guint found = 0;
+
+  g_assert_nonnull (dir);
+  g_file_set_contents (text_path, "A short briefing on the talks in Geneva.\n", -1, &error);
+  g_assert_no_error (error);
+  watch_id = g_timeout_add (5, watch_log_cb, &watch);
+  g_signal_connect (window, "import-finished", G_CALLBACK (on_import_finished_cb), &finished);
+
+  /* The chooser GTK falls back to without a portal, driven as a person
+   * drives it: Ctrl+L, the path, Return. */
+  fixture_key (fixture, GDK_KEY_i, GDK_CONTROL_MASK);
+  gloss_test_input_wait_until (find_chooser_on_screen, &chooser, "the file chooser");
+  gloss_test_input_settle (chooser);
+  gloss_test_input_key (chooser, GDK_KEY_l, GDK_CONTROL_MASK);
+  gloss_test_input_type (chooser, text_path);
+  gloss_test_input_key (chooser, GDK_KEY_Return, 0);
+  gloss_test_input_wait_until (gloss_test_input_is_true, &finished, "the import to finish");
+  g_assert_false (writes_deleted_log (fixture->path));
+
+  /* Another program reads the project while the window has it open. */
+  n_spans = run_gloss_stats (fixture->path);
+  g_assert_false (writes_deleted_log (fixture->path));
+
+  /* The import leaves the sample article open, "Velayati" unlabeled in
+   * it. */
+  gloss_test_input_present (GTK_WINDOW (window));
+  document_id = gloss_document_view_get_document_id (fixture->view);
+  start = fixture_find_phrase (fixture, "Velayati");
+  end = fixture_phrase_end (fixture, "Velayati");
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_2, 0);
+  g_assert_false (writes_deleted_log (fixture->path));
+  /* Saved as it is made: another program sees it at once. */
+  g_assert_cmpint (run_gloss_stats (fixture->path), ==, n_spans + 1);
+
+  /* Closed with the title bar's close button; the test's own reference
+   * to the project goes too, so that nothing of this process has it
+   * open when it is read again. */
+  close_button = gloss_test_find_widget_where (window, is_close_button, NULL);
+  g_assert_nonnull (close_button);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &fixture->window);
+  /* The click, without the settling that follows it elsewhere: the
+   * window it would settle on is gone. */
+  gloss_test_input_move_to (close_button, gtk_widget_get_width (close_button) / 2.0,
+                            gtk_widget_get_height (close_button) / 2.0);
+  gloss_test_input_settle (close_button);
+  XTestFakeButtonEvent (gloss_test_input_display (), 1, True, CurrentTime);
+  XTestFakeButtonEvent (gloss_test_input_display (), 1, False, CurrentTime);
+  XFlush (gloss_test_input_display ());
+  gloss_test_input_wait_until (is_destroyed, &fixture->window, "the window to close");
+  g_clear_object (&fixture->store);
+  g_source_remove (watch_id);
+  g_assert_false (watch.seen);
+
+  spans = read_stored_spans (fixture->path, document_id);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      StoredSpan *span = spans->pdata[i];
+
+      if (span->start == start && span->end == end)
+        {
+          g_assert_cmpstr (span->label, ==, "Hardline camp");
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+  g_assert_cmpuint (count_documents_named (fixture->path, "briefing.txt"), ==, 1);
+
+  g_unlink (text_path);
+  g_rmdir (dir);
+}
+
+/* The fixture's tear-down, for a window the test may have closed. */
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  if (fixture->window == NULL)
+    fixture->window = (GlossWindow *) gtk_window_new ();
+  fixture_tear_down (fixture, user_data);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+
+  /* No portal: GtkFileChooserNative shows GTK's own chooser. */
+  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
+  data_home = gloss_test_ui_init (&argc, &argv, "input-import");
+
+  g_test_add ("/input-import/label-after-import-and-stats", Fixture, NULL, fixture_set_up,
+              test_label_after_import_and_stats, tear_down);
+
+  return g_test_run ();
+}
