@@ -37,6 +37,83 @@ gloss_test_wait_for_frames (void)
       ;
 }
 
+/* Long enough for a slow, shared machine; reaching it is a failure. */
+#define GLOSS_TEST_WAIT_S 30
+
+static inline gboolean
+gloss_test_wait_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static inline gboolean
+gloss_test_wait_tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until DONE says so, however long the machine takes;
+ * fails the test after GLOSS_TEST_WAIT_S seconds, naming WHAT it waited
+ * for. A number of iterations is no measure of time: under load a frame
+ * or a worker's answer comes after any fixed count. */
+static inline void
+gloss_test_wait_until (gboolean    (*done) (gpointer data),
+                       gpointer      data,
+                       const char   *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (GLOSS_TEST_WAIT_S, gloss_test_wait_timeout_cb,
+                                         &timed_out);
+  /* Wakes the loop now and then, for conditions that change without an
+   * event of this loop (a file another thread writes). */
+  guint tick = g_timeout_add (20, gloss_test_wait_tick_cb, NULL);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+  if (!timed_out)
+    g_source_remove (timeout);
+  else if (!done (data))
+    g_error ("Waited %d s for %s", GLOSS_TEST_WAIT_S, what);
+}
+
+static inline gboolean
+gloss_test_count_tick_cb (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static inline gboolean
+gloss_test_two_ticks (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Waits for two frames of WIDGET's window (mapped): what changed before is
+ * laid out and drawn by then. */
+static inline void
+gloss_test_wait_for_widget_frames (GtkWidget *widget)
+{
+  guint ticks = 0;
+  guint id;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  id = gtk_widget_add_tick_callback (widget, gloss_test_count_tick_cb, &ticks, NULL);
+  gloss_test_wait_until (gloss_test_two_ticks, &ticks, "two frames");
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static inline gboolean
+gloss_test_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 /* The first widget under ROOT (ROOT included), depth first, that MATCHES
  * says is the one. */
 static inline GtkWidget *

@@ -23,6 +23,12 @@ typedef struct
   gint64 document_id;
 } Fixture;
 
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -38,6 +44,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = gloss_window_new (NULL, fixture->store);
   fixture->view = gloss_window_get_document_view (fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
+  /* On the screen and laid out, however late a loaded machine maps it. */
+  gloss_test_wait_until (is_shown, fixture->window, "the window to show");
+  gloss_test_wait_for_widget_frames (GTK_WIDGET (fixture->window));
   gloss_test_wait_for_frames ();
 }
 
@@ -343,6 +352,14 @@ is_deleted_toast_title (GtkWidget     *widget,
                                                     " deleted");
 }
 
+static gboolean
+toast_title_shown (gpointer overlay)
+{
+  GtkWidget *title = gloss_test_find_widget_where (overlay, is_deleted_toast_title, NULL);
+
+  return title != NULL && gtk_widget_get_mapped (title) && gtk_widget_get_width (title) > 0;
+}
+
 /* A long name is shortened in the delete toast, and "deleted" stays in
  * view; the name's characters are shown as they are. */
 static void
@@ -361,10 +378,11 @@ test_delete_toast_long_name (Fixture       *fixture,
   gloss_test_wait_for_frames ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-document",
                                              NULL));
-  gloss_test_wait_for_frames ();
-
+  /* The toast is laid out in a frame of its own, which a loaded machine
+   * draws late. */
+  gloss_test_wait_until (toast_title_shown, overlay, "the delete toast");
   title = gloss_test_find_widget_where (overlay, is_deleted_toast_title, NULL);
-  g_assert_nonnull (title);
+  gloss_test_wait_for_widget_frames (title);
   text = gtk_label_get_text (GTK_LABEL (title));
   /* As written: the toast's title is markup, and the name is not. */
   g_assert_true (g_str_has_prefix (text, "“R&D <memo>: the"));
@@ -617,6 +635,23 @@ collect_span_lines (GskRenderNode *node,
     }
 }
 
+/* Whether VIEW is on screen with its whole text laid out, so that a
+ * snapshot of it draws every span. */
+static gboolean
+view_laid_out (gpointer view)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextIter end;
+  GdkRectangle rect;
+
+  if (!gtk_widget_get_mapped (view) || gtk_widget_get_width (view) <= 0 ||
+      gtk_widget_get_height (view) <= 0)
+    return FALSE;
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (text_view), &end);
+  gtk_text_view_get_iter_location (text_view, &end, &rect);
+  return rect.height > 0;
+}
+
 /* Nested spans in right-to-left text are drawn as two lines, the inner
  * one under the outer, as in left-to-right text. */
 static void
@@ -645,7 +680,10 @@ test_rtl_spans_underlined (Fixture       *fixture,
                                 gloss_label_get_id (labels->pdata[0]), 26, 34, "", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (gloss_window_open_document (fixture->window, document_id));
-  gloss_test_wait_for_frames ();
+  /* The text is laid out over frames, which a loaded machine draws late:
+   * the view is drawn once it is, not after a count of iterations. */
+  gloss_test_wait_until (view_laid_out, fixture->view, "the text to be laid out");
+  gloss_test_wait_for_widget_frames (GTK_WIDGET (fixture->view));
 
   paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->view));
   snapshot = gtk_snapshot_new ();
