@@ -55,15 +55,17 @@ on_import_finished_cb (GlossWindow *window,
   fixture->found_at_finish = found->len;
 }
 
+static gboolean
+is_done_indexing (gpointer data)
+{
+  return !gloss_import_bar_is_indexing (data);
+}
+
 /* Until WINDOW's import bar has no texts left to index. */
 static void
 wait_for_indexing (GlossWindow *window)
 {
-  GlossImportBar *bar = get_import_bar (window);
-
-  for (guint i = 0; i < 2000 && gloss_import_bar_is_indexing (bar); i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (gloss_import_bar_is_indexing (bar));
+  gloss_test_wait_until (is_done_indexing, get_import_bar (window), "the index to catch up");
 }
 
 /* How many documents the full-text index itself has for WORD. */
@@ -122,14 +124,16 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+static gboolean
+has_import_results (gpointer data)
+{
+  return ((Fixture *) data)->import_results != NULL;
+}
+
 static void
 wait_for_import (Fixture *fixture)
 {
-  for (guint i = 0; i < 1000 && fixture->import_results == NULL; i++)
-    {
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_nonnull (fixture->import_results);
+  gloss_test_wait_until (has_import_results, fixture, "the import to finish");
   gloss_test_wait_for_frames ();
 }
 
@@ -482,15 +486,6 @@ test_open_indexes (Fixture       *fixture,
   gloss_test_wait_for_frames ();
 }
 
-static gboolean
-wait_for_file (const char *path)
-{
-  for (guint i = 0; i < 1000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
-    g_main_context_iteration (NULL, TRUE);
-  gloss_test_wait_for_frames ();
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
 /* The Export window writes the file; an existing file is replaced only
  * once the user says so. */
 static void
@@ -507,11 +502,11 @@ test_export_window (Fixture       *fixture,
   gloss_export_dialog_set_format (dialog, "labelstudio");
   gloss_export_dialog_set_path (dialog, path);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
-  g_assert_true (wait_for_file (path));
+  /* The window closes once the file is written, on the worker's answer. */
+  gloss_test_wait_until (gloss_test_is_null, &dialog, "the Export window to close");
 
   g_file_get_contents (path, &contents, NULL, NULL);
   g_assert_nonnull (strstr (contents, "\"text\": \"Masoud Pezeshkian\""));
-  g_assert_null (dialog);
 
   /* Again, to the same file: nothing happens until Replace. */
   g_file_set_contents (path, "keep me", -1, NULL);
@@ -527,8 +522,7 @@ test_export_window (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, "keep me");
 
   gloss_export_dialog_export (dialog, TRUE);
-  for (guint i = 0; i < 1000 && dialog != NULL; i++)
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (gloss_test_is_null, &dialog, "the Export window to close");
   g_clear_pointer (&contents, g_free);
   g_file_get_contents (path, &contents, NULL, NULL);
   g_assert_nonnull (strstr (contents, "Masoud Pezeshkian"));
