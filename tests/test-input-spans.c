@@ -390,6 +390,43 @@ test_popover_size (Fixture       *fixture,
   wait_for_closed (popover);
 }
 
+/* The row of the Labels sidebar whose label is NAME, on the screen. */
+static GtkWidget *
+label_row (Fixture    *fixture,
+           const char *name)
+{
+  GtkWidget *list = fixture_child (fixture, "label_list_view");
+  GtkWidget *text = gloss_test_find_widget_where (list, has_label_text, name);
+  GtkWidget *row = text;
+
+  g_assert_nonnull (text);
+  while (row != NULL && gtk_widget_get_parent (row) != list)
+    row = gtk_widget_get_parent (row);
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* A drag over a name, then a click on a label in the sidebar: the name
+ * gets that label, and the focus goes back to the text for the next one. */
+static void
+test_sidebar_label_click (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Velayati");
+  guint n_spans = count_all_stored (fixture);
+  g_autofree char *label = NULL;
+
+  g_assert_null (stored_label (fixture, start, end));
+  fixture_drag_over (fixture, "Velayati");
+  gloss_test_input_click_widget (label_row (fixture, "Security establishment"));
+
+  label = stored_label (fixture, start, end);
+  g_assert_cmpstr (label, ==, "Security establishment");
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans + 1);
+  g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -412,6 +449,7 @@ main (int    argc,
   ADD ("/gloss/input/spans/same-label-twice", test_same_label_twice);
   ADD ("/gloss/input/spans/filter-switches-document", test_filter_switches_document);
   ADD ("/gloss/input/spans/popover-size", test_popover_size);
+  ADD ("/gloss/input/spans/sidebar-label-click", test_sidebar_label_click);
 
 #undef ADD
 
