@@ -427,6 +427,43 @@ test_sidebar_label_click (Fixture       *fixture,
   g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
 }
 
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} TooltipSearch;
+
+/* Whether a tooltip saying TEXT is on the screen. */
+static gboolean
+tooltip_shown (gpointer data)
+{
+  TooltipSearch *search = data;
+  GtkWidget *label = gloss_test_find_widget_where (search->root, has_label_text, search->text);
+  GtkWidget *tooltip;
+
+  if (label == NULL)
+    return FALSE;
+  tooltip = GTK_WIDGET (gtk_widget_get_native (label));
+  return g_str_equal (G_OBJECT_TYPE_NAME (tooltip), "GtkTooltipWindow") && is_on_screen (tooltip);
+}
+
+/* The pointer resting on a span shows a tooltip naming its label and its
+ * text. */
+static void
+test_hover_tooltip (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  TooltipSearch search = { GTK_WIDGET (fixture->window), "Hardline camp: “Ali Khamenei”" };
+  double x, y;
+
+  gloss_test_input_text_point_settled (fixture->text_view, fixture_buffer_offset (fixture,
+                                                                                  start + 2),
+                                       0.5, &x, &y);
+  gloss_test_input_hover (GTK_WIDGET (fixture->text_view), x, y);
+  gloss_test_input_wait_until (tooltip_shown, &search, "the span's tooltip");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,6 +487,7 @@ main (int    argc,
   ADD ("/gloss/input/spans/filter-switches-document", test_filter_switches_document);
   ADD ("/gloss/input/spans/popover-size", test_popover_size);
   ADD ("/gloss/input/spans/sidebar-label-click", test_sidebar_label_click);
+  ADD ("/gloss/input/spans/hover-tooltip", test_hover_tooltip);
 
 #undef ADD
 
