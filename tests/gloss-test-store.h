@@ -30,35 +30,42 @@ gloss_test_assert_index_whole (const char *path)
   sqlite3_close (db);
 }
 
-/* Whether this process holds a POSIX lock on the file at PATH, as the
- * kernel lists them: a project this process has open keeps its locks on
- * the file and on its -shm until it closes, unless something else in the
- * process opened and closed the file. */
+/* Whether this process holds a lock on the file at PATH: a project this
+ * process has open keeps its locks on the file and on its -shm until it
+ * closes, whatever else in the process opens and closes the file. The
+ * kernel lists the locks of each open file under /proc/self/fdinfo, POSIX
+ * locks by process id and open file description locks by file. */
 static inline gboolean
 gloss_test_process_holds_lock (const char *path)
 {
-  g_autofree char *locks = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fdinfo", 0, NULL);
+  g_autofree char *device = NULL;
+  const char *name;
   GStatBuf st;
 
+  g_assert_nonnull (fds);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_true (g_file_get_contents ("/proc/locks", &locks, NULL, NULL));
-  lines = g_strsplit (locks, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      unsigned long pid;
-      unsigned int major, minor;
-      guint64 inode;
-      const char *posix = strstr (lines[i], "POSIX");
+  device = g_strdup_printf ("%02x:%02x:%" G_GUINT64_FORMAT " ",
+                            major (st.st_dev), minor (st.st_dev), (guint64) st.st_ino);
 
-      if (posix == NULL || strstr (lines[i], "->") != NULL)
+  while ((name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *info_path = g_build_filename ("/proc/self/fdinfo", name, NULL);
+      g_autofree char *info = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_file_get_contents (info_path, &info, NULL, NULL))
         continue;
-      if (sscanf (posix, "POSIX %*s %*s %lu %x:%x:%" G_GUINT64_FORMAT,
-                  &pid, &major, &minor, &inode) != 4)
-        continue;
-      if (pid == (unsigned long) getpid () && inode == st.st_ino &&
-          major == major (st.st_dev) && minor == minor (st.st_dev))
-        return TRUE;
+      lines = g_strsplit (info, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *own_pid = g_strdup_printf (" %d ", (int) getpid ());
+
+          if (!g_str_has_prefix (lines[i], "lock:") || strstr (lines[i], device) == NULL)
+            continue;
+          if (strstr (lines[i], "OFDLCK") != NULL || strstr (lines[i], own_pid) != NULL)
+            return TRUE;
+        }
     }
 
   return FALSE;

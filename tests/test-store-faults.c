@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -24,6 +25,7 @@
 #include "gloss-project.h"
 #include "gloss-store.h"
 #include "gloss-test-mount.h"
+#include "gloss-test-store.h"
 #include "gloss-test-util.h"
 
 typedef struct
@@ -121,38 +123,6 @@ exists_beside (const char *path,
   g_autofree char *other = g_strconcat (path, suffix, NULL);
 
   return g_file_test (other, G_FILE_TEST_EXISTS);
-}
-
-/* Whether this process holds a POSIX lock on the file at PATH, as the
- * kernel lists them. */
-static gboolean
-process_holds_lock (const char *path)
-{
-  g_autofree char *locks = NULL;
-  g_auto(GStrv) lines = NULL;
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_true (g_file_get_contents ("/proc/locks", &locks, NULL, NULL));
-  lines = g_strsplit (locks, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      unsigned long pid;
-      unsigned int major, minor;
-      guint64 inode;
-      const char *posix = strstr (lines[i], "POSIX");
-
-      if (posix == NULL || strstr (lines[i], "->") != NULL)
-        continue;
-      if (sscanf (posix, "POSIX %*s %*s %lu %x:%x:%" G_GUINT64_FORMAT,
-                  &pid, &major, &minor, &inode) != 4)
-        continue;
-      if (pid == (unsigned long) getpid () && inode == st.st_ino &&
-          major == major (st.st_dev) && minor == minor (st.st_dev))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* Whether this process has a descriptor open on a file named PATH that is
@@ -274,21 +244,21 @@ test_second_store_keeps_lock (Fixture       *fixture,
   window = gloss_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_store_count_documents (window), ==, 1);
-  g_assert_true (process_holds_lock (fixture->path));
+  g_assert_true (gloss_test_process_holds_lock (fixture->path));
 
   /* The import's store, as the window's import bar opens it. */
   second = gloss_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_store_count_documents (second), ==, 1);
   g_clear_object (&second);
-  g_assert_true (process_holds_lock (fixture->path));
+  g_assert_true (gloss_test_process_holds_lock (fixture->path));
 
   /* The export's, a read-only connection beside the window's. */
   second = gloss_store_open_connection (window, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_store_count_documents (second), ==, 1);
   g_clear_object (&second);
-  g_assert_true (process_holds_lock (fixture->path));
+  g_assert_true (gloss_test_process_holds_lock (fixture->path));
 
   /* Another program reads the project while the window has it open. */
   g_assert_cmpint (run_gloss (NULL, "stats", fixture->path, NULL), ==, 0);
@@ -326,12 +296,12 @@ test_second_store_after_migration (Fixture       *fixture,
   window = gloss_store_open (fixture->path, &error);
   g_assert_no_error (error);
   saved = read_bytes (backup);
-  g_assert_true (process_holds_lock (fixture->path));
+  g_assert_true (gloss_test_process_holds_lock (fixture->path));
 
   second = gloss_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_clear_object (&second);
-  g_assert_true (process_holds_lock (fixture->path));
+  g_assert_true (gloss_test_process_holds_lock (fixture->path));
   saved_again = read_bytes (backup);
   g_assert_true (g_bytes_equal (saved, saved_again));
 }
@@ -901,6 +871,62 @@ test_opened_through_relative_link (Fixture       *fixture,
     }
 }
 
+/* Code that is not Gloss's opens the project and its -shm too: GIO reads
+ * the first bytes of a file of unknown type whenever a file chooser lists
+ * its folder. Closing that descriptor must not take the project's locks
+ * away, or another program deletes the log the window writes into. */
+static void
+test_foreign_open_keeps_lock (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GlossStore) window = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFileEnumerator) listing = NULL;
+  GFileInfo *info;
+  const char *sniffed[] = { fixture->path, shm };
+
+  create_sample (fixture->path);
+  window = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  label_velayati (window, 1);
+  g_assert_true (gloss_test_process_holds_lock (fixture->path));
+  g_assert_true (gloss_test_process_holds_lock (shm));
+
+  /* A file chooser listing the folder, as GTK's asks GIO. */
+  listing = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                                       G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  while ((info = g_file_enumerator_next_file (listing, NULL, &error)) != NULL)
+    g_object_unref (info);
+  g_assert_no_error (error);
+  g_clear_object (&listing);
+
+  /* And any other open and close of the files. */
+  for (guint i = 0; i < G_N_ELEMENTS (sniffed); i++)
+    {
+      int fd = g_open (sniffed[i], O_RDONLY | O_CLOEXEC, 0);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (close (fd), ==, 0);
+    }
+
+  g_assert_true (gloss_test_process_holds_lock (fixture->path));
+  g_assert_true (gloss_test_process_holds_lock (shm));
+
+  /* Another program reads the project and closes it. */
+  g_assert_cmpint (run_gloss (NULL, "stats", fixture->path, NULL), ==, 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  label_velayati (window, 2);
+  g_assert_false (process_writes_deleted (wal));
+  g_clear_object (&window);
+
+  g_assert_cmpuint (count_velayati_spans (fixture->path), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -918,6 +944,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/gloss/store/faults/second-store-keeps-lock", test_second_store_keeps_lock);
+  ADD ("/gloss/store/faults/foreign-open-keeps-lock", test_foreign_open_keeps_lock);
   ADD ("/gloss/store/faults/second-store-after-migration", test_second_store_after_migration);
   ADD ("/gloss/store/faults/locked-by-another-process", test_locked_by_another_process);
   ADD ("/gloss/store/faults/marked-without-schema", test_marked_without_schema);

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "gloss-file-locks.h"
 #include "gloss-offsets.h"
 #include "gloss-store-private.h"
 
@@ -1034,6 +1035,11 @@ static void
 gloss_store_class_init (GlossStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* Before the first project is opened: see gloss-file-locks.c. */
+  if (!gloss_file_locks_install ())
+    g_debug ("Open file description locks are not available; "
+             "closing another descriptor of a project drops its locks");
 
   object_class->finalize = gloss_store_finalize;
 
