@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "gloss-label-popover.h"
+#include "gloss-search-bar.h"
 #include "gloss-test-window.h"
 
 static gboolean
@@ -464,6 +465,73 @@ test_hover_tooltip (Fixture       *fixture,
   gloss_test_input_wait_until (tooltip_shown, &search, "the span's tooltip");
 }
 
+/* A row of the Label All list: a dot in the label's color, then its name. */
+static gboolean
+is_label_all_row (GtkWidget     *widget,
+                  gconstpointer  name)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  text = g_strconcat ("● ", name, NULL);
+  return g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+has_three_matches (gpointer bar)
+{
+  return gloss_search_bar_get_n_matches (bar) == 3;
+}
+
+/* Ctrl+F, a word, Label All and a label: every place of the word gets
+ * that label in the project file. */
+static void
+test_find_bar_label_all (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GlossSearchBar *bar = fixture_child (fixture, "search_bar");
+  g_autofree char *text = gloss_document_view_dup_document_text (fixture->view);
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bar),
+                                                                 GLOSS_TYPE_SEARCH_BAR,
+                                                                 "label_all_button"));
+  GtkPopover *popover;
+  GtkWidget *row;
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  glong length = g_utf8_strlen ("Azerbaijan", -1);
+
+  for (const char *found = strstr (text, "Azerbaijan"); found != NULL;
+       found = strstr (found + 1, "Azerbaijan"))
+    {
+      gint64 start = g_utf8_pointer_to_offset (text, found);
+
+      g_assert_cmpuint (count_stored (fixture, start, start + length, "Analyst / source"), ==, 0);
+      g_array_append_val (starts, start);
+    }
+  g_assert_cmpuint (starts->len, ==, 3);
+
+  fixture_click (fixture, 0);
+  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (gloss_search_bar_is_open (bar));
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "Azerbaijan");
+  gloss_test_input_wait_until (has_three_matches, bar, "the three matches");
+
+  gloss_test_input_click_widget (button);
+  popover = wait_for_popover (GTK_WIDGET (bar), GTK_TYPE_POPOVER);
+  row = gloss_test_find_widget_where (GTK_WIDGET (popover), is_label_all_row, "Analyst / source");
+  g_assert_nonnull (row);
+  gloss_test_input_click_widget (row);
+  wait_for_closed (popover);
+
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gint64 start = g_array_index (starts, gint64, i);
+
+      g_assert_cmpuint (count_stored (fixture, start, start + length, "Analyst / source"), ==, 1);
+    }
+  g_array_unref (starts);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -488,6 +556,7 @@ main (int    argc,
   ADD ("/gloss/input/spans/popover-size", test_popover_size);
   ADD ("/gloss/input/spans/sidebar-label-click", test_sidebar_label_click);
   ADD ("/gloss/input/spans/hover-tooltip", test_hover_tooltip);
+  ADD ("/gloss/input/spans/find-bar-label-all", test_find_bar_label_all);
 
 #undef ADD
 
