@@ -1027,6 +1027,14 @@ gloss_document_view_load (GlossDocumentView *self,
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+
+  /* A new text changes the view's height. Laid out now, the scrollbar is
+   * allocated after it in the same frame; otherwise GtkTextView (4.8)
+   * validates the new text while it is drawn, the scrollbar's range
+   * changes in the middle of the drawing, and its trough is drawn with no
+   * allocation ("Trying to snapshot GtkGizmo"), as after Ctrl+Page_Down
+   * on a loaded machine. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
