@@ -142,12 +142,15 @@ run_gloss_stats (const char *path)
 
 /* Ctrl+I, the file typed into the chooser, `gloss stats` from a terminal,
  * a drag over "Velayati" and 2, the window closed: the span is in the
- * project file. */
+ * project file. With USER_DATA, the text file is beside the project, so
+ * that the chooser lists the project's folder: GIO then opens and closes
+ * the project and its -shm to tell their type. */
 static void
 test_label_after_import_and_stats (Fixture       *fixture,
                                    gconstpointer  user_data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gloss-import-XXXXXX", NULL);
+  g_autofree char *dir = user_data != NULL ? g_path_get_dirname (fixture->path)
+                                           : g_dir_make_tmp ("gloss-import-XXXXXX", NULL);
   g_autofree char *text_path = g_build_filename (dir, "briefing.txt", NULL);
   LogWatch watch = { fixture->path, FALSE };
   GtkWidget *chooser = NULL;
@@ -227,7 +230,8 @@ test_label_after_import_and_stats (Fixture       *fixture,
   g_assert_cmpuint (count_documents_named (fixture->path, "briefing.txt"), ==, 1);
 
   g_unlink (text_path);
-  g_rmdir (dir);
+  if (user_data == NULL)
+    g_rmdir (dir);
 }
 
 /* The fixture's tear-down, for a window the test may have closed. */
@@ -252,6 +256,8 @@ main (int    argc,
 
   g_test_add ("/input-import/label-after-import-and-stats", Fixture, NULL, fixture_set_up,
               test_label_after_import_and_stats, tear_down);
+  g_test_add ("/input-import/label-after-import-beside-project", Fixture, "beside",
+              fixture_set_up, test_label_after_import_and_stats, tear_down);
 
   return g_test_run ();
 }
