@@ -163,6 +163,16 @@ test_label_after_import_and_stats (Fixture       *fixture,
   guint watch_id;
   guint found = 0;
 
+  /* Each case in a process of its own: a second file chooser in a process
+   * opens on Recent, where the typed location takes no Return. */
+  if (user_data != NULL && !g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                                       G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
   g_assert_nonnull (dir);
   g_file_set_contents (text_path, "A short briefing on the talks in Geneva.\n", -1, &error);
   g_assert_no_error (error);
