@@ -532,6 +532,111 @@ test_find_bar_label_all (Fixture       *fixture,
   g_array_unref (starts);
 }
 
+/* The note of the span starting at START in the project file. */
+static char *
+stored_note (Fixture *fixture,
+             gint64   start)
+{
+  g_autoptr(GPtrArray) spans = read_stored_spans (fixture->path, fixture->document_id);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      StoredSpan *span = spans->pdata[i];
+
+      if (span->start == start)
+        return g_strdup (span->note);
+    }
+  g_assert_not_reached ();
+}
+
+/* Clicks the span at PHRASE, then "Add a note…" in the inspector, and
+ * types NOTE there without Enter. */
+static void
+type_note (Fixture    *fixture,
+           const char *phrase,
+           const char *note)
+{
+  GtkWidget *note_entry = fixture_child (fixture, "note_entry");
+  gint64 start = fixture_find_phrase (fixture, phrase);
+  gint64 selected_start, selected_end;
+
+  fixture_click (fixture, start + 2);
+  selected_span_range (fixture, &selected_start, &selected_end);
+  g_assert_cmpint (selected_start, ==, start);
+  gloss_test_input_settle (note_entry);
+  gloss_test_input_click_widget (note_entry);
+  g_assert_true (focus_in (fixture, note_entry));
+  gloss_test_input_type (GTK_WIDGET (fixture->window), note);
+}
+
+static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "close") &&
+         gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_destroyed (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+/* A note typed without Enter is stored when the window's close button
+ * closes the window. */
+static void
+test_note_kept_on_close (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  GtkWidget *close_button = gloss_test_find_widget_where (GTK_WIDGET (fixture->window),
+                                                          is_close_button, NULL);
+  GtkWidget *closed = GTK_WIDGET (fixture->window);
+  g_autofree char *before = stored_note (fixture, start);
+  g_autofree char *after = NULL;
+
+  g_assert_cmpstr (before, !=, "unsaved");
+  g_assert_nonnull (close_button);
+  type_note (fixture, "Ali Khamenei", "unsaved");
+  g_object_add_weak_pointer (G_OBJECT (closed), (gpointer *) &closed);
+  /* A click by hand: the helper's wait after it needs the window. */
+  gloss_test_input_move_to (close_button, gtk_widget_get_width (close_button) / 2.0,
+                            gtk_widget_get_height (close_button) / 2.0);
+  gloss_test_input_settle (close_button);
+  XTestFakeButtonEvent (gloss_test_input_display (), 1, True, CurrentTime);
+  XTestFakeButtonEvent (gloss_test_input_display (), 1, False, CurrentTime);
+  XFlush (gloss_test_input_display ());
+  gloss_test_input_wait_until (is_destroyed, &closed, "the window to close");
+
+  after = stored_note (fixture, start);
+  g_assert_cmpstr (after, ==, "unsaved");
+
+  /* The fixture's teardown closes a window of its own. */
+  fixture_open_window (fixture);
+}
+
+/* F8 in the note moves to the next span and stores the note typed. */
+static void
+test_note_kept_on_f8 (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  GtkWidget *note_entry = fixture_child (fixture, "note_entry");
+  g_autofree char *after = NULL;
+  gint64 selected_start, selected_end;
+
+  type_note (fixture, "Ali Khamenei", "walked");
+  fixture_key (fixture, GDK_KEY_F8, 0);
+
+  selected_span_range (fixture, &selected_start, &selected_end);
+  g_assert_cmpint (selected_start, >, start);
+  after = stored_note (fixture, start);
+  g_assert_cmpstr (after, ==, "walked");
+  /* The inspector shows the next span's own note. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_entry)), !=, "walked");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -557,6 +662,8 @@ main (int    argc,
   ADD ("/gloss/input/spans/sidebar-label-click", test_sidebar_label_click);
   ADD ("/gloss/input/spans/hover-tooltip", test_hover_tooltip);
   ADD ("/gloss/input/spans/find-bar-label-all", test_find_bar_label_all);
+  ADD ("/gloss/input/spans/note-kept-on-close", test_note_kept_on_close);
+  ADD ("/gloss/input/spans/note-kept-on-f8", test_note_kept_on_f8);
 
 #undef ADD
 

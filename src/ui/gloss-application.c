@@ -428,7 +428,17 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    g_ptr_array_add (windows, g_object_ref (l->data));
+  /* Each project window is closed as its close button would: that stores
+   * what it still holds (a note being typed) before the quit. */
+  for (guint i = 0; i < windows->len; i++)
+    if (GLOSS_IS_WINDOW (windows->pdata[i]))
+      gtk_window_close (GTK_WINDOW (windows->pdata[i]));
+  g_application_quit (G_APPLICATION (application));
 }
 
 static const GActionEntry app_actions[] = {

@@ -52,6 +52,8 @@ struct _GlossWindow
   GtkLabel *inspector_text;
   GtkLabel *inspector_details;
   GtkEntry *note_entry;
+  /* The span the inspector shows, whose note the entry may be editing */
+  GlossSpan *inspected_span;
   GtkWidget *remove_span_button;
   GlossImportBar *import_bar;
   GMenu *recent_menu;
@@ -353,6 +355,24 @@ describe_annotator (const char *annotator)
   return g_strdup (annotator);
 }
 
+/* Stores the note typed for SPAN in the inspector, if it differs from the
+ * stored one: a note is kept without Enter, as whatever the user saw. */
+static void
+save_note (GlossWindow *self,
+           GlossSpan   *span)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+  g_autoptr(GlossSpan) noted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (span == NULL || self->store == NULL || g_str_equal (gloss_span_get_note (span), note))
+    return;
+
+  noted = gloss_store_set_span_note (self->store, gloss_span_get_id (span), note, &error);
+  if (noted == NULL)
+    show_error (self, error);
+}
+
 static void
 update_inspector (GlossWindow *self)
 {
@@ -362,6 +382,24 @@ update_inspector (GlossWindow *self)
   g_autofree char *when = NULL;
   g_autofree char *who = NULL;
   GlossLabel *label;
+  gboolean keep_note = FALSE;
+
+  /* The inspector moves to another span (a click, F8, a removal): the
+   * note typed for the one it showed is stored first. The same span
+   * changed in the store keeps a note being typed. */
+  if (self->inspected_span != NULL)
+    {
+      g_autoptr(GlossSpan) shown = g_steal_pointer (&self->inspected_span);
+
+      if (span == NULL || gloss_span_get_id (span) != gloss_span_get_id (shown))
+        save_note (self, shown);
+      else
+        keep_note = !g_str_equal (gloss_span_get_note (shown),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->note_entry)));
+      /* Storing the note may have updated the inspector already. */
+      span = gloss_document_view_get_selected_span (self->document_view);
+    }
+  g_set_object (&self->inspected_span, span);
 
   gtk_widget_set_visible (self->span_inspector, span != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-span", span != NULL);
@@ -386,7 +424,8 @@ update_inspector (GlossWindow *self)
                                gloss_span_get_start (span), gloss_span_get_end (span), when);
   gtk_label_set_label (self->inspector_text, text);
   gtk_label_set_label (self->inspector_details, details);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), gloss_span_get_note (span));
+  if (!keep_note)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), gloss_span_get_note (span));
 }
 
 static gboolean
@@ -609,6 +648,9 @@ on_span_removed_cb (GlossWindow *self,
   if (gloss_span_get_document_id (span) != gloss_document_view_get_document_id (self->document_view))
     return;
 
+  /* A removed span's note goes with it. */
+  if (self->inspected_span != NULL && gloss_span_get_id (self->inspected_span) == gloss_span_get_id (span))
+    g_clear_object (&self->inspected_span);
   if (!gloss_document_view_remove_span (self->document_view, span))
     return;
   change_label_count (self, gloss_span_get_label_id (span), -1);
@@ -1217,11 +1259,9 @@ static void
 on_note_focus_leave_cb (GlossWindow             *self,
                         GtkEventControllerFocus *controller)
 {
-  GlossSpan *span = gloss_document_view_get_selected_span (self->document_view);
-
-  if (span != NULL &&
-      !g_str_equal (gloss_span_get_note (span), gtk_editable_get_text (GTK_EDITABLE (self->note_entry))))
-    on_note_activate_cb (self, self->note_entry);
+  /* Not while the window is taken apart: closing stored the note. */
+  if (self->document_view != NULL)
+    save_note (self, self->inspected_span);
 }
 
 static void
@@ -1560,6 +1600,11 @@ text_key_applies (GlossWindow *self,
   gboolean has_document = gloss_document_view_get_document_id (self->document_view) != 0;
   gboolean has_span = gloss_document_view_get_selected_span (self->document_view) != NULL;
   gint64 start, end;
+
+  /* F8 walks the spans from the note too, storing the note typed. */
+  if ((g_str_equal (action, "win.next-span") || g_str_equal (action, "win.previous-span")) &&
+      focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_entry)))
+    return has_document;
 
   if (focus_is_editable (self) ||
       (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
@@ -1990,7 +2035,11 @@ save_window_state (GlossWindow *self)
 static gboolean
 gloss_window_close_request (GtkWindow *window)
 {
-  save_window_state (GLOSS_WINDOW (window));
+  GlossWindow *self = GLOSS_WINDOW (window);
+
+  /* Closing loses nothing the window shows: the note being typed too. */
+  save_note (self, self->inspected_span);
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
 }
@@ -2003,6 +2052,7 @@ gloss_window_dispose (GObject *object)
   g_clear_handle_id (&self->span_loader, g_source_remove);
   g_clear_handle_id (&self->span_rows_grower, g_source_remove);
   g_clear_handle_id (&self->fold_buttons_updater, g_source_remove);
+  g_clear_object (&self->inspected_span);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->project_search != NULL)
