@@ -197,6 +197,28 @@ test_help_lists_subcommands (Fixture       *fixture,
     }
 }
 
+/* The list of formats shows under the commands that take one, and only
+ * there. */
+static void
+test_help_formats (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  static const struct { const char *subcommand; gboolean formats; } cases[] = {
+    { "import", TRUE }, { "export", TRUE }, { "stats", FALSE }, { "labels", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+
+      g_assert_cmpint (run_gloss (&out, NULL, cases[i].subcommand, "--help", NULL), ==, 0);
+      g_assert_nonnull (strstr (out, "--help"));
+      if ((strstr (out, "Formats:") != NULL) != cases[i].formats)
+        g_error ("gloss %s --help %s the formats:\n%s", cases[i].subcommand,
+                 cases[i].formats ? "does not list" : "lists", out);
+    }
+}
+
 /* A label with one span in one document says so in the singular. */
 static void
 test_stats_singular (Fixture       *fixture,
@@ -898,6 +920,7 @@ main (int    argc,
   ADD ("/gloss/cli/foreign-file-untouched", test_foreign_file_untouched);
   ADD ("/gloss/cli/usage", test_usage);
   ADD ("/gloss/cli/help-lists-subcommands", test_help_lists_subcommands);
+  ADD ("/gloss/cli/help-formats", test_help_formats);
   ADD ("/gloss/cli/stats-singular", test_stats_singular);
   ADD ("/gloss/cli/round-trip/gloss", test_round_trip_gloss);
   ADD ("/gloss/cli/round-trip/labelstudio", test_round_trip_labelstudio);

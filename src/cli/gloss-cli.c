@@ -82,15 +82,22 @@ parse_options (const Subcommand   *subcommand,
                int                 n_positional,
                gboolean            at_least)
 {
-  g_autofree char *formats = list_format_names ();
-  g_autofree char *description = g_strdup_printf (_("Formats: %s"), formats);
   g_autofree char *parameter_string = g_strdup_printf ("%s %s", subcommand->name,
                                                        _(subcommand->parameters));
   g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_summary (context, _(subcommand->summary));
-  g_option_context_set_description (context, description);
+  /* Only import and export take a format; the list would mean nothing
+   * under the others' options. */
+  if (subcommand == &subcommands[SUBCOMMAND_IMPORT] ||
+      subcommand == &subcommands[SUBCOMMAND_EXPORT])
+    {
+      g_autofree char *formats = list_format_names ();
+      g_autofree char *description = g_strdup_printf (_("Formats: %s"), formats);
+
+      g_option_context_set_description (context, description);
+    }
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
