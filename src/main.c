@@ -28,6 +28,9 @@ main (int    argc,
   if (argc > 1 && gloss_cli_is_subcommand (argv[1]))
     return gloss_cli_run (argc, argv);
 
+  if (!gloss_cli_check_projects (argc, argv))
+    return GLOSS_CLI_EXIT_USAGE;
+
   g_set_application_name (_("Gloss"));
   application = gloss_application_new ();
   /* --help lists the subcommands too, which GApplication's options do not

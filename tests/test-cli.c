@@ -197,6 +197,35 @@ test_help_lists_subcommands (Fixture       *fixture,
     }
 }
 
+/* A mistyped subcommand is not taken for a new project: nothing is
+ * created, no window opens, and the message suggests the subcommand. */
+static void
+test_mistyped_subcommand (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *err = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_chdir (fixture->dir), ==, 0);
+  g_assert_cmpint (run_gloss (NULL, &err, "stat", "s.gloss", NULL), ==, 2);
+  g_assert_cmpint (run_gloss (NULL, &other, "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  g_assert_nonnull (strstr (err, "“stat”"));
+  g_assert_nonnull (strstr (err, "gloss stats"));
+  g_assert_nonnull (strstr (err, ".gloss"));
+  g_assert_nonnull (strstr (other, "“frobnicate”"));
+  g_assert_null (strstr (other, "did you mean"));
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  g_assert_nonnull (dir);
+  if ((name = g_dir_read_name (dir)) != NULL)
+    g_error ("a mistyped subcommand left “%s” behind", name);
+}
+
 /* The list of formats shows under the commands that take one, and only
  * there. */
 static void
@@ -921,6 +950,7 @@ main (int    argc,
   ADD ("/gloss/cli/usage", test_usage);
   ADD ("/gloss/cli/help-lists-subcommands", test_help_lists_subcommands);
   ADD ("/gloss/cli/help-formats", test_help_formats);
+  ADD ("/gloss/cli/mistyped-subcommand", test_mistyped_subcommand);
   ADD ("/gloss/cli/stats-singular", test_stats_singular);
   ADD ("/gloss/cli/round-trip/gloss", test_round_trip_gloss);
   ADD ("/gloss/cli/round-trip/labelstudio", test_round_trip_labelstudio);

@@ -606,6 +606,97 @@ gloss_cli_describe_subcommands (void)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Levenshtein distance, in bytes: subcommand names are ASCII. */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint best = MIN (row[j] + 1, row[j - 1] + 1);
+
+          row[j] = MIN (best, diagonal + (a[i - 1] != b[j - 1]));
+          diagonal = above;
+        }
+    }
+
+  return row[lb];
+}
+
+/* The subcommand NAME was probably meant as, or NULL. */
+static const char *
+nearest_subcommand (const char *name)
+{
+  const char *nearest = NULL;
+  guint best = G_MAXUINT;
+
+  if (strlen (name) > 64)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    {
+      guint distance = edit_distance (name, subcommands[i].name);
+
+      if (distance < best)
+        {
+          best = distance;
+          nearest = subcommands[i].name;
+        }
+    }
+
+  /* Beyond two edits the word is something else, not a typo. */
+  return best <= 2 ? nearest : NULL;
+}
+
+/* `gloss NAME` creates the project NAME when there is no such file, so a
+ * mistyped subcommand ("stat") would leave an empty project behind and
+ * open a window on it. Only names that say they are projects are created;
+ * for any other missing file this says why, and returns FALSE. */
+gboolean
+gloss_cli_check_projects (int    argc,
+                          char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *display = NULL;
+      const char *nearest;
+
+      if (g_str_equal (argv[i], "--"))
+        continue;
+      if (argv[i][0] == '-' || g_str_has_suffix (argv[i], ".gloss") ||
+          g_file_test (argv[i], G_FILE_TEST_EXISTS))
+        continue;
+
+      display = g_filename_display_name (argv[i]);
+      nearest = i == 1 ? nearest_subcommand (argv[i]) : NULL;
+      if (nearest != NULL)
+        /* TRANSLATORS: the first %s is what was typed, the second a
+         * subcommand such as "stats". */
+        g_printerr (_("gloss: no such subcommand or project “%s”; did you mean `gloss %s`? "
+                      "To create a project, give a name ending in .gloss\n"), display, nearest);
+      else if (i == 1)
+        g_printerr (_("gloss: no such subcommand or project “%s”. To create a project, give a "
+                      "name ending in .gloss\n"), display);
+      else
+        g_printerr (_("gloss: no such project “%s”. To create a project, give a name ending "
+                      "in .gloss\n"), display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 print_usage (void)
 {

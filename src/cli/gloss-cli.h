@@ -17,5 +17,7 @@ gboolean gloss_cli_is_subcommand (const char *name);
 int      gloss_cli_run           (int    argc,
                                   char **argv);
 char    *gloss_cli_describe_subcommands (void);
+gboolean gloss_cli_check_projects (int    argc,
+                                   char **argv);
 
 G_END_DECLS
