@@ -517,6 +517,50 @@ test_import_detects_format (Fixture       *fixture,
                    "doc-2");
 }
 
+/* Broken JSON named as JSON is told by file, line and column even without
+ * --format, rather than as a format that cannot be told; valid JSON of
+ * no known format asks for --format. */
+static void
+test_import_broken_json (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.json", NULL);
+  g_autofree char *deep = g_build_filename (fixture->dir, "deep.json", NULL);
+  g_autofree char *lines = g_build_filename (fixture->dir, "lines.jsonl", NULL);
+  g_autofree char *valid = g_build_filename (fixture->dir, "valid.json", NULL);
+  g_autofree char *nesting = g_strnfill (100000, '[');
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+
+  seed_project (fixture);
+  g_file_set_contents (broken, "{\"a\": [1,2,}", -1, NULL);
+  g_file_set_contents (deep, nesting, -1, NULL);
+  g_file_set_contents (lines, "{\"a\": 1}\n\n{\"a\": 2}\n{\"a\": [}\n", -1, NULL);
+  g_file_set_contents (valid, "{\"a\": [1, 2]}", -1, NULL);
+
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, broken, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "broken.json, line 1, column 12: not valid JSON"));
+  g_assert_null (strstr (err, "Cannot tell"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, deep, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "deep.json, line 1, column "));
+  g_assert_null (strstr (err, "Cannot tell"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, lines, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "lines.jsonl, line 4, column "));
+  g_assert_null (strstr (err, "Cannot tell"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, valid, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Cannot tell the format of"));
+  g_assert_nonnull (strstr (err, "--format"));
+
+  g_assert_cmpint (run_gloss (&out, NULL, "stats", fixture->project, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Documents: 1 "));
+}
+
 /* gloss import ends with the texts in the search index: none waits, and
  * a search finds them through it. */
 static void
@@ -958,6 +1002,7 @@ main (int    argc,
   ADD ("/gloss/cli/export-every-format", test_export_every_format);
   ADD ("/gloss/cli/export-force-and-filters", test_export_force_and_filters);
   ADD ("/gloss/cli/import-bad-file", test_import_bad_file);
+  ADD ("/gloss/cli/import-broken-json", test_import_broken_json);
   ADD ("/gloss/cli/import-indexes", test_import_indexes);
   ADD ("/gloss/cli/create-race", test_create_race);
   ADD ("/gloss/cli/import-nothing-creates-nothing", test_import_nothing_creates_nothing);

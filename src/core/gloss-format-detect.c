@@ -39,6 +39,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "gloss-json.h"
 #include "gloss-format.h"
 #include "gloss-format-reader.h"
 
@@ -351,6 +352,58 @@ read_head (const char *path,
   return g_steal_pointer (&head);
 }
 
+/* A file named as JSON that no format's start fits is most often broken
+ * JSON, and where it breaks tells more than "cannot tell": sets ERROR to
+ * the first syntax error (file, line, column), each line on its own for
+ * JSON Lines. TRUE when the whole file is valid JSON. */
+static gboolean
+check_json_syntax (const char  *path,
+                   gboolean     lines,
+                   GError     **error)
+{
+  GlossJsonFile file;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  gboolean valid = TRUE;
+
+  gloss_json_file_init (&file, "JSON", path);
+  data = gloss_json_load (&file, path, &length, error);
+  if (data == NULL)
+    valid = FALSE;
+  else if (!lines)
+    {
+      g_autoptr(JsonNode) root = gloss_json_parse (&file, data, length, 1, error);
+
+      valid = root != NULL;
+    }
+  else
+    {
+      const char *end = data + length;
+      guint line = 1;
+
+      for (const char *start = data; valid && start < end; line++)
+        {
+          const char *newline = memchr (start, '\n', end - start);
+          const char *stop = newline != NULL ? newline : end;
+          gboolean blank = TRUE;
+
+          for (const char *p = start; p < stop && blank; p++)
+            blank = g_ascii_isspace (*p);
+          if (!blank)
+            {
+              g_autoptr(JsonNode) node = gloss_json_parse (&file, start, stop - start, line,
+                                                           error);
+
+              valid = node != NULL;
+            }
+          start = stop + 1;
+        }
+    }
+  gloss_json_file_clear (&file);
+
+  return valid;
+}
+
 /**
  * gloss_format_detect:
  * @path: a file or folder to read
@@ -394,6 +447,11 @@ gloss_format_detect (const char  *path,
 
   if (by_name != NULL)
     return by_name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !may_be_project (path, lower) &&
+      (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".jsonl")) &&
+      !check_json_syntax (path, g_str_has_suffix (lower, ".jsonl"), error))
+    return NULL;
 
   display = g_filename_display_name (path);
   g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN,
