@@ -561,6 +561,65 @@ test_import_broken_json (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "Documents: 1 "));
 }
 
+/* A project another program holds: the import says which program, by
+ * name and process, as the window does. */
+static void
+test_import_busy_names_holder (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autofree char *note = g_build_filename (fixture->dir, "note.txt", NULL);
+  g_autofree char *sqlite = g_find_program_in_path ("sqlite3");
+  g_autofree char *expected = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) said = g_string_new (NULL);
+  const char *argv[] = { NULL, fixture->project, NULL };
+  static const char commands[] = "BEGIN EXCLUSIVE;\nSELECT 'locked';\n";
+  GPid pid;
+  int in_fd, out_fd;
+  int wait_status;
+
+  if (sqlite == NULL)
+    {
+      g_test_skip ("needs the sqlite3 program to hold the project");
+      return;
+    }
+
+  seed_project (fixture);
+  g_file_set_contents (note, "A note on the Meghri crossing.", -1, NULL);
+
+  /* sqlite3 keeps the transaction, and the lock, while its input is open. */
+  argv[0] = sqlite;
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, &in_fd, &out_fd, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (write (in_fd, commands, strlen (commands)), ==, (gssize) strlen (commands));
+  while (strstr (said->str, "locked\n") == NULL)
+    {
+      char buffer[256];
+      gssize n = read (out_fd, buffer, sizeof buffer);
+
+      g_assert_cmpint (n, >, 0);
+      g_string_append_len (said, buffer, n);
+    }
+
+  g_assert_cmpint (run_gloss (NULL, &err, "import", fixture->project, note, NULL), ==, 1);
+
+  close (in_fd);
+  close (out_fd);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  expected = g_strdup_printf ("is in use by sqlite3 (process %d): 0 of 1 file imported",
+                              (int) pid);
+  if (strstr (err, expected) == NULL)
+    g_error ("expected “%s” in:\n%s", expected, err);
+
+  g_assert_cmpint (run_gloss (&out, NULL, "stats", fixture->project, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Documents: 1 "));
+}
+
 /* gloss import ends with the texts in the search index: none waits, and
  * a search finds them through it. */
 static void
@@ -1003,6 +1062,7 @@ main (int    argc,
   ADD ("/gloss/cli/export-force-and-filters", test_export_force_and_filters);
   ADD ("/gloss/cli/import-bad-file", test_import_bad_file);
   ADD ("/gloss/cli/import-broken-json", test_import_broken_json);
+  ADD ("/gloss/cli/import-busy-names-holder", test_import_busy_names_holder);
   ADD ("/gloss/cli/import-indexes", test_import_indexes);
   ADD ("/gloss/cli/create-race", test_create_race);
   ADD ("/gloss/cli/import-nothing-creates-nothing", test_import_nothing_creates_nothing);

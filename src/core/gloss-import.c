@@ -828,6 +828,18 @@ gloss_import_stop_message (GlossStore *store,
     return g_strdup_printf (_("The disk is full: %s into “%s”; nothing of the rest was stored. "
                               "Free some space, then import them again."), counts, display);
   if (stop->code == GLOSS_STORE_ERROR_BUSY)
+    {
+      /* Asked again now, as the store's own error does: the message says
+       * which program to close. */
+      g_autofree char *holders = gloss_store_describe_holders (store);
+
+      if (holders != NULL)
+        /* TRANSLATORS: the second %s names programs: "sqlite3 (process 4242)". */
+        return g_strdup_printf (_("The project “%s” is in use by %s: %s; nothing of the rest "
+                                  "was stored. Import them again once it is closed."),
+                                display, holders, counts);
+    }
+  if (stop->code == GLOSS_STORE_ERROR_BUSY)
     return g_strdup_printf (_("The project “%s” is in use by another program: %s; nothing of "
                               "the rest was stored. Import them again once it is closed."),
                             display, counts);

@@ -229,6 +229,10 @@ describe_lock_holders (const char *path)
           f[n++] = fields[j];
       if (n < 6 || sscanf (f[5], "%x:%x:%" G_GUINT64_FORMAT, &major, &minor, &inode) != 3)
         continue;
+      /* An open file description's lock (OFDLCK, Gloss's own among them)
+       * has no process: "-1". */
+      if (!g_ascii_isdigit (f[4][0]))
+        continue;
       pid = (gulong) g_ascii_strtoull (f[4], NULL, 10);
       if (pid == 0 || pid == (gulong) getpid () ||
           g_hash_table_contains (seen, GSIZE_TO_POINTER (pid)))
@@ -1881,6 +1885,15 @@ gloss_store_get_path (GlossStore *self)
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
   return self->path;
+}
+
+/* The other programs that hold the project locked, as "sqlite3 (process
+ * 4242)", or NULL when none is known. */
+char *
+gloss_store_describe_holders (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return describe_lock_holders (self->path);
 }
 
 /* The project's name, as a window title shows it. */

@@ -68,6 +68,7 @@ gboolean       gloss_store_save_copy           (GlossStore          *self,
                                                 GError             **error);
 const char    *gloss_store_get_path            (GlossStore          *self);
 char          *gloss_store_dup_name            (GlossStore          *self);
+char          *gloss_store_describe_holders    (GlossStore          *self);
 void           gloss_store_notify_changed_elsewhere (GlossStore     *self);
 
 gboolean       gloss_store_begin               (GlossStore          *self,
