@@ -2348,27 +2348,55 @@ on_text_size_changed_cb (GlossWindow *self,
   gloss_document_view_set_text_scale (self->document_view, percent / 100.0);
 }
 
+/* Shows FLAP's header button while it is folded, pressed in while the
+ * sidebar shows. A sidebar that has just folded hides; one that has just
+ * unfolded shows again beside the text. */
+static void
+sync_fold (AdwFlap   *flap,
+           GtkWidget *button)
+{
+  gboolean folded = adw_flap_get_folded (flap);
+
+  if (gtk_widget_get_visible (button) != folded)
+    adw_flap_set_reveal_flap (flap, !folded);
+  gtk_widget_set_visible (button, folded);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), adw_flap_get_reveal_flap (flap));
+}
+
 static gboolean
 update_fold_buttons_cb (gpointer user_data)
 {
   GlossWindow *self = user_data;
 
   self->fold_buttons_updater = 0;
-  gtk_widget_set_visible (self->documents_button, adw_flap_get_folded (self->documents_flap));
-  gtk_widget_set_visible (self->labels_button, adw_flap_get_folded (self->labels_flap));
+  sync_fold (self->documents_flap, self->documents_button);
+  sync_fold (self->labels_flap, self->labels_button);
 
   return G_SOURCE_REMOVE;
 }
 
-/* A sidebar folds while the window is being laid out; its header button
- * comes or goes just after, since changing the header bar's children in
- * the middle of a layout leaves the bar without a place for that frame. */
+/* A sidebar folds while the window is being laid out, and what follows a
+ * fold waits until just after. An AdwFlap that hides itself as it folds
+ * (unless locked) starts its reveal animation in the middle of its own
+ * allocation; with the header button bound to it, pressed in or out then,
+ * the header bar too asks for a new layout in the middle of this one. A
+ * window resized straight from wide to narrow then drew a sidebar without
+ * a place (GTK warns "snapshot AdwFlap without a current allocation"), or
+ * nothing at all. So the flaps are locked, and this hides or shows them. */
 static void
 on_folded_cb (GlossWindow *self)
 {
   if (self->fold_buttons_updater == 0)
     self->fold_buttons_updater = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_fold_buttons_cb,
                                                   self, NULL);
+}
+
+static void
+on_fold_button_toggled_cb (GtkToggleButton *button,
+                           AdwFlap         *flap)
+{
+  if (adw_flap_get_reveal_flap (flap) != gtk_toggle_button_get_active (button))
+    adw_flap_set_reveal_flap (flap, gtk_toggle_button_get_active (button));
 }
 
 /* A folded sidebar is done with once a document or a label is picked in
@@ -2501,6 +2529,14 @@ gloss_window_init (GlossWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->labels_flap, "notify::folded", G_CALLBACK (on_folded_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents_flap, "notify::reveal-flap", G_CALLBACK (on_folded_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->labels_flap, "notify::reveal-flap", G_CALLBACK (on_folded_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents_button, "toggled",
+                           G_CALLBACK (on_fold_button_toggled_cb), self->documents_flap, 0);
+  g_signal_connect_object (self->labels_button, "toggled",
+                           G_CALLBACK (on_fold_button_toggled_cb), self->labels_flap, 0);
   g_signal_connect_object (self->document_list_view, "activate",
                            G_CALLBACK (on_folded_row_activated_cb), self->documents_flap,
                            G_CONNECT_SWAPPED);

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The window's layout as a person meets it: the window resized through the
+ * X server as a window manager does, a span chosen in the text with a real
+ * click, a sidebar's edge dragged with a real mouse. GTK's warnings are
+ * fatal in a test (g_test_init ()), so a warning while laying out fails
+ * the test too. */
+
+#include "config.h"
+
+#include "gloss-test-window.h"
+
+typedef struct
+{
+  int width;
+  int height;
+} Size;
+
+static gboolean
+surface_has_size (gpointer data)
+{
+  GtkWidget *window = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int *size = g_object_get_data (G_OBJECT (window), "wanted-size");
+
+  /* The window is smaller than its surface by the frame kept for
+   * resizing with the mouse. */
+  return gdk_surface_get_width (surface) == size[0] &&
+         gdk_surface_get_height (surface) == size[1] &&
+         gtk_widget_get_width (window) > size[0] - 100 &&
+         gtk_widget_get_width (window) <= size[0] &&
+         gtk_widget_get_height (window) > size[1] - 100 &&
+         gtk_widget_get_height (window) <= size[1];
+}
+
+static gboolean
+flaps_still (gpointer data)
+{
+  Fixture *fixture = data;
+  const char *ids[] = { "documents_flap", "labels_flap" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      AdwFlap *flap = fixture_child (fixture, ids[i]);
+
+      if (adw_flap_get_reveal_progress (flap) != (adw_flap_get_reveal_flap (flap) ? 1.0 : 0.0))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Resizes the window's X window, as a window manager (or a person dragging
+ * its corner) does, and waits until GTK has laid it out at that size. */
+static void
+resize_through_x (Fixture *fixture,
+                  int      width,
+                  int      height)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  Display *display = gloss_test_input_display ();
+  int size[2] = { width, height };
+
+  g_object_set_data (G_OBJECT (window), "wanted-size", size);
+  XResizeWindow (display, gloss_test_input_xid (window), width, height);
+  XSync (display, False);
+  gloss_test_input_wait_until (surface_has_size, window, "the window to take its new size");
+  gloss_test_input_settle (window);
+  g_object_set_data (G_OBJECT (window), "wanted-size", NULL);
+  /* A sidebar that folds slides away: a person waits for it to be gone
+   * before pointing at the text under it. */
+  gloss_test_input_wait_until (flaps_still, fixture, "the sidebars to stop sliding");
+  gloss_test_input_settle (window);
+}
+
+/* How many pixels of WIDGET's area, as the X server shows it, differ from
+ * its most common colour (the background): glyphs of the text are such
+ * pixels, a blank area has none. */
+static guint
+count_drawn_pixels (GtkWidget *widget)
+{
+  Display *display = gloss_test_input_display ();
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  graphene_rect_t bounds;
+  XImage *image;
+  double surface_x, surface_y;
+  guint most = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 50);
+  g_assert_cmpfloat (bounds.size.height, >, 50);
+  /* The window's place on its surface, inside the resizing frame. */
+  gtk_native_get_surface_transform (GTK_NATIVE (root), &surface_x, &surface_y);
+  XSync (display, False);
+  image = XGetImage (display, gloss_test_input_xid (root), (int) (bounds.origin.x + surface_x),
+                     (int) (bounds.origin.y + surface_y), (unsigned) bounds.size.width,
+                     (unsigned) bounds.size.height, AllPlanes, ZPixmap);
+  g_assert_nonnull (image);
+  for (int y = 0; y < image->height; y++)
+    for (int x = 0; x < image->width; x++)
+      {
+        gpointer pixel = GSIZE_TO_POINTER (XGetPixel (image, x, y) & 0xffffff);
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pixel)) + 1;
+
+        g_hash_table_insert (counts, pixel, GUINT_TO_POINTER (count));
+        most = MAX (most, count);
+      }
+  most = (guint) (image->width * image->height) - most;
+  XDestroyImage (image);
+
+  return most;
+}
+
+/* Resized between the sizes people use, straight from wide to narrow and
+ * back, the window lays out without a warning and draws its text each
+ * time; then a drag and a label's key still label a word. */
+static void
+test_resize_through_x (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const Size sizes[] = {
+    { 1400, 900 }, { 800, 600 }, { 1400, 950 }, { 1000, 700 }, { 800, 600 },
+    { 1000, 700 }, { 1400, 950 }, { 800, 600 }, { 1400, 900 }, { 800, 600 },
+  };
+  GtkWidget *text = GTK_WIDGET (fixture->text_view);
+  gint64 start, end;
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      guint drawn;
+
+      resize_through_x (fixture, sizes[i].width, sizes[i].height);
+      drawn = count_drawn_pixels (text);
+      g_test_message ("%dx%d: %u pixels of the text drawn", sizes[i].width, sizes[i].height,
+                      drawn);
+      g_assert_cmpuint (drawn, >, 1000);
+    }
+
+  start = fixture_find_phrase (fixture, "Velayati");
+  end = fixture_phrase_end (fixture, "Velayati");
+  /* The word in the middle of the text, as a person scrolls to it: a drag
+   * at the text's edge scrolls it on. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) fixture_buffer_offset (fixture, start));
+    gtk_text_view_scroll_to_iter (fixture->text_view, &iter, 0, TRUE, 0, 0.5);
+    gloss_test_input_settle (text);
+  }
+  /* The pointer comes over the text from where the resize left it. */
+  gloss_test_input_hover (text, gtk_widget_get_width (text) / 2.0, gtk_widget_get_height (text) / 2.0);
+  fixture_drag_over (fixture, "Velayati");
+  g_test_message ("the focus is on a %s",
+                  fixture_focus (fixture) != NULL ? G_OBJECT_TYPE_NAME (fixture_focus (fixture)) : "nothing");
+  g_assert_true (focus_in (fixture, text));
+  fixture_key (fixture, GDK_KEY_2, 0);
+  label = stored_label (fixture, start, end);
+  g_assert_cmpstr (label, ==, "Hardline camp");
+}
+
+/* The row of WIDGET's list that is selected, or NULL. */
+static GtkWidget *
+find_selected_row (GtkWidget *list)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) &&
+        (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED) != 0)
+      return child;
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  graphene_rect_t bounds;
+  int frames_still;
+} RowWatch;
+
+/* The selected row has stayed at the same place for a few frames: the
+ * list is done scrolling to it. */
+static gboolean
+selected_row_still (gpointer data)
+{
+  RowWatch *watch = data;
+  GtkWidget *row = find_selected_row (watch->list);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_compute_bounds (row, watch->list, &bounds))
+    {
+      watch->frames_still = 0;
+      return FALSE;
+    }
+  if (graphene_rect_equal (&bounds, &watch->bounds))
+    watch->frames_still++;
+  else
+    watch->frames_still = 0;
+  watch->bounds = bounds;
+  gloss_test_input_wait_for_frames (watch->list);
+
+  return watch->frames_still >= 3;
+}
+
+/* Many spans; a click on one far down the text scrolls the Spans list to
+ * its row, and all of the row is in sight. */
+static void
+test_span_row_in_sight (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gloss_document_view_dup_document_text (fixture->view);
+  g_autoptr(GPtrArray) labels = NULL;
+  GtkWidget *list;
+  gint64 label_id;
+  gint64 first_start = -1;
+  gint64 last_start = -1;
+  guint added = 0;
+  guint words = 0;
+  gint64 middle_start = -1;
+  static const char * const targets[] = { "last", "middle", "first" };
+  RowWatch watch = { 0 };
+  int viewport_height;
+
+  /* A span on every other word of the article, in a window opened afresh. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gloss_test_wait_for_frames ();
+  labels = gloss_store_list_labels (fixture->store, &error);
+  g_assert_no_error (error);
+  label_id = gloss_label_get_id (labels->pdata[0]);
+  for (const char *p = text; (p = strchr (p, ' ')) != NULL; p++)
+    {
+      const char *word = p + 1;
+      const char *word_end = word;
+      gint64 start;
+      g_autoptr(GlossSpan) span = NULL;
+
+      while (g_ascii_isalpha (*word_end))
+        word_end++;
+      if (word_end - word < 3 || words++ % 2 != 0)
+        continue;
+      start = g_utf8_pointer_to_offset (text, word);
+      span = gloss_store_add_span (fixture->store, fixture->document_id, label_id, start,
+                                   start + (word_end - word), "", "", &error);
+      g_assert_no_error (error);
+      if (first_start < 0)
+        first_start = start;
+      last_start = start;
+      added++;
+    }
+  g_test_message ("%u spans added", added);
+  g_assert_cmpuint (added, >=, 30);
+  /* The span halfway down the article. */
+  for (const char *p = text; (p = strchr (p, ' ')) != NULL && middle_start < 0; p++)
+    if (g_utf8_pointer_to_offset (text, p) > g_utf8_strlen (text, -1) / 2 && g_ascii_isalpha (p[1]))
+      middle_start = g_utf8_pointer_to_offset (text, p + 1);
+  /* Thirty labels, as a real project has, leave the spans little room. */
+  for (guint i = labels->len; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Label %u", i + 1);
+      g_autoptr(GlossLabel) label = gloss_store_add_label (fixture->store, name, "#3584e4", "", "",
+                                                           &error);
+
+      g_assert_no_error (error);
+    }
+  fixture_open_window (fixture);
+  resize_through_x (fixture, 1000, 700);
+
+  list = GTK_WIDGET (fixture_child (fixture, "span_list_view"));
+  watch.list = list;
+  /* Down the list, back up to its middle, up to its top. */
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      gint64 target = i == 0 ? last_start : i == 1 ? middle_start : first_start;
+
+      fixture_click (fixture, target + 1);
+      g_assert_nonnull (gloss_document_view_get_selected_span (fixture->view));
+      g_assert_cmpint (gloss_span_get_start (gloss_document_view_get_selected_span (fixture->view)),
+                       ==, target);
+      watch.frames_still = 0;
+      gloss_test_input_wait_until (selected_row_still, &watch, "the span's row to stay in place");
+      viewport_height = gtk_widget_get_height (list);
+      g_test_message ("%s: row at %.1f, %.1f tall, in a list %d tall", targets[i],
+                      watch.bounds.origin.y, watch.bounds.size.height, viewport_height);
+      g_assert_cmpfloat (watch.bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (watch.bounds.origin.y + watch.bounds.size.height, <=, viewport_height);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = gloss_test_ui_init (&argc, &argv, "input-layout");
+  int status;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/input/layout/resize-through-x", test_resize_through_x);
+  ADD ("/gloss/input/layout/span-row-in-sight", test_span_row_in_sight);
+
+#undef ADD
+
+  status = g_test_run ();
+  gloss_test_remove_tree (data_home);
+
+  return status;
+}
