@@ -290,6 +290,76 @@ test_span_row_in_sight (Fixture       *fixture,
     }
 }
 
+/* The sidebar of FLAP_ID, the box that is its flap. */
+static GtkWidget *
+get_sidebar (Fixture    *fixture,
+             const char *flap_id)
+{
+  return adw_flap_get_flap (ADW_FLAP (fixture_child (fixture, flap_id)));
+}
+
+/* Drags the inner edge of a sidebar by DX with the mouse. */
+static void
+drag_sidebar_edge (Fixture    *fixture,
+                   const char *flap_id,
+                   double      dx)
+{
+  GtkWidget *flap = GTK_WIDGET (fixture_child (fixture, flap_id));
+  GtkWidget *sidebar = get_sidebar (fixture, flap_id);
+  graphene_rect_t bounds;
+  double edge, y;
+
+  g_assert_true (gtk_widget_compute_bounds (sidebar, flap, &bounds));
+  /* The documents' edge is their right one, the labels' their left one. */
+  if (adw_flap_get_flap_position (ADW_FLAP (flap)) == GTK_PACK_START)
+    edge = bounds.origin.x + bounds.size.width;
+  else
+    edge = bounds.origin.x - 1;
+  y = bounds.origin.y + bounds.size.height / 2;
+  gloss_test_input_drag (flap, edge, y, edge + dx, y);
+}
+
+/* The edge of each sidebar drags to a new width, which the next window
+ * has too. */
+static void
+test_drag_sidebar_width (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkWidget *documents = get_sidebar (fixture, "documents_flap");
+  GtkWidget *labels = get_sidebar (fixture, "labels_flap");
+  int documents_width = gtk_widget_get_width (documents);
+  int labels_width = gtk_widget_get_width (labels);
+
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (fixture_child (fixture, "documents_flap"))));
+  drag_sidebar_edge (fixture, "documents_flap", 80);
+  g_test_message ("documents: %d, then %d px", documents_width, gtk_widget_get_width (documents));
+  g_assert_cmpint (gtk_widget_get_width (documents), >=, documents_width + 70);
+  documents_width = gtk_widget_get_width (documents);
+
+  drag_sidebar_edge (fixture, "labels_flap", -60);
+  g_test_message ("labels: %d, then %d px", labels_width, gtk_widget_get_width (labels));
+  g_assert_cmpint (gtk_widget_get_width (labels), >=, labels_width + 50);
+  labels_width = gtk_widget_get_width (labels);
+
+  /* A new window, as after a restart. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gloss_test_wait_for_frames ();
+  fixture_open_window (fixture);
+  g_assert_cmpint (gtk_widget_get_width (get_sidebar (fixture, "documents_flap")), ==,
+                   documents_width);
+  g_assert_cmpint (gtk_widget_get_width (get_sidebar (fixture, "labels_flap")), ==,
+                   labels_width);
+
+  /* Narrow, both still fold away, the wider the sooner. */
+  resize_through_x (fixture, 700, 520);
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (fixture_child (fixture, "documents_flap"))));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (fixture_child (fixture, "documents_flap"))));
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (fixture_child (fixture, "labels_flap"))));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (fixture_child (fixture, "labels_flap"))));
+  g_assert_true (gtk_widget_get_visible (fixture_child (fixture, "documents_button")));
+  g_assert_true (gtk_widget_get_visible (fixture_child (fixture, "labels_button")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -302,6 +372,7 @@ main (int    argc,
 
   ADD ("/gloss/input/layout/resize-through-x", test_resize_through_x);
   ADD ("/gloss/input/layout/span-row-in-sight", test_span_row_in_sight);
+  ADD ("/gloss/input/layout/drag-sidebar-width", test_drag_sidebar_width);
 
 #undef ADD
 

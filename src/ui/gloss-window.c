@@ -24,6 +24,7 @@
 #include "gloss-swatch.h"
 #include "gloss-project-search.h"
 #include "gloss-search-bar.h"
+#include "gloss-sidebar-edge.h"
 #include "gloss-window.h"
 
 struct _GlossWindow
@@ -2537,6 +2538,8 @@ gloss_window_init (GlossWindow *self)
                            G_CALLBACK (on_fold_button_toggled_cb), self->documents_flap, 0);
   g_signal_connect_object (self->labels_button, "toggled",
                            G_CALLBACK (on_fold_button_toggled_cb), self->labels_flap, 0);
+  gloss_sidebar_edge_attach (self->documents_flap, self->settings, "documents-sidebar-width");
+  gloss_sidebar_edge_attach (self->labels_flap, self->settings, "labels-sidebar-width");
   g_signal_connect_object (self->document_list_view, "activate",
                            G_CALLBACK (on_folded_row_activated_cb), self->documents_flap,
                            G_CONNECT_SWAPPED);
