@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /*
  * What the readers of outside data share: a label's name as a project keeps
  * it, a piece of the input short enough to quote in a message, the rule
- * for symbolic links in a folder being imported, and the files never read.
+ * for symbolic links in a folder being imported. The files never read are
+ * refused by gloss_format_check_not_project () (gloss-format-error.h).
  */
 
 /* The most characters of the input a message quotes. */
@@ -25,8 +26,6 @@ GlossDatasetLabel *gloss_format_ensure_label       (GlossDataset       *dataset,
                                                     ...) G_GNUC_PRINTF (4, 5);
 gboolean           gloss_format_link_leaves_folder (const char         *folder_real,
                                                     const char         *path);
-gboolean           gloss_format_check_not_project  (const char         *path,
-                                                    GError            **error);
 
 /* A document's text as a reader looks into it at the offsets a file gives,
  * in whatever order the file gives them. A cursor alone walks from one

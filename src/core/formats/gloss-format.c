@@ -29,8 +29,6 @@
 #include "gloss-format-reader.h"
 #include "gloss-open-projects.h"
 
-G_DEFINE_QUARK (gloss-format-error-quark, gloss_format_error)
-
 static const GlossFormat * const formats[] = {
   &gloss_format_gloss,
   &gloss_format_doccano,

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "gloss-dataset.h"
+#include "gloss-format-error.h"
 
 G_BEGIN_DECLS
 
@@ -14,22 +15,6 @@ G_BEGIN_DECLS
  * and writes documents one at a time from a GlossDatasetSource, so that an
  * export of a large project never holds it all in memory.
  */
-
-#define GLOSS_FORMAT_ERROR (gloss_format_error_quark ())
-
-typedef enum {
-  GLOSS_FORMAT_ERROR_PARSE,      /* not the syntax the format expects */
-  GLOSS_FORMAT_ERROR_SPAN,       /* a span outside its text, inverted, empty, splitting a character */
-  GLOSS_FORMAT_ERROR_ENCODING,   /* invalid UTF-8, a NUL byte, an unknown encoding */
-  GLOSS_FORMAT_ERROR_EXISTS,     /* the export target exists: force was not given, or it is
-                                  * not a previous export of the format */
-  GLOSS_FORMAT_ERROR_UNKNOWN,    /* no such format, or it cannot be told from the file name */
-  GLOSS_FORMAT_ERROR_UNSUPPORTED,/* the format cannot do this (e.g. read, or write) */
-  GLOSS_FORMAT_ERROR_IO,
-  GLOSS_FORMAT_ERROR_IS_FOLDER,  /* a folder where a file was to be read */
-  GLOSS_FORMAT_ERROR_PROJECT,    /* a file of a project open in this process, which only
-                                  * SQLite opens (see gloss-open-projects.h) */
-} GlossFormatError;
 
 typedef enum {
   GLOSS_FORMAT_TARGET_FILE,
@@ -96,8 +81,6 @@ typedef struct
                           GlossFormatReport  *report,
                           GError            **error);
 } GlossFormat;
-
-GQuark             gloss_format_error_quark     (void);
 
 const GlossFormat * const *gloss_format_list    (void);
 const GlossFormat *gloss_format_lookup          (const char         *name);

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-format-reader.h"
+#include "gloss-format-error.h"
 #include "gloss-text-file.h"
 
 static guint

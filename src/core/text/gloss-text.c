@@ -18,7 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-format-reader.h"
+#include "gloss-format-error.h"
 #include "gloss-offsets.h"
 #include "gloss-text.h"
 

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * A file's bytes become a document's text here, and only here: the text
  * format, the window's import and the command line all decode through this
  * module, so that every way in agrees on what a document's code points are.
- * Errors are GLOSS_FORMAT_ERROR (gloss-format.h).
+ * Errors are GLOSS_FORMAT_ERROR (gloss-format-error.h).
  */
 
 char *gloss_text_decode        (const guint8  *data,
