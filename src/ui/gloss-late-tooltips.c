@@ -107,3 +107,33 @@ gloss_late_tooltips_set_after_frame (GtkWidget              *widget,
   else
     g_signal_connect_after (widget, "realize", G_CALLBACK (on_realize_cb), NULL);
 }
+
+static void
+on_popover_shown_cb (GtkWidget *widget)
+{
+  gtk_widget_set_has_tooltip (widget, FALSE);
+  /* Hides the tooltip shown already, not only the next one. */
+  gtk_widget_trigger_tooltip_query (widget);
+}
+
+static void
+on_popover_closed_cb (GtkWidget *widget)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+}
+
+/* WIDGET (a menu button) has no tooltip while POPOVER, the menu it opens,
+ * is open: the pointer is still on the button, and its tooltip would come
+ * up over the menu. */
+void
+gloss_late_tooltips_hide_while_open (GtkWidget  *widget,
+                                     GtkPopover *popover)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_popover_shown_cb), widget,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_popover_closed_cb), widget,
+                           G_CONNECT_SWAPPED);
+}

@@ -21,5 +21,7 @@ void gloss_late_tooltips_set_after_frame  (GtkWidget              *widget,
                                            GType                   template_type,
                                            const GlossLateTooltip *tooltips,
                                            gsize                   n_tooltips);
+void gloss_late_tooltips_hide_while_open  (GtkWidget              *widget,
+                                           GtkPopover             *popover);
 
 G_END_DECLS

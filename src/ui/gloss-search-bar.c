@@ -695,6 +695,8 @@ gloss_search_bar_init (GlossSearchBar *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gloss_late_tooltips_hide_while_open (GTK_WIDGET (self->label_all_button),
+                                       gtk_menu_button_get_popover (self->label_all_button));
 
   self->matches = g_array_new (FALSE, FALSE, sizeof (GlossSearchRange));
   self->current = -1;

@@ -2146,31 +2146,11 @@ gloss_window_get_shortcuts_window (GlossWindow *self)
 /* A menu button gets its menu when first opened: making the popover of a
  * menu is work that most windows' first moments need not do. */
 static void
-on_menu_shown_cb (GtkWidget *button)
-{
-  /* The button's tooltip would stay up over its open menu. */
-  gtk_widget_set_has_tooltip (button, FALSE);
-  gtk_widget_trigger_tooltip_query (button);
-}
-
-static void
-on_menu_closed_cb (GtkWidget *button)
-{
-  gtk_widget_set_has_tooltip (button, TRUE);
-}
-
-static void
 attach_menu_cb (GtkMenuButton *button,
                 gpointer       user_data)
 {
-  GtkPopover *popover;
-
   gtk_menu_button_set_menu_model (button, user_data);
-  popover = gtk_menu_button_get_popover (button);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_menu_shown_cb), button,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "closed", G_CALLBACK (on_menu_closed_cb), button,
-                           G_CONNECT_SWAPPED);
+  gloss_late_tooltips_hide_while_open (GTK_WIDGET (button), gtk_menu_button_get_popover (button));
 }
 
 static const GActionEntry window_entries[] = {
