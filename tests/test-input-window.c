@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The window's own pieces with a real pointer and keyboard
- * (gloss-test-input.h): the menu buttons' tooltips, Ctrl+Q with a note still
- * being typed. Each test ends on what a person sees or on the project file. */
+ * (gloss-test-input.h): the delete toast's Undo, the menu buttons' tooltips,
+ * Ctrl+Q with a note still being typed. Each test ends on what a person sees
+ * or on the project file. */
 
 #include "config.h"
 
@@ -18,10 +19,313 @@ has_label_text (GtkWidget     *widget,
          g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
 }
 
+static void
+click_menu_item (GtkPopover *popover,
+                 const char *text)
+{
+  GtkWidget *label = gloss_test_find_widget_where (GTK_WIDGET (popover), has_label_text, text);
+
+  g_assert_nonnull (label);
+  gloss_test_input_click_widget (label);
+}
+
+/* Whether the project file at PATH has document ID, read with a
+ * connection of its own. */
+static gboolean
+stored_document_exists (const char *path,
+                        gint64      id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean exists;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM documents WHERE id = ?", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return exists;
+}
+
+/* The toast title for deleting the open document. */
+static char *
+open_document_toast (Fixture *fixture)
+{
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = gloss_store_get_document (fixture->store,
+                                       gloss_document_view_get_document_id (fixture->view),
+                                       &error);
+  g_assert_no_error (error);
+  return g_strdup_printf ("“%s” deleted", gloss_document_get_name (document));
+}
+
+/* How many spans document ID has in the project file. */
+static guint
+count_stored_in (Fixture *fixture,
+                 gint64   id)
+{
+  g_autoptr(GPtrArray) spans = read_stored_spans (fixture->path, id);
+
+  return spans->len;
+}
+
+static gint64
+add_document (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gloss_store_add_document (fixture->store, name, "A note on the crossing.", NULL,
+                                        &error);
+
+  g_assert_no_error (error);
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  return id;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  gboolean seen;
+  int x, y;
+} WidgetStill;
+
+/* Whether the widget's middle is where it was a frame ago. */
+static gboolean
+widget_still (gpointer data)
+{
+  WidgetStill *still = data;
+  int x, y;
+
+  gloss_test_input_screen_point (still->widget, gtk_widget_get_width (still->widget) / 2.0,
+                                 gtk_widget_get_height (still->widget) / 2.0, &x, &y);
+  if (still->seen && x == still->x && y == still->y)
+    return TRUE;
+  still->seen = TRUE;
+  still->x = x;
+  still->y = y;
+  gloss_test_input_wait_for_frames (still->widget);
+  return FALSE;
+}
+
+/* Deletes the open document from the "⋮" menu, as a person does. */
+static void
+delete_open_document (Fixture *fixture)
+{
+  GtkWidget *button = fixture_child (fixture, "document_menu_button");
+  WidgetStill still = { button, FALSE, 0, 0 };
+  GtkPopover *menu;
+
+  /* A document just opened lays its header out again: the button moves
+   * with its name's width. */
+  gloss_test_input_wait_until (widget_still, &still, "the menu button to stay in place");
+  gloss_test_input_click_widget (button);
+  menu = wait_for_popover (button, GTK_TYPE_POPOVER_MENU);
+  click_menu_item (menu, "Delete");
+  wait_for_closed (menu);
+}
+
+static GtkWidget *
+toast_widget_of (GtkWidget *widget)
+{
+  while (widget != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
+typedef struct
+{
+  GtkWidget *overlay;
+  const char *title;
+  GtkWidget *button;
+} ToastSearch;
+
+static gboolean
+is_toast_title (GtkWidget     *widget,
+                gconstpointer  title)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), title);
+}
+
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
+}
+
+static gboolean
+toast_search_done (gpointer data)
+{
+  ToastSearch *search = data;
+  GtkWidget *title = gloss_test_find_widget_where (search->overlay, is_toast_title,
+                                                   search->title);
+  GtkWidget *toast;
+
+  search->button = NULL;
+  if (title == NULL || gtk_widget_get_width (title) == 0)
+    return FALSE;
+  /* The toast widget holding the title holds its button too. */
+  toast = toast_widget_of (title);
+  g_assert_nonnull (toast);
+  search->button = gloss_test_find_widget_where (toast, is_undo_button, NULL);
+  return search->button != NULL && gtk_widget_get_width (search->button) > 0 &&
+         gtk_widget_get_opacity (toast) == 1.0;
+}
+
+/* The Undo button of the toast whose title is TITLE, once the toast has
+ * slid into place. */
+static GtkWidget *
+wait_for_toast_undo (Fixture    *fixture,
+                     const char *title)
+{
+  ToastSearch search = { fixture_child (fixture, "toast_overlay"), title, NULL };
+
+  WidgetStill still = { NULL, FALSE, 0, 0 };
+
+  gloss_test_input_wait_until (toast_search_done, &search, title);
+  /* Up from the bottom edge, it slides in. */
+  still.widget = search.button;
+  gloss_test_input_wait_until (widget_still, &still, "the toast to stay in place");
+  gloss_test_input_settle (search.button);
+  return search.button;
+}
+
+/* Delete the document from its menu, Undo in the toast: it is back in the
+ * project file. */
+static void
+test_toast_undo_document (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *title = NULL;
+  GtkWidget *undo;
+
+  add_document (fixture, "crossing.txt");
+  g_assert_true (stored_document_exists (fixture->path, fixture->document_id));
+  title = open_document_toast (fixture);
+  delete_open_document (fixture);
+  g_assert_false (stored_document_exists (fixture->path, fixture->document_id));
+
+  undo = wait_for_toast_undo (fixture, title);
+  gloss_test_input_click_widget (undo);
+  g_assert_true (stored_document_exists (fixture->path, fixture->document_id));
+}
+
+/* The pointer crosses the text on its way to the toast. */
+static void
+test_toast_undo_after_pointer_over_text (Fixture       *fixture,
+                                         gconstpointer  user_data)
+{
+  g_autofree char *title = NULL;
+  gint64 start;
+  GtkWidget *undo;
+  double x, y;
+
+  add_document (fixture, "crossing.txt");
+  title = open_document_toast (fixture);
+  delete_open_document (fixture);
+  g_assert_false (stored_document_exists (fixture->path, fixture->document_id));
+
+  /* The window shows the other document now. */
+  start = 5;
+  gloss_test_input_text_point_settled (fixture->text_view, start, 0.5, &x, &y);
+  gloss_test_input_hover (GTK_WIDGET (fixture->text_view), x, y);
+  gloss_test_input_hover (GTK_WIDGET (fixture->text_view), x + 40, y + 10);
+
+  undo = wait_for_toast_undo (fixture, title);
+  gloss_test_input_click_widget (undo);
+  g_assert_true (stored_document_exists (fixture->path, fixture->document_id));
+}
+
+/* The title of a delete toast in full view, not one sliding in or out. */
+static gboolean
+is_shown_delete_title (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  GtkWidget *toast;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget) ||
+      gtk_widget_get_width (widget) == 0 ||
+      !g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), "” deleted"))
+    return FALSE;
+  toast = toast_widget_of (widget);
+  return toast != NULL && gtk_widget_get_opacity (toast) == 1.0;
+}
+
+static gboolean
+some_delete_toast_shown (gpointer overlay)
+{
+  return gloss_test_find_widget_where (overlay, is_shown_delete_title, NULL) != NULL;
+}
+
+static gboolean
+is_label_all_row (GtkWidget     *widget,
+                  gconstpointer  name)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  text = g_strconcat ("● ", name, NULL);
+  return g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
 static gboolean
 has_matches (gpointer bar)
 {
   return gloss_search_bar_get_n_matches (bar) > 0;
+}
+
+/* A document deleted, then Label All in the next one: the toast on the
+ * screen with an Undo brings back what it names. */
+static void
+test_toast_undo_after_another_step (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  GtkWidget *overlay = fixture_child (fixture, "toast_overlay");
+  GlossSearchBar *bar = fixture_child (fixture, "search_bar");
+  GtkWidget *label_all = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bar),
+                                                                    GLOSS_TYPE_SEARCH_BAR,
+                                                                    "label_all_button"));
+  g_autofree char *deleted_title = NULL;
+  ToastSearch search = { overlay, "Labeled 1 match", NULL };
+  GtkPopover *popover;
+  GtkWidget *row;
+  gint64 second;
+
+  second = add_document (fixture, "crossing.txt");
+  deleted_title = open_document_toast (fixture);
+  delete_open_document (fixture);
+  gloss_test_input_wait_until (some_delete_toast_shown, overlay, "the delete toast");
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, second);
+
+  /* Label All on "crossing" in the document shown now. */
+  fixture_click (fixture, 0);
+  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "crossing");
+  gloss_test_input_wait_until (has_matches, bar, "the match");
+  gloss_test_input_click_widget (label_all);
+  popover = wait_for_popover (GTK_WIDGET (bar), GTK_TYPE_POPOVER);
+  row = gloss_test_find_widget_where (GTK_WIDGET (popover), is_label_all_row, "Analyst / source");
+  g_assert_nonnull (row);
+  gloss_test_input_click_widget (row);
+  wait_for_closed (popover);
+  g_assert_cmpuint (count_stored_in (fixture, second), ==, 1);
+
+  /* The delete toast's Undo would undo Label All now: it goes at once
+   * (not when its time is up), and Label All's toast takes its place. */
+  g_assert_nonnull (gloss_test_find_widget_where (overlay, is_toast_title, "Labeled 1 match"));
+  gloss_test_input_wait_until (toast_search_done, &search, "Label All's toast");
+  g_assert_false (some_delete_toast_shown (overlay));
+  gloss_test_input_click_widget (wait_for_toast_undo (fixture, "Labeled 1 match"));
+  g_assert_cmpuint (count_stored_in (fixture, second), ==, 0);
+  g_assert_false (stored_document_exists (fixture->path, fixture->document_id));
 }
 
 /* Whether a tooltip saying TEXT is on the screen, over ROOT's window or
@@ -198,6 +502,10 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("/gloss/input/window/toast-undo-document", test_toast_undo_document);
+  ADD ("/gloss/input/window/toast-undo-after-pointer-over-text",
+       test_toast_undo_after_pointer_over_text);
+  ADD ("/gloss/input/window/toast-undo-after-another-step", test_toast_undo_after_another_step);
   ADD ("/gloss/input/window/tooltip-main-menu", test_tooltip_main_menu);
   ADD ("/gloss/input/window/tooltip-document-menu", test_tooltip_document_menu);
   ADD ("/gloss/input/window/tooltip-label-all", test_tooltip_label_all);

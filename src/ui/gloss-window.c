@@ -71,6 +71,8 @@ struct _GlossWindow
   /* Owned references */
   GlossStore *store;
   GlossHistory *history;
+  /* Not owned: the toast whose Undo undoes the newest step, while shown. */
+  AdwToast *undo_toast;
   GSettings *settings;
   GlossDocumentList *documents;
   GtkSingleSelection *document_selection;
@@ -848,9 +850,30 @@ redo_action (GtkWidget  *widget,
     show_error (self, error);
 }
 
+/* Shows TOAST with an Undo for the step just done. Its Undo undoes the
+ * newest step, so the toast goes as soon as another step comes (or this one
+ * is undone): left up, it would undo what it does not name. */
+static void
+show_undo_toast (GlossWindow *self,
+                 AdwToast    *toast)
+{
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 update_history_actions (GlossWindow *self)
 {
+  /* The history changed: the shown Undo no longer matches its toast. */
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_dismiss (self->undo_toast);
+      g_clear_weak_pointer (&self->undo_toast);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  gloss_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -1001,7 +1024,6 @@ delete_document_action (GtkWidget  *widget,
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   const char *name;
-  AdwToast *toast;
 
   if (document == NULL)
     return;
@@ -1025,10 +1047,7 @@ delete_document_action (GtkWidget  *widget,
     }
   escaped = g_markup_escape_text (shortened ? shortened : name, -1);
   title = g_strdup_printf (_("“%s” deleted"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_undo_toast (self, adw_toast_new (title));
 }
 
 static void
@@ -1909,11 +1928,9 @@ on_label_all_cb (GlossWindow    *self,
 
   toast = adw_toast_new (message);
   if (created->len > 0)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    show_undo_toast (self, toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -2054,6 +2071,7 @@ gloss_window_dispose (GObject *object)
   g_clear_handle_id (&self->span_rows_grower, g_source_remove);
   g_clear_handle_id (&self->fold_buttons_updater, g_source_remove);
   g_clear_object (&self->inspected_span);
+  g_clear_weak_pointer (&self->undo_toast);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->project_search != NULL)
