@@ -116,10 +116,20 @@ gloss_test_input_count_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  guint ticks;
+} GlossTestInputFrames;
+
+/* Two frames drawn, or none to come: a click or key that closes its own
+ * window unmaps it while it is waited on. */
 static inline gboolean
 gloss_test_input_two_ticks (gpointer data)
 {
-  return *(guint *) data >= 2;
+  GlossTestInputFrames *frames = data;
+
+  return frames->ticks >= 2 || !gtk_widget_get_mapped (frames->widget);
 }
 
 /* Waits for two frames of WIDGET's window: whatever an event changed is
@@ -128,15 +138,17 @@ gloss_test_input_two_ticks (gpointer data)
 static inline void
 gloss_test_input_wait_for_frames (GtkWidget *widget)
 {
-  guint ticks = 0;
+  GlossTestInputFrames frames = { widget, 0 };
   guint id;
 
   if (!gtk_widget_get_mapped (widget))
     return;
 
-  id = gtk_widget_add_tick_callback (widget, gloss_test_input_count_tick_cb, &ticks, NULL);
-  gloss_test_input_wait_until (gloss_test_input_two_ticks, &ticks, "two frames");
+  g_object_ref (widget);
+  id = gtk_widget_add_tick_callback (widget, gloss_test_input_count_tick_cb, &frames.ticks, NULL);
+  gloss_test_input_wait_until (gloss_test_input_two_ticks, &frames, "two frames");
   gtk_widget_remove_tick_callback (widget, id);
+  g_object_unref (widget);
 }
 
 /* Waits until this process has read from the X server every event that
@@ -149,7 +161,8 @@ gloss_test_input_settle (GtkWidget *widget)
 {
   GdkDisplay *gdk_display = gdk_display_get_default ();
   Display *display = gloss_test_input_display ();
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  /* Held: what the events do may close the window. */
+  g_autoptr(GtkWidget) root = g_object_ref (GTK_WIDGET (gtk_widget_get_root (widget)));
   GlossTestInputSync sync = { 0 };
   gulong handler;
   long value = 1;

@@ -375,3 +375,101 @@ wait_for_closed (GtkPopover *popover)
   gloss_test_input_wait_until (is_unmapped, popover, "the popover to close");
   gloss_test_input_settle (GTK_WIDGET (popover));
 }
+
+typedef struct
+{
+  GType type;
+  const char *title;
+  GtkWindow *found;
+} WindowSearch;
+
+static inline gboolean
+window_search_done (gpointer data)
+{
+  WindowSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, search->type) &&
+          (search->title == NULL || g_strcmp0 (gtk_window_get_title (window), search->title) == 0) &&
+          is_on_screen (GTK_WIDGET (window)))
+        {
+          search->found = window;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Waits for a window of TYPE (titled TITLE unless NULL) to be on the
+ * screen, then gives it the keyboard focus, as a window manager gives it
+ * to a dialog that opens (Xvfb has none). */
+static inline GtkWindow *
+wait_for_window (GType       type,
+                 const char *title)
+{
+  WindowSearch search = { type, title, NULL };
+
+  gloss_test_input_wait_until (window_search_done, &search, title != NULL ? title : g_type_name (type));
+  gloss_test_input_present (search.found);
+  return search.found;
+}
+
+typedef struct
+{
+  const char *text;
+  gboolean exact;
+} LabelMatch;
+
+static inline gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const LabelMatch *match = data;
+  const char *text;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_is_drawable (widget))
+    return FALSE;
+  text = gtk_label_get_text (GTK_LABEL (widget));
+  return match->exact ? g_str_equal (text, match->text) : strstr (text, match->text) != NULL;
+}
+
+/* The first label on screen under ROOT that reads TEXT (that holds it, when
+ * not EXACT): what a person looks for to click. */
+static inline GtkWidget *
+find_shown_label (GtkWidget  *root,
+                  const char *text,
+                  gboolean    exact)
+{
+  LabelMatch match = { text, exact };
+
+  return gloss_test_find_widget_where (root, is_label_showing, &match);
+}
+
+/* The first column of the first row SQL gives for ARG (bound to its one
+ * "?", unless NULL) in the project file at PATH, read with a connection of
+ * its own, as text; NULL when there is no row. */
+static inline char *
+read_stored_value (const char *path,
+                   const char *sql,
+                   const char *arg)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
