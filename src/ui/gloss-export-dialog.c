@@ -160,6 +160,15 @@ choose_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Export To"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Choose"), _("_Cancel"));
+  /* The chooser starts where the export is proposed to go (the last
+   * export's folder), not in the folder Gloss was started from. */
+  if (self->path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
   if (base != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

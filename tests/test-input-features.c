@@ -1,0 +1,817 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* README's "Using Gloss" and "Datasets", done the whole way a person does
+ * them, with keys and the pointer through the X server: the export
+ * dialog and its chooser, the label editor, the preferences, project
+ * search, the documents' status, name and deletion, new and opened
+ * projects. Each ends with what is on disk: the exported files, or the
+ * project file read by a connection of its own. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-application.h"
+#include "gloss-export-dialog.h"
+#include "gloss-format.h"
+#include "gloss-label-editor.h"
+#include "gloss-preferences-window.h"
+#include "gloss-project-search.h"
+#include "gloss-test-window.h"
+
+/* Each test in a process of its own: a second file chooser in a process
+ * opens on Recent, where a typed location takes no Return; and the
+ * settings (the last export's folder) start empty. Returns TRUE in the
+ * parent, which has nothing more to do. */
+static gboolean
+run_in_subprocess (void)
+{
+  if (g_test_subprocess ())
+    return FALSE;
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                                   G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return TRUE;
+}
+
+/* Clicks the label on screen under ROOT that reads TEXT. */
+static void
+click_shown_label (GtkWidget  *root,
+                   const char *text)
+{
+  GtkWidget *label = find_shown_label (root, text, TRUE);
+
+  if (label == NULL)
+    g_error ("No “%s” on screen", text);
+  gloss_test_input_click_widget (label);
+}
+
+static void wait_for_window_closed (GtkWindow *window,
+                                    GtkWindow *main);
+
+/* Types NAME into the file chooser that opens, which must show FOLDER
+ * (unless NULL), as a person does: Ctrl+L, all of what is there replaced,
+ * Return; waits for it to close, the keyboard back in BACK. */
+static void
+type_into_chooser (const char *title,
+                   const char *folder,
+                   const char *name,
+                   GtkWindow  *back)
+{
+  GtkWidget *chooser = GTK_WIDGET (wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG, title));
+
+  if (folder != NULL)
+    {
+      g_autoptr(GFile) shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *shown_path = shown != NULL ? g_file_get_path (shown) : NULL;
+
+      g_assert_cmpstr (shown_path, ==, folder);
+    }
+  gloss_test_input_key (chooser, GDK_KEY_l, GDK_CONTROL_MASK);
+  gloss_test_input_key (chooser, GDK_KEY_a, GDK_CONTROL_MASK);
+  gloss_test_input_type (chooser, name);
+  g_object_ref (chooser);
+  gloss_test_input_key (chooser, GDK_KEY_Return, 0);
+  wait_for_window_closed (GTK_WINDOW (chooser), back);
+}
+
+static gboolean
+is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* Waits for WINDOW to be closed (hidden or destroyed), then gives the
+ * keyboard back to BACK, as a window manager does when a dialog closes.
+ * Takes the reference the caller took before what closes it. */
+static void
+wait_for_window_closed (GtkWindow *window,
+                        GtkWindow *back)
+{
+  gloss_test_input_wait_until (is_hidden, window, "the window to close");
+  g_object_unref (window);
+  gloss_test_input_present (back);
+}
+
+static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "close") &&
+         gtk_widget_is_drawable (widget);
+}
+
+/* Closes WINDOW with its title bar's close button. */
+static void
+click_close_button (GtkWindow *window,
+                    GtkWindow *main)
+{
+  GtkWidget *button = gloss_test_find_widget_where (GTK_WIDGET (window), is_close_button, NULL);
+
+  g_assert_nonnull (button);
+  g_object_ref (window);
+  gloss_test_input_move_to (button, gtk_widget_get_width (button) / 2.0,
+                            gtk_widget_get_height (button) / 2.0);
+  gloss_test_input_settle (button);
+  XTestFakeButtonEvent (gloss_test_input_display (), 1, True, CurrentTime);
+  XTestFakeButtonEvent (gloss_test_input_display (), 1, False, CurrentTime);
+  XFlush (gloss_test_input_display ());
+  wait_for_window_closed (window, main);
+}
+
+/* The text from START to END (code points; to its end when END is -1) of document DOCUMENT_ID in the
+ * project file at PATH. */
+static char *
+stored_text (const char *path,
+             gint64      document_id,
+             gint64      start,
+             gint64      end)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+  g_autofree char *text = read_stored_value (path, "SELECT text FROM document_texts "
+                                                   "WHERE document = CAST (? AS INTEGER)", id);
+
+  g_assert_nonnull (text);
+  return end < 0 ? g_steal_pointer (&text) : g_utf8_substring (text, start, end);
+}
+
+/* ---- Export ---- */
+
+static const GlossFormat *
+format_named (const char *name)
+{
+  const GlossFormat * const *formats = gloss_format_list ();
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    if (g_str_equal (formats[i]->name, name))
+      return formats[i];
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_export_finished (gpointer data)
+{
+  WindowSearch search = { ADW_TYPE_MESSAGE_DIALOG, NULL, NULL };
+
+  if (!window_search_done (&search))
+    return FALSE;
+  *(GtkWindow **) data = search.found;
+  return TRUE;
+}
+
+/* In the open export dialog: Save To chosen through the chooser, which
+ * must start in FOLDER, NAME typed there, for PATH; Export pressed, the
+ * report closed. */
+static void
+export_to (Fixture           *fixture,
+           GlossExportDialog *dialog,
+           const char        *folder,
+           const char        *name,
+           const char        *path)
+{
+  g_autofree char *shown = NULL;
+  GtkWindow *finished = NULL;
+
+  click_shown_label (GTK_WIDGET (dialog), "Choose…");
+  type_into_chooser ("Export To", folder, name, GTK_WINDOW (dialog));
+  /* What the person reads before pressing Export. */
+  shown = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+    gtk_widget_get_ancestor (find_shown_label (GTK_WIDGET (dialog), "Save To", TRUE),
+                             ADW_TYPE_ACTION_ROW))));
+  g_assert_cmpstr (shown, ==, path);
+
+  click_shown_label (GTK_WIDGET (dialog), "Export");
+  gloss_test_input_wait_until (is_export_finished, &finished, "the export's report");
+  gloss_test_input_present (finished);
+  g_object_ref (finished);
+  click_shown_label (GTK_WIDGET (finished), "Close");
+  wait_for_window_closed (finished, GTK_WINDOW (fixture->window));
+}
+
+/* Ctrl+E, the dialog found and given the keyboard. */
+static GlossExportDialog *
+open_export_dialog (Fixture *fixture)
+{
+  fixture_key (fixture, GDK_KEY_e, GDK_CONTROL_MASK);
+  return GLOSS_EXPORT_DIALOG (wait_for_window (GLOSS_TYPE_EXPORT_DIALOG, NULL));
+}
+
+/* The Format choice opened with the pointer, FORMAT picked with the
+ * pointer, or with the arrow keys and Enter when BY_KEYS. */
+static void
+pick_format (GlossExportDialog *dialog,
+             const char        *format,
+             gboolean           by_keys)
+{
+  GtkWidget *row = gloss_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  GtkPopover *popover;
+
+  gloss_test_input_click_widget (row);
+  popover = wait_for_popover (row, GTK_TYPE_POPOVER);
+  if (by_keys)
+    {
+      /* As a person does: the arrow keys until the highlighted row reads
+       * the format, then Enter. */
+      const char *title = _(format_named (format)->title);
+      guint key = GDK_KEY_Down;
+      char *last = NULL;
+
+      for (guint i = 0; i < 40; i++)
+        {
+          GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+          GtkWidget *label = focus != NULL ? gloss_test_find_widget (focus, GTK_TYPE_LABEL) : NULL;
+          const char *text = label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : "";
+
+          if (g_str_equal (text, title))
+            break;
+          /* At the end of the list: back the other way. */
+          if (last != NULL && g_str_equal (last, text))
+            key = GDK_KEY_Up;
+          g_free (last);
+          last = g_strdup (text);
+          gloss_test_input_key (GTK_WIDGET (popover), key, 0);
+        }
+      g_free (last);
+      gloss_test_input_key (GTK_WIDGET (popover), GDK_KEY_Return, 0);
+    }
+  else
+    click_shown_label (GTK_WIDGET (popover), _(format_named (format)->title));
+  wait_for_closed (popover);
+  g_assert_cmpstr (gloss_export_dialog_get_format (dialog), ==, format);
+}
+
+/* The UTF-16 offset of code point OFFSET in TEXT. */
+static glong
+utf16_offset (const char *text,
+              gint64      offset)
+{
+  glong n = 0;
+  g_autofree gunichar2 *units = g_utf8_to_utf16 (text, g_utf8_offset_to_pointer (text, offset) - text,
+                                                 NULL, &n, NULL);
+
+  return n;
+}
+
+/* The doccano file at PATH holds the document and every one of its spans
+ * as the project has them. */
+static void
+assert_doccano_matches (Fixture    *fixture,
+                        const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *text = stored_text (fixture->path, fixture->document_id, 0, -1);
+  g_autoptr(GPtrArray) spans = read_stored_spans (fixture->path, fixture->document_id);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *record = NULL;
+  JsonArray *labels;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && record == NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      json_parser_load_from_data (parser, lines[i], -1, &error);
+      g_assert_no_error (error);
+      if (g_strcmp0 (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                    "text"), text) == 0)
+        record = json_node_get_object (json_parser_get_root (parser));
+    }
+  g_assert_nonnull (record);
+  labels = json_object_get_array_member (record, "label");
+  g_assert_cmpuint (spans->len, >, 0);
+  g_assert_cmpuint (json_array_get_length (labels), ==, spans->len);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      StoredSpan *span = spans->pdata[i];
+      glong start = utf16_offset (text, span->start);
+      glong end = utf16_offset (text, span->end);
+      guint found = 0;
+
+      for (guint j = 0; j < json_array_get_length (labels); j++)
+        {
+          JsonArray *entry = json_array_get_array_element (labels, j);
+
+          if (json_array_get_int_element (entry, 0) == start &&
+              json_array_get_int_element (entry, 1) == end &&
+              g_str_equal (json_array_get_string_element (entry, 2), span->label))
+            found++;
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+}
+
+/* The brat folder at DIR holds the document's text and every one of its
+ * spans as the project has them. */
+static void
+assert_brat_matches (Fixture    *fixture,
+                     const char *dir)
+{
+  g_autoptr(GPtrArray) spans = read_stored_spans (fixture->path, fixture->document_id);
+  g_autofree char *text = stored_text (fixture->path, fixture->document_id, 0, -1);
+  g_autofree char *conf = g_build_filename (dir, "annotation.conf", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *ann = NULL;
+  const char *name;
+
+  g_assert_nonnull (listing);
+  g_assert_true (g_file_test (conf, G_FILE_TEST_IS_REGULAR));
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      {
+        g_autofree char *txt_path = g_build_filename (dir, name, NULL);
+        g_autofree char *base = g_strndup (name, strlen (name) - 4);
+        g_autofree char *ann_name = g_strconcat (base, ".ann", NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (txt_path, &contents, NULL, NULL));
+        if (g_str_equal (contents, text))
+          {
+            g_autofree char *ann_path = g_build_filename (dir, ann_name, NULL);
+
+            g_assert_true (g_file_get_contents (ann_path, &ann, NULL, NULL));
+          }
+      }
+  g_assert_nonnull (ann);
+
+  g_assert_cmpuint (spans->len, >, 0);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      StoredSpan *span = spans->pdata[i];
+      g_autofree char *piece = g_utf8_substring (text, span->start, span->end);
+      g_autofree char *line = g_strdup_printf (" %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\t%s\n",
+                                               span->start, span->end, piece);
+
+      g_assert_nonnull (strstr (ann, line));
+    }
+}
+
+/* Ctrl+E, doccano picked with the pointer, the file named in the chooser,
+ * Export: the file holds the project's spans. A second Ctrl+E starts in
+ * that folder and format; brat picked with the keys, exported there. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *doccano = NULL;
+  g_autofree char *brat = NULL;
+  g_autofree char *chooser_dir = NULL;
+  GlossExportDialog *dialog;
+
+  if (run_in_subprocess ())
+    return;
+
+  /* The first export is proposed in the home folder (there is no
+   * Documents folder); it goes into a folder of its own there. */
+  dir = g_build_filename (g_get_home_dir (), "exports", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  doccano = g_build_filename (dir, "factions.doccano.jsonl", NULL);
+  brat = g_build_filename (dir, "factions-brat", NULL);
+
+  /* A span of this run, to be sure the export reads the project now. */
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_2, 0);
+
+  dialog = open_export_dialog (fixture);
+  pick_format (dialog, "doccano", TRUE);
+  export_to (fixture, dialog, g_get_home_dir (), "exports/factions.doccano.jsonl", doccano);
+  assert_doccano_matches (fixture, doccano);
+  g_assert_cmpuint (count_stored (fixture, fixture_find_phrase (fixture, "Velayati"),
+                                  fixture_phrase_end (fixture, "Velayati"), "Hardline camp"), ==, 1);
+
+  /* The next export starts where this one went, in its format. */
+  dialog = open_export_dialog (fixture);
+  g_assert_cmpstr (gloss_export_dialog_get_format (dialog), ==, "doccano");
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (dialog), _(format_named ("doccano")->title),
+                                      TRUE));
+  {
+    g_autofree char *proposed = g_path_get_dirname (gloss_export_dialog_get_path (dialog));
+
+    g_assert_cmpstr (proposed, ==, dir);
+  }
+  pick_format (dialog, "brat", TRUE);
+  {
+    g_autofree char *proposed = g_path_get_dirname (gloss_export_dialog_get_path (dialog));
+
+    g_assert_cmpstr (proposed, ==, dir);
+  }
+  export_to (fixture, dialog, dir, "factions-brat", brat);
+  assert_brat_matches (fixture, brat);
+
+  gloss_test_remove_tree (dir);
+}
+
+/* ---- Preferences ---- */
+
+/* Ctrl+, the name typed into its field, the window closed; a drag and a
+ * key then make a span that the project records as the person's. */
+static void
+test_preferences_annotator (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWindow *preferences;
+  GtkWidget *field;
+  gint64 start = fixture_find_phrase (fixture, "Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Velayati");
+  g_autofree char *sql = NULL;
+  g_autofree char *annotator = NULL;
+
+  fixture_key (fixture, GDK_KEY_comma, GDK_CONTROL_MASK);
+  preferences = wait_for_window (GLOSS_TYPE_PREFERENCES_WINDOW, NULL);
+  field = gloss_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (field);
+  gloss_test_input_click_widget (field);
+  gloss_test_input_type (GTK_WIDGET (preferences), "Maryam Karimi");
+  click_close_button (preferences, GTK_WINDOW (fixture->window));
+
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_2, 0);
+
+  sql = g_strdup_printf ("SELECT annotator FROM spans WHERE document = %" G_GINT64_FORMAT
+                         " AND start = %" G_GINT64_FORMAT " AND end = %" G_GINT64_FORMAT,
+                         fixture->document_id, start, end);
+  annotator = read_stored_value (fixture->path, sql, NULL);
+  g_assert_cmpstr (annotator, ==, "Maryam Karimi");
+}
+
+/* ---- Project search ---- */
+
+static gint64
+add_document (Fixture    *fixture,
+              const char *name,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gloss_store_add_document (fixture->store, name, text, name, &error);
+
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+  return id;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+  GtkWidget *found;
+} ShownSearch;
+
+static gboolean
+shown_search_done (gpointer data)
+{
+  ShownSearch *search = data;
+
+  search->found = find_shown_label (search->root, search->text, FALSE);
+  return search->found != NULL;
+}
+
+/* The search for all of the typed phrase done, its match on screen. */
+static gboolean
+search_settled (gpointer data)
+{
+  ShownSearch *search = data;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (search->root));
+  gboolean busy;
+
+  g_object_get (window, "busy", &busy, NULL);
+  return !busy && shown_search_done (data);
+}
+
+static gboolean
+is_document_open (gpointer data)
+{
+  gpointer *args = data;
+
+  return gloss_document_view_get_document_id (args[0]) == *(gint64 *) args[1];
+}
+
+/* Ctrl+Shift+F, a phrase typed, the match picked with the pointer (or
+ * with Down and Enter when USER_DATA): its document opens with the match
+ * selected, and a label key labels it. */
+static void
+test_project_search (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  const char *text = "The spokesman in Baku rejected the proposal outright.";
+  gint64 other = add_document (fixture, "baku-statement.txt", text);
+  gint64 start = g_utf8_pointer_to_offset (text, strstr (text, "rejected"));
+  gint64 end = start + strlen ("rejected");
+  GtkWindow *search;
+  GtkTextIter from, to;
+  gpointer args[] = { fixture->view, &other };
+  g_autoptr(GPtrArray) spans = NULL;
+
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, fixture->document_id);
+  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  search = wait_for_window (GLOSS_TYPE_PROJECT_SEARCH, NULL);
+  gloss_test_input_type (GTK_WIDGET (search), "rejected");
+  {
+    ShownSearch shown = { GTK_WIDGET (search), "rejected", NULL };
+    GtkWidget *list = gloss_test_find_widget (GTK_WIDGET (search), GTK_TYPE_LIST_VIEW);
+
+    shown.root = list;
+    gloss_test_input_wait_until (search_settled, &shown, "a result");
+    gloss_test_input_settle (list);
+    if (user_data != NULL)
+      {
+        gloss_test_input_key (GTK_WIDGET (search), GDK_KEY_Down, 0);
+        g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (search)), list));
+        gloss_test_input_key (GTK_WIDGET (search), GDK_KEY_Return, 0);
+      }
+    else
+      gloss_test_input_click_widget (shown.found);
+  }
+  gloss_test_input_wait_until (is_document_open, args, "the document to open");
+  /* The window presents itself, the search staying open beside it for
+   * the next pick: a window manager gives it the keyboard. */
+  gloss_test_input_present (GTK_WINDOW (fixture->window));
+
+  gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (fixture->text_view), &from, &to);
+  {
+    g_autofree char *selected = gtk_text_iter_get_text (&from, &to);
+
+    g_assert_cmpstr (selected, ==, "rejected");
+  }
+  fixture_key (fixture, GDK_KEY_4, 0);
+
+  spans = read_stored_spans (fixture->path, other);
+  g_assert_cmpuint (spans->len, ==, 1);
+  g_assert_cmpint (((StoredSpan *) spans->pdata[0])->start, ==, start);
+  g_assert_cmpint (((StoredSpan *) spans->pdata[0])->end, ==, end);
+  g_assert_cmpstr (((StoredSpan *) spans->pdata[0])->label, ==, "Foreign government");
+}
+
+/* ---- Documents ---- */
+
+static char *
+stored_document_field (Fixture    *fixture,
+                       const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM documents WHERE id = %" G_GINT64_FORMAT,
+                                          column, fixture->document_id);
+
+  return read_stored_value (fixture->path, sql, NULL);
+}
+
+/* Ctrl+D and the Done button mark the document done and back; F2 renames
+ * it by typing. */
+static void
+test_document_status_and_name (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkWidget *done = fixture_child (fixture, "done_button");
+  GtkWindow *dialog;
+  g_autofree char *status = NULL;
+  g_autofree char *name = NULL;
+
+  fixture_click (fixture, 5);
+  fixture_key (fixture, GDK_KEY_d, GDK_CONTROL_MASK);
+  status = stored_document_field (fixture, "status");
+  g_assert_cmpstr (status, ==, "done");
+  g_clear_pointer (&status, g_free);
+
+  gloss_test_input_click_widget (done);
+  status = stored_document_field (fixture, "status");
+  g_assert_cmpstr (status, ==, "in-progress");
+  g_clear_pointer (&status, g_free);
+  gloss_test_input_click_widget (done);
+  status = stored_document_field (fixture, "status");
+  g_assert_cmpstr (status, ==, "done");
+
+  fixture_click (fixture, 5);
+  fixture_key (fixture, GDK_KEY_F2, 0);
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  gloss_test_input_key (GTK_WIDGET (dialog), GDK_KEY_a, GDK_CONTROL_MASK);
+  gloss_test_input_type (GTK_WIDGET (dialog), "Zangezur briefing");
+  g_object_ref (dialog);
+  gloss_test_input_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
+  wait_for_window_closed (dialog, GTK_WINDOW (fixture->window));
+  name = stored_document_field (fixture, "name");
+  g_assert_cmpstr (name, ==, "Zangezur briefing");
+}
+
+static gboolean
+is_document_count (gpointer data)
+{
+  gpointer *args = data;
+  g_autofree char *n = read_stored_value (args[0], "SELECT count(*) FROM documents", NULL);
+
+  return g_str_equal (n, args[1]);
+}
+
+/* The document menu's Delete removes the document; the toast's Undo (and,
+ * after a second delete, Ctrl+Z) brings it back with its spans. */
+static void
+test_delete_document_undo (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *menu_button = fixture_child (fixture, "document_menu_button");
+  g_autoptr(GPtrArray) before = read_stored_spans (fixture->path, fixture->document_id);
+  g_autoptr(GPtrArray) after = NULL;
+  gpointer none[] = { fixture->path, "0" };
+  gpointer one[] = { fixture->path, "1" };
+  GtkPopover *menu;
+
+  g_assert_cmpuint (before->len, >, 0);
+  for (guint round = 0; round < 2; round++)
+    {
+      gloss_test_input_click_widget (menu_button);
+      menu = wait_for_popover (menu_button, GTK_TYPE_POPOVER_MENU);
+      click_shown_label (GTK_WIDGET (menu), "Delete");
+      gloss_test_input_wait_until (is_document_count, none, "the document to be deleted");
+      if (round == 0)
+        {
+          ShownSearch undo = { fixture_child (fixture, "toast_overlay"), "Undo", NULL };
+
+          gloss_test_input_wait_until (shown_search_done, &undo, "the toast's Undo");
+          gloss_test_input_click_widget (undo.found);
+        }
+      else
+        {
+          gloss_test_input_present (GTK_WINDOW (fixture->window));
+          fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+        }
+      gloss_test_input_wait_until (is_document_count, one, "the document to come back");
+
+      after = read_stored_spans (fixture->path, fixture->document_id);
+      g_assert_cmpuint (after->len, ==, before->len);
+      for (guint i = 0; i < before->len; i++)
+        {
+          StoredSpan *a = before->pdata[i];
+          StoredSpan *b = after->pdata[i];
+
+          g_assert_cmpint (a->start, ==, b->start);
+          g_assert_cmpint (a->end, ==, b->end);
+          g_assert_cmpstr (a->label, ==, b->label);
+        }
+      g_clear_pointer (&after, g_ptr_array_unref);
+    }
+}
+
+/* ---- Labels ---- */
+
+static AdwExpanderRow *
+find_label_row (GtkWindow  *editor,
+                const char *name)
+{
+  GtkWidget *label = find_shown_label (GTK_WIDGET (editor), name, TRUE);
+
+  g_assert_nonnull (label);
+  return ADW_EXPANDER_ROW (gtk_widget_get_ancestor (label, ADW_TYPE_EXPANDER_ROW));
+}
+
+/* The entry row titled TITLE under ROOT. */
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  GtkWidget *label = find_shown_label (root, title, TRUE);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, ADW_TYPE_ENTRY_ROW);
+}
+
+/* Replaces what FIELD holds with TEXT, by the keys, and applies it with
+ * Enter. */
+static void
+retype_field (GtkWidget  *field,
+              const char *text)
+{
+  gloss_test_input_click_widget (field);
+  gloss_test_input_key (field, GDK_KEY_a, GDK_CONTROL_MASK);
+  gloss_test_input_type (field, text);
+  gloss_test_input_key (field, GDK_KEY_Return, 0);
+}
+
+static char *
+stored_label_field (Fixture    *fixture,
+                    const char *column,
+                    const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM labels WHERE name = ?", column);
+
+  return read_stored_value (fixture->path, sql, name);
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return !adw_expander_row_get_expanded (data);
+}
+
+/* Ctrl+L: a label renamed and given another key, a new label added, the
+ * editor closed; the project's labels table has them, and their keys
+ * label dragged selections. */
+static void
+test_label_editor (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWindow *editor;
+  AdwExpanderRow *row;
+  g_autofree char *key = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *added_key = NULL;
+  gint64 start, end;
+
+  fixture_key (fixture, GDK_KEY_l, GDK_CONTROL_MASK);
+  editor = wait_for_window (GLOSS_TYPE_LABEL_EDITOR, NULL);
+
+  row = find_label_row (editor, "Reformist camp");
+  gloss_test_input_click_widget (find_shown_label (GTK_WIDGET (row), "Reformist camp", TRUE));
+  gloss_test_input_wait_until ((gboolean (*) (gpointer)) adw_expander_row_get_expanded, row,
+                               "the row to open");
+  retype_field (find_entry_row (GTK_WIDGET (row), "Name"), "Pragmatists");
+  row = find_label_row (editor, "Pragmatists");
+  retype_field (find_entry_row (GTK_WIDGET (row),
+                                "Key (a letter or digit that applies the label)"), "p");
+
+  /* The row folded again, so that the new label's fields are in view. */
+  gloss_test_input_click_widget (find_shown_label (GTK_WIDGET (row), "Pragmatists", TRUE));
+  gloss_test_input_wait_until (is_folded, row, "the row to fold");
+  /* The new label's name, in the group under "New Label". */
+  retype_field (find_entry_row (gtk_widget_get_ancestor (find_shown_label (GTK_WIDGET (editor),
+                                                                           "New Label", TRUE),
+                                                         ADW_TYPE_PREFERENCES_GROUP),
+                                "Name"), "Mediators");
+  click_close_button (editor, GTK_WINDOW (fixture->window));
+
+  key = stored_label_field (fixture, "hotkey", "Pragmatists");
+  g_assert_cmpstr (key, ==, "p");
+  old = stored_label_field (fixture, "name", "Reformist camp");
+  g_assert_null (old);
+  added_key = stored_label_field (fixture, "hotkey", "Mediators");
+  g_assert_nonnull (added_key);
+  g_assert_cmpuint (strlen (added_key), ==, 1);
+
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_p, 0);
+  start = fixture_find_phrase (fixture, "Velayati");
+  end = fixture_phrase_end (fixture, "Velayati");
+  g_assert_cmpuint (count_stored (fixture, start, end, "Pragmatists"), ==, 1);
+
+  fixture_drag_over (fixture, "Media.Az");
+  fixture_key (fixture, gdk_unicode_to_keyval (added_key[0]), 0);
+  start = fixture_find_phrase (fixture, "Media.Az");
+  end = fixture_phrase_end (fixture, "Media.Az");
+  g_assert_cmpuint (count_stored (fixture, start, end, "Mediators"), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+  g_autofree char *home = NULL;
+  g_autoptr(GlossApplication) application = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* No portal: GtkFileChooserNative shows GTK's own chooser. */
+  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
+  /* A home of its own, with no Documents folder, set before GLib reads
+   * it: the export dialog proposes it first, and its chooser lists it,
+   * not a crowded folder. */
+  if (g_getenv ("GLOSS_TEST_PARENT_HOME") == NULL)
+    {
+      home = g_dir_make_tmp ("gloss-input-features-home-XXXXXX", NULL);
+      g_assert_nonnull (home);
+      g_setenv ("HOME", home, TRUE);
+      /* The tests' subprocesses share it. */
+      g_setenv ("GLOSS_TEST_PARENT_HOME", home, TRUE);
+    }
+  data_home = gloss_test_ui_init (&argc, &argv, "input-features");
+
+  /* The application's accelerators (Ctrl+, Ctrl+N, Ctrl+O) and actions
+   * come with its startup. */
+  application = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           g_application_get_flags (G_APPLICATION (application)) |
+                           G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  fixture_application = GTK_APPLICATION (application);
+
+#define ADD(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/input/features/export", NULL, test_export);
+  ADD ("/gloss/input/features/preferences-annotator", NULL, test_preferences_annotator);
+  ADD ("/gloss/input/features/project-search-pointer", NULL, test_project_search);
+  ADD ("/gloss/input/features/project-search-keys", "keys", test_project_search);
+  ADD ("/gloss/input/features/document-status-and-name", NULL, test_document_status_and_name);
+  ADD ("/gloss/input/features/delete-document-undo", NULL, test_delete_document_undo);
+  ADD ("/gloss/input/features/label-editor", NULL, test_label_editor);
+
+  status = g_test_run ();
+  gloss_test_remove_tree (data_home);
+  if (home != NULL)
+    gloss_test_remove_tree (home);
+
+  return status;
+}
