@@ -2,8 +2,7 @@
 
 /* README's "Using Gloss" and "Datasets", done the whole way a person does
  * them, with keys and the pointer through the X server: the export
- * dialog and its chooser, the label editor, the preferences, project
- * search, the documents' status, name and deletion, new and opened
+ * dialog and its chooser, the preferences, project search, the documents' status, name and deletion, new and opened
  * projects. Each ends with what is on disk: the exported files, or the
  * project file read by a connection of its own. */
 
@@ -15,7 +14,6 @@
 #include "gloss-application.h"
 #include "gloss-export-dialog.h"
 #include "gloss-format.h"
-#include "gloss-label-editor.h"
 #include "gloss-preferences-window.h"
 #include "gloss-project-search.h"
 #include "gloss-test-window.h"
@@ -654,114 +652,6 @@ test_delete_document_undo (Fixture       *fixture,
     }
 }
 
-/* ---- Labels ---- */
-
-static AdwExpanderRow *
-find_label_row (GtkWindow  *editor,
-                const char *name)
-{
-  GtkWidget *label = find_shown_label (GTK_WIDGET (editor), name, TRUE);
-
-  g_assert_nonnull (label);
-  return ADW_EXPANDER_ROW (gtk_widget_get_ancestor (label, ADW_TYPE_EXPANDER_ROW));
-}
-
-/* The entry row titled TITLE under ROOT. */
-static GtkWidget *
-find_entry_row (GtkWidget  *root,
-                const char *title)
-{
-  GtkWidget *label = find_shown_label (root, title, TRUE);
-
-  g_assert_nonnull (label);
-  return gtk_widget_get_ancestor (label, ADW_TYPE_ENTRY_ROW);
-}
-
-/* Replaces what FIELD holds with TEXT, by the keys, and applies it with
- * Enter. */
-static void
-retype_field (GtkWidget  *field,
-              const char *text)
-{
-  gloss_test_input_click_widget (field);
-  gloss_test_input_key (field, GDK_KEY_a, GDK_CONTROL_MASK);
-  gloss_test_input_type (field, text);
-  gloss_test_input_key (field, GDK_KEY_Return, 0);
-}
-
-static char *
-stored_label_field (Fixture    *fixture,
-                    const char *column,
-                    const char *name)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM labels WHERE name = ?", column);
-
-  return read_stored_value (fixture->path, sql, name);
-}
-
-static gboolean
-is_folded (gpointer data)
-{
-  return !adw_expander_row_get_expanded (data);
-}
-
-/* Ctrl+L: a label renamed and given another key, a new label added, the
- * editor closed; the project's labels table has them, and their keys
- * label dragged selections. */
-static void
-test_label_editor (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  GtkWindow *editor;
-  AdwExpanderRow *row;
-  g_autofree char *key = NULL;
-  g_autofree char *old = NULL;
-  g_autofree char *added_key = NULL;
-  gint64 start, end;
-
-  fixture_key (fixture, GDK_KEY_l, GDK_CONTROL_MASK);
-  editor = wait_for_window (GLOSS_TYPE_LABEL_EDITOR, NULL);
-
-  row = find_label_row (editor, "Reformist camp");
-  gloss_test_input_click_widget (find_shown_label (GTK_WIDGET (row), "Reformist camp", TRUE));
-  gloss_test_input_wait_until ((gboolean (*) (gpointer)) adw_expander_row_get_expanded, row,
-                               "the row to open");
-  retype_field (find_entry_row (GTK_WIDGET (row), "Name"), "Pragmatists");
-  row = find_label_row (editor, "Pragmatists");
-  retype_field (find_entry_row (GTK_WIDGET (row),
-                                "Key (a letter or digit that applies the label)"), "p");
-
-  /* The row folded again, so that the new label's fields are in view. */
-  gloss_test_input_click_widget (find_shown_label (GTK_WIDGET (row), "Pragmatists", TRUE));
-  gloss_test_input_wait_until (is_folded, row, "the row to fold");
-  /* The new label's name, in the group under "New Label". */
-  retype_field (find_entry_row (gtk_widget_get_ancestor (find_shown_label (GTK_WIDGET (editor),
-                                                                           "New Label", TRUE),
-                                                         ADW_TYPE_PREFERENCES_GROUP),
-                                "Name"), "Mediators");
-  click_close_button (editor, GTK_WINDOW (fixture->window));
-
-  key = stored_label_field (fixture, "hotkey", "Pragmatists");
-  g_assert_cmpstr (key, ==, "p");
-  old = stored_label_field (fixture, "name", "Reformist camp");
-  g_assert_null (old);
-  added_key = stored_label_field (fixture, "hotkey", "Mediators");
-  g_assert_nonnull (added_key);
-  g_assert_cmpuint (strlen (added_key), ==, 1);
-
-  fixture_drag_over (fixture, "Velayati");
-  fixture_key (fixture, GDK_KEY_p, 0);
-  start = fixture_find_phrase (fixture, "Velayati");
-  end = fixture_phrase_end (fixture, "Velayati");
-  g_assert_cmpuint (count_stored (fixture, start, end, "Pragmatists"), ==, 1);
-
-  fixture_drag_over (fixture, "Media.Az");
-  fixture_key (fixture, gdk_unicode_to_keyval (added_key[0]), 0);
-  start = fixture_find_phrase (fixture, "Media.Az");
-  end = fixture_phrase_end (fixture, "Media.Az");
-  g_assert_cmpuint (count_stored (fixture, start, end, "Mediators"), ==, 1);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -806,7 +696,6 @@ main (int    argc,
   ADD ("/gloss/input/features/project-search-keys", "keys", test_project_search);
   ADD ("/gloss/input/features/document-status-and-name", NULL, test_document_status_and_name);
   ADD ("/gloss/input/features/delete-document-undo", NULL, test_delete_document_undo);
-  ADD ("/gloss/input/features/label-editor", NULL, test_label_editor);
 
   status = g_test_run ();
   gloss_test_remove_tree (data_home);
