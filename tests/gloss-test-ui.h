@@ -11,14 +11,27 @@
 /* Points XDG_DATA_HOME at a new temporary folder, then starts GTK and
  * libadwaita. The folder comes first: GLib caches the user data folder on
  * first use, and a test must never touch the real default project. Returns
- * the folder, for gloss_test_remove_tree () after the run. */
+ * the folder, for gloss_test_remove_tree () after the run.
+ *
+ * Temporary files go to GLOSS_TEST_TMPDIR (a folder of the build) when it
+ * is set: the tests type their paths into GTK's file chooser, which lists
+ * each folder of the path as it is typed, and a shared /tmp with a
+ * thousand entries keeps it busy for minutes on a loaded machine. */
 static inline char *
 gloss_test_ui_init (int        *argc,
                     char     ***argv,
                     const char *suite)
 {
+  const char *tmpdir = g_getenv ("GLOSS_TEST_TMPDIR");
   g_autofree char *template = g_strdup_printf ("gloss-%s-XXXXXX", suite);
-  char *data_home = g_dir_make_tmp (template, NULL);
+  char *data_home;
+
+  if (tmpdir != NULL)
+    {
+      g_assert_cmpint (g_mkdir_with_parents (tmpdir, 0700), ==, 0);
+      g_setenv ("TMPDIR", tmpdir, TRUE);
+    }
+  data_home = g_dir_make_tmp (template, NULL);
 
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
