@@ -803,7 +803,7 @@ static void
 test_export_proposes_and_remembers (Fixture       *fixture,
                                     gconstpointer  user_data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   g_autoptr(GlossStore) default_store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = g_build_filename (fixture->dir, "datasets", NULL);

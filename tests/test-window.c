@@ -681,7 +681,7 @@ test_snap_to_words (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   gint64 start = find_phrase (fixture, "Velayati");
   g_autoptr(GlossSpan) whole = NULL;
   g_autoptr(GlossSpan) piece = NULL;

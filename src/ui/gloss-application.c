@@ -76,7 +76,7 @@ report_open_error (GlossApplication *self,
 static void
 remember_project (const char *path)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   g_auto(GStrv) old = g_settings_get_strv (settings, "recent-projects");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) recent = NULL;
@@ -471,7 +471,7 @@ style_variant_to_color_scheme (GValue   *value,
 static void
 follow_style_variant (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
 
   g_settings_bind_with_mapping (settings, "style-variant",
                                 adw_style_manager_get_default (), "color-scheme",

@@ -407,7 +407,7 @@ gloss_export_dialog_init (GlossExportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_settings_new (SCHEMA_ID);
   self->formats = g_ptr_array_new ();
   self->label_checks = g_ptr_array_new ();
   for (guint i = 0; formats[i] != NULL; i++)

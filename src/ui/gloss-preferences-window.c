@@ -175,7 +175,7 @@ gloss_preferences_window_init (GlossPreferencesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_settings_new (SCHEMA_ID);
 
   /* Translators: %s is the user's real name, or their user name */
   description = g_strdup_printf (_("Your annotator name is recorded on each span you create. "

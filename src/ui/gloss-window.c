@@ -2436,6 +2436,10 @@ gloss_window_init (GlossWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#if DEVELOPMENT_PROFILE
+  /* A development build looks apart from the release beside it. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
   gloss_late_tooltips_set_after_frame (GTK_WIDGET (self), GLOSS_TYPE_WINDOW, header_tooltips,
                                        G_N_ELEMENTS (header_tooltips));
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_entries,
@@ -2445,7 +2449,7 @@ gloss_window_init (GlossWindow *self)
   gtk_menu_button_set_create_popup_func (self->document_menu_button, attach_menu_cb,
                                          self->document_menu, NULL);
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_settings_new (SCHEMA_ID);
   self->labels = g_list_store_new (GLOSS_TYPE_LABEL);
   self->label_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
