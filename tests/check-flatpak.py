@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Checks that the Flatpak manifest agrees with the rest of the tree: the same
-# application id as the desktop file, the binary that meson installs, and the
-# app itself built last with meson.
+# application id as the desktop file and the other files Flatpak exports, the
+# binary that meson installs, and the app itself built last with meson.
 #
 # Usage: check-flatpak.py SOURCE_ROOT
 # Output: TAP.
@@ -90,6 +90,13 @@ def main(argv):
               'the desktop file in data/ is named after the application id',
               'expected data/%s%s, found %s' % (app_id, DESKTOP_SUFFIX,
                                                 ', '.join(desktop_files) or 'none'))
+
+    # Flatpak exports a MIME package only when it is named after the
+    # application; data/meson.build installs it under that name.
+    mime_source = os.path.join(root, 'data', '%s.mime.xml.in' % app_id)
+    tap.check(os.path.isfile(mime_source),
+              'the MIME package in data/ is named after the application id',
+              'expected data/%s.mime.xml.in' % app_id)
 
     return tap.finish()
 

@@ -28,10 +28,10 @@ UI_MARKER = re.compile(r'''translatable\s*=\s*["'](?:yes|true|1)["']''')
 
 DESKTOP_MARKER = re.compile(r'^(?:Name|GenericName|Comment|Keywords)\s*=', re.MULTILINE)
 
-# Elements that gettext's ITS rules translate in a GSettings schema or an
-# AppStream file.
+# Elements that gettext's ITS rules translate in a GSettings schema, an
+# AppStream file or a shared-mime-info package.
 XML_MARKER = re.compile(
-    r'<(?:summary|description|caption|developer_name|name|p|li)[\s>]'
+    r'<(?:summary|description|caption|developer_name|name|p|li|comment)[\s>]'
     r'|translatable\s*=\s*["\'](?:yes|true)["\']'
 )
 
