@@ -98,6 +98,13 @@ def main(argv):
               'the MIME package in data/ is named after the application id',
               'expected data/%s.mime.xml.in' % app_id)
 
+    # The same for the D-Bus service, which the desktop file's
+    # DBusActivatable needs.
+    service_source = os.path.join(root, 'data', '%s.service.in' % app_id)
+    tap.check(os.path.isfile(service_source),
+              'the D-Bus service in data/ is named after the application id',
+              'expected data/%s.service.in' % app_id)
+
     return tap.finish()
 
 
