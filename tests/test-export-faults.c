@@ -20,6 +20,7 @@
 #include "gloss-format.h"
 #include "gloss-store.h"
 #include "gloss-tokenizer.h"
+#include "gloss-test-run.h"
 #include "gloss-test-util.h"
 
 typedef struct
@@ -88,40 +89,9 @@ read_file (const char *path)
   return contents;
 }
 
-/* Runs gloss with the NULL-terminated arguments; returns its exit status. */
-static int
-run_gloss (char       **err,
-           const char  *first,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stderr_text = NULL;
-  const char *binary = g_getenv ("GLOSS_BINARY");
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, &stderr_text, &wait_status, &error);
-  g_assert_no_error (error);
-
-  if (err != NULL)
-    {
-      /* Callers run gloss several times with one ERR. */
-      g_free (*err);
-      *err = g_steal_pointer (&stderr_text);
-    }
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
+/* Runs gloss with the NULL-terminated arguments, its output dropped;
+ * returns its exit status. */
+#define run_gloss(err, ...) gloss_test_run_gloss (NULL, (err), __VA_ARGS__)
 
 /* A project of N_DOCUMENTS documents "doc-N.txt", each with two "Old"
  * spans, and a sentence more for each of N_LINES; the label "Old". */

@@ -23,6 +23,7 @@
 
 #include "gloss-import.h"
 #include "gloss-store-private.h"
+#include "gloss-test-run.h"
 #include "gloss-test-store.h"
 #include "gloss-test-util.h"
 
@@ -195,7 +196,7 @@ assert_opens (const char *path)
   gloss_test_assert_index_whole (path);
 }
 
-/* Runs `gloss` with ARGS and then each of the fixture's files. */
+/* Runs `gloss import PROJECT` and then each of the fixture's files. */
 static int
 run_gloss_import (Fixture     *fixture,
                   const char  *project,
@@ -204,19 +205,12 @@ run_gloss_import (Fixture     *fixture,
 {
   g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("GLOSS_BINARY");
-  int wait_status;
 
-  g_assert_nonnull (binary);
-  g_strv_builder_add_many (args, binary, "import", project, NULL);
+  g_strv_builder_add_many (args, "import", project, NULL);
   g_strv_builder_addv (args, (const char **) fixture_paths (fixture));
   argv = g_strv_builder_end (args);
-  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
 
-  return WEXITSTATUS (wait_status);
+  return gloss_test_run_gloss_argv (NULL, out, err, (const char * const *) argv);
 }
 
 static guint

@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gloss-test-run.h"
 #include "gloss-test-window.h"
 
 /* Whether this process has a descriptor on the project's log that is
@@ -121,18 +122,11 @@ count_documents_named (const char *path,
 static gint64
 run_gloss_stats (const char *path)
 {
-  const char *binary = g_getenv ("GLOSS_BINARY");
-  const char *argv[] = { binary, "stats", "--json", path, NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  int wait_status;
 
-  g_assert_nonnull (binary);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_cmpint (gloss_test_run_gloss (&out, NULL, "stats", "--json", path, NULL), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
 

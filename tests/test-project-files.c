@@ -22,6 +22,7 @@
 #include "gloss-export.h"
 #include "gloss-import.h"
 #include "gloss-store.h"
+#include "gloss-test-run.h"
 #include "gloss-test-store.h"
 #include "gloss-test-util.h"
 
@@ -384,33 +385,8 @@ test_export_itself (Fixture       *fixture,
 
 /* Runs the built gloss binary in FIXTURE's folder; its exit status, and
  * what it printed. */
-static int
-run_gloss (Fixture     *fixture,
-           char       **out,
-           char       **err,
-           const char  *first,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("GLOSS_BINARY");
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (fixture->dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
+#define run_gloss(fixture, out, err, ...) \
+  gloss_test_run_gloss_in ((fixture)->dir, (out), (err), __VA_ARGS__)
 
 /* gloss import PROJECT PROJECT, and its files beside it, the way a user
  * types them. */

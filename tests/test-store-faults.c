@@ -25,6 +25,7 @@
 #include "gloss-project.h"
 #include "gloss-store.h"
 #include "gloss-test-mount.h"
+#include "gloss-test-run.h"
 #include "gloss-test-store.h"
 #include "gloss-test-util.h"
 
@@ -147,36 +148,9 @@ process_writes_deleted (const char *path)
   return FALSE;
 }
 
-/* Runs the built gloss binary; returns its exit status. */
-static int
-run_gloss (char       **err,
-           const char  *first,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stderr_text = NULL;
-  const char *binary = g_getenv ("GLOSS_BINARY");
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, &stderr_text, &wait_status, &error);
-  g_assert_no_error (error);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
+/* Runs the built gloss binary, its output dropped; returns its exit
+ * status. */
+#define run_gloss(err, ...) gloss_test_run_gloss (NULL, (err), __VA_ARGS__)
 
 /* The sample's "Velayati", unlabeled in a new project, labeled through
  * STORE with the label at LABEL_INDEX. */
