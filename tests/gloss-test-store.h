@@ -70,3 +70,26 @@ gloss_test_process_holds_lock (const char *path)
 
   return FALSE;
 }
+
+/* Whether this process has a descriptor open on a file named PATH that is
+ * deleted: a project's log another process removed while this one writes
+ * into it. */
+static inline gboolean
+gloss_test_process_writes_deleted (const char *path)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  g_autofree char *deleted = g_strconcat (path, " (deleted)", NULL);
+  const char *name;
+
+  g_assert_nonnull (fds);
+  while ((name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (g_strcmp0 (target, deleted) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}

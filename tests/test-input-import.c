@@ -12,34 +12,12 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-test-run.h"
+#include "gloss-test-store.h"
 #include "gloss-test-window.h"
-
-/* Whether this process has a descriptor on the project's log that is
- * deleted: the log another process removed while the window writes into
- * it. */
-static gboolean
-writes_deleted_log (const char *path)
-{
-  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
-  g_autofree char *deleted = g_strconcat (path, "-wal (deleted)", NULL);
-  const char *name;
-
-  g_assert_nonnull (fds);
-  while ((name = g_dir_read_name (fds)) != NULL)
-    {
-      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
-      g_autofree char *target = g_file_read_link (link, NULL);
-
-      if (g_strcmp0 (target, deleted) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 typedef struct
 {
-  const char *path;
+  const char *wal;
   gboolean seen;
 } LogWatch;
 
@@ -49,7 +27,7 @@ watch_log_cb (gpointer data)
 {
   LogWatch *watch = data;
 
-  if (writes_deleted_log (watch->path))
+  if (gloss_test_process_writes_deleted (watch->wal))
     watch->seen = TRUE;
   return G_SOURCE_CONTINUE;
 }
@@ -146,7 +124,8 @@ test_label_after_import_and_stats (Fixture       *fixture,
   g_autofree char *dir = user_data != NULL ? g_path_get_dirname (fixture->path)
                                            : g_dir_make_tmp ("gloss-import-XXXXXX", NULL);
   g_autofree char *text_path = g_build_filename (dir, "briefing.txt", NULL);
-  LogWatch watch = { fixture->path, FALSE };
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  LogWatch watch = { wal, FALSE };
   GtkWidget *chooser = NULL;
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkWidget *close_button;
@@ -182,11 +161,11 @@ test_label_after_import_and_stats (Fixture       *fixture,
   gloss_test_input_type (chooser, text_path);
   gloss_test_input_key (chooser, GDK_KEY_Return, 0);
   gloss_test_input_wait_until (gloss_test_input_is_true, &finished, "the import to finish");
-  g_assert_false (writes_deleted_log (fixture->path));
+  g_assert_false (gloss_test_process_writes_deleted (wal));
 
   /* Another program reads the project while the window has it open. */
   n_spans = run_gloss_stats (fixture->path);
-  g_assert_false (writes_deleted_log (fixture->path));
+  g_assert_false (gloss_test_process_writes_deleted (wal));
 
   /* The import leaves the sample article open, "Velayati" unlabeled in
    * it. */
@@ -196,7 +175,7 @@ test_label_after_import_and_stats (Fixture       *fixture,
   end = fixture_phrase_end (fixture, "Velayati");
   fixture_drag_over (fixture, "Velayati");
   fixture_key (fixture, GDK_KEY_2, 0);
-  g_assert_false (writes_deleted_log (fixture->path));
+  g_assert_false (gloss_test_process_writes_deleted (wal));
   /* Saved as it is made: another program sees it at once. */
   g_assert_cmpint (run_gloss_stats (fixture->path), ==, n_spans + 1);
 

@@ -126,28 +126,6 @@ exists_beside (const char *path,
   return g_file_test (other, G_FILE_TEST_EXISTS);
 }
 
-/* Whether this process has a descriptor open on a file named PATH that is
- * deleted: the log another process removed while this one writes to it. */
-static gboolean
-process_writes_deleted (const char *path)
-{
-  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
-  g_autofree char *deleted = g_strconcat (path, " (deleted)", NULL);
-  const char *name;
-
-  g_assert_nonnull (fds);
-  while ((name = g_dir_read_name (fds)) != NULL)
-    {
-      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
-      g_autofree char *target = g_file_read_link (link, NULL);
-
-      if (g_strcmp0 (target, deleted) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Runs the built gloss binary, its output dropped; returns its exit
  * status. */
 #define run_gloss(err, ...) gloss_test_run_gloss (NULL, (err), __VA_ARGS__)
@@ -239,7 +217,7 @@ test_second_store_keeps_lock (Fixture       *fixture,
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   label_velayati (window, 1);
-  g_assert_false (process_writes_deleted (wal));
+  g_assert_false (gloss_test_process_writes_deleted (wal));
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_clear_object (&window);
 
@@ -895,7 +873,7 @@ test_foreign_open_keeps_lock (Fixture       *fixture,
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   label_velayati (window, 2);
-  g_assert_false (process_writes_deleted (wal));
+  g_assert_false (gloss_test_process_writes_deleted (wal));
   g_clear_object (&window);
 
   g_assert_cmpuint (count_velayati_spans (fixture->path), ==, 2);
