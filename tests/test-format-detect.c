@@ -18,28 +18,7 @@
 #include "gloss-project.h"
 #include "gloss-test-util.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("gloss-detect-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  gloss_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef GlossTestFolder Fixture;
 
 static char *
 write_file (Fixture    *fixture,
@@ -452,7 +431,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, gloss_test_folder_set_up, func, gloss_test_folder_tear_down)
 
   ADD ("/gloss/format/detect/sniff", test_sniff);
   ADD ("/gloss/format/detect/sniff-cut-off", test_sniff_cut_off);

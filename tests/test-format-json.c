@@ -18,10 +18,7 @@
 #include "gloss-offsets.h"
 #include "gloss-test-dataset.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
+typedef GlossTestFolder Fixture;
 
 /* What a format keeps of a span and a document, beyond offsets and label. */
 typedef enum {
@@ -31,24 +28,6 @@ typedef enum {
   CARRIES_NOTES      = 1 << 3,
   KEEPS_SPAN_ORDER   = 1 << 4,
 } Carries;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("gloss-format-json-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  gloss_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
 
 static char *
 fixture_path (Fixture    *fixture,
@@ -995,7 +974,7 @@ static const char * const bad_input_names[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (bad_inputs) == G_N_ELEMENTS (bad_input_names));
 
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, gloss_test_folder_set_up, func, gloss_test_folder_tear_down)
 
 int
 main (int   argc,
@@ -1027,8 +1006,8 @@ main (int   argc,
   ADD_TEST ("/gloss/format/labelstudio/astral-offsets", test_labelstudio_astral_offsets);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
-    g_test_add (bad_input_names[i], Fixture, &bad_inputs[i], fixture_set_up, test_bad_input,
-                fixture_tear_down);
+    g_test_add (bad_input_names[i], Fixture, &bad_inputs[i], gloss_test_folder_set_up,
+                test_bad_input, gloss_test_folder_tear_down);
 
   return g_test_run ();
 }

@@ -15,28 +15,7 @@
 #include "gloss-tokenizer.h"
 #include "gloss-type-name.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("gloss-standoff-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  gloss_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef GlossTestFolder Fixture;
 
 static char *
 path_in (const char *dir,
@@ -1315,7 +1294,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define add_test(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, gloss_test_folder_set_up, func, gloss_test_folder_tear_down)
 
   g_test_add_func ("/gloss/tokenizer/sample-sentence", test_tokenizer_sample_sentence);
   g_test_add_func ("/gloss/tokenizer/emoji", test_tokenizer_emoji);
