@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-project.h"
 #include "gloss-test-util.h"
 
 /* Points XDG_DATA_HOME at a new temporary folder, then starts GTK and
@@ -39,6 +40,31 @@ gloss_test_ui_init (int        *argc,
   adw_init ();
 
   return data_home;
+}
+
+/* Removes the project file at PATH, its log and shared memory beside it,
+ * and its folder when that is left empty. */
+static inline void
+gloss_test_remove_project (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (folder);
+}
+
+/* The same for the default project, which each window test opens anew in
+ * its private XDG_DATA_HOME. */
+static inline void
+gloss_test_remove_default_project (void)
+{
+  g_autofree char *path = gloss_project_default_path ();
+
+  gloss_test_remove_project (path);
 }
 
 /* Lets layout, the list views' binds, style changes and idle work run. */

@@ -116,10 +116,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autofree char *path = gloss_project_default_path ();
-  g_autofree char *gloss_dir = g_path_get_dirname (path);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   GtkWindow *dialog;
 
   while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
@@ -133,10 +129,7 @@ fixture_tear_down (Fixture       *fixture,
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (gloss_dir);
+  gloss_test_remove_default_project ();
 }
 
 static GlossLabel *

@@ -49,19 +49,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autofree char *path = gloss_project_default_path ();
-  g_autofree char *gloss_dir = g_path_get_dirname (path);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
   gloss_test_wait_for_frames ();
 
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (gloss_dir);
+  gloss_test_remove_default_project ();
 }
 
 static GlossLabel *
