@@ -189,3 +189,60 @@ gloss_test_find_widget (GtkWidget *root,
 {
   return gloss_test_find_widget_where (root, gloss_test_is_of_type, GSIZE_TO_POINTER (type));
 }
+
+/* How much of TEXTURE is drawn over its background, the colour most of its
+ * pixels have: the fraction of pixels that differ from it plainly (text,
+ * borders, icons). A window drawn blank, or not drawn at all, has none.
+ * With BACKGROUND, also the background's luminance, 0 black to 1 white. */
+static inline double
+gloss_test_texture_ink (GdkTexture *texture,
+                        double     *background)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guint8 *pixels = g_malloc (stride * height);
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint32 most = 0;
+  guint most_count = 0;
+  guint n_ink = 0;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  /* Memory order B, G, R, A on a little-endian machine, as cairo has it. */
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize i = 0; i < stride * height; i += 4)
+    {
+      guint32 color = pixels[i] | pixels[i + 1] << 8 | pixels[i + 2] << 16;
+      gpointer n = g_hash_table_lookup (counts, GUINT_TO_POINTER (color + 1));
+
+      g_hash_table_insert (counts, GUINT_TO_POINTER (color + 1),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > most_count)
+      {
+        most_count = GPOINTER_TO_UINT (value);
+        most = GPOINTER_TO_UINT (key) - 1;
+      }
+
+  for (gsize i = 0; i < stride * height; i += 4)
+    {
+      int difference = ABS ((int) pixels[i] - (int) (most & 0xff)) +
+                       ABS ((int) pixels[i + 1] - (int) (most >> 8 & 0xff)) +
+                       ABS ((int) pixels[i + 2] - (int) (most >> 16 & 0xff));
+
+      /* Anti-aliasing and shades of the same surface stay under this. */
+      if (difference > 96)
+        n_ink++;
+    }
+
+  if (background != NULL)
+    *background = (0.0722 * (most & 0xff) + 0.7152 * (most >> 8 & 0xff) +
+                   0.2126 * (most >> 16 & 0xff)) / 255.0;
+
+  return (double) n_ink / ((double) width * height);
+}

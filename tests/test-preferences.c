@@ -648,9 +648,11 @@ render_window (GtkWindow *window)
                                       &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
-/* Draws WINDOW, and saves it as NAME.png when GLOSS_TEST_SNAPSHOT_DIR says
- * where. */
-static void
+/* Draws WINDOW, checks that what is drawn is the window with its text on
+ * it, not a blank surface, and saves it as NAME.png when
+ * GLOSS_TEST_SNAPSHOT_DIR says where. Returns the luminance of the
+ * window's background. */
+static double
 snapshot_window (GtkWindow  *window,
                  const char *name)
 {
@@ -658,19 +660,29 @@ snapshot_window (GtkWindow  *window,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *filename = NULL;
   g_autofree char *path = NULL;
+  double background, ink;
 
   wait_for_size (GTK_WIDGET (window));
   texture = render_window (window);
-  g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==,
+                   gtk_widget_get_height (GTK_WIDGET (window)));
+  /* Rows of titles and descriptions: far more than a border or two. */
+  ink = gloss_test_texture_ink (texture, &background);
+  g_test_message ("%s: %.1f%% drawn over a background of luminance %.2f", name, ink * 100,
+                  background);
+  g_assert_cmpfloat (ink, >, 0.005);
 
   if (dir == NULL || dir[0] == '\0')
-    return;
+    return background;
 
   g_mkdir_with_parents (dir, 0755);
   filename = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, filename, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Saved %s", path);
+
+  return background;
 }
 
 static void
@@ -681,11 +693,12 @@ test_snapshot (Fixture       *fixture,
 
   /* As an analyst would have it set. */
   g_settings_set_string (fixture->settings, "annotator", "Leila Karimi");
-  snapshot_window (fixture->preferences, "preferences");
+  g_assert_cmpfloat (snapshot_window (fixture->preferences, "preferences"), >, 0.5);
 
+  /* The dark style is drawn dark: light text on a dark background. */
   g_settings_set_string (fixture->settings, "style-variant", "dark");
   gloss_test_wait_for_frames ();
-  snapshot_window (fixture->preferences, "preferences-dark");
+  g_assert_cmpfloat (snapshot_window (fixture->preferences, "preferences-dark"), <, 0.5);
   g_settings_reset (fixture->settings, "style-variant");
   gloss_test_wait_for_frames ();
 
