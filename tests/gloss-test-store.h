@@ -14,6 +14,57 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "gloss-store.h"
+
+/* The label named NAME in STORE, a new reference, or NULL when there is
+ * none. */
+static inline GlossLabel *
+gloss_test_find_label (GlossStore *store,
+                       const char *name)
+{
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (store, NULL);
+
+  g_assert_nonnull (labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
+      return g_object_ref (labels->pdata[i]);
+
+  return NULL;
+}
+
+/* The same for a label that must be there. */
+static inline GlossLabel *
+gloss_test_get_label (GlossStore *store,
+                      const char *name)
+{
+  GlossLabel *label = gloss_test_find_label (store, name);
+
+  if (label == NULL)
+    g_error ("The project has no label “%s”", name);
+  return label;
+}
+
+/* The id of the label named NAME in STORE, which must have one; with
+ * POSITION, also its place in the label list. */
+static inline gint64
+gloss_test_label_id (GlossStore *store,
+                     const char *name,
+                     guint      *position)
+{
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (store, NULL);
+
+  g_assert_nonnull (labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
+      {
+        if (position != NULL)
+          *position = i;
+        return gloss_label_get_id (labels->pdata[i]);
+      }
+
+  g_error ("The project has no label “%s”", name);
+}
+
 /* The full-text index of the project at PATH holds exactly its content, the
  * indexed texts: FTS5 compares the two and fails on any difference. */
 static inline void

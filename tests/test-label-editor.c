@@ -17,6 +17,7 @@
 #include "gloss-history.h"
 #include "gloss-label-editor.h"
 #include "gloss-project.h"
+#include "gloss-test-store.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
 
@@ -130,19 +131,6 @@ fixture_tear_down (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gloss_test_remove_default_project ();
-}
-
-static GlossLabel *
-find_label (Fixture    *fixture,
-            const char *name)
-{
-  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
-      return g_object_ref (labels->pdata[i]);
-
-  return NULL;
 }
 
 static char *
@@ -271,7 +259,7 @@ test_opens_from_window (Fixture       *fixture,
 {
   g_autofree char *shown = shown_order (fixture);
   g_autofree char *stored = label_order (fixture);
-  g_autoptr(GlossLabel) security = find_label (fixture, "Security establishment");
+  g_autoptr(GlossLabel) security = gloss_test_find_label (fixture->store, "Security establishment");
   GtkWidget *color_button = row_part (fixture, "Security establishment", "color-button");
   GtkWidget *key_label = row_part (fixture, "Security establishment", "key-label");
   AdwExpanderRow *row = ADW_EXPANDER_ROW (find_row (fixture, "Security establishment"));
@@ -294,12 +282,12 @@ static void
 test_rename (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) before = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) before = gloss_test_find_label (fixture->store, "Hardline camp");
   g_autoptr(GlossLabel) after = NULL;
 
   enter_text (row_part (fixture, "Hardline camp", "name-row"), "Principlists");
 
-  after = find_label (fixture, "Principlists");
+  after = gloss_test_find_label (fixture->store, "Principlists");
   g_assert_nonnull (after);
   g_assert_cmpint (gloss_label_get_id (after), ==, gloss_label_get_id (before));
   g_assert_cmpstr (gloss_label_get_color (after), ==, gloss_label_get_color (before));
@@ -325,7 +313,7 @@ test_rename_refused (Fixture       *fixture,
   /* Typing again clears the mark; a free name goes in. */
   enter_text (name_row, "Principlists");
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
-  renamed = find_label (fixture, "Principlists");
+  renamed = gloss_test_find_label (fixture->store, "Principlists");
   g_assert_nonnull (renamed);
 }
 
@@ -337,7 +325,7 @@ test_recolor (Fixture       *fixture,
 
   pick_color (row_part (fixture, "Hardline camp", "color-button"), "#F6D32D");
 
-  label = find_label (fixture, "Hardline camp");
+  label = gloss_test_find_label (fixture->store, "Hardline camp");
   g_assert_cmpstr (gloss_label_get_color (label), ==, "#f6d32d");
 }
 
@@ -396,7 +384,7 @@ static void
 test_recolor_keeps_text_readable (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) hardline = gloss_test_find_label (fixture->store, "Hardline camp");
   GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
   GtkWidget *color_button = row_part (fixture, "Hardline camp", "color-button");
   g_autofree char *on_yellow = NULL;
@@ -428,7 +416,7 @@ test_hotkey (Fixture       *fixture,
   /* Typing in the focused field shows the apply button; Enter applies. */
   gtk_widget_grab_focus (key_row);
   enter_text (key_row, "h");
-  changed = find_label (fixture, "Hardline camp");
+  changed = gloss_test_find_label (fixture->store, "Hardline camp");
   g_assert_cmpstr (gloss_label_get_hotkey (changed), ==, "h");
   key_label = row_part (fixture, "Hardline camp", "key-label");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (key_label)), ==, "h");
@@ -436,7 +424,7 @@ test_hotkey (Fixture       *fixture,
 
   /* Security establishment has 3: refused, marked, nothing stored. */
   enter_text (key_row, "3");
-  refused = find_label (fixture, "Hardline camp");
+  refused = gloss_test_find_label (fixture->store, "Hardline camp");
   g_assert_cmpstr (gloss_label_get_hotkey (refused), ==, "h");
   g_assert_true (gtk_widget_has_css_class (key_row, "error"));
 }
@@ -450,7 +438,7 @@ test_describe (Fixture       *fixture,
 
   enter_text (row_part (fixture, "Hardline camp", "description-row"), "Principlists and allies ");
 
-  label = find_label (fixture, "Hardline camp");
+  label = gloss_test_find_label (fixture->store, "Hardline camp");
   g_assert_cmpstr (gloss_label_get_description (label), ==, "Principlists and allies");
   row = ADW_EXPANDER_ROW (find_row (fixture, "Hardline camp"));
   g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==, "Principlists and allies");
@@ -494,7 +482,7 @@ static void
 test_delete (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) security = find_label (fixture, "Security establishment");
+  g_autoptr(GlossLabel) security = gloss_test_find_label (fixture->store, "Security establishment");
   g_autoptr(GlossLabel) restored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *shown = NULL;
@@ -513,7 +501,7 @@ test_delete (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "merge"));
 
   respond (dialog, "delete");
-  g_assert_null (find_label (fixture, "Security establishment"));
+  g_assert_null (gloss_test_find_label (fixture->store, "Security establishment"));
   g_assert_cmpuint (count_spans_with_label (fixture, gloss_label_get_id (security)), ==, 0);
   shown = shown_order (fixture);
   g_assert_cmpstr (shown, ==, "Reformist camp, Hardline camp, Foreign government, "
@@ -523,7 +511,7 @@ test_delete (Fixture       *fixture,
    * editor shows it where it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "labels.undo", NULL));
   gloss_test_wait_for_frames ();
-  restored = find_label (fixture, "Security establishment");
+  restored = gloss_test_find_label (fixture->store, "Security establishment");
   g_assert_nonnull (restored);
   g_assert_cmpint (gloss_label_get_id (restored), ==, gloss_label_get_id (security));
   g_assert_cmpstr (gloss_label_get_hotkey (restored), ==, "3");
@@ -567,15 +555,15 @@ test_delete_unused (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "merge"));
 
   respond (dialog, "delete");
-  g_assert_null (find_label (fixture, "Clergy"));
+  g_assert_null (gloss_test_find_label (fixture->store, "Clergy"));
 }
 
 static void
 test_merge (Fixture       *fixture,
             gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) security = find_label (fixture, "Security establishment");
-  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) security = gloss_test_find_label (fixture->store, "Security establishment");
+  g_autoptr(GlossLabel) hardline = gloss_test_find_label (fixture->store, "Hardline camp");
   g_autofree char *shown = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *choices;
@@ -606,7 +594,7 @@ test_merge (Fixture       *fixture,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
 
   respond (dialog, "merge");
-  g_assert_null (find_label (fixture, "Security establishment"));
+  g_assert_null (gloss_test_find_label (fixture->store, "Security establishment"));
   g_assert_cmpuint (count_spans_with_label (fixture, gloss_label_get_id (security)), ==, 0);
   /* Two of its own and the two Security establishment spans. */
   g_assert_cmpuint (count_spans_with_label (fixture, gloss_label_get_id (hardline)), ==, 4);
@@ -628,7 +616,7 @@ test_add (Fixture       *fixture,
 
   enter_text (name_row, "Clergy");
 
-  added = find_label (fixture, "Clergy");
+  added = gloss_test_find_label (fixture->store, "Clergy");
   g_assert_nonnull (added);
   /* A hue the "Factions" colors do not have, and the next free key. */
   g_assert_cmpstr (gloss_label_get_color (added), ==, "#f5c211");
@@ -652,7 +640,7 @@ static void
 test_follows_store (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) hardline = gloss_test_find_label (fixture->store, "Hardline camp");
   g_autoptr(GlossLabel) renamed = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *row = find_row (fixture, "Hardline camp");

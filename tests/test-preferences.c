@@ -17,6 +17,7 @@
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
 #include "gloss-project.h"
+#include "gloss-test-store.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
 
@@ -223,19 +224,6 @@ test_primary_menu (Fixture       *fixture,
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
 }
 
-static gint64
-find_label_id (Fixture    *fixture,
-               const char *name)
-{
-  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
-      return gloss_label_get_id (labels->pdata[i]);
-
-  g_assert_not_reached ();
-}
-
 /* Labels PHRASE in the open document and returns the stored span. */
 static GlossSpan *
 label_phrase (Fixture    *fixture,
@@ -254,7 +242,7 @@ label_phrase (Fixture    *fixture,
 
   gloss_document_view_select_range (fixture->view, start, end);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-label", "x",
-                              find_label_id (fixture, label_name));
+                              gloss_test_label_id (fixture->store, label_name, NULL));
   gloss_test_wait_for_frames ();
 
   spans = gloss_store_list_spans (fixture->store, document_id, NULL);

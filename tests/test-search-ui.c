@@ -16,6 +16,7 @@
 #include "gloss-project-search.h"
 #include "gloss-project.h"
 #include "gloss-search-bar.h"
+#include "gloss-test-store.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
 
@@ -430,24 +431,6 @@ test_next_previous (Fixture       *fixture,
   assert_selection (fixture, m[8], m[9]);
 }
 
-static gint64
-find_label_id (Fixture    *fixture,
-               const char *name,
-               guint      *position)
-{
-  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
-      {
-        if (position != NULL)
-          *position = i;
-        return gloss_label_get_id (labels->pdata[i]);
-      }
-
-  g_assert_not_reached ();
-}
-
 static guint
 count_spans_over (Fixture *fixture,
                   gint64   label_id,
@@ -528,7 +511,7 @@ test_label_all (Fixture       *fixture,
   g_autoptr(GArray) matches = expected_matches (text, "Azerbaijan", FALSE, FALSE);
   gint64 *m = (gint64 *) matches->data;
   guint position;
-  gint64 foreign = find_label_id (fixture, "Foreign government", &position);
+  gint64 foreign = gloss_test_label_id (fixture->store, "Foreign government", &position);
   guint n_before = count_spans (fixture);
   GListModel *shown = gloss_document_view_get_spans (fixture->view);
 

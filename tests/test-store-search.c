@@ -7,6 +7,7 @@
 #include "gloss-history.h"
 #include "gloss-project.h"
 #include "gloss-store.h"
+#include "gloss-test-store.h"
 
 #define NOTES_TEXT "Notes 🤝 on Velayati — “VELAYATI said no”.\nvelayati again."
 
@@ -69,19 +70,6 @@ result_at (GPtrArray *results,
            guint      i)
 {
   return g_ptr_array_index (results, i);
-}
-
-static gint64
-find_label_id (Fixture    *fixture,
-               const char *name)
-{
-  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
-      return gloss_label_get_id (labels->pdata[i]);
-
-  g_assert_not_reached ();
 }
 
 static guint
@@ -270,8 +258,8 @@ test_label_all (Fixture       *fixture,
   g_autoptr(GlossHistory) history = gloss_history_new (fixture->store);
   g_autofree char *text = gloss_store_load_text (fixture->store, fixture->sample_id, &error);
   g_autoptr(GArray) ranges = gloss_search_find_all (text, "Azerbaijan", GLOSS_SEARCH_WHOLE_WORD);
-  gint64 foreign = find_label_id (fixture, "Foreign government");
-  gint64 hardline = find_label_id (fixture, "Hardline camp");
+  gint64 foreign = gloss_test_label_id (fixture->store, "Foreign government", NULL);
+  gint64 hardline = gloss_test_label_id (fixture->store, "Hardline camp", NULL);
   guint n_before = count_spans (fixture, fixture->sample_id);
   g_autoptr(GPtrArray) created = NULL;
   g_autoptr(GPtrArray) again = NULL;
@@ -341,7 +329,7 @@ test_label_all_all_or_nothing (Fixture       *fixture,
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossSearchRange));
   GlossSearchRange good = { 0, 5 };
   GlossSearchRange bad = { 40, 4000 };
-  gint64 foreign = find_label_id (fixture, "Foreign government");
+  gint64 foreign = gloss_test_label_id (fixture->store, "Foreign government", NULL);
   guint n_before = count_spans (fixture, fixture->notes_id);
   g_autoptr(GPtrArray) created = NULL;
 

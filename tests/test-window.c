@@ -10,6 +10,7 @@
 
 #include "gloss-label-popover.h"
 #include "gloss-project.h"
+#include "gloss-test-store.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
 
@@ -54,19 +55,6 @@ fixture_tear_down (Fixture       *fixture,
   gloss_test_wait_for_frames ();
 
   gloss_test_remove_default_project ();
-}
-
-static GlossLabel *
-find_label (Fixture    *fixture,
-            const char *name)
-{
-  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gloss_label_get_name (labels->pdata[i]), name))
-      return g_object_ref (labels->pdata[i]);
-
-  g_assert_not_reached ();
 }
 
 /* Where PHRASE starts in the document, in code points. */
@@ -120,7 +108,7 @@ static void
 test_label_selection (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) hardline = gloss_test_get_label (fixture->store, "Hardline camp");
   gint64 start = find_phrase (fixture, "Velayati");
   g_autoptr(GlossSpan) stored = NULL;
   g_autofree char *span_text = NULL;
@@ -181,8 +169,8 @@ static void
 test_hotkey_labels_and_relabels (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
-  g_autoptr(GlossLabel) security = find_label (fixture, "Security establishment");
+  g_autoptr(GlossLabel) hardline = gloss_test_get_label (fixture->store, "Hardline camp");
+  g_autoptr(GlossLabel) security = gloss_test_get_label (fixture->store, "Security establishment");
   gint64 start = find_phrase (fixture, "Ali Akbar Velayati");
   gint64 end = start + strlen ("Ali Akbar Velayati");
   g_autoptr(GlossSpan) stored = NULL;
@@ -303,7 +291,7 @@ static void
 test_restart_shows_spans (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) reformist = find_label (fixture, "Reformist camp");
+  g_autoptr(GlossLabel) reformist = gloss_test_get_label (fixture->store, "Reformist camp");
   gint64 start = find_phrase (fixture, "Pezeshkian downplays");
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossSpan) reopened = NULL;
@@ -331,7 +319,7 @@ static void
 test_no_selection_does_nothing (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) hardline = gloss_test_get_label (fixture->store, "Hardline camp");
   g_autoptr(GPtrArray) before = gloss_store_list_spans (fixture->store, fixture->document_id, NULL);
   g_autoptr(GPtrArray) after = NULL;
   gint64 start = find_phrase (fixture, "Velayati");
@@ -377,8 +365,8 @@ static void
 test_undo_redo (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
-  g_autoptr(GlossLabel) security = find_label (fixture, "Security establishment");
+  g_autoptr(GlossLabel) hardline = gloss_test_get_label (fixture->store, "Hardline camp");
+  g_autoptr(GlossLabel) security = gloss_test_get_label (fixture->store, "Security establishment");
   gint64 start = find_phrase (fixture, "Velayati");
   g_autoptr(GlossSpan) created = NULL;
   g_autoptr(GlossSpan) current = NULL;
@@ -426,8 +414,8 @@ static void
 test_overlapping_spans (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
-  g_autoptr(GlossLabel) analyst = find_label (fixture, "Analyst / source");
+  g_autoptr(GlossLabel) hardline = gloss_test_get_label (fixture->store, "Hardline camp");
+  g_autoptr(GlossLabel) analyst = gloss_test_get_label (fixture->store, "Analyst / source");
   gint64 start = find_phrase (fixture, "Ali Akbar Velayati");
   g_autoptr(GlossSpan) outer = NULL;
   g_autoptr(GlossSpan) inner = NULL;
@@ -538,7 +526,7 @@ test_keyboard_only (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
-  g_autoptr(GlossLabel) foreign = find_label (fixture, "Foreign government");
+  g_autoptr(GlossLabel) foreign = gloss_test_get_label (fixture->store, "Foreign government");
   gint64 start = find_phrase (fixture, "Israel");
   g_autoptr(GlossSpan) stored = NULL;
   GlossLabelPopover *popover;
@@ -672,7 +660,7 @@ static void
 test_snap_to_words (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  g_autoptr(GlossLabel) hardline = find_label (fixture, "Hardline camp");
+  g_autoptr(GlossLabel) hardline = gloss_test_get_label (fixture->store, "Hardline camp");
   g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   gint64 start = find_phrase (fixture, "Velayati");
   g_autoptr(GlossSpan) whole = NULL;
@@ -706,7 +694,7 @@ test_click_label (Fixture       *fixture,
   GtkListView *labels = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
                                                                       GLOSS_TYPE_WINDOW,
                                                                       "label_list_view"));
-  g_autoptr(GlossLabel) analyst = find_label (fixture, "Analyst / source");
+  g_autoptr(GlossLabel) analyst = gloss_test_get_label (fixture->store, "Analyst / source");
   gint64 start = find_phrase (fixture, "Media.Az");
   g_autoptr(GlossSpan) stored = NULL;
 
