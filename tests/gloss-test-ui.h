@@ -42,6 +42,17 @@ gloss_test_ui_init (int        *argc,
   return data_home;
 }
 
+/* Runs the tests, then removes DATA_HOME, the folder gloss_test_ui_init ()
+ * made; returns g_test_run ()'s status, for main () to return. */
+static inline int
+gloss_test_ui_run (const char *data_home)
+{
+  int status = g_test_run ();
+
+  gloss_test_remove_tree (data_home);
+  return status;
+}
+
 /* Removes the project file at PATH, its log and shared memory beside it,
  * and its folder when that is left empty. */
 static inline void

@@ -865,7 +865,6 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data_home = NULL;
-  int status;
 
   data_home = gloss_test_ui_init (&argc, &argv, "dataset-ui");
 
@@ -889,7 +888,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  gloss_test_remove_tree (data_home);
-  return status;
+  return gloss_test_ui_run (data_home);
 }

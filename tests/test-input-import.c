@@ -232,7 +232,6 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data_home = NULL;
-  int status;
 
   /* No portal: GtkFileChooserNative shows GTK's own chooser. */
   g_setenv ("GTK_USE_PORTAL", "0", TRUE);
@@ -243,8 +242,5 @@ main (int    argc,
   g_test_add ("/input-import/label-after-import-beside-project", Fixture, "beside",
               fixture_set_up, test_label_after_import_and_stats, tear_down);
 
-  status = g_test_run ();
-  gloss_test_remove_tree (data_home);
-
-  return status;
+  return gloss_test_ui_run (data_home);
 }

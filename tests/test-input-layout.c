@@ -365,7 +365,6 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data_home = gloss_test_ui_init (&argc, &argv, "input-layout");
-  int status;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -376,8 +375,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  gloss_test_remove_tree (data_home);
-
-  return status;
+  return gloss_test_ui_run (data_home);
 }

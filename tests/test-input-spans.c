@@ -642,7 +642,6 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data_home = NULL;
-  int status;
 
   data_home = gloss_test_ui_init (&argc, &argv, "input-spans");
 
@@ -667,8 +666,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  gloss_test_remove_tree (data_home);
-
-  return status;
+  return gloss_test_ui_run (data_home);
 }

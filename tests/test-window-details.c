@@ -700,7 +700,6 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data_home = NULL;
-  int status;
 
   /* A zone of its own, so that local time is not UTC's. */
   g_setenv ("TZ", "IRST-3:30", TRUE);
@@ -727,7 +726,5 @@ main (int    argc,
 
   g_test_add_func ("/gloss/window/black-swatch-in-dark-style", test_black_swatch_in_dark_style);
 
-  status = g_test_run ();
-  gloss_test_remove_tree (data_home);
-  return status;
+  return gloss_test_ui_run (data_home);
 }
