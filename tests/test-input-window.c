@@ -486,7 +486,6 @@ main (int    argc,
   g_autofree char *data_home = NULL;
   g_autoptr(GlossApplication) application = NULL;
   g_autoptr(GError) error = NULL;
-  int status;
 
   data_home = gloss_test_ui_init (&argc, &argv, "input-window");
 
@@ -513,8 +512,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  gloss_test_remove_tree (data_home);
-
-  return status;
+  return gloss_test_ui_run (data_home);
 }
