@@ -343,7 +343,7 @@ load (const char  *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  return gloss_text_load_file (path, error);
+  return gloss_text_read_document_file (path, error);
 }
 
 /* The name says how to read the file; the bytes say how to decode it. */

@@ -583,7 +583,7 @@ read_annotation_conf (const char         *folder,
       return TRUE;
     }
 
-  contents = gloss_text_file_load (path, where, NULL, error);
+  contents = gloss_text_file_read_utf8 (path, where, NULL, error);
   if (contents == NULL)
     return FALSE;
 
@@ -657,7 +657,7 @@ read_visual_conf (const char         *folder,
       return TRUE;
     }
 
-  contents = gloss_text_file_load (path, where, NULL, error);
+  contents = gloss_text_file_read_utf8 (path, where, NULL, error);
   if (contents == NULL)
     return FALSE;
 
@@ -1251,13 +1251,13 @@ read_document (const char         *folder,
       return FALSE;
     }
 
-  text = gloss_text_file_load (txt_path, txt_where, NULL, error);
+  text = gloss_text_file_read_utf8 (txt_path, txt_where, NULL, error);
   if (text == NULL)
     return FALSE;
 
   if (g_file_test (ann_path, G_FILE_TEST_IS_REGULAR))
     {
-      annotations = gloss_text_file_load (ann_path, ann_where, NULL, error);
+      annotations = gloss_text_file_read_utf8 (ann_path, ann_where, NULL, error);
       if (annotations == NULL)
         return FALSE;
     }

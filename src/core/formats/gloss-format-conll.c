@@ -574,7 +574,7 @@ conll_read (const char         *path,
   const char *start;
   Builder builder = { 0 };
 
-  contents = gloss_text_file_load (path, where, NULL, error);
+  contents = gloss_text_file_read_utf8 (path, where, NULL, error);
   if (contents == NULL)
     return NULL;
 

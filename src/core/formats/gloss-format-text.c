@@ -52,7 +52,7 @@ add_file (GlossDataset       *dataset,
           GlossFormatReport  *report,
           GError            **error)
 {
-  g_autofree char *text = gloss_text_load_file (path, error);
+  g_autofree char *text = gloss_text_read_document_file (path, error);
   g_autofree char *name = NULL;
 
   if (text == NULL)

@@ -126,7 +126,7 @@ strip_bom (char  *data,
 }
 
 /* The whole file as UTF-8 without a byte order mark; a NUL byte or invalid
- * UTF-8 is an error naming its line and byte (gloss_text_file_load ()). */
+ * UTF-8 is an error naming its line and byte (gloss_text_file_read_utf8 ()). */
 char *
 gloss_json_load (const GlossJsonFile  *file,
                  const char           *path,
@@ -139,7 +139,7 @@ gloss_json_load (const GlossJsonFile  *file,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  data = gloss_text_file_load (path, where, &n_bytes, error);
+  data = gloss_text_file_read_utf8 (path, where, &n_bytes, error);
   if (data == NULL)
     return NULL;
 

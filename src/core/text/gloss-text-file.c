@@ -54,14 +54,15 @@ check (const char  *contents,
   return TRUE;
 }
 
-/* The contents of PATH exactly as stored (a byte order mark included: the
- * caller decides what it means). WHERE names the file in messages, as the
- * user knows it: "brat file doc.ann". */
+/* The contents of the dataset file at PATH exactly as stored (a byte order
+ * mark included: the caller decides what it means), refused unless UTF-8.
+ * WHERE names the file in messages, as the user knows it: "brat file
+ * doc.ann". (A document file is read by gloss_text_read_document_file ().) */
 char *
-gloss_text_file_load (const char  *path,
-                      const char  *where,
-                      gsize       *length,
-                      GError     **error)
+gloss_text_file_read_utf8 (const char  *path,
+                           const char  *where,
+                           gsize       *length,
+                           GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
@@ -89,7 +90,7 @@ gloss_text_file_load (const char  *path,
   return g_steal_pointer (&contents);
 }
 
-/* gloss_text_file_load () on contents already in memory: DATA's LENGTH
+/* gloss_text_file_read_utf8 () on contents already in memory: DATA's LENGTH
  * bytes, checked the same way, as a copy with a NUL after them. */
 char *
 gloss_text_file_check_data (const char  *data,

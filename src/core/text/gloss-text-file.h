@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define GLOSS_TEXT_FILE_BOM "\xEF\xBB\xBF"
 
-char *gloss_text_file_load       (const char  *path,
+char *gloss_text_file_read_utf8  (const char  *path,
                                   const char  *where,
                                   gsize       *length,
                                   GError     **error);

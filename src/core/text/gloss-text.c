@@ -1605,11 +1605,12 @@ has_suffix_ci (const char         *name,
   return FALSE;
 }
 
-/* The text of the file at PATH, decoded, and read as HTML or Markdown when
- * its name says it is one. */
+/* The text of the document file at PATH, as the text format imports it:
+ * decoded, and read as HTML or Markdown when its name says it is one. (A
+ * dataset's files are read by gloss_text_file_read_utf8 ().) */
 char *
-gloss_text_load_file (const char  *path,
-                      GError     **error)
+gloss_text_read_document_file (const char  *path,
+                               GError     **error)
 {
   static const char * const html[] = { ".html", ".htm", ".xhtml", NULL };
   static const char * const markdown[] = { ".md", ".markdown", NULL };

@@ -13,13 +13,13 @@ G_BEGIN_DECLS
  * Errors are GLOSS_FORMAT_ERROR (gloss-format-error.h).
  */
 
-char *gloss_text_decode        (const guint8  *data,
-                                gsize          size,
-                                const char    *display_name,
-                                GError       **error);
-char *gloss_text_from_html     (const char    *html);
-char *gloss_text_from_markdown (const char    *markdown);
-char *gloss_text_load_file     (const char    *path,
-                                GError       **error);
+char *gloss_text_decode             (const guint8  *data,
+                                     gsize          size,
+                                     const char    *display_name,
+                                     GError       **error);
+char *gloss_text_from_html          (const char    *html);
+char *gloss_text_from_markdown      (const char    *markdown);
+char *gloss_text_read_document_file (const char    *path,
+                                     GError       **error);
 
 G_END_DECLS
