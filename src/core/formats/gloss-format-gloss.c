@@ -465,17 +465,7 @@ gloss_format_gloss_read (const char         *path,
                          GlossFormatReport  *report,
                          GError            **error)
 {
-  g_auto(GlossJsonFile) file = { 0 };
-  g_autofree char *data = NULL;
-  gsize length;
-
-  gloss_json_file_init (&file, "Gloss", path);
-
-  data = gloss_json_load (&file, path, &length, error);
-  if (data == NULL)
-    return NULL;
-
-  return read_text (&file, data, length, report, error);
+  return gloss_json_read_dataset ("Gloss", path, NULL, read_text, report, error);
 }
 
 /* The reader on a file's contents in memory; NAME names it in messages. */
@@ -486,18 +476,11 @@ gloss_format_gloss_read_data (const char         *name,
                               GlossFormatReport  *report,
                               GError            **error)
 {
-  g_auto(GlossJsonFile) file = { 0 };
-  g_autofree char *checked = NULL;
+  g_autoptr(GBytes) contents = g_bytes_new_static (data, length);
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  gloss_json_file_init (&file, "Gloss", name);
-
-  checked = gloss_json_load_data (&file, data, length, &length, error);
-  if (checked == NULL)
-    return NULL;
-
-  return read_text (&file, checked, length, report, error);
+  return gloss_json_read_dataset ("Gloss", name, contents, read_text, report, error);
 }
 
 const GlossFormat gloss_format_gloss = {

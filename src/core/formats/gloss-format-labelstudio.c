@@ -922,20 +922,10 @@ read_text (const GlossJsonFile  *file,
 
 static GlossDataset *
 gloss_format_labelstudio_read (const char         *path,
-                              GlossFormatReport  *report,
-                              GError            **error)
+                               GlossFormatReport  *report,
+                               GError            **error)
 {
-  g_auto(GlossJsonFile) file = { 0 };
-  g_autofree char *data = NULL;
-  gsize length;
-
-  gloss_json_file_init (&file, "Label Studio", path);
-
-  data = gloss_json_load (&file, path, &length, error);
-  if (data == NULL)
-    return NULL;
-
-  return read_text (&file, data, length, report, error);
+  return gloss_json_read_dataset ("Label Studio", path, NULL, read_text, report, error);
 }
 
 /* The reader on a file's contents in memory; NAME names it in messages. */
@@ -946,18 +936,11 @@ gloss_format_labelstudio_read_data (const char         *name,
                                     GlossFormatReport  *report,
                                     GError            **error)
 {
-  g_auto(GlossJsonFile) file = { 0 };
-  g_autofree char *checked = NULL;
+  g_autoptr(GBytes) contents = g_bytes_new_static (data, length);
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  gloss_json_file_init (&file, "Label Studio", name);
-
-  checked = gloss_json_load_data (&file, data, length, &length, error);
-  if (checked == NULL)
-    return NULL;
-
-  return read_text (&file, checked, length, report, error);
+  return gloss_json_read_dataset ("Label Studio", name, contents, read_text, report, error);
 }
 
 const GlossFormat gloss_format_labelstudio = {

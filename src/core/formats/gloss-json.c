@@ -147,13 +147,13 @@ gloss_json_load (const GlossJsonFile  *file,
 }
 
 /* gloss_json_load () on a file's contents already in memory (DATA's
- * N_BYTES): a checked copy, where the readers' *_read_data () start. */
-char *
-gloss_json_load_data (const GlossJsonFile  *file,
-                      const char           *data,
-                      gsize                 n_bytes,
-                      gsize                *length,
-                      GError              **error)
+ * N_BYTES): a checked copy. */
+static char *
+load_data (const GlossJsonFile  *file,
+           const char           *data,
+           gsize                 n_bytes,
+           gsize                *length,
+           GError              **error)
 {
   g_autofree char *where = g_strdup_printf (_("%s file %s"), file->kind, file->display);
   char *copy = gloss_text_file_check_data (data, n_bytes, where, error);
@@ -162,6 +162,43 @@ gloss_json_load_data (const GlossJsonFile  *file,
     return NULL;
 
   return strip_bom (copy, n_bytes, length);
+}
+
+/* A JSON format's GlossFormat.read (CONTENTS NULL: the file at NAME) and
+ * its *_read_data () (CONTENTS, the bytes of a file NAME names) in one:
+ * the bytes checked as UTF-8 without a byte order mark, then READ on them,
+ * messages naming a KIND file. */
+GlossDataset *
+gloss_json_read_dataset (const char          *kind,
+                         const char          *name,
+                         GBytes              *contents,
+                         GlossJsonReadFunc    read,
+                         GlossFormatReport   *report,
+                         GError             **error)
+{
+  g_auto(GlossJsonFile) file = { 0 };
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (read != NULL, NULL);
+
+  gloss_json_file_init (&file, kind, name);
+
+  if (contents == NULL)
+    data = gloss_json_load (&file, name, &length, error);
+  else
+    {
+      gsize size = 0;
+      const char *bytes = g_bytes_get_data (contents, &size);
+
+      data = load_data (&file, bytes, size, &length, error);
+    }
+  if (data == NULL)
+    return NULL;
+
+  return read (&file, data, length, report, error);
 }
 
 /* "line L, column C" for P in DATA, whose line LINE starts at LINE_START;

@@ -28,6 +28,21 @@ void        gloss_json_file_init        (GlossJsonFile       *file,
                                          const char          *path);
 void        gloss_json_file_clear       (GlossJsonFile       *file);
 
+/* How a JSON format reads a file's checked text (LENGTH bytes of UTF-8,
+ * without a byte order mark) as a dataset. */
+typedef GlossDataset *(*GlossJsonReadFunc) (const GlossJsonFile  *file,
+                                            const char           *data,
+                                            gsize                 length,
+                                            GlossFormatReport    *report,
+                                            GError              **error);
+
+GlossDataset *gloss_json_read_dataset   (const char          *kind,
+                                         const char          *name,
+                                         GBytes              *contents,
+                                         GlossJsonReadFunc    read,
+                                         GlossFormatReport   *report,
+                                         GError             **error);
+
 void        gloss_json_set_error        (GError             **error,
                                          GlossFormatError     code,
                                          const GlossJsonFile *file,
@@ -54,11 +69,6 @@ gboolean    gloss_json_check_text       (const GlossJsonFile *file,
                                          GError             **error);
 char       *gloss_json_load             (const GlossJsonFile *file,
                                          const char          *path,
-                                         gsize               *length,
-                                         GError             **error);
-char       *gloss_json_load_data        (const GlossJsonFile *file,
-                                         const char          *data,
-                                         gsize                n_bytes,
                                          gsize               *length,
                                          GError             **error);
 JsonNode   *gloss_json_parse            (const GlossJsonFile *file,
