@@ -241,6 +241,101 @@ test_html_tolerant (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* Entities a short list did not know, HTML 4's and HTML5's: the text as
+ * typed on a keyboard without those letters. */
+static void
+test_html_named_entities (void)
+{
+  g_autofree char *text = gloss_text_from_html ("<p>Caf&eacute; in Z&uuml;rich, &Omega; &rarr; "
+                                                "&hearts; &frac34; &AElig;&szlig; &Dcaron; "
+                                                "&HilbertSpace; &ngE;</p>"
+                                                "<p>&#233;&#xE9;&#XE9; &#8212;&#x2014; &eacute "
+                                                "&copy2026 &notanentity;</p>");
+
+  g_assert_cmpstr (text, ==, "Café in Zürich, Ω → ♥ ¾ Æß Ď ℋ ≧̸\n"
+                   "ééé —— é &copy2026 &notanentity;");
+}
+
+static char *
+html_data (const char  *data,
+           const char  *name,
+           GError     **error)
+{
+  return gloss_text_from_html_data ((const guint8 *) data, strlen (data), name, error);
+}
+
+/* A page saved in the character set it declares, as browsers read it. */
+static void
+test_html_declared_charset (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *latin1 = NULL;
+  g_autofree char *http_equiv = NULL;
+  g_autofree char *windows_1252 = NULL;
+  g_autofree char *utf8 = NULL;
+
+  latin1 = html_data ("<html><head><meta charset=\"iso-8859-1\"><title>Z\xFCrich</title></head>"
+                      "<body><p>Caf\xE9 in Z\xFCrich</p></body></html>", "latin1.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (latin1, ==, "Café in Zürich");
+
+  http_equiv = html_data ("<meta http-equiv=\"Content-Type\" content=\"text/html; "
+                          "charset=windows-1251\"><p>\xCF\xF0\xE8\xE2\xE5\xF2</p>",
+                          "cyrillic.htm", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (http_equiv, ==, "Привет");
+
+  /* Bytes 0x80 to 0x9F in a page declared ISO-8859-1 are Windows-1252's,
+   * as browsers read them. */
+  windows_1252 = html_data ("<meta charset=iso-8859-1><p>\x93quoted\x94 \x96 10\x80</p>",
+                            "quotes.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (windows_1252, ==, "“quoted” – 10€");
+
+  utf8 = html_data ("<p>Café 😀</p>", "plain.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (utf8, ==, "Café 😀");
+}
+
+/* What cannot be read is refused, naming the file and the place. */
+static void
+test_html_unreadable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undeclared = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *binary = NULL;
+  g_autofree char *bom = NULL;
+
+  /* Latin-1 bytes and no charset declared: Gloss does not guess. */
+  undeclared = html_data ("<p>line</p>\n<p>Caf\xE9</p>", "old.html", &error);
+  g_assert_null (undeclared);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==,
+                   "“old.html” is not valid UTF-8 text: invalid byte 0xE9 at byte 18 (line 2)");
+  g_clear_error (&error);
+
+  unknown = html_data ("<meta charset=\"klingon\"><p>Caf\xE9</p>", "alien.html", &error);
+  g_assert_null (unknown);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==,
+                   "“alien.html” declares the character set “klingon”, which Gloss cannot read; "
+                   "save the page as UTF-8 and import it again");
+  g_clear_error (&error);
+
+  binary = gloss_text_from_html_data ((const guint8 *) "<p>a</p>\n\0b", 11, "nul.html", &error);
+  g_assert_null (binary);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==,
+                   "“nul.html” looks like a binary file: NUL byte at byte 9 (line 2)");
+  g_clear_error (&error);
+
+  /* A UTF-8 byte order mark outweighs what the page claims. */
+  bom = html_data ("\xEF\xBB\xBF<meta charset=iso-8859-1><p>Café</p>", "bom.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bom, ==, "Café");
+}
+
 static void
 test_markdown_article (void)
 {
@@ -272,6 +367,8 @@ test_markdown_article (void)
     "```\n"
     "\n"
     "[ref]: https://example.org\n"
+    /* md4c starts a table only after a blank line or another block. */
+    "\n"
     "| Camp | Leader |\n"
     "|------|:------:|\n"
     "| Hardline | Velayati |\n";
@@ -308,7 +405,8 @@ test_markdown_emphasis (void)
     { "2 * 3 * 4", "2 * 3 * 4" },
     { "***both*** and **bold _inner_**", "both and bold inner" },
     { "an *unclosed marker", "an *unclosed marker" },
-    { "~~struck~~ but ~single~", "struck but ~single~" },
+    /* GitHub's strikethrough takes one tilde or two (GFM example 491). */
+    { "~~struck~~ but ~single~", "struck but single" },
     { "escaped \\*stars\\* and \\_under\\_", "escaped *stars* and _under_" },
     { "``code with ` tick``", "code with ` tick" },
     { "[**bold link**](u) and [not a link] here", "bold link and [not a link] here" },
@@ -319,6 +417,74 @@ test_markdown_emphasis (void)
     {
       g_autofree char *text = gloss_text_from_markdown (cases[i].markdown);
 
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* Examples from the CommonMark specification (0.30), by number, with the
+ * text their HTML shows. */
+static void
+test_markdown_commonmark (void)
+{
+  static const struct
+  {
+    guint example;
+    const char *markdown;
+    const char *text;
+  } cases[] = {
+    /* Entities and numeric character references */
+    { 25, "&nbsp; &amp; &copy; &AElig; &Dcaron;\n&frac34; &HilbertSpace; &DifferentialD;\n"
+      "&ClockwiseContourIntegral; &ngE;", "& © Æ Ď ¾ ℋ ⅆ ∲ ≧̸" },
+    { 26, "&#35; &#1234; &#992; &#0;", "# Ӓ Ϡ \uFFFD" },
+    { 27, "&#X22; &#XD06; &#xcab;", "\" ആ ಫ" },
+    { 28, "&nbsp &x; &#; &#x;\n&#87654321;\n&#abcdef0;\n&ThisIsNotDefined; &hi?;",
+      "&nbsp &x; &#; &#x; &#87654321; &#abcdef0; &ThisIsNotDefined; &hi?;" },
+    { 29, "&copy", "&copy" },
+    { 34, "`f&ouml;&ouml;`", "f&ouml;&ouml;" },
+    { 35, "    f&ouml;f&ouml;", "f&ouml;f&ouml;" },
+    /* Indented and fenced code blocks */
+    { 107, "    a simple\n      indented code block", "a simple\n  indented code block" },
+    { 111, "    chunk1\n\n    chunk2\n  \n \n \n    chunk3",
+      "chunk1\n\nchunk2\n\n\n\nchunk3" },
+    { 119, "```\n<\n >\n```", "<\n >" },
+    { 121, "``\nfoo\n``", "foo" },
+    { 122, "```\naaa\n~~~\n```", "aaa\n~~~" },
+    { 126, "`````\n\n```\naaa", "\n```\naaa" },
+    { 142, "```ruby\ndef foo(x)\n  return 3\nend\n```", "def foo(x)\n  return 3\nend" },
+    /* Code spans */
+    { 328, "`foo`", "foo" },
+    { 329, "`` foo ` bar ``", "foo ` bar" },
+    { 330, "` `` `", "``" },
+    { 341, "`foo\\`bar`", "foo\\bar`" },
+    { 342, "``foo`bar``", "foo`bar" },
+    { 344, "*foo`*`", "*foo*" },
+    { 345, "[not a `link](/foo`)", "[not a link](/foo)" },
+    { 348, "```foo``", "```foo``" },
+    /* Emphasis */
+    { 350, "*foo bar*", "foo bar" },
+    { 351, "a * foo bar*", "a * foo bar*" },
+    { 352, "a*\"foo\"*", "a*\"foo\"*" },
+    { 355, "5*6*78", "5678" },
+    { 358, "_foo_bar", "_foo_bar" },
+    { 364, "foo-_(bar)_", "foo-(bar)" },
+    { 372, "_foo_bar_baz_", "foo_bar_baz" },
+    { 393, "__foo__bar", "__foo__bar" },
+    { 413, "*foo**bar**baz*", "foobarbaz" },
+    { 414, "*foo**bar*", "foo**bar" },
+    { 419, "foo***bar***baz", "foobarbaz" },
+    { 421, "*foo [*bar*](/url)*", "foo bar" },
+    { 448, "*foo**", "foo*" },
+    { 467, "*foo _bar* baz_", "foo _bar baz_" },
+    { 470, "**a<http://foo.bar/?q=**>", "**ahttp://foo.bar/?q=**" },
+    /* Links may not contain links */
+    { 518, "[foo [bar](/uri)](/uri)", "[foo bar](/uri)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = gloss_text_from_markdown (cases[i].markdown);
+
+      g_test_message ("example %u", cases[i].example);
       g_assert_cmpstr (text, ==, cases[i].text);
     }
 }
@@ -358,6 +524,8 @@ test_load_file (void)
   g_autofree char *plain = NULL;
   g_autofree char *bad = NULL;
   g_autofree char *missing = NULL;
+  g_autofree char *latin1 = NULL;
+  g_autofree char *undeclared = NULL;
 
   g_assert_no_error (error);
   write_file (dir, "page.html", "\xEF\xBB\xBF<p>Tehran &amp; Baku</p><p>Yerevan</p>", -1);
@@ -365,6 +533,8 @@ test_load_file (void)
   write_file (dir, "notes.md", "# Title\r\n\r\n*Velayati* vowed.\r\n", -1);
   write_file (dir, "raw.txt", "<p>kept</p>\r\n", -1);
   write_file (dir, "bad.md", "ok\n\xFF", -1);
+  write_file (dir, "latin1.html", "<meta charset=\"iso-8859-1\"><p>Caf\xE9 in Z\xFCrich</p>", -1);
+  write_file (dir, "latin1-undeclared.html", "<p>Caf\xE9</p>", -1);
 
   html = load (dir, "page.html", &error);
   g_assert_no_error (error);
@@ -387,6 +557,19 @@ test_load_file (void)
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
   g_assert_cmpstr (error->message, ==,
                    "“bad.md” is not valid UTF-8 text: invalid byte 0xFF at byte 3 (line 2)");
+  g_clear_error (&error);
+
+  /* The page's bytes go to the HTML reader as they are, for it to read
+   * the character set the page declares. */
+  latin1 = load (dir, "latin1.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (latin1, ==, "Café in Zürich");
+
+  undeclared = load (dir, "latin1-undeclared.html", &error);
+  g_assert_null (undeclared);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "“latin1-undeclared.html” is not valid UTF-8 text: "
+                   "invalid byte 0xE9 at byte 6 (line 1)");
   g_clear_error (&error);
 
   missing = load (dir, "missing.txt", &error);
@@ -472,8 +655,12 @@ main (int    argc,
   g_test_add_func ("/gloss/text/html/article", test_html_article);
   g_test_add_func ("/gloss/text/html/entities", test_html_entities);
   g_test_add_func ("/gloss/text/html/tolerant", test_html_tolerant);
+  g_test_add_func ("/gloss/text/html/named-entities", test_html_named_entities);
+  g_test_add_func ("/gloss/text/html/declared-charset", test_html_declared_charset);
+  g_test_add_func ("/gloss/text/html/unreadable", test_html_unreadable);
   g_test_add_func ("/gloss/text/markdown/article", test_markdown_article);
   g_test_add_func ("/gloss/text/markdown/emphasis", test_markdown_emphasis);
+  g_test_add_func ("/gloss/text/markdown/commonmark", test_markdown_commonmark);
   g_test_add_func ("/gloss/text/load-file", test_load_file);
   g_test_add_func ("/gloss/text/load-file/plain", test_load_file_plain);
 

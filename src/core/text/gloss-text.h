@@ -18,6 +18,10 @@ char *gloss_text_decode             (const guint8  *data,
                                      const char    *display_name,
                                      GError       **error);
 char *gloss_text_from_html          (const char    *html);
+char *gloss_text_from_html_data     (const guint8  *data,
+                                     gsize          size,
+                                     const char    *display_name,
+                                     GError       **error);
 char *gloss_text_from_markdown      (const char    *markdown);
 char *gloss_text_read_document_file (const char    *path,
                                      GError       **error);
