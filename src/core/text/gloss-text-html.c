@@ -376,6 +376,15 @@ parse (const char  *data,
   document_to_sink (doc, &sink);
   xmlFreeDoc (doc);
 
+  /* What libxml2 converts is UTF-8 but for its own mistakes, which must
+   * not reach a project as bytes that are no text. */
+  if (!g_utf8_validate_len (sink.out->str, sink.out->len, NULL))
+    {
+      g_autofree char *broken = g_string_free (sink.out, FALSE);
+
+      return g_utf8_make_valid (broken, -1);
+    }
+
   return g_string_free (sink.out, FALSE);
 }
 
@@ -412,6 +421,7 @@ gloss_text_from_html_data (const guint8  *data,
 {
   g_autofree char *declared = NULL;
   g_autofree char *text = NULL;
+  xmlCharEncodingHandlerPtr handler;
 
   g_return_val_if_fail (data != NULL || size == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -448,7 +458,18 @@ gloss_text_from_html_data (const guint8  *data,
           return NULL;
         }
     }
-  else if (xmlFindCharEncodingHandler (declared) == NULL)
+  else if ((handler = xmlFindCharEncodingHandler (declared)) != NULL)
+    {
+      /* Only asked whether there is one: an iconv one is opened for that. */
+      xmlCharEncCloseFunc (handler);
+
+      /* libxml2 switches when it meets the declaration, and garbles what
+       * it read before it in another encoding; read again in the declared
+       * one from the start. */
+      g_free (text);
+      text = parse ((const char *) data, size, declared, NULL);
+    }
+  else
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_ENCODING,
                    _("“%s” declares the character set “%s”, which Gloss cannot read; save "
