@@ -436,9 +436,10 @@ gloss_text_from_html_data (const guint8  *data,
   /* A byte order mark says the encoding, whatever the page claims; a NUL
    * byte says it is no text at all. Decoding tells both apart from the
    * rest and names the byte where the text breaks. */
-  if ((size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF))) ||
+  if ((size >= 2 && data[0] == 0xFF && data[1] == 0xFE) ||
+      (size >= 2 && data[0] == 0xFE && data[1] == 0xFF) ||
       (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) ||
-      memchr (data, '\0', size) != NULL)
+      (size > 0 && memchr (data, '\0', size) != NULL))
     {
       g_autofree char *decoded = gloss_text_decode (data, size, display_name, error);
 
@@ -449,14 +450,12 @@ gloss_text_from_html_data (const guint8  *data,
 
   if (declared == NULL || is_utf8_name (declared))
     {
-      if (!g_utf8_validate ((const char *) data, size, NULL))
-        {
-          g_autofree char *decoded = gloss_text_decode (data, size, display_name, error);
+      /* Read as UTF-8: decoding says where a byte is not, as for a text
+       * file. */
+      g_autofree char *decoded = gloss_text_decode (data, size, display_name, error);
 
-          /* Decoding finds the same bad byte and says where it is. */
-          g_assert (decoded == NULL);
-          return NULL;
-        }
+      if (decoded == NULL)
+        return NULL;
     }
   else if ((handler = xmlFindCharEncodingHandler (declared)) != NULL)
     {
