@@ -365,8 +365,8 @@ test_markdown_nested (void)
     g_string_append_c (brackets, ']');
   assert_markdown (brackets->str, brackets->str);
 
-  /* [[[*a*](x)](x)](x): links may not contain links (CommonMark example
-   * 526), so the innermost is one and the brackets around it are text:
+  /* [[[*a*](x)](x)](x): links may not contain links (CommonMark, "Links"),
+   * so the innermost is one and the brackets around it are text:
    * "[[a](x)](x)". */
   for (gsize i = 0; i < LARGE / 8; i++)
     g_string_append_c (links, '[');
