@@ -2,11 +2,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "gloss-project.h"
-#include "gloss-store.h"
+#include "gloss-store-private.h"
 #include "gloss-test-store.h"
 #include "gloss-test-util.h"
 
@@ -727,6 +729,38 @@ test_open_creates (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The statement cache finds a statement by its SQL text, not by the
+ * address of the string it was prepared from: that string may be freed,
+ * or hold another statement later. */
+static void
+test_statement_cache_by_text (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GlossStore) store = create_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup ("SELECT count (*) FROM labels");
+  sqlite3_stmt *labels;
+  sqlite3_stmt *spans;
+  sqlite3_stmt *again;
+
+  labels = gloss_store_prepare (store, sql, &error);
+  g_assert_no_error (error);
+
+  /* The same buffer, another statement of the same length. */
+  strcpy (sql, "SELECT count (*) FROM spans ");
+  spans = gloss_store_prepare (store, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (spans != labels);
+  g_assert_cmpstr (sqlite3_sql (spans), ==, "SELECT count (*) FROM spans ");
+
+  again = gloss_store_prepare (store, "SELECT count (*) FROM labels", &error);
+  g_assert_no_error (error);
+  g_assert_true (again == labels);
+  g_assert_cmpint (sqlite3_step (again), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (again, 0), ==, 0);
+  sqlite3_reset (again);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -743,6 +777,7 @@ main (int    argc,
   ADD ("/gloss/store/duplicate-label", test_duplicate_label);
   ADD ("/gloss/store/document-status", test_document_status);
   ADD ("/gloss/store/signals-after-commit", test_signals_after_commit);
+  ADD ("/gloss/store/statement-cache/by-text", test_statement_cache_by_text);
   ADD ("/gloss/store/file-header", test_project_file_header);
   ADD ("/gloss/store/create/atomic", test_create_atomic);
   ADD ("/gloss/store/create/exists", test_create_exists);

@@ -305,6 +305,10 @@ gloss_store_set_sqlite_error (GlossStore  *self,
                  _("Could not use the project “%s”: %s"), display, sqlite3_errmsg (self->db));
 }
 
+/* The statement for SQL (one statement), prepared once per connection and
+ * found again by its text. The cache keeps the statement's own copy of
+ * the text (sqlite3_sql ()) as the key, which lives exactly as long as the
+ * statement: SQL may be a string the caller frees or reuses. */
 sqlite3_stmt *
 gloss_store_prepare (GlossStore  *self,
                      const char  *sql,
@@ -327,7 +331,10 @@ gloss_store_prepare (GlossStore  *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  /* A key other than SQL itself (a second statement, blanks after the
+   * first) would never be found again by SQL. */
+  g_assert (stmt != NULL && g_str_equal (sqlite3_sql (stmt), sql));
+  g_hash_table_insert (self->statements, (gpointer) sqlite3_sql (stmt), stmt);
   return stmt;
 }
 
