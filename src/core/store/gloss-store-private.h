@@ -49,7 +49,6 @@ struct _GlossStore
   GHashTable *pending_keys;   /* the coalesced signals already queued */
   GArray *savepoints;         /* SavepointMarks, one per open level */
   gboolean indexing_deferred; /* see gloss_store_defer_indexing () */
-  gboolean indexing;          /* opening gloss_store_index_texts ()'s transaction */
   /* See gloss_store_set_bulk_writing (). */
   gboolean bulk_writing;
   struct
@@ -94,6 +93,8 @@ sqlite3_stmt  *gloss_store_prepare          (GlossStore    *self,
 gboolean       gloss_store_step_done        (GlossStore    *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
+gboolean       gloss_store_begin_behind_writers (GlossStore *self,
+                                                 GError    **error);
 gboolean       gloss_store_finish           (GlossStore    *self,
                                              gboolean       ok,
                                              GError       **error);

@@ -38,8 +38,41 @@ static guint signals[N_SIGNALS];
 /* Transactions of this process waiting for the write lock, a background
  * indexer's aside. The indexer lets them go first before each chunk, so
  * that a window's write waits for one chunk at most, instead of for
- * SQLite's busy handler to happen on the moment between two chunks. */
-static gint writers_waiting;
+ * SQLite's busy handler to happen on the moment between two chunks. The
+ * indexer sleeps on NONE_LEFT until the last of them has its lock (or
+ * gave up). */
+static struct
+{
+  GMutex lock;
+  GCond none_left;
+  guint count;
+} writers_waiting;
+
+static void
+writer_starts_waiting (void)
+{
+  g_mutex_lock (&writers_waiting.lock);
+  writers_waiting.count++;
+  g_mutex_unlock (&writers_waiting.lock);
+}
+
+static void
+writer_stops_waiting (void)
+{
+  g_mutex_lock (&writers_waiting.lock);
+  if (--writers_waiting.count == 0)
+    g_cond_broadcast (&writers_waiting.none_left);
+  g_mutex_unlock (&writers_waiting.lock);
+}
+
+static void
+wait_for_writers (void)
+{
+  g_mutex_lock (&writers_waiting.lock);
+  while (writers_waiting.count > 0)
+    g_cond_wait (&writers_waiting.none_left, &writers_waiting.lock);
+  g_mutex_unlock (&writers_waiting.lock);
+}
 
 /* migrations[N] takes a schema of version N to version N + 1. */
 static const char * const migrations[] = {
@@ -560,11 +593,15 @@ transaction_lost (GlossStore  *self,
                _("The changes to the project “%s” were undone after an error"), display);
 }
 
-gboolean
-gloss_store_begin (GlossStore  *self,
+/* BEHIND_WRITERS: for work in the background, which lets the process's
+ * other writers go first and does not count as one of them. */
+static gboolean
+begin_transaction (GlossStore  *self,
+                   gboolean     behind_writers,
                    GError     **error)
 {
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  if (behind_writers)
+    wait_for_writers ();
 
   /* IMMEDIATE takes the write lock up front, so that the busy timeout applies
    * instead of a deadlock error on the first write. Nested calls are
@@ -576,11 +613,11 @@ gloss_store_begin (GlossStore  *self,
       /* Other connections may have changed the labels since the last
        * transaction. */
       self->next_label_position = -1;
-      if (!self->indexing)
-        g_atomic_int_inc (&writers_waiting);
+      if (!behind_writers)
+        writer_starts_waiting ();
       ok = store_run (self, "BEGIN IMMEDIATE", error);
-      if (!self->indexing)
-        g_atomic_int_add (&writers_waiting, -1);
+      if (!behind_writers)
+        writer_stops_waiting ();
       if (!ok)
         return FALSE;
     }
@@ -608,6 +645,26 @@ gloss_store_begin (GlossStore  *self,
   }
   self->transaction_depth++;
   return TRUE;
+}
+
+gboolean
+gloss_store_begin (GlossStore  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  return begin_transaction (self, FALSE, error);
+}
+
+/* gloss_store_begin () for background work (indexing): it waits until no
+ * other transaction of this process waits for the write lock. */
+gboolean
+gloss_store_begin_behind_writers (GlossStore  *self,
+                                  GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  return begin_transaction (self, TRUE, error);
 }
 
 /* How large the write-ahead log may grow while writing in bulk before a
@@ -807,7 +864,6 @@ gloss_store_index_texts (GlossStore  *self,
 {
   sqlite3_stmt *stmt;
   gint64 last = 0;
-  gboolean ok;
   int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
@@ -818,13 +874,7 @@ gloss_store_index_texts (GlossStore  *self,
     *more = FALSE;
 
   /* Behind any other writer of this process (a window saving a span). */
-  while (g_atomic_int_get (&writers_waiting) > 0)
-    g_usleep (G_USEC_PER_SEC / 1000);
-
-  self->indexing = TRUE;
-  ok = gloss_store_begin (self, error);
-  self->indexing = FALSE;
-  if (!ok)
+  if (!gloss_store_begin_behind_writers (self, error))
     return FALSE;
 
   stmt = gloss_store_prepare (self,
