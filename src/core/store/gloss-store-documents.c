@@ -92,25 +92,25 @@ gloss_store_set_document_status (GlossStore           *self,
                                  GlossDocumentStatus   status,
                                  GError              **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossDocument) document = NULL;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (status <= GLOSS_DOCUMENT_STATUS_DONE, FALSE);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   document = gloss_store_get_document (self, document_id, error);
   if (document == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
-  if (gloss_document_get_status (document) == status)
-    return gloss_store_finish (self, TRUE, error);
+  if (gloss_document_get_status (document) != status &&
+      !update_document_row (self, document_id, gloss_document_get_name (document), status, error))
+    return FALSE;
 
-  return gloss_store_finish (self,
-                             update_document_row (self, document_id,
-                                                  gloss_document_get_name (document), status, error),
-                             error);
+  return gloss_store_transaction_commit (&tx, error);
 }
 
 gboolean
@@ -119,6 +119,7 @@ gloss_store_rename_document (GlossStore  *self,
                              const char  *name,
                              GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossDocument) document = NULL;
   g_autofree char *trimmed = NULL;
 
@@ -132,17 +133,17 @@ gloss_store_rename_document (GlossStore  *self,
       return FALSE;
     }
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   document = gloss_store_get_document (self, document_id, error);
   if (document == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
-  return gloss_store_finish (self,
-                             update_document_row (self, document_id, trimmed,
-                                                  gloss_document_get_status (document), error),
-                             error);
+  return update_document_row (self, document_id, trimmed, gloss_document_get_status (document),
+                              error) &&
+         gloss_store_transaction_commit (&tx, error);
 }
 
 /* Deletes a document and its spans, journaling each span before the
@@ -153,12 +154,14 @@ gloss_store_delete_document (GlossStore  *self,
                              gint64       document_id,
                              GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossDocument) snapshot = NULL;
   gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   snapshot = get_document_snapshot (self, document_id, error);
@@ -170,7 +173,7 @@ gloss_store_delete_document (GlossStore  *self,
        gloss_store_delete_row (self, "DELETE FROM documents WHERE id = ?", document_id, snapshot,
                                error);
 
-  return gloss_store_finish (self, ok, error);
+  return ok && gloss_store_transaction_commit (&tx, error);
 }
 
 /* Writes DOCUMENT back: its name and status if the row exists, else the
@@ -180,6 +183,7 @@ gloss_store_put_document (GlossStore     *self,
                           GlossDocument  *document,
                           GError        **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossDocument) existing = NULL;
   g_autoptr(GlossDocument) restored = NULL;
   sqlite3_stmt *stmt;
@@ -190,18 +194,18 @@ gloss_store_put_document (GlossStore     *self,
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
 
   id = gloss_document_get_id (document);
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   existing = gloss_store_get_document (self, id, NULL);
   if (existing != NULL)
-    return gloss_store_finish (self,
-                               update_document_row (self, id, gloss_document_get_name (document),
-                                                    gloss_document_get_status (document), error),
-                               error);
+    return update_document_row (self, id, gloss_document_get_name (document),
+                                gloss_document_get_status (document), error) &&
+           gloss_store_transaction_commit (&tx, error);
 
   text = gloss_document_get_text (document);
-  g_return_val_if_fail (text != NULL, gloss_store_finish (self, FALSE, error));
+  g_return_val_if_fail (text != NULL, FALSE);
 
   stmt = gloss_store_prepare (self,
                               "INSERT INTO documents (id, name, length, status, source, created, "
@@ -209,7 +213,7 @@ gloss_store_put_document (GlossStore     *self,
                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
                               error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, gloss_document_get_name (document), -1, SQLITE_TRANSIENT);
@@ -221,14 +225,14 @@ gloss_store_put_document (GlossStore     *self,
   sqlite3_bind_text (stmt, 7, gloss_document_get_modified (document), -1, SQLITE_TRANSIENT);
   if (!gloss_store_step_done (self, stmt, error) ||
       !gloss_store_insert_text (self, id, text, -1, error))
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   restored = get_document_snapshot (self, id, error);
   if (restored == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   gloss_store_record_change (self, NULL, restored);
-  return gloss_store_finish (self, TRUE, error);
+  return gloss_store_transaction_commit (&tx, error);
 }
 
 /* The ids of the documents whose name contains NAME_PART (ignoring ASCII
@@ -296,32 +300,39 @@ gloss_store_set_span_note (GlossStore  *self,
                            const char  *note,
                            GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossSpan) before = NULL;
+  g_autoptr(GlossSpan) after = NULL;
   g_autofree char *now = gloss_store_now ();
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
   g_return_val_if_fail (note != NULL, NULL);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return NULL;
 
   before = gloss_store_get_span (self, span_id, error);
   if (before == NULL)
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
 
   if (g_str_equal (gloss_span_get_note (before), note))
-    return gloss_store_finish (self, TRUE, error) ? g_object_ref (before) : NULL;
+    return gloss_store_transaction_commit (&tx, error) ? g_object_ref (before) : NULL;
 
   stmt = gloss_store_prepare (self,
                               "UPDATE spans SET note = ?, modified = ? WHERE id = ? "
                               "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
                               error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
 
   sqlite3_bind_text (stmt, 1, note, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, span_id);
-  return gloss_store_finish_span_write (self, stmt, before, error);
+  after = gloss_store_write_span (self, stmt, before, error);
+  if (after == NULL || !gloss_store_transaction_commit (&tx, error))
+    return NULL;
+
+  return g_steal_pointer (&after);
 }

@@ -103,6 +103,7 @@ gloss_store_update_label (GlossStore  *self,
                           const char  *description,
                           GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossLabel) before = NULL;
   g_autofree char *new_name = NULL;
   g_autofree char *new_color = NULL;
@@ -143,12 +144,13 @@ gloss_store_update_label (GlossStore  *self,
   if (hotkey != NULL && !check_hotkey (hotkey, error))
     return NULL;
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return NULL;
 
   before = gloss_store_get_label (self, label_id, error);
   if (before == NULL)
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
 
   if (new_name == NULL)
     new_name = g_strdup (gloss_label_get_name (before));
@@ -162,32 +164,32 @@ gloss_store_update_label (GlossStore  *self,
       g_str_equal (new_hotkey, gloss_label_get_hotkey (before)) &&
       g_str_equal (new_description, gloss_label_get_description (before)))
     {
-      if (!gloss_store_finish (self, TRUE, error))
+      if (!gloss_store_transaction_commit (&tx, error))
         return NULL;
       return g_steal_pointer (&before);
     }
 
   owner = find_name_owner (self, new_name, label_id, error, &failed);
   if (failed)
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
   if (owner != NULL)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
                    _("There is already a label named “%s”"), new_name);
-      return gloss_store_finish (self, FALSE, error), NULL;
+      return NULL;
     }
 
   if (new_hotkey[0] != '\0')
     {
       owner = find_hotkey_owner (self, new_hotkey, label_id, error, &failed);
       if (failed)
-        return gloss_store_finish (self, FALSE, error), NULL;
+        return NULL;
       if (owner != NULL)
         {
           g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
                        /* Translators: "The key 3 already labels “Hardline camp”" */
                        _("The key %s already labels “%s”"), new_hotkey, owner);
-          return gloss_store_finish (self, FALSE, error), NULL;
+          return NULL;
         }
     }
 
@@ -196,7 +198,7 @@ gloss_store_update_label (GlossStore  *self,
                               "WHERE id = ? RETURNING " GLOSS_STORE_LABEL_COLUMNS,
                               error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
 
   sqlite3_bind_text (stmt, 1, new_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, new_color, -1, SQLITE_TRANSIENT);
@@ -212,11 +214,11 @@ gloss_store_update_label (GlossStore  *self,
   if (after == NULL)
     {
       gloss_store_set_sqlite_error (self, error, rc);
-      return gloss_store_finish (self, FALSE, error), NULL;
+      return NULL;
     }
 
   gloss_store_record_change (self, before, after);
-  if (!gloss_store_finish (self, TRUE, error))
+  if (!gloss_store_transaction_commit (&tx, error))
     g_clear_object (&after);
 
   return after;
@@ -396,6 +398,7 @@ gloss_store_merge_labels (GlossStore  *self,
                           gint64       into_label_id,
                           GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossLabel) from = NULL;
   g_autoptr(GlossLabel) into = NULL;
   g_autoptr(GPtrArray) spans = NULL;
@@ -404,26 +407,27 @@ gloss_store_merge_labels (GlossStore  *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   from = gloss_store_get_label (self, from_label_id, error);
   if (from == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
   into = gloss_store_get_label (self, into_label_id, error);
   if (into == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   if (from_label_id == into_label_id)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
                    _("“%s” cannot be merged into itself"), gloss_label_get_name (from));
-      return gloss_store_finish (self, FALSE, error);
+      return FALSE;
     }
 
   spans = list_label_spans (self, from_label_id, error);
   if (spans == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   now = gloss_store_now ();
   for (guint i = 0; i < spans->len; i++)
@@ -432,17 +436,16 @@ gloss_store_merge_labels (GlossStore  *self,
       gboolean twin = FALSE;
 
       if (!has_twin (self, span, into_label_id, &twin, error))
-        return gloss_store_finish (self, FALSE, error);
+        return FALSE;
 
       if (twin ? !delete_span_row (self, span, error)
                : !move_span_row (self, span, into_label_id, now, error))
-        return gloss_store_finish (self, FALSE, error);
+        return FALSE;
     }
 
-  return gloss_store_finish (self,
-                             gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?",
-                                                     from_label_id, from, error),
-                             error);
+  return gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?", from_label_id, from,
+                                 error) &&
+         gloss_store_transaction_commit (&tx, error);
 }
 
 /**
@@ -459,6 +462,7 @@ gloss_store_move_label (GlossStore  *self,
                         guint        new_position,
                         GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GPtrArray) labels = NULL;
   GlossLabel *moved = NULL;
   sqlite3_stmt *stmt;
@@ -466,12 +470,13 @@ gloss_store_move_label (GlossStore  *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   labels = gloss_store_list_labels (self, error);
   if (labels == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   for (guint i = 0; i < labels->len && moved == NULL; i++)
     {
@@ -482,7 +487,7 @@ gloss_store_move_label (GlossStore  *self,
   if (moved == NULL)
     {
       gloss_store_set_not_found (error, "label", label_id);
-      return gloss_store_finish (self, FALSE, error);
+      return FALSE;
     }
 
   g_ptr_array_insert (labels, MIN (new_position, labels->len), moved);
@@ -501,7 +506,7 @@ gloss_store_move_label (GlossStore  *self,
                                   "RETURNING " GLOSS_STORE_LABEL_COLUMNS,
                                   error);
       if (stmt == NULL)
-        return gloss_store_finish (self, FALSE, error);
+        return FALSE;
 
       sqlite3_bind_int (stmt, 1, i);
       sqlite3_bind_int64 (stmt, 2, gloss_label_get_id (before));
@@ -513,11 +518,11 @@ gloss_store_move_label (GlossStore  *self,
       if (after == NULL)
         {
           gloss_store_set_sqlite_error (self, error, rc);
-          return gloss_store_finish (self, FALSE, error);
+          return FALSE;
         }
 
       gloss_store_record_change (self, before, after);
     }
 
-  return gloss_store_finish (self, TRUE, error);
+  return gloss_store_transaction_commit (&tx, error);
 }

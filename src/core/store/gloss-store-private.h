@@ -76,6 +76,31 @@ typedef enum {
   N_SIGNALS,
 } GlossStoreSignal;
 
+/* One level of transaction as a scope: rolled back when it goes out of
+ * scope uncommitted, so that no way out of a function leaves one open.
+ *
+ *   g_autoptr(GlossStoreTransaction) tx = gloss_store_transaction_begin (self, error);
+ *
+ *   if (tx == NULL)
+ *     return FALSE;
+ *   ...
+ *   return gloss_store_transaction_commit (&tx, error);
+ *
+ * The outermost level is the transaction, the levels inside it savepoints
+ * (see gloss_store_begin ()); rolling one back forgets its journal and its
+ * queued signals too. Declare it after anything that owns the store. */
+typedef struct _GlossStoreTransaction GlossStoreTransaction;
+
+GlossStoreTransaction *gloss_store_transaction_begin                (GlossStore              *self,
+                                                                     GError                 **error);
+GlossStoreTransaction *gloss_store_transaction_begin_behind_writers (GlossStore              *self,
+                                                                     GError                 **error);
+gboolean               gloss_store_transaction_commit               (GlossStoreTransaction  **transaction,
+                                                                     GError                 **error);
+void                   gloss_store_transaction_rollback             (GlossStoreTransaction   *transaction);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStoreTransaction, gloss_store_transaction_rollback)
+
 #define GLOSS_STORE_LABEL_COLUMNS "id, name, color, hotkey, description, position"
 #define GLOSS_STORE_SPAN_COLUMNS \
   "id, document, label, start, end, annotator, note, created, modified"
@@ -93,11 +118,6 @@ sqlite3_stmt  *gloss_store_prepare          (GlossStore    *self,
 gboolean       gloss_store_step_done        (GlossStore    *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
-gboolean       gloss_store_begin_behind_writers (GlossStore *self,
-                                                 GError    **error);
-gboolean       gloss_store_finish           (GlossStore    *self,
-                                             gboolean       ok,
-                                             GError       **error);
 void           gloss_store_queue_signal     (GlossStore    *self,
                                              GlossStoreSignal signal_id,
                                              gpointer       first,
@@ -106,10 +126,10 @@ void           gloss_store_queue_signal     (GlossStore    *self,
 void           gloss_store_record_change    (GlossStore    *self,
                                              gpointer       before,
                                              gpointer       after);
-GlossSpan     *gloss_store_finish_span_write (GlossStore   *self,
-                                              sqlite3_stmt *stmt,
-                                              GlossSpan    *before,
-                                              GError      **error);
+GlossSpan     *gloss_store_write_span       (GlossStore    *self,
+                                             sqlite3_stmt  *stmt,
+                                             GlossSpan     *before,
+                                             GError       **error);
 gboolean       gloss_store_delete_spans_where (GlossStore  *self,
                                                const char  *sql,
                                                gint64       id,

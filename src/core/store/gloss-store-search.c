@@ -65,6 +65,7 @@ gloss_store_add_spans_for_matches (GlossStore  *self,
                                    guint       *n_skipped,
                                    GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GPtrArray) created = NULL;
   guint skipped = 0;
 
@@ -75,7 +76,8 @@ gloss_store_add_spans_for_matches (GlossStore  *self,
   if (n_skipped != NULL)
     *n_skipped = 0;
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return NULL;
 
   created = g_ptr_array_new_with_free_func (g_object_unref);
@@ -86,7 +88,7 @@ gloss_store_add_spans_for_matches (GlossStore  *self,
       gboolean exists;
 
       if (!span_exists (self, document_id, label_id, range->start, range->end, &exists, error))
-        return gloss_store_finish (self, FALSE, error), NULL;
+        return NULL;
 
       if (exists)
         {
@@ -97,11 +99,11 @@ gloss_store_add_spans_for_matches (GlossStore  *self,
       span = gloss_store_add_span (self, document_id, label_id, range->start, range->end,
                                    annotator, NULL, error);
       if (span == NULL)
-        return gloss_store_finish (self, FALSE, error), NULL;
+        return NULL;
       g_ptr_array_add (created, span);
     }
 
-  if (!gloss_store_finish (self, TRUE, error))
+  if (!gloss_store_transaction_commit (&tx, error))
     return NULL;
 
   if (n_skipped != NULL)

@@ -656,15 +656,48 @@ gloss_store_begin (GlossStore  *self,
   return begin_transaction (self, FALSE, error);
 }
 
-/* gloss_store_begin () for background work (indexing): it waits until no
- * other transaction of this process waits for the write lock. */
-gboolean
-gloss_store_begin_behind_writers (GlossStore  *self,
-                                  GError     **error)
+/* The transaction scope. Like GMutexLocker, a GlossStoreTransaction is
+ * the store itself under another type: nothing is allocated, and NULL
+ * means that nothing began. */
+GlossStoreTransaction *
+gloss_store_transaction_begin (GlossStore  *self,
+                               GError     **error)
 {
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  return begin_transaction (self, FALSE, error) ? (GlossStoreTransaction *) self : NULL;
+}
+
+/* For background work (indexing): it waits until no other transaction of
+ * this process waits for the write lock, and does not count as one. */
+GlossStoreTransaction *
+gloss_store_transaction_begin_behind_writers (GlossStore  *self,
+                                              GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  return begin_transaction (self, TRUE, error) ? (GlossStoreTransaction *) self : NULL;
+}
+
+/* Commits the level *TRANSACTION began, as gloss_store_commit () does, and
+ * clears *TRANSACTION, so that going out of scope rolls nothing back. */
+gboolean
+gloss_store_transaction_commit (GlossStoreTransaction  **transaction,
+                                GError                 **error)
+{
+  GlossStore *self = (GlossStore *) g_steal_pointer (transaction);
+
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
-  return begin_transaction (self, TRUE, error);
+  return gloss_store_commit (self, error);
+}
+
+/* Rolls back the level TRANSACTION began: what g_autoptr calls for one
+ * still open as it goes out of scope. */
+void
+gloss_store_transaction_rollback (GlossStoreTransaction *transaction)
+{
+  gloss_store_rollback ((GlossStore *) transaction);
 }
 
 /* How large the write-ahead log may grow while writing in bulk before a
@@ -862,6 +895,7 @@ gloss_store_index_texts (GlossStore  *self,
                          gboolean    *more,
                          GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   sqlite3_stmt *stmt;
   gint64 last = 0;
   int rc;
@@ -874,7 +908,8 @@ gloss_store_index_texts (GlossStore  *self,
     *more = FALSE;
 
   /* Behind any other writer of this process (a window saving a span). */
-  if (!gloss_store_begin_behind_writers (self, error))
+  tx = gloss_store_transaction_begin_behind_writers (self, error);
+  if (tx == NULL)
     return FALSE;
 
   stmt = gloss_store_prepare (self,
@@ -882,7 +917,7 @@ gloss_store_index_texts (GlossStore  *self,
                               "                            ORDER BY document LIMIT ?)",
                               error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, max_texts);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -891,14 +926,14 @@ gloss_store_index_texts (GlossStore  *self,
   if (rc != SQLITE_ROW)
     {
       gloss_store_set_sqlite_error (self, error, rc);
-      return gloss_store_finish (self, FALSE, error);
+      return FALSE;
     }
 
   /* NULL (0) when none is waiting: ids start at 1. */
   if (last > 0 && !index_texts_up_to (self, last, error))
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
-  if (!gloss_store_finish (self, TRUE, error))
+  if (!gloss_store_transaction_commit (&tx, error))
     return FALSE;
 
   if (more != NULL && last > 0)
@@ -1055,21 +1090,6 @@ gloss_store_end_read (GlossStore *self)
   g_return_if_fail (self->transaction_depth == 0);
 
   store_run (self, "COMMIT", NULL);
-}
-
-/* Finishes the transaction a mutation opened: commit on success, roll back on
- * failure, so that no caller can forget either. */
-gboolean
-gloss_store_finish (GlossStore  *self,
-                    gboolean     ok,
-                    GError     **error)
-{
-  if (!ok)
-    {
-      gloss_store_rollback (self);
-      return FALSE;
-    }
-  return gloss_store_commit (self, error);
 }
 
 static void
@@ -1498,36 +1518,54 @@ backup_project (GlossStore  *self,
   return TRUE;
 }
 
+/* Copies the project to NAME.gloss.bak under the write lock, unless it
+ * turns out migrated meanwhile: then *VERSION is the current version. */
+static gboolean
+backup_before_migrating (GlossStore  *self,
+                         gint64      *version,
+                         GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = gloss_store_transaction_begin (self, error);
+  guint32 application_id;
+
+  return tx != NULL &&
+         store_query_header (self, &application_id, version, error) &&
+         (*version >= GLOSS_STORE_SCHEMA_VERSION || backup_project (self, error)) &&
+         gloss_store_transaction_commit (&tx, error);
+}
+
 /* Brings the schema to GLOSS_STORE_SCHEMA_VERSION in one transaction. An
  * existing project has been copied to NAME.gloss.bak before. */
 static gboolean
 store_migrate (GlossStore  *self,
                GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autofree char *sql = NULL;
   guint32 application_id;
   gint64 version;
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   /* Another process may have migrated it meanwhile. */
   if (!store_query_header (self, &application_id, &version, error))
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
   if (version == GLOSS_STORE_SCHEMA_VERSION)
-    return gloss_store_finish (self, TRUE, error);
+    return gloss_store_transaction_commit (&tx, error);
 
   for (gint64 v = version; v < GLOSS_STORE_SCHEMA_VERSION; v++)
     {
       if (!store_exec (self, migrations[v], error))
-        return gloss_store_finish (self, FALSE, error);
+        return FALSE;
     }
 
   sql = g_strdup_printf ("PRAGMA user_version = %d", GLOSS_STORE_SCHEMA_VERSION);
   if (!store_exec (self, sql, error))
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
-  return gloss_store_finish (self, TRUE, error);
+  return gloss_store_transaction_commit (&tx, error);
 }
 
 /* Whether PATH may be opened or made as a project while the projects
@@ -1638,15 +1676,7 @@ store_open (const char  *path,
 
       /* The copy is taken under the write lock, so that it is the project
        * as it was before any migration, this one or another process's. */
-      if (!gloss_store_begin (self, error))
-        return NULL;
-      if (!store_query_header (self, &application_id, &version, error) ||
-          (version < GLOSS_STORE_SCHEMA_VERSION && !backup_project (self, error)))
-        {
-          gloss_store_rollback (self);
-          return NULL;
-        }
-      if (!gloss_store_commit (self, error))
+      if (!backup_before_migrating (self, &version, error))
         return NULL;
     }
 
@@ -1801,6 +1831,22 @@ gloss_store_save_copy (GlossStore  *self,
   return TRUE;
 }
 
+/* The meta entries of a new project, in one transaction. */
+static gboolean
+write_new_meta (GlossStore  *self,
+                const char  *created,
+                const char  *name,
+                GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = gloss_store_transaction_begin (self, error);
+
+  return tx != NULL &&
+         gloss_store_set_meta (self, "created", created, error) &&
+         gloss_store_set_meta (self, "gloss-version", PACKAGE_VERSION, error) &&
+         gloss_store_set_meta (self, "name", name, error) &&
+         gloss_store_transaction_commit (&tx, error);
+}
+
 /* Builds the project under a temporary name and moves it into place only
  * if PATH is still free, so that PATH is either absent or a complete
  * project, whatever happens, and a creator that comes second gets
@@ -1881,18 +1927,7 @@ gloss_store_create (const char          *path,
   if (!store_exec (store, sql, error) ||
       !store_configure (store, error) ||
       !store_migrate (store, error) ||
-      !gloss_store_begin (store, error))
-    goto out;
-
-  if (!gloss_store_set_meta (store, "created", created, error) ||
-      !gloss_store_set_meta (store, "gloss-version", PACKAGE_VERSION, error) ||
-      !gloss_store_set_meta (store, "name", name, error))
-    {
-      gloss_store_rollback (store);
-      goto out;
-    }
-
-  if (!gloss_store_commit (store, error) ||
+      !write_new_meta (store, created, name, error) ||
       (init != NULL && !init (store, user_data, error)))
     goto out;
 
@@ -1996,23 +2031,25 @@ gloss_store_set_meta (GlossStore  *self,
                       const char  *value,
                       GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   stmt = gloss_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
 
-  return gloss_store_finish (self, gloss_store_step_done (self, stmt, error), error);
+  return gloss_store_step_done (self, stmt, error) && gloss_store_transaction_commit (&tx, error);
 }
 
 void
@@ -2063,6 +2100,7 @@ gloss_store_add_document (GlossStore  *self,
                           const char  *source,
                           GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
@@ -2081,7 +2119,8 @@ gloss_store_add_document (GlossStore  *self,
       return 0;
     }
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return 0;
 
   stmt = gloss_store_prepare (self,
@@ -2089,7 +2128,7 @@ gloss_store_add_document (GlossStore  *self,
                               "VALUES (?, ?, ?, ?, ?)",
                               error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error), 0;
+    return 0;
 
   now = gloss_store_now ();
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
@@ -2099,15 +2138,15 @@ gloss_store_add_document (GlossStore  *self,
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
 
   if (!gloss_store_step_done (self, stmt, error))
-    return gloss_store_finish (self, FALSE, error), 0;
+    return 0;
 
   id = sqlite3_last_insert_rowid (self->db);
   if (!gloss_store_insert_text (self, id, text, n_bytes, error))
-    return gloss_store_finish (self, FALSE, error), 0;
+    return 0;
 
   gloss_store_queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
 
-  return gloss_store_finish (self, TRUE, error) ? id : 0;
+  return gloss_store_transaction_commit (&tx, error) ? id : 0;
 }
 
 guint
@@ -2242,6 +2281,7 @@ gloss_store_add_label (GlossStore  *self,
                        const char  *description,
                        GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autofree char *trimmed = NULL;
   GlossLabel *label = NULL;
   sqlite3_stmt *stmt;
@@ -2259,7 +2299,8 @@ gloss_store_add_label (GlossStore  *self,
       return NULL;
     }
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return NULL;
 
   /* A new label goes last. Positions have no index (older versions of
@@ -2286,7 +2327,7 @@ gloss_store_add_label (GlossStore  *self,
                                   error);
     }
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
 
   sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, color, -1, SQLITE_TRANSIENT);
@@ -2305,14 +2346,14 @@ gloss_store_add_label (GlossStore  *self,
                      _("There is already a label named “%s”"), trimmed);
       else
         gloss_store_set_sqlite_error (self, error, rc);
-      return gloss_store_finish (self, FALSE, error), NULL;
+      return NULL;
     }
 
   gloss_store_record_change (self, NULL, label);
   /* Until the transaction ends or another label is written: then no other
    * connection can add one. */
   self->next_label_position = gloss_label_get_position (label) + 1;
-  if (!gloss_store_finish (self, TRUE, error))
+  if (!gloss_store_transaction_commit (&tx, error))
     g_clear_object (&label);
 
   return label;
@@ -2390,26 +2431,29 @@ gloss_store_add_span (GlossStore  *self,
                       const char  *note,
                       GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossSpan) span = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return NULL;
 
   document = gloss_store_get_document (self, document_id, error);
   if (document == NULL || !label_exists (self, label_id, error))
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
 
   if (!gloss_offsets_check_span (gloss_document_get_length (document), start, end, &local_error))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
                    _("Document “%s”: %s"), gloss_document_get_name (document),
                    local_error->message);
-      return gloss_store_finish (self, FALSE, error), NULL;
+      return NULL;
     }
 
   stmt = gloss_store_prepare (self,
@@ -2418,7 +2462,7 @@ gloss_store_add_span (GlossStore  *self,
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " GLOSS_STORE_SPAN_COLUMNS,
                         error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
 
   now = gloss_store_now ();
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -2430,7 +2474,11 @@ gloss_store_add_span (GlossStore  *self,
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
 
-  return gloss_store_finish_span_write (self, stmt, NULL, error);
+  span = gloss_store_write_span (self, stmt, NULL, error);
+  if (span == NULL || !gloss_store_transaction_commit (&tx, error))
+    return NULL;
+
+  return g_steal_pointer (&span);
 }
 
 GlossSpan *
@@ -2463,29 +2511,31 @@ gloss_store_delete_span (GlossStore  *self,
                          gint64       span_id,
                          GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossSpan) span = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   span = gloss_store_get_span (self, span_id, error);
   if (span == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   stmt = gloss_store_prepare (self, "DELETE FROM spans WHERE id = ?", error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, span_id);
   if (!gloss_store_step_done (self, stmt, error))
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   gloss_store_record_change (self, span, NULL);
 
-  return gloss_store_finish (self, TRUE, error);
+  return gloss_store_transaction_commit (&tx, error);
 }
 
 GlossSpan *
@@ -2494,32 +2544,39 @@ gloss_store_relabel_span (GlossStore  *self,
                           gint64       label_id,
                           GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossSpan) old_span = NULL;
+  g_autoptr(GlossSpan) span = NULL;
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return NULL;
 
   old_span = gloss_store_get_span (self, span_id, error);
   if (old_span == NULL || !label_exists (self, label_id, error))
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
 
   stmt = gloss_store_prepare (self,
                         "UPDATE spans SET label = ?, modified = ? WHERE id = ? "
                         "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
                         error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error), NULL;
+    return NULL;
 
   now = gloss_store_now ();
   sqlite3_bind_int64 (stmt, 1, label_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, span_id);
 
-  return gloss_store_finish_span_write (self, stmt, old_span, error);
+  span = gloss_store_write_span (self, stmt, old_span, error);
+  if (span == NULL || !gloss_store_transaction_commit (&tx, error))
+    return NULL;
+
+  return g_steal_pointer (&span);
 }
 
 GPtrArray *
@@ -2587,13 +2644,15 @@ gloss_store_put_label (GlossStore  *self,
                        GlossLabel  *label,
                        GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossLabel) before = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   before = gloss_store_get_label (self, gloss_label_get_id (label), NULL);
@@ -2605,7 +2664,7 @@ gloss_store_put_label (GlossStore  *self,
                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                               error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, gloss_label_get_id (label));
   sqlite3_bind_text (stmt, 2, gloss_label_get_name (label), -1, SQLITE_TRANSIENT);
@@ -2615,21 +2674,20 @@ gloss_store_put_label (GlossStore  *self,
   sqlite3_bind_int (stmt, 6, gloss_label_get_position (label));
 
   if (!gloss_store_step_done (self, stmt, error))
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   gloss_store_record_change (self, before, label);
-  return gloss_store_finish (self, TRUE, error);
+  return gloss_store_transaction_commit (&tx, error);
 }
 
-/* Runs STMT, a write RETURNING the span columns, journals the span as it
- * was (BEFORE) and as it is, and ends the transaction the caller opened.
- * The span as written, or NULL with ERROR set and the transaction rolled
- * back. */
+/* Runs STMT, a write RETURNING the span columns, and journals the span as
+ * it was (BEFORE) and as it is. The span as written, or NULL with ERROR
+ * set. */
 GlossSpan *
-gloss_store_finish_span_write (GlossStore    *self,
-                               sqlite3_stmt  *stmt,
-                               GlossSpan     *before,
-                               GError       **error)
+gloss_store_write_span (GlossStore    *self,
+                        sqlite3_stmt  *stmt,
+                        GlossSpan     *before,
+                        GError       **error)
 {
   GlossSpan *span = NULL;
   int rc = sqlite3_step (stmt);
@@ -2641,13 +2699,10 @@ gloss_store_finish_span_write (GlossStore    *self,
   if (span == NULL)
     {
       gloss_store_set_sqlite_error (self, error, rc);
-      return gloss_store_finish (self, FALSE, error), NULL;
+      return NULL;
     }
 
   gloss_store_record_change (self, before, span);
-  if (!gloss_store_finish (self, TRUE, error))
-    g_clear_object (&span);
-
   return span;
 }
 
@@ -2711,12 +2766,14 @@ gloss_store_delete_label (GlossStore  *self,
                           gint64       label_id,
                           GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossLabel) label = NULL;
   gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   label = gloss_store_get_label (self, label_id, error);
@@ -2727,7 +2784,7 @@ gloss_store_delete_label (GlossStore  *self,
                                        label_id, error) &&
        gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?", label_id, label, error);
 
-  return gloss_store_finish (self, ok, error);
+  return ok && gloss_store_transaction_commit (&tx, error);
 }
 
 /* Writes SPAN's row exactly, id and times included. */
@@ -2736,6 +2793,7 @@ gloss_store_put_span (GlossStore  *self,
                       GlossSpan   *span,
                       GError     **error)
 {
+  g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossSpan) before = NULL;
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -2744,12 +2802,13 @@ gloss_store_put_span (GlossStore  *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
 
-  if (!gloss_store_begin (self, error))
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
     return FALSE;
 
   document = gloss_store_get_document (self, gloss_span_get_document_id (span), error);
   if (document == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   if (!gloss_offsets_check_span (gloss_document_get_length (document), gloss_span_get_start (span),
                                  gloss_span_get_end (span), &local_error))
@@ -2757,7 +2816,7 @@ gloss_store_put_span (GlossStore  *self,
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
                    _("Document “%s”: %s"), gloss_document_get_name (document),
                    local_error->message);
-      return gloss_store_finish (self, FALSE, error);
+      return FALSE;
     }
 
   before = gloss_store_get_span (self, gloss_span_get_id (span), NULL);
@@ -2772,7 +2831,7 @@ gloss_store_put_span (GlossStore  *self,
                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                               error);
   if (stmt == NULL)
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, gloss_span_get_id (span));
   sqlite3_bind_int64 (stmt, 2, gloss_span_get_document_id (span));
@@ -2785,10 +2844,10 @@ gloss_store_put_span (GlossStore  *self,
   sqlite3_bind_text (stmt, 9, gloss_span_get_modified (span), -1, SQLITE_TRANSIENT);
 
   if (!gloss_store_step_done (self, stmt, error))
-    return gloss_store_finish (self, FALSE, error);
+    return FALSE;
 
   gloss_store_record_change (self, before, span);
-  return gloss_store_finish (self, TRUE, error);
+  return gloss_store_transaction_commit (&tx, error);
 }
 
 /* The document named NAME whose text is exactly TEXT, or 0: an import merges
