@@ -118,6 +118,11 @@ sqlite3_stmt  *gloss_store_prepare          (GlossStore    *self,
 gboolean       gloss_store_step_done        (GlossStore    *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
+gboolean       gloss_store_exec             (GlossStore    *self,
+                                             const char    *sql,
+                                             GError       **error);
+gint64         gloss_store_query_int        (GlossStore    *self,
+                                             const char    *sql);
 void           gloss_store_queue_signal     (GlossStore    *self,
                                              GlossStoreSignal signal_id,
                                              gpointer       first,
@@ -146,5 +151,13 @@ gboolean       gloss_store_insert_text      (GlossStore    *self,
                                              GError       **error);
 GlossLabel    *gloss_store_label_from_row   (sqlite3_stmt  *stmt);
 GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
+
+/* gloss-store-schema.c */
+gboolean       gloss_store_query_header     (GlossStore    *self,
+                                             guint32       *application_id,
+                                             gint64        *version,
+                                             GError       **error);
+gboolean       gloss_store_migrate          (GlossStore    *self,
+                                             GError       **error);
 
 G_END_DECLS

@@ -74,137 +74,6 @@ wait_for_writers (void)
   g_mutex_unlock (&writers_waiting.lock);
 }
 
-/* migrations[N] takes a schema of version N to version N + 1. */
-static const char * const migrations[] = {
-  "CREATE TABLE meta ("
-  "  key TEXT PRIMARY KEY,"
-  "  value TEXT NOT NULL"
-  ");"
-  "CREATE TABLE documents ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL,"
-  "  text TEXT NOT NULL,"
-  "  length INTEGER NOT NULL CHECK (length >= 0),"
-  "  status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in-progress', 'done')),"
-  "  source TEXT NOT NULL DEFAULT '',"
-  "  span_count INTEGER NOT NULL DEFAULT 0,"
-  "  created TEXT NOT NULL,"
-  "  modified TEXT NOT NULL"
-  ");"
-  "CREATE TABLE labels ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0),"
-  "  color TEXT NOT NULL,"
-  "  hotkey TEXT NOT NULL DEFAULT '',"
-  "  description TEXT NOT NULL DEFAULT '',"
-  "  position INTEGER NOT NULL"
-  ");"
-  "CREATE TABLE spans ("
-  "  id INTEGER PRIMARY KEY,"
-  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
-  "  label INTEGER NOT NULL REFERENCES labels (id) ON DELETE CASCADE,"
-  "  start INTEGER NOT NULL CHECK (start >= 0),"
-  "  end INTEGER NOT NULL CHECK (end > start),"
-  "  annotator TEXT NOT NULL DEFAULT '',"
-  "  note TEXT NOT NULL DEFAULT '',"
-  "  created TEXT NOT NULL,"
-  "  modified TEXT NOT NULL"
-  ");"
-  "CREATE INDEX documents_by_status ON documents (status);"
-  "CREATE INDEX spans_by_document ON spans (document, start);"
-  "CREATE INDEX spans_by_label ON spans (label);"
-  /* The list shows a count and a status per document; keeping them in the row
-   * lets a project of many documents list without counting spans. The first
-   * span makes a new document "in progress". */
-  "CREATE TRIGGER spans_after_insert AFTER INSERT ON spans BEGIN"
-  "  UPDATE documents SET span_count = span_count + 1,"
-  "    status = CASE status WHEN 'new' THEN 'in-progress' ELSE status END,"
-  "    modified = NEW.modified"
-  "  WHERE id = NEW.document;"
-  "END;"
-  "CREATE TRIGGER spans_after_delete AFTER DELETE ON spans BEGIN"
-  "  UPDATE documents SET span_count = span_count - 1 WHERE id = OLD.document;"
-  "END;",
-
-  /* 1 -> 2: the texts move to a table of their own. A document's row
-   * changes with every span (its count, its status); with the text in it,
-   * SQLite rewrote the whole text each time, megabytes per span on a long
-   * document. And a full-text index over the texts, so that a search across
-   * a large project reads only the documents that can match; it indexes the
-   * texts in place (no second copy) and follows them through triggers. */
-  "CREATE TABLE document_texts ("
-  "  document INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
-  "  text TEXT NOT NULL"
-  ");"
-  "INSERT INTO document_texts (document, text) SELECT id, text FROM documents;"
-  "ALTER TABLE documents DROP COLUMN text;"
-  /* An import looks documents up by name to merge into them; a document's
-   * spans are read in reading order, which this index gives without a sort. */
-  "CREATE INDEX documents_by_name ON documents (name);"
-  "CREATE INDEX spans_in_order ON spans (document, start, end DESC, id);"
-  "DROP INDEX spans_by_document;"
-  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
-  "  text, content = 'document_texts', content_rowid = 'document',"
-  "  tokenize = 'unicode61 remove_diacritics 2'"
-  ");"
-  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
-  "CREATE TRIGGER document_texts_after_insert AFTER INSERT ON document_texts BEGIN"
-  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);"
-  "END;"
-  "CREATE TRIGGER document_texts_after_delete AFTER DELETE ON document_texts BEGIN"
-  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.document, OLD.text);"
-  "END;"
-  "CREATE TRIGGER document_texts_after_update AFTER UPDATE ON document_texts BEGIN"
-  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', OLD.document, OLD.text);"
-  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);"
-  "END;",
-
-  /* 2 -> 3: texts can wait for the full-text index. Tokenizing was half of
-   * an import's time; an import now lists its texts in unindexed_texts,
-   * gloss_store_index_texts () indexes them later, a few at a time, and a
-   * search reads the texts still listed itself. The index's content is
-   * the texts that are not listed (indexed_texts), so that it always
-   * matches its content exactly, as FTS5's integrity check wants. The
-   * triggers keep it so: a listed text is not in the index, so deleting
-   * or changing one must not take it out (an FTS5 'delete' of a text that
-   * was never indexed damages an external-content index). */
-  "CREATE TABLE unindexed_texts ("
-  "  document INTEGER PRIMARY KEY"
-  ");"
-  "CREATE VIEW indexed_texts AS SELECT document, text FROM document_texts "
-  "  WHERE document NOT IN (SELECT document FROM unindexed_texts);"
-  "DROP TRIGGER document_texts_after_insert;"
-  "DROP TRIGGER document_texts_after_delete;"
-  "DROP TRIGGER document_texts_after_update;"
-  "DROP TABLE documents_fts;"
-  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
-  "  text, content = 'indexed_texts', content_rowid = 'document',"
-  "  tokenize = 'unicode61 remove_diacritics 2'"
-  ");"
-  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
-  "CREATE TRIGGER document_texts_after_insert AFTER INSERT ON document_texts "
-  "WHEN NOT EXISTS (SELECT 1 FROM unindexed_texts WHERE document = NEW.document) BEGIN"
-  "  INSERT INTO documents_fts (rowid, text) VALUES (NEW.document, NEW.text);"
-  "END;"
-  "CREATE TRIGGER document_texts_after_delete AFTER DELETE ON document_texts BEGIN"
-  "  INSERT INTO documents_fts (documents_fts, rowid, text)"
-  "    SELECT 'delete', OLD.document, OLD.text"
-  "    WHERE NOT EXISTS (SELECT 1 FROM unindexed_texts WHERE document = OLD.document);"
-  "  DELETE FROM unindexed_texts WHERE document = OLD.document;"
-  "END;"
-  "CREATE TRIGGER document_texts_after_update AFTER UPDATE ON document_texts BEGIN"
-  "  INSERT INTO documents_fts (documents_fts, rowid, text)"
-  "    SELECT 'delete', OLD.document, OLD.text"
-  "    WHERE NOT EXISTS (SELECT 1 FROM unindexed_texts WHERE document = OLD.document);"
-  "  UPDATE unindexed_texts SET document = NEW.document WHERE document = OLD.document;"
-  "  INSERT INTO documents_fts (rowid, text)"
-  "    SELECT NEW.document, NEW.text"
-  "    WHERE NOT EXISTS (SELECT 1 FROM unindexed_texts WHERE document = NEW.document);"
-  "END;",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);
-
 /* The time as rows store it, to the second. Formatted once a second per
  * thread: an import asks for it with every document. */
 char *
@@ -388,10 +257,12 @@ gloss_store_step_done (GlossStore    *self,
   return TRUE;
 }
 
-static gboolean
-store_exec (GlossStore  *self,
-            const char  *sql,
-            GError     **error)
+/* Runs SQL, one or more statements, without the cache: for pragmas and
+ * migrations, which run once. */
+gboolean
+gloss_store_exec (GlossStore  *self,
+                  const char  *sql,
+                  GError     **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -416,9 +287,9 @@ store_run (GlossStore  *self,
 }
 
 /* The number SQL answers: 0 when it gives no row, -1 when it fails. */
-static gint64
-store_query_int (GlossStore *self,
-                 const char *sql)
+gint64
+gloss_store_query_int (GlossStore *self,
+                       const char *sql)
 {
   sqlite3_stmt *stmt = gloss_store_prepare (self, sql, NULL);
   gint64 value = 0;
@@ -752,7 +623,7 @@ set_pragma (GlossStore *self,
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
 
-  store_exec (self, sql, NULL);
+  gloss_store_exec (self, sql, NULL);
 }
 
 /* While BULK, the connection writes as an import of many files needs:
@@ -789,18 +660,18 @@ gloss_store_set_bulk_writing (GlossStore  *self,
       g_autoptr(GError) local_error = NULL;
 
       self->bulk_writing = TRUE;
-      self->before_bulk.cache_size = store_query_int (self, "PRAGMA cache_size");
-      self->before_bulk.temp_store = store_query_int (self, "PRAGMA temp_store");
-      self->before_bulk.synchronous = store_query_int (self, "PRAGMA synchronous");
-      self->before_bulk.wal_autocheckpoint = store_query_int (self, "PRAGMA wal_autocheckpoint");
-      store_exec (self, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY", NULL);
+      self->before_bulk.cache_size = gloss_store_query_int (self, "PRAGMA cache_size");
+      self->before_bulk.temp_store = gloss_store_query_int (self, "PRAGMA temp_store");
+      self->before_bulk.synchronous = gloss_store_query_int (self, "PRAGMA synchronous");
+      self->before_bulk.wal_autocheckpoint = gloss_store_query_int (self, "PRAGMA wal_autocheckpoint");
+      gloss_store_exec (self, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY", NULL);
 
       self->checkpointer = gloss_store_checkpointer_new (sqlite3_db_filename (self->db, "main"),
                                                          &local_error);
       if (self->checkpointer != NULL)
         {
           sqlite3_wal_hook (self->db, checkpoint_in_background, self);
-          store_exec (self, "PRAGMA synchronous = NORMAL", NULL);
+          gloss_store_exec (self, "PRAGMA synchronous = NORMAL", NULL);
         }
       else
         {
@@ -852,7 +723,7 @@ guint
 gloss_store_count_texts_to_index (GlossStore *self)
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-  return MAX (store_query_int (self, "SELECT count (*) FROM unindexed_texts"), 0);
+  return MAX (gloss_store_query_int (self, "SELECT count (*) FROM unindexed_texts"), 0);
 }
 
 static gboolean
@@ -937,7 +808,7 @@ gloss_store_index_texts (GlossStore  *self,
     return FALSE;
 
   if (more != NULL && last > 0)
-    *more = store_query_int (self, "SELECT EXISTS (SELECT 1 FROM unindexed_texts)") != 0;
+    *more = gloss_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM unindexed_texts)") != 0;
   return TRUE;
 }
 
@@ -1389,7 +1260,7 @@ store_connect (const char  *path,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
 
-  if (read_only && writable && !store_exec (self, "PRAGMA query_only = ON", error))
+  if (read_only && writable && !gloss_store_exec (self, "PRAGMA query_only = ON", error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1400,43 +1271,13 @@ store_configure (GlossStore  *self,
                  GError     **error)
 {
   if (self->read_only)
-    return store_exec (self, "PRAGMA foreign_keys = ON", error);
+    return gloss_store_exec (self, "PRAGMA foreign_keys = ON", error);
 
-  return store_exec (self,
+  return gloss_store_exec (self,
                      "PRAGMA foreign_keys = ON;"
                      "PRAGMA journal_mode = WAL;"
                      "PRAGMA synchronous = FULL;",
                      error);
-}
-
-/* The first statement that reads the project: the one that waits, once,
- * for another program's lock. */
-static gboolean
-store_query_header (GlossStore  *self,
-                    guint32     *application_id,
-                    gint64      *version,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self, "SELECT application_id, user_version "
-                                                  "FROM pragma_application_id, "
-                                                  "pragma_user_version", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      gloss_store_set_sqlite_error (self, error, rc);
-      return FALSE;
-    }
-  *application_id = (guint32) sqlite3_column_int64 (stmt, 0);
-  *version = sqlite3_column_int64 (stmt, 1);
-  sqlite3_reset (stmt);
-
-  return TRUE;
 }
 
 /* Copies the project, as it is on disk, to NAME.gloss.bak: byte for byte,
@@ -1529,43 +1370,9 @@ backup_before_migrating (GlossStore  *self,
   guint32 application_id;
 
   return tx != NULL &&
-         store_query_header (self, &application_id, version, error) &&
+         gloss_store_query_header (self, &application_id, version, error) &&
          (*version >= GLOSS_STORE_SCHEMA_VERSION || backup_project (self, error)) &&
          gloss_store_transaction_commit (&tx, error);
-}
-
-/* Brings the schema to GLOSS_STORE_SCHEMA_VERSION in one transaction. An
- * existing project has been copied to NAME.gloss.bak before. */
-static gboolean
-store_migrate (GlossStore  *self,
-               GError     **error)
-{
-  g_autoptr(GlossStoreTransaction) tx = NULL;
-  g_autofree char *sql = NULL;
-  guint32 application_id;
-  gint64 version;
-
-  tx = gloss_store_transaction_begin (self, error);
-  if (tx == NULL)
-    return FALSE;
-
-  /* Another process may have migrated it meanwhile. */
-  if (!store_query_header (self, &application_id, &version, error))
-    return FALSE;
-  if (version == GLOSS_STORE_SCHEMA_VERSION)
-    return gloss_store_transaction_commit (&tx, error);
-
-  for (gint64 v = version; v < GLOSS_STORE_SCHEMA_VERSION; v++)
-    {
-      if (!store_exec (self, migrations[v], error))
-        return FALSE;
-    }
-
-  sql = g_strdup_printf ("PRAGMA user_version = %d", GLOSS_STORE_SCHEMA_VERSION);
-  if (!store_exec (self, sql, error))
-    return FALSE;
-
-  return gloss_store_transaction_commit (&tx, error);
 }
 
 /* Whether PATH may be opened or made as a project while the projects
@@ -1633,7 +1440,7 @@ store_open (const char  *path,
     return NULL;
 
   self = store_connect (path, read_only, error);
-  if (self == NULL || !store_query_header (self, &application_id, &version, error))
+  if (self == NULL || !gloss_store_query_header (self, &application_id, &version, error))
     return NULL;
 
   /* The same checks as the header's, on what SQLite reads: the project as
@@ -1685,7 +1492,7 @@ store_open (const char  *path,
 
   /* Only an old project takes the write lock while opening: a project
    * another process is writing opens without waiting for it. */
-  if (version < GLOSS_STORE_SCHEMA_VERSION && !store_migrate (self, error))
+  if (version < GLOSS_STORE_SCHEMA_VERSION && !gloss_store_migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1924,9 +1731,9 @@ gloss_store_create (const char          *path,
   name = g_str_has_suffix (base, ".gloss") ? g_strndup (base, strlen (base) - strlen (".gloss"))
                                            : g_strdup (base);
 
-  if (!store_exec (store, sql, error) ||
+  if (!gloss_store_exec (store, sql, error) ||
       !store_configure (store, error) ||
-      !store_migrate (store, error) ||
+      !gloss_store_migrate (store, error) ||
       !write_new_meta (store, created, name, error) ||
       (init != NULL && !init (store, user_data, error)))
     goto out;
@@ -2153,7 +1960,7 @@ guint
 gloss_store_count_documents (GlossStore *self)
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-  return MAX (store_query_int (self, "SELECT count (*) FROM documents"), 0);
+  return MAX (gloss_store_query_int (self, "SELECT count (*) FROM documents"), 0);
 }
 
 guint
