@@ -1051,17 +1051,6 @@ gloss_store_load_text (GlossStore  *self,
 }
 
 GlossLabel *
-gloss_store_label_from_row (sqlite3_stmt *stmt)
-{
-  return gloss_label_new (sqlite3_column_int64 (stmt, 0),
-                          (const char *) sqlite3_column_text (stmt, 1),
-                          (const char *) sqlite3_column_text (stmt, 2),
-                          (const char *) sqlite3_column_text (stmt, 3),
-                          (const char *) sqlite3_column_text (stmt, 4),
-                          sqlite3_column_int (stmt, 5));
-}
-
-GlossLabel *
 gloss_store_add_label (GlossStore  *self,
                        const char  *name,
                        const char  *color,
@@ -1172,20 +1161,6 @@ gloss_store_list_labels (GlossStore  *self,
     }
 
   return g_steal_pointer (&labels);
-}
-
-GlossSpan *
-gloss_store_span_from_row (sqlite3_stmt *stmt)
-{
-  return gloss_span_new (sqlite3_column_int64 (stmt, 0),
-                         sqlite3_column_int64 (stmt, 1),
-                         sqlite3_column_int64 (stmt, 2),
-                         sqlite3_column_int64 (stmt, 3),
-                         sqlite3_column_int64 (stmt, 4),
-                         (const char *) sqlite3_column_text (stmt, 5),
-                         (const char *) sqlite3_column_text (stmt, 6),
-                         (const char *) sqlite3_column_text (stmt, 7),
-                         (const char *) sqlite3_column_text (stmt, 8));
 }
 
 static gboolean
@@ -1492,59 +1467,6 @@ gloss_store_write_span (GlossStore    *self,
 
   gloss_store_record_change (self, before, span);
   return span;
-}
-
-/* Runs SQL, a DELETE ... RETURNING the span columns with ID as its one
- * parameter, and journals each span it deletes. */
-gboolean
-gloss_store_delete_spans_where (GlossStore  *self,
-                                const char  *sql,
-                                gint64       id,
-                                GError     **error)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GlossSpan) span = gloss_store_span_from_row (stmt);
-
-      gloss_store_record_change (self, span, NULL);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Runs SQL, a DELETE of one row by id, and journals ROW as deleted. */
-gboolean
-gloss_store_delete_row (GlossStore  *self,
-                        const char  *sql,
-                        gint64       id,
-                        gpointer     row,
-                        GError     **error)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!gloss_store_step_done (self, stmt, error))
-    return FALSE;
-
-  gloss_store_record_change (self, row, NULL);
-  return TRUE;
 }
 
 /* Deletes a label and every span that has it, journaling each span so that
