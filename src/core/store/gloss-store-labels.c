@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Editing the label set: rename, recolor, rekey, describe, reorder, merge.
- * Each call is one transaction that journals every row it changes, the label
- * and each span it touches, so that one undo puts all of it back. */
+/* The labels: adding one (last in the list), reading them, writing one
+ * back as it was (undo), deleting one with its spans, and editing the set:
+ * rename, recolor, rekey, describe, reorder, merge. Each call is one
+ * transaction that journals every row it changes, the label and each span
+ * it touches, so that one undo puts all of it back. */
 
 #define G_LOG_DOMAIN "gloss-store"
 
@@ -12,6 +14,238 @@
 
 #include "gloss-color.h"
 #include "gloss-store-private.h"
+
+GlossLabel *
+gloss_store_add_label (GlossStore  *self,
+                       const char  *name,
+                       const char  *color,
+                       const char  *hotkey,
+                       const char  *description,
+                       GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autofree char *trimmed = NULL;
+  GlossLabel *label = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (color != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (trimmed[0] == '\0' || !g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("A label needs a name"));
+      return NULL;
+    }
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return NULL;
+
+  /* A new label goes last. Positions have no index (older versions of
+   * Gloss open the project, so its schema stays as it is), and looking for
+   * the greatest one each time made a file of 20,000 labels take half a
+   * minute: within a transaction that has just added a label, the next
+   * position is known. */
+  if (self->next_label_position >= 0 && !sqlite3_get_autocommit (self->db))
+    {
+      stmt = gloss_store_prepare (self,
+                                  "INSERT INTO labels (name, color, hotkey, description, position) "
+                                  "VALUES (?, ?, ?, ?, ?) RETURNING " GLOSS_STORE_LABEL_COLUMNS,
+                                  error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 5, self->next_label_position);
+    }
+  else
+    {
+      stmt = gloss_store_prepare (self,
+                                  "INSERT INTO labels (name, color, hotkey, description, position) "
+                                  "VALUES (?, ?, ?, ?, "
+                                  "(SELECT coalesce (max (position) + 1, 0) FROM labels)) "
+                                  "RETURNING " GLOSS_STORE_LABEL_COLUMNS,
+                                  error);
+    }
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, color, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, hotkey ? hotkey : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, description ? description : "", -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    label = gloss_store_label_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (label == NULL)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                     _("There is already a label named “%s”"), trimmed);
+      else
+        gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  gloss_store_record_change (self, NULL, label);
+  /* Until the transaction ends or another label is written: then no other
+   * connection can add one. */
+  self->next_label_position = gloss_label_get_position (label) + 1;
+  if (!gloss_store_transaction_commit (&tx, error))
+    g_clear_object (&label);
+
+  return label;
+}
+
+GPtrArray *
+gloss_store_list_labels (GlossStore  *self,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = gloss_store_prepare (self, "SELECT " GLOSS_STORE_LABEL_COLUMNS " FROM labels ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (labels, gloss_store_label_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&labels);
+}
+
+GlossLabel *
+gloss_store_get_label (GlossStore  *self,
+                       gint64       label_id,
+                       GError     **error)
+{
+  GlossLabel *label = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = gloss_store_prepare (self, "SELECT " GLOSS_STORE_LABEL_COLUMNS " FROM labels WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = gloss_store_label_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (label == NULL)
+    gloss_store_set_not_found (error, "label", label_id);
+
+  return label;
+}
+
+/* Whether LABEL_ID is a label; if not, ERROR says so. */
+gboolean
+gloss_store_label_exists (GlossStore  *self,
+                          gint64       label_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, "SELECT 1 FROM labels WHERE id = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  if (!found)
+    gloss_store_set_not_found (error, "label", label_id);
+
+  return found;
+}
+
+/* Writes LABEL's row exactly, id included: inserted if absent, replaced if
+ * present. Undo and redo bring rows back this way. */
+gboolean
+gloss_store_put_label (GlossStore  *self,
+                       GlossLabel  *label,
+                       GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autoptr(GlossLabel) before = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  before = gloss_store_get_label (self, gloss_label_get_id (label), NULL);
+  stmt = gloss_store_prepare (self,
+                              before != NULL
+                              ? "UPDATE labels SET name = ?2, color = ?3, hotkey = ?4, "
+                                "description = ?5, position = ?6 WHERE id = ?1"
+                              : "INSERT INTO labels (id, name, color, hotkey, description, position) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, gloss_label_get_id (label));
+  sqlite3_bind_text (stmt, 2, gloss_label_get_name (label), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, gloss_label_get_color (label), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, gloss_label_get_hotkey (label), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, gloss_label_get_description (label), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 6, gloss_label_get_position (label));
+
+  if (!gloss_store_step_done (self, stmt, error))
+    return FALSE;
+
+  gloss_store_record_change (self, before, label);
+  return gloss_store_transaction_commit (&tx, error);
+}
+
+/* Deletes a label and every span that has it, journaling each span so that
+ * one undo brings them all back. */
+gboolean
+gloss_store_delete_label (GlossStore  *self,
+                          gint64       label_id,
+                          GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autoptr(GlossLabel) label = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  label = gloss_store_get_label (self, label_id, error);
+  ok = label != NULL &&
+       gloss_store_delete_spans_where (self,
+                                       "DELETE FROM spans WHERE label = ? "
+                                       "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                                       label_id, error) &&
+       gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?", label_id, label, error);
+
+  return ok && gloss_store_transaction_commit (&tx, error);
+}
 
 /* A hotkey is one key pressed without Ctrl or Alt: a letter or a digit.
  * Only these are keys that GTK can also show as a key (GtkShortcutLabel, in

@@ -160,4 +160,9 @@ gboolean       gloss_store_query_header     (GlossStore    *self,
 gboolean       gloss_store_migrate          (GlossStore    *self,
                                              GError       **error);
 
+/* gloss-store-labels.c */
+gboolean       gloss_store_label_exists     (GlossStore    *self,
+                                             gint64         label_id,
+                                             GError       **error);
+
 G_END_DECLS
