@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* GlossStore's document edits beyond adding one: renaming, deleting (with
- * its spans), restoring a deleted document, filtering the list, and notes
- * on spans. Each is one journaled transaction, so each can be undone. */
+/* The documents: adding one (its text goes to document_texts), reading
+ * them, renaming, status, deleting one with its spans, restoring a deleted
+ * one, and the filtered list. Each change is one journaled transaction, so
+ * each can be undone. */
 
 #define G_LOG_DOMAIN "gloss-store"
 
@@ -294,45 +295,3 @@ gloss_store_list_document_ids_matching (GlossStore  *self,
   return g_steal_pointer (&ids);
 }
 
-GlossSpan *
-gloss_store_set_span_note (GlossStore  *self,
-                           gint64       span_id,
-                           const char  *note,
-                           GError     **error)
-{
-  g_autoptr(GlossStoreTransaction) tx = NULL;
-  g_autoptr(GlossSpan) before = NULL;
-  g_autoptr(GlossSpan) after = NULL;
-  g_autofree char *now = gloss_store_now ();
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-  g_return_val_if_fail (note != NULL, NULL);
-
-  tx = gloss_store_transaction_begin (self, error);
-  if (tx == NULL)
-    return NULL;
-
-  before = gloss_store_get_span (self, span_id, error);
-  if (before == NULL)
-    return NULL;
-
-  if (g_str_equal (gloss_span_get_note (before), note))
-    return gloss_store_transaction_commit (&tx, error) ? g_object_ref (before) : NULL;
-
-  stmt = gloss_store_prepare (self,
-                              "UPDATE spans SET note = ?, modified = ? WHERE id = ? "
-                              "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, note, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, span_id);
-  after = gloss_store_write_span (self, stmt, before, error);
-  if (after == NULL || !gloss_store_transaction_commit (&tx, error))
-    return NULL;
-
-  return g_steal_pointer (&after);
-}

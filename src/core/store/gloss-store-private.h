@@ -131,10 +131,6 @@ void           gloss_store_queue_signal     (GlossStore    *self,
 void           gloss_store_record_change    (GlossStore    *self,
                                              gpointer       before,
                                              gpointer       after);
-GlossSpan     *gloss_store_write_span       (GlossStore    *self,
-                                             sqlite3_stmt  *stmt,
-                                             GlossSpan     *before,
-                                             GError       **error);
 gboolean       gloss_store_delete_spans_where (GlossStore  *self,
                                                const char  *sql,
                                                gint64       id,

@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The spans: adding one (checked against its document's length and its
+ * label), reading them in reading order (all, or a page at a time),
+ * relabeling, notes, deleting, and writing one back as it was (undo).
+ * Each change is one journaled transaction. */
+
+#define G_LOG_DOMAIN "gloss-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-offsets.h"
+#include "gloss-store-private.h"
+
+/* Runs STMT, a write RETURNING the span columns, and journals the span as
+ * it was (BEFORE) and as it is. The span as written, or NULL with ERROR
+ * set. */
+static GlossSpan *
+write_span (GlossStore    *self,
+            sqlite3_stmt  *stmt,
+            GlossSpan     *before,
+            GError       **error)
+{
+  GlossSpan *span = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    span = gloss_store_span_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (span == NULL)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  gloss_store_record_change (self, before, span);
+  return span;
+}
+
+GlossSpan *
+gloss_store_add_span (GlossStore  *self,
+                      gint64       document_id,
+                      gint64       label_id,
+                      gint64       start,
+                      gint64       end,
+                      const char  *annotator,
+                      const char  *note,
+                      GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossSpan) span = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return NULL;
+
+  document = gloss_store_get_document (self, document_id, error);
+  if (document == NULL || !gloss_store_label_exists (self, label_id, error))
+    return NULL;
+
+  if (!gloss_offsets_check_span (gloss_document_get_length (document), start, end, &local_error))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("Document “%s”: %s"), gloss_document_get_name (document),
+                   local_error->message);
+      return NULL;
+    }
+
+  stmt = gloss_store_prepare (self,
+                        "INSERT INTO spans (document, label, start, end, annotator, note, "
+                        "                   created, modified) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  now = gloss_store_now ();
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, label_id);
+  sqlite3_bind_int64 (stmt, 3, start);
+  sqlite3_bind_int64 (stmt, 4, end);
+  sqlite3_bind_text (stmt, 5, annotator ? annotator : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, note ? note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+
+  span = write_span (self, stmt, NULL, error);
+  if (span == NULL || !gloss_store_transaction_commit (&tx, error))
+    return NULL;
+
+  return g_steal_pointer (&span);
+}
+
+GlossSpan *
+gloss_store_get_span (GlossStore  *self,
+                      gint64       span_id,
+                      GError     **error)
+{
+  GlossSpan *span = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = gloss_store_prepare (self, "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, span_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    span = gloss_store_span_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (span == NULL)
+    gloss_store_set_not_found (error, "span", span_id);
+
+  return span;
+}
+
+GPtrArray *
+gloss_store_list_spans (GlossStore  *self,
+                        gint64       document_id,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = gloss_store_prepare (self,
+                        "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE document = ? "
+                        "ORDER BY start, end DESC, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&spans);
+}
+
+/* The spans of DOCUMENT_ID that come after the span (AFTER_START,
+ * AFTER_END, AFTER_ID) in reading order, at most LIMIT of them: a window
+ * loads a long document's spans a page at a time. AFTER_ID 0 starts at
+ * the beginning. */
+GPtrArray *
+gloss_store_list_spans_page (GlossStore  *self,
+                             gint64       document_id,
+                             gint64       after_start,
+                             gint64       after_end,
+                             gint64       after_id,
+                             guint        limit,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans "
+                              "WHERE document = ?1 AND (?4 = 0 OR start > ?2 "
+                              "  OR (start = ?2 AND (end < ?3 OR (end = ?3 AND id > ?4)))) "
+                              "ORDER BY start, end DESC, id LIMIT ?5",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, after_start);
+  sqlite3_bind_int64 (stmt, 3, after_end);
+  sqlite3_bind_int64 (stmt, 4, after_id);
+  sqlite3_bind_int64 (stmt, 5, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&spans);
+}
+
+GlossSpan *
+gloss_store_relabel_span (GlossStore  *self,
+                          gint64       span_id,
+                          gint64       label_id,
+                          GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autoptr(GlossSpan) old_span = NULL;
+  g_autoptr(GlossSpan) span = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return NULL;
+
+  old_span = gloss_store_get_span (self, span_id, error);
+  if (old_span == NULL || !gloss_store_label_exists (self, label_id, error))
+    return NULL;
+
+  stmt = gloss_store_prepare (self,
+                        "UPDATE spans SET label = ?, modified = ? WHERE id = ? "
+                        "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  now = gloss_store_now ();
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, span_id);
+
+  span = write_span (self, stmt, old_span, error);
+  if (span == NULL || !gloss_store_transaction_commit (&tx, error))
+    return NULL;
+
+  return g_steal_pointer (&span);
+}
+
+GlossSpan *
+gloss_store_set_span_note (GlossStore  *self,
+                           gint64       span_id,
+                           const char  *note,
+                           GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autoptr(GlossSpan) before = NULL;
+  g_autoptr(GlossSpan) after = NULL;
+  g_autofree char *now = gloss_store_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (note != NULL, NULL);
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return NULL;
+
+  before = gloss_store_get_span (self, span_id, error);
+  if (before == NULL)
+    return NULL;
+
+  if (g_str_equal (gloss_span_get_note (before), note))
+    return gloss_store_transaction_commit (&tx, error) ? g_object_ref (before) : NULL;
+
+  stmt = gloss_store_prepare (self,
+                              "UPDATE spans SET note = ?, modified = ? WHERE id = ? "
+                              "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, note, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, span_id);
+  after = write_span (self, stmt, before, error);
+  if (after == NULL || !gloss_store_transaction_commit (&tx, error))
+    return NULL;
+
+  return g_steal_pointer (&after);
+}
+
+gboolean
+gloss_store_delete_span (GlossStore  *self,
+                         gint64       span_id,
+                         GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autoptr(GlossSpan) span = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  span = gloss_store_get_span (self, span_id, error);
+  if (span == NULL)
+    return FALSE;
+
+  stmt = gloss_store_prepare (self, "DELETE FROM spans WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, span_id);
+  if (!gloss_store_step_done (self, stmt, error))
+    return FALSE;
+
+  gloss_store_record_change (self, span, NULL);
+
+  return gloss_store_transaction_commit (&tx, error);
+}
+
+/* Writes SPAN's row exactly, id and times included. */
+gboolean
+gloss_store_put_span (GlossStore  *self,
+                      GlossSpan   *span,
+                      GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autoptr(GlossSpan) before = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  document = gloss_store_get_document (self, gloss_span_get_document_id (span), error);
+  if (document == NULL)
+    return FALSE;
+
+  if (!gloss_offsets_check_span (gloss_document_get_length (document), gloss_span_get_start (span),
+                                 gloss_span_get_end (span), &local_error))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("Document “%s”: %s"), gloss_document_get_name (document),
+                   local_error->message);
+      return FALSE;
+    }
+
+  before = gloss_store_get_span (self, gloss_span_get_id (span), NULL);
+  /* An UPDATE, not INSERT OR REPLACE: a replace would skip the delete
+   * trigger and count the span twice. */
+  stmt = gloss_store_prepare (self,
+                              before != NULL
+                              ? "UPDATE spans SET document = ?2, label = ?3, start = ?4, end = ?5, "
+                                "annotator = ?6, note = ?7, created = ?8, modified = ?9 WHERE id = ?1"
+                              : "INSERT INTO spans (id, document, label, start, end, annotator, note, "
+                                "                   created, modified) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, gloss_span_get_id (span));
+  sqlite3_bind_int64 (stmt, 2, gloss_span_get_document_id (span));
+  sqlite3_bind_int64 (stmt, 3, gloss_span_get_label_id (span));
+  sqlite3_bind_int64 (stmt, 4, gloss_span_get_start (span));
+  sqlite3_bind_int64 (stmt, 5, gloss_span_get_end (span));
+  sqlite3_bind_text (stmt, 6, gloss_span_get_annotator (span), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, gloss_span_get_note (span), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, gloss_span_get_created (span), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, gloss_span_get_modified (span), -1, SQLITE_TRANSIENT);
+
+  if (!gloss_store_step_done (self, stmt, error))
+    return FALSE;
+
+  gloss_store_record_change (self, before, span);
+  return gloss_store_transaction_commit (&tx, error);
+}
