@@ -9,9 +9,217 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "gloss-offsets.h"
 #include "gloss-store-private.h"
+
+gint64
+gloss_store_add_document (GlossStore  *self,
+                          const char  *name,
+                          const char  *text,
+                          const char  *source,
+                          GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gsize n_bytes;
+  gsize n_chars;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  n_bytes = strlen (text);
+  if (!gloss_offsets_validate_and_count (text, n_bytes, &n_chars))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("The text of “%s” is not valid UTF-8"), name);
+      return 0;
+    }
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return 0;
+
+  stmt = gloss_store_prepare (self,
+                              "INSERT INTO documents (name, length, source, created, modified) "
+                              "VALUES (?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+
+  now = gloss_store_now ();
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, n_chars);
+  sqlite3_bind_text (stmt, 3, source ? source : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+
+  if (!gloss_store_step_done (self, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!gloss_store_insert_text (self, id, text, n_bytes, error))
+    return 0;
+
+  gloss_store_queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
+
+  return gloss_store_transaction_commit (&tx, error) ? id : 0;
+}
+
+guint
+gloss_store_count_documents (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  return MAX (gloss_store_query_int (self, "SELECT count (*) FROM documents"), 0);
+}
+
+guint
+gloss_store_count_documents_with_status (GlossStore          *self,
+                                         GlossDocumentStatus  status)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  stmt = gloss_store_prepare (self, "SELECT count (*) FROM documents WHERE status = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, gloss_document_status_to_string (status), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+GArray *
+gloss_store_list_document_ids (GlossStore  *self,
+                               GError     **error)
+{
+  return gloss_store_list_document_ids_matching (self, NULL, 0, error);
+}
+
+GlossDocument *
+gloss_store_get_document (GlossStore  *self,
+                          gint64       document_id,
+                          GError     **error)
+{
+  GlossDocument *document = NULL;
+  GlossDocumentStatus status = GLOSS_DOCUMENT_STATUS_NEW;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = gloss_store_prepare (self,
+                        "SELECT name, status, length, span_count FROM documents WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gloss_document_status_from_string ((const char *) sqlite3_column_text (stmt, 1), &status);
+      document = gloss_document_new (document_id,
+                                     (const char *) sqlite3_column_text (stmt, 0),
+                                     status,
+                                     sqlite3_column_int64 (stmt, 2),
+                                     sqlite3_column_int64 (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+
+  if (document == NULL)
+    gloss_store_set_not_found (error, "document", document_id);
+
+  return document;
+}
+
+/* The text is read with SQLite's incremental I/O, straight from the pages
+ * into the string returned: a document of megabytes is copied once, not
+ * into a statement's buffer first. */
+char *
+gloss_store_load_text (GlossStore  *self,
+                       gint64       document_id,
+                       GError     **error)
+{
+  sqlite3_blob *blob = NULL;
+  char *text;
+  int n_bytes;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  rc = sqlite3_blob_open (self->db, "main", "document_texts", "text", document_id, 0, &blob);
+  if (rc != SQLITE_OK)
+    {
+      /* The table and column are the schema's: a plain error is a row that
+       * is not there. Busy, I/O and damage have codes of their own. */
+      if (rc == SQLITE_ERROR)
+        gloss_store_set_not_found (error, "document", document_id);
+      else
+        gloss_store_set_sqlite_error (self, error, rc);
+      sqlite3_blob_close (blob);
+      return NULL;
+    }
+
+  n_bytes = sqlite3_blob_bytes (blob);
+  text = g_malloc (n_bytes + 1);
+  rc = sqlite3_blob_read (blob, text, n_bytes, 0);
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      sqlite3_blob_close (blob);
+      g_free (text);
+      return NULL;
+    }
+
+  sqlite3_blob_close (blob);
+  text[n_bytes] = '\0';
+  return text;
+}
+
+/* The document named NAME whose text is exactly TEXT, or 0: an import merges
+ * into it rather than adding a copy. */
+gint64
+gloss_store_find_document (GlossStore  *self,
+                           const char  *name,
+                           const char  *text,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT id FROM documents JOIN document_texts ON document = id "
+                              "WHERE name = ? AND text = ? LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    gloss_store_set_sqlite_error (self, error, rc);
+
+  return id;
+}
 
 /* The whole row, text included, as undo needs it to bring the document back. */
 static GlossDocument *

@@ -3,14 +3,21 @@
 /* GlossStore owns a project file: one SQLite database and the only SQL in
  * Gloss. Every public mutation is one transaction, committed before the call
  * returns, so what a caller shows as done survives a crash. The signals are
- * emitted after the outermost commit, never for work that was rolled back. */
+ * emitted after the outermost commit, never for work that was rolled back.
+ *
+ * This file is the store itself: the object and its signals, errors, the
+ * statement cache, transactions and the journal. It calls none of the
+ * other gloss-store-*.c files, which extend it through
+ * gloss-store-private.h: -file (opening, creating), -schema, -bulk (bulk
+ * writing, the deferred full-text index), -rows (what the tables share),
+ * one per table (-documents, -labels, -spans), -project (meta entries,
+ * statistics) and -search. */
 
 #define G_LOG_DOMAIN "gloss-store"
 
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -19,7 +26,6 @@
 #include <sqlite3.h>
 
 #include "gloss-file-locks.h"
-#include "gloss-offsets.h"
 #include "gloss-store-private.h"
 
 G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
@@ -519,50 +525,6 @@ gloss_store_begin (GlossStore  *self,
   return begin_transaction (self, FALSE, error);
 }
 
-/* The transaction scope. Like GMutexLocker, a GlossStoreTransaction is
- * the store itself under another type: nothing is allocated, and NULL
- * means that nothing began. */
-GlossStoreTransaction *
-gloss_store_transaction_begin (GlossStore  *self,
-                               GError     **error)
-{
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  return begin_transaction (self, FALSE, error) ? (GlossStoreTransaction *) self : NULL;
-}
-
-/* For background work (indexing): it waits until no other transaction of
- * this process waits for the write lock, and does not count as one. */
-GlossStoreTransaction *
-gloss_store_transaction_begin_behind_writers (GlossStore  *self,
-                                              GError     **error)
-{
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  return begin_transaction (self, TRUE, error) ? (GlossStoreTransaction *) self : NULL;
-}
-
-/* Commits the level *TRANSACTION began, as gloss_store_commit () does, and
- * clears *TRANSACTION, so that going out of scope rolls nothing back. */
-gboolean
-gloss_store_transaction_commit (GlossStoreTransaction  **transaction,
-                                GError                 **error)
-{
-  GlossStore *self = (GlossStore *) g_steal_pointer (transaction);
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-
-  return gloss_store_commit (self, error);
-}
-
-/* Rolls back the level TRANSACTION began: what g_autoptr calls for one
- * still open as it goes out of scope. */
-void
-gloss_store_transaction_rollback (GlossStoreTransaction *transaction)
-{
-  gloss_store_rollback ((GlossStore *) transaction);
-}
-
 gboolean
 gloss_store_commit (GlossStore  *self,
                     GError     **error)
@@ -665,6 +627,50 @@ gloss_store_rollback (GlossStore *self)
   g_array_set_size (self->pending_signals, 0);
   g_ptr_array_set_size (self->journal, 0);
   g_hash_table_remove_all (self->pending_keys);
+}
+
+/* The transaction scope. Like GMutexLocker, a GlossStoreTransaction is
+ * the store itself under another type: nothing is allocated, and NULL
+ * means that nothing began. */
+GlossStoreTransaction *
+gloss_store_transaction_begin (GlossStore  *self,
+                               GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  return begin_transaction (self, FALSE, error) ? (GlossStoreTransaction *) self : NULL;
+}
+
+/* For background work (indexing): it waits until no other transaction of
+ * this process waits for the write lock, and does not count as one. */
+GlossStoreTransaction *
+gloss_store_transaction_begin_behind_writers (GlossStore  *self,
+                                              GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  return begin_transaction (self, TRUE, error) ? (GlossStoreTransaction *) self : NULL;
+}
+
+/* Commits the level *TRANSACTION began, as gloss_store_commit () does, and
+ * clears *TRANSACTION, so that going out of scope rolls nothing back. */
+gboolean
+gloss_store_transaction_commit (GlossStoreTransaction  **transaction,
+                                GError                 **error)
+{
+  GlossStore *self = (GlossStore *) g_steal_pointer (transaction);
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  return gloss_store_commit (self, error);
+}
+
+/* Rolls back the level TRANSACTION began: what g_autoptr calls for one
+ * still open as it goes out of scope. */
+void
+gloss_store_transaction_rollback (GlossStoreTransaction *transaction)
+{
+  gloss_store_rollback ((GlossStore *) transaction);
 }
 
 /* Starts a read transaction: what is read until gloss_store_end_read () is
@@ -808,70 +814,6 @@ gloss_store_describe_holders (GlossStore *self)
   return describe_lock_holders (self->path);
 }
 
-/* The project's name, as a window title shows it. */
-char *
-gloss_store_dup_name (GlossStore *self)
-{
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  name = gloss_store_dup_meta (self, "name");
-  if (name != NULL && name[0] != '\0')
-    return g_steal_pointer (&name);
-
-  return g_path_get_basename (self->path);
-}
-
-char *
-gloss_store_dup_meta (GlossStore *self,
-                      const char *key)
-{
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  stmt = gloss_store_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return value;
-}
-
-gboolean
-gloss_store_set_meta (GlossStore  *self,
-                      const char  *key,
-                      const char  *value,
-                      GError     **error)
-{
-  g_autoptr(GlossStoreTransaction) tx = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-  g_return_val_if_fail (value != NULL, FALSE);
-
-  tx = gloss_store_transaction_begin (self, error);
-  if (tx == NULL)
-    return FALSE;
-
-  stmt = gloss_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-
-  return gloss_store_step_done (self, stmt, error) && gloss_store_transaction_commit (&tx, error);
-}
-
 void
 gloss_store_set_not_found (GError     **error,
                            const char  *what,
@@ -879,294 +821,6 @@ gloss_store_set_not_found (GError     **error,
 {
   g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
                _("There is no %s with id %" G_GINT64_FORMAT " in this project"), what, id);
-}
-
-gint64
-gloss_store_add_document (GlossStore  *self,
-                          const char  *name,
-                          const char  *text,
-                          const char  *source,
-                          GError     **error)
-{
-  g_autoptr(GlossStoreTransaction) tx = NULL;
-  g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id;
-  gsize n_bytes;
-  gsize n_chars;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-  g_return_val_if_fail (name != NULL, 0);
-  g_return_val_if_fail (text != NULL, 0);
-
-  n_bytes = strlen (text);
-  if (!gloss_offsets_validate_and_count (text, n_bytes, &n_chars))
-    {
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   _("The text of “%s” is not valid UTF-8"), name);
-      return 0;
-    }
-
-  tx = gloss_store_transaction_begin (self, error);
-  if (tx == NULL)
-    return 0;
-
-  stmt = gloss_store_prepare (self,
-                              "INSERT INTO documents (name, length, source, created, modified) "
-                              "VALUES (?, ?, ?, ?, ?)",
-                              error);
-  if (stmt == NULL)
-    return 0;
-
-  now = gloss_store_now ();
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, n_chars);
-  sqlite3_bind_text (stmt, 3, source ? source : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-
-  if (!gloss_store_step_done (self, stmt, error))
-    return 0;
-
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!gloss_store_insert_text (self, id, text, n_bytes, error))
-    return 0;
-
-  gloss_store_queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
-
-  return gloss_store_transaction_commit (&tx, error) ? id : 0;
-}
-
-guint
-gloss_store_count_documents (GlossStore *self)
-{
-  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-  return MAX (gloss_store_query_int (self, "SELECT count (*) FROM documents"), 0);
-}
-
-guint
-gloss_store_count_documents_with_status (GlossStore          *self,
-                                         GlossDocumentStatus  status)
-{
-  sqlite3_stmt *stmt;
-  guint count = 0;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-
-  stmt = gloss_store_prepare (self, "SELECT count (*) FROM documents WHERE status = ?", NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, gloss_document_status_to_string (status), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
-}
-
-GArray *
-gloss_store_list_document_ids (GlossStore  *self,
-                               GError     **error)
-{
-  return gloss_store_list_document_ids_matching (self, NULL, 0, error);
-}
-
-GlossDocument *
-gloss_store_get_document (GlossStore  *self,
-                          gint64       document_id,
-                          GError     **error)
-{
-  GlossDocument *document = NULL;
-  GlossDocumentStatus status = GLOSS_DOCUMENT_STATUS_NEW;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  stmt = gloss_store_prepare (self,
-                        "SELECT name, status, length, span_count FROM documents WHERE id = ?",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gloss_document_status_from_string ((const char *) sqlite3_column_text (stmt, 1), &status);
-      document = gloss_document_new (document_id,
-                                     (const char *) sqlite3_column_text (stmt, 0),
-                                     status,
-                                     sqlite3_column_int64 (stmt, 2),
-                                     sqlite3_column_int64 (stmt, 3));
-    }
-  sqlite3_reset (stmt);
-
-  if (document == NULL)
-    gloss_store_set_not_found (error, "document", document_id);
-
-  return document;
-}
-
-/* The text is read with SQLite's incremental I/O, straight from the pages
- * into the string returned: a document of megabytes is copied once, not
- * into a statement's buffer first. */
-char *
-gloss_store_load_text (GlossStore  *self,
-                       gint64       document_id,
-                       GError     **error)
-{
-  sqlite3_blob *blob = NULL;
-  char *text;
-  int n_bytes;
-  int rc;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  rc = sqlite3_blob_open (self->db, "main", "document_texts", "text", document_id, 0, &blob);
-  if (rc != SQLITE_OK)
-    {
-      /* The table and column are the schema's: a plain error is a row that
-       * is not there. Busy, I/O and damage have codes of their own. */
-      if (rc == SQLITE_ERROR)
-        gloss_store_set_not_found (error, "document", document_id);
-      else
-        gloss_store_set_sqlite_error (self, error, rc);
-      sqlite3_blob_close (blob);
-      return NULL;
-    }
-
-  n_bytes = sqlite3_blob_bytes (blob);
-  text = g_malloc (n_bytes + 1);
-  rc = sqlite3_blob_read (blob, text, n_bytes, 0);
-  if (rc != SQLITE_OK)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      sqlite3_blob_close (blob);
-      g_free (text);
-      return NULL;
-    }
-
-  sqlite3_blob_close (blob);
-  text[n_bytes] = '\0';
-  return text;
-}
-
-/* The document named NAME whose text is exactly TEXT, or 0: an import merges
- * into it rather than adding a copy. */
-gint64
-gloss_store_find_document (GlossStore  *self,
-                           const char  *name,
-                           const char  *text,
-                           GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
-  g_return_val_if_fail (name != NULL, 0);
-  g_return_val_if_fail (text != NULL, 0);
-
-  stmt = gloss_store_prepare (self,
-                              "SELECT id FROM documents JOIN document_texts ON document = id "
-                              "WHERE name = ? AND text = ? LIMIT 1",
-                              error);
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    gloss_store_set_sqlite_error (self, error, rc);
-
-  return id;
-}
-
-static void
-label_stats_free (gpointer data)
-{
-  GlossLabelStats *stats = data;
-
-  g_clear_object (&stats->label);
-  g_free (stats);
-}
-
-void
-gloss_store_stats_free (GlossStoreStats *stats)
-{
-  if (stats == NULL)
-    return;
-
-  g_clear_pointer (&stats->labels, g_ptr_array_unref);
-  g_free (stats);
-}
-
-GlossStoreStats *
-gloss_store_get_stats (GlossStore  *self,
-                       GError     **error)
-{
-  g_autoptr(GlossStoreStats) stats = g_new0 (GlossStoreStats, 1);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  stats->labels = g_ptr_array_new_with_free_func (label_stats_free);
-
-  stmt = gloss_store_prepare (self,
-                              "SELECT status, count (*), total (span_count) FROM documents "
-                              "GROUP BY status",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GlossDocumentStatus status;
-
-      if (!gloss_document_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &status))
-        continue;
-      stats->documents[status] = sqlite3_column_int64 (stmt, 1);
-      stats->n_documents += sqlite3_column_int64 (stmt, 1);
-      stats->n_spans += sqlite3_column_int64 (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  stmt = gloss_store_prepare (self,
-                              "SELECT " GLOSS_STORE_LABEL_COLUMNS ", "
-                              "  (SELECT count (*) FROM spans WHERE spans.label = labels.id), "
-                              "  (SELECT count (DISTINCT document) FROM spans WHERE spans.label = labels.id) "
-                              "FROM labels ORDER BY position, id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GlossLabelStats *label_stats = g_new0 (GlossLabelStats, 1);
-
-      label_stats->label = gloss_store_label_from_row (stmt);
-      label_stats->spans = sqlite3_column_int64 (stmt, 6);
-      label_stats->documents = sqlite3_column_int64 (stmt, 7);
-      g_ptr_array_add (stats->labels, label_stats);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&stats);
 }
 
 /* Another connection (an import on a worker thread) changed the project:
