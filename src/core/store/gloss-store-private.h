@@ -2,9 +2,11 @@
 
 #pragma once
 
-/* For the files that extend GlossStore (gloss-store-*.c): the connection,
- * the statement cache and the transaction helpers. Nothing outside
- * src/core includes this. */
+/* For the files that extend GlossStore (gloss-store-*.c): the object's
+ * fields, the transaction scope, and what the files share, grouped by the
+ * file that defines it. gloss-store.c calls none of the others, and no two
+ * files call each other (the order is in docs/DESIGN.md, "Core"). Nothing
+ * outside src/core includes this but tests that look at the connection. */
 
 #include <sqlite3.h>
 
@@ -105,6 +107,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStoreTransaction, gloss_store_transaction_ro
 #define GLOSS_STORE_SPAN_COLUMNS \
   "id, document, label, start, end, annotator, note, created, modified"
 
+/* gloss-store.c: errors, SQL, the journal and its signals */
 char          *gloss_store_now              (void);
 void           gloss_store_set_sqlite_error (GlossStore    *self,
                                              GError       **error,
@@ -131,22 +134,6 @@ void           gloss_store_queue_signal     (GlossStore    *self,
 void           gloss_store_record_change    (GlossStore    *self,
                                              gpointer       before,
                                              gpointer       after);
-gboolean       gloss_store_delete_spans_where (GlossStore  *self,
-                                               const char  *sql,
-                                               gint64       id,
-                                               GError     **error);
-gboolean       gloss_store_delete_row       (GlossStore    *self,
-                                             const char    *sql,
-                                             gint64         id,
-                                             gpointer       row,
-                                             GError       **error);
-gboolean       gloss_store_insert_text      (GlossStore    *self,
-                                             gint64         document_id,
-                                             const char    *text,
-                                             gssize         n_bytes,
-                                             GError       **error);
-GlossLabel    *gloss_store_label_from_row   (sqlite3_stmt  *stmt);
-GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
 
 /* gloss-store-schema.c */
 gboolean       gloss_store_query_header     (GlossStore    *self,
@@ -155,6 +142,26 @@ gboolean       gloss_store_query_header     (GlossStore    *self,
                                              GError       **error);
 gboolean       gloss_store_migrate          (GlossStore    *self,
                                              GError       **error);
+
+/* gloss-store-bulk.c */
+gboolean       gloss_store_insert_text      (GlossStore    *self,
+                                             gint64         document_id,
+                                             const char    *text,
+                                             gssize         n_bytes,
+                                             GError       **error);
+
+/* gloss-store-rows.c */
+GlossLabel    *gloss_store_label_from_row   (sqlite3_stmt  *stmt);
+GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
+gboolean       gloss_store_delete_row       (GlossStore    *self,
+                                             const char    *sql,
+                                             gint64         id,
+                                             gpointer       row,
+                                             GError       **error);
+gboolean       gloss_store_delete_spans_where (GlossStore  *self,
+                                               const char  *sql,
+                                               gint64       id,
+                                               GError     **error);
 
 /* gloss-store-labels.c */
 gboolean       gloss_store_label_exists     (GlossStore    *self,

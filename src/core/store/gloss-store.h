@@ -177,7 +177,7 @@ gboolean       gloss_store_delete_label        (GlossStore          *self,
                                                 gint64               label_id,
                                                 GError             **error);
 
-/* gloss-store-labels.c: editing the label set, each call one undoable step. */
+/* Editing the label set, each call one undoable step. */
 GlossLabel    *gloss_store_update_label        (GlossStore          *self,
                                                 gint64               label_id,
                                                 const char          *name,
