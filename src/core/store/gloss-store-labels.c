@@ -564,24 +564,6 @@ has_twin (GlossStore  *self,
 }
 
 static gboolean
-delete_span_row (GlossStore  *self,
-                 GlossSpan   *span,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self, "DELETE FROM spans WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, gloss_span_get_id (span));
-  if (!gloss_store_step_done (self, stmt, error))
-    return FALSE;
-
-  gloss_store_record_change (self, span, NULL);
-  return TRUE;
-}
-
-static gboolean
 move_span_row (GlossStore  *self,
                GlossSpan   *span,
                gint64       label_id,
@@ -672,7 +654,8 @@ gloss_store_merge_labels (GlossStore  *self,
       if (!has_twin (self, span, into_label_id, &twin, error))
         return FALSE;
 
-      if (twin ? !delete_span_row (self, span, error)
+      if (twin ? !gloss_store_delete_row (self, "DELETE FROM spans WHERE id = ?",
+                                          gloss_span_get_id (span), span, error)
                : !move_span_row (self, span, into_label_id, now, error))
         return FALSE;
     }

@@ -294,7 +294,6 @@ gloss_store_delete_span (GlossStore  *self,
 {
   g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossSpan) span = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
@@ -303,20 +302,9 @@ gloss_store_delete_span (GlossStore  *self,
     return FALSE;
 
   span = gloss_store_get_span (self, span_id, error);
-  if (span == NULL)
-    return FALSE;
-
-  stmt = gloss_store_prepare (self, "DELETE FROM spans WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, span_id);
-  if (!gloss_store_step_done (self, stmt, error))
-    return FALSE;
-
-  gloss_store_record_change (self, span, NULL);
-
-  return gloss_store_transaction_commit (&tx, error);
+  return span != NULL &&
+         gloss_store_delete_row (self, "DELETE FROM spans WHERE id = ?", span_id, span, error) &&
+         gloss_store_transaction_commit (&tx, error);
 }
 
 /* Writes SPAN's row exactly, id and times included. */
