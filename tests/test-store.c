@@ -465,6 +465,64 @@ test_signals_after_commit (Fixture       *fixture,
 }
 
 static void
+journal_length_cb (GlossStore *store,
+                   GPtrArray  *journal,
+                   guint      *length)
+{
+  *length = journal->len;
+}
+
+/* A call that fails inside a transaction of its caller's takes back what
+ * it wrote itself, from the project, the journal and the signals, and
+ * leaves what the caller wrote before it. */
+static void
+test_failed_call_keeps_outer_work (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GlossStore) store = create_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) label = gloss_store_add_label (store, "Actor", "#3584e4", NULL, NULL, NULL);
+  gint64 document_id = gloss_store_add_document (store, "a.txt", "Ali Akbar Velayati", NULL, NULL);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossSearchRange));
+  g_autoptr(GlossSpan) kept = NULL;
+  g_autoptr(GPtrArray) created = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  GlossSearchRange range;
+  guint added = 0;
+  guint journaled = 0;
+
+  g_signal_connect (store, "span-added", G_CALLBACK (count_signal_cb), &added);
+  g_signal_connect (store, "changes-committed", G_CALLBACK (journal_length_cb), &journaled);
+
+  g_assert_true (gloss_store_begin (store, &error));
+  kept = gloss_store_add_span (store, document_id, gloss_label_get_id (label), 0, 3, NULL, NULL,
+                               &error);
+  g_assert_no_error (error);
+
+  /* The first range is written, the second is past the text's end. */
+  range.start = 4;
+  range.end = 9;
+  g_array_append_val (ranges, range);
+  range.start = 10;
+  range.end = 99;
+  g_array_append_val (ranges, range);
+  created = gloss_store_add_spans_for_matches (store, document_id, gloss_label_get_id (label),
+                                               ranges, NULL, NULL, &error);
+  g_assert_null (created);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (gloss_store_in_transaction (store));
+  g_assert_true (gloss_store_commit (store, &error));
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (journaled, ==, 1);
+
+  spans = gloss_store_list_spans (store, document_id, &error);
+  g_assert_cmpuint (spans->len, ==, 1);
+  g_assert_cmpint (gloss_span_get_id (spans->pdata[0]), ==, gloss_span_get_id (kept));
+}
+
+static void
 test_document_status (Fixture       *fixture,
                       gconstpointer  user_data)
 {
@@ -777,6 +835,7 @@ main (int    argc,
   ADD ("/gloss/store/duplicate-label", test_duplicate_label);
   ADD ("/gloss/store/document-status", test_document_status);
   ADD ("/gloss/store/signals-after-commit", test_signals_after_commit);
+  ADD ("/gloss/store/failed-call-keeps-outer-work", test_failed_call_keeps_outer_work);
   ADD ("/gloss/store/statement-cache/by-text", test_statement_cache_by_text);
   ADD ("/gloss/store/file-header", test_project_file_header);
   ADD ("/gloss/store/create/atomic", test_create_atomic);
