@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "gloss-color.h"
+#include "gloss-format-reader.h"
 #include "gloss-import.h"
+#include "gloss-text.h"
 
 /* The project's labels while a dataset comes in, found by name, color and
  * hotkey without a search through the list each time: with a search, a
@@ -312,14 +314,183 @@ read_file_free (ReadFile *file)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadFile, read_file_free)
 
-/* Reads PATH as FORMAT, or as the format its name tells when FORMAT is
- * NULL. Touches no project: it can run on a thread of its own. */
+/* The most bytes of a file without a local path that its format is told
+ * from, as gloss_format_detect () reads of a local one. */
+#define SNIFF_BYTES 8192
+
+/* A plain text, HTML or Markdown file's CONTENTS as a dataset of one
+ * document named NAME, as the text format reads a local file. */
+static GlossDataset *
+read_text_data (const char         *name,
+                const char         *contents,
+                gsize               length,
+                GlossFormatReport  *report,
+                GError            **error)
+{
+  static const char * const html[] = { ".html", ".htm", ".xhtml", NULL };
+  static const char * const markdown[] = { ".md", ".markdown", NULL };
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autofree char *display = g_filename_display_basename (name);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autofree char *text = NULL;
+
+  text = gloss_text_decode ((const guint8 *) contents, length, display, error);
+  if (text == NULL)
+    return NULL;
+
+  for (guint i = 0; html[i] != NULL; i++)
+    if (g_str_has_suffix (lower, html[i]))
+      {
+        char *converted = gloss_text_from_html (text);
+
+        g_free (text);
+        text = converted;
+        break;
+      }
+  for (guint i = 0; markdown[i] != NULL; i++)
+    if (g_str_has_suffix (lower, markdown[i]))
+      {
+        char *converted = gloss_text_from_markdown (text);
+
+        g_free (text);
+        text = converted;
+        break;
+      }
+
+  gloss_dataset_add_document (dataset, display, text);
+  report->documents++;
+  return g_steal_pointer (&dataset);
+}
+
+/* The format of a file without a local path, named NAME, holding
+ * CONTENTS: a text file by its name, else what its start shows, else
+ * what its name says. */
+static const GlossFormat *
+guess_data_format (const char  *name,
+                   const char  *contents,
+                   gsize        length,
+                   GError     **error)
+{
+  static const char * const texts[] = { ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml",
+                                        NULL };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autofree char *display = NULL;
+  const GlossFormat *format;
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    if (g_str_has_suffix (lower, texts[i]))
+      return &gloss_format_text;
+
+  format = gloss_format_sniff (contents, MIN (length, SNIFF_BYTES));
+  if (format != NULL)
+    return format;
+
+  /* No folder can be named here: the name has no local path. */
+  if (strrchr (lower, '.') != NULL && (format = gloss_format_guess (name, NULL)) != NULL)
+    return format;
+
+  display = g_filename_display_basename (name);
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN,
+               _("Cannot tell the format of “%s” from its content or its name"), display);
+  return NULL;
+}
+
+/* Reads FILE, which has no local path (a remote location, a document
+ * portal without its file system), through GIO into memory, then through
+ * the readers' in-memory entry points. URI names it in results, as
+ * g_file_get_parse_name () gives it; its display name names it in
+ * messages and names its document. */
 static ReadFile *
-read_file (const GlossFormat *format,
-           const char        *path)
+read_file_without_path (const GlossFormat *format,
+                        GFile             *remote,
+                        const char        *uri,
+                        GCancellable      *cancellable)
 {
   ReadFile *file = g_new0 (ReadFile, 1);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
 
+  file->read_report = gloss_format_report_new ();
+
+  info = g_file_query_info (remote, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME))
+    name = g_strdup (g_file_info_get_display_name (info));
+  else
+    name = g_path_get_basename (uri);
+
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      /* A folder's files would each have to be listed and read through
+       * GIO, brat's pairs matched, links judged without realpath (): the
+       * folder is named rather than half read. */
+      g_set_error (&file->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                   _("Cannot import the folder “%s”: it is not on this computer’s file system"),
+                   uri);
+      return file;
+    }
+
+  if (info == NULL ||
+      !g_file_load_contents (remote, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (&file->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   _("Could not read “%s”: %s"), uri, local_error->message);
+      return file;
+    }
+
+  if (format == NULL &&
+      (format = guess_data_format (name, contents, length, &file->error)) == NULL)
+    return file;
+
+  if (format == &gloss_format_text)
+    file->dataset = read_text_data (name, contents, length, file->read_report, &file->error);
+  else if (format == &gloss_format_gloss)
+    file->dataset = gloss_format_gloss_read_data (name, contents, length, file->read_report,
+                                                  &file->error);
+  else if (format == &gloss_format_doccano)
+    file->dataset = gloss_format_doccano_read_data (name, contents, length, file->read_report,
+                                                    &file->error);
+  else if (format == &gloss_format_spacy)
+    file->dataset = gloss_format_spacy_read_data (name, contents, length, file->read_report,
+                                                  &file->error);
+  else if (format == &gloss_format_labelstudio)
+    file->dataset = gloss_format_labelstudio_read_data (name, contents, length,
+                                                        file->read_report, &file->error);
+  else if (format == &gloss_format_conll)
+    file->dataset = gloss_format_conll_read_data (name, contents, length, file->read_report,
+                                                  &file->error);
+  else if (format == &gloss_format_csv)
+    /* Its reader only says why CSV is not read, naming the file. */
+    file->dataset = format->read (name, file->read_report, &file->error);
+  else
+    /* brat: a document is a .txt and an .ann side by side, found by
+     * their names in a folder. */
+    g_set_error (&file->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                 _("Cannot import “%s” as %s: Gloss reads it only from this computer’s file "
+                   "system"), uri, format->title);
+
+  return file;
+}
+
+/* Reads PATH as FORMAT, or as the format its name tells when FORMAT is
+ * NULL; or REMOTE, when not NULL, a file without a local path that PATH
+ * names. Touches no project: it can run on a thread of its own. */
+static ReadFile *
+read_file (const GlossFormat *format,
+           const char        *path,
+           GFile             *remote,
+           GCancellable      *cancellable)
+{
+  ReadFile *file;
+
+  if (remote != NULL)
+    return read_file_without_path (format, remote, path, cancellable);
+
+  file = g_new0 (ReadFile, 1);
   file->read_report = gloss_format_report_new ();
   if (format == NULL && (format = gloss_import_guess_format (path, &file->error)) == NULL)
     return file;
@@ -488,6 +659,7 @@ commit_batch (GlossStore  *store,
 typedef struct
 {
   const char * const *paths;
+  GFile * const *remotes;   /* NULL, or for each path its file when it is not local */
   const GlossFormat *format;
   GCancellable *cancellable;
   GThread *thread;
@@ -558,7 +730,9 @@ reader_thread (gpointer data)
         }
       g_mutex_unlock (&reader->lock);
 
-      file = read_file (reader->format, reader->paths[i]);
+      file = read_file (reader->format, reader->paths[i],
+                        reader->remotes != NULL ? reader->remotes[i] : NULL,
+                        reader->cancellable);
       file->bytes = read_file_bytes (file);
 
       g_mutex_lock (&reader->lock);
@@ -587,10 +761,12 @@ reader_thread (gpointer data)
 static void
 reader_start (Reader             *reader,
               const char * const *paths,
+              GFile * const      *remotes,
               const GlossFormat  *format,
               GCancellable       *cancellable)
 {
   reader->paths = paths;
+  reader->remotes = remotes;
   reader->format = format;
   reader->cancellable = cancellable;
   g_mutex_init (&reader->lock);
@@ -647,6 +823,14 @@ reader_stop (Reader *reader)
   g_cond_clear (&reader->changed);
 }
 
+static GPtrArray *import_files (GlossStore              *store,
+                                const char * const      *paths,
+                                GFile * const           *remotes,
+                                const GlossFormat       *format,
+                                GCancellable            *cancellable,
+                                GlossImportProgressFunc  progress,
+                                gpointer                 user_data);
+
 /* Imports each of PATHS, each all or nothing, in FORMAT or the format its
  * name tells, and gives a result for each: its error is NULL exactly when
  * the file is in the project. Stops before the next file when CANCELLABLE
@@ -664,6 +848,84 @@ gloss_import_paths (GlossStore              *store,
                     GlossImportProgressFunc  progress,
                     gpointer                 user_data)
 {
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  return import_files (store, paths, NULL, format, cancellable, progress, user_data);
+}
+
+/* How FILE, without a local path, is named to a person: its parse name,
+ * which for most locations is already unescaped ("sftp://host/field
+ * notes.txt"), and otherwise its URI unescaped when that gives readable
+ * UTF-8. */
+static char *
+dup_display_uri (GFile *file)
+{
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *unescaped = NULL;
+
+  if (!g_str_equal (parse_name, uri))
+    return g_steal_pointer (&parse_name);
+
+  unescaped = g_uri_unescape_string (uri, NULL);
+  if (unescaped == NULL || !g_utf8_validate (unescaped, -1, NULL))
+    return g_steal_pointer (&parse_name);
+  for (const char *p = unescaped; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return g_steal_pointer (&parse_name);
+
+  return g_steal_pointer (&unescaped);
+}
+
+/* gloss_import_paths () on FILES (GFile): a file with a local path is
+ * imported by it, exactly as gloss_import_paths () does; one without (a
+ * remote location, a document portal without its file system, a URI
+ * dropped from another program) is read through GIO, and its result's path
+ * is its parse name unescaped (sftp://host/field notes.txt), which is what
+ * the progress and the messages show. A folder without a local path is not imported:
+ * its result says so. Every file has a result, in order, unless the
+ * import is cancelled. */
+GPtrArray *
+gloss_import_files (GlossStore              *store,
+                    GPtrArray               *files,
+                    const GlossFormat       *format,
+                    GCancellable            *cancellable,
+                    GlossImportProgressFunc  progress,
+                    gpointer                 user_data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) remotes = g_ptr_array_new ();
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (files != NULL, NULL);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      char *path = g_file_get_path (file);
+
+      g_ptr_array_add (remotes, path == NULL ? file : NULL);
+      g_ptr_array_add (paths, path != NULL ? path : dup_display_uri (file));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  return import_files (store, (const char * const *) paths->pdata,
+                       (GFile * const *) remotes->pdata, format, cancellable, progress,
+                       user_data);
+}
+
+/* PATHS, each a local path, or when REMOTES has a file for it, that
+ * file's parse name. */
+static GPtrArray *
+import_files (GlossStore              *store,
+              const char * const      *paths,
+              GFile * const           *remotes,
+              const GlossFormat       *format,
+              GCancellable            *cancellable,
+              GlossImportProgressFunc  progress,
+              gpointer                 user_data)
+{
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_import_result_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) stop = NULL;
@@ -672,9 +934,6 @@ gloss_import_paths (GlossStore              *store,
   guint batch_first = 0;
   gsize batch_bytes = 0;
   guint total;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (store), results);
-  g_return_val_if_fail (paths != NULL, results);
 
   total = g_strv_length ((char **) paths);
   if (total == 0)
@@ -690,7 +949,7 @@ gloss_import_paths (GlossStore              *store,
   gloss_store_set_bulk_writing (store, TRUE, NULL);
   batch_open = begin_batch (store, &stop);
   if (stop == NULL)
-    reader_start (&reader, paths, format, cancellable);
+    reader_start (&reader, paths, remotes, format, cancellable);
 
   for (guint i = 0; stop == NULL && paths[i] != NULL; i++)
     {
@@ -712,7 +971,7 @@ gloss_import_paths (GlossStore              *store,
        * stopped before it, and it is read here. */
       file = reader_next (&reader);
       if (file == NULL)
-        file = read_file (format, paths[i]);
+        file = read_file (format, paths[i], remotes != NULL ? remotes[i] : NULL, cancellable);
       batch_bytes += file->bytes;
       if (!import_read_file (store, file, result->report, &result->error))
         {

@@ -15,7 +15,7 @@ gboolean gloss_import_dataset (GlossStore         *store,
 /* What became of one file of an import. */
 typedef struct
 {
-  char *path;
+  char *path;                  /* or, for a file without one, its parse name */
   GlossFormatReport *report;   /* what was added, when it was */
   GError *error;               /* why nothing was, when it was not */
 } GlossImportResult;
@@ -29,6 +29,12 @@ const GlossFormat *gloss_import_guess_format (const char              *path,
                                               GError                 **error);
 GPtrArray         *gloss_import_paths        (GlossStore              *store,
                                               const char * const      *paths,
+                                              const GlossFormat       *format,
+                                              GCancellable            *cancellable,
+                                              GlossImportProgressFunc  progress,
+                                              gpointer                 user_data);
+GPtrArray         *gloss_import_files        (GlossStore              *store,
+                                              GPtrArray               *files,
                                               const GlossFormat       *format,
                                               GCancellable            *cancellable,
                                               GlossImportProgressFunc  progress,

@@ -46,6 +46,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-format.h"
+#include "gloss-format-reader.h"
 #include "gloss-offsets.h"
 #include "gloss-text-file.h"
 #include "gloss-tokenizer.h"
@@ -560,23 +561,17 @@ add_token (Builder   *builder,
   builder->end = builder->n_chars;
 }
 
+/* CONTENTS, checked to be UTF-8 and NUL-terminated; WHERE names the file. */
 static GlossDataset *
-conll_read (const char         *path,
-            GlossFormatReport  *report,
-            GError            **error)
+read_contents (const char         *contents,
+               const char         *where,
+               GlossFormatReport  *report,
+               GError            **error)
 {
   g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *display = g_filename_display_name (base);
-  g_autofree char *where = g_strdup_printf (_("CoNLL file %s"), display);
-  g_autofree char *contents = NULL;
   const char *start;
   Builder builder = { 0 };
-
-  contents = gloss_text_file_read_utf8 (path, where, NULL, error);
-  if (contents == NULL)
-    return NULL;
 
   start = g_str_has_prefix (contents, GLOSS_TEXT_FILE_BOM)
           ? contents + strlen (GLOSS_TEXT_FILE_BOM) : contents;
@@ -617,6 +612,46 @@ conll_read (const char         *path,
     report->spans += ((GlossDatasetDocument *) dataset->documents->pdata[i])->spans->len;
 
   return g_steal_pointer (&dataset);
+}
+
+static GlossDataset *
+conll_read (const char         *path,
+            GlossFormatReport  *report,
+            GError            **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *where = g_strdup_printf (_("CoNLL file %s"), display);
+  g_autofree char *contents = NULL;
+
+  contents = gloss_text_file_read_utf8 (path, where, NULL, error);
+  if (contents == NULL)
+    return NULL;
+
+  return read_contents (contents, where, report, error);
+}
+
+/* The reader on a file's contents in memory; NAME names it in messages. */
+GlossDataset *
+gloss_format_conll_read_data (const char         *name,
+                              const char         *data,
+                              gsize               length,
+                              GlossFormatReport  *report,
+                              GError            **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *contents = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  display = g_filename_display_basename (name);
+  where = g_strdup_printf (_("CoNLL file %s"), display);
+  contents = gloss_text_file_check_data (data != NULL ? data : "", length, where, error);
+  if (contents == NULL)
+    return NULL;
+
+  return read_contents (contents, where, report, error);
 }
 
 static const char * const conll_extensions[] = { ".conll", ".conll03", NULL };

@@ -83,6 +83,11 @@ GlossDataset *gloss_format_doccano_read_data     (const char         *name,
                                                   gsize               length,
                                                   GlossFormatReport  *report,
                                                   GError            **error);
+GlossDataset *gloss_format_conll_read_data       (const char         *name,
+                                                  const char         *data,
+                                                  gsize               length,
+                                                  GlossFormatReport  *report,
+                                                  GError            **error);
 GlossDataset *gloss_format_brat_read_data        (const char         *name,
                                                   const char         *text,
                                                   gsize               text_length,
