@@ -61,6 +61,7 @@ typedef struct
 {
   char *project_path;
   GStrv paths;
+  GPtrArray *files;   /* GFile, when not PATHS */
   const GlossFormat *format;
   GlossImportBar *bar;   /* the task's source object holds it alive */
 } ImportJob;
@@ -96,6 +97,7 @@ import_job_free (ImportJob *job)
 {
   g_free (job->project_path);
   g_strfreev (job->paths);
+  g_clear_pointer (&job->files, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -272,8 +274,12 @@ run_import_thread (GTask        *task,
     }
 
   outcome = g_new0 (ImportOutcome, 1);
-  outcome->results = gloss_import_paths (store, (const char * const *) job->paths, job->format,
-                                         cancellable, report_progress_cb, job);
+  if (job->files != NULL)
+    outcome->results = gloss_import_files (store, job->files, job->format, cancellable,
+                                           report_progress_cb, job);
+  else
+    outcome->results = gloss_import_paths (store, (const char * const *) job->paths,
+                                           job->format, cancellable, report_progress_cb, job);
   outcome->store = g_steal_pointer (&store);
   g_task_return_pointer (task, outcome, (GDestroyNotify) import_outcome_free);
 }
@@ -538,6 +544,12 @@ gloss_import_bar_new (void)
   return g_object_new (GLOSS_TYPE_IMPORT_BAR, NULL);
 }
 
+static gboolean start_import (GlossImportBar     *self,
+                              const char         *project_path,
+                              const char * const *paths,
+                              GPtrArray          *files,
+                              const GlossFormat  *format);
+
 /* FALSE when an import is running already. */
 gboolean
 gloss_import_bar_start (GlossImportBar     *self,
@@ -545,12 +557,37 @@ gloss_import_bar_start (GlossImportBar     *self,
                         const char * const *paths,
                         const GlossFormat  *format)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
-
   g_return_val_if_fail (GLOSS_IS_IMPORT_BAR (self), FALSE);
   g_return_val_if_fail (project_path != NULL, FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
+
+  return start_import (self, project_path, paths, NULL, format);
+}
+
+/* gloss_import_bar_start () on FILES (GFile), those without a local path
+ * included (gloss_import_files ()). */
+gboolean
+gloss_import_bar_start_files (GlossImportBar    *self,
+                              const char        *project_path,
+                              GPtrArray         *files,
+                              const GlossFormat *format)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORT_BAR (self), FALSE);
+  g_return_val_if_fail (project_path != NULL, FALSE);
+  g_return_val_if_fail (files != NULL, FALSE);
+
+  return start_import (self, project_path, NULL, files, format);
+}
+
+static gboolean
+start_import (GlossImportBar     *self,
+              const char         *project_path,
+              const char * const *paths,
+              GPtrArray          *files,
+              const GlossFormat  *format)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
 
   if (self->cancellable != NULL)
     return FALSE;
@@ -567,6 +604,12 @@ gloss_import_bar_start (GlossImportBar     *self,
   job = g_new0 (ImportJob, 1);
   job->project_path = g_strdup (project_path);
   job->paths = g_strdupv ((char **) paths);
+  if (files != NULL)
+    {
+      job->files = g_ptr_array_new_full (files->len, g_object_unref);
+      for (guint i = 0; i < files->len; i++)
+        g_ptr_array_add (job->files, g_object_ref (files->pdata[i]));
+    }
   job->format = format;
   job->bar = self;
 

@@ -18,6 +18,10 @@ gboolean   gloss_import_bar_start      (GlossImportBar     *self,
                                         const char         *project_path,
                                         const char * const *paths,
                                         const GlossFormat  *format);
+gboolean   gloss_import_bar_start_files (GlossImportBar    *self,
+                                         const char        *project_path,
+                                         GPtrArray         *files,
+                                         const GlossFormat *format);
 void       gloss_import_bar_index      (GlossImportBar     *self,
                                         const char         *project_path);
 gboolean   gloss_import_bar_is_running (GlossImportBar     *self);

@@ -1330,6 +1330,23 @@ gloss_window_import_as (GlossWindow        *self,
                                  adw_toast_new (_("An import is running already")));
 }
 
+/* gloss_window_import_as () on FILES (GFile): files without a local path
+ * (a remote location, a portal, a URI dropped from another program) are
+ * read through GIO, and a folder among them is named in the report. */
+void
+gloss_window_import_files (GlossWindow       *self,
+                           GPtrArray         *files,
+                           const GlossFormat *format)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (files != NULL);
+
+  if (!gloss_import_bar_start_files (self->import_bar, gloss_store_get_path (self->store), files,
+                                     format))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("An import is running already")));
+}
+
 void
 gloss_window_import (GlossWindow        *self,
                      const char * const *paths)
@@ -1412,22 +1429,14 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser,
                                GlossWindow     *self)
 {
   g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-      gloss_window_import_as (self, (const char * const *) paths->pdata,
-                              get_chosen_format (GTK_FILE_CHOOSER (chooser)));
+        g_ptr_array_add (list, g_list_model_get_item (files, i));
+      gloss_window_import_files (self, list, get_chosen_format (GTK_FILE_CHOOSER (chooser)));
     }
 
   g_object_unref (chooser);
@@ -1473,20 +1482,14 @@ on_drop_cb (GlossWindow   *self,
             GtkDropTarget *target)
 {
   GSList *files = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (GSList *l = files; l != NULL; l = l->next)
-    {
-      char *path = g_file_get_path (l->data);
-
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-    }
-  if (paths->len == 0)
+    g_ptr_array_add (list, g_object_ref (l->data));
+  if (list->len == 0)
     return FALSE;
 
-  g_ptr_array_add (paths, NULL);
-  gloss_window_import (self, (const char * const *) paths->pdata);
+  gloss_window_import_files (self, list, NULL);
   return TRUE;
 }
 

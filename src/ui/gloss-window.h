@@ -21,6 +21,9 @@ GlossStore        *gloss_window_get_store         (GlossWindow    *self);
 GlossDocumentView *gloss_window_get_document_view (GlossWindow    *self);
 GtkWindow         *gloss_window_get_shortcuts_window (GlossWindow  *self);
 GlossHistory      *gloss_window_get_history       (GlossWindow    *self);
+void               gloss_window_import_files      (GlossWindow        *self,
+                                                   GPtrArray          *files,
+                                                   const GlossFormat  *format);
 void               gloss_window_import            (GlossWindow        *self,
                                                    const char * const *paths);
 void               gloss_window_import_as         (GlossWindow        *self,
