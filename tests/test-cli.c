@@ -485,6 +485,56 @@ test_import_detects_format (Fixture       *fixture,
                    "doc-2");
 }
 
+/* Files given as URIs: a file:// URI is the local file, escapes and
+ * all; one without a local path is read through GIO, named by its URI;
+ * one that is not there is named, and the others come in. */
+static void
+test_import_uris (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->project);
+  g_autofree char *local = g_build_filename (dir, "field notes.txt", NULL);
+  g_autofree char *local_uri = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_file_set_contents (local, "Notes from Baku.\n", -1, &error);
+  g_assert_no_error (error);
+  local_uri = g_filename_to_uri (local, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (local_uri, "%20"));
+
+  /* One file is not there: the exit status says so. */
+  g_assert_cmpint (run_gloss (&out, &err, "import", fixture->project, local_uri,
+                              "resource:///io/github/glossapp/Gloss/core/zangezur-corridor.txt",
+                              "resource:///io/github/glossapp/Gloss/core/missing.json", NULL),
+                   ==, 1);
+  expected = g_strdup_printf ("%s: 1 document", local);
+  g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "resource:///io/github/glossapp/Gloss/core/zangezur-corridor.txt: "
+                                 "1 document"));
+  g_assert_nonnull (strstr (err, "“resource:///io/github/glossapp/Gloss/core/missing.json”"));
+
+  store = gloss_store_open (fixture->project, &error);
+  g_assert_no_error (error);
+  ids = gloss_store_list_document_ids (store, &error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GlossDocument) document = gloss_store_get_document (store,
+                                                                    g_array_index (ids, gint64, i),
+                                                                    &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", gloss_document_get_name (document));
+    }
+  g_assert_cmpstr (names->str, ==, "field notes.txt, zangezur-corridor.txt");
+}
+
 /* Broken JSON named as JSON is told by file, line and column even without
  * --format, rather than as a format that cannot be told; valid JSON of
  * no known format asks for --format. */
@@ -1043,6 +1093,7 @@ main (int    argc,
   g_test_add ("/gloss/cli/full-disk-new-project/creating", Fixture, "40k", fixture_set_up,
               test_full_disk_new_project, fixture_tear_down);
   ADD ("/gloss/cli/import-detects-format", test_import_detects_format);
+  ADD ("/gloss/cli/import-uris", test_import_uris);
 
 #undef ADD
 

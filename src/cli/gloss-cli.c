@@ -159,6 +159,7 @@ print_report (const char        *what,
 typedef struct
 {
   const char * const *paths;
+  GPtrArray *files;     /* GFile for each of PATHS when one is a URI, else NULL */
   const GlossFormat *format;
   GPtrArray *results;   /* of the last run */
 } ImportRun;
@@ -181,7 +182,10 @@ import_run (GlossStore  *store,
   ImportRun *run = user_data;
 
   g_clear_pointer (&run->results, g_ptr_array_unref);
-  run->results = gloss_import_paths (store, run->paths, run->format, NULL, NULL, NULL);
+  if (run->files != NULL)
+    run->results = gloss_import_files (store, run->files, run->format, NULL, NULL, NULL);
+  else
+    run->results = gloss_import_paths (store, run->paths, run->format, NULL, NULL, NULL);
 
   return TRUE;
 }
@@ -219,6 +223,7 @@ run_import (int    argc,
   };
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stop = NULL;
   const GlossFormat *format = NULL;
@@ -235,6 +240,22 @@ run_import (int    argc,
 
   run.paths = (const char * const *) argv + 3;
   run.format = format;
+
+  /* A URI (sftp://host/admin.jsonl) is read through GIO. Paths alone go
+   * by gloss_import_paths (), exactly as given; a name with a colon that
+   * is a local file stays a path. */
+  for (guint i = 0; run.paths[i] != NULL && files == NULL; i++)
+    if (g_uri_peek_scheme (run.paths[i]) != NULL && !g_file_test (run.paths[i], G_FILE_TEST_EXISTS))
+      {
+        files = g_ptr_array_new_with_free_func (g_object_unref);
+        for (guint j = 0; run.paths[j] != NULL; j++)
+          g_ptr_array_add (files,
+                           g_uri_peek_scheme (run.paths[j]) != NULL &&
+                           !g_file_test (run.paths[j], G_FILE_TEST_EXISTS)
+                           ? g_file_new_for_uri (run.paths[j])
+                           : g_file_new_for_path (run.paths[j]));
+      }
+  run.files = files;
 
   /* Each file is all or nothing; one bad file does not stop the others. A
    * project that refuses every write (a full disk, another program holding
