@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* What the parts of GlossWindow share: gloss-window.c (its widgets, its
+ * state and the open document), gloss-window-actions.c (what the user does
+ * in it: actions and keys) and gloss-window-import.c (files coming in:
+ * import, drop, recent projects). Not for use outside the window. */
+
+#pragma once
+
+#include <glib/gi18n.h>
+
+#include "gloss-document-list.h"
+#include "gloss-history.h"
+#include "gloss-import-bar.h"
+#include "gloss-project-search.h"
+#include "gloss-search-bar.h"
+#include "gloss-window.h"
+
+G_BEGIN_DECLS
+
+struct _GlossWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkListView *document_list_view;
+  GtkStack *content_stack;
+  GlossDocumentView *document_view;
+  GtkListView *label_list_view;
+  GtkStack *span_stack;
+  GtkLabel *spans_title;
+  GtkListView *span_list_view;
+  GtkMenuButton *primary_menu_button;
+  GtkMenuButton *document_menu_button;
+  GMenuModel *primary_menu;
+  GMenuModel *document_menu;
+  GtkToggleButton *done_button;
+  GtkSearchEntry *document_filter_entry;
+  GtkDropDown *status_filter_dropdown;
+  GtkLabel *status_label;
+  GtkWidget *span_inspector;
+  GtkLabel *inspector_text;
+  GtkLabel *inspector_details;
+  GtkEntry *note_entry;
+  /* The span the inspector shows, whose note the entry may be editing */
+  GlossSpan *inspected_span;
+  GtkWidget *remove_span_button;
+  GlossImportBar *import_bar;
+  GMenu *recent_menu;
+  GtkWidget *label_popover;
+  GtkWidget *text_span_menu;   /* made when first shown */
+  GtkWidget *list_span_menu;   /* made when first shown */
+  GMenuModel *span_menu;
+  GtkWindow *shortcuts_window;   /* made when first shown */
+  GlossSearchBar *search_bar;
+
+  /* Borrowed references */
+  GlossProjectSearch *project_search;   /* weak; a window of its own */
+
+  /* Owned references */
+  GlossStore *store;
+  GlossHistory *history;
+  /* Not owned: the toast whose Undo undoes the newest step, while shown. */
+  AdwToast *undo_toast;
+  GSettings *settings;
+  GlossDocumentList *documents;
+  GtkSingleSelection *document_selection;
+  GListStore *labels;
+  GHashTable *label_counts;   /* label id -> spans with that label in this document */
+  char *progress_text;        /* the footer's project part: "3 of 9 documents done" */
+  gboolean documents_changing; /* the document list is being replaced under its selection */
+
+  guint span_loader;
+  gint64 loading_document_id;
+  gint64 loaded_start;
+  gint64 loaded_end;
+  gint64 loaded_id;
+  GtkSliceListModel *span_rows;   /* the spans the side list has rows for */
+  guint span_rows_grower;
+  GtkSingleSelection *span_selection;
+
+  /* The sidebars, and the header buttons that show them when folded */
+  AdwFlap *documents_flap;
+  AdwFlap *labels_flap;
+  GtkWidget *documents_button;
+  GtkWidget *labels_button;
+  guint fold_buttons_updater;
+};
+
+/* A toast for ERROR; a toast's title is markup, and the message names
+ * files as they are. */
+static inline void
+show_error (GlossWindow  *self,
+            const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* gloss-window.c */
+GlossLabel    *_gloss_window_find_label              (GlossWindow         *self,
+                                                      gint64               label_id,
+                                                      guint               *position);
+GlossDocument *_gloss_window_get_current_document    (GlossWindow         *self);
+
+/* gloss-window-actions.c */
+void           _gloss_window_class_actions_init      (GtkWidgetClass      *widget_class);
+void           _gloss_window_actions_init            (GlossWindow         *self);
+void           _gloss_window_update_history_actions  (GlossWindow         *self);
+void           _gloss_window_set_current_status      (GlossWindow         *self,
+                                                      GlossDocumentStatus  status);
+void           _gloss_window_show_list_span_menu     (GlossWindow         *self,
+                                                      const GdkRectangle  *rect);
+
+/* gloss-window-import.c */
+void           _gloss_window_class_import_init       (GtkWidgetClass      *widget_class);
+void           _gloss_window_import_init             (GlossWindow         *self);
+void           _gloss_window_update_recent_menu      (GlossWindow         *self);
+
+G_END_DECLS
