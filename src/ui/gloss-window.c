@@ -12,10 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-document-row.h"
+#include "gloss-label-row.h"
 #include "gloss-late-tooltips.h"
 #include "gloss-project.h"
 #include "gloss-sidebar-edge.h"
-#include "gloss-swatch.h"
+#include "gloss-span-row.h"
 #include "gloss-window-private.h"
 
 
@@ -617,26 +619,19 @@ on_selected_span_changed_cb (GlossWindow       *self,
                                 position);
 }
 
+/* A right click on a span's row selects the span and offers its menu. */
 static void
-on_span_row_right_click_cb (GtkGestureClick *gesture,
-                            int              n_press,
-                            double           x,
-                            double           y,
-                            GtkListItem     *item)
+on_span_row_menu_requested_cb (GlossWindow  *self,
+                               double        x,
+                               double        y,
+                               GlossSpanRow *row)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GlossWindow *self = GLOSS_WINDOW (gtk_widget_get_root (row));
-  GlossSpan *span = gtk_list_item_get_item (item);
   GtkWidget *list = GTK_WIDGET (self->span_list_view);
   GdkRectangle rect = { 0, 0, 1, 1 };
   double list_x, list_y;
 
-  if (span == NULL)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gloss_document_view_select_span (self->document_view, span);
-  if (gtk_widget_translate_coordinates (row, list, x, y, &list_x, &list_y))
+  gloss_document_view_select_span (self->document_view, gloss_span_row_get_span (row));
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (row), list, x, y, &list_x, &list_y))
     rect = (GdkRectangle) { list_x, list_y, 1, 1 };
   _gloss_window_show_list_span_menu (self, &rect);
 }
@@ -698,54 +693,12 @@ on_settings_changed_cb (GlossWindow *self,
     _gloss_window_update_recent_menu (self);
 }
 
-static gboolean
-on_label_row_query_tooltip_cb (GtkWidget   *row,
-                               int          x,
-                               int          y,
-                               gboolean     keyboard_mode,
-                               GtkTooltip  *tooltip,
-                               GtkListItem *item)
-{
-  GlossLabel *label = gtk_list_item_get_item (item);
-  const char *description = label != NULL ? gloss_label_get_description (label) : "";
-
-  if (description[0] == '\0')
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, description);
-  return TRUE;
-}
-
 static void
 setup_label_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     GlossWindow              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
-  GtkWidget *hotkey = gtk_shortcut_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  /* A long name is ellipsized rather than widening the sidebar. */
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 16);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "count-badge");
-  gtk_widget_set_valign (hotkey, GTK_ALIGN_CENTER);
-
-  gtk_box_append (GTK_BOX (box), gloss_swatch_new ());
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_box_append (GTK_BOX (box), hotkey);
-  /* The label's description, asked for when the pointer rests on the row:
-   * setting a tooltip's text asks the display where the pointer is, and
-   * counts rebind these rows with every span. */
-  gtk_widget_set_has_tooltip (box, TRUE);
-  g_signal_connect_object (box, "query-tooltip", G_CALLBACK (on_label_row_query_tooltip_cb),
-                           item, 0);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, gloss_label_row_new ());
 }
 
 static void
@@ -753,41 +706,11 @@ bind_label_row_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    GlossWindow              *self)
 {
+  GlossLabelRow *row = GLOSS_LABEL_ROW (gtk_list_item_get_child (item));
   GlossLabel *label = gtk_list_item_get_item (item);
-  GtkWidget *swatch = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *name = gtk_widget_get_next_sibling (swatch);
-  GtkWidget *count = gtk_widget_get_next_sibling (name);
-  GtkWidget *hotkey = gtk_widget_get_next_sibling (count);
-  guint n = get_label_count (self, gloss_label_get_id (label));
-  g_autofree char *count_text = g_strdup_printf ("%u", n);
 
-  gloss_swatch_set_color (swatch, gloss_label_get_color (label));
-  gtk_label_set_label (GTK_LABEL (name), gloss_label_get_name (label));
-  gtk_label_set_label (GTK_LABEL (count), n > 0 ? count_text : "");
-  gtk_shortcut_label_set_accelerator (GTK_SHORTCUT_LABEL (hotkey), gloss_label_get_hotkey (label));
-  gtk_widget_set_visible (hotkey, gloss_label_get_hotkey (label)[0] != '\0');
-}
-
-/* A line of text in a list row. A GtkInscription is sized by counts of
- * characters and lines, not by laying its text out: a list view (GTK 4.8)
- * measures up to 200 rows whenever it scrolls or its items change, and rows
- * of labels made that a frame of 50 ms. */
-static GtkWidget *
-row_line_new (GtkInscriptionOverflow  overflow,
-              const char             *css_class)
-{
-  GtkWidget *line = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (line), overflow);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (line), 24);
-  gtk_widget_set_hexpand (line, TRUE);
-  if (css_class != NULL)
-    {
-      gtk_widget_add_css_class (line, css_class);
-      gtk_widget_add_css_class (line, "dim-label");
-    }
-
-  return line;
+  gloss_label_row_set_label (row, label);
+  gloss_label_row_set_count (row, get_label_count (self, gloss_label_get_id (label)));
 }
 
 static void
@@ -795,25 +718,11 @@ setup_span_row_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    GlossWindow              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *text = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END, NULL);
-  GtkWidget *label_name = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END, "caption");
-  GtkGesture *right_click;
+  GtkWidget *row = gloss_span_row_new ();
 
-  gtk_widget_add_css_class (text, "span-row-text");
-  gtk_widget_set_hexpand (texts, TRUE);
-
-  gtk_box_append (GTK_BOX (texts), text);
-  gtk_box_append (GTK_BOX (texts), label_name);
-  gtk_box_append (GTK_BOX (box), gloss_swatch_new ());
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_list_item_set_child (item, box);
-
-  right_click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (right_click, "pressed", G_CALLBACK (on_span_row_right_click_cb), item, 0);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (right_click));
+  g_signal_connect_object (row, "menu-requested", G_CALLBACK (on_span_row_menu_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -822,18 +731,11 @@ bind_span_row_cb (GtkSignalListItemFactory *factory,
                   GlossWindow              *self)
 {
   GlossSpan *span = gtk_list_item_get_item (item);
-  GlossLabel *label = _gloss_window_find_label (self, gloss_span_get_label_id (span), NULL);
-  GtkWidget *swatch = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *texts = gtk_widget_get_next_sibling (swatch);
-  GtkWidget *text = gtk_widget_get_first_child (texts);
-  GtkWidget *label_name = gtk_widget_get_next_sibling (text);
-  g_autofree char *span_text = gloss_document_view_dup_span_text (self->document_view, span);
+  g_autofree char *text = gloss_document_view_dup_span_text (self->document_view, span);
 
-  /* A span across lines reads as one line in the list. */
-  g_strdelimit (span_text, "\r\n\t", ' ');
-  gtk_inscription_set_text (GTK_INSCRIPTION (text), span_text);
-  gtk_inscription_set_text (GTK_INSCRIPTION (label_name), label ? gloss_label_get_name (label) : "");
-  gloss_swatch_set_color (swatch, label ? gloss_label_get_color (label) : NULL);
+  gloss_span_row_set_span (GLOSS_SPAN_ROW (gtk_list_item_get_child (item)), span,
+                           _gloss_window_find_label (self, gloss_span_get_label_id (span), NULL),
+                           text);
 }
 
 static void
@@ -841,13 +743,7 @@ setup_document_row_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        GlossWindow              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE, NULL);
-  GtkWidget *details = row_line_new (GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END, "caption");
-
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), details);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, gloss_document_row_new ());
 }
 
 static void
@@ -855,18 +751,8 @@ bind_document_row_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       GlossWindow              *self)
 {
-  GlossDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *details = gtk_widget_get_next_sibling (name);
-  gint64 n_spans = gloss_document_get_span_count (document);
-  g_autofree char *details_text = NULL;
-
-  details_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %" G_GINT64_FORMAT " span",
-                                               "%s · %" G_GINT64_FORMAT " spans", n_spans),
-                                  gloss_document_status_describe (gloss_document_get_status (document)),
-                                  n_spans);
-  gtk_inscription_set_text (GTK_INSCRIPTION (name), gloss_document_get_name (document));
-  gtk_inscription_set_text (GTK_INSCRIPTION (details), details_text);
+  gloss_document_row_set_document (GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item)),
+                                   gtk_list_item_get_item (item));
 }
 
 static GtkListItemFactory *
