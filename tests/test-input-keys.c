@@ -272,6 +272,79 @@ test_next_unfinished (Fixture       *fixture,
   g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), !=, now);
 }
 
+/* The name of DOCUMENT_ID in the project file, read with a connection of
+ * its own. */
+static char *
+stored_document_name (Fixture *fixture,
+                      gint64   document_id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *name = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM documents WHERE id = ?", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return name;
+}
+
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_is_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+message_dialog_is_gone (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+/* F2 asks for the open document's new name; the name typed and Enter
+ * store it, and the title shows it. */
+static void
+test_f2_renames_document (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *name = NULL;
+  GtkWindow *dialog;
+
+  fixture_click (fixture, 5);
+  fixture_key (fixture, GDK_KEY_F2, 0);
+  gloss_test_wait_until (message_dialog_is_shown, NULL, "the Rename Document dialog");
+  dialog = find_message_dialog ();
+  gloss_test_input_present (dialog);
+  gloss_test_input_accel (GTK_WIDGET (dialog), "<Control>a");
+  gloss_test_input_type (GTK_WIDGET (dialog), "renamed");
+  gloss_test_input_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0);
+  gloss_test_wait_until (message_dialog_is_gone, NULL, "the dialog to close");
+
+  name = stored_document_name (fixture, fixture->document_id);
+  g_assert_cmpstr (name, ==, "renamed");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -296,6 +369,7 @@ main (int    argc,
   ADD ("/gloss/input/keys/shift-f10", "<Shift>F10", test_menu_key_opens_labels);
   ADD ("/gloss/input/keys/escape-then-click", NULL, test_escape_then_click);
   ADD ("/gloss/input/keys/next-unfinished", NULL, test_next_unfinished);
+  ADD ("/gloss/input/keys/f2-renames-document", NULL, test_f2_renames_document);
 
 #undef ADD
 

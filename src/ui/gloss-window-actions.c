@@ -270,35 +270,51 @@ next_unfinished_action (GtkWidget  *widget,
                                adw_toast_new (_("Every other document is done")));
 }
 
-static void
-on_rename_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       GlossWindow      *self)
+/* The Rename Document dialog: the document it renames, the field with the
+ * new name, and the window that shows what went wrong. */
+typedef struct
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  gint64 document_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document-id"));
-  g_autoptr(GError) error = NULL;
+  GWeakRef window;
+  GtkEditable *entry;   /* the dialog's */
+  gint64 document_id;
+} RenameDialog;
 
-  if (g_str_equal (response, "rename") &&
-      !gloss_store_rename_document (self->store, document_id, gtk_editable_get_text (entry), &error))
-    show_error (self, error);
+static void
+rename_dialog_free (gpointer data,
+                    GClosure *closure)
+{
+  RenameDialog *rename = data;
+
+  g_weak_ref_clear (&rename->window);
+  g_free (rename);
 }
 
 static void
-rename_document_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+on_rename_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       RenameDialog     *rename)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GlossDocument) document = _gloss_window_get_current_document (self);
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  g_autoptr(GlossWindow) self = g_weak_ref_get (&rename->window);
+  g_autoptr(GError) error = NULL;
 
-  if (document == NULL)
+  if (self == NULL || !g_str_equal (response, "rename"))
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Document"), NULL);
-  entry = gtk_entry_new ();
+  if (!gloss_store_rename_document (self->store, rename->document_id,
+                                    gtk_editable_get_text (rename->entry), &error))
+    show_error (self, error);
+}
+
+/* Asks for DOCUMENT's new name; the store gets it when the user says
+ * Rename. */
+static void
+show_rename_dialog (GlossWindow   *self,
+                    GlossDocument *document)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Document"), NULL);
+  GtkWidget *entry = gtk_entry_new ();
+  RenameDialog *rename = g_new0 (RenameDialog, 1);
+
   gtk_editable_set_text (GTK_EDITABLE (entry), gloss_document_get_name (document));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
@@ -309,11 +325,25 @@ rename_document_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "document-id",
-                     GSIZE_TO_POINTER (gloss_document_get_id (document)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response_cb), self, 0);
+
+  g_weak_ref_init (&rename->window, self);
+  rename->entry = GTK_EDITABLE (entry);
+  rename->document_id = gloss_document_get_id (document);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_rename_response_cb), rename,
+                         rename_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GlossDocument) document = _gloss_window_get_current_document (self);
+
+  if (document != NULL)
+    show_rename_dialog (self, document);
 }
 
 /* A toast is as wide as its text up to about 60 characters; a name longer
