@@ -87,6 +87,8 @@ G_DEFINE_FINAL_TYPE (GlossDocumentView, gloss_document_view, GTK_TYPE_TEXT_VIEW)
 enum {
   PROP_0,
   PROP_SELECTED_SPAN,
+  PROP_SNAP_TO_WORDS,
+  PROP_TEXT_SCALE,
   N_PROPS,
 };
 
@@ -791,6 +793,33 @@ gloss_document_view_get_property (GObject    *object,
     case PROP_SELECTED_SPAN:
       g_value_set_object (value, self->selected_span);
       break;
+    case PROP_SNAP_TO_WORDS:
+      g_value_set_boolean (value, self->snap_to_words);
+      break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_document_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SNAP_TO_WORDS:
+      gloss_document_view_set_snap_to_words (self, g_value_get_boolean (value));
+      break;
+    case PROP_TEXT_SCALE:
+      gloss_document_view_set_text_scale (self, g_value_get_double (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -805,10 +834,19 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
   object_class->dispose = gloss_document_view_dispose;
   object_class->finalize = gloss_document_view_finalize;
   object_class->get_property = gloss_document_view_get_property;
+  object_class->set_property = gloss_document_view_set_property;
 
   properties[PROP_SELECTED_SPAN] =
     g_param_spec_object ("selected-span", NULL, NULL, GLOSS_TYPE_SPAN,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A selection made with the pointer grows to whole words. */
+  properties[PROP_SNAP_TO_WORDS] =
+    g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The text's size, as a factor of the default. */
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL, 0.1, 10.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = gloss_document_view_snapshot_layer;
@@ -1398,7 +1436,13 @@ gloss_document_view_set_snap_to_words (GlossDocumentView *self,
                                        gboolean           snap_to_words)
 {
   g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
-  self->snap_to_words = !!snap_to_words;
+
+  snap_to_words = !!snap_to_words;
+  if (snap_to_words == self->snap_to_words)
+    return;
+
+  self->snap_to_words = snap_to_words;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_WORDS]);
 }
 
 /* Selects the span after (DIRECTION > 0) or before the selected span, or
@@ -1559,6 +1603,7 @@ gloss_document_view_set_text_scale (GlossDocumentView *self,
     return;
 
   self->text_scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (self->text_scale_css == NULL)

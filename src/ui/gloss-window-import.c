@@ -237,10 +237,20 @@ _gloss_window_class_import_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
 }
 
+static void
+on_recent_projects_changed_cb (GlossWindow *self)
+{
+  if (self->store != NULL)
+    _gloss_window_update_recent_menu (self);
+}
+
 void
 _gloss_window_import_init (GlossWindow *self)
 {
   GtkDropTarget *drop;
+
+  g_signal_connect_object (self->settings, "changed::recent-projects",
+                           G_CALLBACK (on_recent_projects_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->import_bar, "finished", G_CALLBACK (on_import_finished_cb), self,
                            G_CONNECT_SWAPPED);

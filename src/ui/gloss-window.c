@@ -682,18 +682,6 @@ apply_document_filter (GlossWindow *self)
 }
 
 static void
-on_settings_changed_cb (GlossWindow *self,
-                        const char  *key,
-                        GSettings   *settings)
-{
-  if (key == NULL || g_str_equal (key, "snap-to-words"))
-    gloss_document_view_set_snap_to_words (self->document_view,
-                                           g_settings_get_boolean (settings, "snap-to-words"));
-  if (self->store != NULL && (key == NULL || g_str_equal (key, "recent-projects")))
-    _gloss_window_update_recent_menu (self);
-}
-
-static void
 setup_label_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     GlossWindow              *self)
@@ -1005,16 +993,14 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_actions_init (widget_class);
 }
 
-/* The document text follows the text size preference while the window is
- * open. */
-static void
-on_text_size_changed_cb (GlossWindow *self,
-                         const char  *key,
-                         GSettings   *settings)
+/* The text size preference (percent) as the document view's text scale. */
+static gboolean
+map_text_size_cb (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
-  int percent = CLAMP (g_settings_get_int (settings, key), 50, 300);
-
-  gloss_document_view_set_text_scale (self->document_view, percent / 100.0);
+  g_value_set_double (value, CLAMP (g_variant_get_int32 (variant), 50, 300) / 100.0);
+  return TRUE;
 }
 
 /* Shows FLAP's header button while it is folded, pressed in while the
@@ -1124,9 +1110,12 @@ gloss_window_init (GlossWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  g_signal_connect_object (self->settings, "changed::text-size",
-                           G_CALLBACK (on_text_size_changed_cb), self, G_CONNECT_SWAPPED);
-  on_text_size_changed_cb (self, "text-size", self->settings);
+  /* The document view follows the preferences while the window is open. */
+  g_settings_bind_with_mapping (self->settings, "text-size", self->document_view, "text-scale",
+                                G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY,
+                                map_text_size_cb, NULL, NULL, NULL);
+  g_settings_bind (self->settings, "snap-to-words", self->document_view, "snap-to-words",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
 
   label_factory = factory_new (self, G_CALLBACK (setup_label_row_cb), G_CALLBACK (bind_label_row_cb));
   label_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->labels)));
@@ -1169,10 +1158,6 @@ gloss_window_init (GlossWindow *self)
                            G_CALLBACK (apply_document_filter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_filter_dropdown, "notify::selected",
                            G_CALLBACK (apply_document_filter), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  on_settings_changed_cb (self, NULL, self->settings);
 
   _gloss_window_import_init (self);
   gloss_search_bar_set_view (self->search_bar, self->document_view);
