@@ -45,6 +45,7 @@ enum {
 enum {
   PROP_0,
   PROP_DOCUMENT_STATUS,
+  PROP_STORE,
   N_PROPS,
 };
 
@@ -876,123 +877,6 @@ attach_menu_cb (GtkMenuButton *button,
   gloss_late_tooltips_hide_while_open (GTK_WIDGET (button), gtk_menu_button_get_popover (button));
 }
 
-static void
-gloss_window_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  GlossWindow *self = GLOSS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT_STATUS:
-      {
-        g_autoptr(GlossDocument) document = self->store ? _gloss_window_get_current_document (self) : NULL;
-
-        g_value_set_string (value, document ? gloss_document_status_to_string (
-                                                gloss_document_get_status (document))
-                                            : "");
-      }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gloss_window_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  GlossWindow *self = GLOSS_WINDOW (object);
-  GlossDocumentStatus status;
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT_STATUS:
-      if (gloss_document_status_from_string (g_value_get_string (value), &status))
-        _gloss_window_set_current_status (self, status);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gloss_window_class_init (GlossWindowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-
-  object_class->dispose = gloss_window_dispose;
-  object_class->finalize = gloss_window_finalize;
-  object_class->get_property = gloss_window_get_property;
-  object_class->set_property = gloss_window_set_property;
-
-  /* The open document's status ("new", "in-progress", "done"; "" with
-   * none), behind the Status menu's radio items. */
-  properties[PROP_DOCUMENT_STATUS] =
-    g_param_spec_string ("document-status", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-  window_class->close_request = gloss_window_close_request;
-
-  g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
-  g_type_ensure (GLOSS_TYPE_IMPORT_BAR);
-  g_type_ensure (GLOSS_TYPE_SEARCH_BAR);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/glossapp/Gloss/gloss-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_menu);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_view);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_view);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, label_list_view);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_title);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_list_view);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, done_button);
-  /* Found by name only, for their tooltips (header_tooltips). */
-  gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, labels_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_flap);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, labels_flap);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_filter_entry);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_filter_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_inspector);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_text);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_details);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, note_entry);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_bar);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
-
-  signals[IMPORT_FINISHED] =
-    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
-
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_menu);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, remove_span_button);
-
-  gtk_widget_class_install_property_action (widget_class, "win.document-status",
-                                            "document-status");
-  _gloss_window_class_import_init (widget_class);
-  _gloss_window_class_actions_init (widget_class);
-}
-
 /* The text size preference (percent) as the document view's text scale. */
 static gboolean
 map_text_size_cb (GValue   *value,
@@ -1185,13 +1069,20 @@ gloss_window_init (GlossWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* The window follows its store from the start: a window shows one project
+ * for its life, and opening another opens another window. */
 static void
-gloss_window_set_store (GlossWindow *self,
-                        GlossStore  *store)
+gloss_window_constructed (GObject *object)
 {
-  g_autofree char *name = gloss_store_dup_name (store);
+  GlossWindow *self = GLOSS_WINDOW (object);
+  GlossStore *store = self->store;
+  g_autofree char *name = NULL;
 
-  self->store = g_object_ref (store);
+  G_OBJECT_CLASS (gloss_window_parent_class)->constructed (object);
+
+  g_return_if_fail (GLOSS_IS_STORE (store));
+
+  name = gloss_store_dup_name (store);
   adw_window_title_set_title (self->window_title, name);
   gtk_window_set_title (GTK_WINDOW (self), name);
 
@@ -1239,19 +1130,144 @@ gloss_window_set_store (GlossWindow *self,
     gloss_import_bar_index (self->import_bar, gloss_store_get_path (store));
 }
 
+static void
+gloss_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_STATUS:
+      {
+        g_autoptr(GlossDocument) document = self->store ? _gloss_window_get_current_document (self) : NULL;
+
+        g_value_set_string (value, document ? gloss_document_status_to_string (
+                                                gloss_document_get_status (document))
+                                            : "");
+      }
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  GlossDocumentStatus status;
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_STATUS:
+      if (gloss_document_status_from_string (g_value_get_string (value), &status))
+        _gloss_window_set_current_status (self, status);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_class_init (GlossWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = gloss_window_constructed;
+  object_class->dispose = gloss_window_dispose;
+  object_class->finalize = gloss_window_finalize;
+  object_class->get_property = gloss_window_get_property;
+  object_class->set_property = gloss_window_set_property;
+
+  /* The open document's status ("new", "in-progress", "done"; "" with
+   * none), behind the Status menu's radio items. */
+  properties[PROP_DOCUMENT_STATUS] =
+    g_param_spec_string ("document-status", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The project the window shows, for its life. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GLOSS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  window_class->close_request = gloss_window_close_request;
+
+  g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (GLOSS_TYPE_IMPORT_BAR);
+  g_type_ensure (GLOSS_TYPE_SEARCH_BAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossapp/Gloss/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, label_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, done_button);
+  /* Found by name only, for their tooltips (header_tooltips). */
+  gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, labels_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, labels_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_inspector);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_text);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_details);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
+
+  signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, span_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, remove_span_button);
+
+  gtk_widget_class_install_property_action (widget_class, "win.document-status",
+                                            "document-status");
+  _gloss_window_class_import_init (widget_class);
+  _gloss_window_class_actions_init (widget_class);
+}
+
 GlossWindow *
 gloss_window_new (GtkApplication *application,
                   GlossStore     *store)
 {
-  GlossWindow *self;
-
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
 
-  self = g_object_new (GLOSS_TYPE_WINDOW, "application", application, NULL);
-  gloss_window_set_store (self, store);
-
-  return self;
+  return g_object_new (GLOSS_TYPE_WINDOW, "application", application, "store", store, NULL);
 }
 
 GlossStore *
