@@ -12,7 +12,7 @@
 #include "gloss-document-view.h"
 #include "gloss-project.h"
 #include "gloss-test-input.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 typedef struct
 {

@@ -19,7 +19,7 @@
 #include "gloss-project.h"
 #include "gloss-test-store.h"
 #include "gloss-test-ui.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 typedef struct
 {

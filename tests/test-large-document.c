@@ -13,7 +13,7 @@
 #include "gloss-offsets.h"
 #include "gloss-search-bar.h"
 #include "gloss-test-ui.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 /* Many more than the window's first page of spans. */
 #define N_SPANS 3000

@@ -17,7 +17,7 @@
 #include "gloss-color.h"
 #include "gloss-project.h"
 #include "gloss-test-ui.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 /* Added to the default project's five "Factions" labels. */
 static const char * const more_labels[] = {

@@ -19,7 +19,7 @@
 #include "gloss-project.h"
 #include "gloss-test-store.h"
 #include "gloss-test-ui.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 /* Registered once: GApplication::startup, which sets the accelerators and
  * the style binding, runs once per process. */

@@ -20,7 +20,7 @@
 #include "gloss-project.h"
 #include "gloss-test-mount.h"
 #include "gloss-test-ui.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 static GlossApplication *application;
 

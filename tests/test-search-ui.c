@@ -18,7 +18,7 @@
 #include "gloss-search-bar.h"
 #include "gloss-test-store.h"
 #include "gloss-test-ui.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 #define NOTES_TEXT "Notes 🤝 on Velayati & <co>, in brief.\nNothing else."
 

@@ -13,7 +13,7 @@
 #include "gloss-search-bar.h"
 #include "gloss-swatch.h"
 #include "gloss-test-input.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 typedef struct
 {

@@ -19,7 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-color.h"
-#include "gloss-document-view.h"
+#include "gloss-document-view-testing.h"
 #include "gloss-offsets.h"
 
 /* Longer lines get display-only breaks: a text view lays out a line whole. */

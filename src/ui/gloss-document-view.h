@@ -65,16 +65,12 @@ void       gloss_document_view_get_iter_at        (GlossDocumentView *self,
                                                    gint64             offset);
 gint64     gloss_document_view_get_offset         (GlossDocumentView *self,
                                                    const GtkTextIter *iter);
-gboolean   gloss_document_view_has_span_tag       (GlossDocumentView *self,
-                                                   GlossSpan         *span);
 void       gloss_document_view_set_snap_to_words  (GlossDocumentView *self,
                                                    gboolean           snap_to_words);
 gboolean   gloss_document_view_select_adjacent_span (GlossDocumentView *self,
                                                    int                direction);
 void       gloss_document_view_get_selection_rect (GlossDocumentView *self,
                                                    GdkRectangle      *rect);
-char      *gloss_document_view_describe_spans_at  (GlossDocumentView *self,
-                                                   gint64             offset);
 void       gloss_document_view_set_text_scale     (GlossDocumentView *self,
                                                    double             scale);
 double     gloss_document_view_get_text_scale     (GlossDocumentView *self);
@@ -88,6 +84,5 @@ GlossSpan *gloss_document_view_find_span_like     (GlossDocumentView *self,
                                                    gint64             start,
                                                    gint64             end,
                                                    gint64             label_id);
-gboolean   gloss_document_view_is_tagging         (GlossDocumentView *self);
 
 G_END_DECLS

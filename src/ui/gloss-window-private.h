@@ -14,7 +14,7 @@
 #include "gloss-import-bar.h"
 #include "gloss-project-search.h"
 #include "gloss-search-bar.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 G_BEGIN_DECLS
 

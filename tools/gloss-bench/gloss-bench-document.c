@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "gloss-bench.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 typedef struct
 {

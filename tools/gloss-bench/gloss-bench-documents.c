@@ -12,7 +12,7 @@
 
 #include "gloss-bench.h"
 #include "gloss-document-list.h"
-#include "gloss-window.h"
+#include "gloss-window-testing.h"
 
 /* In about one document in ten thousand: a search that finds little. */
 #define RARE_WORD "Nakhchivan"
