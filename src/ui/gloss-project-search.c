@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-project-search.h"
+#include "gloss-search-options.h"
 
 /* Enough to look through at once; Show More adds as many again. */
 #define MAX_RESULTS 500
@@ -87,8 +88,7 @@ struct _GlossProjectSearch
   gboolean showing_more;      /* the search under way is Show More's */
 
   GlossSearchFlags searched_flags;
-  gboolean match_case;
-  gboolean whole_words;
+  GlossSearchOptions *options;   /* Match Case and Whole Words, shared */
 };
 
 G_DEFINE_FINAL_TYPE (GlossProjectSearch, gloss_project_search, ADW_TYPE_WINDOW)
@@ -112,8 +112,7 @@ static guint signals[N_SIGNALS];
 static GlossSearchFlags
 get_flags (GlossProjectSearch *self)
 {
-  return (self->match_case ? GLOSS_SEARCH_CASE_SENSITIVE : 0) |
-         (self->whole_words ? GLOSS_SEARCH_WHOLE_WORD : 0);
+  return gloss_search_options_get_flags (self->options);
 }
 
 static guint
@@ -431,6 +430,7 @@ gloss_project_search_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_signal_handlers_disconnect_by_data (self->options, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
@@ -447,6 +447,9 @@ gloss_project_search_finalize (GObject *object)
 {
   GlossProjectSearch *self = (GlossProjectSearch *) object;
 
+  /* Here, not in dispose: what the search does while it is taken apart
+   * still reads them. */
+  g_clear_object (&self->options);
   g_clear_pointer (&self->searched, g_free);
 
   G_OBJECT_CLASS (gloss_project_search_parent_class)->finalize (object);
@@ -463,10 +466,8 @@ gloss_project_search_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MATCH_CASE:
-      g_value_set_boolean (value, self->match_case);
-      break;
     case PROP_WHOLE_WORDS:
-      g_value_set_boolean (value, self->whole_words);
+      g_object_get_property (G_OBJECT (self->options), g_param_spec_get_name (pspec), value);
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, gloss_project_search_is_busy (self));
@@ -478,31 +479,32 @@ gloss_project_search_get_property (GObject    *object,
 
 static void
 gloss_project_search_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
 {
   GlossProjectSearch *self = GLOSS_PROJECT_SEARCH (object);
-  gboolean flag = g_value_get_boolean (value);
 
   switch (prop_id)
     {
     case PROP_MATCH_CASE:
-      if (self->match_case == flag)
-        return;
-      self->match_case = flag;
-      break;
     case PROP_WHOLE_WORDS:
-      if (self->whole_words == flag)
-        return;
-      self->whole_words = flag;
+      /* The options tell when they change: on_options_changed_cb (). */
+      g_object_set_property (G_OBJECT (self->options), g_param_spec_get_name (pspec), value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
     }
+}
 
-  g_object_notify_by_pspec (object, pspec);
+/* Match Case or Whole Words changed, here or in the other search that
+ * shares them. */
+static void
+on_options_changed_cb (GlossProjectSearch *self,
+                       GParamSpec         *pspec,
+                       GlossSearchOptions *options)
+{
+  g_object_notify (G_OBJECT (self), g_param_spec_get_name (pspec));
   if (self->searched != NULL)
     start_search (self);
 }
@@ -564,6 +566,10 @@ gloss_project_search_init (GlossProjectSearch *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
 
+  /* Before the template: its toggle buttons' actions read the options. */
+  self->options = gloss_search_options_new ();
+  g_signal_connect_object (self->options, "notify", G_CALLBACK (on_options_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->limit = MAX_RESULTS;
@@ -629,4 +635,23 @@ gloss_project_search_is_busy (GlossProjectSearch *self)
   g_return_val_if_fail (GLOSS_IS_PROJECT_SEARCH (self), FALSE);
 
   return self->cancellable != NULL;
+}
+
+/* Shares Match Case and Whole Words with whatever else has OPTIONS. */
+void
+gloss_project_search_set_options (GlossProjectSearch     *self,
+                                  GlossSearchOptions *options)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT_SEARCH (self));
+  g_return_if_fail (GLOSS_IS_SEARCH_OPTIONS (options));
+
+  if (options == self->options)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->options, self);
+  g_set_object (&self->options, options);
+  g_signal_connect_object (options, "notify", G_CALLBACK (on_options_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_options_changed_cb (self, properties[PROP_MATCH_CASE], options);
+  on_options_changed_cb (self, properties[PROP_WHOLE_WORDS], options);
 }

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-search-options.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,7 @@ void        gloss_project_search_set_query   (GlossProjectSearch *self,
                                               const char         *query);
 GListModel *gloss_project_search_get_results (GlossProjectSearch *self);
 gboolean    gloss_project_search_is_busy     (GlossProjectSearch *self);
+void        gloss_project_search_set_options (GlossProjectSearch *self,
+                                              GlossSearchOptions *options);
 
 G_END_DECLS

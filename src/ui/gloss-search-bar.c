@@ -20,6 +20,7 @@
 
 #include "gloss-late-tooltips.h"
 #include "gloss-search-bar.h"
+#include "gloss-search-options.h"
 
 #define MATCH_TAG_NAME "search-match"
 #define CURRENT_TAG_NAME "search-current"
@@ -59,8 +60,7 @@ struct _GlossSearchBar
   GlossSearchRange shown;    /* where CURRENT_TAG is, or -1, -1 */
   guint refresh_source;
   int current;               /* index into MATCHES of the selected match, or -1 */
-  gboolean match_case;
-  gboolean whole_words;
+  GlossSearchOptions *options;   /* Match Case and Whole Words, shared */
   gboolean tooltips_set;
 };
 
@@ -547,6 +547,7 @@ gloss_search_bar_dispose (GObject *object)
   GlossSearchBar *self = (GlossSearchBar *) object;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (self->options, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   gloss_search_bar_set_view (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SEARCH_BAR);
@@ -560,6 +561,9 @@ gloss_search_bar_finalize (GObject *object)
 {
   GlossSearchBar *self = (GlossSearchBar *) object;
 
+  /* Here, not in dispose: what the search does while it is taken apart
+   * still reads them. */
+  g_clear_object (&self->options);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->query, g_free);
 
@@ -577,10 +581,8 @@ gloss_search_bar_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MATCH_CASE:
-      g_value_set_boolean (value, self->match_case);
-      break;
     case PROP_WHOLE_WORDS:
-      g_value_set_boolean (value, self->whole_words);
+      g_object_get_property (G_OBJECT (self->options), g_param_spec_get_name (pspec), value);
       break;
     case PROP_N_MATCHES:
       g_value_set_uint (value, self->matches->len);
@@ -595,31 +597,32 @@ gloss_search_bar_get_property (GObject    *object,
 
 static void
 gloss_search_bar_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   GlossSearchBar *self = GLOSS_SEARCH_BAR (object);
-  gboolean flag = g_value_get_boolean (value);
 
   switch (prop_id)
     {
     case PROP_MATCH_CASE:
-      if (self->match_case == flag)
-        return;
-      self->match_case = flag;
-      break;
     case PROP_WHOLE_WORDS:
-      if (self->whole_words == flag)
-        return;
-      self->whole_words = flag;
+      /* The options tell when they change: on_options_changed_cb (). */
+      g_object_set_property (G_OBJECT (self->options), g_param_spec_get_name (pspec), value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
     }
+}
 
-  g_object_notify_by_pspec (object, pspec);
+/* Match Case or Whole Words changed, here or in the other search that
+ * shares them. */
+static void
+on_options_changed_cb (GlossSearchBar     *self,
+                       GParamSpec         *pspec,
+                       GlossSearchOptions *options)
+{
+  g_object_notify (G_OBJECT (self), g_param_spec_get_name (pspec));
   on_flags_changed_cb (self);
 }
 
@@ -694,6 +697,10 @@ gloss_search_bar_init (GlossSearchBar *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  /* Before the template: its toggle buttons' actions read the options. */
+  self->options = gloss_search_options_new ();
+  g_signal_connect_object (self->options, "notify", G_CALLBACK (on_options_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_init_template (GTK_WIDGET (self));
   gloss_late_tooltips_hide_while_open (GTK_WIDGET (self->label_all_button),
                                        gtk_menu_button_get_popover (self->label_all_button));
@@ -858,8 +865,7 @@ gloss_search_bar_get_flags (GlossSearchBar *self)
 {
   g_return_val_if_fail (GLOSS_IS_SEARCH_BAR (self), GLOSS_SEARCH_FLAGS_NONE);
 
-  return (self->match_case ? GLOSS_SEARCH_CASE_SENSITIVE : 0) |
-         (self->whole_words ? GLOSS_SEARCH_WHOLE_WORD : 0);
+  return gloss_search_options_get_flags (self->options);
 }
 
 guint
@@ -954,4 +960,23 @@ gloss_search_bar_previous_match (GlossSearchBar *self)
         }
     }
   select_match (self, self->matches->len - 1);
+}
+
+/* Shares Match Case and Whole Words with whatever else has OPTIONS. */
+void
+gloss_search_bar_set_options (GlossSearchBar     *self,
+                              GlossSearchOptions *options)
+{
+  g_return_if_fail (GLOSS_IS_SEARCH_BAR (self));
+  g_return_if_fail (GLOSS_IS_SEARCH_OPTIONS (options));
+
+  if (options == self->options)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->options, self);
+  g_set_object (&self->options, options);
+  g_signal_connect_object (options, "notify", G_CALLBACK (on_options_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_options_changed_cb (self, properties[PROP_MATCH_CASE], options);
+  on_options_changed_cb (self, properties[PROP_WHOLE_WORDS], options);
 }

@@ -6,6 +6,7 @@
 
 #include "gloss-document-view.h"
 #include "gloss-search.h"
+#include "gloss-search-options.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ void              gloss_search_bar_set_view          (GlossSearchBar    *self,
                                                       GlossDocumentView *view);
 void              gloss_search_bar_set_labels        (GlossSearchBar    *self,
                                                       GListModel        *labels);
+void              gloss_search_bar_set_options       (GlossSearchBar     *self,
+                                                      GlossSearchOptions *options);
 void              gloss_search_bar_open              (GlossSearchBar    *self);
 void              gloss_search_bar_close             (GlossSearchBar    *self);
 gboolean          gloss_search_bar_is_open           (GlossSearchBar    *self);
