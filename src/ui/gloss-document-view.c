@@ -21,6 +21,8 @@
 #include "gloss-color.h"
 #include "gloss-document-view-testing.h"
 #include "gloss-offsets.h"
+#include "gloss-span-index.h"
+#include "gloss-span-line-drawer.h"
 
 /* Longer lines get display-only breaks: a text view lays out a line whole. */
 #define MAX_LINE_CHARS 1000
@@ -34,6 +36,20 @@
  * costs what its first screen holds, at any size. */
 #define FIRST_TEXT_BYTES (64 * 1024)
 #define TEXT_STEP_BYTES (512 * 1024)
+
+/* A long document's spans come a page at a time, so the first screen does
+ * not wait for them all; the first page is about what one screen shows. */
+#define SPANS_FIRST_PAGE 256
+#define SPANS_PER_PAGE 1000
+
+/* GtkListView (GTK 4.8) makes a row for up to 200 items at once, and
+ * measuring 200 span rows costs more than the document's first screen. The
+ * side list's model opens on the rows it shows and grows by a step at a
+ * time in idle time; past SPAN_ROWS_ALL it can hold every span, as more
+ * items make no more rows. */
+#define SPAN_ROWS_FIRST 24
+#define SPAN_ROWS_STEP 24
+#define SPAN_ROWS_ALL 256
 
 /* Fills are translucent, so a highlight is the label color blended with the
  * page; the text on it takes whichever of a dark and a light color contrasts
@@ -58,14 +74,15 @@ struct _GlossDocumentView
   GHashTable *labels;      /* label id -> GlossLabel */
   GHashTable *label_tags;  /* label id -> GtkTextTag (owned by the tag table) */
   GHashTable *selected_tags; /* label id -> the tag of a selected span with that label */
-  GListStore *spans;       /* GlossSpan, in reading order */
-  GHashTable *span_ids;    /* span id -> the GlossSpan shown for it */
+  GlossSpanIndex *spans;   /* the spans shown, in reading order */
+  GlossSpanLineDrawer *line_drawer;
   GlossBreakMap *breaks;   /* NULL when no line needed breaking */
   char *unshown_text;      /* the text while part of it is not in the buffer yet */
   gsize unshown_length;    /* its length in bytes */
   GPtrArray *untagged;     /* spans loaded but not tagged yet, in reverse order */
-  gint64 max_span_length;  /* bounds how far back an overlapping span can start */
   GlossSpan *selected_span;
+  GlossStore *paging_store;  /* while the spans come page by page */
+  GtkSliceListModel *span_rows;  /* the spans a side list has rows for */
 
   /* Borrowed references */
   GtkTextTag *break_tag;
@@ -77,7 +94,11 @@ struct _GlossDocumentView
   gint64 shown_length;     /* display characters in the buffer */
   guint next_break;        /* the first display break not in the buffer yet */
   guint showing_source;
-  gboolean more_spans_coming;
+  guint span_loader;
+  gint64 loaded_start;     /* the last span paged in so far */
+  gint64 loaded_end;
+  gint64 loaded_id;
+  guint span_rows_grower;
   gboolean snap_to_words;
   double text_scale;
 };
@@ -93,6 +114,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SPANS_PAGED,
+  PAGING_FAILED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
 
 static gboolean
 is_dark (void)
@@ -325,46 +354,6 @@ on_copy_clipboard_cb (GlossDocumentView *self,
   g_signal_stop_emission_by_name (self, "copy-clipboard");
 }
 
-static GlossSpan *
-span_at_position (GlossDocumentView *self,
-                  guint              position)
-{
-  GlossSpan *span = g_list_model_get_item (G_LIST_MODEL (self->spans), position);
-
-  /* The store holds it; the caller borrows it. */
-  g_object_unref (span);
-  return span;
-}
-
-/* The position of the first span that starts at or after OFFSET. */
-static guint
-first_span_from (GlossDocumentView *self,
-                 gint64             offset)
-{
-  guint low = 0;
-  guint high = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
-
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-
-      if (gloss_span_get_start (span_at_position (self, mid)) < offset)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-
-  return low;
-}
-
-/* The first position where a span overlapping OFFSET or later can be. */
-static guint
-first_span_reaching (GlossDocumentView *self,
-                     gint64             offset)
-{
-  return first_span_from (self, MAX (0, offset - self->max_span_length));
-}
-
 static GtkTextTag *
 lookup_label_tag (GlossDocumentView *self,
                   gint64             label_id)
@@ -373,6 +362,8 @@ lookup_label_tag (GlossDocumentView *self,
 }
 
 static gboolean show_rest_cb (gpointer user_data);
+static void reach_span_row (GlossDocumentView *self,
+                            guint              position);
 
 static void
 show_rest_later (GlossDocumentView *self)
@@ -423,7 +414,8 @@ unapply_span_tag (GlossDocumentView *self,
   GtkTextTag *tag = lookup_label_tag (self, label_id);
   gint64 span_start = gloss_span_get_start (span);
   gint64 span_end = gloss_span_get_end (span);
-  guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
+  GlossSpanIndexIter spans;
+  GlossSpan *other;
   GtkTextIter start, end;
 
   /* A span past the text shown so far has no fill yet. */
@@ -433,14 +425,10 @@ unapply_span_tag (GlossDocumentView *self,
   get_span_iters (self, span, &start, &end);
   gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
 
-  for (guint i = first_span_reaching (self, span_start); i < n_spans; i++)
+  gloss_span_index_iter_init_overlapping (&spans, self->spans, span_start, span_end);
+  while ((other = gloss_span_index_iter_next (&spans)) != NULL)
     {
-      GlossSpan *other = span_at_position (self, i);
-
-      if (gloss_span_get_start (other) >= span_end)
-        break;
-      if (other == span || gloss_span_get_label_id (other) != label_id ||
-          gloss_span_get_end (other) <= span_start)
+      if (other == span || gloss_span_get_label_id (other) != label_id)
         continue;
 
       iter_at (self, &start, MAX (span_start, gloss_span_get_start (other)));
@@ -466,64 +454,6 @@ update_tag_colors (GlossDocumentView *self)
                   dark);
 }
 
-static int
-compare_spans_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return gloss_span_compare ((GlossSpan *) a, (GlossSpan *) b);
-}
-
-/* Spans are in reading order, so the one with SPAN's id is found by its
- * start: a binary search, then the few spans that start there. */
-static gboolean
-find_span_position (GlossDocumentView *self,
-                    GlossSpan         *span,
-                    guint             *position)
-{
-  guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
-
-  for (guint i = first_span_from (self, gloss_span_get_start (span)); i < n_spans; i++)
-    {
-      GlossSpan *item = span_at_position (self, i);
-
-      if (gloss_span_get_start (item) != gloss_span_get_start (span))
-        break;
-      if (gloss_span_get_id (item) == gloss_span_get_id (span))
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* The innermost span at OFFSET: the one a click most likely means. */
-static GlossSpan *
-find_span_at (GlossDocumentView *self,
-              gint64             offset)
-{
-  guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
-  GlossSpan *best = NULL;
-
-  for (guint i = first_span_reaching (self, offset); i < n_spans; i++)
-    {
-      GlossSpan *span = span_at_position (self, i);
-
-      if (gloss_span_get_start (span) > offset)
-        break;
-      if (!gloss_span_contains (span, offset))
-        continue;
-      if (best == NULL ||
-          gloss_span_get_end (span) - gloss_span_get_start (span) <
-          gloss_span_get_end (best) - gloss_span_get_start (best))
-        best = span;
-    }
-
-  return best;
-}
-
 static void
 on_click_released_cb (GlossDocumentView *self,
                       int                n_press,
@@ -547,7 +477,7 @@ on_click_released_cb (GlossDocumentView *self,
       return;
     }
 
-  gloss_document_view_select_span (self, find_span_at (self, offset_of (self, &iter)));
+  gloss_document_view_select_span (self, gloss_span_index_get_innermost_at (self->spans, offset_of (self, &iter)));
 }
 
 static void
@@ -560,122 +490,24 @@ on_selection_changed_cb (GlossDocumentView *self,
     gloss_document_view_select_span (self, NULL);
 }
 
-typedef struct
-{
-  gint64 end;
-  guint level;
-} ActiveSpan;
-
-/* Draws SPAN's line under each display line it covers up to VISIBLE_END,
- * LEVEL lines below the text, so that nested and overlapping spans each
- * keep a visible line. */
 static void
-snapshot_span_line (GlossDocumentView *self,
-                    GtkSnapshot       *snapshot,
-                    GlossSpan         *span,
-                    guint              level,
-                    gint64             visible_end)
+get_line_color_cb (gint64   label_id,
+                   GdkRGBA *color,
+                   gpointer user_data)
 {
-  GtkTextView *text_view = GTK_TEXT_VIEW (self);
-  gint64 start = gloss_span_get_start (span);
-  gint64 end = MIN (gloss_span_get_end (span), visible_end);
-  GtkTextIter line_start;
-  GdkRGBA color;
-
-  get_label_rgba (self, gloss_span_get_label_id (span), 1.0, &color);
-  iter_at (self, &line_start, start);
-  if (!gtk_text_view_starts_display_line (text_view, &line_start))
-    gtk_text_view_backward_display_line_start (text_view, &line_start);
-
-  for (guint guard = 0; guard < 10000; guard++)
-    {
-      GtkTextIter line_end = line_start;
-      GtkTextIter first, last;
-      GdkRectangle first_rect, last_rect;
-      gint64 segment_start, segment_end;
-      int x0, x1, y;
-
-      gtk_text_view_forward_display_line_end (text_view, &line_end);
-      segment_start = MAX (start, offset_of (self, &line_start));
-      segment_end = MIN (end, offset_of (self, &line_end));
-
-      if (segment_start < segment_end)
-        {
-          iter_at (self, &first, segment_start);
-          iter_at (self, &last, segment_end - 1);
-          gtk_text_view_get_iter_location (text_view, &first, &first_rect);
-          gtk_text_view_get_iter_location (text_view, &last, &last_rect);
-
-          /* Right-to-left text runs the other way: take the outer edges. */
-          x0 = MIN (first_rect.x, last_rect.x);
-          x1 = MAX (first_rect.x + first_rect.width, last_rect.x + last_rect.width);
-          y = MAX (first_rect.y + first_rect.height, last_rect.y + last_rect.height) + 1 + 3 * level;
-          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, y, x1 - x0, 2));
-        }
-
-      if (offset_of (self, &line_end) >= end ||
-          !gtk_text_view_forward_display_line (text_view, &line_start))
-        break;
-      if (!gtk_text_view_starts_display_line (text_view, &line_start))
-        gtk_text_view_backward_display_line_start (text_view, &line_start);
-    }
+  get_label_rgba (user_data, label_id, 1.0, color);
 }
 
+/* The lines under the spans, drawn by GlossSpanLineDrawer. */
 static void
 gloss_document_view_snapshot_layer (GtkTextView      *text_view,
                                     GtkTextViewLayer  layer,
                                     GtkSnapshot      *snapshot)
 {
   GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (text_view);
-  guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
-  g_autoptr(GArray) active = NULL;
-  GdkRectangle visible;
-  GtkTextIter iter;
-  gint64 visible_start, visible_end;
 
-  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || n_spans == 0)
-    return;
-
-  /* From the start of the top line to the end of the bottom one: by lines,
-   * not by the corners, since the top left corner of a right-to-left line
-   * is its end. */
-  gtk_text_view_get_visible_rect (text_view, &visible);
-  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
-  visible_start = offset_of (self, &iter);
-  gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
-  gtk_text_iter_forward_line (&iter);
-  visible_end = offset_of (self, &iter);
-
-  /* Levels go to the visible spans only, outer spans first: two spans that
-   * overlap on screen never share a level. */
-  active = g_array_new (FALSE, FALSE, sizeof (ActiveSpan));
-  for (guint i = first_span_reaching (self, visible_start); i < n_spans; i++)
-    {
-      GlossSpan *span = span_at_position (self, i);
-      ActiveSpan entry = { gloss_span_get_end (span), 0 };
-      gboolean taken = TRUE;
-
-      if (gloss_span_get_start (span) > visible_end)
-        break;
-      if (gloss_span_get_end (span) <= visible_start)
-        continue;
-
-      for (guint j = active->len; j > 0; j--)
-        if (g_array_index (active, ActiveSpan, j - 1).end <= gloss_span_get_start (span))
-          g_array_remove_index_fast (active, j - 1);
-
-      while (taken)
-        {
-          taken = FALSE;
-          for (guint j = 0; j < active->len && !taken; j++)
-            taken = g_array_index (active, ActiveSpan, j).level == entry.level;
-          if (taken)
-            entry.level++;
-        }
-
-      g_array_append_val (active, entry);
-      snapshot_span_line (self, snapshot, span, entry.level, visible_end);
-    }
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    gloss_span_line_drawer_draw (self->line_drawer, self, self->spans, snapshot);
 }
 
 static char *
@@ -683,19 +515,15 @@ describe_spans_at (GlossDocumentView *self,
                    gint64             offset)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  guint n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
+  GlossSpanIndexIter spans;
+  GlossSpan *span;
 
-  for (guint i = first_span_reaching (self, offset); i < n_spans; i++)
+  gloss_span_index_iter_init_overlapping (&spans, self->spans, offset, offset + 1);
+  while ((span = gloss_span_index_iter_next (&spans)) != NULL)
     {
-      GlossSpan *span = span_at_position (self, i);
       gint64 label_id = gloss_span_get_label_id (span);
       GlossLabel *label = g_hash_table_lookup (self->labels, &label_id);
       g_autofree char *span_text = NULL;
-
-      if (gloss_span_get_start (span) > offset)
-        break;
-      if (!gloss_span_contains (span, offset))
-        continue;
 
       span_text = gloss_document_view_dup_span_text (self, span);
       if (g_utf8_strlen (span_text, -1) > 60)
@@ -758,8 +586,13 @@ gloss_document_view_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_handle_id (&self->showing_source, g_source_remove);
+  g_clear_handle_id (&self->span_loader, g_source_remove);
+  g_clear_handle_id (&self->span_rows_grower, g_source_remove);
+  g_clear_object (&self->paging_store);
   g_clear_object (&self->selected_span);
+  g_clear_object (&self->span_rows);
   g_clear_object (&self->spans);
+  g_clear_pointer (&self->line_drawer, gloss_span_line_drawer_free);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->dispose (object);
 }
@@ -772,7 +605,6 @@ gloss_document_view_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
   g_clear_pointer (&self->selected_tags, g_hash_table_unref);
-  g_clear_pointer (&self->span_ids, g_hash_table_unref);
   g_clear_pointer (&self->untagged, g_ptr_array_unref);
   g_clear_pointer (&self->breaks, gloss_break_map_free);
   g_clear_pointer (&self->unshown_text, g_free);
@@ -849,6 +681,16 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A page of spans came (the GPtrArray of those it added), after
+   * gloss_document_view_open (). */
+  signals[SPANS_PAGED] =
+    g_signal_new ("spans-paged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+  /* Reading a page of spans failed; the rest of them stay away. */
+  signals[PAGING_FAILED] =
+    g_signal_new ("paging-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = gloss_document_view_snapshot_layer;
 
   gtk_widget_class_set_css_name (widget_class, "textview");
@@ -864,8 +706,10 @@ gloss_document_view_init (GlossDocumentView *self)
   self->labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->label_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->selected_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->spans = g_list_store_new (GLOSS_TYPE_SPAN);
-  self->span_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->spans = gloss_span_index_new ();
+  self->line_drawer = gloss_span_line_drawer_new (get_line_color_cb, self);
+  self->span_rows = gtk_slice_list_model_new (g_object_ref (gloss_span_index_get_model (self->spans)),
+                                              0, G_MAXUINT);
   self->untagged = g_ptr_array_new_with_free_func (g_object_unref);
   self->break_tag = gtk_text_buffer_create_tag (buffer, "display-break", NULL);
   self->broken_line_tag = gtk_text_buffer_create_tag (buffer, "display-broken-line",
@@ -967,6 +811,13 @@ stop_tagging (GlossDocumentView *self)
   g_ptr_array_set_size (self->untagged, 0);
 }
 
+static void
+stop_paging (GlossDocumentView *self)
+{
+  g_clear_handle_id (&self->span_loader, g_source_remove);
+  g_clear_object (&self->paging_store);
+}
+
 /* Puts the next piece of the text in the buffer; once it is all there,
  * tags loaded spans for a few milliseconds. Then yields to the main loop. */
 static gboolean
@@ -988,7 +839,7 @@ show_rest_cb (gpointer user_data)
         gint64 id = gloss_span_get_id (span);
 
         /* A span removed or relabeled since the load is not this one. */
-        if (g_hash_table_lookup (self->span_ids, &id) == span)
+        if (gloss_span_index_lookup (self->spans, id) == span)
           apply_span_tag (self, span);
         g_object_unref (span);
       }
@@ -998,17 +849,6 @@ show_rest_cb (gpointer user_data)
 
   self->showing_source = 0;
   return G_SOURCE_REMOVE;
-}
-
-static void
-remember_span (GlossDocumentView *self,
-               GlossSpan         *span)
-{
-  gint64 id = gloss_span_get_id (span);
-
-  g_hash_table_insert (self->span_ids, g_memdup2 (&id, sizeof id), span);
-  self->max_span_length = MAX (self->max_span_length,
-                               gloss_span_get_end (span) - gloss_span_get_start (span));
 }
 
 /* Shows TEXT (taken over) with SPANS (in reading order). The first screen's
@@ -1031,6 +871,7 @@ gloss_document_view_load (GlossDocumentView *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gloss_document_view_select_span (self, NULL);
   stop_tagging (self);
+  stop_paging (self);
 
   self->document_id = document_id;
   g_clear_pointer (&self->breaks, gloss_break_map_free);
@@ -1047,12 +888,7 @@ gloss_document_view_load (GlossDocumentView *self,
   self->next_break = 0;
   show_more_text (self, FIRST_TEXT_BYTES);
 
-  g_list_store_splice (self->spans, 0, g_list_model_get_n_items (G_LIST_MODEL (self->spans)),
-                       spans->pdata, spans->len);
-  g_hash_table_remove_all (self->span_ids);
-  self->max_span_length = 0;
-  for (guint i = 0; i < spans->len; i++)
-    remember_span (self, g_ptr_array_index (spans, i));
+  gloss_span_index_set_spans (self->spans, spans);
 
   /* The view opens at the top: the first spans are the ones shown. */
   n_now = MIN (spans->len, FIRST_SCREEN_SPANS);
@@ -1082,13 +918,12 @@ gloss_document_view_clear (GlossDocumentView *self)
 
   gloss_document_view_select_span (self, NULL);
   stop_tagging (self);
+  stop_paging (self);
   self->document_id = 0;
   g_clear_pointer (&self->breaks, gloss_break_map_free);
   g_clear_pointer (&self->unshown_text, g_free);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "", 0);
-  g_list_store_remove_all (self->spans);
-  g_hash_table_remove_all (self->span_ids);
-  self->max_span_length = 0;
+  gloss_span_index_clear (self->spans);
 }
 
 gint64
@@ -1102,7 +937,7 @@ GListModel *
 gloss_document_view_get_spans (GlossDocumentView *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
-  return G_LIST_MODEL (self->spans);
+  return gloss_span_index_get_model (self->spans);
 }
 
 /* FALSE when SPAN is not shown here, or is shown already: a document
@@ -1111,20 +946,13 @@ gboolean
 gloss_document_view_add_span (GlossDocumentView *self,
                               GlossSpan         *span)
 {
-  gint64 id;
-
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
 
-  if (gloss_span_get_document_id (span) != self->document_id)
+  if (gloss_span_get_document_id (span) != self->document_id ||
+      !gloss_span_index_add (self->spans, span))
     return FALSE;
 
-  id = gloss_span_get_id (span);
-  if (g_hash_table_contains (self->span_ids, &id))
-    return FALSE;
-
-  remember_span (self, span);
-  g_list_store_insert_sorted (self->spans, span, compare_spans_cb, NULL);
   apply_span_tag (self, span);
   return TRUE;
 }
@@ -1140,15 +968,13 @@ gloss_document_view_remove_span (GlossDocumentView *self,
   g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
 
   if (gloss_span_get_document_id (span) != self->document_id ||
-      !find_span_position (self, span, &position))
+      !gloss_span_index_find (self->spans, span, &position))
     return FALSE;
 
-  removed = g_list_model_get_item (G_LIST_MODEL (self->spans), position);
   if (self->selected_span != NULL && gloss_span_get_id (self->selected_span) == gloss_span_get_id (span))
     gloss_document_view_select_span (self, NULL);
 
-  g_list_store_remove (self->spans, position);
-  g_hash_table_remove (self->span_ids, &(gint64) { gloss_span_get_id (span) });
+  removed = gloss_span_index_remove (self->spans, span);
   unapply_span_tag (self, removed);
   return TRUE;
 }
@@ -1305,6 +1131,7 @@ gloss_document_view_select_span (GlossDocumentView *self,
 {
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
+  guint position;
 
   g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (span == NULL || GLOSS_IS_SPAN (span));
@@ -1337,6 +1164,10 @@ gloss_document_view_select_span (GlossDocumentView *self,
        * label keys act on the span. */
       place_cursor (self, &start);
       scroll_to_show (self, &start);
+
+      /* A side list of the spans gets a row for it before it hears. */
+      if (gloss_span_index_find (self->spans, span, &position))
+        reach_span_row (self, position);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SPAN]);
@@ -1451,7 +1282,6 @@ gboolean
 gloss_document_view_select_adjacent_span (GlossDocumentView *self,
                                           int                direction)
 {
-  GListModel *spans;
   GtkTextBuffer *buffer;
   GtkTextIter cursor;
   guint n_spans;
@@ -1460,12 +1290,12 @@ gloss_document_view_select_adjacent_span (GlossDocumentView *self,
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
 
-  spans = G_LIST_MODEL (self->spans);
-  n_spans = g_list_model_get_n_items (spans);
+  n_spans = gloss_span_index_get_n_spans (self->spans);
   if (n_spans == 0)
     return FALSE;
 
-  if (self->selected_span != NULL && find_span_position (self, self->selected_span, &position))
+  if (self->selected_span != NULL &&
+      gloss_span_index_find (self->spans, self->selected_span, &position))
     {
       if (direction > 0 ? position + 1 >= n_spans : position == 0)
         return FALSE;
@@ -1476,7 +1306,7 @@ gloss_document_view_select_adjacent_span (GlossDocumentView *self,
       buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
       gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
       offset = offset_of (self, &cursor);
-      position = first_span_from (self, offset);
+      position = gloss_span_index_first_from (self->spans, offset);
       if (direction < 0)
         {
           if (position == 0)
@@ -1487,11 +1317,7 @@ gloss_document_view_select_adjacent_span (GlossDocumentView *self,
         return FALSE;
     }
 
-  {
-    g_autoptr(GlossSpan) span = g_list_model_get_item (spans, position);
-
-    gloss_document_view_select_span (self, span);
-  }
+  gloss_document_view_select_span (self, gloss_span_index_get_span (self->spans, position));
 
   return TRUE;
 }
@@ -1524,7 +1350,7 @@ gloss_document_view_get_span_at (GlossDocumentView *self,
                                  gint64             offset)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
-  return find_span_at (self, offset);
+  return gloss_span_index_get_innermost_at (self->spans, offset);
 }
 
 /* The span shown here from START to END with LABEL_ID, or NULL. */
@@ -1534,22 +1360,8 @@ gloss_document_view_find_span_like (GlossDocumentView *self,
                                     gint64             end,
                                     gint64             label_id)
 {
-  guint n_spans;
-
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
-
-  n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
-  for (guint i = first_span_from (self, start); i < n_spans; i++)
-    {
-      GlossSpan *span = span_at_position (self, i);
-
-      if (gloss_span_get_start (span) > start)
-        break;
-      if (gloss_span_get_end (span) == end && gloss_span_get_label_id (span) == label_id)
-        return span;
-    }
-
-  return NULL;
+  return gloss_span_index_find_like (self->spans, start, end, label_id);
 }
 
 /* Where a popover about the selection should point, in the view's own
@@ -1639,57 +1451,160 @@ gloss_document_view_find_span (GlossDocumentView *self,
   g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
   g_return_val_if_fail (position != NULL, FALSE);
 
-  return find_span_position (self, span, position);
+  return gloss_span_index_find (self->spans, span, position);
 }
 
-/* Adds SPANS, the next page of a document being loaded, in reading order,
- * and returns the ones it added. A page usually goes after everything
- * shown; a span the user made meanwhile is shown already and skipped.
- * NULL for another document. */
-GPtrArray *
-gloss_document_view_append_spans (GlossDocumentView *self,
-                                  gint64             document_id,
-                                  GPtrArray         *spans)
+/* Adds SPANS, the next page of the document being loaded, in reading
+ * order, and returns the ones it added. A page usually goes after
+ * everything shown; a span the user made meanwhile is shown already and
+ * skipped. */
+static GPtrArray *
+append_spans (GlossDocumentView *self,
+              GPtrArray         *spans)
 {
-  g_autoptr(GPtrArray) fresh = NULL;
-  guint n_spans;
-  GlossSpan *last = NULL;
+  GPtrArray *fresh = gloss_span_index_append (self->spans, spans);
 
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
-  g_return_val_if_fail (spans != NULL, NULL);
+  for (guint i = 0; i < fresh->len; i++)
+    apply_span_tag (self, g_ptr_array_index (fresh, i));
+  return fresh;
+}
 
-  if (document_id != self->document_id)
-    return NULL;
+static void
+remember_last_loaded (GlossDocumentView *self,
+                      GPtrArray         *spans)
+{
+  GlossSpan *last = g_ptr_array_index (spans, spans->len - 1);
 
-  fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  n_spans = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
-  if (n_spans > 0)
-    last = span_at_position (self, n_spans - 1);
+  self->loaded_start = gloss_span_get_start (last);
+  self->loaded_end = gloss_span_get_end (last);
+  self->loaded_id = gloss_span_get_id (last);
+}
 
-  if (spans->len > 0 && (last == NULL || gloss_span_compare (last, spans->pdata[0]) < 0))
+/* Loads the next page of the open document's spans. */
+static gboolean
+load_more_spans_cb (gpointer user_data)
+{
+  GlossDocumentView *self = user_data;
+  g_autoptr(GlossStore) store = g_object_ref (self->paging_store);
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+  guint loader = self->span_loader;
+
+  spans = gloss_store_list_spans_page (store, self->document_id, self->loaded_start,
+                                       self->loaded_end, self->loaded_id, SPANS_PER_PAGE, &error);
+  if (spans == NULL)
     {
-      for (guint i = 0; i < spans->len; i++)
-        {
-          GlossSpan *span = g_ptr_array_index (spans, i);
-          gint64 id = gloss_span_get_id (span);
-
-          if (g_hash_table_contains (self->span_ids, &id))
-            continue;
-          remember_span (self, span);
-          g_ptr_array_add (fresh, g_object_ref (span));
-        }
-
-      g_list_store_splice (self->spans, n_spans, 0, fresh->pdata, fresh->len);
-      for (guint i = 0; i < fresh->len; i++)
-        apply_span_tag (self, g_ptr_array_index (fresh, i));
-      return g_steal_pointer (&fresh);
+      self->span_loader = 0;
+      stop_paging (self);
+      g_signal_emit (self, signals[PAGING_FAILED], 0, error);
+      return G_SOURCE_REMOVE;
     }
 
-  for (guint i = 0; i < spans->len; i++)
-    if (gloss_document_view_add_span (self, g_ptr_array_index (spans, i)))
-      g_ptr_array_add (fresh, g_object_ref (g_ptr_array_index (spans, i)));
+  if (spans->len > 0)
+    {
+      g_autoptr(GPtrArray) added = append_spans (self, spans);
 
-  return g_steal_pointer (&fresh);
+      remember_last_loaded (self, spans);
+      g_signal_emit (self, signals[SPANS_PAGED], 0, added);
+    }
+
+  /* A handler may have opened another document, or cleared the view. */
+  if (self->span_loader != loader)
+    return G_SOURCE_REMOVE;
+  if (spans->len == SPANS_PER_PAGE)
+    return G_SOURCE_CONTINUE;
+
+  self->span_loader = 0;
+  stop_paging (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+grow_span_rows_cb (gpointer user_data)
+{
+  GlossDocumentView *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->span_rows);
+
+  if (size >= SPAN_ROWS_ALL)
+    {
+      gtk_slice_list_model_set_size (self->span_rows, G_MAXUINT);
+      self->span_rows_grower = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->span_rows, size + SPAN_ROWS_STEP);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Back to the first rows, for a document about to be shown. */
+static void
+restart_span_rows (GlossDocumentView *self)
+{
+  g_clear_handle_id (&self->span_rows_grower, g_source_remove);
+  gtk_slice_list_model_set_size (self->span_rows, SPAN_ROWS_FIRST);
+  self->span_rows_grower = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, grow_span_rows_cb,
+                                            self, NULL);
+}
+
+/* Opens DOCUMENT_ID of STORE: its text and first page of spans now (about
+ * a screen's worth), the other spans a page at a time in idle steps, each
+ * page announced by ::spans-paged. FALSE, with the view as it was, when
+ * the text or the first page cannot be read. */
+gboolean
+gloss_document_view_open (GlossDocumentView  *self,
+                          GlossStore         *store,
+                          gint64              document_id,
+                          GError            **error)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stop_paging (self);
+  restart_span_rows (self);
+
+  if ((text = gloss_store_load_text (store, document_id, error)) == NULL ||
+      (spans = gloss_store_list_spans_page (store, document_id, 0, 0, 0, SPANS_FIRST_PAGE,
+                                            error)) == NULL)
+    return FALSE;
+
+  gloss_document_view_load (self, document_id, g_steal_pointer (&text), spans);
+
+  /* The first page is on the first screen; the rest come in idle steps. */
+  if (spans->len == SPANS_FIRST_PAGE)
+    {
+      remember_last_loaded (self, spans);
+      self->paging_store = g_object_ref (store);
+      self->span_loader = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, load_more_spans_cb,
+                                           self, NULL);
+    }
+
+  return TRUE;
+}
+
+/* The spans in reading order as a side list should show them: the first
+ * rows after a document opens, then more in idle steps, so that a list
+ * view does not make and measure rows for hundreds at once; and always as
+ * far as the selected span. */
+GListModel *
+gloss_document_view_get_span_rows (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  return G_LIST_MODEL (self->span_rows);
+}
+
+/* Makes sure the span rows reach the span at POSITION. */
+static void
+reach_span_row (GlossDocumentView *self,
+                guint              position)
+{
+  if (position < gtk_slice_list_model_get_size (self->span_rows))
+    return;
+
+  gtk_slice_list_model_set_size (self->span_rows, position + 1);
 }
 
 /* Whether spans are still on their way to the screen (waiting for their
@@ -1699,14 +1614,5 @@ gboolean
 gloss_document_view_is_tagging (GlossDocumentView *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
-  return self->showing_source != 0 || self->unshown_text != NULL || self->more_spans_coming;
-}
-
-/* The window says so while it loads a document's spans page by page. */
-void
-gloss_document_view_set_more_spans_coming (GlossDocumentView *self,
-                                           gboolean           more_spans_coming)
-{
-  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
-  self->more_spans_coming = !!more_spans_coming;
+  return self->showing_source != 0 || self->unshown_text != NULL || self->span_loader != 0;
 }

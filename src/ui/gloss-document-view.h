@@ -25,11 +25,10 @@ void       gloss_document_view_load               (GlossDocumentView *self,
                                                    gint64             document_id,
                                                    char              *text,
                                                    GPtrArray         *spans);
-void       gloss_document_view_set_more_spans_coming (GlossDocumentView *self,
-                                                   gboolean           more_spans_coming);
-GPtrArray *gloss_document_view_append_spans       (GlossDocumentView *self,
+gboolean   gloss_document_view_open               (GlossDocumentView *self,
+                                                   GlossStore        *store,
                                                    gint64             document_id,
-                                                   GPtrArray         *spans);
+                                                   GError           **error);
 void       gloss_document_view_clear              (GlossDocumentView *self);
 gint64     gloss_document_view_get_document_id    (GlossDocumentView *self);
 gboolean   gloss_document_view_add_span           (GlossDocumentView *self,
@@ -43,6 +42,7 @@ gboolean   gloss_document_view_find_span          (GlossDocumentView *self,
                                                    GlossSpan         *span,
                                                    guint             *position);
 GListModel *gloss_document_view_get_spans         (GlossDocumentView *self);
+GListModel *gloss_document_view_get_span_rows     (GlossDocumentView *self);
 gboolean   gloss_document_view_get_selected_range (GlossDocumentView *self,
                                                    gint64            *start,
                                                    gint64            *end);

@@ -73,13 +73,6 @@ struct _GlossWindow
   char *progress_text;        /* the footer's project part: "3 of 9 documents done" */
   gboolean documents_changing; /* the document list is being replaced under its selection */
 
-  guint span_loader;
-  gint64 loading_document_id;
-  gint64 loaded_start;
-  gint64 loaded_end;
-  gint64 loaded_id;
-  GtkSliceListModel *span_rows;   /* the spans the side list has rows for */
-  guint span_rows_grower;
   GtkSingleSelection *span_selection;
 
   /* The sidebars, and the header buttons that show them when folded */

@@ -23,20 +23,6 @@
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* A long document's spans come a page at a time, so the first screen does
- * not wait for them all; the first page is about what one screen shows. */
-#define SPANS_FIRST_PAGE 256
-#define SPANS_PER_PAGE 1000
-
-/* GtkListView (GTK 4.8) makes a row for up to 200 items at once, and
- * measuring 200 span rows costs more than the document's first screen. The
- * side list opens on the rows it shows and grows by a step at a time in
- * idle time; past SPAN_ROWS_ALL it can hold every span, as more items make
- * no more rows. */
-#define SPAN_ROWS_FIRST 24
-#define SPAN_ROWS_STEP 24
-#define SPAN_ROWS_ALL 256
-
 enum {
   IMPORT_FINISHED,
   N_SIGNALS,
@@ -343,95 +329,33 @@ update_inspector (GlossWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry), gloss_span_get_note (span));
 }
 
-static gboolean
-grow_span_rows_cb (gpointer user_data)
-{
-  GlossWindow *self = user_data;
-  guint size = gtk_slice_list_model_get_size (self->span_rows);
-
-  if (size >= SPAN_ROWS_ALL)
-    {
-      gtk_slice_list_model_set_size (self->span_rows, G_MAXUINT);
-      self->span_rows_grower = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_slice_list_model_set_size (self->span_rows, size + SPAN_ROWS_STEP);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Back to the first rows, for a document about to be shown. */
+/* A page of the open document's spans came into the view: counted by the
+ * page, not from the start again. */
 static void
-restart_span_rows (GlossWindow *self)
+on_spans_paged_cb (GlossWindow       *self,
+                   GPtrArray         *added,
+                   GlossDocumentView *view)
 {
-  g_clear_handle_id (&self->span_rows_grower, g_source_remove);
-  gtk_slice_list_model_set_size (self->span_rows, SPAN_ROWS_FIRST);
-  self->span_rows_grower = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, grow_span_rows_cb,
-                                            self, NULL);
+  guint n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      gint64 label_id = gloss_span_get_label_id (g_ptr_array_index (added, i));
+
+      g_hash_table_insert (self->label_counts, g_memdup2 (&label_id, sizeof label_id),
+                           GUINT_TO_POINTER (get_label_count (self, label_id) + 1));
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self->labels), 0, n_labels, n_labels);
+  update_span_summary (self);
+  update_status_line (self);
 }
 
-/* Makes sure the side list has a row for the span at POSITION. */
 static void
-reach_span_row (GlossWindow *self,
-                guint        position)
+on_paging_failed_cb (GlossWindow       *self,
+                     GError            *error,
+                     GlossDocumentView *view)
 {
-  if (position < gtk_slice_list_model_get_size (self->span_rows))
-    return;
-
-  gtk_slice_list_model_set_size (self->span_rows, position + 1);
-}
-
-/* Loads the next page of the open document's spans. */
-static gboolean
-load_more_spans_cb (gpointer user_data)
-{
-  GlossWindow *self = user_data;
-  g_autoptr(GPtrArray) spans = NULL;
-  g_autoptr(GPtrArray) added = NULL;
-  g_autoptr(GError) error = NULL;
-  GlossSpan *last;
-
-  spans = gloss_store_list_spans_page (self->store, self->loading_document_id,
-                                       self->loaded_start, self->loaded_end, self->loaded_id,
-                                       SPANS_PER_PAGE, &error);
-  if (spans == NULL)
-    {
-      show_error (self, error);
-      gloss_document_view_set_more_spans_coming (self->document_view, FALSE);
-      self->span_loader = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  if (spans->len > 0 &&
-      (added = gloss_document_view_append_spans (self->document_view, self->loading_document_id,
-                                                 spans)) != NULL)
-    {
-      guint n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
-
-      last = g_ptr_array_index (spans, spans->len - 1);
-      self->loaded_start = gloss_span_get_start (last);
-      self->loaded_end = gloss_span_get_end (last);
-      self->loaded_id = gloss_span_get_id (last);
-
-      /* Counted by the page, not from the start again. */
-      for (guint i = 0; i < added->len; i++)
-        {
-          gint64 label_id = gloss_span_get_label_id (g_ptr_array_index (added, i));
-
-          g_hash_table_insert (self->label_counts, g_memdup2 (&label_id, sizeof label_id),
-                               GUINT_TO_POINTER (get_label_count (self, label_id) + 1));
-        }
-      g_list_model_items_changed (G_LIST_MODEL (self->labels), 0, n_labels, n_labels);
-      update_span_summary (self);
-      update_status_line (self);
-    }
-
-  if (spans->len == SPANS_PER_PAGE)
-    return G_SOURCE_CONTINUE;
-
-  gloss_document_view_set_more_spans_coming (self->document_view, FALSE);
-  self->span_loader = 0;
-  return G_SOURCE_REMOVE;
+  show_error (self, error);
 }
 
 /* Opens DOCUMENT_ID in the middle pane; 0 shows the empty state. */
@@ -441,8 +365,6 @@ gloss_window_open_document (GlossWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(GPtrArray) spans = NULL;
-  g_autofree char *text = NULL;
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
 
@@ -456,38 +378,18 @@ gloss_window_open_document (GlossWindow *self,
       return TRUE;
     }
 
-  g_clear_handle_id (&self->span_loader, g_source_remove);
-  gloss_document_view_set_more_spans_coming (self->document_view, FALSE);
-  restart_span_rows (self);
-
+  /* The view reads the text and pages the spans in. */
   if ((document = gloss_store_get_document (self->store, document_id, &error)) == NULL ||
-      (text = gloss_store_load_text (self->store, document_id, &error)) == NULL ||
-      (spans = gloss_store_list_spans_page (self->store, document_id, 0, 0, 0, SPANS_FIRST_PAGE,
-                                            &error)) == NULL)
+      !gloss_document_view_open (self->document_view, self->store, document_id, &error))
     {
       show_error (self, error);
       return FALSE;
     }
 
-  gloss_document_view_load (self->document_view, document_id, g_steal_pointer (&text), spans);
   adw_window_title_set_subtitle (self->window_title, gloss_document_get_name (document));
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   recount_labels (self);
   update_document_actions (self);
-
-  /* The first page is on the first screen; the rest come in idle steps. */
-  if (spans->len == SPANS_FIRST_PAGE)
-    {
-      GlossSpan *last = g_ptr_array_index (spans, spans->len - 1);
-
-      self->loading_document_id = document_id;
-      self->loaded_start = gloss_span_get_start (last);
-      self->loaded_end = gloss_span_get_end (last);
-      self->loaded_id = gloss_span_get_id (last);
-      self->span_loader = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, load_more_spans_cb,
-                                           self, NULL);
-      gloss_document_view_set_more_spans_coming (self->document_view, TRUE);
-    }
 
   return TRUE;
 }
@@ -611,8 +513,9 @@ on_selected_span_changed_cb (GlossWindow       *self,
 
   update_inspector (self);
 
-  if (span != NULL && gloss_document_view_find_span (view, span, &position))
-    reach_span_row (self, position);
+  /* The view gave the span a row in the side list before notifying. */
+  if (span != NULL)
+    gloss_document_view_find_span (view, span, &position);
   gtk_single_selection_set_selected (self->span_selection, position);
   /* The list follows a span chosen in the text (or with F8). */
   if (position != GTK_INVALID_LIST_POSITION)
@@ -820,8 +723,6 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = (GlossWindow *) object;
 
-  g_clear_handle_id (&self->span_loader, g_source_remove);
-  g_clear_handle_id (&self->span_rows_grower, g_source_remove);
   g_clear_handle_id (&self->fold_buttons_updater, g_source_remove);
   g_clear_object (&self->inspected_span);
   g_clear_weak_pointer (&self->undo_toast);
@@ -838,7 +739,6 @@ gloss_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->span_selection);
-  g_clear_object (&self->span_rows);
   g_clear_object (&self->document_selection);
   g_clear_object (&self->documents);
   g_clear_object (&self->labels);
@@ -1008,9 +908,8 @@ gloss_window_init (GlossWindow *self)
   gtk_list_view_set_model (self->label_list_view, GTK_SELECTION_MODEL (label_selection));
 
   span_factory = factory_new (self, G_CALLBACK (setup_span_row_cb), G_CALLBACK (bind_span_row_cb));
-  spans = gloss_document_view_get_spans (self->document_view);
-  self->span_rows = gtk_slice_list_model_new (g_object_ref (spans), 0, G_MAXUINT);
-  self->span_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->span_rows)));
+  spans = gloss_document_view_get_span_rows (self->document_view);
+  self->span_selection = gtk_single_selection_new (g_object_ref (spans));
   gtk_single_selection_set_autoselect (self->span_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->span_selection, TRUE);
   gtk_single_selection_set_selected (self->span_selection, GTK_INVALID_LIST_POSITION);
@@ -1018,6 +917,10 @@ gloss_window_init (GlossWindow *self)
   gtk_list_view_set_model (self->span_list_view, GTK_SELECTION_MODEL (self->span_selection));
   g_signal_connect_object (self->document_view, "notify::selected-span",
                            G_CALLBACK (on_selected_span_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_view, "spans-paged",
+                           G_CALLBACK (on_spans_paged_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_view, "paging-failed",
+                           G_CALLBACK (on_paging_failed_cb), self, G_CONNECT_SWAPPED);
 
   document_factory = factory_new (self, G_CALLBACK (setup_document_row_cb),
                                   G_CALLBACK (bind_document_row_cb));
