@@ -2,7 +2,7 @@
 
 /* README's "Using Gloss" and "Datasets", done the whole way a person does
  * them, with keys and the pointer through the X server: the export
- * dialog and its chooser, the preferences, project search, the documents' status, name and deletion, new and opened
+ * dialog and its chooser, the preferences, the label editor, project search, the documents' status, name and deletion, new and opened
  * projects. Each ends with what is on disk: the exported files, or the
  * project file read by a connection of its own. */
 
@@ -14,6 +14,7 @@
 #include "gloss-application.h"
 #include "gloss-export-dialog.h"
 #include "gloss-format.h"
+#include "gloss-label-editor.h"
 #include "gloss-preferences-window.h"
 #include "gloss-project-search.h"
 #include "gloss-test-window.h"
@@ -652,6 +653,110 @@ test_delete_document_undo (Fixture       *fixture,
     }
 }
 
+/* ---- Labels ---- */
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+/* Replaces what field FIELD (an entry row under ROOT named so) holds with
+ * TEXT as a person does: a click into it, Ctrl+A, the text typed, Enter. */
+static void
+retype_field (GtkWidget  *root,
+              const char *field,
+              const char *text)
+{
+  GtkWidget *row = gloss_test_find_widget_where (root, is_named, field);
+
+  g_assert_nonnull (row);
+  gloss_test_input_click_widget (row);
+  /* A click that missed (the field scrolled out of sight) would type
+   * into whatever field had the keyboard before. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (gtk_widget_get_root (row))),
+                                         row));
+  gloss_test_input_key (row, GDK_KEY_a, GDK_CONTROL_MASK);
+  gloss_test_input_type (row, text);
+  gloss_test_input_key (row, GDK_KEY_Return, 0);
+}
+
+/* Whether the whole of the New Label field shows in EDITOR. */
+static gboolean
+is_field_in_sight (gpointer data)
+{
+  GtkWidget *editor = data;
+  GtkWidget *field = gloss_test_find_widget_where (editor, is_named, "new-name-row");
+  GtkWidget *viewport = gtk_widget_get_ancestor (field, GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (field, viewport, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
+}
+
+static char *
+stored_label_field (Fixture    *fixture,
+                    const char *column,
+                    const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM labels WHERE name = ?", column);
+
+  return read_stored_value (fixture->path, sql, name);
+}
+
+/* Ctrl+L; a label renamed and given another key by typing in its row, a
+ * new label added by name, the editor closed: the project file has them,
+ * and the keys label a dragged word with them. */
+static void
+test_label_editor (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWindow *editor;
+  GtkWidget *row;
+  g_autofree char *key = NULL;
+  g_autofree char *new_key = NULL;
+  g_autofree char *old = NULL;
+
+  fixture_key (fixture, GDK_KEY_l, GDK_CONTROL_MASK);
+  editor = wait_for_window (GLOSS_TYPE_LABEL_EDITOR, NULL);
+
+  /* The label's row opened, its name and key typed over. */
+  click_shown_label (GTK_WIDGET (editor), "Hardline camp");
+  row = gtk_widget_get_ancestor (find_shown_label (GTK_WIDGET (editor), "Hardline camp", TRUE),
+                                 ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (row);
+  gloss_test_input_settle (row);
+  retype_field (row, "name-row", "Principlists");
+  retype_field (row, "key-row", "7");
+  /* The row closed again, as a person does to reach the New Label field
+   * below it: opened, it pushes that field out of the window's sight. */
+  click_shown_label (row, "Principlists");
+  gloss_test_input_wait_until (is_field_in_sight, editor, "the New Label field in sight");
+
+  /* A new label: its name typed, Enter; it takes the first free key,
+   * the 2 given up above. */
+  retype_field (GTK_WIDGET (editor), "new-name-row", "Clerical establishment");
+  gloss_test_wait_for_frames ();
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (editor), "Clerical establishment", TRUE));
+  click_close_button (editor, GTK_WINDOW (fixture->window));
+
+  old = stored_label_field (fixture, "id", "Hardline camp");
+  g_assert_null (old);
+  key = stored_label_field (fixture, "hotkey", "Principlists");
+  g_assert_cmpstr (key, ==, "7");
+  new_key = stored_label_field (fixture, "hotkey", "Clerical establishment");
+  g_assert_cmpstr (new_key, ==, "2");
+
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_2, 0);
+  g_assert_cmpuint (count_stored (fixture, fixture_find_phrase (fixture, "Velayati"),
+                                  fixture_phrase_end (fixture, "Velayati"),
+                                  "Clerical establishment"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -696,6 +801,7 @@ main (int    argc,
   ADD ("/gloss/input/features/project-search-keys", "keys", test_project_search);
   ADD ("/gloss/input/features/document-status-and-name", NULL, test_document_status_and_name);
   ADD ("/gloss/input/features/delete-document-undo", NULL, test_delete_document_undo);
+  ADD ("/gloss/input/features/label-editor", NULL, test_label_editor);
 
   status = g_test_run ();
   gloss_test_remove_tree (data_home);
