@@ -217,6 +217,209 @@ test_label_after_import_and_stats (Fixture       *fixture,
     g_rmdir (dir);
 }
 
+typedef struct
+{
+  const char *text;
+  GtkWidget *dialog;
+} MessageSearch;
+
+static gboolean
+has_text_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* Whether a window on the screen says TEXT. */
+static gboolean
+message_shown (gpointer data)
+{
+  MessageSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (is_on_screen (window) &&
+          gloss_test_find_widget_where (window, has_text_containing, search->text) != NULL)
+        {
+          search->dialog = window;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+message_gone (gpointer data)
+{
+  return !message_shown (data);
+}
+
+static gboolean
+is_close_response (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Close") == 0;
+}
+
+static gboolean
+is_home_place (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "Home") == 0;
+}
+
+static gboolean
+is_import_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Import") == 0;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+static gboolean
+chooser_shows_home (gpointer data)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (data));
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+
+  return folder != NULL && g_file_equal (folder, home);
+}
+
+/* Ctrl+I, Home in the chooser's places, the path typed into its location
+ * and Return once Import can take it. The chooser opens on Recent once the
+ * process has imported something, and there the typed location is not
+ * taken; a folder picked first makes both imports go the same way. The
+ * chooser looks the typed location up before Import turns sensitive: a
+ * Return before that is lost. */
+static void
+import_by_hand (Fixture    *fixture,
+                const char *path)
+{
+  GtkWidget *chooser = NULL;
+  GtkWidget *home;
+  GtkWidget *open;
+
+  fixture_key (fixture, GDK_KEY_i, GDK_CONTROL_MASK);
+  gloss_test_input_wait_until (find_chooser_on_screen, &chooser, "the file chooser");
+  gloss_test_input_settle (chooser);
+  home = gloss_test_find_widget_where (chooser, is_home_place, NULL);
+  g_assert_nonnull (home);
+  gloss_test_input_click_widget (home);
+  gloss_test_input_wait_until (chooser_shows_home, chooser, "the chooser to show Home");
+  gloss_test_input_key (chooser, GDK_KEY_l, GDK_CONTROL_MASK);
+  gloss_test_input_type (chooser, path);
+  open = gloss_test_find_widget_where (chooser, is_import_button, NULL);
+  g_assert_nonnull (open);
+  gloss_test_input_wait_until (is_sensitive, open, "the chooser to take the location");
+  gloss_test_input_key (chooser, GDK_KEY_Return, 0);
+}
+
+#define HOLD "BEGIN EXCLUSIVE;\nSELECT 'holding';\n"
+#define LET_GO "COMMIT;\n.quit\n"
+
+/* An import into a project that the sqlite3 shell holds in a write
+ * transaction: the window names the shell and its process, nothing of the
+ * file is stored; once the shell lets go, the same import goes in. */
+static void
+test_import_while_locked (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-import-XXXXXX", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "briefing.txt", NULL);
+  const char *argv[] = { "sqlite3", fixture->path, NULL };
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(GDataInputStream) shell_out = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  MessageSearch search = { NULL, NULL };
+  GtkWidget *close_button;
+  gboolean finished = FALSE;
+  gsize written;
+
+  /* A process of its own, for a chooser that opens on its folder. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                                       G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_file_set_contents (text_path, "A short briefing on the talks in Geneva.\n", -1, &error);
+  g_assert_no_error (error);
+
+  shell = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                             &error);
+  if (shell == NULL)
+    {
+      g_test_skip_printf ("no sqlite3 shell: %s", error->message);
+      return;
+    }
+  g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (shell),
+                                            HOLD, strlen (HOLD),
+                                            &written, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_flush (g_subprocess_get_stdin_pipe (shell), NULL, NULL);
+  shell_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (shell));
+  /* Its answer comes once it holds the lock. */
+  line = g_data_input_stream_read_line (shell_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "holding");
+
+  g_signal_connect (window, "import-finished", G_CALLBACK (on_import_finished_cb), &finished);
+  import_by_hand (fixture, text_path);
+  expected = g_strdup_printf ("is in use by sqlite3 (process %s)",
+                              g_subprocess_get_identifier (shell));
+  search.text = expected;
+  gloss_test_input_wait_until (message_shown, &search, expected);
+  g_assert_cmpuint (count_documents_named (fixture->path, "briefing.txt"), ==, 0);
+  /* Read, and closed; the dialog has the focus, as a window manager gives
+   * it (Xvfb has none). */
+  gloss_test_input_present (GTK_WINDOW (search.dialog));
+  close_button = gloss_test_find_widget_where (search.dialog, is_close_response, NULL);
+  g_assert_nonnull (close_button);
+  /* The click by hand: the helper's wait after it needs the dialog. */
+  gloss_test_input_move_to (close_button, gtk_widget_get_width (close_button) / 2.0,
+                            gtk_widget_get_height (close_button) / 2.0);
+  gloss_test_input_settle (close_button);
+  XTestFakeButtonEvent (gloss_test_input_display (), 1, True, CurrentTime);
+  XTestFakeButtonEvent (gloss_test_input_display (), 1, False, CurrentTime);
+  XFlush (gloss_test_input_display ());
+  gloss_test_input_wait_until (message_gone, &search, "the message to close");
+
+  /* The shell lets go. */
+  g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (shell),
+                                            LET_GO, strlen (LET_GO), &written, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (g_subprocess_get_stdin_pipe (shell), NULL, NULL);
+  g_assert_true (g_subprocess_wait_check (shell, NULL, &error));
+  g_assert_no_error (error);
+
+  finished = FALSE;
+  gloss_test_input_present (GTK_WINDOW (window));
+  import_by_hand (fixture, text_path);
+  gloss_test_input_wait_until (gloss_test_input_is_true, &finished, "the import to finish");
+  g_assert_cmpuint (count_documents_named (fixture->path, "briefing.txt"), ==, 1);
+
+  g_unlink (text_path);
+  g_rmdir (dir);
+}
+
 /* The fixture's tear-down, for a window the test may have closed. */
 static void
 tear_down (Fixture       *fixture,
@@ -241,6 +444,8 @@ main (int    argc,
               test_label_after_import_and_stats, tear_down);
   g_test_add ("/input-import/label-after-import-beside-project", Fixture, "beside",
               fixture_set_up, test_label_after_import_and_stats, tear_down);
+  g_test_add ("/input-import/import-while-locked", Fixture, NULL, fixture_set_up,
+              test_import_while_locked, tear_down);
 
   return gloss_test_ui_run (data_home);
 }
