@@ -112,6 +112,61 @@ run_gloss_stats (const char *path)
                                      "spans");
 }
 
+static gboolean
+is_import_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Import") == 0;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+typedef struct
+{
+  GtkWidget *chooser;
+  GFile *folder;
+} ChooserPlace;
+
+static gboolean
+chooser_shows_folder (gpointer data)
+{
+  ChooserPlace *place = data;
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (place->chooser));
+
+  return folder != NULL && g_file_equal (folder, place->folder);
+}
+
+/* Ctrl+I, the path typed into the chooser's location and Return once
+ * Import can take it. The chooser opens in FOLDER (the last import's, or
+ * home), never on GTK's Recent view, where a typed location is taken
+ * neither by Return nor by Import. It looks the typed location up before
+ * Import turns sensitive: a Return before that is lost. */
+static void
+import_by_hand (Fixture    *fixture,
+                const char *path,
+                const char *folder)
+{
+  g_autoptr(GFile) expected = g_file_new_for_path (folder);
+  ChooserPlace place = { NULL, expected };
+  GtkWidget *open;
+
+  fixture_key (fixture, GDK_KEY_i, GDK_CONTROL_MASK);
+  gloss_test_input_wait_until (find_chooser_on_screen, &place.chooser, "the file chooser");
+  gloss_test_input_settle (place.chooser);
+  gloss_test_input_wait_until (chooser_shows_folder, &place, folder);
+  gloss_test_input_key (place.chooser, GDK_KEY_l, GDK_CONTROL_MASK);
+  gloss_test_input_type (place.chooser, path);
+  open = gloss_test_find_widget_where (place.chooser, is_import_button, NULL);
+  g_assert_nonnull (open);
+  gloss_test_input_wait_until (is_sensitive, open, "the chooser to take the location");
+  gloss_test_input_key (place.chooser, GDK_KEY_Return, 0);
+}
+
 /* Ctrl+I, the file typed into the chooser, `gloss stats` from a terminal,
  * a drag over "Velayati" and 2, the window closed: the span is in the
  * project file. With USER_DATA, the text file is beside the project, so
@@ -126,7 +181,6 @@ test_label_after_import_and_stats (Fixture       *fixture,
   g_autofree char *text_path = g_build_filename (dir, "briefing.txt", NULL);
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   LogWatch watch = { wal, FALSE };
-  GtkWidget *chooser = NULL;
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkWidget *close_button;
   gboolean finished = FALSE;
@@ -136,8 +190,8 @@ test_label_after_import_and_stats (Fixture       *fixture,
   guint watch_id;
   guint found = 0;
 
-  /* Each case in a process of its own: a second file chooser in a process
-   * opens on Recent, where the typed location takes no Return. */
+  /* Each case in a process of its own, with settings of its own: the
+   * chooser opens where the process's last import went. */
   if (user_data != NULL && !g_test_subprocess ())
     {
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |
@@ -153,13 +207,9 @@ test_label_after_import_and_stats (Fixture       *fixture,
   g_signal_connect (window, "import-finished", G_CALLBACK (on_import_finished_cb), &finished);
 
   /* The chooser GTK falls back to without a portal, driven as a person
-   * drives it: Ctrl+L, the path, Return. */
-  fixture_key (fixture, GDK_KEY_i, GDK_CONTROL_MASK);
-  gloss_test_input_wait_until (find_chooser_on_screen, &chooser, "the file chooser");
-  gloss_test_input_settle (chooser);
-  gloss_test_input_key (chooser, GDK_KEY_l, GDK_CONTROL_MASK);
-  gloss_test_input_type (chooser, text_path);
-  gloss_test_input_key (chooser, GDK_KEY_Return, 0);
+   * drives it: Ctrl+L, the path, Return; the first import of the process
+   * starts at home. */
+  import_by_hand (fixture, text_path, g_get_home_dir ());
   gloss_test_input_wait_until (gloss_test_input_is_true, &finished, "the import to finish");
   g_assert_false (gloss_test_process_writes_deleted (wal));
 
@@ -267,66 +317,6 @@ is_close_response (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Close") == 0;
 }
 
-static gboolean
-is_home_place (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "Home") == 0;
-}
-
-static gboolean
-is_import_button (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Import") == 0;
-}
-
-static gboolean
-is_sensitive (gpointer data)
-{
-  return gtk_widget_is_sensitive (data);
-}
-
-static gboolean
-chooser_shows_home (gpointer data)
-{
-  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (data));
-  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
-
-  return folder != NULL && g_file_equal (folder, home);
-}
-
-/* Ctrl+I, Home in the chooser's places, the path typed into its location
- * and Return once Import can take it. The chooser opens on Recent once the
- * process has imported something, and there the typed location is not
- * taken; a folder picked first makes both imports go the same way. The
- * chooser looks the typed location up before Import turns sensitive: a
- * Return before that is lost. */
-static void
-import_by_hand (Fixture    *fixture,
-                const char *path)
-{
-  GtkWidget *chooser = NULL;
-  GtkWidget *home;
-  GtkWidget *open;
-
-  fixture_key (fixture, GDK_KEY_i, GDK_CONTROL_MASK);
-  gloss_test_input_wait_until (find_chooser_on_screen, &chooser, "the file chooser");
-  gloss_test_input_settle (chooser);
-  home = gloss_test_find_widget_where (chooser, is_home_place, NULL);
-  g_assert_nonnull (home);
-  gloss_test_input_click_widget (home);
-  gloss_test_input_wait_until (chooser_shows_home, chooser, "the chooser to show Home");
-  gloss_test_input_key (chooser, GDK_KEY_l, GDK_CONTROL_MASK);
-  gloss_test_input_type (chooser, path);
-  open = gloss_test_find_widget_where (chooser, is_import_button, NULL);
-  g_assert_nonnull (open);
-  gloss_test_input_wait_until (is_sensitive, open, "the chooser to take the location");
-  gloss_test_input_key (chooser, GDK_KEY_Return, 0);
-}
-
 #define HOLD "BEGIN EXCLUSIVE;\nSELECT 'holding';\n"
 #define LET_GO "COMMIT;\n.quit\n"
 
@@ -382,7 +372,8 @@ test_import_while_locked (Fixture       *fixture,
   g_assert_cmpstr (line, ==, "holding");
 
   g_signal_connect (window, "import-finished", G_CALLBACK (on_import_finished_cb), &finished);
-  import_by_hand (fixture, text_path);
+  /* The first import of the process: the chooser opens at home. */
+  import_by_hand (fixture, text_path, g_get_home_dir ());
   expected = g_strdup_printf ("is in use by sqlite3 (process %s)",
                               g_subprocess_get_identifier (shell));
   search.text = expected;
@@ -412,7 +403,8 @@ test_import_while_locked (Fixture       *fixture,
 
   finished = FALSE;
   gloss_test_input_present (GTK_WINDOW (window));
-  import_by_hand (fixture, text_path);
+  /* The next one opens where the last one went. */
+  import_by_hand (fixture, text_path, dir);
   gloss_test_input_wait_until (gloss_test_input_is_true, &finished, "the import to finish");
   g_assert_cmpuint (count_documents_named (fixture->path, "briefing.txt"), ==, 1);
 

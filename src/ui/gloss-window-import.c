@@ -120,6 +120,34 @@ get_chosen_format (GtkFileChooser *chooser)
   return choice != NULL ? gloss_format_lookup (choice) : NULL;
 }
 
+/* Where the next import chooser opens: the folder the first of FILES is
+ * in, when it is on this computer's file system. */
+static void
+remember_import_folder (GlossWindow *self,
+                        GPtrArray   *files)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *path = NULL;
+
+  if (files->len == 0 || (parent = g_file_get_parent (files->pdata[0])) == NULL ||
+      (path = g_file_get_path (parent)) == NULL)
+    return;
+  g_settings_set_string (self->settings, "import-folder", path);
+}
+
+/* The folder the import chooser opens in: the last import's, or the home
+ * folder. Never GTK's Recent view, where a path typed with Ctrl+L is not
+ * taken by Return or by the Import button. */
+static GFile *
+propose_import_folder (GlossWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "import-folder");
+
+  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 on_import_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
@@ -133,6 +161,7 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser,
       files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         g_ptr_array_add (list, g_list_model_get_item (files, i));
+      remember_import_folder (self, list);
       gloss_window_import_files (self, list, get_chosen_format (GTK_FILE_CHOOSER (chooser)));
     }
 
@@ -166,6 +195,11 @@ import_action (GtkWidget  *widget,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
   add_format_choice (GTK_FILE_CHOOSER (chooser), folder);
+  {
+    g_autoptr(GFile) start = propose_import_folder (self);
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
