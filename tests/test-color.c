@@ -199,6 +199,18 @@ test_next_distinct (void)
   for (guint i = 0; i < n_colors && !found; i++)
     found = g_str_equal (palette[i], next);
   g_assert_true (found);
+
+  /* Labels added past the palette's length go round it again: the next
+   * n_colors new labels each get a different color, not all the first. */
+  g_ptr_array_remove_index (crowded, crowded->len - 1);
+  for (guint i = 0; i < n_colors; i++)
+    {
+      g_ptr_array_add (crowded, NULL);
+      next = gloss_color_next_distinct ((const char * const *) crowded->pdata);
+      for (guint j = n_colors; j < crowded->len - 1; j++)
+        g_assert_cmpstr (next, !=, g_ptr_array_index (crowded, j));
+      g_ptr_array_index (crowded, crowded->len - 1) = (gpointer) next;
+    }
 }
 
 int

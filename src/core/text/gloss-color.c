@@ -213,13 +213,17 @@ gloss_color_get_palette (guint *n_colors)
 /* The color for a new label, given the colors in use (NULL-terminated; NULL
  * or entries that are not colors count as none): the first palette color
  * that stands apart from all of them, or, once the palette is crowded, the
- * one farthest from its nearest neighbour. */
+ * one farthest from its nearest neighbour. Once every palette color is in
+ * use, that distance is nil for all of them: the one in use the fewest times
+ * wins, so that labels past the palette's length go round it again instead
+ * of all taking its first color. */
 const char *
 gloss_color_next_distinct (const char * const *used)
 {
   g_autoptr(GArray) used_colors = g_array_new (FALSE, FALSE, sizeof (GlossColor));
   const char *best = palette[0];
   double best_distance = -1.0;
+  guint best_uses = G_MAXUINT;
 
   for (guint i = 0; used != NULL && used[i] != NULL; i++)
     {
@@ -233,18 +237,27 @@ gloss_color_next_distinct (const char * const *used)
     {
       GlossColor candidate;
       double nearest = G_MAXDOUBLE;
+      guint uses = 0;
 
       gloss_color_parse (palette[i], &candidate);
       for (guint j = 0; j < used_colors->len; j++)
-        nearest = MIN (nearest, gloss_color_distance (&candidate,
-                                                      &g_array_index (used_colors, GlossColor, j)));
+        {
+          double distance = gloss_color_distance (&candidate,
+                                                  &g_array_index (used_colors, GlossColor, j));
+
+          nearest = MIN (nearest, distance);
+          /* Below one unit of ΔE the eye sees the same color. */
+          if (distance < 1.0)
+            uses++;
+        }
 
       if (nearest >= DISTINCT_DELTA_E)
         return palette[i];
-      if (nearest > best_distance)
+      if (nearest > best_distance || (nearest < 1.0 && best_distance < 1.0 && uses < best_uses))
         {
           best = palette[i];
           best_distance = nearest;
+          best_uses = uses;
         }
     }
 
