@@ -303,6 +303,33 @@ gloss_test_input_screen_point (GtkWidget *widget,
   *screen_y = root_y + (int) (native_y + surface_y);
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  gboolean seen;
+  int x, y;
+} GlossTestInputStill;
+
+/* Whether the widget's middle is where it was a frame ago: a toast sliding
+ * in or a header laid out again moves its buttons, and a person aims at a
+ * button that stays put. For gloss_test_input_wait_until (). */
+static inline gboolean
+gloss_test_input_is_still (gpointer data)
+{
+  GlossTestInputStill *still = data;
+  int x, y;
+
+  gloss_test_input_screen_point (still->widget, gtk_widget_get_width (still->widget) / 2.0,
+                                 gtk_widget_get_height (still->widget) / 2.0, &x, &y);
+  if (still->seen && x == still->x && y == still->y)
+    return TRUE;
+  still->seen = TRUE;
+  still->x = x;
+  still->y = y;
+  gloss_test_input_wait_for_frames (still->widget);
+  return FALSE;
+}
+
 static inline void
 gloss_test_input_move_to (GtkWidget *widget,
                           double     x,

@@ -628,7 +628,13 @@ test_delete_document_undo (Fixture       *fixture,
         {
           ShownSearch undo = { fixture_child (fixture, "toast_overlay"), "Undo", NULL };
 
+          GlossTestInputStill still = { NULL, FALSE, 0, 0 };
+
           gloss_test_input_wait_until (shown_search_done, &undo, "the toast's Undo");
+          /* Up from the bottom edge, the toast slides in. */
+          still.widget = undo.found;
+          gloss_test_input_wait_until (gloss_test_input_is_still, &still,
+                                       "the toast to stay in place");
           gloss_test_input_click_widget (undo.found);
         }
       else

@@ -87,42 +87,17 @@ add_document (Fixture    *fixture,
   return id;
 }
 
-typedef struct
-{
-  GtkWidget *widget;
-  gboolean seen;
-  int x, y;
-} WidgetStill;
-
-/* Whether the widget's middle is where it was a frame ago. */
-static gboolean
-widget_still (gpointer data)
-{
-  WidgetStill *still = data;
-  int x, y;
-
-  gloss_test_input_screen_point (still->widget, gtk_widget_get_width (still->widget) / 2.0,
-                                 gtk_widget_get_height (still->widget) / 2.0, &x, &y);
-  if (still->seen && x == still->x && y == still->y)
-    return TRUE;
-  still->seen = TRUE;
-  still->x = x;
-  still->y = y;
-  gloss_test_input_wait_for_frames (still->widget);
-  return FALSE;
-}
-
 /* Deletes the open document from the "⋮" menu, as a person does. */
 static void
 delete_open_document (Fixture *fixture)
 {
   GtkWidget *button = fixture_child (fixture, "document_menu_button");
-  WidgetStill still = { button, FALSE, 0, 0 };
+  GlossTestInputStill still = { button, FALSE, 0, 0 };
   GtkPopover *menu;
 
   /* A document just opened lays its header out again: the button moves
    * with its name's width. */
-  gloss_test_input_wait_until (widget_still, &still, "the menu button to stay in place");
+  gloss_test_input_wait_until (gloss_test_input_is_still, &still, "the menu button to stay in place");
   gloss_test_input_click_widget (button);
   menu = wait_for_popover (button, GTK_TYPE_POPOVER_MENU);
   click_menu_item (menu, "Delete");
@@ -187,12 +162,12 @@ wait_for_toast_undo (Fixture    *fixture,
 {
   ToastSearch search = { fixture_child (fixture, "toast_overlay"), title, NULL };
 
-  WidgetStill still = { NULL, FALSE, 0, 0 };
+  GlossTestInputStill still = { NULL, FALSE, 0, 0 };
 
   gloss_test_input_wait_until (toast_search_done, &search, title);
   /* Up from the bottom edge, it slides in. */
   still.widget = search.button;
-  gloss_test_input_wait_until (widget_still, &still, "the toast to stay in place");
+  gloss_test_input_wait_until (gloss_test_input_is_still, &still, "the toast to stay in place");
   gloss_test_input_settle (search.button);
   return search.button;
 }
