@@ -573,6 +573,52 @@ gloss_json_get_int (const GlossJsonFile  *file,
   return TRUE;
 }
 
+static gboolean
+node_is_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static gboolean
+node_is_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+/* MEMBER of OBJECT in *NODE when HOLDS says it is of the KIND asked for;
+ * *NODE is NULL when an optional member is missing or null. */
+static gboolean
+get_member_of_kind (const GlossJsonFile  *file,
+                    JsonObject           *object,
+                    const char           *where,
+                    const char           *member,
+                    gboolean              required,
+                    gboolean            (*holds) (JsonNode *node),
+                    const char           *kind,
+                    JsonNode            **node,
+                    GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *node = get_member (file, object, where, member, required, &local_error);
+  if (*node == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!holds (*node))
+    {
+      set_member_type_error (error, file, where, member, kind, *node);
+      *node = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* *VALUE is NULL when an optional member is missing or null. */
 gboolean
 gloss_json_get_string (const GlossJsonFile  *file,
@@ -583,26 +629,14 @@ gloss_json_get_string (const GlossJsonFile  *file,
                        const char          **value,
                        GError              **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (file, object, where, member, required, &local_error);
+  JsonNode *node;
 
   *value = NULL;
-
-  if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (!node_is_string (node))
-    {
-      set_member_type_error (error, file, where, member, _("a string"), node);
-      return FALSE;
-    }
-
-  *value = json_node_get_string (node);
+  if (!get_member_of_kind (file, object, where, member, required, node_is_string,
+                           _("a string"), &node, error))
+    return FALSE;
+  if (node != NULL)
+    *value = json_node_get_string (node);
   return TRUE;
 }
 
@@ -615,26 +649,14 @@ gloss_json_get_array (const GlossJsonFile  *file,
                       JsonArray           **value,
                       GError              **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (file, object, where, member, required, &local_error);
+  JsonNode *node;
 
   *value = NULL;
-
-  if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_member_type_error (error, file, where, member, _("an array"), node);
-      return FALSE;
-    }
-
-  *value = json_node_get_array (node);
+  if (!get_member_of_kind (file, object, where, member, required, node_is_array,
+                           _("an array"), &node, error))
+    return FALSE;
+  if (node != NULL)
+    *value = json_node_get_array (node);
   return TRUE;
 }
 
@@ -647,26 +669,14 @@ gloss_json_get_object (const GlossJsonFile  *file,
                        JsonObject          **value,
                        GError              **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (file, object, where, member, required, &local_error);
+  JsonNode *node;
 
   *value = NULL;
-
-  if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_member_type_error (error, file, where, member, _("an object"), node);
-      return FALSE;
-    }
-
-  *value = json_node_get_object (node);
+  if (!get_member_of_kind (file, object, where, member, required, node_is_object,
+                           _("an object"), &node, error))
+    return FALSE;
+  if (node != NULL)
+    *value = json_node_get_object (node);
   return TRUE;
 }
 
