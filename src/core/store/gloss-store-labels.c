@@ -503,9 +503,7 @@ list_label_spans (GlossStore  *self,
                   gint64       label_id,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = gloss_store_prepare (self,
                               "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE label = ? "
@@ -515,17 +513,7 @@ list_label_spans (GlossStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, label_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&spans);
+  return gloss_store_collect_spans (self, stmt, error);
 }
 
 /* Whether SPAN's document already has a span of LABEL_ID over the same range. */

@@ -153,6 +153,9 @@ gboolean       gloss_store_insert_text      (GlossStore    *self,
 /* gloss-store-rows.c */
 GlossLabel    *gloss_store_label_from_row   (sqlite3_stmt  *stmt);
 GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
+GPtrArray     *gloss_store_collect_spans    (GlossStore    *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
 gboolean       gloss_store_delete_row       (GlossStore    *self,
                                              const char    *sql,
                                              gint64         id,

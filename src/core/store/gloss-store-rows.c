@@ -38,6 +38,29 @@ gloss_store_span_from_row (sqlite3_stmt *stmt)
                          (const char *) sqlite3_column_text (stmt, 8));
 }
 
+/* The spans of STMT, bound and prepared with GLOSS_STORE_SPAN_COLUMNS, in
+ * the order it gives; NULL with ERROR set when a step fails. */
+GPtrArray *
+gloss_store_collect_spans (GlossStore    *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&spans);
+}
+
 /* Runs SQL, a DELETE of one row by id, and journals ROW as deleted. */
 gboolean
 gloss_store_delete_row (GlossStore  *self,

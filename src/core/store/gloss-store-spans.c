@@ -130,9 +130,7 @@ gloss_store_list_spans (GlossStore  *self,
                         gint64       document_id,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
@@ -144,17 +142,7 @@ gloss_store_list_spans (GlossStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&spans);
+  return gloss_store_collect_spans (self, stmt, error);
 }
 
 /* The spans of DOCUMENT_ID that come after the span (AFTER_START,
@@ -170,9 +158,7 @@ gloss_store_list_spans_page (GlossStore  *self,
                              guint        limit,
                              GError     **error)
 {
-  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
@@ -190,17 +176,7 @@ gloss_store_list_spans_page (GlossStore  *self,
   sqlite3_bind_int64 (stmt, 3, after_end);
   sqlite3_bind_int64 (stmt, 4, after_id);
   sqlite3_bind_int64 (stmt, 5, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&spans);
+  return gloss_store_collect_spans (self, stmt, error);
 }
 
 GlossSpan *
