@@ -9,6 +9,16 @@
 #include "gloss-dataset.h"
 
 static void
+attribute_value_free (gpointer data)
+{
+  GlossDatasetAttributeValue *value = data;
+
+  g_free (value->name);
+  g_free (value->value);
+  g_free (value);
+}
+
+static void
 dataset_span_free (gpointer data)
 {
   GlossDatasetSpan *span = data;
@@ -16,7 +26,72 @@ dataset_span_free (gpointer data)
   g_free (span->label);
   g_free (span->annotator);
   g_free (span->note);
+  g_ptr_array_unref (span->attributes);
   g_free (span);
+}
+
+static void
+relation_free (gpointer data)
+{
+  GlossDatasetRelation *relation = data;
+
+  g_free (relation->type);
+  g_free (relation->annotator);
+  g_free (relation->note);
+  g_free (relation);
+}
+
+static void
+category_free (gpointer data)
+{
+  GlossDatasetCategory *category = data;
+
+  g_free (category->set);
+  g_free (category->value);
+  g_free (category);
+}
+
+static void
+relation_label_free (gpointer data)
+{
+  GlossDatasetRelationLabel *label = data;
+
+  g_free (label->name);
+  g_free (label->color);
+  g_free (label->hotkey);
+  g_free (label->description);
+  g_free (label);
+}
+
+static void
+attribute_free (gpointer data)
+{
+  GlossDatasetAttribute *attribute = data;
+
+  g_free (attribute->name);
+  g_ptr_array_unref (attribute->labels);
+  g_ptr_array_unref (attribute->values);
+  g_free (attribute);
+}
+
+static void
+category_value_free (gpointer data)
+{
+  GlossDatasetCategoryValue *value = data;
+
+  g_free (value->name);
+  g_free (value->hotkey);
+  g_free (value);
+}
+
+static void
+category_set_free (gpointer data)
+{
+  GlossDatasetCategorySet *set = data;
+
+  g_free (set->name);
+  g_ptr_array_unref (set->values);
+  g_free (set);
 }
 
 GlossDatasetLabel *
@@ -56,6 +131,12 @@ gloss_dataset_new (void)
   dataset->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_dataset_label_free);
   dataset->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_dataset_document_free);
   dataset->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  dataset->relation_labels = g_ptr_array_new_with_free_func (relation_label_free);
+  dataset->attributes = g_ptr_array_new_with_free_func (attribute_free);
+  dataset->category_sets = g_ptr_array_new_with_free_func (category_set_free);
+  dataset->relation_names = g_hash_table_new (g_str_hash, g_str_equal);
+  dataset->attribute_names = g_hash_table_new (g_str_hash, g_str_equal);
+  dataset->category_set_names = g_hash_table_new (g_str_hash, g_str_equal);
 
   return dataset;
 }
@@ -67,8 +148,14 @@ gloss_dataset_free (GlossDataset *dataset)
     return;
 
   g_hash_table_unref (dataset->names);
+  g_hash_table_unref (dataset->relation_names);
+  g_hash_table_unref (dataset->attribute_names);
+  g_hash_table_unref (dataset->category_set_names);
   g_ptr_array_unref (dataset->labels);
   g_ptr_array_unref (dataset->documents);
+  g_ptr_array_unref (dataset->relation_labels);
+  g_ptr_array_unref (dataset->attributes);
+  g_ptr_array_unref (dataset->category_sets);
   g_free (dataset);
 }
 
@@ -126,6 +213,8 @@ gloss_dataset_document_new (const char *name,
   document->text = g_strdup (text);
   document->status = GLOSS_DOCUMENT_STATUS_NEW;
   document->spans = g_ptr_array_new_with_free_func (dataset_span_free);
+  document->relations = g_ptr_array_new_with_free_func (relation_free);
+  document->categories = g_ptr_array_new_with_free_func (category_free);
 
   return document;
 }
@@ -138,6 +227,8 @@ gloss_dataset_document_free (GlossDatasetDocument *document)
 
   g_free (document->name);
   g_free (document->text);
+  g_ptr_array_unref (document->relations);
+  g_ptr_array_unref (document->categories);
   g_ptr_array_unref (document->spans);
   g_free (document);
 }
@@ -176,6 +267,7 @@ gloss_dataset_document_add_span (GlossDatasetDocument *document,
   span->label = g_strdup (label);
   span->annotator = g_strdup (annotator ? annotator : "");
   span->note = g_strdup (note ? note : "");
+  span->attributes = g_ptr_array_new_with_free_func (attribute_value_free);
   g_ptr_array_add (document->spans, span);
 
   return span;
@@ -202,4 +294,289 @@ gloss_dataset_document_sort_spans (GlossDatasetDocument *document)
   g_return_if_fail (document != NULL);
 
   g_ptr_array_sort (document->spans, compare_spans);
+}
+
+GlossDatasetRelationLabel *
+gloss_dataset_find_relation_label (GlossDataset *dataset,
+                                   const char   *name)
+{
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (dataset->relation_names, name);
+}
+
+GlossDatasetRelationLabel *
+gloss_dataset_ensure_relation_label (GlossDataset *dataset,
+                                     const char   *name)
+{
+  GlossDatasetRelationLabel *label;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  label = gloss_dataset_find_relation_label (dataset, name);
+  if (label != NULL)
+    return label;
+
+  label = g_new0 (GlossDatasetRelationLabel, 1);
+  label->name = g_strdup (name);
+  label->hotkey = g_strdup ("");
+  label->description = g_strdup ("");
+  label->directed = TRUE;
+  g_ptr_array_add (dataset->relation_labels, label);
+  g_hash_table_insert (dataset->relation_names, label->name, label);
+
+  return label;
+}
+
+GlossDatasetAttribute *
+gloss_dataset_find_attribute (GlossDataset *dataset,
+                              const char   *name)
+{
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (dataset->attribute_names, name);
+}
+
+/* An attribute already defined keeps its kind: the first definition a file
+ * gives wins, and a reader that finds a value of another kind counts it. */
+GlossDatasetAttribute *
+gloss_dataset_ensure_attribute (GlossDataset       *dataset,
+                                const char         *name,
+                                GlossAttributeKind  kind)
+{
+  GlossDatasetAttribute *attribute;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  attribute = gloss_dataset_find_attribute (dataset, name);
+  if (attribute != NULL)
+    return attribute;
+
+  attribute = g_new0 (GlossDatasetAttribute, 1);
+  attribute->name = g_strdup (name);
+  attribute->kind = kind;
+  attribute->labels = g_ptr_array_new_with_free_func (g_free);
+  attribute->values = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (dataset->attributes, attribute);
+  g_hash_table_insert (dataset->attribute_names, attribute->name, attribute);
+
+  return attribute;
+}
+
+static gboolean
+strings_contain (GPtrArray  *strings,
+                 const char *string)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_str_equal (g_ptr_array_index (strings, i), string))
+      return TRUE;
+
+  return FALSE;
+}
+
+void
+gloss_dataset_attribute_add_value (GlossDatasetAttribute *attribute,
+                                   const char            *value)
+{
+  g_return_if_fail (attribute != NULL);
+  g_return_if_fail (value != NULL);
+
+  if (!strings_contain (attribute->values, value))
+    g_ptr_array_add (attribute->values, g_strdup (value));
+}
+
+void
+gloss_dataset_attribute_add_label (GlossDatasetAttribute *attribute,
+                                   const char            *label)
+{
+  g_return_if_fail (attribute != NULL);
+  g_return_if_fail (label != NULL);
+
+  if (!strings_contain (attribute->labels, label))
+    g_ptr_array_add (attribute->labels, g_strdup (label));
+}
+
+GlossDatasetCategorySet *
+gloss_dataset_find_category_set (GlossDataset *dataset,
+                                 const char   *name)
+{
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (dataset->category_set_names, name);
+}
+
+GlossDatasetCategorySet *
+gloss_dataset_ensure_category_set (GlossDataset *dataset,
+                                   const char   *name)
+{
+  GlossDatasetCategorySet *set;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  set = gloss_dataset_find_category_set (dataset, name);
+  if (set != NULL)
+    return set;
+
+  set = g_new0 (GlossDatasetCategorySet, 1);
+  set->name = g_strdup (name);
+  set->values = g_ptr_array_new_with_free_func (category_value_free);
+  g_ptr_array_add (dataset->category_sets, set);
+  g_hash_table_insert (dataset->category_set_names, set->name, set);
+
+  return set;
+}
+
+GlossDatasetCategoryValue *
+gloss_dataset_category_set_ensure_value (GlossDatasetCategorySet *set,
+                                         const char              *value)
+{
+  GlossDatasetCategoryValue *category_value;
+
+  g_return_val_if_fail (set != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  for (guint i = 0; i < set->values->len; i++)
+    {
+      category_value = g_ptr_array_index (set->values, i);
+      if (g_str_equal (category_value->name, value))
+        return category_value;
+    }
+
+  category_value = g_new0 (GlossDatasetCategoryValue, 1);
+  category_value->name = g_strdup (value);
+  category_value->hotkey = g_strdup ("");
+  g_ptr_array_add (set->values, category_value);
+
+  return category_value;
+}
+
+GlossDatasetRelation *
+gloss_dataset_document_add_relation (GlossDatasetDocument *document,
+                                     const char           *type,
+                                     GlossDatasetSpan     *from,
+                                     GlossDatasetSpan     *to,
+                                     const char           *annotator,
+                                     const char           *note)
+{
+  GlossDatasetRelation *relation;
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  relation = g_new0 (GlossDatasetRelation, 1);
+  relation->type = g_strdup (type);
+  relation->from = from;
+  relation->to = to;
+  relation->annotator = g_strdup (annotator ? annotator : "");
+  relation->note = g_strdup (note ? note : "");
+  g_ptr_array_add (document->relations, relation);
+
+  return relation;
+}
+
+void
+gloss_dataset_span_set_attribute (GlossDatasetSpan *span,
+                                  const char       *name,
+                                  const char       *value)
+{
+  GlossDatasetAttributeValue *attribute_value;
+
+  g_return_if_fail (span != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (value != NULL);
+
+  for (guint i = 0; i < span->attributes->len; i++)
+    {
+      attribute_value = g_ptr_array_index (span->attributes, i);
+      if (g_str_equal (attribute_value->name, name))
+        {
+          g_free (attribute_value->value);
+          attribute_value->value = g_strdup (value);
+          return;
+        }
+    }
+
+  attribute_value = g_new0 (GlossDatasetAttributeValue, 1);
+  attribute_value->name = g_strdup (name);
+  attribute_value->value = g_strdup (value);
+  g_ptr_array_add (span->attributes, attribute_value);
+}
+
+const char *
+gloss_dataset_span_get_attribute (GlossDatasetSpan *span,
+                                  const char       *name)
+{
+  g_return_val_if_fail (span != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < span->attributes->len; i++)
+    {
+      GlossDatasetAttributeValue *attribute_value = g_ptr_array_index (span->attributes, i);
+
+      if (g_str_equal (attribute_value->name, name))
+        return attribute_value->value;
+    }
+
+  return NULL;
+}
+
+void
+gloss_dataset_document_add_category (GlossDatasetDocument *document,
+                                     const char           *set,
+                                     const char           *value)
+{
+  GlossDatasetCategory *category;
+
+  g_return_if_fail (document != NULL);
+  g_return_if_fail (set != NULL);
+  g_return_if_fail (value != NULL);
+
+  for (guint i = 0; i < document->categories->len; i++)
+    {
+      category = g_ptr_array_index (document->categories, i);
+      if (g_str_equal (category->set, set) && g_str_equal (category->value, value))
+        return;
+    }
+
+  category = g_new0 (GlossDatasetCategory, 1);
+  category->set = g_strdup (set);
+  category->value = g_strdup (value);
+  g_ptr_array_add (document->categories, category);
+}
+
+guint
+gloss_dataset_document_prune_relations (GlossDatasetDocument *document)
+{
+  g_autoptr(GHashTable) spans = NULL;
+  guint removed = 0;
+
+  g_return_val_if_fail (document != NULL, 0);
+
+  if (document->relations->len == 0)
+    return 0;
+
+  spans = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < document->spans->len; i++)
+    g_hash_table_add (spans, g_ptr_array_index (document->spans, i));
+
+  for (guint i = document->relations->len; i > 0; i--)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i - 1);
+
+      if (!g_hash_table_contains (spans, relation->from)
+          || !g_hash_table_contains (spans, relation->to))
+        {
+          g_ptr_array_remove_index (document->relations, i - 1);
+          removed++;
+        }
+    }
+
+  return removed;
 }

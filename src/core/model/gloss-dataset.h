@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "gloss-attribute-kind.h"
 #include "gloss-document.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,14 @@ G_BEGIN_DECLS
  * gloss-offsets.h.
  */
 
+/* One attribute value of a span. A yes/no attribute that is set has the
+ * value "true"; one that is not set is absent. */
+typedef struct
+{
+  char *name;
+  char *value;
+} GlossDatasetAttributeValue;
+
 typedef struct
 {
   gint64 start;
@@ -22,14 +31,35 @@ typedef struct
   char *label;
   char *annotator;   /* "" when the format has none */
   char *note;        /* "" when the format has none */
+  GPtrArray *attributes;  /* GlossDatasetAttributeValue, by name; empty when none */
 } GlossDatasetSpan;
+
+/* A relation joins two spans of the same document. FROM and TO point into
+ * the document's spans, so sorting the spans keeps them right. */
+typedef struct
+{
+  char *type;
+  GlossDatasetSpan *from;
+  GlossDatasetSpan *to;
+  char *annotator;   /* "" when the format has none */
+  char *note;        /* "" when the format has none */
+} GlossDatasetRelation;
+
+/* One choice of a document in one category set. */
+typedef struct
+{
+  char *set;
+  char *value;
+} GlossDatasetCategory;
 
 typedef struct
 {
   char *name;
   char *text;
   GlossDocumentStatus status;
-  GPtrArray *spans;  /* GlossDatasetSpan, in the order read */
+  GPtrArray *spans;       /* GlossDatasetSpan, in the order read */
+  GPtrArray *relations;   /* GlossDatasetRelation, in the order read */
+  GPtrArray *categories;  /* GlossDatasetCategory, in the order read */
 } GlossDatasetDocument;
 
 typedef struct
@@ -42,12 +72,56 @@ typedef struct
 
 typedef struct
 {
+  char *name;
+  char *color;        /* "#rrggbb", or NULL when the format has none */
+  char *hotkey;       /* "" when none */
+  char *description;  /* "" when none */
+  gboolean directed;  /* FALSE for a symmetric relation (brat's equivalences) */
+} GlossDatasetRelationLabel;
+
+/* A span attribute's definition. LABELS names the span labels it applies
+ * to; empty means every label. VALUES lists a choice attribute's values in
+ * order; it is empty for the other kinds. */
+typedef struct
+{
+  char *name;
+  GlossAttributeKind kind;
+  GPtrArray *labels;   /* char *, label names */
+  GPtrArray *values;   /* char * */
+} GlossDatasetAttribute;
+
+typedef struct
+{
+  char *name;
+  char *hotkey;       /* "" when none */
+} GlossDatasetCategoryValue;
+
+/* A set of document categories: "Stance toward the corridor" with its
+ * values "supportive", "opposed", "mixed". MULTIPLE when a document may
+ * have more than one of them. */
+typedef struct
+{
+  char *name;
+  gboolean multiple;
+  GPtrArray *values;   /* GlossDatasetCategoryValue, in order */
+} GlossDatasetCategorySet;
+
+typedef struct
+{
   GPtrArray *labels;     /* GlossDatasetLabel */
+  GPtrArray *relation_labels;  /* GlossDatasetRelationLabel */
+  GPtrArray *attributes;       /* GlossDatasetAttribute */
+  GPtrArray *category_sets;    /* GlossDatasetCategorySet */
   GPtrArray *documents;  /* GlossDatasetDocument */
   /* name -> GlossDatasetLabel, for the lookup of each span's label: a
    * search through the list made 20,000 labels take a minute. Add labels
    * through gloss_dataset_ensure_label () to keep it whole. */
   GHashTable *names;
+  /* The same for the other definitions; add them through the ensure
+   * functions below. */
+  GHashTable *relation_names;
+  GHashTable *attribute_names;
+  GHashTable *category_set_names;
 } GlossDataset;
 
 GlossDatasetLabel    *gloss_dataset_label_new            (const char           *name,
@@ -79,6 +153,49 @@ GlossDatasetSpan     *gloss_dataset_document_add_span    (GlossDatasetDocument *
                                                           const char           *annotator,
                                                           const char           *note);
 void                  gloss_dataset_document_sort_spans  (GlossDatasetDocument *document);
+
+/* Relations, attributes and categories. The ensure functions add the
+ * definition, at the end of its list, when a file uses one it did not
+ * define; a reader that knows more (a color, the values) fills it in. */
+GlossDatasetRelationLabel *gloss_dataset_ensure_relation_label (GlossDataset *dataset,
+                                                                const char   *name);
+GlossDatasetRelationLabel *gloss_dataset_find_relation_label   (GlossDataset *dataset,
+                                                                const char   *name);
+GlossDatasetAttribute     *gloss_dataset_ensure_attribute      (GlossDataset       *dataset,
+                                                                const char         *name,
+                                                                GlossAttributeKind  kind);
+GlossDatasetAttribute     *gloss_dataset_find_attribute        (GlossDataset *dataset,
+                                                                const char   *name);
+void                       gloss_dataset_attribute_add_value   (GlossDatasetAttribute *attribute,
+                                                                const char            *value);
+void                       gloss_dataset_attribute_add_label   (GlossDatasetAttribute *attribute,
+                                                                const char            *label);
+GlossDatasetCategorySet   *gloss_dataset_ensure_category_set   (GlossDataset *dataset,
+                                                                const char   *name);
+GlossDatasetCategorySet   *gloss_dataset_find_category_set     (GlossDataset *dataset,
+                                                                const char   *name);
+GlossDatasetCategoryValue *gloss_dataset_category_set_ensure_value (GlossDatasetCategorySet *set,
+                                                                    const char              *value);
+
+GlossDatasetRelation *gloss_dataset_document_add_relation (GlossDatasetDocument *document,
+                                                           const char           *type,
+                                                           GlossDatasetSpan     *from,
+                                                           GlossDatasetSpan     *to,
+                                                           const char           *annotator,
+                                                           const char           *note);
+/* Sets NAME to VALUE on SPAN, replacing a value it had. */
+void                  gloss_dataset_span_set_attribute    (GlossDatasetSpan     *span,
+                                                           const char           *name,
+                                                           const char           *value);
+const char           *gloss_dataset_span_get_attribute    (GlossDatasetSpan     *span,
+                                                           const char           *name);
+/* Adds one choice; a choice the document already has is not added twice. */
+void                  gloss_dataset_document_add_category (GlossDatasetDocument *document,
+                                                           const char           *set,
+                                                           const char           *value);
+/* Removes the relations whose span is not in the document's spans any more
+ * (a reader dropped it) and returns how many went. */
+guint                 gloss_dataset_document_prune_relations (GlossDatasetDocument *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDataset, gloss_dataset_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDatasetDocument, gloss_dataset_document_free)

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The dataset every format reads into and writes from: relations,
+ * attributes and document categories beside the spans. */
+
+#include "config.h"
+
+#include "gloss-dataset.h"
+
+static void
+test_relations_follow_sorted_spans (void)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  GlossDatasetDocument *document = gloss_dataset_add_document (dataset, "a.txt", "Velayati opposes the corridor");
+  GlossDatasetSpan *corridor = gloss_dataset_document_add_span (document, 21, 29, "Project", NULL, NULL);
+  GlossDatasetSpan *velayati = gloss_dataset_document_add_span (document, 0, 8, "Hardline camp", NULL, NULL);
+  GlossDatasetRelation *relation;
+
+  gloss_dataset_document_add_relation (document, "opposes", velayati, corridor, "ana", NULL);
+  gloss_dataset_document_sort_spans (document);
+
+  g_assert_true (g_ptr_array_index (document->spans, 0) == velayati);
+  relation = g_ptr_array_index (document->relations, 0);
+  g_assert_cmpint (relation->from->start, ==, 0);
+  g_assert_cmpint (relation->to->start, ==, 21);
+  g_assert_cmpstr (relation->annotator, ==, "ana");
+  g_assert_cmpstr (relation->note, ==, "");
+}
+
+static void
+test_prune_relations_of_dropped_spans (void)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  GlossDatasetDocument *document = gloss_dataset_add_document (dataset, "a.txt", "abc def ghi");
+  GlossDatasetSpan *a = gloss_dataset_document_add_span (document, 0, 3, "X", NULL, NULL);
+  GlossDatasetSpan *b = gloss_dataset_document_add_span (document, 4, 7, "X", NULL, NULL);
+  GlossDatasetSpan *c = gloss_dataset_document_add_span (document, 8, 11, "X", NULL, NULL);
+
+  gloss_dataset_document_add_relation (document, "r", a, b, NULL, NULL);
+  gloss_dataset_document_add_relation (document, "r", b, c, NULL, NULL);
+  gloss_dataset_document_add_relation (document, "r", a, c, NULL, NULL);
+  g_ptr_array_remove (document->spans, b);
+
+  g_assert_cmpuint (gloss_dataset_document_prune_relations (document), ==, 2);
+  g_assert_cmpuint (document->relations->len, ==, 1);
+  g_assert_true (((GlossDatasetRelation *) g_ptr_array_index (document->relations, 0))->to == c);
+}
+
+static void
+test_attributes_and_categories (void)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  GlossDatasetDocument *document = gloss_dataset_add_document (dataset, "a.txt", "Velayati");
+  GlossDatasetSpan *span = gloss_dataset_document_add_span (document, 0, 8, "Hardline camp", NULL, NULL);
+  GlossDatasetAttribute *confidence = gloss_dataset_ensure_attribute (dataset, "Confidence", GLOSS_ATTRIBUTE_KIND_CHOICE);
+  GlossDatasetCategorySet *stance = gloss_dataset_ensure_category_set (dataset, "Stance");
+  GlossAttributeKind kind;
+
+  /* The first definition wins. */
+  g_assert_true (gloss_dataset_ensure_attribute (dataset, "Confidence", GLOSS_ATTRIBUTE_KIND_TEXT) == confidence);
+  g_assert_cmpint (confidence->kind, ==, GLOSS_ATTRIBUTE_KIND_CHOICE);
+  gloss_dataset_attribute_add_value (confidence, "low");
+  gloss_dataset_attribute_add_value (confidence, "high");
+  gloss_dataset_attribute_add_value (confidence, "low");
+  g_assert_cmpuint (confidence->values->len, ==, 2);
+
+  gloss_dataset_span_set_attribute (span, "Confidence", "low");
+  gloss_dataset_span_set_attribute (span, "Confidence", "high");
+  gloss_dataset_span_set_attribute (span, "Negation", "true");
+  g_assert_cmpuint (span->attributes->len, ==, 2);
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (span, "Confidence"), ==, "high");
+  g_assert_null (gloss_dataset_span_get_attribute (span, "Speculation"));
+
+  gloss_dataset_category_set_ensure_value (stance, "opposed");
+  gloss_dataset_category_set_ensure_value (stance, "mixed");
+  g_assert_true (gloss_dataset_category_set_ensure_value (stance, "opposed") == g_ptr_array_index (stance->values, 0));
+  gloss_dataset_document_add_category (document, "Stance", "opposed");
+  gloss_dataset_document_add_category (document, "Stance", "opposed");
+  g_assert_cmpuint (document->categories->len, ==, 1);
+
+  g_assert_true (gloss_attribute_kind_from_string ("choice", &kind));
+  g_assert_cmpint (kind, ==, GLOSS_ATTRIBUTE_KIND_CHOICE);
+  g_assert_false (gloss_attribute_kind_from_string ("Choice", &kind));
+  g_assert_cmpstr (gloss_attribute_kind_to_string (GLOSS_ATTRIBUTE_KIND_FLAG), ==, "flag");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/dataset/relations-follow-sorted-spans", test_relations_follow_sorted_spans);
+  g_test_add_func ("/gloss/dataset/prune-relations", test_prune_relations_of_dropped_spans);
+  g_test_add_func ("/gloss/dataset/attributes-and-categories", test_attributes_and_categories);
+
+  return g_test_run ();
+}
