@@ -161,6 +161,9 @@ gloss_dataset_source_new_for_dataset (GlossDataset *dataset)
   g_return_val_if_fail (dataset != NULL, NULL);
 
   source->labels = g_ptr_array_ref (dataset->labels);
+  source->relation_labels = g_ptr_array_ref (dataset->relation_labels);
+  source->attributes = g_ptr_array_ref (dataset->attributes);
+  source->category_sets = g_ptr_array_ref (dataset->category_sets);
   source->foreach = dataset_source_foreach;
   source->data = dataset;
 
@@ -174,6 +177,9 @@ gloss_dataset_source_free (GlossDatasetSource *source)
     return;
 
   g_clear_pointer (&source->labels, g_ptr_array_unref);
+  g_clear_pointer (&source->relation_labels, g_ptr_array_unref);
+  g_clear_pointer (&source->attributes, g_ptr_array_unref);
+  g_clear_pointer (&source->category_sets, g_ptr_array_unref);
   if (source->data_free != NULL)
     source->data_free (source->data);
   g_free (source);

@@ -46,6 +46,9 @@ typedef gboolean (*GlossDocumentFunc) (GlossDatasetDocument  *document,
 struct _GlossDatasetSource
 {
   GPtrArray *labels;   /* GlossDatasetLabel: the label set, in order */
+  GPtrArray *relation_labels;  /* GlossDatasetRelationLabel, in order */
+  GPtrArray *attributes;       /* GlossDatasetAttribute, in order */
+  GPtrArray *category_sets;    /* GlossDatasetCategorySet, in order */
   gboolean (*foreach) (GlossDatasetSource  *source,
                        GlossDocumentFunc    func,
                        gpointer             user_data,
