@@ -169,11 +169,26 @@ fuzz_write_dataset (const GlossFormat *format,
   if (format->write == NULL || format->target != GLOSS_FORMAT_TARGET_FILE)
     return;
 
+  g_autoptr(GPtrArray) companions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) companion_names = g_ptr_array_new ();
+  const char * const *endings = NULL;
+
   source = gloss_dataset_source_new_for_dataset (dataset);
   report = gloss_format_report_new ();
   stream = g_memory_output_stream_new_resizable ();
   output.stream = stream;
   output.display_name = "out";
+  /* Files a format writes beside its file go to memory too. */
+  if (format->companions != NULL)
+    endings = format->companions (source);
+  for (guint i = 0; endings != NULL && endings[i] != NULL; i++)
+    {
+      g_ptr_array_add (companions, g_memory_output_stream_new_resizable ());
+      g_ptr_array_add (companion_names, (gpointer) endings[i]);
+    }
+  g_ptr_array_add (companion_names, NULL);
+  output.companions = (GOutputStream **) companions->pdata;
+  output.companion_names = (const char * const *) companion_names->pdata;
   if (!format->write (source, &output, report, &error))
     {
       g_assert_nonnull (error);

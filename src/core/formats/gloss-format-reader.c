@@ -260,3 +260,161 @@ gloss_format_text_utf16_to_char (GlossFormatText  *text,
   seek_utf16 (text, utf16_offset);
   return gloss_offsets_cursor_utf16_to_char (&text->cursor, utf16_offset, char_offset, error);
 }
+
+void
+gloss_format_index_init (GlossFormatIndex *index)
+{
+  index->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+gloss_format_index_clear (GlossFormatIndex *index)
+{
+  g_clear_pointer (&index->keys, g_hash_table_unref);
+}
+
+/* A key made of KIND, an address and two names, the first with its
+ * length, so that no two different pairs of names make the same key. */
+static char *
+index_key (char           kind,
+           gconstpointer  owner,
+           const char    *first,
+           const char    *second)
+{
+  return g_strdup_printf ("%c%p:%" G_GSIZE_FORMAT ":%s%s", kind, owner, strlen (first), first,
+                          second);
+}
+
+GlossDatasetCategorySet *
+gloss_format_index_add_category (GlossFormatIndex     *index,
+                                 GlossDataset         *dataset,
+                                 GlossDatasetDocument *document,
+                                 const char           *set_name,
+                                 const char           *value)
+{
+  GlossDatasetCategorySet *set = gloss_dataset_ensure_category_set (dataset, set_name);
+  g_autofree char *value_key = index_key ('v', set, set_name, value);
+  g_autofree char *choice_key = index_key ('d', document, set_name, value);
+  g_autofree char *count_key = index_key ('n', document, set_name, "");
+  g_autofree char *set_key = index_key ('s', set, set_name, "");
+  guint count;
+
+  /* Values the set had before this index first saw it are indexed once. */
+  if (!g_hash_table_contains (index->keys, set_key))
+    {
+      for (guint i = 0; i < set->values->len; i++)
+        {
+          GlossDatasetCategoryValue *known = g_ptr_array_index (set->values, i);
+
+          g_hash_table_insert (index->keys, index_key ('v', set, set_name, known->name), known);
+        }
+      g_hash_table_insert (index->keys, g_steal_pointer (&set_key), set);
+    }
+
+  if (!g_hash_table_contains (index->keys, value_key))
+    {
+      GlossDatasetCategoryValue *category_value = g_new0 (GlossDatasetCategoryValue, 1);
+
+      category_value->name = g_strdup (value);
+      category_value->hotkey = g_strdup ("");
+      g_ptr_array_add (set->values, category_value);
+      g_hash_table_insert (index->keys, g_steal_pointer (&value_key), category_value);
+    }
+
+  if (document == NULL || g_hash_table_contains (index->keys, choice_key))
+    return set;
+
+  {
+    GlossDatasetCategory *category = g_new0 (GlossDatasetCategory, 1);
+
+    category->set = g_strdup (set_name);
+    category->value = g_strdup (value);
+    g_ptr_array_add (document->categories, category);
+    g_hash_table_insert (index->keys, g_steal_pointer (&choice_key), category);
+  }
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (index->keys, count_key)) + 1;
+  g_hash_table_insert (index->keys, g_steal_pointer (&count_key), GUINT_TO_POINTER (count));
+  if (count > 1)
+    set->multiple = TRUE;
+
+  return set;
+}
+
+GlossDatasetAttribute *
+gloss_format_index_set_attribute (GlossFormatIndex     *index,
+                                  GlossDataset         *dataset,
+                                  GlossDatasetSpan     *span,
+                                  const char           *name,
+                                  GlossAttributeKind    kind,
+                                  const char           *value)
+{
+  GlossDatasetAttribute *attribute = gloss_dataset_find_attribute (dataset, name);
+  g_autofree char *span_key = index_key ('a', span, name, "");
+  g_autofree char *type_key = NULL;
+  GlossDatasetAttributeValue *attribute_value;
+
+  if (attribute == NULL)
+    attribute = gloss_dataset_ensure_attribute (dataset, name, kind);
+
+  /* Values the definition had before this index first saw it, once. */
+  type_key = index_key ('t', attribute, name, "");
+  if (!g_hash_table_contains (index->keys, type_key))
+    {
+      for (guint i = 0; i < attribute->values->len; i++)
+        {
+          const char *known = g_ptr_array_index (attribute->values, i);
+
+          g_hash_table_insert (index->keys, index_key ('c', attribute, name, known),
+                               (gpointer) known);
+        }
+      g_hash_table_insert (index->keys, g_steal_pointer (&type_key), attribute);
+    }
+
+  if (attribute->kind == GLOSS_ATTRIBUTE_KIND_CHOICE)
+    {
+      g_autofree char *value_key = index_key ('c', attribute, name, value);
+
+      if (!g_hash_table_contains (index->keys, value_key))
+        {
+          char *copy = g_strdup (value);
+
+          g_ptr_array_add (attribute->values, copy);
+          g_hash_table_insert (index->keys, g_steal_pointer (&value_key), copy);
+        }
+    }
+
+  attribute_value = g_hash_table_lookup (index->keys, span_key);
+  if (attribute_value == NULL)
+    {
+      /* The span's earlier attributes, from before this index, once. */
+      g_autofree char *seen_key = index_key ('p', span, "", "");
+
+      if (!g_hash_table_contains (index->keys, seen_key))
+        {
+          for (guint i = 0; i < span->attributes->len; i++)
+            {
+              GlossDatasetAttributeValue *known = g_ptr_array_index (span->attributes, i);
+
+              g_hash_table_insert (index->keys, index_key ('a', span, known->name, ""), known);
+            }
+          g_hash_table_insert (index->keys, g_steal_pointer (&seen_key), span);
+          attribute_value = g_hash_table_lookup (index->keys, span_key);
+        }
+    }
+
+  if (attribute_value != NULL)
+    {
+      g_free (attribute_value->value);
+      attribute_value->value = g_strdup (value);
+      return attribute;
+    }
+
+  attribute_value = g_new0 (GlossDatasetAttributeValue, 1);
+  attribute_value->name = g_strdup (name);
+  attribute_value->value = g_strdup (value);
+  g_ptr_array_add (span->attributes, attribute_value);
+  g_hash_table_insert (index->keys, g_steal_pointer (&span_key), attribute_value);
+
+  return attribute;
+}

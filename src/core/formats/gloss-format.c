@@ -507,51 +507,189 @@ move_into_place (const char  *temp,
   return TRUE;
 }
 
+/* One file of an export: the format's file or one it writes beside it. */
+typedef struct
+{
+  char *path;
+  char *display;
+  char *temp;
+  int fd;
+  gboolean exists;
+  gboolean moved;
+  struct stat st;
+  GOutputStream *file_stream;
+  GOutputStream *buffered;
+} ExportFile;
+
+static void
+export_file_clear (ExportFile *file)
+{
+  /* Removed while still locked, so that no other export takes it for a
+   * leftover and removes it meanwhile; the streams go before the
+   * descriptor they write to. */
+  if (file->temp != NULL && !file->moved)
+    g_unlink (file->temp);
+  g_clear_object (&file->buffered);
+  g_clear_object (&file->file_stream);
+  if (file->fd >= 0)
+    close (file->fd);
+  g_free (file->path);
+  g_free (file->display);
+  g_free (file->temp);
+}
+
+/* Where FORMAT writes the file ENDING beside PATH: "spans.csv" and
+ * "relations.csv" give "spans.relations.csv". */
+char *
+gloss_format_companion_path (const GlossFormat *format,
+                             const char        *path,
+                             const char        *ending)
+{
+  g_autofree char *stem = g_strdup (path);
+
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (ending != NULL, NULL);
+
+  for (guint i = 0; format->extensions != NULL && format->extensions[i] != NULL; i++)
+    {
+      gsize length = strlen (stem);
+      gsize extension = strlen (format->extensions[i]);
+
+      if (length > extension &&
+          g_ascii_strcasecmp (stem + length - extension, format->extensions[i]) == 0 &&
+          !G_IS_DIR_SEPARATOR (stem[length - extension - 1]))
+        {
+          stem[length - extension] = '\0';
+          break;
+        }
+    }
+
+  return g_strconcat (stem, ".", ending, NULL);
+}
+
+/* The files beside PATH that FORMAT writes for SOURCE, checked as PATH
+ * was: none may be an open project's, and an existing one is replaced only
+ * with FORCE. */
+static gboolean
+add_companions (const GlossFormat   *format,
+                GlossDatasetSource  *source,
+                const char          *path,
+                gboolean             force,
+                GArray              *files,
+                GError             **error)
+{
+  const char * const *endings;
+
+  if (format->companions == NULL || (endings = format->companions (source)) == NULL)
+    return TRUE;
+
+  for (guint i = 0; endings[i] != NULL; i++)
+    {
+      ExportFile file = { .fd = -1 };
+
+      file.path = gloss_format_companion_path (format, path, endings[i]);
+      file.display = g_filename_display_name (file.path);
+      file.exists = lstat (file.path, &file.st) == 0;
+      g_array_append_val (files, file);
+
+      if (!gloss_format_check_export_target (file.path, error))
+        return FALSE;
+      if (file.exists && !force)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                       _("“%s” exists already; replace it with --force"), file.display);
+          return FALSE;
+        }
+      if (file.exists && S_ISDIR (file.st.st_mode))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                       _("“%s” is a folder; %s is written to a file"), file.display,
+                       _(format->title));
+          return FALSE;
+        }
+      remove_leftovers (file.path);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_file (const GlossFormat   *format,
             GlossDatasetSource  *source,
             const char          *path,
             const struct stat   *existing,
+            gboolean             force,
             GlossFormatReport   *report,
             GError             **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *temp = NULL;
-  g_autoptr(GOutputStream) file_stream = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
-  GlossFormatOutput output = { NULL, NULL, display };
-  gboolean ok;
-  int fd;
+  g_autoptr(GArray) files = g_array_new (FALSE, TRUE, sizeof (ExportFile));
+  g_autoptr(GPtrArray) companions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) companion_names = g_ptr_array_new ();
+  ExportFile main_file = { .fd = -1 };
+  GlossFormatOutput output = { NULL };
+  gboolean ok = TRUE;
 
-  fd = create_temp (path, FALSE, &temp, error);
-  if (fd < 0)
+  g_array_set_clear_func (files, (GDestroyNotify) export_file_clear);
+
+  main_file.path = g_strdup (path);
+  main_file.display = g_filename_display_name (path);
+  main_file.exists = existing != NULL;
+  if (existing != NULL)
+    main_file.st = *existing;
+  g_array_append_val (files, main_file);
+
+  if (!add_companions (format, source, path, force, files, error))
     return FALSE;
 
-  /* A replaced file keeps who may read it. */
-  if (existing != NULL && S_ISREG (existing->st_mode))
-    fchmod (fd, existing->st_mode & 07777);
-
-  file_stream = g_unix_output_stream_new (fd, FALSE);
-  buffered = g_buffered_output_stream_new_sized (file_stream, 1 << 16);
-  output.stream = buffered;
-
-  ok = format->write (source, &output, report, error) &&
-       g_output_stream_close (buffered, NULL, error);
-  if (ok && fsync (fd) != 0)
+  for (guint i = 0; i < files->len; i++)
     {
-      set_io_error (error, errno, _("Could not write “%s”"), display);
-      ok = FALSE;
-    }
-  ok = ok && move_into_place (temp, path, existing != NULL, FALSE, error);
+      ExportFile *file = &g_array_index (files, ExportFile, i);
 
-  /* Removed while still locked, so that no other export takes it for a
-   * leftover and removes it meanwhile; the streams go before the
-   * descriptor they write to. */
-  if (!ok)
-    g_unlink (temp);
-  g_clear_object (&buffered);
-  g_clear_object (&file_stream);
-  close (fd);
+      file->fd = create_temp (file->path, FALSE, &file->temp, error);
+      if (file->fd < 0)
+        return FALSE;
+
+      /* A replaced file keeps who may read it. */
+      if (file->exists && S_ISREG (file->st.st_mode))
+        fchmod (file->fd, file->st.st_mode & 07777);
+
+      file->file_stream = g_unix_output_stream_new (file->fd, FALSE);
+      file->buffered = g_buffered_output_stream_new_sized (file->file_stream, 1 << 16);
+      if (i > 0)
+        {
+          g_ptr_array_add (companions, file->buffered);
+          g_ptr_array_add (companion_names, file->display);
+        }
+    }
+  g_ptr_array_add (companion_names, NULL);
+
+  output.stream = g_array_index (files, ExportFile, 0).buffered;
+  output.display_name = g_array_index (files, ExportFile, 0).display;
+  output.companions = (GOutputStream **) companions->pdata;
+  output.companion_names = (const char * const *) companion_names->pdata;
+
+  ok = format->write (source, &output, report, error);
+  for (guint i = 0; ok && i < files->len; i++)
+    {
+      ExportFile *file = &g_array_index (files, ExportFile, i);
+
+      ok = g_output_stream_close (file->buffered, NULL, error);
+      if (ok && fsync (file->fd) != 0)
+        {
+          set_io_error (error, errno, _("Could not write “%s”"), file->display);
+          ok = FALSE;
+        }
+    }
+
+  /* The format's own file last: an export whose file is there is whole. */
+  for (guint i = 1; ok && i <= files->len; i++)
+    {
+      ExportFile *file = &g_array_index (files, ExportFile, i % files->len);
+
+      ok = move_into_place (file->temp, file->path, file->exists, FALSE, error);
+      file->moved = ok;
+    }
 
   if (ok)
     sync_folder_of (path);
@@ -785,5 +923,5 @@ gloss_format_write_dataset (const GlossFormat   *format,
   if (format->target == GLOSS_FORMAT_TARGET_FOLDER)
     return write_folder (format, source, target, exists ? &st : NULL, report, error);
 
-  return write_file (format, source, target, exists ? &st : NULL, report, error);
+  return write_file (format, source, target, exists ? &st : NULL, force, report, error);
 }

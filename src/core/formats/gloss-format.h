@@ -65,6 +65,10 @@ typedef struct
   GOutputStream *stream;
   const char *folder;
   const char *display_name;  /* the path the user gave, for messages */
+  /* A file format's files beside its file (GlossFormat.companions), in
+   * the order it named them, and their paths for messages. */
+  GOutputStream **companions;
+  const char * const *companion_names;
 } GlossFormatOutput;
 
 typedef struct
@@ -76,6 +80,11 @@ typedef struct
   /* A folder format's file names (g_pattern_match_simple patterns): force
    * replaces a folder that holds nothing else, a previous export. */
   const char * const *folder_files;
+  /* A file format that writes files beside its file returns their endings
+   * for SOURCE ("relations.csv": beside "spans.csv", "spans.relations.csv"),
+   * or NULL when it writes none. They are written like the file, whole or
+   * not at all, and replaced only with force. */
+  const char * const *(*companions) (GlossDatasetSource *source);
   GlossDataset *(*read)  (const char         *path,
                           GlossFormatReport  *report,
                           GError            **error);
@@ -125,6 +134,9 @@ gboolean           gloss_format_write_dataset   (const GlossFormat  *format,
                                                  GError            **error);
 gboolean           gloss_format_check_export_target (const char     *path,
                                                      GError        **error);
+char              *gloss_format_companion_path  (const GlossFormat  *format,
+                                                 const char         *path,
+                                                 const char         *ending);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossFormatReport, gloss_format_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDatasetSource, gloss_dataset_source_free)
