@@ -57,7 +57,24 @@ def check_doccano(path, documents):
             problem('doccano line %d: name %r, expected %r'
                     % (number, record.get('name'), document['name']))
         units = text.encode('utf-16-le')
-        labels = record.get('label', [])
+        if 'entities' in record:
+            # The form doccano exports with relations: ids that the
+            # relations of the same line name.
+            entities = record['entities']
+            ids = {entity['id'] for entity in entities}
+            if len(ids) != len(entities):
+                problem('doccano line %d: two entities share an id' % number)
+            for relation in record.get('relations', []):
+                if relation['from_id'] not in ids or relation['to_id'] not in ids:
+                    problem('doccano line %d: relation %r names no entity of its line'
+                            % (number, relation))
+            labels = [(entity['start_offset'], entity['end_offset'], entity['label'])
+                      for entity in entities]
+        else:
+            labels = [label for label in record.get('label', []) if not isinstance(label, str)]
+        for category in record.get('cats', []):
+            if not isinstance(category, str):
+                problem('doccano line %d: category %r is not a string' % (number, category))
         if len(labels) != len(document['spans']):
             problem('doccano line %d: %d spans, expected %d'
                     % (number, len(labels), len(document['spans'])))

@@ -17,6 +17,7 @@
 #include "gloss-format.h"
 #include "gloss-offsets.h"
 #include "gloss-test-dataset.h"
+#include "gloss-test-relations.h"
 
 typedef GlossTestFolder Fixture;
 
@@ -570,7 +571,7 @@ test_spacy_other_annotations (Fixture       *fixture,
 
   write_file (path,
               "[[\"Velayati 👋 objects\", {\"entities\": [[0, 8, \"Hardline camp\"]], "
-              "\"cats\": {\"NEGATIVE\": 1.0}}],\n"
+              "\"cats\": {\"NEGATIVE\": 1.0, \"POSITIVE\": 0}, \"links\": {}}],\n"
               " [\"No entities here\", {\"cats\": {}}]]",
               -1);
 
@@ -583,7 +584,20 @@ test_spacy_other_annotations (Fixture       *fixture,
   document = g_ptr_array_index (dataset->documents, 1);
   g_assert_cmpstr (document->name, ==, "doc-2");
   g_assert_cmpuint (document->spans->len, ==, 0);
-  g_assert_true (report_warns (report, "cats.json", "not cats"));
+  g_assert_cmpuint (document->categories->len, ==, 0);
+  g_assert_true (report_warns (report, "cats.json", "not links"));
+  g_assert_false (report_warns (report, "not cats", NULL));
+
+  /* The cats are the first document's categories, all of them values of
+   * the one set spaCy has. */
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpuint (document->categories->len, ==, 1);
+  g_assert_cmpstr (((GlossDatasetCategory *) document->categories->pdata[0])->set, ==,
+                   "Category");
+  g_assert_cmpstr (((GlossDatasetCategory *) document->categories->pdata[0])->value, ==,
+                   "NEGATIVE");
+  g_assert_cmpuint (((GlossDatasetCategorySet *) dataset->category_sets->pdata[0])->values->len,
+                    ==, 2);
 }
 
 /* Label Studio */
@@ -657,8 +671,8 @@ test_labelstudio_exact (Fixture       *fixture,
 }
 
 /* A file as Label Studio itself exports it: user ids and user objects,
- * several labels on one region, a note that comes before its region, a
- * Choices result, predictions, no names. Offsets past emoji are code
+ * several labels on one region, a note that comes before its region, the
+ * task's Choices, a Rating Gloss ignores, predictions, no names. Offsets past emoji are code
  * points. */
 static void
 test_labelstudio_astral_offsets (Fixture       *fixture,
@@ -681,7 +695,9 @@ test_labelstudio_astral_offsets (Fixture       *fixture,
               "       \"value\": {\"start\": 0, \"end\": 4, \"text\": \"Baku\",\n"
               "       \"labels\": [\"Foreign government\", \"Hardline camp\"]}},\n"
               "      {\"id\": \"c1\", \"from_name\": \"tone\", \"to_name\": \"text\",\n"
-              "       \"type\": \"choices\", \"value\": {\"choices\": [\"Negative\"]}}]},\n"
+              "       \"type\": \"choices\", \"value\": {\"choices\": [\"Negative\"]}},\n"
+              "      {\"id\": \"s1\", \"from_name\": \"stars\", \"to_name\": \"text\",\n"
+              "       \"type\": \"rating\", \"value\": {\"rating\": 4}}]},\n"
               "    {\"completed_by\": {\"id\": 5, \"email\": \"omid@example.org\"}, \"result\": [\n"
               "      {\"id\": \"b1\", \"type\": \"labels\",\n"
               "       \"value\": {\"start\": 12, \"end\": 21,\n"
@@ -709,7 +725,363 @@ test_labelstudio_astral_offsets (Fixture       *fixture,
   g_assert_nonnull (gloss_dataset_find_label (dataset, "Hardline camp"));
   g_assert_true (report_warns (report, "project-7-at-2025.json", "1 prediction"));
   g_assert_true (report_warns (report, "project-7-at-2025.json", "task-ID"));
-  g_assert_true (report_warns (report, "project-7-at-2025.json", "(choices)"));
+  /* The task's choices are the document's category in the set "tone";
+   * what Gloss has no place for is named. */
+  g_assert_cmpuint (document->categories->len, ==, 1);
+  g_assert_cmpstr (((GlossDatasetCategory *) document->categories->pdata[0])->set, ==, "tone");
+  g_assert_cmpstr (((GlossDatasetCategory *) document->categories->pdata[0])->value, ==,
+                   "Negative");
+  g_assert_nonnull (gloss_dataset_find_category_set (dataset, "tone"));
+  g_assert_true (report_warns (report, "project-7-at-2025.json", "(rating)"));
+  g_assert_false (report_warns (report, "project-7-at-2025.json", "choices"));
+}
+
+/* Relations, attributes and categories */
+
+/* A document's relations as "TYPE: FROM -> TO (annotator)", its
+ * categories as "SET=VALUE", and its spans' attributes. */
+static char *
+describe_extras (GlossDatasetDocument *document)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+      g_autofree char *from = g_utf8_substring (document->text, relation->from->start,
+                                                relation->from->end);
+      g_autofree char *to = g_utf8_substring (document->text, relation->to->start,
+                                              relation->to->end);
+
+      g_string_append_printf (text, "%s: %s -> %s (%s)\n", relation->type, from, to,
+                              relation->annotator);
+    }
+  for (guint i = 0; i < document->categories->len; i++)
+    {
+      GlossDatasetCategory *category = g_ptr_array_index (document->categories, i);
+
+      g_string_append_printf (text, "%s=%s\n", category->set, category->value);
+    }
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
+      g_autofree char *phrase = g_utf8_substring (document->text, span->start, span->end);
+
+      for (guint j = 0; j < span->attributes->len; j++)
+        {
+          GlossDatasetAttributeValue *value = g_ptr_array_index (span->attributes, j);
+
+          g_string_append_printf (text, "%s %s: %s=%s\n", phrase, span->label, value->name,
+                                  value->value);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GlossDatasetDocument *
+find_document (GlossDataset *dataset,
+               const char   *name)
+{
+  for (guint i = 0; i < dataset->documents->len; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, i);
+
+      if (g_str_equal (document->name, name))
+        return document;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+assert_same_extras (GlossDataset *expected,
+                    GlossDataset *actual,
+                    gboolean      sort_spans)
+{
+  g_assert_cmpuint (actual->documents->len, ==, expected->documents->len);
+  for (guint i = 0; i < expected->documents->len; i++)
+    {
+      GlossDatasetDocument *want = g_ptr_array_index (expected->documents, i);
+      GlossDatasetDocument *got = find_document (actual, want->name);
+      g_autofree char *want_extras = NULL;
+      g_autofree char *got_extras = NULL;
+
+      /* Label Studio groups spans by annotator: in reading order both. */
+      if (sort_spans)
+        gloss_dataset_document_sort_spans (got);
+      want_extras = describe_extras (want);
+      got_extras = describe_extras (got);
+      g_assert_cmpstr (got_extras, ==, want_extras);
+    }
+}
+
+/* Export -> read -> export of the dataset with relations, attributes and
+ * categories gives the same bytes, and the dataset read holds them all. */
+static void
+test_labelstudio_relations_round_trip (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new_with_relations ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) read_report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) second_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) read_back = NULL;
+  g_autofree char *first = export_dataset (fixture, &gloss_format_labelstudio, dataset,
+                                           "first.json", report);
+  g_autofree char *second = NULL;
+  g_autofree char *first_contents = NULL;
+  g_autofree char *second_contents = NULL;
+  GlossDatasetAttribute *attribute;
+  GlossDatasetCategorySet *set;
+
+  assert_python_reads (fixture, "labelstudio", first, dataset);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "relation notes"), ==, 0);
+  g_assert_cmpuint (gloss_format_report_count_lost (
+                      report, "relations between spans of two annotators (a Label Studio "
+                      "relation joins regions of one annotation)"), ==, 0);
+
+  read_back = read_ok (&gloss_format_labelstudio, first, read_report);
+  g_assert_cmpuint (read_report->warnings->len, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (read_report->lost), ==, 0);
+  second = export_dataset (fixture, &gloss_format_labelstudio, read_back, "second.json",
+                           second_report);
+  first_contents = read_file (first);
+  second_contents = read_file (second);
+  g_assert_cmpstr (second_contents, ==, first_contents);
+
+  assert_same_extras (dataset, read_back, TRUE);
+
+  /* The definitions as far as the tasks show them. */
+  g_assert_true (gloss_dataset_find_relation_label (read_back, "opposes")->directed);
+  g_assert_false (gloss_dataset_find_relation_label (read_back, "allied with")->directed);
+  attribute = gloss_dataset_find_attribute (read_back, "negated");
+  g_assert_cmpint (attribute->kind, ==, GLOSS_ATTRIBUTE_KIND_FLAG);
+  g_assert_cmpuint (attribute->values->len, ==, 0);
+  attribute = gloss_dataset_find_attribute (read_back, "certainty");
+  g_assert_cmpint (attribute->kind, ==, GLOSS_ATTRIBUTE_KIND_CHOICE);
+  g_assert_cmpuint (attribute->values->len, ==, 2);
+  g_assert_cmpint (gloss_dataset_find_attribute (read_back, "source")->kind, ==,
+                   GLOSS_ATTRIBUTE_KIND_TEXT);
+  set = gloss_dataset_find_category_set (read_back, "Topics");
+  g_assert_true (set->multiple);
+  set = gloss_dataset_find_category_set (read_back, "Stance");
+  g_assert_false (set->multiple);
+}
+
+static void
+test_labelstudio_relations_exact (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_small_relations_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = export_dataset (fixture, &gloss_format_labelstudio, dataset,
+                                          "small.json", report);
+  g_autofree char *contents = read_file (path);
+
+  g_assert_cmpstr (contents, ==,
+                   "[\n"
+                   "{\"id\": 1, \"data\": {\"text\": \"Velayati opposes Alili.\", "
+                   "\"name\": \"a.txt\", \"gloss_status\": \"new\"}, \"annotations\": ["
+                   "{\"result\": ["
+                   "{\"id\": \"r1\", \"from_name\": \"label\", \"to_name\": \"text\", "
+                   "\"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 8, "
+                   "\"text\": \"Velayati\", \"labels\": [\"H\"]}}, "
+                   "{\"id\": \"r1\", \"from_name\": \"negated\", \"to_name\": \"text\", "
+                   "\"type\": \"choices\", \"value\": {\"start\": 0, \"end\": 8, "
+                   "\"choices\": [\"true\"]}}, "
+                   "{\"id\": \"r2\", \"from_name\": \"label\", \"to_name\": \"text\", "
+                   "\"type\": \"labels\", \"value\": {\"start\": 17, \"end\": 22, "
+                   "\"text\": \"Alili\", \"labels\": [\"R\"]}}, "
+                   "{\"id\": \"r2\", \"from_name\": \"certainty\", \"to_name\": \"text\", "
+                   "\"type\": \"choices\", \"value\": {\"start\": 17, \"end\": 22, "
+                   "\"choices\": [\"high\"]}}, "
+                   "{\"id\": \"r2\", \"from_name\": \"source\", \"to_name\": \"text\", "
+                   "\"type\": \"textarea\", \"value\": {\"start\": 17, \"end\": 22, "
+                   "\"text\": [\"speech\"]}}, "
+                   "{\"from_id\": \"r1\", \"to_id\": \"r2\", \"type\": \"relation\", "
+                   "\"direction\": \"right\", \"labels\": [\"opposes\"]}, "
+                   "{\"from_name\": \"Stance\", \"to_name\": \"text\", \"type\": \"choices\", "
+                   "\"value\": {\"choices\": [\"opposed\"]}}, "
+                   "{\"from_name\": \"Topics\", \"to_name\": \"text\", \"type\": \"choices\", "
+                   "\"value\": {\"choices\": [\"trade\", \"security\"]}}]}]}\n"
+                   "]\n");
+}
+
+/* What Label Studio's own export holds: a project file's name, relations
+ * "left" and "bi", per-region choices and text, the task's choices in
+ * two results of one set, predictions with their own relations. */
+static void
+test_labelstudio_real_export (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *path = fixture_path (fixture, "project-1-at-2026-01-01-10-00-abcdef12.json");
+  g_autofree char *extras = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (path,
+              "[{\"id\": 12, \"data\": {\"text\": \"Velayati and Pezeshkian 👋 disagree.\"},\n"
+              "  \"annotations\": [{\"id\": 30, \"completed_by\": 1, \"result\": [\n"
+              "    {\"value\": {\"start\": 0, \"end\": 8, \"text\": \"Velayati\", "
+              "\"labels\": [\"Hardline camp\"]},\n"
+              "     \"id\": \"aB3x\", \"from_name\": \"label\", \"to_name\": \"text\", "
+              "\"type\": \"labels\", \"origin\": \"manual\"},\n"
+              "    {\"value\": {\"start\": 13, \"end\": 23, \"text\": \"Pezeshkian\", "
+              "\"labels\": [\"Reformist camp\"]},\n"
+              "     \"id\": \"Zq9\", \"from_name\": \"label\", \"to_name\": \"text\", "
+              "\"type\": \"labels\"},\n"
+              "    {\"value\": {\"start\": 0, \"end\": 8, \"choices\": [\"high\"]},\n"
+              "     \"id\": \"aB3x\", \"from_name\": \"certainty\", \"to_name\": \"text\", "
+              "\"type\": \"choices\"},\n"
+              "    {\"value\": {\"start\": 13, \"end\": 23, \"text\": [\"said so\", \"twice\"]},\n"
+              "     \"id\": \"Zq9\", \"from_name\": \"quote\", \"to_name\": \"text\", "
+              "\"type\": \"textarea\"},\n"
+              "    {\"from_id\": \"Zq9\", \"to_id\": \"aB3x\", \"type\": \"relation\", "
+              "\"direction\": \"left\", \"labels\": [\"opposes\"]},\n"
+              "    {\"from_id\": \"aB3x\", \"to_id\": \"Zq9\", \"type\": \"relation\", "
+              "\"direction\": \"bi\", \"labels\": [\"talks to\", \"rivals\"]},\n"
+              "    {\"from_id\": \"aB3x\", \"to_id\": \"Zq9\", \"type\": \"relation\", "
+              "\"direction\": \"right\", \"labels\": []},\n"
+              "    {\"value\": {\"choices\": [\"security\"]}, \"id\": \"k1\", "
+              "\"from_name\": \"topics\", \"to_name\": \"text\", \"type\": \"choices\"},\n"
+              "    {\"value\": {\"choices\": [\"trade\"]}, \"id\": \"k2\", "
+              "\"from_name\": \"topics\", \"to_name\": \"text\", \"type\": \"choices\"}]}],\n"
+              "  \"predictions\": [{\"model_version\": \"rel-v1\", \"result\": [\n"
+              "    {\"value\": {\"start\": 26, \"end\": 35, \"text\": \"disagree.\", "
+              "\"labels\": [\"Hardline camp\"]}, \"id\": \"p1\", \"type\": \"labels\"},\n"
+              "    {\"value\": {\"start\": 0, \"end\": 8, \"text\": \"Velayati\", "
+              "\"labels\": [\"Hardline camp\"]}, \"id\": \"p2\", \"type\": \"labels\"},\n"
+              "    {\"from_id\": \"p2\", \"to_id\": \"p1\", \"type\": \"relation\", "
+              "\"labels\": [\"says\"]}]}]}]\n",
+              -1);
+
+  dataset = read_ok (&gloss_format_labelstudio, path, report);
+  g_assert_cmpuint (dataset->documents->len, ==, 1);
+  document = g_ptr_array_index (dataset->documents, 0);
+  extras = describe_extras (document);
+  g_assert_cmpstr (extras, ==,
+                   "opposes: Velayati -> Pezeshkian (1)\n"
+                   "talks to: Velayati -> Pezeshkian (1)\n"
+                   "rivals: Velayati -> Pezeshkian (1)\n"
+                   "says: Velayati -> disagree. (rel-v1)\n"
+                   "topics=security\n"
+                   "topics=trade\n"
+                   "Velayati Hardline camp: certainty=high\n"
+                   "Pezeshkian Reformist camp: quote=said so\ntwice\n");
+  g_assert_true (gloss_dataset_find_relation_label (dataset, "opposes")->directed);
+  g_assert_false (gloss_dataset_find_relation_label (dataset, "rivals")->directed);
+  g_assert_true (gloss_dataset_find_category_set (dataset, "topics")->multiple);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "relations without a label"), ==, 1);
+  g_assert_true (report_warns (report, "project-1-at-2026-01-01-10-00-abcdef12.json",
+                               "1 prediction"));
+}
+
+/* One annotation with 50,000 regions, each with an attribute and a
+ * relation, and 50,000 task choices, reads in time that grows with it:
+ * regions and choices are found by hash. */
+static void
+test_labelstudio_huge (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const guint n = 50000;
+  g_autoptr(GString) file = g_string_new ("[{\"data\": {\"text\": \"");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *path = fixture_path (fixture, "huge.json");
+  GlossDatasetDocument *document;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (file, "ab ");
+  g_string_append (file, "\"}, \"annotations\": [{\"result\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (file, "%s{\"id\": \"r%u\", \"type\": \"labels\", \"value\": "
+                            "{\"start\": %u, \"end\": %u, \"labels\": [\"L\"]}}, "
+                            "{\"id\": \"r%u\", \"from_name\": \"a\", \"type\": \"choices\", "
+                            "\"value\": {\"choices\": [\"v%u\"]}}, "
+                            "{\"from_name\": \"set\", \"type\": \"choices\", "
+                            "\"value\": {\"choices\": [\"c%u\"]}}",
+                            i > 0 ? ", " : "", i, 3 * i, 3 * i + 2, i, i % 100, i);
+  for (guint i = 0; i + 1 < n; i++)
+    g_string_append_printf (file, ", {\"from_id\": \"r%u\", \"to_id\": \"r%u\", "
+                            "\"type\": \"relation\", \"labels\": [\"next\"]}", i, i + 1);
+  g_string_append (file, "]}]}]\n");
+  write_file (path, file->str, file->len);
+
+  dataset = read_ok (&gloss_format_labelstudio, path, report);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpuint (document->spans->len, ==, n);
+  g_assert_cmpuint (document->relations->len, ==, n - 1);
+  g_assert_cmpuint (document->categories->len, ==, n);
+  g_assert_cmpuint (gloss_dataset_find_attribute (dataset, "a")->values->len, ==, 100);
+}
+
+/* spaCy's cats: one-hot for a set of one choice, any number for a set of
+ * several, a set the document chose nothing from left out. */
+static void
+test_spacy_cats_exact (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_small_relations_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) read_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) read_back = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *extras = NULL;
+  GlossDatasetDocument *document;
+
+  document = gloss_dataset_add_document (dataset, "b.txt", "Nothing chosen.");
+  gloss_dataset_document_add_category (document, "Topics", "trade");
+  path = export_dataset (fixture, &gloss_format_spacy, dataset, "cats.json", report);
+  contents = read_file (path);
+
+  g_assert_cmpstr (contents, ==,
+                   "[\n"
+                   "[\"Velayati opposes Alili.\", {\"entities\": [[0, 8, \"H\"], [17, 22, \"R\"]], "
+                   "\"cats\": {\"supportive\": 0.0, \"opposed\": 1.0, \"mixed\": 0.0, "
+                   "\"trade\": 1.0, \"security\": 1.0}}],\n"
+                   "[\"Nothing chosen.\", {\"entities\": [], "
+                   "\"cats\": {\"trade\": 1.0, \"security\": 0.0}}]\n"
+                   "]\n");
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "relations"), ==, 1);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "span attribute values"), ==, 3);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "category set names"), ==, 2);
+
+  /* Read back: one set, every cat a value, those of 1.0 chosen. */
+  read_back = read_ok (&gloss_format_spacy, path, read_report);
+  extras = describe_extras (g_ptr_array_index (read_back->documents, 0));
+  g_assert_cmpstr (extras, ==, "Category=opposed\nCategory=trade\nCategory=security\n");
+  g_assert_cmpuint (((GlossDatasetCategorySet *)
+                     read_back->category_sets->pdata[0])->values->len, ==, 5);
+  g_assert_true (((GlossDatasetCategorySet *) read_back->category_sets->pdata[0])->multiple);
+}
+
+/* Two sets with a value of the same name: the keys stay apart. */
+static void
+test_spacy_cats_shared_name (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  GlossDatasetDocument *document;
+
+  gloss_dataset_category_set_ensure_value (gloss_dataset_ensure_category_set (dataset, "Tone"),
+                                           "none");
+  gloss_dataset_category_set_ensure_value (gloss_dataset_ensure_category_set (dataset, "Topic"),
+                                           "none");
+  document = gloss_dataset_add_document (dataset, "a.txt", "Quiet.");
+  gloss_dataset_document_add_category (document, "Tone", "none");
+  gloss_dataset_document_add_category (document, "Topic", "none");
+  path = export_dataset (fixture, &gloss_format_spacy, dataset, "shared.json", report);
+  contents = read_file (path);
+
+  g_assert_cmpstr (contents, ==,
+                   "[\n[\"Quiet.\", {\"entities\": [], "
+                   "\"cats\": {\"Tone/none\": 1.0, \"Topic/none\": 1.0}}]\n]\n");
 }
 
 /* Bad input: every reader refuses it whole, naming the file and the place. */
@@ -836,6 +1208,12 @@ test_bad_escape (Fixture       *fixture,
   "\"spans\": [" s "]}\n"
 #define GLOSS_NUL GLOSS_HEADER "{\"name\": \"a\", \"text\": \"Pe\0zeshkian\"}\n"
 #define SPACY_ENTITY(e) "[[\"Pezeshkian 👋\", {\"entities\": [" e "]}]]\n"
+#define LS_RELATION(r) "[{\"id\": 1, \"data\": {\"text\": \"Velayati opposes Alili\"}, " \
+  "\"annotations\": [{\"result\": [" \
+  "{\"id\": \"x\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 8, " \
+  "\"labels\": [\"H\"]}}, " r ", " \
+  "{\"id\": \"y\", \"type\": \"labels\", \"value\": {\"start\": 17, \"end\": 22, " \
+  "\"labels\": [\"R\"]}}]}]}]\n"
 #define LS_RESULT(v) "[{\"id\": 1, \"data\": {\"text\": \"The corridor — branded the " \
   "“Trump Route.” Iranian President Masoud Pezeshkian\"}, \"annotations\": [{\"result\": [" \
   "{\"id\": \"x\", \"type\": \"labels\", \"value\": " v "}]}]}]\n"
@@ -938,6 +1316,48 @@ static const BadInput bad_inputs[] = {
   { &gloss_format_labelstudio, "tasks.json",
     "{\"data\": {\"text\": \"abc\"}}\n", 0,
     GLOSS_FORMAT_ERROR_PARSE, NULL, "expected a list of tasks, found an object" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RELATION ("{\"from_id\": \"x\", \"to_id\": \"gone\", \"type\": \"relation\", "
+                 "\"labels\": [\"opposes\"]}"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].annotations[0].result[1]",
+    "“to_id” “gone” is the id of no labeled region of this annotation" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RELATION ("{\"from_id\": \"x\", \"to_id\": \"x\", \"type\": \"relation\", "
+                 "\"labels\": [\"opposes\"]}"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].annotations[0].result[1]",
+    "the relation joins the region “x” to itself" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RELATION ("{\"from_id\": 1, \"to_id\": \"x\", \"type\": \"relation\"}"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].annotations[0].result[1]",
+    "“from_id” should be a string, not a whole number" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RELATION ("{\"from_id\": \"x\", \"to_id\": \"y\", \"type\": \"relation\", "
+                 "\"labels\": \"opposes\"}"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].annotations[0].result[1]",
+    "“labels” should be an array, not a string" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RELATION ("{\"from_id\": \"x\", \"to_id\": \"y\", \"type\": \"relation\", "
+                 "\"direction\": \"up\", \"labels\": [\"opposes\"]}"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].annotations[0].result[1]",
+    "“direction” should be right, left or bi, not “up”" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RELATION ("{\"from_name\": \"tone\", \"type\": \"choices\", "
+                 "\"value\": {\"choices\": \"opposed\"}}"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].annotations[0].result[1].value",
+    "“choices” should be an array, not a string" },
+  { &gloss_format_labelstudio, "tasks.json",
+    LS_RELATION ("{\"id\": \"x\", \"from_name\": \"certainty\", \"type\": \"choices\", "
+                 "\"value\": {\"choices\": [3]}}"), 0,
+    GLOSS_FORMAT_ERROR_PARSE, "tasks[0].annotations[0].result[1].value.choices[0]",
+    "expected a string, found a whole number" },
+
+  /* spaCy's cats */
+  { &gloss_format_spacy, "train.json",
+    "[[\"abc\", {\"entities\": [], \"cats\": [\"opposed\"]}]]\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "[0][1]", "“cats” should be an object, not an array" },
+  { &gloss_format_spacy, "train.json",
+    "[[\"abc\", {\"entities\": [], \"cats\": {\"opposed\": \"yes\"}}]]\n", 0,
+    GLOSS_FORMAT_ERROR_PARSE, "[0][1].cats", "the score of “opposed” should be a number, not a string" },
 };
 
 static const char * const bad_input_names[] = {
@@ -969,6 +1389,15 @@ static const char * const bad_input_names[] = {
   "/gloss/format/labelstudio/bad/string-offset",
   "/gloss/format/labelstudio/bad/utf16-offsets",
   "/gloss/format/labelstudio/bad/not-a-list",
+  "/gloss/format/labelstudio/bad/relation-missing-region",
+  "/gloss/format/labelstudio/bad/relation-to-itself",
+  "/gloss/format/labelstudio/bad/relation-number-id",
+  "/gloss/format/labelstudio/bad/relation-labels-string",
+  "/gloss/format/labelstudio/bad/relation-direction",
+  "/gloss/format/labelstudio/bad/choices-string",
+  "/gloss/format/labelstudio/bad/choice-number",
+  "/gloss/format/spacy/bad/cats-list",
+  "/gloss/format/spacy/bad/cat-string",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (bad_inputs) == G_N_ELEMENTS (bad_input_names));
@@ -1004,6 +1433,13 @@ main (int   argc,
   ADD_TEST ("/gloss/format/labelstudio/round-trip-identical", test_labelstudio_round_trip);
   ADD_TEST ("/gloss/format/labelstudio/exact-bytes", test_labelstudio_exact);
   ADD_TEST ("/gloss/format/labelstudio/astral-offsets", test_labelstudio_astral_offsets);
+  ADD_TEST ("/gloss/format/labelstudio/relations/round-trip-identical",
+            test_labelstudio_relations_round_trip);
+  ADD_TEST ("/gloss/format/labelstudio/relations/exact-bytes", test_labelstudio_relations_exact);
+  ADD_TEST ("/gloss/format/labelstudio/relations/real-export", test_labelstudio_real_export);
+  ADD_TEST ("/gloss/format/labelstudio/relations/huge", test_labelstudio_huge);
+  ADD_TEST ("/gloss/format/spacy/cats/exact-bytes", test_spacy_cats_exact);
+  ADD_TEST ("/gloss/format/spacy/cats/shared-name", test_spacy_cats_shared_name);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     g_test_add (bad_input_names[i], Fixture, &bad_inputs[i], gloss_test_folder_set_up,

@@ -13,6 +13,7 @@
 
 #include "gloss-format.h"
 #include "gloss-test-dataset.h"
+#include "gloss-test-relations.h"
 
 typedef GlossTestFolder Fixture;
 
@@ -315,11 +316,19 @@ test_doccano_entities_form (Fixture       *fixture,
   g_assert_cmpstr (document->text, ==, "old doccano");
 
   g_assert_cmpuint (dataset->labels->len, ==, 3);
-  g_assert_cmpuint (gloss_format_report_count_lost (report, "relations"), ==, 1);
-  g_assert_cmpuint (report->warnings->len, ==, 1);
-  g_assert_cmpstr (report->warnings->pdata[0], ==,
-                   "doccano file export.doccano.jsonl, line 1: 1 relation was not imported; "
-                   "Gloss has no relations");
+  /* The relation joins the entities by their ids: Velayati opposes Alili. */
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpuint (document->relations->len, ==, 1);
+  {
+    GlossDatasetRelation *relation = g_ptr_array_index (document->relations, 0);
+
+    g_assert_cmpstr (relation->type, ==, "opposes");
+    g_assert_true (relation->from == g_ptr_array_index (document->spans, 0));
+    g_assert_true (relation->to == g_ptr_array_index (document->spans, 1));
+  }
+  g_assert_nonnull (gloss_dataset_find_relation_label (dataset, "opposes"));
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "relations"), ==, 0);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
 }
 
 /* Each bad file is refused whole, with a message that names it and the
@@ -449,6 +458,236 @@ test_doccano_message_utf8 (Fixture       *fixture,
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_true (g_str_has_prefix (error->message, "doccano file data.doccano.jsonl, line 2: "
                                    "not valid JSON at column "));
+}
+
+/* doccano: relations and categories */
+
+static void
+test_doccano_relations_exact (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_small_relations_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  GlossDatasetDocument *document;
+  GlossDatasetSpan *alili, *velayati;
+
+  /* Entity and relation ids count through the whole file. */
+  document = gloss_dataset_add_document (dataset, "b.txt", "Alili answers Velayati.");
+  alili = gloss_dataset_document_add_span (document, 0, 5, "R", "", "a note");
+  velayati = gloss_dataset_document_add_span (document, 14, 22, "H", "Omid", "");
+  gloss_dataset_document_add_relation (document, "opposes", alili, velayati, "Omid", "why");
+  path = export (fixture, dataset, "doccano", "small.doccano.jsonl", report);
+  contents = read_file (path);
+
+  g_assert_cmpstr (contents, ==,
+                   "{\"text\":\"Velayati opposes Alili.\",\"entities\":["
+                   "{\"id\":1,\"label\":\"H\",\"start_offset\":0,\"end_offset\":8},"
+                   "{\"id\":2,\"label\":\"R\",\"start_offset\":17,\"end_offset\":22}],"
+                   "\"relations\":[{\"id\":1,\"from_id\":1,\"to_id\":2,\"type\":\"opposes\"}],"
+                   "\"cats\":[\"opposed\",\"trade\",\"security\"],\"name\":\"a.txt\"}\n"
+                   "{\"text\":\"Alili answers Velayati.\",\"entities\":["
+                   "{\"id\":3,\"label\":\"R\",\"start_offset\":0,\"end_offset\":5},"
+                   "{\"id\":4,\"label\":\"H\",\"start_offset\":14,\"end_offset\":22}],"
+                   "\"relations\":[{\"id\":2,\"from_id\":3,\"to_id\":4,\"type\":\"opposes\"}],"
+                   "\"name\":\"b.txt\"}\n");
+  /* What doccano has no place for is counted. */
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "span attribute values"), ==, 3);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "relation notes"), ==, 1);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "relation annotators"), ==, 1);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "category set names"), ==, 2);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "span notes"), ==, 1);
+}
+
+/* Export -> read -> export gives the same bytes, with relations and
+ * categories; the relations join the same phrases. */
+static void
+test_doccano_relations_round_trip (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new_with_relations ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) read_report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) second_report = gloss_format_report_new ();
+  g_autofree char *path = export (fixture, dataset, "doccano", "first.doccano.jsonl", report);
+  g_autoptr(GlossDataset) read = read_back ("doccano", path, read_report);
+  g_autofree char *second = export (fixture, read, "doccano", "second.doccano.jsonl",
+                                    second_report);
+  g_autofree char *first_contents = read_file (path);
+  g_autofree char *second_contents = read_file (second);
+  g_autofree char *expected = write_expected (fixture, dataset);
+  GlossDatasetCategorySet *set;
+
+  g_assert_cmpstr (second_contents, ==, first_contents);
+  assert_python_reads ("doccano", path, expected);
+
+  for (guint i = 0; i < dataset->documents->len; i++)
+    {
+      GlossDatasetDocument *original = g_ptr_array_index (dataset->documents, i);
+      GlossDatasetDocument *document = g_ptr_array_index (read->documents, i);
+
+      assert_same_spans (original, document);
+      g_assert_cmpuint (document->relations->len, ==, original->relations->len);
+      for (guint j = 0; j < original->relations->len; j++)
+        {
+          GlossDatasetRelation *want = g_ptr_array_index (original->relations, j);
+          GlossDatasetRelation *got = g_ptr_array_index (document->relations, j);
+
+          g_assert_cmpstr (got->type, ==, want->type);
+          g_assert_cmpint (got->from->start, ==, want->from->start);
+          g_assert_cmpint (got->from->end, ==, want->from->end);
+          g_assert_cmpint (got->to->start, ==, want->to->start);
+          g_assert_cmpint (got->to->end, ==, want->to->end);
+        }
+      g_assert_cmpuint (document->categories->len, ==, original->categories->len);
+      for (guint j = 0; j < original->categories->len; j++)
+        {
+          GlossDatasetCategory *want = g_ptr_array_index (original->categories, j);
+          GlossDatasetCategory *got = g_ptr_array_index (document->categories, j);
+
+          /* doccano has no sets: one set, "Category". */
+          g_assert_cmpstr (got->set, ==, "Category");
+          g_assert_cmpstr (got->value, ==, want->value);
+        }
+    }
+  g_assert_nonnull (gloss_dataset_find_relation_label (read, "allied with"));
+  set = gloss_dataset_find_category_set (read, "Category");
+  g_assert_nonnull (set);
+  g_assert_true (set->multiple);
+  g_assert_cmpuint (set->values->len, ==, 4);
+}
+
+/* doccano's text classification export: a list of plain strings. */
+static void
+test_doccano_classification (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  GlossDatasetDocument *document;
+  GlossDatasetCategory *category;
+
+  path = write_fixture_file (fixture, "classes.doccano.jsonl",
+                             "{\"id\": 3, \"text\": \"The corridor must not open.\", "
+                             "\"label\": [\"opposed\"]}\n"
+                             "{\"id\": 4, \"text\": \"Trade, at last.\", "
+                             "\"label\": [\"supportive\", [0, 5, \"Topic\"]], \"cats\": [\"trade\"]}\n",
+                             -1);
+  dataset = read_back ("doccano", path, report);
+  g_assert_cmpuint (dataset->documents->len, ==, 2);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpuint (document->categories->len, ==, 1);
+  category = g_ptr_array_index (document->categories, 0);
+  g_assert_cmpstr (category->set, ==, "Category");
+  g_assert_cmpstr (category->value, ==, "opposed");
+  document = g_ptr_array_index (dataset->documents, 1);
+  g_assert_cmpuint (document->spans->len, ==, 1);
+  g_assert_cmpuint (document->categories->len, ==, 2);
+  g_assert_cmpstr (((GlossDatasetCategory *) document->categories->pdata[1])->value, ==, "trade");
+  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 0);
+}
+
+#define ENTITIES \
+  "{\"text\": \"Velayati opposes Alili\", \"entities\": [" \
+  "{\"id\": 10, \"label\": \"H\", \"start_offset\": 0, \"end_offset\": 8}, " \
+  "{\"id\": 11, \"label\": \"R\", \"start_offset\": 17, \"end_offset\": 22}]"
+
+static void
+test_doccano_bad_relations (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  assert_doccano_refused (fixture, GOOD_LINE ENTITIES ", \"relations\": [{\"id\": 1, "
+                          "\"from_id\": 10, \"to_id\": 12, \"type\": \"opposes\"}]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 2: relation 1: “to_id” 12 is "
+                          "the id of no entity of this line");
+  assert_doccano_refused (fixture, ENTITIES ", \"relations\": [{\"id\": 1, "
+                          "\"from_id\": 11, \"to_id\": 11, \"type\": \"opposes\"}]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: relation 1 joins entity 11 "
+                          "to itself");
+  assert_doccano_refused (fixture, ENTITIES ", \"relations\": [{\"id\": 1, "
+                          "\"from_id\": \"10\", \"to_id\": 11, \"type\": \"opposes\"}]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: relation 1 needs “from_id” "
+                          "and “to_id” as whole numbers and “type” as a string");
+  assert_doccano_refused (fixture, ENTITIES ", \"relations\": [{\"from_id\": 10, \"to_id\": 11, "
+                          "\"type\": \"\"}]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: relation 1 has an empty type");
+  assert_doccano_refused (fixture, ENTITIES ", \"relations\": {\"from_id\": 10}}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: “relations” is not a list");
+  /* A relation of one line names the entities of its line only. */
+  assert_doccano_refused (fixture, ENTITIES "}\n"
+                          "{\"text\": \"x\", \"relations\": [{\"from_id\": 10, \"to_id\": 11, "
+                          "\"type\": \"opposes\"}]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 2: relation 1: “from_id” 10 is "
+                          "the id of no entity of this line");
+  assert_doccano_refused (fixture, "{\"text\": \"Velayati opposes Alili\", \"entities\": ["
+                          "{\"id\": 1, \"label\": \"H\", \"start_offset\": 0, \"end_offset\": 8}, "
+                          "{\"id\": 1, \"label\": \"R\", \"start_offset\": 17, "
+                          "\"end_offset\": 22}]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: entity 2 has the id 1 of an "
+                          "earlier entity");
+  assert_doccano_refused (fixture, "{\"text\": \"abc\", \"entities\": [{\"id\": [1], "
+                          "\"label\": \"H\", \"start_offset\": 0, \"end_offset\": 1}]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: entity 1: “id” is not a "
+                          "whole number");
+  assert_doccano_refused (fixture, "{\"text\": \"abc\", \"cats\": \"opposed\"}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: “cats” is not a list");
+  assert_doccano_refused (fixture, "{\"text\": \"abc\", \"cats\": [\"opposed\", 2]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: category 2 of “cats” is not "
+                          "a string");
+  assert_doccano_refused (fixture, "{\"text\": \"abc\", \"label\": [\"\"]}\n", -1,
+                          GLOSS_FORMAT_ERROR_PARSE,
+                          "doccano file data.doccano.jsonl, line 1: category 1 of “label” is "
+                          "empty");
+}
+
+/* One line with 100,000 entities, relations and categories reads in
+ * time that grows with it: ids and choices are found by hash. */
+static void
+test_doccano_huge_line (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const guint n = 100000;
+  g_autoptr(GString) line = g_string_new ("{\"text\": \"");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *path = NULL;
+  GlossDatasetDocument *document;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (line, "ab ");
+  g_string_append (line, "\", \"entities\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (line, "%s{\"id\": %u, \"label\": \"L\", \"start_offset\": %u, "
+                            "\"end_offset\": %u}", i > 0 ? ", " : "", n - i, 3 * i, 3 * i + 2);
+  g_string_append (line, "], \"relations\": [");
+  for (guint i = 0; i + 1 < n; i++)
+    g_string_append_printf (line, "%s{\"from_id\": %u, \"to_id\": %u, \"type\": \"next\"}",
+                            i > 0 ? ", " : "", n - i, n - i - 1);
+  g_string_append (line, "], \"cats\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (line, "%s\"c%u\"", i > 0 ? ", " : "", i % (n / 2));
+  g_string_append (line, "]}\n");
+
+  path = write_fixture_file (fixture, "huge.doccano.jsonl", line->str, line->len);
+  dataset = read_back ("doccano", path, report);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpuint (document->spans->len, ==, n);
+  g_assert_cmpuint (document->relations->len, ==, n - 1);
+  g_assert_cmpuint (document->categories->len, ==, n / 2);
+  g_assert_true (((GlossDatasetRelation *) document->relations->pdata[0])->from ==
+                 document->spans->pdata[0]);
 }
 
 /* CSV */
@@ -598,6 +837,23 @@ test_csv_bad_span (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==,
                    "Document “short.txt”: span 2-9 lies outside the text, which has 4 characters");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* CoNLL has one column of tags: the rest is counted as not carried. */
+static void
+test_conll_lost_relations (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_dataset_new_with_relations ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = export (fixture, dataset, "conll", "train.conll", report);
+  g_autofree char *description = gloss_format_report_describe (report);
+
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "relations"), ==, 3);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "span attribute values"), ==, 4);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "document categories"), ==, 5);
+  g_assert_nonnull (strstr (description, "Not carried by this format: 3 relations\n"));
+  g_assert_nonnull (strstr (description, "Not carried by this format: 5 document categories\n"));
 }
 
 /* Plain text */
@@ -861,11 +1117,17 @@ main (int    argc,
   ADD ("/gloss/format/doccano/inside-surrogate", test_doccano_inside_surrogate);
   ADD ("/gloss/format/doccano/invalid-utf8", test_doccano_invalid_utf8);
   ADD ("/gloss/format/doccano/message-utf8", test_doccano_message_utf8);
+  ADD ("/gloss/format/doccano/relations/exact", test_doccano_relations_exact);
+  ADD ("/gloss/format/doccano/relations/round-trip", test_doccano_relations_round_trip);
+  ADD ("/gloss/format/doccano/relations/bad", test_doccano_bad_relations);
+  ADD ("/gloss/format/doccano/relations/huge-line", test_doccano_huge_line);
+  ADD ("/gloss/format/doccano/classification", test_doccano_classification);
   ADD ("/gloss/format/csv/python", test_csv_python);
   ADD ("/gloss/format/csv/quoting", test_csv_quoting);
   ADD ("/gloss/format/csv/formulas", test_csv_formulas);
   ADD ("/gloss/format/csv/read-unsupported", test_csv_read_unsupported);
   ADD ("/gloss/format/csv/bad-span", test_csv_bad_span);
+  ADD ("/gloss/format/conll/lost-relations", test_conll_lost_relations);
   ADD ("/gloss/format/text/python", test_text_python);
   ADD ("/gloss/format/text/round-trip", test_text_round_trip);
   ADD ("/gloss/format/text/unsafe-names", test_text_unsafe_names);

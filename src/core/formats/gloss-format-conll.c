@@ -273,7 +273,16 @@ write_document (GlossDatasetDocument  *document,
         gloss_format_report_lose (report, "span annotator", "span annotators", 1);
       if (span->note[0] != '\0')
         gloss_format_report_lose (report, "span note", "span notes", 1);
+      if (span->attributes->len > 0)
+        gloss_format_report_lose (report, "span attribute value", "span attribute values",
+                                  span->attributes->len);
     }
+  /* A column of tags has no place for what joins spans or whole documents. */
+  if (document->relations->len > 0)
+    gloss_format_report_lose (report, "relation", "relations", document->relations->len);
+  if (document->categories->len > 0)
+    gloss_format_report_lose (report, "document category", "document categories",
+                              document->categories->len);
 
   if (!g_output_stream_write_all (writer->output->stream, out->str, out->len, NULL, NULL,
                                   &local_error))

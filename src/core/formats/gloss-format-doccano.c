@@ -4,9 +4,20 @@
  * {"text": ..., "label": [[start, end, "LABEL"], ...]}, offsets in UTF-16
  * code units because doccano counts JavaScript string indices. Gloss writes
  * the document's name as "name", which doccano keeps as metadata, so that
- * names survive a round trip. It reads that form and the one doccano
- * exports when relations are on: {"text", "entities": [{"id", "label",
- * "start_offset", "end_offset"}], "relations": [...]}. */
+ * names survive a round trip.
+ *
+ * A project with relation labels is written in the form doccano exports
+ * when relations are on, entities numbered through the whole file:
+ *
+ *   {"text": ..., "entities": [{"id": 1, "label": "X", "start_offset": 0,
+ *    "end_offset": 5}, ...], "relations": [{"id": 1, "from_id": 1,
+ *    "to_id": 2, "type": "opposes"}], "cats": ["opposed"], "name": ...}
+ *
+ * A document's categories are its "cats", the values of every set: doccano
+ * has no sets, so reading puts them in one set, "Category"
+ * (GLOSS_FORMAT_CATEGORY_SET), as it does with the list of plain strings
+ * that doccano's text classification exports as "label". Reading takes
+ * both forms; a relation must join two entities of its line. */
 
 #define G_LOG_DOMAIN "gloss-format-doccano"
 
@@ -36,6 +47,8 @@ typedef struct
   GlossDatasetDocument *document;
   GlossFormatText text;   /* the document's */
   GlossFormatReport *report;
+  GHashTable *entities;   /* the line's entity id (gint64 *) -> GlossDatasetSpan */
+  GlossFormatIndex *index;
 } DoccanoReader;
 
 static void
@@ -94,16 +107,18 @@ get_string (JsonNode *node)
 }
 
 static gboolean
-add_span (DoccanoReader  *reader,
-          gint64          start,
-          gint64          end,
-          const char     *label,
-          GError        **error)
+add_span (DoccanoReader     *reader,
+          gint64             start,
+          gint64             end,
+          const char        *label,
+          GlossDatasetSpan **added,
+          GError           **error)
 {
   gsize char_start = 0;
   gsize char_end = 0;
   g_autoptr(GError) local_error = NULL;
   GlossDatasetLabel *dataset_label;
+  GlossDatasetSpan *span;
 
   dataset_label = gloss_format_ensure_label (reader->dataset, label, reader->report,
                                              "doccano file %s, line %u", reader->file,
@@ -155,23 +170,43 @@ add_span (DoccanoReader  *reader,
       return FALSE;
     }
 
-  gloss_dataset_document_add_span (reader->document, char_start, char_end, dataset_label->name,
-                                   NULL, NULL);
+  span = gloss_dataset_document_add_span (reader->document, char_start, char_end,
+                                          dataset_label->name, NULL, NULL);
   reader->report->spans++;
+  if (added != NULL)
+    *added = span;
 
   return TRUE;
 }
 
+static gboolean
+add_category (DoccanoReader  *reader,
+              const char     *value,
+              const char     *member,
+              guint           index,
+              GError        **error)
+{
+  if (value[0] == '\0')
+    {
+      g_autofree char *message = g_strdup_printf (_("category %u of “%s” is empty"), index + 1,
+                                                  member);
+
+      set_line_error (reader, error, GLOSS_FORMAT_ERROR_PARSE, message);
+      return FALSE;
+    }
+
+  gloss_format_index_add_category (reader->index, reader->dataset, reader->document,
+                                   GLOSS_FORMAT_CATEGORY_SET, value);
+  return TRUE;
+}
+
 /* "label": [[start, end, "LABEL"], ...]. A plain string in the list is a
- * label of the whole document (doccano's text classification), which a
- * span cannot hold. */
+ * category of the whole document (doccano's text classification). */
 static gboolean
 read_label_list (DoccanoReader  *reader,
                  JsonArray      *labels,
                  GError        **error)
 {
-  guint n_document_labels = 0;
-
   for (guint i = 0; i < json_array_get_length (labels); i++)
     {
       JsonNode *node = json_array_get_element (labels, i);
@@ -181,7 +216,8 @@ read_label_list (DoccanoReader  *reader,
 
       if (get_string (node) != NULL)
         {
-          n_document_labels++;
+          if (!add_category (reader, get_string (node), "label", i, error))
+            return FALSE;
           continue;
         }
 
@@ -198,12 +234,34 @@ read_label_list (DoccanoReader  *reader,
           return FALSE;
         }
 
-      if (!add_span (reader, start, end, label, error))
+      if (!add_span (reader, start, end, label, NULL, error))
         return FALSE;
     }
 
-  if (n_document_labels > 0)
-    gloss_format_report_lose (reader->report, "label of a whole document", "labels of whole documents", n_document_labels);
+  return TRUE;
+}
+
+/* "cats": ["opposed", ...] */
+static gboolean
+read_cats (DoccanoReader  *reader,
+           JsonArray      *cats,
+           GError        **error)
+{
+  for (guint i = 0; i < json_array_get_length (cats); i++)
+    {
+      const char *value = get_string (json_array_get_element (cats, i));
+
+      if (value == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("category %u of “cats” is not a string"),
+                                                      i + 1);
+
+          set_line_error (reader, error, GLOSS_FORMAT_ERROR_PARSE, message);
+          return FALSE;
+        }
+      if (!add_category (reader, value, "cats", i, error))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -218,8 +276,11 @@ read_entities (DoccanoReader  *reader,
     {
       JsonNode *node = json_array_get_element (entities, i);
       JsonObject *entity = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *id_node = entity != NULL ? json_object_get_member (entity, "id") : NULL;
+      GlossDatasetSpan *span = NULL;
       const char *label = NULL;
       gint64 start, end;
+      gint64 id;
 
       if (entity == NULL ||
           !get_offset (json_object_get_member (entity, "start_offset"), &start) ||
@@ -235,8 +296,81 @@ read_entities (DoccanoReader  *reader,
           return FALSE;
         }
 
-      if (!add_span (reader, start, end, label, error))
+      if (id_node != NULL && !JSON_NODE_HOLDS_NULL (id_node) && !get_offset (id_node, &id))
+        {
+          g_autofree char *message = g_strdup_printf (_("entity %u: “id” is not a whole number"),
+                                                      i + 1);
+
+          set_line_error (reader, error, GLOSS_FORMAT_ERROR_PARSE, message);
+          return FALSE;
+        }
+
+      if (!add_span (reader, start, end, label, &span, error))
         return FALSE;
+
+      if (id_node == NULL || JSON_NODE_HOLDS_NULL (id_node))
+        continue;
+      if (g_hash_table_contains (reader->entities, &id))
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("entity %u has the id %" G_GINT64_FORMAT " of an earlier "
+                                       "entity"),
+                                     i + 1, id);
+          set_line_error (reader, error, GLOSS_FORMAT_ERROR_PARSE, message);
+          return FALSE;
+        }
+      g_hash_table_insert (reader->entities, g_memdup2 (&id, sizeof id), span);
+    }
+
+  return TRUE;
+}
+
+/* "relations": [{"id", "from_id", "to_id", "type"}, ...], between entities
+ * of the same line. */
+static gboolean
+read_relations (DoccanoReader  *reader,
+                JsonArray      *relations,
+                GError        **error)
+{
+  for (guint i = 0; i < json_array_get_length (relations); i++)
+    {
+      JsonNode *node = json_array_get_element (relations, i);
+      JsonObject *relation = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autofree char *message = NULL;
+      GlossDatasetSpan *from, *to;
+      const char *type = NULL;
+      gint64 from_id, to_id;
+
+      if (relation == NULL ||
+          !get_offset (json_object_get_member (relation, "from_id"), &from_id) ||
+          !get_offset (json_object_get_member (relation, "to_id"), &to_id) ||
+          (type = get_string (json_object_get_member (relation, "type"))) == NULL)
+        message = g_strdup_printf (_("relation %u needs “from_id” and “to_id” as whole numbers "
+                                     "and “type” as a string"),
+                                   i + 1);
+      else if (type[0] == '\0')
+        message = g_strdup_printf (_("relation %u has an empty type"), i + 1);
+      else if ((from = g_hash_table_lookup (reader->entities, &from_id)) == NULL)
+        message = g_strdup_printf (_("relation %u: “from_id” %" G_GINT64_FORMAT " is the id of "
+                                     "no entity of this line"),
+                                   i + 1, from_id);
+      else if ((to = g_hash_table_lookup (reader->entities, &to_id)) == NULL)
+        message = g_strdup_printf (_("relation %u: “to_id” %" G_GINT64_FORMAT " is the id of "
+                                     "no entity of this line"),
+                                   i + 1, to_id);
+      else if (from == to)
+        message = g_strdup_printf (_("relation %u joins entity %" G_GINT64_FORMAT " to itself"),
+                                   i + 1, from_id);
+
+      if (message != NULL)
+        {
+          set_line_error (reader, error, GLOSS_FORMAT_ERROR_PARSE, message);
+          return FALSE;
+        }
+
+      gloss_dataset_ensure_relation_label (reader->dataset, type);
+      gloss_dataset_document_add_relation (reader->document, type, from, to, NULL, NULL);
     }
 
   return TRUE;
@@ -347,6 +481,7 @@ read_line (DoccanoReader  *reader,
   name = name_document (reader, object);
 
   reader->document = gloss_dataset_add_document (reader->dataset, name, text);
+  g_hash_table_remove_all (reader->entities);
   gloss_format_text_clear (&reader->text);
   gloss_format_text_init (&reader->text, reader->document->text);
   reader->report->documents++;
@@ -376,22 +511,27 @@ read_line (DoccanoReader  *reader,
     }
 
   member = json_object_get_member (object, "relations");
-  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
-      guint n = json_array_get_length (json_node_get_array (member));
-
-      if (n > 0)
+      if (!JSON_NODE_HOLDS_ARRAY (member))
         {
-          gloss_format_report_lose (reader->report, "relation", "relations", n);
-          gloss_format_report_warn (reader->report,
-                                    g_dngettext (GETTEXT_PACKAGE,
-                                                 "doccano file %s, line %u: %u relation was not "
-                                                 "imported; Gloss has no relations",
-                                                 "doccano file %s, line %u: %u relations were not "
-                                                 "imported; Gloss has no relations",
-                                                 n),
-                                    reader->file, reader->line, n);
+          set_line_error (reader, error, GLOSS_FORMAT_ERROR_PARSE, _("“relations” is not a list"));
+          return FALSE;
         }
+      if (!read_relations (reader, json_node_get_array (member), error))
+        return FALSE;
+    }
+
+  member = json_object_get_member (object, "cats");
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (member))
+        {
+          set_line_error (reader, error, GLOSS_FORMAT_ERROR_PARSE, _("“cats” is not a list"));
+          return FALSE;
+        }
+      if (!read_cats (reader, json_node_get_array (member), error))
+        return FALSE;
     }
 
   member = json_object_get_member (object, "Comments");
@@ -414,12 +554,17 @@ read_contents (const char         *file,
   g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
-  DoccanoReader reader = { .file = file, .dataset = dataset, .report = report };
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
+  g_auto(GlossFormatIndex) index = { NULL };
+  DoccanoReader reader = { .file = file, .dataset = dataset, .report = report,
+                           .entities = entities, .index = &index };
 
   text = gloss_text_decode ((const guint8 *) contents, size, file, error);
   if (text == NULL)
     return NULL;
 
+  gloss_format_index_init (&index);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -481,6 +626,10 @@ typedef struct
   GlossFormatReport *report;
   JsonGenerator *generator;
   GHashTable *used_labels;
+  GHashTable *used_sets;    /* category sets whose name doccano loses */
+  gboolean entities_form;   /* the project has relation labels */
+  gint64 n_entities;        /* numbered through the file, as doccano does */
+  gint64 n_relations;
 } DoccanoWriter;
 
 static gboolean
@@ -510,6 +659,7 @@ write_document (GlossDatasetDocument  *document,
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *line = NULL;
+  g_autoptr(GHashTable) ids = NULL;   /* span -> its entity id */
   gsize n_chars = gloss_offsets_count_chars (document->text, -1);
   GlossOffsetsCursor cursor;
   gsize length = 0;
@@ -519,13 +669,17 @@ write_document (GlossDatasetDocument  *document,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "text");
   json_builder_add_string_value (builder, document->text);
-  json_builder_set_member_name (builder, "label");
+  json_builder_set_member_name (builder, writer->entities_form ? "entities" : "label");
   json_builder_begin_array (builder);
+
+  if (writer->entities_form && document->relations->len > 0)
+    ids = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < document->spans->len; i++)
     {
       GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
       g_autoptr(GError) local_error = NULL;
+      gint64 start, end;
 
       if (!gloss_offsets_check_span (n_chars, span->start, span->end, &local_error))
         {
@@ -534,13 +688,32 @@ write_document (GlossDatasetDocument  *document,
           return FALSE;
         }
 
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder,
-                                  gloss_offsets_cursor_char_to_utf16 (&cursor, span->start));
-      json_builder_add_int_value (builder,
-                                  gloss_offsets_cursor_char_to_utf16 (&cursor, span->end));
-      json_builder_add_string_value (builder, span->label);
-      json_builder_end_array (builder);
+      start = gloss_offsets_cursor_char_to_utf16 (&cursor, span->start);
+      end = gloss_offsets_cursor_char_to_utf16 (&cursor, span->end);
+      if (writer->entities_form)
+        {
+          writer->n_entities++;
+          if (ids != NULL)
+            g_hash_table_insert (ids, span, GSIZE_TO_POINTER ((gsize) writer->n_entities));
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, writer->n_entities);
+          json_builder_set_member_name (builder, "label");
+          json_builder_add_string_value (builder, span->label);
+          json_builder_set_member_name (builder, "start_offset");
+          json_builder_add_int_value (builder, start);
+          json_builder_set_member_name (builder, "end_offset");
+          json_builder_add_int_value (builder, end);
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, start);
+          json_builder_add_int_value (builder, end);
+          json_builder_add_string_value (builder, span->label);
+          json_builder_end_array (builder);
+        }
 
       if (!g_hash_table_contains (writer->used_labels, span->label))
         g_hash_table_add (writer->used_labels, g_strdup (span->label));
@@ -548,9 +721,74 @@ write_document (GlossDatasetDocument  *document,
         gloss_format_report_lose (writer->report, "span note", "span notes", 1);
       if (span->annotator[0] != '\0')
         gloss_format_report_lose (writer->report, "span annotator", "span annotators", 1);
+      if (span->attributes->len > 0)
+        gloss_format_report_lose (writer->report, "span attribute value",
+                                  "span attribute values", span->attributes->len);
     }
 
   json_builder_end_array (builder);
+
+  if (writer->entities_form)
+    {
+      json_builder_set_member_name (builder, "relations");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < document->relations->len; i++)
+        {
+          GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+          gsize from = GPOINTER_TO_SIZE (g_hash_table_lookup (ids, relation->from));
+          gsize to = GPOINTER_TO_SIZE (g_hash_table_lookup (ids, relation->to));
+
+          /* A relation to a span not among the document's has nothing to
+           * point at. */
+          if (from == 0 || to == 0)
+            {
+              gloss_format_report_lose (writer->report, "relation to a span not in its document",
+                                        "relations to spans not in their document", 1);
+              continue;
+            }
+          writer->n_relations++;
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, writer->n_relations);
+          json_builder_set_member_name (builder, "from_id");
+          json_builder_add_int_value (builder, from);
+          json_builder_set_member_name (builder, "to_id");
+          json_builder_add_int_value (builder, to);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, relation->type);
+          json_builder_end_object (builder);
+
+          if (relation->note[0] != '\0')
+            gloss_format_report_lose (writer->report, "relation note", "relation notes", 1);
+          if (relation->annotator[0] != '\0')
+            gloss_format_report_lose (writer->report, "relation annotator",
+                                      "relation annotators", 1);
+        }
+      json_builder_end_array (builder);
+    }
+  else if (document->relations->len > 0)
+    {
+      /* Only a project with relation labels is written with entity ids. */
+      gloss_format_report_lose (writer->report, "relation", "relations",
+                                document->relations->len);
+    }
+
+  if (document->categories->len > 0)
+    {
+      json_builder_set_member_name (builder, "cats");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < document->categories->len; i++)
+        {
+          GlossDatasetCategory *category = g_ptr_array_index (document->categories, i);
+
+          json_builder_add_string_value (builder, category->value);
+          if (!g_str_equal (category->set, GLOSS_FORMAT_CATEGORY_SET) &&
+              !g_hash_table_contains (writer->used_sets, category->set))
+            g_hash_table_add (writer->used_sets, g_strdup (category->set));
+        }
+      json_builder_end_array (builder);
+    }
+
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, document->name);
   json_builder_end_object (builder);
@@ -579,9 +817,12 @@ doccano_write (GlossDatasetSource  *source,
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GHashTable) used_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  DoccanoWriter writer = { output, report, generator, used_labels };
+  g_autoptr(GHashTable) used_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  DoccanoWriter writer = { output, report, generator, used_labels, used_sets };
   guint unused = 0;
   guint described = 0;
+
+  writer.entities_form = source->relation_labels != NULL && source->relation_labels->len > 0;
 
   if (!source->foreach (source, write_document, &writer, error))
     return FALSE;
@@ -600,6 +841,11 @@ doccano_write (GlossDatasetSource  *source,
     gloss_format_report_lose (report, "label with no spans", "labels with no spans", unused);
   if (described > 0)
     gloss_format_report_lose (report, "label color, hotkey and description", "label colors, hotkeys and descriptions", described);
+  /* doccano's categories are one list: reading them back puts them in one
+   * set. */
+  if (g_hash_table_size (used_sets) > 0)
+    gloss_format_report_lose (report, "category set name", "category set names",
+                              g_hash_table_size (used_sets));
 
   return TRUE;
 }

@@ -48,6 +48,8 @@ typedef struct
   GlossFormatReport *report;
   GString *text;
   GHashTable *used_labels;
+  GHashTable *relation_labels;   /* name -> GlossDatasetRelationLabel */
+  GHashTable *attributes;        /* name -> GlossDatasetAttribute */
   guint n_tasks;
 } Writer;
 
@@ -65,9 +67,44 @@ append_region (GString    *text,
 }
 
 static void
-append_results (GString              *text,
+append_separator (GString  *text,
+                  gboolean *first)
+{
+  if (!*first)
+    g_string_append (text, ", ");
+  *first = FALSE;
+}
+
+/* A span's attribute as a per-region result sharing its region's id, as
+ * Label Studio attaches <Choices perRegion="true"> and <TextArea
+ * perRegion="true"> to a region: a choice or a yes/no attribute (whose
+ * only choice is "true") as choices, free text as a text area. */
+static void
+append_attribute (Writer                     *writer,
+                  GString                    *text,
+                  GlossDatasetSpan           *span,
+                  guint                       region,
+                  GlossDatasetAttributeValue *value)
+{
+  GlossDatasetAttribute *attribute = g_hash_table_lookup (writer->attributes, value->name);
+  gboolean choice = attribute != NULL && attribute->kind != GLOSS_ATTRIBUTE_KIND_TEXT;
+
+  append_region (text, region, value->name, choice ? "choices" : "textarea");
+  gloss_json_append_int (text, span->start);
+  g_string_append (text, ", \"end\": ");
+  gloss_json_append_int (text, span->end);
+  g_string_append (text, choice ? ", \"choices\": [" : ", \"text\": [");
+  gloss_json_append_string (text, value->value);
+  g_string_append (text, "]}}");
+}
+
+static void
+append_results (Writer               *writer,
+                GString              *text,
                 GlossDatasetDocument *document,
                 const char           *annotator,
+                gboolean              with_categories,
+                GHashTable           *regions,
                 guint                *region)
 {
   gboolean first = TRUE;
@@ -84,11 +121,9 @@ append_results (GString              *text,
 
       span_text = gloss_offsets_cursor_dup_range (&cursor, span->start, span->end);
       (*region)++;
+      g_hash_table_insert (regions, span, GUINT_TO_POINTER (*region));
 
-      if (!first)
-        g_string_append (text, ", ");
-      first = FALSE;
-
+      append_separator (text, &first);
       append_region (text, *region, "label", "labels");
       gloss_json_append_int (text, span->start);
       g_string_append (text, ", \"end\": ");
@@ -99,18 +134,93 @@ append_results (GString              *text,
       gloss_json_append_string (text, span->label);
       g_string_append (text, "]}}");
 
-      if (span->note[0] == '\0')
+      if (span->note[0] != '\0')
+        {
+          g_string_append (text, ", ");
+          append_region (text, *region, "note", "textarea");
+          gloss_json_append_int (text, span->start);
+          g_string_append (text, ", \"end\": ");
+          gloss_json_append_int (text, span->end);
+          g_string_append (text, ", \"text\": [");
+          gloss_json_append_string (text, span->note);
+          g_string_append (text, "]}}");
+        }
+
+      for (guint j = 0; j < span->attributes->len; j++)
+        {
+          g_string_append (text, ", ");
+          append_attribute (writer, text, span, *region, g_ptr_array_index (span->attributes, j));
+        }
+    }
+
+  /* A relation lives in one annotation with both its regions: the one of
+   * its first span's annotator. */
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+      GlossDatasetRelationLabel *label;
+      guint from, to;
+
+      if (!g_str_equal (relation->from->annotator, annotator) ||
+          !g_str_equal (relation->to->annotator, annotator))
         continue;
 
-      g_string_append (text, ", ");
-      append_region (text, *region, "note", "textarea");
-      gloss_json_append_int (text, span->start);
-      g_string_append (text, ", \"end\": ");
-      gloss_json_append_int (text, span->end);
-      g_string_append (text, ", \"text\": [");
-      gloss_json_append_string (text, span->note);
-      g_string_append (text, "]}}");
+      from = GPOINTER_TO_UINT (g_hash_table_lookup (regions, relation->from));
+      to = GPOINTER_TO_UINT (g_hash_table_lookup (regions, relation->to));
+      if (from == 0 || to == 0)
+        continue;
+      label = g_hash_table_lookup (writer->relation_labels, relation->type);
+
+      append_separator (text, &first);
+      g_string_append_printf (text, "{\"from_id\": \"r%u\", \"to_id\": \"r%u\", "
+                              "\"type\": \"relation\", \"direction\": \"%s\", \"labels\": [",
+                              from, to, label != NULL && !label->directed ? "bi" : "right");
+      gloss_json_append_string (text, relation->type);
+      g_string_append (text, "]}");
     }
+
+  if (!with_categories)
+    return;
+
+  /* The task's choices: one result a category set, in the order the
+   * document first chose from each. */
+  {
+    g_autoptr(GHashTable) sets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+    g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+    for (guint i = 0; i < document->categories->len; i++)
+      {
+        GlossDatasetCategory *category = g_ptr_array_index (document->categories, i);
+        GPtrArray *values = g_hash_table_lookup (sets, category->set);
+
+        if (values == NULL)
+          {
+            values = g_ptr_array_new ();
+            g_hash_table_insert (sets, category->set, values);
+            g_ptr_array_add (order, category->set);
+          }
+        g_ptr_array_add (values, category->value);
+      }
+
+    for (guint i = 0; i < order->len; i++)
+      {
+        GPtrArray *values = g_hash_table_lookup (sets, order->pdata[i]);
+
+        append_separator (text, &first);
+        g_string_append (text, "{\"from_name\": ");
+        gloss_json_append_string (text, order->pdata[i]);
+        g_string_append (text, ", \"to_name\": \"text\", \"type\": \"choices\", "
+                         "\"value\": {\"choices\": [");
+        for (guint j = 0; j < values->len; j++)
+          {
+            if (j > 0)
+              g_string_append (text, ", ");
+            gloss_json_append_string (text, values->pdata[j]);
+          }
+        g_string_append (text, "]}}");
+      }
+  }
 }
 
 static gboolean
@@ -121,6 +231,8 @@ write_document_cb (GlossDatasetDocument  *document,
   Writer *writer = user_data;
   GString *text = writer->text;
   g_autoptr(GPtrArray) annotators = g_ptr_array_new ();
+  g_autoptr(GHashTable) regions = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) spans = g_hash_table_new (NULL, NULL);
   gsize text_length = g_utf8_strlen (document->text, -1);
   guint region = 0;
 
@@ -136,6 +248,36 @@ write_document_cb (GlossDatasetDocument  *document,
         g_ptr_array_add (annotators, span->annotator);
       if (!g_hash_table_contains (writer->used_labels, span->label))
         g_hash_table_add (writer->used_labels, g_strdup (span->label));
+      g_hash_table_add (spans, span);
+    }
+  /* The task's choices need an annotation to stand in. */
+  if (annotators->len == 0 && document->categories->len > 0)
+    g_ptr_array_add (annotators, "");
+
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+
+      if (!g_hash_table_contains (spans, relation->from) ||
+          !g_hash_table_contains (spans, relation->to))
+        gloss_format_report_lose (writer->report, "relation to a span not in its document",
+                                  "relations to spans not in their document", 1);
+      else if (!g_str_equal (relation->from->annotator, relation->to->annotator))
+        gloss_format_report_lose (writer->report,
+                                  "relation between spans of two annotators (a Label Studio "
+                                  "relation joins regions of one annotation)",
+                                  "relations between spans of two annotators (a Label Studio "
+                                  "relation joins regions of one annotation)", 1);
+      else
+        {
+          if (relation->note[0] != '\0')
+            gloss_format_report_lose (writer->report, "relation note", "relation notes", 1);
+          if (relation->annotator[0] != '\0' &&
+              !g_str_equal (relation->annotator, relation->from->annotator))
+            gloss_format_report_lose (writer->report,
+                                      "relation annotator other than its spans'",
+                                      "relation annotators other than their spans'", 1);
+        }
     }
 
   g_string_truncate (text, 0);
@@ -162,7 +304,7 @@ write_document_cb (GlossDatasetDocument  *document,
           g_string_append (text, ", ");
         }
       g_string_append (text, "\"result\": [");
-      append_results (text, document, annotator, &region);
+      append_results (writer, text, document, annotator, i == 0, regions, &region);
       g_string_append (text, "]}");
     }
 
@@ -178,6 +320,23 @@ write_document_cb (GlossDatasetDocument  *document,
   return TRUE;
 }
 
+/* Definitions by name; SOURCE may have none. */
+static GHashTable *
+index_by_name (GPtrArray *definitions)
+{
+  GHashTable *names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Each definition struct starts with its name. */
+  for (guint i = 0; definitions != NULL && i < definitions->len; i++)
+    {
+      char **name = g_ptr_array_index (definitions, i);
+
+      g_hash_table_insert (names, *name, name);
+    }
+
+  return names;
+}
+
 static gboolean
 gloss_format_labelstudio_write (GlossDatasetSource  *source,
                                 GlossFormatOutput   *output,
@@ -187,7 +346,9 @@ gloss_format_labelstudio_write (GlossDatasetSource  *source,
   g_autoptr(GString) text = g_string_sized_new (4096);
   g_autoptr(GHashTable) used_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                              NULL);
-  Writer writer = { output, report, text, used_labels };
+  g_autoptr(GHashTable) relation_labels = index_by_name (source->relation_labels);
+  g_autoptr(GHashTable) attributes = index_by_name (source->attributes);
+  Writer writer = { output, report, text, used_labels, relation_labels, attributes };
 
   g_string_assign (text, "[");
   if (!gloss_json_write (output, text, error))
@@ -216,6 +377,7 @@ typedef struct
   guint n_ignored;
   GHashTable *ignored_types;
   GHashTable *uploads;   /* file_upload -> how many tasks came from it */
+  GlossFormatIndex *index;
 } Reader;
 
 /* completed_by is a user id in Label Studio's own exports, a user object in
@@ -380,6 +542,7 @@ read_note_result (Reader      *reader,
   g_autoptr(GString) note = g_string_new (NULL);
   const GlossJsonFile *file = reader->file;
   const char *region_id = NULL;
+  const char *from_name = NULL;
   JsonObject *value = NULL;
   JsonNode *text;
   GPtrArray *spans;
@@ -387,7 +550,8 @@ read_note_result (Reader      *reader,
 
   *attached = FALSE;
 
-  if (!gloss_json_get_string (file, result, where, "id", FALSE, &region_id, error))
+  if (!gloss_json_get_string (file, result, where, "id", FALSE, &region_id, error) ||
+      !gloss_json_get_string (file, result, where, "from_name", FALSE, &from_name, error))
     return FALSE;
 
   spans = region_id != NULL ? g_hash_table_lookup (regions, region_id) : NULL;
@@ -425,6 +589,23 @@ read_note_result (Reader      *reader,
       g_string_append (note, line);
     }
 
+  /* Any other per-region text area is a span attribute of free text. */
+  if (from_name != NULL && !g_str_equal (from_name, "note"))
+    {
+      if (from_name[0] == '\0')
+        {
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                                _("“from_name” is empty"));
+          return FALSE;
+        }
+      for (guint i = 0; i < spans->len; i++)
+        gloss_format_index_set_attribute (reader->index, reader->dataset,
+                                          g_ptr_array_index (spans, i), from_name,
+                                          GLOSS_ATTRIBUTE_KIND_TEXT, note->str);
+      *attached = TRUE;
+      return TRUE;
+    }
+
   /* Joined here and given to the spans once the annotation is read:
    * joining each note onto the spans' notes made many notes on one region
    * quadratic. */
@@ -439,6 +620,217 @@ read_note_result (Reader      *reader,
     }
 
   *attached = TRUE;
+  return TRUE;
+}
+
+static void ignore_result (Reader     *reader,
+                           const char *type);
+
+/* A Choices result: with the id of a region, a span attribute (Label
+ * Studio's perRegion choices); with no region and no offsets, the task's
+ * own choices, which are categories of the document, FROM_NAME naming
+ * their set. */
+static gboolean
+read_choices_result (Reader                *reader,
+                     JsonObject            *result,
+                     const char            *where,
+                     GlossDatasetDocument  *document,
+                     GHashTable            *regions,
+                     GError               **error)
+{
+  g_autofree char *value_where = g_strdup_printf ("%s.value", where);
+  const GlossJsonFile *file = reader->file;
+  const char *region_id = NULL;
+  const char *from_name = NULL;
+  JsonObject *value = NULL;
+  JsonArray *choices = NULL;
+  GPtrArray *spans;
+
+  if (!gloss_json_get_string (file, result, where, "id", FALSE, &region_id, error) ||
+      !gloss_json_get_string (file, result, where, "from_name", FALSE, &from_name, error) ||
+      !gloss_json_get_object (file, result, where, "value", TRUE, &value, error) ||
+      !gloss_json_get_array (file, value, value_where, "choices", TRUE, &choices, error))
+    return FALSE;
+
+  spans = region_id != NULL ? g_hash_table_lookup (regions, region_id) : NULL;
+  if (spans == NULL && json_object_has_member (value, "start"))
+    {
+      /* Per-region choices whose region is not in this annotation. */
+      ignore_result (reader, "choices");
+      return TRUE;
+    }
+
+  if (from_name != NULL && from_name[0] == '\0')
+    {
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                            _("“from_name” is empty"));
+      return FALSE;
+    }
+  if (spans != NULL && from_name == NULL)
+    {
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                            _("per-region choices need a “from_name” to name their attribute"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (choices); i++)
+    {
+      g_autofree char *choice_where = g_strdup_printf ("%s.choices[%u]", value_where, i);
+      const char *choice;
+
+      choice = gloss_json_node_get_string (file, json_array_get_element (choices, i),
+                                           choice_where, error);
+      if (choice == NULL)
+        return FALSE;
+      if (choice[0] == '\0')
+        {
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, choice_where,
+                                _("the choice is empty"));
+          return FALSE;
+        }
+
+      if (spans == NULL)
+        {
+          gloss_format_index_add_category (reader->index, reader->dataset, document,
+                                           from_name != NULL ? from_name
+                                                             : GLOSS_FORMAT_CATEGORY_SET,
+                                           choice);
+          continue;
+        }
+
+      /* A span holds one value of an attribute. */
+      if (i > 0)
+        {
+          gloss_format_report_lose (reader->report,
+                                    "choice of a region beyond its first of one attribute",
+                                    "choices of regions beyond their first of one attribute", 1);
+          continue;
+        }
+      for (guint j = 0; j < spans->len; j++)
+        gloss_format_index_set_attribute (reader->index, reader->dataset,
+                                          g_ptr_array_index (spans, j), from_name,
+                                          GLOSS_ATTRIBUTE_KIND_CHOICE, choice);
+    }
+
+  return TRUE;
+}
+
+/* The first span of the region named by the string MEMBER of RESULT. */
+static GlossDatasetSpan *
+find_region (Reader      *reader,
+             JsonObject  *result,
+             const char  *where,
+             const char  *member,
+             GHashTable  *regions,
+             const char **region_id,
+             GError     **error)
+{
+  GPtrArray *spans;
+
+  if (!gloss_json_get_string (reader->file, result, where, member, TRUE, region_id, error))
+    return NULL;
+
+  spans = g_hash_table_lookup (regions, *region_id);
+  if (spans == NULL || spans->len == 0)
+    {
+      g_autofree char *shown = gloss_format_excerpt (*region_id, -1);
+
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, reader->file, where,
+                            _("“%s” “%s” is the id of no labeled region of this annotation"),
+                            member, shown);
+      return NULL;
+    }
+
+  return g_ptr_array_index (spans, 0);
+}
+
+/* {"type": "relation", "from_id": "a", "to_id": "b", "direction": "right",
+ *  "labels": ["opposes"]}: one relation a label, "left" read from "to_id"
+ * to "from_id", "bi" as a relation without direction. */
+static gboolean
+read_relation_result (Reader                *reader,
+                      JsonObject            *result,
+                      const char            *where,
+                      GlossDatasetDocument  *document,
+                      const char            *annotator,
+                      GHashTable            *regions,
+                      GError               **error)
+{
+  const GlossJsonFile *file = reader->file;
+  const char *from_id = NULL;
+  const char *to_id = NULL;
+  const char *direction = NULL;
+  JsonArray *labels = NULL;
+  GlossDatasetSpan *from;
+  GlossDatasetSpan *to;
+  gboolean both = FALSE;
+
+  if ((from = find_region (reader, result, where, "from_id", regions, &from_id, error)) == NULL ||
+      (to = find_region (reader, result, where, "to_id", regions, &to_id, error)) == NULL ||
+      !gloss_json_get_string (file, result, where, "direction", FALSE, &direction, error) ||
+      !gloss_json_get_array (file, result, where, "labels", FALSE, &labels, error))
+    return FALSE;
+
+  if (g_str_equal (from_id, to_id))
+    {
+      g_autofree char *shown = gloss_format_excerpt (from_id, -1);
+
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                            _("the relation joins the region “%s” to itself"), shown);
+      return FALSE;
+    }
+
+  if (direction == NULL || g_str_equal (direction, "right"))
+    ;
+  else if (g_str_equal (direction, "left"))
+    {
+      GlossDatasetSpan *swap = from;
+
+      from = to;
+      to = swap;
+    }
+  else if (g_str_equal (direction, "bi"))
+    both = TRUE;
+  else
+    {
+      g_autofree char *shown = gloss_format_excerpt (direction, -1);
+
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                            _("“direction” should be right, left or bi, not “%s”"), shown);
+      return FALSE;
+    }
+
+  if (labels == NULL || json_array_get_length (labels) == 0)
+    {
+      /* Gloss names every relation by its label. */
+      gloss_format_report_lose (reader->report, "relation without a label",
+                                "relations without a label", 1);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (labels); i++)
+    {
+      g_autofree char *label_where = g_strdup_printf ("%s.labels[%u]", where, i);
+      GlossDatasetRelationLabel *label;
+      const char *name;
+
+      name = gloss_json_node_get_string (file, json_array_get_element (labels, i), label_where,
+                                         error);
+      if (name == NULL)
+        return FALSE;
+      if (name[0] == '\0')
+        {
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
+                                _("a relation label is empty"));
+          return FALSE;
+        }
+
+      label = gloss_dataset_ensure_relation_label (reader->dataset, name);
+      if (both)
+        label->directed = FALSE;
+      gloss_dataset_document_add_relation (document, name, from, to, annotator, NULL);
+    }
+
   return TRUE;
 }
 
@@ -524,6 +916,17 @@ read_annotation (Reader                *reader,
               return FALSE;
             if (!attached)
               ignore_result (reader, type);
+          }
+        else if (g_strcmp0 (type, "choices") == 0)
+          {
+            if (!read_choices_result (reader, result, result_where, document, regions, error))
+              return FALSE;
+          }
+        else if (g_strcmp0 (type, "relation") == 0)
+          {
+            if (!read_relation_result (reader, result, result_where, document, annotator,
+                                       regions, error))
+              return FALSE;
           }
         else
           {
@@ -876,6 +1279,7 @@ read_text (const GlossJsonFile  *file,
   g_autoptr(GHashTable) ignored_types = NULL;
   g_autoptr(GHashTable) uploads = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_auto(GlossFormatIndex) index = { NULL };
   JsonArray *tasks;
   Reader reader = { file };
 
@@ -898,6 +1302,8 @@ read_text (const GlossJsonFile  *file,
   reader.report = report;
   reader.ignored_types = ignored_types;
   reader.uploads = uploads;
+  gloss_format_index_init (&index);
+  reader.index = &index;
 
   tasks = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (tasks); i++)
@@ -916,6 +1322,19 @@ read_text (const GlossJsonFile  *file,
       return NULL;
 
   report_reading (&reader, report);
+
+  /* A yes/no attribute is written as choices whose one value is "true". */
+  for (guint i = 0; i < dataset->attributes->len; i++)
+    {
+      GlossDatasetAttribute *attribute = g_ptr_array_index (dataset->attributes, i);
+
+      if (attribute->kind == GLOSS_ATTRIBUTE_KIND_CHOICE && attribute->values->len == 1 &&
+          g_str_equal (g_ptr_array_index (attribute->values, 0), "true"))
+        {
+          attribute->kind = GLOSS_ATTRIBUTE_KIND_FLAG;
+          g_ptr_array_set_size (attribute->values, 0);
+        }
+    }
 
   return g_steal_pointer (&dataset);
 }

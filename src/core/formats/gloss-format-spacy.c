@@ -10,7 +10,16 @@
  * set's colors are counted as lost on export, and documents read from it are
  * named doc-1, doc-2, ... spaCy refuses overlapping entities when it builds
  * a Doc; they are written all the same (the JSON holds them, and a span
- * categorizer can use them) with a warning that counts them. */
+ * categorizer can use them) with a warning that counts them.
+ *
+ * A document's categories are spaCy's "cats", which its text categorizers
+ * train on: {"opposed": 1.0, "supportive": 0.0, ...}, every value of each
+ * set the document chose from, 1.0 for its choices (one-hot for a set of
+ * one choice, any number for a set of several). A set it chose nothing
+ * from is left out, which spaCy reads as not known. A value name that two
+ * sets share is written "SET/VALUE". spaCy has no sets: reading puts every
+ * cat in one set, "Category" (GLOSS_FORMAT_CATEGORY_SET), each cat of 0.5
+ * or more a choice. Relations and span attributes are counted as lost. */
 
 #define G_LOG_DOMAIN "gloss-format-spacy"
 
@@ -36,7 +45,83 @@ typedef struct
   guint n_notes;
   guint n_annotators;
   guint n_overlapping;
+  guint n_relations;
+  guint n_attribute_values;
+  GHashTable *sets;          /* name -> GlossDatasetCategorySet, of the source */
+  GHashTable *shared_values; /* value names that more than one set has */
+  GHashTable *used_sets;     /* sets whose name spaCy loses */
 } Writer;
+
+static void
+append_cat (Writer     *writer,
+            GString    *text,
+            gboolean   *first,
+            const char *set,
+            const char *value,
+            gboolean    chosen)
+{
+  g_string_append (text, *first ? "" : ", ");
+  *first = FALSE;
+  if (g_hash_table_contains (writer->shared_values, value))
+    {
+      g_autofree char *key = g_strconcat (set, "/", value, NULL);
+
+      gloss_json_append_string (text, key);
+    }
+  else
+    gloss_json_append_string (text, value);
+  g_string_append (text, chosen ? ": 1.0" : ": 0.0");
+}
+
+/* "cats": each set the document chose from, with all its values. */
+static void
+append_cats (Writer               *writer,
+             GString              *text,
+             GlossDatasetDocument *document)
+{
+  g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < document->categories->len; i++)
+    {
+      GlossDatasetCategory *category = g_ptr_array_index (document->categories, i);
+
+      g_hash_table_add (chosen, g_strdup_printf ("%" G_GSIZE_FORMAT ":%s%s",
+                                                 strlen (category->set), category->set,
+                                                 category->value));
+    }
+
+  g_string_append (text, ", \"cats\": {");
+  for (guint i = 0; i < document->categories->len; i++)
+    {
+      GlossDatasetCategory *category = g_ptr_array_index (document->categories, i);
+      GlossDatasetCategorySet *set = g_hash_table_lookup (writer->sets, category->set);
+
+      if (set == NULL)
+        {
+          /* A set the source does not define: its choices alone. */
+          append_cat (writer, text, &first, category->set, category->value, TRUE);
+          continue;
+        }
+      if (g_hash_table_contains (done, set->name))
+        continue;
+      g_hash_table_add (done, set->name);
+      if (!g_str_equal (set->name, GLOSS_FORMAT_CATEGORY_SET))
+        g_hash_table_add (writer->used_sets, set->name);
+
+      for (guint j = 0; j < set->values->len; j++)
+        {
+          GlossDatasetCategoryValue *value = g_ptr_array_index (set->values, j);
+          g_autofree char *key = g_strdup_printf ("%" G_GSIZE_FORMAT ":%s%s", strlen (set->name),
+                                                  set->name, value->name);
+
+          append_cat (writer, text, &first, set->name, value->name,
+                      g_hash_table_contains (chosen, key));
+        }
+    }
+  g_string_append_c (text, '}');
+}
 
 static int
 compare_span_starts (gconstpointer a,
@@ -123,9 +208,14 @@ write_document_cb (GlossDatasetDocument  *document,
         g_hash_table_add (writer->used_labels, g_strdup (span->label));
       writer->n_notes += span->note[0] != '\0';
       writer->n_annotators += span->annotator[0] != '\0';
+      writer->n_attribute_values += span->attributes->len;
     }
 
-  g_string_append (text, "]}]");
+  g_string_append_c (text, ']');
+  if (document->categories->len > 0)
+    append_cats (writer, text, document);
+  g_string_append (text, "}]");
+  writer->n_relations += document->relations->len;
 
   if (!gloss_json_write (writer->output, text, error))
     return FALSE;
@@ -147,10 +237,33 @@ gloss_format_spacy_write (GlossDatasetSource  *source,
 {
   g_autoptr(GString) text = g_string_sized_new (4096);
   g_autoptr(GHashTable) used_labels = NULL;
+  g_autoptr(GHashTable) sets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) value_sets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shared_values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) used_sets = g_hash_table_new (g_str_hash, g_str_equal);
   Writer writer = { output, report, text };
 
   used_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer.used_labels = used_labels;
+  writer.sets = sets;
+  writer.shared_values = shared_values;
+  writer.used_sets = used_sets;
+  for (guint i = 0; source->category_sets != NULL && i < source->category_sets->len; i++)
+    {
+      GlossDatasetCategorySet *set = g_ptr_array_index (source->category_sets, i);
+
+      g_hash_table_insert (sets, set->name, set);
+      for (guint j = 0; j < set->values->len; j++)
+        {
+          GlossDatasetCategoryValue *value = g_ptr_array_index (set->values, j);
+          GlossDatasetCategorySet *other = g_hash_table_lookup (value_sets, value->name);
+
+          if (other != NULL && other != set)
+            g_hash_table_add (shared_values, value->name);
+          else
+            g_hash_table_insert (value_sets, value->name, set);
+        }
+    }
 
   g_string_assign (text, "[");
   if (!gloss_json_write (output, text, error))
@@ -172,6 +285,14 @@ gloss_format_spacy_write (GlossDatasetSource  *source,
   if (writer.n_annotators > 0)
     gloss_format_report_lose (report, "annotator name", "annotator names", writer.n_annotators);
   gloss_json_report_lost_labels (report, source->labels, used_labels);
+  if (writer.n_relations > 0)
+    gloss_format_report_lose (report, "relation", "relations", writer.n_relations);
+  if (writer.n_attribute_values > 0)
+    gloss_format_report_lose (report, "span attribute value", "span attribute values",
+                              writer.n_attribute_values);
+  if (g_hash_table_size (used_sets) > 0)
+    gloss_format_report_lose (report, "category set name", "category set names",
+                              g_hash_table_size (used_sets));
 
   if (writer.n_overlapping > 0)
     gloss_format_report_warn (report,
@@ -251,12 +372,60 @@ read_entity (const GlossJsonFile   *file,
   return TRUE;
 }
 
+/* "cats": {"opposed": 1.0, ...}: each a value of the one set, a choice
+ * from 0.5 up. */
+static gboolean
+read_cats (const GlossJsonFile   *file,
+           JsonObject            *cats,
+           const char            *where,
+           GlossDataset          *dataset,
+           GlossDatasetDocument  *document,
+           GlossFormatIndex      *index,
+           GError               **error)
+{
+  g_autoptr(GList) members = json_object_get_members (cats);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (cats, l->data);
+      const char *name = l->data;
+      GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+      double score;
+
+      if (type == G_TYPE_INT64)
+        score = json_node_get_int (node);
+      else if (type == G_TYPE_DOUBLE)
+        score = json_node_get_double (node);
+      else
+        {
+          g_autofree char *shown = gloss_format_excerpt (name, -1);
+
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                                _("the score of “%s” should be a number, not %s"), shown,
+                                gloss_json_describe_node (node));
+          return FALSE;
+        }
+      if (name[0] == '\0' || !g_utf8_validate (name, -1, NULL))
+        {
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                                _("a category has an empty name"));
+          return FALSE;
+        }
+
+      gloss_format_index_add_category (index, dataset, score >= 0.5 ? document : NULL,
+                                       GLOSS_FORMAT_CATEGORY_SET, name);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_example (const GlossJsonFile  *file,
               JsonNode             *node,
               guint                 index,
               GlossDataset         *dataset,
               GHashTable           *ignored_keys,
+              GlossFormatIndex     *categories,
               GlossFormatReport    *report,
               GError              **error)
 {
@@ -268,6 +437,7 @@ read_example (const GlossJsonFile  *file,
   JsonArray *example;
   JsonObject *annotations;
   JsonArray *entities = NULL;
+  JsonObject *cats = NULL;
   const char *text;
   g_auto(GlossFormatText) document_text = { 0 };
 
@@ -298,15 +468,17 @@ read_example (const GlossJsonFile  *file,
                                             annotations_where, error);
   if (annotations == NULL ||
       !gloss_json_get_array (file, annotations, annotations_where, "entities", FALSE, &entities,
-                             error))
+                             error) ||
+      !gloss_json_get_object (file, annotations, annotations_where, "cats", FALSE, &cats, error))
     return FALSE;
 
-  /* spaCy's dict also holds "cats", "links", "heads"...: none is a span. */
+  /* spaCy's dict also holds "links", "heads"...: Gloss has no place for
+   * them. */
   {
     g_autoptr(GList) members = json_object_get_members (annotations);
 
     for (const GList *l = members; l != NULL; l = l->next)
-      if (!g_str_equal (l->data, "entities"))
+      if (!g_str_equal (l->data, "entities") && !g_str_equal (l->data, "cats"))
         g_hash_table_add (ignored_keys, g_strdup (l->data));
   }
 
@@ -320,6 +492,14 @@ read_example (const GlossJsonFile  *file,
 
       if (!read_entity (file, json_array_get_element (entities, i), entity_where, dataset,
                         document, &document_text, report, error))
+        return FALSE;
+    }
+
+  if (cats != NULL)
+    {
+      g_autofree char *cats_where = g_strdup_printf ("[%u][1].cats", index);
+
+      if (!read_cats (file, cats, cats_where, dataset, document, categories, error))
         return FALSE;
     }
 
@@ -347,6 +527,7 @@ read_text (const GlossJsonFile  *file,
   g_autoptr(GlossDataset) dataset = NULL;
   g_autoptr(GHashTable) ignored_keys = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_auto(GlossFormatIndex) categories = { NULL };
   JsonArray *examples;
   guint n_examples;
 
@@ -366,10 +547,11 @@ read_text (const GlossJsonFile  *file,
   n_examples = json_array_get_length (examples);
   dataset = gloss_dataset_new ();
   ignored_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gloss_format_index_init (&categories);
 
   for (guint i = 0; i < n_examples; i++)
     if (!read_example (file, json_array_get_element (examples, i), i, dataset, ignored_keys,
-                       report, error))
+                       &categories, report, error))
       return NULL;
 
   if (n_examples > 0)
