@@ -839,6 +839,83 @@ test_csv_bad_span (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Each attribute the project defines is a column of the span rows; the
+ * relations go into NAME.relations.csv beside them. */
+static void
+test_csv_relations (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_small_relations_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *relations = NULL;
+  g_autofree char *relations_path = fixture_path (fixture, "spans.relations.csv");
+
+  gloss_dataset_ensure_attribute (dataset, "note", GLOSS_ATTRIBUTE_KIND_TEXT);
+  path = export (fixture, dataset, "csv", "spans.csv", report);
+  contents = read_file (path);
+  relations = read_file (relations_path);
+
+  g_assert_cmpstr (contents, ==,
+                   "document,start,end,label,text,left_context,right_context,annotator,note,"
+                   "negated,certainty,source,note (attribute)\n"
+                   "a.txt,0,8,H,Velayati,, opposes Alili.,,,true,,,\n"
+                   "a.txt,17,22,R,Alili,Velayati opposes ,.,,,,high,speech,\n");
+  g_assert_cmpstr (relations, ==,
+                   "document,type,from_start,from_end,from_text,to_start,to_end,to_text,"
+                   "annotator,note\n"
+                   "a.txt,opposes,0,8,Velayati,17,22,Alili,,\n");
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "document categories"), ==, 3);
+}
+
+/* The relations file is written with the spans file, whole or not at all,
+ * and replaced only with force. */
+static void
+test_csv_relations_file_exists (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_small_relations_new ();
+  g_autoptr(GlossDatasetSource) source = gloss_dataset_source_new_for_dataset (dataset);
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (fixture, "out.csv");
+  g_autofree char *relations_path = fixture_path (fixture, "out.relations.csv");
+  g_autofree char *message = NULL;
+  g_autofree char *contents = NULL;
+
+  write_fixture_file (fixture, "out.relations.csv", "mine\n", -1);
+  g_assert_false (gloss_format_write_dataset (&gloss_format_csv, source, path, FALSE, report,
+                                              &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS);
+  message = g_strdup_printf ("“%s” exists already; replace it with --force", relations_path);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  contents = read_file (relations_path);
+  g_assert_cmpstr (contents, ==, "mine\n");
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (gloss_format_write_dataset (&gloss_format_csv, source, path, TRUE, report,
+                                             &error));
+  g_assert_no_error (error);
+  contents = read_file (relations_path);
+  g_assert_true (g_str_has_prefix (contents, "document,type,"));
+
+  /* A project without relation labels writes no relations file. */
+  {
+    g_autoptr(GlossDataset) plain = gloss_test_dataset_new ();
+    g_autoptr(GlossDatasetSource) plain_source = gloss_dataset_source_new_for_dataset (plain);
+    g_autofree char *plain_path = fixture_path (fixture, "plain.csv");
+    g_autofree char *plain_relations = fixture_path (fixture, "plain.relations.csv");
+
+    g_assert_true (gloss_format_write_dataset (&gloss_format_csv, plain_source, plain_path,
+                                               FALSE, report, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (plain_relations, G_FILE_TEST_EXISTS));
+  }
+}
+
 /* CoNLL has one column of tags: the rest is counted as not carried. */
 static void
 test_conll_lost_relations (Fixture       *fixture,
@@ -1127,6 +1204,8 @@ main (int    argc,
   ADD ("/gloss/format/csv/formulas", test_csv_formulas);
   ADD ("/gloss/format/csv/read-unsupported", test_csv_read_unsupported);
   ADD ("/gloss/format/csv/bad-span", test_csv_bad_span);
+  ADD ("/gloss/format/csv/relations", test_csv_relations);
+  ADD ("/gloss/format/csv/relations-file-exists", test_csv_relations_file_exists);
   ADD ("/gloss/format/conll/lost-relations", test_conll_lost_relations);
   ADD ("/gloss/format/text/python", test_text_python);
   ADD ("/gloss/format/text/round-trip", test_text_round_trip);

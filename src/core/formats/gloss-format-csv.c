@@ -6,6 +6,12 @@
  * text[start:end] read them. RFC 4180 quoting, "\n" between rows. A text
  * cell that a spreadsheet would take for a formula starts with a "'".
  *
+ * Each span attribute the project defines has a column after these, named
+ * after it, with the span's value ("true" for a yes/no attribute that is
+ * set). A project with relation labels gets a second file beside the
+ * first, NAME.relations.csv: one row a relation, with the offsets and text
+ * of both its spans. Document categories are counted as lost.
+ *
  * CSV holds spans, not documents, so Gloss cannot read it back. */
 
 #define G_LOG_DOMAIN "gloss-format-csv"
@@ -27,6 +33,25 @@ static const char * const columns[] = {
   "document", "start", "end", "label", "text", "left_context", "right_context", "annotator",
   "note", NULL,
 };
+
+static const char * const relation_columns[] = {
+  "document", "type", "from_start", "from_end", "from_text", "to_start", "to_end", "to_text",
+  "annotator", "note", NULL,
+};
+
+static const char * const relations_file[] = { "relations.csv", NULL };
+
+static gboolean
+has_relation_labels (GlossDatasetSource *source)
+{
+  return source->relation_labels != NULL && source->relation_labels->len > 0;
+}
+
+static const char * const *
+csv_companions (GlossDatasetSource *source)
+{
+  return has_relation_labels (source) ? relations_file : NULL;
+}
 
 static GlossDataset *
 csv_read (const char         *path,
@@ -95,7 +120,34 @@ typedef struct
   GlossFormatOutput *output;
   GlossFormatReport *report;
   GHashTable *used_labels;
+  GPtrArray *attributes;   /* GlossDatasetAttribute: a column each */
+  GHashTable *attribute_names;
+  GOutputStream *relations;   /* NULL when the project has no relation labels */
+  const char *relations_name;
 } CsvWriter;
+
+static gboolean
+write_stream_row (GOutputStream  *stream,
+                  const char     *display_name,
+                  GString        *row,
+                  GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* The last field's comma ends the row instead. */
+  g_assert (row->len > 0 && row->str[row->len - 1] == ',');
+  row->str[row->len - 1] = '\n';
+
+  if (!g_output_stream_write_all (stream, row->str, row->len, NULL, NULL, &local_error))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   _("Could not write “%s”: %s"), display_name, local_error->message);
+      return FALSE;
+    }
+  g_string_truncate (row, 0);
+
+  return TRUE;
+}
 
 static gboolean
 write_row (GlossFormatOutput  *output,
@@ -115,6 +167,66 @@ write_row (GlossFormatOutput  *output,
       return FALSE;
     }
   g_string_truncate (row, 0);
+
+  return TRUE;
+}
+
+static void
+append_relation_end (GString            *row,
+                     GlossDatasetSpan   *span,
+                     GlossOffsetsCursor *cursor)
+{
+  g_autofree char *text = gloss_offsets_cursor_dup_range (cursor, span->start, span->end);
+
+  append_number (row, span->start);
+  append_number (row, span->end);
+  append_field (row, text, TRUE);
+}
+
+/* The document's relations into the relations file, spans already checked. */
+static gboolean
+write_relations (CsvWriter             *writer,
+                 GlossDatasetDocument  *document,
+                 GlossOffsetsCursor    *cursor,
+                 GError               **error)
+{
+  g_autoptr(GString) row = g_string_new (NULL);
+  g_autoptr(GHashTable) spans = NULL;
+
+  if (document->relations->len == 0)
+    return TRUE;
+  if (writer->relations == NULL)
+    {
+      gloss_format_report_lose (writer->report, "relation", "relations",
+                                document->relations->len);
+      return TRUE;
+    }
+
+  spans = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < document->spans->len; i++)
+    g_hash_table_add (spans, g_ptr_array_index (document->spans, i));
+
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+
+      if (!g_hash_table_contains (spans, relation->from) ||
+          !g_hash_table_contains (spans, relation->to))
+        {
+          gloss_format_report_lose (writer->report, "relation to a span not in its document",
+                                    "relations to spans not in their document", 1);
+          continue;
+        }
+
+      append_field (row, document->name, TRUE);
+      append_field (row, relation->type, TRUE);
+      append_relation_end (row, relation->from, cursor);
+      append_relation_end (row, relation->to, cursor);
+      append_field (row, relation->annotator, TRUE);
+      append_field (row, relation->note, TRUE);
+      if (!write_stream_row (writer->relations, writer->relations_name, row, error))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -177,15 +289,36 @@ write_document (GlossDatasetDocument  *document,
       append_field (row, right, TRUE);
       append_field (row, span->annotator, TRUE);
       append_field (row, span->note, TRUE);
+      for (guint j = 0; j < writer->attributes->len; j++)
+        {
+          GlossDatasetAttribute *attribute = g_ptr_array_index (writer->attributes, j);
+          const char *value = gloss_dataset_span_get_attribute (span, attribute->name);
+
+          append_field (row, value != NULL ? value : "", TRUE);
+        }
       if (!write_row (writer->output, row, error))
         return FALSE;
+
+      for (guint j = 0; j < span->attributes->len; j++)
+        {
+          GlossDatasetAttributeValue *value = g_ptr_array_index (span->attributes, j);
+
+          if (!g_hash_table_contains (writer->attribute_names, value->name))
+            gloss_format_report_lose (writer->report,
+                                      "span attribute value the project does not define",
+                                      "span attribute values the project does not define", 1);
+        }
 
       if (!g_hash_table_contains (writer->used_labels, span->label))
         g_hash_table_add (writer->used_labels, g_strdup (span->label));
       writer->report->spans++;
     }
 
-  return TRUE;
+  if (document->categories->len > 0)
+    gloss_format_report_lose (writer->report, "document category", "document categories",
+                              document->categories->len);
+
+  return write_relations (writer, document, &cursor, error);
 }
 
 static gboolean
@@ -196,14 +329,46 @@ csv_write (GlossDatasetSource  *source,
 {
   g_autoptr(GHashTable) used_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) header = g_string_new (NULL);
-  CsvWriter writer = { output, report, used_labels };
+  g_autoptr(GPtrArray) attributes = g_ptr_array_new ();
+  g_autoptr(GHashTable) attribute_names = g_hash_table_new (g_str_hash, g_str_equal);
+  CsvWriter writer = { output, report, used_labels, attributes, attribute_names };
   guint unused = 0;
   guint described = 0;
 
+  for (guint i = 0; source->attributes != NULL && i < source->attributes->len; i++)
+    {
+      GlossDatasetAttribute *attribute = g_ptr_array_index (source->attributes, i);
+
+      g_ptr_array_add (attributes, attribute);
+      g_hash_table_add (attribute_names, attribute->name);
+    }
+
   for (guint i = 0; columns[i] != NULL; i++)
     append_field (header, columns[i], FALSE);
+  for (guint i = 0; i < attributes->len; i++)
+    {
+      const char *name = ((GlossDatasetAttribute *) g_ptr_array_index (attributes, i))->name;
+      g_autofree char *column = NULL;
+
+      /* An attribute named like a column of the span keeps the column's
+       * name free. */
+      if (g_strv_contains (columns, name))
+        name = column = g_strconcat (name, " (attribute)", NULL);
+      append_field (header, name, TRUE);
+    }
   if (!write_row (output, header, error))
     return FALSE;
+
+  if (has_relation_labels (source))
+    {
+      g_assert (output->companions != NULL && output->companions[0] != NULL);
+      writer.relations = output->companions[0];
+      writer.relations_name = output->companion_names[0];
+      for (guint i = 0; relation_columns[i] != NULL; i++)
+        append_field (header, relation_columns[i], FALSE);
+      if (!write_stream_row (writer.relations, writer.relations_name, header, error))
+        return FALSE;
+    }
 
   if (!source->foreach (source, write_document, &writer, error))
     return FALSE;
@@ -230,6 +395,7 @@ const GlossFormat gloss_format_csv = {
   .title = N_("CSV (one row per span)"),
   .extensions = csv_extensions,
   .target = GLOSS_FORMAT_TARGET_FILE,
+  .companions = csv_companions,
   .read = csv_read,
   .write = csv_write,
 };
