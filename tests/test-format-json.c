@@ -908,6 +908,35 @@ test_labelstudio_relations_exact (Fixture       *fixture,
                    "]\n");
 }
 
+/* A text attribute named "note" would come back as the span's note: it
+ * is counted as lost instead. */
+static void
+test_labelstudio_attribute_named_note (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_test_small_relations_new ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) read_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) read_back = NULL;
+  g_autofree char *path = NULL;
+  GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, 0);
+  GlossDatasetSpan *span;
+
+  gloss_dataset_ensure_attribute (dataset, "note", GLOSS_ATTRIBUTE_KIND_TEXT);
+  gloss_dataset_span_set_attribute (g_ptr_array_index (document->spans, 0), "note", "x");
+  path = export_dataset (fixture, &gloss_format_labelstudio, dataset, "note.json", report);
+  g_assert_cmpuint (gloss_format_report_count_lost (
+                      report, "values of a text attribute named “note” (Label Studio keeps the "
+                      "note there)"), ==, 1);
+
+  read_back = read_ok (&gloss_format_labelstudio, path, read_report);
+  document = g_ptr_array_index (read_back->documents, 0);
+  span = g_ptr_array_index (document->spans, 0);
+  g_assert_cmpstr (span->note, ==, "");
+  g_assert_null (gloss_dataset_span_get_attribute (span, "note"));
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (span, "negated"), ==, "true");
+}
+
 /* What Label Studio's own export holds: a project file's name, relations
  * "left" and "bi", per-region choices and text, the task's choices in
  * two results of one set, predictions with their own relations. */
@@ -1437,6 +1466,8 @@ main (int   argc,
             test_labelstudio_relations_round_trip);
   ADD_TEST ("/gloss/format/labelstudio/relations/exact-bytes", test_labelstudio_relations_exact);
   ADD_TEST ("/gloss/format/labelstudio/relations/real-export", test_labelstudio_real_export);
+  ADD_TEST ("/gloss/format/labelstudio/relations/attribute-named-note",
+            test_labelstudio_attribute_named_note);
   ADD_TEST ("/gloss/format/labelstudio/relations/huge", test_labelstudio_huge);
   ADD_TEST ("/gloss/format/spacy/cats/exact-bytes", test_spacy_cats_exact);
   ADD_TEST ("/gloss/format/spacy/cats/shared-name", test_spacy_cats_shared_name);

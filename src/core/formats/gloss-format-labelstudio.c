@@ -148,8 +148,23 @@ append_results (Writer               *writer,
 
       for (guint j = 0; j < span->attributes->len; j++)
         {
+          GlossDatasetAttributeValue *value = g_ptr_array_index (span->attributes, j);
+          GlossDatasetAttribute *attribute = g_hash_table_lookup (writer->attributes,
+                                                                  value->name);
+
+          /* A text area named "note" is the span's note. */
+          if (g_str_equal (value->name, "note") &&
+              (attribute == NULL || attribute->kind == GLOSS_ATTRIBUTE_KIND_TEXT))
+            {
+              gloss_format_report_lose (writer->report,
+                                        "value of a text attribute named “note” (Label Studio "
+                                        "keeps the note there)",
+                                        "values of a text attribute named “note” (Label Studio "
+                                        "keeps the note there)", 1);
+              continue;
+            }
           g_string_append (text, ", ");
-          append_attribute (writer, text, span, *region, g_ptr_array_index (span->attributes, j));
+          append_attribute (writer, text, span, *region, value);
         }
     }
 
