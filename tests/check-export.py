@@ -106,6 +106,11 @@ def check_spacy(path):
     for number, (doc_text, annotations) in enumerate(examples):
         if not isinstance(doc_text, str):
             raise Problem('[%d][0] is not a string' % number)
+        # What spaCy's text categorizers take: a score for each class.
+        for name, score in annotations.get('cats', {}).items():
+            if not isinstance(name, str) or not isinstance(score, float):
+                raise Problem('[%d]: cats %r: %r is not a class and a score'
+                              % (number, annotations['cats'], name))
         spans = []
         for start, end, label in annotations['entities']:
             if not (isinstance(start, int) and isinstance(end, int)
@@ -144,6 +149,22 @@ def check_labelstudio(path):
                 if result['type'] == 'textarea' and result['id'] not in regions:
                     raise Problem('tasks[%d]: note %s belongs to no region'
                                   % (number, result['id']))
+                # Label Studio draws a relation between two regions of its
+                # own annotation.
+                if result['type'] == 'relation':
+                    if result['from_id'] not in regions or result['to_id'] not in regions:
+                        raise Problem('tasks[%d]: relation %r joins no regions of its annotation'
+                                      % (number, result))
+                    if result['direction'] not in ('right', 'left', 'bi'):
+                        raise Problem('tasks[%d]: relation direction %r'
+                                      % (number, result['direction']))
+                # Choices with an id are a region's; without, the task's.
+                if result['type'] == 'choices':
+                    if 'id' in result and result['id'] not in regions:
+                        raise Problem('tasks[%d]: choices %s belong to no region'
+                                      % (number, result['id']))
+                    if not all(isinstance(c, str) for c in result['value']['choices']):
+                        raise Problem('tasks[%d]: a choice is not a string' % number)
         documents.append(reading_order(spans))
     return documents
 

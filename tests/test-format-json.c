@@ -1065,6 +1065,7 @@ test_spacy_cats_exact (Fixture       *fixture,
   gloss_dataset_document_add_category (document, "Topics", "trade");
   path = export_dataset (fixture, &gloss_format_spacy, dataset, "cats.json", report);
   contents = read_file (path);
+  assert_python_reads (fixture, "spacy", path, dataset);
 
   g_assert_cmpstr (contents, ==,
                    "[\n"
