@@ -150,6 +150,45 @@ fuzz_check_dataset (GlossDataset *dataset)
           g_assert_nonnull (gloss_dataset_find_label (dataset, span->label));
           fuzz_check_text (span->annotator);
           fuzz_check_text (span->note);
+          for (guint k = 0; k < span->attributes->len; k++)
+            {
+              GlossDatasetAttributeValue *value = g_ptr_array_index (span->attributes, k);
+
+              fuzz_check_text (value->name);
+              fuzz_check_text (value->value);
+              g_assert_nonnull (gloss_dataset_find_attribute (dataset, value->name));
+            }
+        }
+
+      /* A relation joins two different spans of its own document, by a
+       * label the dataset defines. */
+      if (document->relations->len > 0)
+        {
+          g_autoptr(GHashTable) spans = g_hash_table_new (NULL, NULL);
+
+          for (guint j = 0; j < document->spans->len; j++)
+            g_hash_table_add (spans, g_ptr_array_index (document->spans, j));
+          for (guint j = 0; j < document->relations->len; j++)
+            {
+              GlossDatasetRelation *relation = g_ptr_array_index (document->relations, j);
+
+              g_assert_true (g_hash_table_contains (spans, relation->from));
+              g_assert_true (g_hash_table_contains (spans, relation->to));
+              g_assert_true (relation->from != relation->to);
+              fuzz_check_text (relation->type);
+              g_assert_cmpstr (relation->type, !=, "");
+              g_assert_nonnull (gloss_dataset_find_relation_label (dataset, relation->type));
+            }
+        }
+
+      for (guint j = 0; j < document->categories->len; j++)
+        {
+          GlossDatasetCategory *category = g_ptr_array_index (document->categories, j);
+
+          fuzz_check_text (category->set);
+          fuzz_check_text (category->value);
+          g_assert_cmpstr (category->value, !=, "");
+          g_assert_nonnull (gloss_dataset_find_category_set (dataset, category->set));
         }
     }
 }
