@@ -837,6 +837,11 @@ test_labelstudio_relations_round_trip (Fixture       *fixture,
 
   assert_python_reads (fixture, "labelstudio", first, dataset);
   g_assert_cmpuint (gloss_format_report_count_lost (report, "relation notes"), ==, 0);
+  /* The labeling config, not the tasks, holds how a relation label looks. */
+  g_assert_cmpuint (gloss_format_report_count_lost (report,
+                                                    "relation label colors, hotkeys or "
+                                                    "descriptions"), ==, 1);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "span attribute definitions"), ==, 0);
   g_assert_cmpuint (gloss_format_report_count_lost (
                       report, "relations between spans of two annotators (a Label Studio "
                       "relation joins regions of one annotation)"), ==, 0);
@@ -1078,6 +1083,7 @@ test_spacy_cats_exact (Fixture       *fixture,
   g_assert_cmpuint (gloss_format_report_count_lost (report, "relations"), ==, 1);
   g_assert_cmpuint (gloss_format_report_count_lost (report, "span attribute values"), ==, 3);
   g_assert_cmpuint (gloss_format_report_count_lost (report, "category set names"), ==, 2);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "span attribute definitions"), ==, 3);
 
   /* Read back: one set, every cat a value, those of 1.0 chosen. */
   read_back = read_ok (&gloss_format_spacy, path, read_report);

@@ -929,6 +929,10 @@ test_conll_lost_relations (Fixture       *fixture,
   g_assert_cmpuint (gloss_format_report_count_lost (report, "relations"), ==, 3);
   g_assert_cmpuint (gloss_format_report_count_lost (report, "span attribute values"), ==, 4);
   g_assert_cmpuint (gloss_format_report_count_lost (report, "document categories"), ==, 5);
+  g_assert_cmpuint (gloss_format_report_count_lost (report, "span attribute definitions"), ==, 3);
+  g_assert_cmpuint (gloss_format_report_count_lost (report,
+                                                    "relation label colors, hotkeys or "
+                                                    "descriptions"), ==, 1);
   g_assert_nonnull (strstr (description, "Not carried by this format: 3 relations\n"));
   g_assert_nonnull (strstr (description, "Not carried by this format: 5 document categories\n"));
 }

@@ -47,6 +47,7 @@
 
 #include "gloss-format.h"
 #include "gloss-format-reader.h"
+#include "gloss-json.h"
 #include "gloss-offsets.h"
 #include "gloss-text-file.h"
 #include "gloss-tokenizer.h"
@@ -309,7 +310,11 @@ conll_write (GlossDatasetSource  *source,
 
   g_return_val_if_fail (output->stream != NULL, FALSE);
 
-  return source->foreach (source, write_document, &writer, error);
+  if (!source->foreach (source, write_document, &writer, error))
+    return FALSE;
+
+  gloss_json_report_lost_definitions (report, source, FALSE);
+  return TRUE;
 }
 
 /* ---- Reading ---------------------------------------------------------- */

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-format.h"
+#include "gloss-json.h"
 #include "gloss-offsets.h"
 
 #define CONTEXT_CHARS 40
@@ -386,6 +387,7 @@ csv_write (GlossDatasetSource  *source,
     gloss_format_report_lose (report, "label with no spans", "labels with no spans", unused);
   if (described > 0)
     gloss_format_report_lose (report, "label color, hotkey and description", "label colors, hotkeys and descriptions", described);
+  gloss_json_report_lost_definitions (report, source, TRUE);
 
   return TRUE;
 }

@@ -846,6 +846,7 @@ doccano_write (GlossDatasetSource  *source,
   if (g_hash_table_size (used_sets) > 0)
     gloss_format_report_lose (report, "category set name", "category set names",
                               g_hash_table_size (used_sets));
+  gloss_json_report_lost_definitions (report, source, FALSE);
 
   return TRUE;
 }

@@ -377,6 +377,7 @@ gloss_format_labelstudio_write (GlossDatasetSource  *source,
     return FALSE;
 
   gloss_json_report_lost_labels (report, source->labels, used_labels);
+  gloss_json_report_lost_definitions (report, source, TRUE);
 
   return TRUE;
 }

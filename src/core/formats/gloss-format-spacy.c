@@ -285,6 +285,7 @@ gloss_format_spacy_write (GlossDatasetSource  *source,
   if (writer.n_annotators > 0)
     gloss_format_report_lose (report, "annotator name", "annotator names", writer.n_annotators);
   gloss_json_report_lost_labels (report, source->labels, used_labels);
+  gloss_json_report_lost_definitions (report, source, FALSE);
   if (writer.n_relations > 0)
     gloss_format_report_lose (report, "relation", "relations", writer.n_relations);
   if (writer.n_attribute_values > 0)

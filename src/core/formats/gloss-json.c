@@ -813,3 +813,56 @@ gloss_json_report_lost_labels (GlossFormatReport *report,
   if (unused > 0)
     gloss_format_report_lose (report, "label no span uses", "labels no span uses", unused);
 }
+
+/* Counts what a format with no place for SOURCE's definitions of
+ * relations, attributes and categories loses of them: the looks of
+ * relation labels, the hotkeys of categories, and either whole attribute
+ * definitions or, where the format carries attribute values
+ * (ATTRIBUTE_VALUES), the labels an attribute is limited to. */
+void
+gloss_json_report_lost_definitions (GlossFormatReport  *report,
+                                    GlossDatasetSource *source,
+                                    gboolean            attribute_values)
+{
+  guint looks = 0;
+  guint hotkeys = 0;
+  guint attributes = 0;
+
+  for (guint i = 0; source->relation_labels != NULL && i < source->relation_labels->len; i++)
+    {
+      GlossDatasetRelationLabel *label = g_ptr_array_index (source->relation_labels, i);
+
+      looks += (label->color != NULL && label->color[0] != '\0') ||
+               (label->hotkey != NULL && label->hotkey[0] != '\0') ||
+               (label->description != NULL && label->description[0] != '\0');
+    }
+  for (guint i = 0; source->category_sets != NULL && i < source->category_sets->len; i++)
+    {
+      GlossDatasetCategorySet *set = g_ptr_array_index (source->category_sets, i);
+
+      for (guint j = 0; j < set->values->len; j++)
+        {
+          GlossDatasetCategoryValue *value = g_ptr_array_index (set->values, j);
+
+          hotkeys += value->hotkey != NULL && value->hotkey[0] != '\0';
+        }
+    }
+  for (guint i = 0; source->attributes != NULL && i < source->attributes->len; i++)
+    {
+      GlossDatasetAttribute *attribute = g_ptr_array_index (source->attributes, i);
+
+      attributes += !attribute_values || attribute->labels->len > 0;
+    }
+
+  if (looks > 0)
+    gloss_format_report_lose (report, "relation label color, hotkey or description",
+                              "relation label colors, hotkeys or descriptions", looks);
+  if (hotkeys > 0)
+    gloss_format_report_lose (report, "category hotkey", "category hotkeys", hotkeys);
+  if (attributes > 0 && attribute_values)
+    gloss_format_report_lose (report, "span attribute's list of labels it applies to",
+                              "span attributes' lists of labels they apply to", attributes);
+  else if (attributes > 0)
+    gloss_format_report_lose (report, "span attribute definition", "span attribute definitions",
+                              attributes);
+}

@@ -138,6 +138,9 @@ gboolean    gloss_json_check_source_span (const GlossDatasetDocument *document,
 void        gloss_json_report_lost_labels (GlossFormatReport *report,
                                            GPtrArray         *labels,
                                            GHashTable        *used);
+void        gloss_json_report_lost_definitions (GlossFormatReport  *report,
+                                                GlossDatasetSource *source,
+                                                gboolean            attribute_values);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossJsonFile, gloss_json_file_clear)
 
