@@ -839,6 +839,20 @@ test_csv_bad_span (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* How many entries FOLDER holds: an export leaves no temporaries. */
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint count = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    count++;
+
+  return count;
+}
+
 /* Each attribute the project defines is a column of the span rows; the
  * relations go into NAME.relations.csv beside them. */
 static void
@@ -901,6 +915,31 @@ test_csv_relations_file_exists (Fixture       *fixture,
   g_assert_no_error (error);
   contents = read_file (relations_path);
   g_assert_true (g_str_has_prefix (contents, "document,type,"));
+
+  /* An export that fails leaves neither file behind, nor changes them. */
+  {
+    g_autoptr(GlossDataset) bad = gloss_test_small_relations_new ();
+    g_autoptr(GlossDatasetSource) bad_source = gloss_dataset_source_new_for_dataset (bad);
+    g_autofree char *bad_path = fixture_path (fixture, "bad.csv");
+    g_autofree char *bad_relations = fixture_path (fixture, "bad.relations.csv");
+    g_autofree char *kept = NULL;
+    GlossDatasetDocument *document = gloss_dataset_add_document (bad, "short.txt", "Baku");
+
+    gloss_dataset_document_add_span (document, 2, 9, "H", "", "");
+    g_assert_false (gloss_format_write_dataset (&gloss_format_csv, bad_source, bad_path, FALSE,
+                                                report, &error));
+    g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (bad_relations, G_FILE_TEST_EXISTS));
+
+    g_assert_false (gloss_format_write_dataset (&gloss_format_csv, bad_source, path, TRUE,
+                                                report, &error));
+    g_clear_error (&error);
+    kept = read_file (relations_path);
+    g_assert_cmpstr (kept, ==, contents);
+    g_assert_cmpuint (count_files (fixture->dir), ==, 2);
+  }
 
   /* A project without relation labels writes no relations file. */
   {
