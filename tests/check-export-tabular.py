@@ -103,17 +103,19 @@ def raw_cell(number, cell):
 def check_csv(path, documents):
     data = read_utf8(path)
     rows = list(csv.reader(io.StringIO(data, newline='')))
-    if not rows or rows[0] != CSV_HEADER:
+    # The span columns, then one a span attribute.
+    if not rows or rows[0][:len(CSV_HEADER)] != CSV_HEADER:
         problem('csv: header %r, expected %r' % (rows[0] if rows else None, CSV_HEADER))
         return
+    header = rows[0]
     expected_rows = [(document, span) for document in documents for span in document['spans']]
     if len(rows) - 1 != len(expected_rows):
         problem('csv: %d rows for %d spans' % (len(rows) - 1, len(expected_rows)))
     for number, (row, (document, span)) in enumerate(zip(rows[1:], expected_rows), 2):
-        if len(row) != len(CSV_HEADER):
+        if len(row) != len(header):
             problem('csv row %d: %d fields' % (number, len(row)))
             continue
-        name, start, end, label, text, left, right, annotator, note = row
+        name, start, end, label, text, left, right, annotator, note = row[:len(CSV_HEADER)]
         name, label, text, left, right, annotator, note = (
             raw_cell(number, cell) for cell in (name, label, text, left, right, annotator, note))
         start, end = int(start), int(end)

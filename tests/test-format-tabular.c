@@ -880,6 +880,9 @@ test_csv_relations (Fixture       *fixture,
                    "document,type,from_start,from_end,from_text,to_start,to_end,to_text,"
                    "annotator,note\n"
                    "a.txt,opposes,0,8,Velayati,17,22,Alili,,\n");
+  g_clear_pointer (&contents, g_free);
+  contents = write_expected (fixture, dataset);
+  assert_python_reads ("csv", path, contents);
   g_assert_cmpuint (gloss_format_report_count_lost (report, "document categories"), ==, 3);
 }
 
