@@ -709,7 +709,7 @@ test_migrate_from_v2 (Fixture       *fixture,
   saved = read_bytes (backup);
   g_assert_true (g_bytes_equal (before, saved));
 
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
   g_assert_cmpuint (gloss_store_count_texts_to_index (store), ==, 0);
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH 'velayati'"),

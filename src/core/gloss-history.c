@@ -70,6 +70,8 @@ on_changes_committed_cb (GlossHistory *self,
   notify_state (self);
 }
 
+/* Writes CHANGE's row back as it was: put for a row that was there, a
+ * delete of the row that was made. */
 static gboolean
 revert_change (GlossHistory  *self,
                GlossChange   *change,
@@ -80,10 +82,16 @@ revert_change (GlossHistory  *self,
   if (change->before != NULL)
     {
       if (GLOSS_IS_SPAN (row))
-        return gloss_store_put_span (self->store, GLOSS_SPAN (change->before), error);
+        return gloss_store_put_span (self->store, GLOSS_SPAN (row), error);
       if (GLOSS_IS_DOCUMENT (row))
-        return gloss_store_put_document (self->store, GLOSS_DOCUMENT (change->before), error);
-      return gloss_store_put_label (self->store, GLOSS_LABEL (change->before), error);
+        return gloss_store_put_document (self->store, GLOSS_DOCUMENT (row), error);
+      if (GLOSS_IS_LABEL (row))
+        return gloss_store_put_label (self->store, GLOSS_LABEL (row), error);
+      if (GLOSS_IS_RELATION (row))
+        return gloss_store_put_relation (self->store, GLOSS_RELATION (row), error);
+      if (GLOSS_IS_RELATION_LABEL (row))
+        return gloss_store_put_relation_label (self->store, GLOSS_RELATION_LABEL (row), error);
+      g_return_val_if_reached (FALSE);
     }
 
   if (GLOSS_IS_SPAN (row))
@@ -91,7 +99,16 @@ revert_change (GlossHistory  *self,
   if (GLOSS_IS_DOCUMENT (row))
     return gloss_store_delete_document (self->store, gloss_document_get_id (GLOSS_DOCUMENT (row)),
                                         error);
-  return gloss_store_delete_label (self->store, gloss_label_get_id (GLOSS_LABEL (row)), error);
+  if (GLOSS_IS_LABEL (row))
+    return gloss_store_delete_label (self->store, gloss_label_get_id (GLOSS_LABEL (row)), error);
+  if (GLOSS_IS_RELATION (row))
+    return gloss_store_delete_relation (self->store, gloss_relation_get_id (GLOSS_RELATION (row)),
+                                        error);
+  if (GLOSS_IS_RELATION_LABEL (row))
+    return gloss_store_delete_relation_label (self->store,
+                                              gloss_relation_label_get_id (GLOSS_RELATION_LABEL (row)),
+                                              error);
+  g_return_val_if_reached (FALSE);
 }
 
 /* Reverts the newest step of FROM; its reversal lands on TO. */

@@ -375,6 +375,8 @@ gloss_store_delete_document (GlossStore  *self,
 
   snapshot = get_document_snapshot (self, document_id, error);
   ok = snapshot != NULL &&
+       gloss_store_delete_span_dependents (self, GLOSS_STORE_SPANS_OF_DOCUMENT, document_id,
+                                           error) &&
        gloss_store_delete_spans_where (self,
                                        "DELETE FROM spans WHERE document = ? "
                                        "RETURNING " GLOSS_STORE_SPAN_COLUMNS,

@@ -238,6 +238,7 @@ gloss_store_delete_label (GlossStore  *self,
 
   label = gloss_store_get_label (self, label_id, error);
   ok = label != NULL &&
+       gloss_store_delete_span_dependents (self, GLOSS_STORE_SPANS_OF_LABEL, label_id, error) &&
        gloss_store_delete_spans_where (self,
                                        "DELETE FROM spans WHERE label = ? "
                                        "RETURNING " GLOSS_STORE_SPAN_COLUMNS,

@@ -74,6 +74,11 @@ typedef enum {
   DOCUMENT_CHANGED,
   DOCUMENTS_CHANGED,
   LABELS_CHANGED,
+  RELATIONS_CHANGED,
+  RELATION_LABELS_CHANGED,
+  ATTRIBUTES_CHANGED,
+  SPAN_ATTRIBUTES_CHANGED,
+  CATEGORIES_CHANGED,
   CHANGES_COMMITTED,
   N_SIGNALS,
 } GlossStoreSignal;
@@ -106,6 +111,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStoreTransaction, gloss_store_transaction_ro
 #define GLOSS_STORE_LABEL_COLUMNS "id, name, color, hotkey, description, position"
 #define GLOSS_STORE_SPAN_COLUMNS \
   "id, document, label, start, end, annotator, note, created, modified"
+#define GLOSS_STORE_RELATION_LABEL_COLUMNS \
+  "id, name, color, hotkey, description, directed, position"
+#define GLOSS_STORE_RELATION_COLUMNS \
+  "id, document, label, from_span, to_span, annotator, note, created, modified"
+#define GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS "span, attribute, value"
 
 /* gloss-store.c: errors, SQL, the journal and its signals */
 char          *gloss_store_now              (void);
@@ -156,6 +166,29 @@ GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
 GPtrArray     *gloss_store_collect_spans    (GlossStore    *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
+GlossRelationLabel *gloss_store_relation_label_from_row (sqlite3_stmt *stmt);
+GlossRelation *gloss_store_relation_from_row (sqlite3_stmt *stmt);
+GlossAttributeValue *gloss_store_attribute_value_from_row (sqlite3_stmt *stmt);
+GPtrArray     *gloss_store_collect_rows     (GlossStore    *self,
+                                             sqlite3_stmt  *stmt,
+                                             GObject     *(*from_row) (sqlite3_stmt *stmt),
+                                             GError       **error);
+gboolean       gloss_store_delete_rows_where (GlossStore   *self,
+                                              const char   *sql,
+                                              gint64        id,
+                                              GObject    *(*from_row) (sqlite3_stmt *stmt),
+                                              GError      **error);
+/* Whose spans' dependents gloss_store_delete_span_dependents () deletes. */
+typedef enum {
+  GLOSS_STORE_SPANS_OF_SPAN,
+  GLOSS_STORE_SPANS_OF_DOCUMENT,
+  GLOSS_STORE_SPANS_OF_LABEL,
+} GlossStoreSpansOf;
+
+gboolean       gloss_store_delete_span_dependents (GlossStore        *self,
+                                                   GlossStoreSpansOf  spans_of,
+                                                   gint64             id,
+                                                   GError           **error);
 gboolean       gloss_store_delete_row       (GlossStore    *self,
                                              const char    *sql,
                                              gint64         id,

@@ -137,6 +137,83 @@ static const char * const migrations[] = {
   "    SELECT NEW.document, NEW.text"
   "    WHERE NOT EXISTS (SELECT 1 FROM unindexed_texts WHERE document = NEW.document);"
   "END;",
+
+  /* 3 -> 4: relations between spans, span attributes and document
+   * categories. The store deletes (and journals) a span's relations and
+   * attribute values itself before the span, so that one undo brings all
+   * of it back; the cascades only keep the file whole should anything
+   * else delete rows. Each table that references another has an index on
+   * that column: SQLite checks the references of every row deleted, and
+   * without one, deleting a span would read every relation. A relation
+   * is indexed by document (a document's relations are read with its
+   * spans) and by each of its spans; one with the same label between the
+   * same two spans is the same relation, once. A choice attribute's
+   * values are one text, a value a line (values are names, never lines). */
+  "CREATE TABLE relation_labels ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0),"
+  "  color TEXT NOT NULL,"
+  "  hotkey TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  directed INTEGER NOT NULL DEFAULT 1 CHECK (directed IN (0, 1)),"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE relations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  label INTEGER NOT NULL REFERENCES relation_labels (id) ON DELETE CASCADE,"
+  "  from_span INTEGER NOT NULL REFERENCES spans (id) ON DELETE CASCADE,"
+  "  to_span INTEGER NOT NULL REFERENCES spans (id) ON DELETE CASCADE,"
+  "  annotator TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  CHECK (from_span != to_span)"
+  ");"
+  "CREATE INDEX relations_by_document ON relations (document);"
+  "CREATE UNIQUE INDEX relations_by_from_span ON relations (from_span, to_span, label);"
+  "CREATE INDEX relations_by_to_span ON relations (to_span);"
+  "CREATE INDEX relations_by_label ON relations (label);"
+  "CREATE TABLE attributes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('flag', 'choice', 'text')),"
+  "  choices TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE attribute_labels ("
+  "  attribute INTEGER NOT NULL REFERENCES attributes (id) ON DELETE CASCADE,"
+  "  label INTEGER NOT NULL REFERENCES labels (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (attribute, label)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX attribute_labels_by_label ON attribute_labels (label);"
+  "CREATE TABLE span_attributes ("
+  "  span INTEGER NOT NULL REFERENCES spans (id) ON DELETE CASCADE,"
+  "  attribute INTEGER NOT NULL REFERENCES attributes (id) ON DELETE CASCADE,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (span, attribute)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX span_attributes_by_attribute ON span_attributes (attribute);"
+  "CREATE TABLE category_sets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0),"
+  "  multiple INTEGER NOT NULL DEFAULT 0 CHECK (multiple IN (0, 1)),"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE categories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  category_set INTEGER NOT NULL REFERENCES category_sets (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  hotkey TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL,"
+  "  UNIQUE (category_set, name)"
+  ");"
+  "CREATE TABLE document_categories ("
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  category INTEGER NOT NULL REFERENCES categories (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (document, category)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX document_categories_by_category ON document_categories (category);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);

@@ -2,8 +2,9 @@
 
 /* The spans: adding one (checked against its document's length and its
  * label), reading them in reading order (all, or a page at a time),
- * relabeling, notes, deleting, and writing one back as it was (undo).
- * Each change is one journaled transaction. */
+ * relabeling, notes, deleting (with its relations and attribute values),
+ * and writing one back as it was (undo). Each change is one journaled
+ * transaction. */
 
 #define G_LOG_DOMAIN "gloss-store"
 
@@ -279,6 +280,7 @@ gloss_store_delete_span (GlossStore  *self,
 
   span = gloss_store_get_span (self, span_id, error);
   return span != NULL &&
+         gloss_store_delete_span_dependents (self, GLOSS_STORE_SPANS_OF_SPAN, span_id, error) &&
          gloss_store_delete_row (self, "DELETE FROM spans WHERE id = ?", span_id, span, error) &&
          gloss_store_transaction_commit (&tx, error);
 }

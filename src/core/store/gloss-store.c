@@ -301,8 +301,37 @@ gloss_store_query_int (GlossStore *self,
   return value;
 }
 
-/* Signals about the whole list (documents, labels) and per-document changes
- * are coalesced: a batch of many spans announces each document once. */
+/* Signals about a whole list (documents, labels, relation labels,
+ * attributes, categories) and per-document or per-span changes are
+ * coalesced: a batch of many spans announces each document once. */
+static gboolean
+is_coalesced (GlossStoreSignal signal_id)
+{
+  switch (signal_id)
+    {
+    case DOCUMENTS_CHANGED:
+    case LABELS_CHANGED:
+    case DOCUMENT_CHANGED:
+    case RELATIONS_CHANGED:
+    case RELATION_LABELS_CHANGED:
+    case ATTRIBUTES_CHANGED:
+    case SPAN_ATTRIBUTES_CHANGED:
+    case CATEGORIES_CHANGED:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether the signal is about a whole list, emitted before the others. */
+static gboolean
+is_list_signal (GlossStoreSignal signal_id)
+{
+  return signal_id == LABELS_CHANGED || signal_id == DOCUMENTS_CHANGED ||
+         signal_id == RELATION_LABELS_CHANGED || signal_id == ATTRIBUTES_CHANGED ||
+         signal_id == CATEGORIES_CHANGED;
+}
+
 void
 gloss_store_queue_signal (GlossStore      *self,
                           GlossStoreSignal signal_id,
@@ -317,7 +346,7 @@ gloss_store_queue_signal (GlossStore      *self,
     id,
   };
 
-  if (signal_id == DOCUMENTS_CHANGED || signal_id == LABELS_CHANGED || signal_id == DOCUMENT_CHANGED)
+  if (is_coalesced (signal_id))
     {
       gint64 key = ((gint64) signal_id << 56) | id;
 
@@ -392,6 +421,34 @@ gloss_store_record_change (GlossStore *self,
         gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL,
                                   gloss_document_get_id (GLOSS_DOCUMENT (row)));
     }
+  else if (GLOSS_IS_RELATION (row))
+    {
+      gloss_store_queue_signal (self, RELATIONS_CHANGED, NULL, NULL,
+                                gloss_relation_get_document_id (GLOSS_RELATION (row)));
+    }
+  else if (GLOSS_IS_RELATION_LABEL (row))
+    {
+      gloss_store_queue_signal (self, RELATION_LABELS_CHANGED, NULL, NULL, 0);
+    }
+  else if (GLOSS_IS_ATTRIBUTE (row))
+    {
+      gloss_store_queue_signal (self, ATTRIBUTES_CHANGED, NULL, NULL, 0);
+    }
+  else if (GLOSS_IS_ATTRIBUTE_VALUE (row))
+    {
+      gloss_store_queue_signal (self, SPAN_ATTRIBUTES_CHANGED, NULL, NULL,
+                                gloss_attribute_value_get_span_id (GLOSS_ATTRIBUTE_VALUE (row)));
+    }
+  else if (GLOSS_IS_CATEGORY_SET (row) || GLOSS_IS_CATEGORY (row))
+    {
+      gloss_store_queue_signal (self, CATEGORIES_CHANGED, NULL, NULL, 0);
+    }
+  else if (GLOSS_IS_DOCUMENT_CATEGORY (row))
+    {
+      /* The document list shows a document's categories. */
+      gloss_store_queue_signal (self, DOCUMENT_CHANGED, NULL, NULL,
+                                gloss_document_category_get_document_id (GLOSS_DOCUMENT_CATEGORY (row)));
+    }
 }
 
 static void
@@ -423,7 +480,7 @@ emit_pending_signals (GlossStore *self)
     {
       PendingSignal *p = &g_array_index (pending, PendingSignal, i);
 
-      if (p->signal_id == LABELS_CHANGED || p->signal_id == DOCUMENTS_CHANGED)
+      if (is_list_signal (p->signal_id))
         g_signal_emit (self, signals[p->signal_id], 0);
     }
 
@@ -441,6 +498,8 @@ emit_pending_signals (GlossStore *self)
           g_signal_emit (self, signals[p->signal_id], 0, p->first, p->second);
           break;
         case DOCUMENT_CHANGED:
+        case RELATIONS_CHANGED:
+        case SPAN_ATTRIBUTES_CHANGED:
           g_signal_emit (self, signals[p->signal_id], 0, p->id);
           break;
         default:
@@ -612,8 +671,7 @@ gloss_store_rollback (GlossStore *self)
           PendingSignal *p = &g_array_index (self->pending_signals, PendingSignal, i);
           gint64 key = ((gint64) p->signal_id << 56) | p->id;
 
-          if (p->signal_id == DOCUMENTS_CHANGED || p->signal_id == LABELS_CHANGED ||
-              p->signal_id == DOCUMENT_CHANGED)
+          if (is_coalesced (p->signal_id))
             g_hash_table_add (self->pending_keys, g_memdup2 (&key, sizeof key));
         }
       return;
@@ -772,6 +830,26 @@ gloss_store_class_init (GlossStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[LABELS_CHANGED] =
     g_signal_new ("labels-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A document's relations changed (added, deleted, relabeled, noted). */
+  signals[RELATIONS_CHANGED] =
+    g_signal_new ("relations-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[RELATION_LABELS_CHANGED] =
+    g_signal_new ("relation-labels-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The attribute definitions changed. */
+  signals[ATTRIBUTES_CHANGED] =
+    g_signal_new ("attributes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A span's attribute values changed: the span's id. */
+  signals[SPAN_ATTRIBUTES_CHANGED] =
+    g_signal_new ("span-attributes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The category sets or their values changed; a document's own choices
+   * come as "document-changed". */
+  signals[CATEGORIES_CHANGED] =
+    g_signal_new ("categories-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* After the other signals of a transaction: its journal, a GPtrArray of
    * GlossChange, in the order the rows changed. */

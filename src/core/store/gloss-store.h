@@ -4,8 +4,12 @@
 
 #include <gio/gio.h>
 
+#include "gloss-attribute.h"
+#include "gloss-category.h"
 #include "gloss-document.h"
 #include "gloss-label.h"
+#include "gloss-relation.h"
+#include "gloss-relation-label.h"
 #include "gloss-search.h"
 #include "gloss-span.h"
 
@@ -28,15 +32,17 @@ typedef enum {
 
 /* "GLOS" in the file header, so that Gloss knows its own files. */
 #define GLOSS_STORE_APPLICATION_ID 0x474C4F53
-#define GLOSS_STORE_SCHEMA_VERSION 3
+#define GLOSS_STORE_SCHEMA_VERSION 4
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
 
-/* One row's change within a transaction: a GlossSpan, GlossLabel or
- * GlossDocument (a snapshot when created or deleted) as it
- * was (NULL if it was created) and as it is (NULL if it was deleted). */
+/* One row's change within a transaction: a GlossSpan, GlossLabel,
+ * GlossDocument (a snapshot when created or deleted), GlossRelationLabel,
+ * GlossRelation, GlossAttribute, GlossAttributeValue, GlossCategorySet,
+ * GlossCategory or GlossDocumentCategory as it was (NULL if it was
+ * created) and as it is (NULL if it was deleted). */
 typedef struct
 {
   GObject *before;
@@ -233,6 +239,70 @@ GPtrArray     *gloss_store_list_spans_page     (GlossStore          *self,
 GPtrArray     *gloss_store_list_spans          (GlossStore          *self,
                                                 gint64               document_id,
                                                 GError             **error);
+
+/* gloss-store-relations.c: relations between two spans of a document.
+ * Deleting a span, a document, a span label or a relation label deletes
+ * its relations in the same undoable step. */
+GlossRelationLabel *gloss_store_add_relation_label    (GlossStore          *self,
+                                                       const char          *name,
+                                                       const char          *color,
+                                                       const char          *hotkey,
+                                                       const char          *description,
+                                                       gboolean             directed,
+                                                       GError             **error);
+GPtrArray     *gloss_store_list_relation_labels  (GlossStore          *self,
+                                                  GError             **error);
+GlossRelationLabel *gloss_store_get_relation_label    (GlossStore          *self,
+                                                       gint64               label_id,
+                                                       GError             **error);
+GlossRelationLabel *gloss_store_update_relation_label (GlossStore          *self,
+                                                       gint64               label_id,
+                                                       const char          *name,
+                                                       const char          *color,
+                                                       const char          *hotkey,
+                                                       const char          *description,
+                                                       gboolean             directed,
+                                                       GError             **error);
+gboolean       gloss_store_delete_relation_label (GlossStore          *self,
+                                                  gint64               label_id,
+                                                  GError             **error);
+gboolean       gloss_store_put_relation_label    (GlossStore          *self,
+                                                  GlossRelationLabel  *label,
+                                                  GError             **error);
+guint          gloss_store_count_relation_label_relations (GlossStore *self,
+                                                           gint64      label_id);
+
+GlossRelation *gloss_store_add_relation          (GlossStore          *self,
+                                                  gint64               document_id,
+                                                  gint64               label_id,
+                                                  gint64               from_span_id,
+                                                  gint64               to_span_id,
+                                                  const char          *annotator,
+                                                  const char          *note,
+                                                  GError             **error);
+GlossRelation *gloss_store_get_relation          (GlossStore          *self,
+                                                  gint64               relation_id,
+                                                  GError             **error);
+GPtrArray     *gloss_store_list_relations        (GlossStore          *self,
+                                                  gint64               document_id,
+                                                  GError             **error);
+GPtrArray     *gloss_store_list_span_relations   (GlossStore          *self,
+                                                  gint64               span_id,
+                                                  GError             **error);
+GlossRelation *gloss_store_relabel_relation      (GlossStore          *self,
+                                                  gint64               relation_id,
+                                                  gint64               label_id,
+                                                  GError             **error);
+GlossRelation *gloss_store_set_relation_note     (GlossStore          *self,
+                                                  gint64               relation_id,
+                                                  const char          *note,
+                                                  GError             **error);
+gboolean       gloss_store_delete_relation       (GlossStore          *self,
+                                                  gint64               relation_id,
+                                                  GError             **error);
+gboolean       gloss_store_put_relation          (GlossStore          *self,
+                                                  GlossRelation       *relation,
+                                                  GError             **error);
 
 /* gloss-store-search.c */
 GPtrArray     *gloss_store_add_spans_for_matches (GlossStore          *self,

@@ -1,0 +1,866 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Relations between spans, span attributes and document categories in the
+ * project file: each call, its refusals, its undo and redo, what survives
+ * a restart, the migration from schema 3, a crash and another program's
+ * lock in the middle of a change. */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "gloss-history.h"
+#include "gloss-store-private.h"
+#include "gloss-test-store.h"
+#include "gloss-test-util.h"
+
+#define TEXT "Velayati met Pezeshkian in Baku; Aliyev said the corridor stays shut. 🚧"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GlossStore *store;
+  GlossHistory *history;
+  gint64 actor;      /* span labels */
+  gint64 place;
+  gint64 document_id;
+  gint64 other_document_id;
+  gint64 velayati;   /* spans of the document */
+  gint64 pezeshkian;
+  gint64 baku;
+  gint64 aliyev;
+  gint64 elsewhere;  /* a span of the other document */
+  gint64 met;        /* relation labels: directed */
+  gint64 allied;     /* undirected */
+} Fixture;
+
+static gint64
+add_span (GlossStore *store,
+          gint64      document_id,
+          gint64      label_id,
+          gint64      start,
+          gint64      end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSpan) span = gloss_store_add_span (store, document_id, label_id, start, end,
+                                                    "Ana", NULL, &error);
+
+  g_assert_no_error (error);
+  return gloss_span_get_id (span);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) actor = NULL;
+  g_autoptr(GlossLabel) place = NULL;
+  g_autoptr(GlossRelationLabel) met = NULL;
+  g_autoptr(GlossRelationLabel) allied = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-relations-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "analysis.gloss", NULL);
+  fixture->store = gloss_store_create (fixture->path, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  actor = gloss_store_add_label (fixture->store, "Actor", "#3584e4", "1", NULL, &error);
+  g_assert_no_error (error);
+  place = gloss_store_add_label (fixture->store, "Place", "#e01b24", "2", NULL, &error);
+  g_assert_no_error (error);
+  fixture->actor = gloss_label_get_id (actor);
+  fixture->place = gloss_label_get_id (place);
+
+  fixture->document_id = gloss_store_add_document (fixture->store, "baku.txt", TEXT, NULL, &error);
+  g_assert_no_error (error);
+  fixture->other_document_id = gloss_store_add_document (fixture->store, "other.txt",
+                                                         "Velayati again.", NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->velayati = add_span (fixture->store, fixture->document_id, fixture->actor, 0, 8);
+  fixture->pezeshkian = add_span (fixture->store, fixture->document_id, fixture->actor, 13, 23);
+  fixture->baku = add_span (fixture->store, fixture->document_id, fixture->place, 27, 31);
+  fixture->aliyev = add_span (fixture->store, fixture->document_id, fixture->actor, 33, 39);
+  fixture->elsewhere = add_span (fixture->store, fixture->other_document_id, fixture->actor, 0, 8);
+
+  met = gloss_store_add_relation_label (fixture->store, "met", "#2ec27e", "m", "Met in person",
+                                        TRUE, &error);
+  g_assert_no_error (error);
+  allied = gloss_store_add_relation_label (fixture->store, "allied", NULL, NULL, NULL, FALSE,
+                                           &error);
+  g_assert_no_error (error);
+  fixture->met = gloss_relation_label_get_id (met);
+  fixture->allied = gloss_relation_label_get_id (allied);
+
+  /* The history starts after the setup, as a window's does. */
+  fixture->history = gloss_history_new (fixture->store);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->store);
+  gloss_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static GlossRelation *
+add_relation (Fixture *fixture,
+              gint64   label_id,
+              gint64   from_id,
+              gint64   to_id)
+{
+  g_autoptr(GError) error = NULL;
+  GlossRelation *relation = gloss_store_add_relation (fixture->store, fixture->document_id,
+                                                      label_id, from_id, to_id, "Ana", NULL,
+                                                      &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (relation);
+  return relation;
+}
+
+/* The ids of the document's relations, in order, as "1 2 3". */
+static char *
+relation_ids (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations = gloss_store_list_relations (fixture->store,
+                                                               fixture->document_id, &error);
+  GString *ids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < relations->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                            gloss_relation_get_id (relations->pdata[i]));
+
+  return g_string_free (ids, FALSE);
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+undo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_history_undo (fixture->history, &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_history_redo (fixture->history, &error));
+  g_assert_no_error (error);
+}
+
+/* Relation labels: added last in the list with a color of their own when
+ * none is given, their names and keys unique, edited and deleted, each
+ * one undoable step. */
+static void
+test_relation_labels (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GlossRelationLabel) label = NULL;
+  g_autoptr(GlossRelationLabel) updated = NULL;
+  g_autoptr(GlossRelationLabel) same = NULL;
+
+  labels = gloss_store_list_relation_labels (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (labels->len, ==, 2);
+  g_assert_cmpstr (gloss_relation_label_get_name (labels->pdata[0]), ==, "met");
+  g_assert_cmpstr (gloss_relation_label_get_color (labels->pdata[0]), ==, "#2ec27e");
+  g_assert_cmpstr (gloss_relation_label_get_hotkey (labels->pdata[0]), ==, "m");
+  g_assert_cmpstr (gloss_relation_label_get_description (labels->pdata[0]), ==, "Met in person");
+  g_assert_true (gloss_relation_label_get_directed (labels->pdata[0]));
+  g_assert_cmpint (gloss_relation_label_get_position (labels->pdata[0]), ==, 0);
+  g_assert_cmpstr (gloss_relation_label_get_name (labels->pdata[1]), ==, "allied");
+  g_assert_false (gloss_relation_label_get_directed (labels->pdata[1]));
+  g_assert_cmpint (gloss_relation_label_get_position (labels->pdata[1]), ==, 1);
+  /* A color picked apart from the first one's. */
+  g_assert_cmpuint (strlen (gloss_relation_label_get_color (labels->pdata[1])), ==, 7);
+  g_assert_cmpstr (gloss_relation_label_get_color (labels->pdata[1]), !=, "#2ec27e");
+
+  label = gloss_store_add_relation_label (fixture->store, "  met ", NULL, NULL, NULL, TRUE, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_null (label);
+  g_clear_error (&error);
+  label = gloss_store_add_relation_label (fixture->store, "funds", NULL, "m", NULL, TRUE, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "“met”"));
+  g_clear_error (&error);
+  label = gloss_store_add_relation_label (fixture->store, "funds", NULL, "Ctrl+F", NULL, TRUE,
+                                          &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  label = gloss_store_add_relation_label (fixture->store, " ", NULL, NULL, NULL, TRUE, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  label = gloss_store_add_relation_label (fixture->store, "funds", "not a color", NULL, NULL, TRUE,
+                                          &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gloss_history_can_undo (fixture->history));
+
+  label = gloss_store_add_relation_label (fixture->store, " funds ", "#C01C28", "f", NULL, TRUE,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_relation_label_get_name (label), ==, "funds");
+  g_assert_cmpstr (gloss_relation_label_get_color (label), ==, "#c01c28");
+  g_assert_cmpint (gloss_relation_label_get_position (label), ==, 2);
+
+  updated = gloss_store_update_relation_label (fixture->store, gloss_relation_label_get_id (label),
+                                               "pays", NULL, "", "Money", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_relation_label_get_name (updated), ==, "pays");
+  g_assert_cmpstr (gloss_relation_label_get_color (updated), ==, "#c01c28");
+  g_assert_cmpstr (gloss_relation_label_get_hotkey (updated), ==, "");
+  g_assert_cmpstr (gloss_relation_label_get_description (updated), ==, "Money");
+  g_assert_false (gloss_relation_label_get_directed (updated));
+
+  /* Another's name or key is refused, and the label stays as it was. */
+  g_assert_null (gloss_store_update_relation_label (fixture->store,
+                                                    gloss_relation_label_get_id (label), "met",
+                                                    NULL, NULL, NULL, FALSE, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (gloss_store_update_relation_label (fixture->store,
+                                                    gloss_relation_label_get_id (label), NULL,
+                                                    NULL, "m", NULL, FALSE, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Changing nothing is no step. */
+  same = gloss_store_update_relation_label (fixture->store, gloss_relation_label_get_id (label),
+                                            NULL, NULL, NULL, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_relation_label_get_name (same), ==, "pays");
+
+  undo (fixture);
+  g_clear_object (&same);
+  same = gloss_store_get_relation_label (fixture->store, gloss_relation_label_get_id (label),
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_relation_label_get_name (same), ==, "funds");
+  g_assert_cmpstr (gloss_relation_label_get_hotkey (same), ==, "f");
+  g_assert_true (gloss_relation_label_get_directed (same));
+  undo (fixture);
+  g_clear_object (&same);
+  same = gloss_store_get_relation_label (fixture->store, gloss_relation_label_get_id (label),
+                                         &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+  g_assert_null (same);
+  g_clear_error (&error);
+  redo (fixture);
+  redo (fixture);
+  same = gloss_store_get_relation_label (fixture->store, gloss_relation_label_get_id (label),
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_relation_label_get_name (same), ==, "pays");
+  g_assert_cmpint (gloss_relation_label_get_position (same), ==, 2);
+}
+
+/* Relations: added between two spans of a document, listed by document
+ * and by span, relabeled, noted and deleted; what cannot be drawn is
+ * refused with a message and nothing stored. */
+static void
+test_relations (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRelation) first = NULL;
+  g_autoptr(GlossRelation) second = NULL;
+  g_autoptr(GlossRelation) refused = NULL;
+  g_autoptr(GlossRelation) relabeled = NULL;
+  g_autoptr(GlossRelation) noted = NULL;
+  g_autoptr(GlossRelation) got = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autofree char *ids = NULL;
+
+  first = add_relation (fixture, fixture->met, fixture->velayati, fixture->pezeshkian);
+  g_assert_cmpint (gloss_relation_get_document_id (first), ==, fixture->document_id);
+  g_assert_cmpint (gloss_relation_get_label_id (first), ==, fixture->met);
+  g_assert_cmpint (gloss_relation_get_from_id (first), ==, fixture->velayati);
+  g_assert_cmpint (gloss_relation_get_to_id (first), ==, fixture->pezeshkian);
+  g_assert_cmpstr (gloss_relation_get_annotator (first), ==, "Ana");
+  g_assert_cmpstr (gloss_relation_get_note (first), ==, "");
+  g_assert_cmpstr (gloss_relation_get_created (first), !=, "");
+  g_assert_true (gloss_relation_involves (first, fixture->pezeshkian));
+  g_assert_false (gloss_relation_involves (first, fixture->baku));
+
+  /* Directed: the other way round is another relation. */
+  second = add_relation (fixture, fixture->met, fixture->pezeshkian, fixture->velayati);
+
+  refused = gloss_store_add_relation (fixture->store, fixture->document_id, fixture->met,
+                                      fixture->velayati, fixture->pezeshkian, NULL, NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "“met”"));
+  g_clear_error (&error);
+  refused = gloss_store_add_relation (fixture->store, fixture->document_id, fixture->met,
+                                      fixture->velayati, fixture->velayati, NULL, NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = gloss_store_add_relation (fixture->store, fixture->document_id, fixture->met,
+                                      fixture->velayati, fixture->elsewhere, NULL, NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = gloss_store_add_relation (fixture->store, fixture->document_id, fixture->met,
+                                      fixture->velayati, 9999, NULL, NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  refused = gloss_store_add_relation (fixture->store, fixture->document_id, 9999,
+                                      fixture->velayati, fixture->baku, NULL, NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undirected: either way round is the same relation. */
+  g_clear_object (&refused);
+  refused = add_relation (fixture, fixture->allied, fixture->velayati, fixture->aliyev);
+  g_clear_object (&refused);
+  refused = gloss_store_add_relation (fixture->store, fixture->document_id, fixture->allied,
+                                      fixture->aliyev, fixture->velayati, NULL, NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1 2 3");
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relations"), ==, 3);
+
+  relations = gloss_store_list_span_relations (fixture->store, fixture->aliyev, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (relations->len, ==, 1);
+  g_clear_pointer (&relations, g_ptr_array_unref);
+  relations = gloss_store_list_span_relations (fixture->store, fixture->velayati, &error);
+  g_assert_cmpuint (relations->len, ==, 3);
+  g_clear_pointer (&relations, g_ptr_array_unref);
+  relations = gloss_store_list_relations (fixture->store, fixture->other_document_id, &error);
+  g_assert_cmpuint (relations->len, ==, 0);
+
+  /* Relabeling into a relation that exists is refused. */
+  relabeled = gloss_store_relabel_relation (fixture->store, gloss_relation_get_id (second),
+                                            fixture->allied, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_relation_get_label_id (relabeled), ==, fixture->allied);
+  g_assert_null (gloss_store_relabel_relation (fixture->store, gloss_relation_get_id (first),
+                                               fixture->allied, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  noted = gloss_store_set_relation_note (fixture->store, gloss_relation_get_id (first),
+                                         "at the inauguration", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_relation_get_note (noted), ==, "at the inauguration");
+
+  g_assert_true (gloss_store_delete_relation (fixture->store, gloss_relation_get_id (second),
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_store_delete_relation (fixture->store, gloss_relation_get_id (second),
+                                               &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* After a restart, the rows are there as they were. */
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->store);
+  fixture->store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1 3");
+  got = gloss_store_get_relation (fixture->store, gloss_relation_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_relation_get_note (got), ==, "at the inauguration");
+  g_assert_cmpint (gloss_relation_get_from_id (got), ==, fixture->velayati);
+  g_assert_cmpint (gloss_store_count_relation_label_relations (fixture->store, fixture->met), ==, 1);
+  g_assert_cmpint (gloss_store_count_relation_label_relations (fixture->store, fixture->allied), ==,
+                   1);
+}
+
+/* Each change of a relation is one undo step, and redo brings it back with
+ * its id. */
+static void
+test_relation_undo (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+  g_autoptr(GlossRelation) changed = NULL;
+  g_autoptr(GlossRelation) got = NULL;
+  g_autofree char *ids = NULL;
+  gint64 id;
+
+  relation = add_relation (fixture, fixture->met, fixture->velayati, fixture->baku);
+  id = gloss_relation_get_id (relation);
+  changed = gloss_store_relabel_relation (fixture->store, id, fixture->allied, &error);
+  g_assert_no_error (error);
+  g_clear_object (&changed);
+  changed = gloss_store_set_relation_note (fixture->store, id, "twice", &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_delete_relation (fixture->store, id, &error));
+
+  undo (fixture);   /* the delete */
+  got = gloss_store_get_relation (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_relation_get_note (got), ==, "twice");
+  g_assert_cmpstr (gloss_relation_get_created (got), ==, gloss_relation_get_created (relation));
+  undo (fixture);   /* the note */
+  g_clear_object (&got);
+  got = gloss_store_get_relation (fixture->store, id, &error);
+  g_assert_cmpstr (gloss_relation_get_note (got), ==, "");
+  g_assert_cmpint (gloss_relation_get_label_id (got), ==, fixture->allied);
+  undo (fixture);   /* the relabel */
+  g_clear_object (&got);
+  got = gloss_store_get_relation (fixture->store, id, &error);
+  g_assert_cmpint (gloss_relation_get_label_id (got), ==, fixture->met);
+  undo (fixture);   /* the add */
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "");
+  g_assert_false (gloss_history_can_undo (fixture->history));
+
+  redo (fixture);
+  redo (fixture);
+  redo (fixture);
+  g_clear_object (&got);
+  got = gloss_store_get_relation (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_relation_get_label_id (got), ==, fixture->allied);
+  g_assert_cmpstr (gloss_relation_get_note (got), ==, "twice");
+  redo (fixture);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "");
+}
+
+/* Deleting a span deletes its relations in the same step; one undo brings
+ * the span and both relations back, with their ids, and redo deletes all
+ * of them again. */
+static void
+test_delete_span_with_relations (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRelation) first = NULL;
+  g_autoptr(GlossRelation) second = NULL;
+  g_autoptr(GlossRelation) kept = NULL;
+  g_autoptr(GlossSpan) span = NULL;
+  g_autofree char *ids = NULL;
+
+  first = add_relation (fixture, fixture->met, fixture->velayati, fixture->pezeshkian);
+  second = add_relation (fixture, fixture->allied, fixture->aliyev, fixture->pezeshkian);
+  kept = add_relation (fixture, fixture->met, fixture->velayati, fixture->aliyev);
+
+  g_assert_true (gloss_store_delete_span (fixture->store, fixture->pezeshkian, &error));
+  g_assert_no_error (error);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "3");
+
+  undo (fixture);
+  span = gloss_store_get_span (fixture->store, fixture->pezeshkian, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_span_get_start (span), ==, 13);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1 2 3");
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM relations WHERE to_span = 2 AND "
+                              "(from_span = 1 OR from_span = 4)"), ==, 2);
+
+  redo (fixture);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "3");
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans WHERE id = 2"), ==, 0);
+  undo (fixture);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1 2 3");
+}
+
+/* Deleting a document, a span label or a relation label deletes their
+ * relations, and one undo brings them back. */
+static void
+test_delete_owners_of_relations (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRelation) first = NULL;
+  g_autoptr(GlossRelation) second = NULL;
+  g_autofree char *ids = NULL;
+
+  first = add_relation (fixture, fixture->met, fixture->velayati, fixture->baku);
+  second = add_relation (fixture, fixture->allied, fixture->aliyev, fixture->pezeshkian);
+
+  g_assert_true (gloss_store_delete_document (fixture->store, fixture->document_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relations"), ==, 0);
+  undo (fixture);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1 2");
+
+  /* The place label takes Baku, and the relation to it. */
+  g_assert_true (gloss_store_delete_label (fixture->store, fixture->place, &error));
+  g_assert_no_error (error);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "2");
+  undo (fixture);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1 2");
+
+  g_assert_cmpuint (gloss_store_count_relation_label_relations (fixture->store, fixture->allied),
+                    ==, 1);
+  g_assert_true (gloss_store_delete_relation_label (fixture->store, fixture->allied, &error));
+  g_assert_no_error (error);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1");
+  undo (fixture);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1 2");
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
+}
+
+static void
+count_signal_cb (GlossStore *store,
+                 gint64      document_id,
+                 gpointer    user_data)
+{
+  GArray *documents = user_data;
+
+  g_array_append_val (documents, document_id);
+}
+
+/* "relations-changed" comes once per document after the commit, with the
+ * document's id; a rolled back change announces nothing. */
+static void
+test_relation_signals (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GlossRelation) first = NULL;
+  g_autoptr(GlossRelation) second = NULL;
+
+  g_signal_connect (fixture->store, "relations-changed", G_CALLBACK (count_signal_cb), documents);
+
+  g_assert_true (gloss_store_begin (fixture->store, &error));
+  first = add_relation (fixture, fixture->met, fixture->velayati, fixture->baku);
+  second = add_relation (fixture, fixture->met, fixture->aliyev, fixture->baku);
+  g_assert_cmpuint (documents->len, ==, 0);
+  g_assert_true (gloss_store_commit (fixture->store, &error));
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpint (g_array_index (documents, gint64, 0), ==, fixture->document_id);
+
+  g_assert_true (gloss_store_begin (fixture->store, &error));
+  g_assert_true (gloss_store_delete_relation (fixture->store, gloss_relation_get_id (first), &error));
+  gloss_store_rollback (fixture->store);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relations"), ==, 2);
+}
+
+/* A project of schema 3, made by that version of Gloss: a copy first, then
+ * every document, text and span as it was, the text still waiting for the
+ * index still waiting, and relations can be drawn. */
+static void
+test_migrate_from_v3 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-relations-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.gloss", NULL);
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-v3.sql",
+                                                         NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossRelationLabel) label = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  gsize before_length, saved_length;
+  sqlite3 *db;
+
+  g_file_get_contents (fixture_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 3);
+  g_file_get_contents (path, &before, &before_length, &error);
+  g_assert_no_error (error);
+
+  store = gloss_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_file_get_contents (backup, &saved, &saved_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_length, saved, saved_length);
+
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (gloss_store_count_documents (store), ==, 3);
+  g_assert_cmpint (query_int (path, "SELECT count (*) FROM spans"), ==, 3);
+  g_assert_cmpuint (gloss_store_count_texts_to_index (store), ==, 1);
+  for (gint64 id = 1; id <= 3; id++)
+    {
+      g_autoptr(GPtrArray) document_spans = gloss_store_list_spans (store, id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (document_spans->len, ==, 1);
+    }
+  spans = gloss_store_list_spans (store, 2, &error);
+  g_assert_cmpint (gloss_span_get_start (spans->pdata[0]), ==, 34);
+  g_assert_cmpint (gloss_span_get_end (spans->pdata[0]), ==, 38);
+  g_assert_cmpint (query_int (path,
+                              "SELECT count (*) FROM pragma_integrity_check "
+                              "WHERE integrity_check = 'ok'"), ==, 1);
+
+  label = gloss_store_add_relation_label (store, "met", NULL, NULL, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_null (gloss_store_add_relation (store, 1, gloss_relation_label_get_id (label), 1, 2,
+                                           NULL, NULL, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  gloss_test_remove_tree (dir);
+}
+
+/* The test binary, run with --add-relations-and-wait PATH, opens the
+ * project, adds relations inside one transaction with a cache so small
+ * that SQLite writes pages of it to the log before the commit, says
+ * "adding" and waits for the kill. */
+static int
+add_relations_and_wait (const char *path)
+{
+  g_autoptr(GlossStore) store = gloss_store_open (path, NULL);
+  g_autoptr(GlossRelationLabel) label = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+
+  if (store == NULL || !gloss_store_exec (store, "PRAGMA cache_size = 2", NULL))
+    return 1;
+  spans = gloss_store_list_spans (store, 1, NULL);
+  if (!gloss_store_begin (store, NULL))
+    return 2;
+  label = gloss_store_add_relation_label (store, "crashed", NULL, NULL, NULL, TRUE, NULL);
+  if (label == NULL)
+    return 3;
+  for (guint i = 0; i + 1 < spans->len; i++)
+    {
+      g_autoptr(GlossRelation) relation =
+        gloss_store_add_relation (store, 1, gloss_relation_label_get_id (label),
+                                  gloss_span_get_id (spans->pdata[i]),
+                                  gloss_span_get_id (spans->pdata[i + 1]), "child",
+                                  "a note long enough to fill the pages of the log a little faster",
+                                  NULL);
+
+      if (relation == NULL)
+        return 4;
+    }
+  fputs ("adding\n", stdout);
+  fflush (stdout);
+  for (;;)
+    pause ();
+}
+
+static const char *test_binary;
+
+/* A process killed in the middle of a transaction that adds relations
+ * leaves the project as it was: no relation label, no relation, the spans
+ * and relations before it whole. */
+static void
+test_kill_while_adding_relations (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  const char *argv[] = { test_binary, "--add-relations-and-wait", fixture->path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  char line[16] = { 0, };
+  GPid pid;
+  int child_out;
+  int status;
+  guint n_spans;
+
+  /* Enough spans that the transaction outgrows the child's cache. */
+  g_assert_true (gloss_store_begin (fixture->store, &error));
+  for (guint i = 0; i < 2000; i++)
+    add_span (fixture->store, fixture->document_id, fixture->actor, i % 60, i % 60 + 5);
+  g_assert_true (gloss_store_commit (fixture->store, &error));
+  relation = add_relation (fixture, fixture->met, fixture->velayati, fixture->baku);
+  n_spans = query_int (fixture->path, "SELECT count (*) FROM spans");
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->store);
+
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, NULL, &child_out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read (child_out, line, sizeof line - 1), >, 0);
+  g_assert_cmpstr (line, ==, "adding\n");
+
+  /* The transaction's pages are in the log already, uncommitted. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_size, >, 0);
+  }
+
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+  close (child_out);
+
+  fixture->store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relations"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relation_labels"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans"), ==, n_spans);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM pragma_integrity_check "
+                              "WHERE integrity_check = 'ok'"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
+
+  /* And the project goes on. */
+  g_clear_object (&relation);
+  relation = add_relation (fixture, fixture->met, fixture->aliyev, fixture->baku);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relations"), ==, 2);
+}
+
+/* The test binary, run with --hold-write-lock PATH, holds the project's
+ * write lock, says "locked" and keeps it until its input closes. */
+static int
+hold_write_lock (const char *path)
+{
+  sqlite3 *db;
+  char buffer[64];
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, "BEGIN IMMEDIATE; DELETE FROM relations;", NULL, NULL, NULL) != SQLITE_OK)
+    return 1;
+  fputs ("locked\n", stdout);
+  fflush (stdout);
+  while (fgets (buffer, sizeof buffer, stdin) != NULL)
+    ;
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return 0;
+}
+
+/* Another program holding the write lock: adding, relabeling or deleting a
+ * relation waits for it once, then says the project is in use, and nothing
+ * is half-written; once the other program is gone, the change goes in. */
+static void
+test_relations_busy (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  const char *argv[] = { test_binary, "--hold-write-lock", fixture->path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+  g_autoptr(GlossRelation) refused = NULL;
+  g_autofree char *ids = NULL;
+  char line[16] = { 0, };
+  GPid pid;
+  int child_in, child_out;
+  int status;
+
+  relation = add_relation (fixture, fixture->met, fixture->velayati, fixture->baku);
+
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, &child_in, &child_out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read (child_out, line, sizeof line - 1), >, 0);
+  g_assert_cmpstr (line, ==, "locked\n");
+
+  refused = gloss_store_add_relation (fixture->store, fixture->document_id, fixture->met,
+                                      fixture->aliyev, fixture->baku, NULL, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "analysis.gloss"));
+  g_clear_error (&error);
+  g_assert_false (gloss_store_delete_span (fixture->store, fixture->baku, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_false (gloss_store_in_transaction (fixture->store));
+  g_assert_false (gloss_history_can_undo (fixture->history) &&
+                  gloss_history_can_redo (fixture->history));
+
+  close (child_in);
+  close (child_out);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1");
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans WHERE id = 3"), ==, 1);
+
+  refused = gloss_store_add_relation (fixture->store, fixture->document_id, fixture->met,
+                                      fixture->aliyev, fixture->baku, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (refused);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (argc == 3 && g_str_equal (argv[1], "--add-relations-and-wait"))
+    return add_relations_and_wait (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "--hold-write-lock"))
+    return hold_write_lock (argv[2]);
+
+  test_binary = argv[0];
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/store/relations/labels", test_relation_labels);
+  ADD ("/gloss/store/relations/relations", test_relations);
+  ADD ("/gloss/store/relations/undo", test_relation_undo);
+  ADD ("/gloss/store/relations/delete-span", test_delete_span_with_relations);
+  ADD ("/gloss/store/relations/delete-owners", test_delete_owners_of_relations);
+  ADD ("/gloss/store/relations/signals", test_relation_signals);
+  g_test_add_func ("/gloss/store/relations/migrate-from-v3", test_migrate_from_v3);
+  ADD ("/gloss/store/relations/kill-while-adding", test_kill_while_adding_relations);
+  ADD ("/gloss/store/relations/busy", test_relations_busy);
+
+#undef ADD
+
+  return g_test_run ();
+}
