@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -477,14 +478,25 @@ test_delete_span_with_relations (Fixture       *fixture,
   g_autoptr(GlossSpan) span = NULL;
   g_autofree char *ids = NULL;
 
+  g_autoptr(GlossAttribute) role = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+
   first = add_relation (fixture, fixture->met, fixture->velayati, fixture->pezeshkian);
   second = add_relation (fixture, fixture->allied, fixture->aliyev, fixture->pezeshkian);
   kept = add_relation (fixture, fixture->met, fixture->velayati, fixture->aliyev);
+  role = gloss_store_add_attribute (fixture->store, "role", GLOSS_ATTRIBUTE_KIND_TEXT, NULL, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->pezeshkian,
+                                                 gloss_attribute_get_id (role), "president",
+                                                 &error));
+  g_assert_no_error (error);
 
   g_assert_true (gloss_store_delete_span (fixture->store, fixture->pezeshkian, &error));
   g_assert_no_error (error);
   ids = relation_ids (fixture);
   g_assert_cmpstr (ids, ==, "3");
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM span_attributes"), ==, 0);
 
   undo (fixture);
   span = gloss_store_get_span (fixture->store, fixture->pezeshkian, &error);
@@ -496,6 +508,12 @@ test_delete_span_with_relations (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count (*) FROM relations WHERE to_span = 2 AND "
                               "(from_span = 1 OR from_span = 4)"), ==, 2);
+  values = gloss_store_list_span_attributes (fixture->store, fixture->pezeshkian, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 1);
+  g_assert_cmpstr (gloss_attribute_value_get_value (values->pdata[0]), ==, "president");
+  g_assert_cmpint (gloss_attribute_value_get_attribute_id (values->pdata[0]), ==,
+                   gloss_attribute_get_id (role));
 
   redo (fixture);
   g_free (ids);
@@ -552,6 +570,305 @@ test_delete_owners_of_relations (Fixture       *fixture,
   ids = relation_ids (fixture);
   g_assert_cmpstr (ids, ==, "1 2");
   g_assert_cmpint (query_int (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
+}
+
+static GArray *
+ids_of (gint64 first,
+        ...)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  va_list args;
+
+  va_start (args, first);
+  for (gint64 id = first; id != 0; id = va_arg (args, gint64))
+    g_array_append_val (ids, id);
+  va_end (args);
+
+  return ids;
+}
+
+/* The document's attribute values as "span:attribute=value" in order. */
+static char *
+document_values (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) values = gloss_store_list_document_attribute_values (fixture->store,
+                                                                            fixture->document_id,
+                                                                            &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < values->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "=%s",
+                            i > 0 ? " " : "",
+                            gloss_attribute_value_get_span_id (values->pdata[i]),
+                            gloss_attribute_value_get_attribute_id (values->pdata[i]),
+                            gloss_attribute_value_get_value (values->pdata[i]));
+
+  return g_string_free (text, FALSE);
+}
+
+/* Attribute definitions: added with their kind, values and the labels
+ * they apply to; refused when they could not be used; listed for a label;
+ * changed and deleted with their values, each one undoable step. */
+static void
+test_attributes (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  const char * const stances[] = { "hostile", "neutral", "friendly", NULL };
+  const char * const twice[] = { "hostile", " hostile ", NULL };
+  const char * const fewer[] = { "hostile", "friendly", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) actors = ids_of (fixture->actor, (gint64) 0);
+  g_autoptr(GArray) unknown = ids_of ((gint64) 999, (gint64) 0);
+  g_autoptr(GlossAttribute) negated = NULL;
+  g_autoptr(GlossAttribute) stance = NULL;
+  g_autoptr(GlossAttribute) note = NULL;
+  g_autoptr(GlossAttribute) refused = NULL;
+  g_autoptr(GlossAttribute) changed = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *values = NULL;
+
+  negated = gloss_store_add_attribute (fixture->store, "negated", GLOSS_ATTRIBUTE_KIND_FLAG, NULL,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  stance = gloss_store_add_attribute (fixture->store, " stance ", GLOSS_ATTRIBUTE_KIND_CHOICE,
+                                      stances, actors, &error);
+  g_assert_no_error (error);
+  note = gloss_store_add_attribute (fixture->store, "quote", GLOSS_ATTRIBUTE_KIND_TEXT, NULL, NULL,
+                                    &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (gloss_attribute_get_name (stance), ==, "stance");
+  g_assert_cmpint (gloss_attribute_get_kind (stance), ==, GLOSS_ATTRIBUTE_KIND_CHOICE);
+  g_assert_true (g_strv_equal (gloss_attribute_get_values (stance), stances));
+  g_assert_cmpuint (gloss_attribute_get_label_ids (stance)->len, ==, 1);
+  g_assert_cmpint (g_array_index (gloss_attribute_get_label_ids (stance), gint64, 0), ==,
+                   fixture->actor);
+  g_assert_cmpint (gloss_attribute_get_position (stance), ==, 1);
+  g_assert_cmpuint (g_strv_length ((char **) gloss_attribute_get_values (negated)), ==, 0);
+  g_assert_true (gloss_attribute_applies_to (negated, fixture->place));
+  g_assert_false (gloss_attribute_applies_to (stance, fixture->place));
+
+  refused = gloss_store_add_attribute (fixture->store, "negated", GLOSS_ATTRIBUTE_KIND_TEXT, NULL,
+                                       NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  refused = gloss_store_add_attribute (fixture->store, "tone", GLOSS_ATTRIBUTE_KIND_CHOICE, NULL,
+                                       NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = gloss_store_add_attribute (fixture->store, "tone", GLOSS_ATTRIBUTE_KIND_CHOICE, twice,
+                                       NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "“hostile”"));
+  g_clear_error (&error);
+  refused = gloss_store_add_attribute (fixture->store, "tone", GLOSS_ATTRIBUTE_KIND_FLAG, NULL,
+                                       unknown, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM attributes"), ==, 3);
+
+  list = gloss_store_list_attributes_for_label (fixture->store, fixture->place, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (gloss_attribute_get_name (list->pdata[0]), ==, "negated");
+  g_assert_cmpstr (gloss_attribute_get_name (list->pdata[1]), ==, "quote");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = gloss_store_list_attributes_for_label (fixture->store, fixture->actor, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+
+  /* Values: checked against the kind and the labels. */
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->velayati,
+                                                 gloss_attribute_get_id (stance), "hostile",
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->pezeshkian,
+                                                 gloss_attribute_get_id (stance), "neutral",
+                                                 &error));
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->baku,
+                                                 gloss_attribute_get_id (negated), "true", &error));
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->velayati,
+                                                 gloss_attribute_get_id (note), "“no” — 🚧", &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_store_set_span_attribute (fixture->store, fixture->baku,
+                                                  gloss_attribute_get_id (stance), "hostile",
+                                                  &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Place”"));
+  g_clear_error (&error);
+  g_assert_false (gloss_store_set_span_attribute (fixture->store, fixture->aliyev,
+                                                  gloss_attribute_get_id (stance), "angry",
+                                                  &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gloss_store_set_span_attribute (fixture->store, fixture->aliyev,
+                                                  gloss_attribute_get_id (negated), "yes",
+                                                  &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gloss_store_set_span_attribute (fixture->store, 999,
+                                                  gloss_attribute_get_id (negated), "true",
+                                                  &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=hostile 1:3=“no” — 🚧 2:2=neutral 3:1=true");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = gloss_store_list_span_attributes (fixture->store, fixture->velayati, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (gloss_attribute_value_get_value (list->pdata[0]), ==, "hostile");
+
+  /* Another value replaces it; NULL clears it; each one step. */
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->velayati,
+                                                 gloss_attribute_get_id (stance), "friendly",
+                                                 &error));
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->baku,
+                                                 gloss_attribute_get_id (negated), NULL, &error));
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=friendly 1:3=“no” — 🚧 2:2=neutral");
+  undo (fixture);
+  undo (fixture);
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=hostile 1:3=“no” — 🚧 2:2=neutral 3:1=true");
+  redo (fixture);
+  redo (fixture);
+
+  /* Fewer values: the spans' values that are gone go with them, and one
+   * undo brings both back. */
+  changed = gloss_store_update_attribute (fixture->store, gloss_attribute_get_id (stance),
+                                          "position", GLOSS_ATTRIBUTE_KIND_CHOICE, fewer, NULL,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_attribute_get_name (changed), ==, "position");
+  g_assert_cmpuint (gloss_attribute_get_label_ids (changed)->len, ==, 1);
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=friendly 1:3=“no” — 🚧");
+  undo (fixture);
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=friendly 1:3=“no” — 🚧 2:2=neutral");
+  g_clear_object (&changed);
+  changed = gloss_store_get_attribute (fixture->store, gloss_attribute_get_id (stance), &error);
+  g_assert_cmpstr (gloss_attribute_get_name (changed), ==, "stance");
+  g_assert_true (g_strv_equal (gloss_attribute_get_values (changed), stances));
+
+  /* Any label: the scope is gone. */
+  g_clear_object (&changed);
+  g_clear_pointer (&unknown, g_array_unref);
+  unknown = g_array_new (FALSE, FALSE, sizeof (gint64));
+  changed = gloss_store_update_attribute (fixture->store, gloss_attribute_get_id (stance), NULL,
+                                          GLOSS_ATTRIBUTE_KIND_CHOICE, NULL, unknown, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_attribute_applies_to (changed, fixture->place));
+  undo (fixture);
+
+  /* Deleting the definition deletes its values; one undo brings all. */
+  g_assert_true (gloss_store_delete_attribute (fixture->store, gloss_attribute_get_id (stance),
+                                               &error));
+  g_assert_no_error (error);
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:3=“no” — 🚧");
+  undo (fixture);
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=friendly 1:3=“no” — 🚧 2:2=neutral");
+  g_clear_object (&changed);
+  changed = gloss_store_get_attribute (fixture->store, gloss_attribute_get_id (stance), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_attribute_get_label_ids (changed)->len, ==, 1);
+
+  /* After a restart, as they were. */
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->store);
+  fixture->store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=friendly 1:3=“no” — 🚧 2:2=neutral");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = gloss_store_list_attributes (fixture->store, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpstr (gloss_attribute_get_name (list->pdata[1]), ==, "stance");
+  g_assert_true (g_strv_equal (gloss_attribute_get_values (list->pdata[1]), stances));
+}
+
+/* Deleting a span label takes it out of the attributes that apply to it;
+ * one that applied to it alone goes, with its values; one undo brings all
+ * of it back. Merging labels moves the attributes to the label kept. */
+static void
+test_attributes_follow_labels (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) places = ids_of (fixture->place, (gint64) 0);
+  g_autoptr(GArray) both = ids_of (fixture->actor, fixture->place, (gint64) 0);
+  g_autoptr(GlossAttribute) capital = NULL;
+  g_autoptr(GlossAttribute) named = NULL;
+  g_autoptr(GlossAttribute) got = NULL;
+  g_autoptr(GlossLabel) city = NULL;
+  g_autofree char *values = NULL;
+
+  capital = gloss_store_add_attribute (fixture->store, "capital", GLOSS_ATTRIBUTE_KIND_FLAG, NULL,
+                                       places, &error);
+  g_assert_no_error (error);
+  named = gloss_store_add_attribute (fixture->store, "named", GLOSS_ATTRIBUTE_KIND_FLAG, NULL,
+                                     both, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->baku,
+                                                 gloss_attribute_get_id (capital), "true", &error));
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->velayati,
+                                                 gloss_attribute_get_id (named), "true", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_store_delete_label (fixture->store, fixture->place, &error));
+  g_assert_no_error (error);
+  got = gloss_store_get_attribute (fixture->store, gloss_attribute_get_id (capital), &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  got = gloss_store_get_attribute (fixture->store, gloss_attribute_get_id (named), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_attribute_get_label_ids (got)->len, ==, 1);
+  g_assert_false (gloss_attribute_applies_to (got, fixture->place));
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=true");
+
+  undo (fixture);
+  g_clear_object (&got);
+  got = gloss_store_get_attribute (fixture->store, gloss_attribute_get_id (capital), &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_attribute_applies_to (got, fixture->place));
+  g_clear_object (&got);
+  got = gloss_store_get_attribute (fixture->store, gloss_attribute_get_id (named), &error);
+  g_assert_cmpuint (gloss_attribute_get_label_ids (got)->len, ==, 2);
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=true 3:1=true");
+
+  /* Merged into another label, the attribute applies to that one. */
+  city = gloss_store_add_label (fixture->store, "City", "#33d17a", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_merge_labels (fixture->store, fixture->place,
+                                           gloss_label_get_id (city), &error));
+  g_assert_no_error (error);
+  g_clear_object (&got);
+  got = gloss_store_get_attribute (fixture->store, gloss_attribute_get_id (capital), &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_attribute_applies_to (got, gloss_label_get_id (city)));
+  g_assert_false (gloss_attribute_applies_to (got, fixture->place));
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:2=true 3:1=true");
+  undo (fixture);
+  g_clear_object (&got);
+  got = gloss_store_get_attribute (fixture->store, gloss_attribute_get_id (capital), &error);
+  g_assert_true (gloss_attribute_applies_to (got, fixture->place));
+  g_assert_false (gloss_attribute_applies_to (got, gloss_label_get_id (city)));
 }
 
 static void
@@ -856,6 +1173,8 @@ main (int    argc,
   ADD ("/gloss/store/relations/delete-span", test_delete_span_with_relations);
   ADD ("/gloss/store/relations/delete-owners", test_delete_owners_of_relations);
   ADD ("/gloss/store/relations/signals", test_relation_signals);
+  ADD ("/gloss/store/attributes/definitions-and-values", test_attributes);
+  ADD ("/gloss/store/attributes/follow-labels", test_attributes_follow_labels);
   g_test_add_func ("/gloss/store/relations/migrate-from-v3", test_migrate_from_v3);
   ADD ("/gloss/store/relations/kill-while-adding", test_kill_while_adding_relations);
   ADD ("/gloss/store/relations/busy", test_relations_busy);

@@ -91,6 +91,10 @@ revert_change (GlossHistory  *self,
         return gloss_store_put_relation (self->store, GLOSS_RELATION (row), error);
       if (GLOSS_IS_RELATION_LABEL (row))
         return gloss_store_put_relation_label (self->store, GLOSS_RELATION_LABEL (row), error);
+      if (GLOSS_IS_ATTRIBUTE (row))
+        return gloss_store_put_attribute (self->store, GLOSS_ATTRIBUTE (row), error);
+      if (GLOSS_IS_ATTRIBUTE_VALUE (row))
+        return gloss_store_put_attribute_value (self->store, GLOSS_ATTRIBUTE_VALUE (row), error);
       g_return_val_if_reached (FALSE);
     }
 
@@ -108,6 +112,14 @@ revert_change (GlossHistory  *self,
     return gloss_store_delete_relation_label (self->store,
                                               gloss_relation_label_get_id (GLOSS_RELATION_LABEL (row)),
                                               error);
+  if (GLOSS_IS_ATTRIBUTE (row))
+    return gloss_store_delete_attribute (self->store, gloss_attribute_get_id (GLOSS_ATTRIBUTE (row)),
+                                         error);
+  if (GLOSS_IS_ATTRIBUTE_VALUE (row))
+    return gloss_store_delete_attribute_value (self->store,
+                                               gloss_attribute_value_get_span_id (GLOSS_ATTRIBUTE_VALUE (row)),
+                                               gloss_attribute_value_get_attribute_id (GLOSS_ATTRIBUTE_VALUE (row)),
+                                               error);
   g_return_val_if_reached (FALSE);
 }
 

@@ -219,8 +219,9 @@ gloss_store_put_label (GlossStore  *self,
   return gloss_store_transaction_commit (&tx, error);
 }
 
-/* Deletes a label and every span that has it, journaling each span so that
- * one undo brings them all back. */
+/* Deletes a label and every span that has it (with the spans' relations
+ * and attribute values), and takes it out of the attributes that apply to
+ * it, journaling each row so that one undo brings them all back. */
 gboolean
 gloss_store_delete_label (GlossStore  *self,
                           gint64       label_id,
@@ -243,6 +244,7 @@ gloss_store_delete_label (GlossStore  *self,
                                        "DELETE FROM spans WHERE label = ? "
                                        "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
                                        label_id, error) &&
+       gloss_store_attributes_drop_label (self, label_id, 0, error) &&
        gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?", label_id, label, error);
 
   return ok && gloss_store_transaction_commit (&tx, error);
@@ -517,17 +519,19 @@ list_label_spans (GlossStore  *self,
   return gloss_store_collect_spans (self, stmt, error);
 }
 
-/* Whether SPAN's document already has a span of LABEL_ID over the same range. */
+/* Whether SPAN's document already has a span of LABEL_ID over the same
+ * range: *TWIN is its id, or 0. */
 static gboolean
 has_twin (GlossStore  *self,
           GlossSpan   *span,
           gint64       label_id,
-          gboolean    *twin,
+          gint64      *twin,
           GError     **error)
 {
   sqlite3_stmt *stmt = gloss_store_prepare (self,
-                                            "SELECT 1 FROM spans WHERE document = ? AND start = ? "
-                                            "AND end = ? AND label = ? AND id != ? LIMIT 1",
+                                            "SELECT id FROM spans WHERE document = ? AND start = ? "
+                                            "AND end = ? AND label = ? AND id != ? "
+                                            "ORDER BY id LIMIT 1",
                                             error);
   int rc;
 
@@ -540,6 +544,7 @@ has_twin (GlossStore  *self,
   sqlite3_bind_int64 (stmt, 4, label_id);
   sqlite3_bind_int64 (stmt, 5, gloss_span_get_id (span));
   rc = sqlite3_step (stmt);
+  *twin = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -548,7 +553,6 @@ has_twin (GlossStore  *self,
       return FALSE;
     }
 
-  *twin = rc == SQLITE_ROW;
   return TRUE;
 }
 
@@ -595,7 +599,9 @@ move_span_row (GlossStore  *self,
  * Gives every span of FROM_LABEL_ID the label INTO_LABEL_ID, then deletes
  * FROM_LABEL_ID, in one undoable step. A span that would become an exact copy
  * of a span INTO_LABEL_ID already has (same document, start and end) is
- * deleted instead, so that the merge never leaves two identical spans.
+ * deleted instead, so that the merge never leaves two identical spans; its
+ * relations and attribute values go to that span. The attributes that
+ * applied to FROM_LABEL_ID apply to INTO_LABEL_ID.
  */
 gboolean
 gloss_store_merge_labels (GlossStore  *self,
@@ -638,18 +644,23 @@ gloss_store_merge_labels (GlossStore  *self,
   for (guint i = 0; i < spans->len; i++)
     {
       GlossSpan *span = g_ptr_array_index (spans, i);
-      gboolean twin = FALSE;
+      gint64 twin = 0;
 
       if (!has_twin (self, span, into_label_id, &twin, error))
         return FALSE;
 
-      if (twin ? !gloss_store_delete_row (self, "DELETE FROM spans WHERE id = ?",
-                                          gloss_span_get_id (span), span, error)
-               : !move_span_row (self, span, into_label_id, now, error))
+      /* The twin kept takes the relations and attribute values of the
+       * span that goes. */
+      if (twin != 0 ? !gloss_store_move_span_dependents (self, gloss_span_get_id (span), twin,
+                                                         error) ||
+                      !gloss_store_delete_row (self, "DELETE FROM spans WHERE id = ?",
+                                               gloss_span_get_id (span), span, error)
+                    : !move_span_row (self, span, into_label_id, now, error))
         return FALSE;
     }
 
-  return gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?", from_label_id, from,
+  return gloss_store_attributes_drop_label (self, from_label_id, into_label_id, error) &&
+         gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?", from_label_id, from,
                                  error) &&
          gloss_store_transaction_commit (&tx, error);
 }

@@ -178,6 +178,35 @@ gboolean       gloss_store_delete_rows_where (GlossStore   *self,
                                               gint64        id,
                                               GObject    *(*from_row) (sqlite3_stmt *stmt),
                                               GError      **error);
+#define GLOSS_STORE_ATTRIBUTE_COLUMNS "id, name, kind, choices, position"
+GlossAttribute *gloss_store_attribute_from_row (GlossStore   *self,
+                                                sqlite3_stmt *stmt,
+                                                GError      **error);
+GPtrArray     *gloss_store_collect_attributes (GlossStore    *self,
+                                               sqlite3_stmt  *stmt,
+                                               GError       **error);
+GlossAttribute *gloss_store_get_attribute_row (GlossStore    *self,
+                                               gint64         attribute_id,
+                                               GError       **error);
+gboolean       gloss_store_set_attribute_labels (GlossStore   *self,
+                                                 gint64        attribute_id,
+                                                 const GArray *label_ids,
+                                                 GError      **error);
+gboolean       gloss_store_delete_attribute_row (GlossStore     *self,
+                                                 GlossAttribute *attribute,
+                                                 GError        **error);
+gboolean       gloss_store_attributes_drop_label (GlossStore  *self,
+                                                  gint64       label_id,
+                                                  gint64       into_label_id,
+                                                  GError     **error);
+GlossDocumentCategory *gloss_store_document_category_from_row (sqlite3_stmt *stmt);
+gboolean       gloss_store_move_span_dependents (GlossStore  *self,
+                                                 gint64       span_id,
+                                                 gint64       into_span_id,
+                                                 GError     **error);
+int            gloss_store_compare_ids      (gconstpointer  a,
+                                             gconstpointer  b);
+
 /* Whose spans' dependents gloss_store_delete_span_dependents () deletes. */
 typedef enum {
   GLOSS_STORE_SPANS_OF_SPAN,

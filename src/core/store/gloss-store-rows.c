@@ -223,7 +223,378 @@ gloss_store_delete_span_dependents (GlossStore        *self,
       "RETURNING " GLOSS_STORE_RELATION_COLUMNS,
   };
 
-  return gloss_store_delete_rows_where (self, relations_sql[spans_of], id,
+  static const char * const values_sql[] = {
+    [GLOSS_STORE_SPANS_OF_SPAN] =
+      "DELETE FROM span_attributes WHERE span = ?1 "
+      "RETURNING " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS,
+    [GLOSS_STORE_SPANS_OF_DOCUMENT] =
+      "DELETE FROM span_attributes WHERE span IN (SELECT id FROM spans WHERE document = ?1) "
+      "RETURNING " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS,
+    [GLOSS_STORE_SPANS_OF_LABEL] =
+      "DELETE FROM span_attributes WHERE span IN (SELECT id FROM spans WHERE label = ?1) "
+      "RETURNING " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS,
+  };
+
+  if (!gloss_store_delete_rows_where (self, relations_sql[spans_of], id,
+                                      (GObject * (*) (sqlite3_stmt *)) gloss_store_relation_from_row,
+                                      error) ||
+      !gloss_store_delete_rows_where (self, values_sql[spans_of], id,
+                                      (GObject * (*) (sqlite3_stmt *)) gloss_store_attribute_value_from_row,
+                                      error))
+    return FALSE;
+
+  /* A document's categories go with it too (before it, as its spans). */
+  return spans_of != GLOSS_STORE_SPANS_OF_DOCUMENT ||
+         gloss_store_delete_rows_where (self,
+                                        "DELETE FROM document_categories WHERE document = ?1 "
+                                        "RETURNING document, category",
+                                        id,
+                                        (GObject * (*) (sqlite3_stmt *)) gloss_store_document_category_from_row,
+                                        error);
+}
+
+GlossDocumentCategory *
+gloss_store_document_category_from_row (sqlite3_stmt *stmt)
+{
+  return gloss_document_category_new (sqlite3_column_int64 (stmt, 0),
+                                      sqlite3_column_int64 (stmt, 1));
+}
+
+/* An attribute from a row of GLOSS_STORE_ATTRIBUTE_COLUMNS, with the span
+ * labels it applies to read from attribute_labels. STMT must not be a
+ * statement this runs: the labels' statement is another. */
+GlossAttribute *
+gloss_store_attribute_from_row (GlossStore    *self,
+                                sqlite3_stmt  *stmt,
+                                GError       **error)
+{
+  g_autoptr(GArray) label_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) values = NULL;
+  const char *choices = (const char *) sqlite3_column_text (stmt, 3);
+  GlossAttributeKind kind = GLOSS_ATTRIBUTE_KIND_TEXT;
+  sqlite3_stmt *labels;
+  int rc;
+
+  gloss_attribute_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind);
+  values = choices[0] != '\0' ? g_strsplit (choices, "\n", -1) : g_new0 (char *, 1);
+
+  labels = gloss_store_prepare (self,
+                                "SELECT label FROM attribute_labels WHERE attribute = ? "
+                                "ORDER BY label",
+                                error);
+  if (labels == NULL)
+    return NULL;
+  sqlite3_bind_int64 (labels, 1, sqlite3_column_int64 (stmt, 0));
+  while ((rc = sqlite3_step (labels)) == SQLITE_ROW)
+    {
+      gint64 label_id = sqlite3_column_int64 (labels, 0);
+
+      g_array_append_val (label_ids, label_id);
+    }
+  sqlite3_reset (labels);
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return gloss_attribute_new (sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1), kind,
+                              (const char * const *) values, label_ids,
+                              sqlite3_column_int (stmt, 4));
+}
+
+/* The attributes of STMT, prepared with GLOSS_STORE_ATTRIBUTE_COLUMNS. */
+GPtrArray *
+gloss_store_collect_attributes (GlossStore    *self,
+                                sqlite3_stmt  *stmt,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) attributes = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossAttribute *attribute = gloss_store_attribute_from_row (self, stmt, error);
+
+      if (attribute == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (attributes, attribute);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&attributes);
+}
+
+GlossAttribute *
+gloss_store_get_attribute_row (GlossStore  *self,
+                               gint64       attribute_id,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self,
+                                            "SELECT " GLOSS_STORE_ATTRIBUTE_COLUMNS " FROM attributes "
+                                            "WHERE id = ?",
+                                            error);
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attribute_id);
+  found = gloss_store_collect_attributes (self, stmt, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      gloss_store_set_not_found (error, "attribute", attribute_id);
+      return NULL;
+    }
+
+  return g_object_ref (found->pdata[0]);
+}
+
+/* Makes LABEL_IDS the span labels the attribute applies to. */
+gboolean
+gloss_store_set_attribute_labels (GlossStore    *self,
+                                  gint64         attribute_id,
+                                  const GArray  *label_ids,
+                                  GError       **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self,
+                                            "DELETE FROM attribute_labels WHERE attribute = ?",
+                                            error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attribute_id);
+  if (!gloss_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; label_ids != NULL && i < label_ids->len; i++)
+    {
+      stmt = gloss_store_prepare (self,
+                                  "INSERT OR IGNORE INTO attribute_labels (attribute, label) "
+                                  "VALUES (?, ?)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, attribute_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (label_ids, gint64, i));
+      if (!gloss_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Deletes ATTRIBUTE's values, journaled, then its row. */
+gboolean
+gloss_store_delete_attribute_row (GlossStore      *self,
+                                  GlossAttribute  *attribute,
+                                  GError         **error)
+{
+  return gloss_store_delete_rows_where (self,
+                                        "DELETE FROM span_attributes WHERE attribute = ?1 "
+                                        "RETURNING " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS,
+                                        gloss_attribute_get_id (attribute),
+                                        (GObject * (*) (sqlite3_stmt *)) gloss_store_attribute_value_from_row,
+                                        error) &&
+         gloss_store_delete_row (self, "DELETE FROM attributes WHERE id = ?",
+                                 gloss_attribute_get_id (attribute), attribute, error);
+}
+
+/* The span label LABEL_ID goes away (deleted, or merged into
+ * INTO_LABEL_ID, else 0): each attribute that applies to it applies to
+ * INTO_LABEL_ID instead, or no longer to it. One that applied to it alone
+ * and to nothing after is deleted: it applied to no span that is left.
+ * Each change is journaled. */
+gboolean
+gloss_store_attributes_drop_label (GlossStore  *self,
+                                   gint64       label_id,
+                                   gint64       into_label_id,
+                                   GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self,
+                                            "SELECT " GLOSS_STORE_ATTRIBUTE_COLUMNS " FROM attributes "
+                                            "WHERE id IN (SELECT attribute FROM attribute_labels "
+                                            "             WHERE label = ?)",
+                                            error);
+  g_autoptr(GPtrArray) attributes = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  attributes = gloss_store_collect_attributes (self, stmt, error);
+  if (attributes == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < attributes->len; i++)
+    {
+      GlossAttribute *before = attributes->pdata[i];
+      const GArray *old_ids = gloss_attribute_get_label_ids (before);
+      g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GlossAttribute) after = NULL;
+
+      for (guint j = 0; j < old_ids->len; j++)
+        {
+          if (g_array_index (old_ids, gint64, j) != label_id)
+            g_array_append_val (new_ids, g_array_index (old_ids, gint64, j));
+        }
+      if (into_label_id != 0 && !gloss_attribute_applies_to (before, into_label_id))
+        g_array_append_val (new_ids, into_label_id);
+
+      if (new_ids->len == 0)
+        {
+          if (!gloss_store_delete_attribute_row (self, before, error))
+            return FALSE;
+          continue;
+        }
+
+      g_array_sort (new_ids, (GCompareFunc) gloss_store_compare_ids);
+      if (!gloss_store_set_attribute_labels (self, gloss_attribute_get_id (before), new_ids, error))
+        return FALSE;
+      after = gloss_attribute_new (gloss_attribute_get_id (before), gloss_attribute_get_name (before),
+                                   gloss_attribute_get_kind (before),
+                                   gloss_attribute_get_values (before), new_ids,
+                                   gloss_attribute_get_position (before));
+      gloss_store_record_change (self, before, after);
+    }
+
+  return TRUE;
+}
+
+int
+gloss_store_compare_ids (gconstpointer a,
+                         gconstpointer b)
+{
+  gint64 id_a = *(const gint64 *) a;
+  gint64 id_b = *(const gint64 *) b;
+
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
+/* Span SPAN_ID is about to go, and INTO_SPAN_ID, a span over the same
+ * text, stays in its place: the relations from or to it go from or to
+ * INTO_SPAN_ID instead (or go, when that would relate the span to itself
+ * or repeat a relation it has), and its attribute values become
+ * INTO_SPAN_ID's where it has none of that attribute. Each change is
+ * journaled, before the span's delete, so that undo puts the span back
+ * first. */
+gboolean
+gloss_store_move_span_dependents (GlossStore  *self,
+                                  gint64       span_id,
+                                  gint64       into_span_id,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT " GLOSS_STORE_RELATION_COLUMNS " FROM relations "
+                              "WHERE from_span = ?1 OR to_span = ?1 ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, span_id);
+  relations = gloss_store_collect_rows (self, stmt,
                                         (GObject * (*) (sqlite3_stmt *)) gloss_store_relation_from_row,
+                                        error);
+  if (relations == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *before = relations->pdata[i];
+      g_autoptr(GlossRelation) after = NULL;
+      gint64 from = gloss_relation_get_from_id (before);
+      gint64 to = gloss_relation_get_to_id (before);
+      gboolean taken;
+      int rc;
+
+      from = from == span_id ? into_span_id : from;
+      to = to == span_id ? into_span_id : to;
+
+      stmt = gloss_store_prepare (self,
+                                  "SELECT 1 FROM relations WHERE from_span = ? AND to_span = ? "
+                                  "AND label = ?",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+      sqlite3_bind_int64 (stmt, 3, gloss_relation_get_label_id (before));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          gloss_store_set_sqlite_error (self, error, rc);
+          return FALSE;
+        }
+      taken = rc == SQLITE_ROW;
+
+      if (from == to || taken)
+        {
+          if (!gloss_store_delete_row (self, "DELETE FROM relations WHERE id = ?",
+                                       gloss_relation_get_id (before), before, error))
+            return FALSE;
+          continue;
+        }
+
+      stmt = gloss_store_prepare (self,
+                                  "UPDATE relations SET from_span = ?, to_span = ? WHERE id = ? "
+                                  "RETURNING " GLOSS_STORE_RELATION_COLUMNS,
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+      sqlite3_bind_int64 (stmt, 3, gloss_relation_get_id (before));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        after = gloss_store_relation_from_row (stmt);
+      sqlite3_reset (stmt);
+      if (after == NULL)
+        {
+          gloss_store_set_sqlite_error (self, error, rc);
+          return FALSE;
+        }
+      gloss_store_record_change (self, before, after);
+    }
+
+  /* The values the kept span lacks, copied; then all of the span's go. */
+  stmt = gloss_store_prepare (self,
+                              "INSERT INTO span_attributes (span, attribute, value) "
+                              "SELECT ?2, attribute, value FROM span_attributes WHERE span = ?1 "
+                              "AND attribute NOT IN (SELECT attribute FROM span_attributes "
+                              "                      WHERE span = ?2) "
+                              "RETURNING " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS,
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, span_id);
+  sqlite3_bind_int64 (stmt, 2, into_span_id);
+  values = gloss_store_collect_rows (self, stmt,
+                                     (GObject * (*) (sqlite3_stmt *)) gloss_store_attribute_value_from_row,
+                                     error);
+  if (values == NULL)
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    gloss_store_record_change (self, NULL, values->pdata[i]);
+
+  return gloss_store_delete_rows_where (self,
+                                        "DELETE FROM span_attributes WHERE span = ?1 "
+                                        "RETURNING " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS,
+                                        span_id,
+                                        (GObject * (*) (sqlite3_stmt *)) gloss_store_attribute_value_from_row,
                                         error);
 }

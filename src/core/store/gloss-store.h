@@ -304,6 +304,55 @@ gboolean       gloss_store_put_relation          (GlossStore          *self,
                                                   GlossRelation       *relation,
                                                   GError             **error);
 
+/* gloss-store-attributes.c: span attributes and their values. Deleting a
+ * span, a document, a span label or an attribute deletes its values in
+ * the same undoable step. */
+GlossAttribute *gloss_store_add_attribute        (GlossStore          *self,
+                                                  const char          *name,
+                                                  GlossAttributeKind   kind,
+                                                  const char * const  *values,
+                                                  GArray              *label_ids,
+                                                  GError             **error);
+GPtrArray      *gloss_store_list_attributes      (GlossStore          *self,
+                                                  GError             **error);
+GPtrArray      *gloss_store_list_attributes_for_label (GlossStore     *self,
+                                                       gint64          label_id,
+                                                       GError        **error);
+GlossAttribute *gloss_store_get_attribute        (GlossStore          *self,
+                                                  gint64               attribute_id,
+                                                  GError             **error);
+GlossAttribute *gloss_store_update_attribute     (GlossStore          *self,
+                                                  gint64               attribute_id,
+                                                  const char          *name,
+                                                  GlossAttributeKind   kind,
+                                                  const char * const  *values,
+                                                  GArray              *label_ids,
+                                                  GError             **error);
+gboolean        gloss_store_delete_attribute     (GlossStore          *self,
+                                                  gint64               attribute_id,
+                                                  GError             **error);
+gboolean        gloss_store_put_attribute        (GlossStore          *self,
+                                                  GlossAttribute      *attribute,
+                                                  GError             **error);
+gboolean        gloss_store_set_span_attribute   (GlossStore          *self,
+                                                  gint64               span_id,
+                                                  gint64               attribute_id,
+                                                  const char          *value,
+                                                  GError             **error);
+GPtrArray      *gloss_store_list_span_attributes (GlossStore          *self,
+                                                  gint64               span_id,
+                                                  GError             **error);
+GPtrArray      *gloss_store_list_document_attribute_values (GlossStore *self,
+                                                            gint64      document_id,
+                                                            GError    **error);
+gboolean        gloss_store_put_attribute_value  (GlossStore          *self,
+                                                  GlossAttributeValue *value,
+                                                  GError             **error);
+gboolean        gloss_store_delete_attribute_value (GlossStore        *self,
+                                                    gint64             span_id,
+                                                    gint64             attribute_id,
+                                                    GError           **error);
+
 /* gloss-store-search.c */
 GPtrArray     *gloss_store_add_spans_for_matches (GlossStore          *self,
                                                   gint64               document_id,
