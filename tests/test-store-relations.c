@@ -871,6 +871,245 @@ test_attributes_follow_labels (Fixture       *fixture,
   g_assert_false (gloss_attribute_applies_to (got, gloss_label_get_id (city)));
 }
 
+/* A document's categories as "set:category" names in order. */
+static char *
+document_categories (Fixture *fixture,
+                     gint64   document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) choices = gloss_store_list_document_categories (fixture->store, document_id,
+                                                                       &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      g_autoptr(GlossCategory) category =
+        gloss_store_get_category (fixture->store,
+                                  gloss_document_category_get_category_id (choices->pdata[i]),
+                                  &error);
+      g_autoptr(GlossCategorySet) set = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (gloss_document_category_get_document_id (choices->pdata[i]), ==,
+                       document_id);
+      set = gloss_store_get_category_set (fixture->store, gloss_category_get_set_id (category),
+                                          &error);
+      g_assert_no_error (error);
+      g_string_append_printf (text, "%s%s:%s", i > 0 ? " " : "",
+                              gloss_category_set_get_name (set), gloss_category_get_name (category));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+choose (Fixture *fixture,
+        gint64   document_id,
+        gint64   category_id,
+        gboolean chosen)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_store_set_document_category (fixture->store, document_id, category_id,
+                                                    chosen, &error));
+  g_assert_no_error (error);
+}
+
+/* Category sets and their values, with keys; a document's choices, one
+ * of a single-choice set at a time (choosing another clears the first, in
+ * one step), several of another; the documents of a category; each change
+ * undoable. */
+static void
+test_categories (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCategorySet) topic = NULL;
+  g_autoptr(GlossCategorySet) region = NULL;
+  g_autoptr(GlossCategorySet) refused_set = NULL;
+  g_autoptr(GlossCategorySet) changed_set = NULL;
+  g_autoptr(GlossCategory) politics = NULL;
+  g_autoptr(GlossCategory) economy = NULL;
+  g_autoptr(GlossCategory) caucasus = NULL;
+  g_autoptr(GlossCategory) iran = NULL;
+  g_autoptr(GlossCategory) refused = NULL;
+  g_autoptr(GlossCategory) changed = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *choices = NULL;
+
+  topic = gloss_store_add_category_set (fixture->store, " Topic ", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_category_set_get_name (topic), ==, "Topic");
+  g_assert_false (gloss_category_set_get_multiple (topic));
+  region = gloss_store_add_category_set (fixture->store, "Region", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_category_set_get_position (region), ==, 1);
+  refused_set = gloss_store_add_category_set (fixture->store, "Topic", TRUE, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  politics = gloss_store_add_category (fixture->store, gloss_category_set_get_id (topic),
+                                       "Politics", "p", &error);
+  g_assert_no_error (error);
+  economy = gloss_store_add_category (fixture->store, gloss_category_set_get_id (topic),
+                                      "Economy", "e", &error);
+  g_assert_no_error (error);
+  caucasus = gloss_store_add_category (fixture->store, gloss_category_set_get_id (region),
+                                       "Caucasus", NULL, &error);
+  g_assert_no_error (error);
+  iran = gloss_store_add_category (fixture->store, gloss_category_set_get_id (region), "Iran", "i",
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_category_get_set_id (iran), ==, gloss_category_set_get_id (region));
+  g_assert_cmpstr (gloss_category_get_hotkey (iran), ==, "i");
+  g_assert_cmpint (gloss_category_get_position (iran), ==, 1);
+
+  refused = gloss_store_add_category (fixture->store, gloss_category_set_get_id (topic),
+                                      "Politics", NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  refused = gloss_store_add_category (fixture->store, gloss_category_set_get_id (region),
+                                      "Turkey", "p", &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "“Politics”"));
+  g_clear_error (&error);
+  refused = gloss_store_add_category (fixture->store, gloss_category_set_get_id (region),
+                                      "Turkey", "tr", &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = gloss_store_add_category (fixture->store, 999, "Turkey", NULL, &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  list = gloss_store_list_categories (fixture->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpstr (gloss_category_get_name (list->pdata[0]), ==, "Politics");
+  g_assert_cmpstr (gloss_category_get_name (list->pdata[3]), ==, "Iran");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = gloss_store_list_categories (fixture->store, gloss_category_set_get_id (region), &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = gloss_store_list_category_sets (fixture->store, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (gloss_category_set_get_name (list->pdata[1]), ==, "Region");
+
+  /* Single choice: Economy replaces Politics in one step. */
+  choose (fixture, fixture->document_id, gloss_category_get_id (politics), TRUE);
+  choose (fixture, fixture->document_id, gloss_category_get_id (caucasus), TRUE);
+  choose (fixture, fixture->document_id, gloss_category_get_id (iran), TRUE);
+  choices = document_categories (fixture, fixture->document_id);
+  g_assert_cmpstr (choices, ==, "Topic:Politics Region:Caucasus Region:Iran");
+  choose (fixture, fixture->document_id, gloss_category_get_id (economy), TRUE);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->document_id);
+  g_assert_cmpstr (choices, ==, "Topic:Economy Region:Caucasus Region:Iran");
+  /* Choosing what is chosen is no step. */
+  choose (fixture, fixture->document_id, gloss_category_get_id (economy), TRUE);
+  undo (fixture);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->document_id);
+  g_assert_cmpstr (choices, ==, "Topic:Politics Region:Caucasus Region:Iran");
+  redo (fixture);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->document_id);
+  g_assert_cmpstr (choices, ==, "Topic:Economy Region:Caucasus Region:Iran");
+
+  choose (fixture, fixture->document_id, gloss_category_get_id (iran), FALSE);
+  choose (fixture, fixture->other_document_id, gloss_category_get_id (caucasus), TRUE);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->document_id);
+  g_assert_cmpstr (choices, ==, "Topic:Economy Region:Caucasus");
+
+  ids = gloss_store_list_document_ids_in_category (fixture->store,
+                                                   gloss_category_get_id (caucasus), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, fixture->document_id);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, fixture->other_document_id);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = gloss_store_list_document_ids_in_category (fixture->store, gloss_category_get_id (iran),
+                                                   &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+
+  g_assert_false (gloss_store_set_document_category (fixture->store, 999,
+                                                     gloss_category_get_id (iran), TRUE, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Renamed, rekeyed; the set made single-choice. */
+  changed = gloss_store_update_category (fixture->store, gloss_category_get_id (iran), "Persia",
+                                         "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_category_get_name (changed), ==, "Persia");
+  g_assert_cmpstr (gloss_category_get_hotkey (changed), ==, "");
+  g_clear_object (&changed);
+  changed = gloss_store_update_category (fixture->store, gloss_category_get_id (iran), NULL, "e",
+                                         &error);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  undo (fixture);
+  changed = gloss_store_get_category (fixture->store, gloss_category_get_id (iran), &error);
+  g_assert_cmpstr (gloss_category_get_name (changed), ==, "Iran");
+  changed_set = gloss_store_update_category_set (fixture->store, gloss_category_set_get_id (region),
+                                                 "Area", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_category_set_get_name (changed_set), ==, "Area");
+  g_assert_false (gloss_category_set_get_multiple (changed_set));
+  undo (fixture);
+  g_clear_object (&changed_set);
+  changed_set = gloss_store_get_category_set (fixture->store, gloss_category_set_get_id (region),
+                                              &error);
+  g_assert_true (gloss_category_set_get_multiple (changed_set));
+  g_assert_cmpstr (gloss_category_set_get_name (changed_set), ==, "Region");
+
+  /* Deleting a category, or a whole set, takes the documents' choices
+   * with it; one undo brings them back. */
+  g_assert_true (gloss_store_delete_category (fixture->store, gloss_category_get_id (caucasus),
+                                              &error));
+  g_assert_no_error (error);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->other_document_id);
+  g_assert_cmpstr (choices, ==, "");
+  undo (fixture);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->other_document_id);
+  g_assert_cmpstr (choices, ==, "Region:Caucasus");
+
+  g_assert_true (gloss_store_delete_category_set (fixture->store, gloss_category_set_get_id (region),
+                                                  &error));
+  g_assert_no_error (error);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->document_id);
+  g_assert_cmpstr (choices, ==, "Topic:Economy");
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM categories"), ==, 2);
+  undo (fixture);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->document_id);
+  g_assert_cmpstr (choices, ==, "Topic:Economy Region:Caucasus");
+
+  /* Deleting a document takes its choices; undo brings them back. */
+  g_assert_true (gloss_store_delete_document (fixture->store, fixture->document_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM document_categories"), ==, 1);
+  undo (fixture);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->document_id);
+  g_assert_cmpstr (choices, ==, "Topic:Economy Region:Caucasus");
+
+  /* After a restart, as they were. */
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->store);
+  fixture->store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_free (choices);
+  choices = document_categories (fixture, fixture->document_id);
+  g_assert_cmpstr (choices, ==, "Topic:Economy Region:Caucasus");
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
+}
+
 static void
 count_signal_cb (GlossStore *store,
                  gint64      document_id,
@@ -1175,6 +1414,7 @@ main (int    argc,
   ADD ("/gloss/store/relations/signals", test_relation_signals);
   ADD ("/gloss/store/attributes/definitions-and-values", test_attributes);
   ADD ("/gloss/store/attributes/follow-labels", test_attributes_follow_labels);
+  ADD ("/gloss/store/categories/sets-values-choices", test_categories);
   g_test_add_func ("/gloss/store/relations/migrate-from-v3", test_migrate_from_v3);
   ADD ("/gloss/store/relations/kill-while-adding", test_kill_while_adding_relations);
   ADD ("/gloss/store/relations/busy", test_relations_busy);

@@ -95,6 +95,12 @@ revert_change (GlossHistory  *self,
         return gloss_store_put_attribute (self->store, GLOSS_ATTRIBUTE (row), error);
       if (GLOSS_IS_ATTRIBUTE_VALUE (row))
         return gloss_store_put_attribute_value (self->store, GLOSS_ATTRIBUTE_VALUE (row), error);
+      if (GLOSS_IS_CATEGORY_SET (row))
+        return gloss_store_put_category_set (self->store, GLOSS_CATEGORY_SET (row), error);
+      if (GLOSS_IS_CATEGORY (row))
+        return gloss_store_put_category (self->store, GLOSS_CATEGORY (row), error);
+      if (GLOSS_IS_DOCUMENT_CATEGORY (row))
+        return gloss_store_put_document_category (self->store, GLOSS_DOCUMENT_CATEGORY (row), error);
       g_return_val_if_reached (FALSE);
     }
 
@@ -120,6 +126,18 @@ revert_change (GlossHistory  *self,
                                                gloss_attribute_value_get_span_id (GLOSS_ATTRIBUTE_VALUE (row)),
                                                gloss_attribute_value_get_attribute_id (GLOSS_ATTRIBUTE_VALUE (row)),
                                                error);
+  if (GLOSS_IS_CATEGORY_SET (row))
+    return gloss_store_delete_category_set (self->store,
+                                            gloss_category_set_get_id (GLOSS_CATEGORY_SET (row)),
+                                            error);
+  if (GLOSS_IS_CATEGORY (row))
+    return gloss_store_delete_category (self->store, gloss_category_get_id (GLOSS_CATEGORY (row)),
+                                        error);
+  if (GLOSS_IS_DOCUMENT_CATEGORY (row))
+    return gloss_store_delete_document_category (self->store,
+                                                 gloss_document_category_get_document_id (GLOSS_DOCUMENT_CATEGORY (row)),
+                                                 gloss_document_category_get_category_id (GLOSS_DOCUMENT_CATEGORY (row)),
+                                                 error);
   g_return_val_if_reached (FALSE);
 }
 

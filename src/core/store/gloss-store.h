@@ -353,6 +353,69 @@ gboolean        gloss_store_delete_attribute_value (GlossStore        *self,
                                                     gint64             attribute_id,
                                                     GError           **error);
 
+/* gloss-store-categories.c: document categories in sets, and each
+ * document's choices. */
+GlossCategorySet *gloss_store_add_category_set    (GlossStore         *self,
+                                                   const char         *name,
+                                                   gboolean            multiple,
+                                                   GError            **error);
+GPtrArray        *gloss_store_list_category_sets  (GlossStore         *self,
+                                                   GError            **error);
+GlossCategorySet *gloss_store_get_category_set    (GlossStore         *self,
+                                                   gint64              set_id,
+                                                   GError            **error);
+GlossCategorySet *gloss_store_update_category_set (GlossStore         *self,
+                                                   gint64              set_id,
+                                                   const char         *name,
+                                                   gboolean            multiple,
+                                                   GError            **error);
+gboolean          gloss_store_delete_category_set (GlossStore         *self,
+                                                   gint64              set_id,
+                                                   GError            **error);
+gboolean          gloss_store_put_category_set    (GlossStore         *self,
+                                                   GlossCategorySet   *set,
+                                                   GError            **error);
+GlossCategory    *gloss_store_add_category        (GlossStore         *self,
+                                                   gint64              set_id,
+                                                   const char         *name,
+                                                   const char         *hotkey,
+                                                   GError            **error);
+GPtrArray        *gloss_store_list_categories     (GlossStore         *self,
+                                                   gint64              set_id,
+                                                   GError            **error);
+GlossCategory    *gloss_store_get_category        (GlossStore         *self,
+                                                   gint64              category_id,
+                                                   GError            **error);
+GlossCategory    *gloss_store_update_category     (GlossStore         *self,
+                                                   gint64              category_id,
+                                                   const char         *name,
+                                                   const char         *hotkey,
+                                                   GError            **error);
+gboolean          gloss_store_delete_category     (GlossStore         *self,
+                                                   gint64              category_id,
+                                                   GError            **error);
+gboolean          gloss_store_put_category        (GlossStore         *self,
+                                                   GlossCategory      *category,
+                                                   GError            **error);
+gboolean          gloss_store_set_document_category (GlossStore       *self,
+                                                     gint64            document_id,
+                                                     gint64            category_id,
+                                                     gboolean          chosen,
+                                                     GError          **error);
+GPtrArray        *gloss_store_list_document_categories (GlossStore    *self,
+                                                        gint64         document_id,
+                                                        GError       **error);
+GArray           *gloss_store_list_document_ids_in_category (GlossStore *self,
+                                                             gint64      category_id,
+                                                             GError    **error);
+gboolean          gloss_store_put_document_category (GlossStore            *self,
+                                                     GlossDocumentCategory *choice,
+                                                     GError               **error);
+gboolean          gloss_store_delete_document_category (GlossStore  *self,
+                                                        gint64       document_id,
+                                                        gint64       category_id,
+                                                        GError     **error);
+
 /* gloss-store-search.c */
 GPtrArray     *gloss_store_add_spans_for_matches (GlossStore          *self,
                                                   gint64               document_id,
