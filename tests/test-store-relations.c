@@ -1110,6 +1110,155 @@ test_categories (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
 }
 
+/* Merging a label into one that has a span over the same text: the span
+ * that goes gives its relations and attribute values to the one kept (a
+ * relation between the two goes), and one undo puts everything back. */
+static void
+test_merge_moves_relations (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) person = NULL;
+  g_autoptr(GlossRelation) to_twin = NULL;
+  g_autoptr(GlossRelation) from_span = NULL;
+  g_autoptr(GlossRelation) between = NULL;
+  g_autoptr(GlossRelation) got = NULL;
+  g_autoptr(GlossAttribute) role = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *values = NULL;
+  gint64 twin;
+
+  person = gloss_store_add_label (fixture->store, "Person", "#33d17a", NULL, NULL, &error);
+  g_assert_no_error (error);
+  twin = add_span (fixture->store, fixture->document_id, gloss_label_get_id (person), 0, 8);
+  role = gloss_store_add_attribute (fixture->store, "role", GLOSS_ATTRIBUTE_KIND_TEXT, NULL, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->velayati,
+                                                 gloss_attribute_get_id (role), "adviser", &error));
+  g_assert_no_error (error);
+
+  to_twin = add_relation (fixture, fixture->met, fixture->pezeshkian, fixture->velayati);
+  from_span = add_relation (fixture, fixture->allied, fixture->velayati, fixture->aliyev);
+  between = add_relation (fixture, fixture->met, fixture->velayati, twin);
+
+  /* Actor into Person: Velayati has a twin there, the others move. */
+  g_assert_true (gloss_store_merge_labels (fixture->store, fixture->actor,
+                                           gloss_label_get_id (person), &error));
+  g_assert_no_error (error);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1 2");
+  got = gloss_store_get_relation (fixture->store, gloss_relation_get_id (to_twin), &error);
+  g_assert_cmpint (gloss_relation_get_to_id (got), ==, twin);
+  g_clear_object (&got);
+  got = gloss_store_get_relation (fixture->store, gloss_relation_get_id (from_span), &error);
+  g_assert_cmpint (gloss_relation_get_from_id (got), ==, twin);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "6:1=adviser");
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
+
+  undo (fixture);
+  g_free (ids);
+  ids = relation_ids (fixture);
+  g_assert_cmpstr (ids, ==, "1 2 3");
+  g_clear_object (&got);
+  got = gloss_store_get_relation (fixture->store, gloss_relation_get_id (to_twin), &error);
+  g_assert_cmpint (gloss_relation_get_to_id (got), ==, fixture->velayati);
+  g_free (values);
+  values = document_values (fixture);
+  g_assert_cmpstr (values, ==, "1:1=adviser");
+}
+
+/* The statistics count relations by label, attribute values by value and
+ * documents by category. */
+static void
+test_stats (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  const char * const stances[] = { "hostile", "neutral", "friendly", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStoreStats) stats = NULL;
+  g_autoptr(GlossRelation) first = NULL;
+  g_autoptr(GlossRelation) second = NULL;
+  g_autoptr(GlossRelation) third = NULL;
+  g_autoptr(GlossAttribute) stance = NULL;
+  g_autoptr(GlossAttribute) quote = NULL;
+  g_autoptr(GlossCategorySet) topic = NULL;
+  g_autoptr(GlossCategory) politics = NULL;
+  g_autoptr(GlossCategory) economy = NULL;
+  GlossRelationLabelStats *label_stats;
+  GlossAttributeStats *attribute_stats;
+  GlossAttributeValueStats *value_stats;
+  GlossCategorySetStats *set_stats;
+  GlossCategoryStats *category_stats;
+
+  first = add_relation (fixture, fixture->met, fixture->velayati, fixture->baku);
+  second = add_relation (fixture, fixture->met, fixture->aliyev, fixture->baku);
+  third = add_relation (fixture, fixture->allied, fixture->velayati, fixture->aliyev);
+  stance = gloss_store_add_attribute (fixture->store, "stance", GLOSS_ATTRIBUTE_KIND_CHOICE,
+                                      stances, NULL, &error);
+  quote = gloss_store_add_attribute (fixture->store, "quote", GLOSS_ATTRIBUTE_KIND_TEXT, NULL,
+                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->velayati,
+                                                 gloss_attribute_get_id (stance), "hostile", &error));
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->aliyev,
+                                                 gloss_attribute_get_id (stance), "hostile", &error));
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->baku,
+                                                 gloss_attribute_get_id (stance), "friendly", &error));
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->baku,
+                                                 gloss_attribute_get_id (quote), "shut", &error));
+  topic = gloss_store_add_category_set (fixture->store, "Topic", TRUE, &error);
+  politics = gloss_store_add_category (fixture->store, gloss_category_set_get_id (topic),
+                                       "Politics", NULL, &error);
+  economy = gloss_store_add_category (fixture->store, gloss_category_set_get_id (topic),
+                                      "Economy", NULL, &error);
+  g_assert_no_error (error);
+  choose (fixture, fixture->document_id, gloss_category_get_id (politics), TRUE);
+  choose (fixture, fixture->document_id, gloss_category_get_id (economy), TRUE);
+  choose (fixture, fixture->other_document_id, gloss_category_get_id (politics), TRUE);
+
+  stats = gloss_store_get_stats (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->n_spans, ==, 5);
+  g_assert_cmpuint (stats->n_relations, ==, 3);
+  g_assert_cmpuint (stats->n_attribute_values, ==, 4);
+
+  g_assert_cmpuint (stats->relation_labels->len, ==, 2);
+  label_stats = stats->relation_labels->pdata[0];
+  g_assert_cmpstr (gloss_relation_label_get_name (label_stats->label), ==, "met");
+  g_assert_cmpuint (label_stats->relations, ==, 2);
+  g_assert_cmpuint (label_stats->documents, ==, 1);
+  label_stats = stats->relation_labels->pdata[1];
+  g_assert_cmpuint (label_stats->relations, ==, 1);
+
+  g_assert_cmpuint (stats->attributes->len, ==, 2);
+  attribute_stats = stats->attributes->pdata[0];
+  g_assert_cmpuint (attribute_stats->spans, ==, 3);
+  g_assert_cmpuint (attribute_stats->values->len, ==, 3);
+  value_stats = attribute_stats->values->pdata[0];
+  g_assert_cmpstr (value_stats->value, ==, "hostile");
+  g_assert_cmpuint (value_stats->spans, ==, 2);
+  value_stats = attribute_stats->values->pdata[1];
+  g_assert_cmpstr (value_stats->value, ==, "neutral");
+  g_assert_cmpuint (value_stats->spans, ==, 0);
+  value_stats = attribute_stats->values->pdata[2];
+  g_assert_cmpuint (value_stats->spans, ==, 1);
+  attribute_stats = stats->attributes->pdata[1];
+  g_assert_cmpuint (attribute_stats->spans, ==, 1);
+  g_assert_cmpuint (attribute_stats->values->len, ==, 0);
+
+  g_assert_cmpuint (stats->category_sets->len, ==, 1);
+  set_stats = stats->category_sets->pdata[0];
+  g_assert_cmpuint (set_stats->documents, ==, 2);
+  g_assert_cmpuint (set_stats->categories->len, ==, 2);
+  category_stats = set_stats->categories->pdata[0];
+  g_assert_cmpstr (gloss_category_get_name (category_stats->category), ==, "Politics");
+  g_assert_cmpuint (category_stats->documents, ==, 2);
+  category_stats = set_stats->categories->pdata[1];
+  g_assert_cmpuint (category_stats->documents, ==, 1);
+}
+
 static void
 count_signal_cb (GlossStore *store,
                  gint64      document_id,
@@ -1415,6 +1564,8 @@ main (int    argc,
   ADD ("/gloss/store/attributes/definitions-and-values", test_attributes);
   ADD ("/gloss/store/attributes/follow-labels", test_attributes_follow_labels);
   ADD ("/gloss/store/categories/sets-values-choices", test_categories);
+  ADD ("/gloss/store/relations/merge-labels", test_merge_moves_relations);
+  ADD ("/gloss/store/stats", test_stats);
   g_test_add_func ("/gloss/store/relations/migrate-from-v3", test_migrate_from_v3);
   ADD ("/gloss/store/relations/kill-while-adding", test_kill_while_adding_relations);
   ADD ("/gloss/store/relations/busy", test_relations_busy);

@@ -154,10 +154,51 @@ typedef struct
 
 typedef struct
 {
+  GlossRelationLabel *label;
+  guint relations;
+  guint documents;
+} GlossRelationLabelStats;
+
+typedef struct
+{
+  char *value;
+  guint spans;
+} GlossAttributeValueStats;
+
+typedef struct
+{
+  GlossAttribute *attribute;
+  guint spans;         /* with a value of it */
+  /* GlossAttributeValueStats: a choice attribute's values in order (none
+   * left out), then any other value spans have; a flag's "true"; none for
+   * a text attribute, whose values are each their own. */
+  GPtrArray *values;
+} GlossAttributeStats;
+
+typedef struct
+{
+  GlossCategory *category;
+  guint documents;
+} GlossCategoryStats;
+
+typedef struct
+{
+  GlossCategorySet *set;
+  guint documents;     /* with any category of the set */
+  GPtrArray *categories;   /* GlossCategoryStats, in order */
+} GlossCategorySetStats;
+
+typedef struct
+{
   guint documents[GLOSS_DOCUMENT_STATUS_DONE + 1];   /* by status */
   guint n_documents;
   guint n_spans;
   GPtrArray *labels;   /* GlossLabelStats, in label order */
+  guint n_relations;
+  GPtrArray *relation_labels;   /* GlossRelationLabelStats, in list order */
+  guint n_attribute_values;
+  GPtrArray *attributes;        /* GlossAttributeStats, in list order */
+  GPtrArray *category_sets;     /* GlossCategorySetStats, in list order */
 } GlossStoreStats;
 
 GlossStoreStats *gloss_store_get_stats         (GlossStore          *self,
