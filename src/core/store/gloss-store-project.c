@@ -144,7 +144,8 @@ gloss_store_stats_free (GlossStoreStats *stats)
   g_free (stats);
 }
 
-/* The number STMT, bound to ID, answers; -1 with ERROR set on a failure. */
+/* The number SQL answers, with ID as its parameter if it has one; -1 with
+ * ERROR set on a failure. */
 static gint64
 count_for (GlossStore    *self,
            const char    *sql,
@@ -183,10 +184,10 @@ add_annotation_stats (GlossStore       *self,
   g_autoptr(GPtrArray) sets = NULL;
   gint64 n;
 
-  if ((n = count_for (self, "SELECT count (*) FROM relations WHERE ?1 = ?1", 0, error)) < 0)
+  if ((n = count_for (self, "SELECT count (*) FROM relations", 0, error)) < 0)
     return FALSE;
   stats->n_relations = n;
-  if ((n = count_for (self, "SELECT count (*) FROM span_attributes WHERE ?1 = ?1", 0, error)) < 0)
+  if ((n = count_for (self, "SELECT count (*) FROM span_attributes", 0, error)) < 0)
     return FALSE;
   stats->n_attribute_values = n;
 

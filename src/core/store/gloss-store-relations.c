@@ -569,9 +569,12 @@ check_relation (GlossStore          *self,
     }
 
   stmt = gloss_store_prepare (self,
-                              "SELECT 1 FROM relations WHERE label = ?3 AND id != ?4 AND "
-                              "((from_span = ?1 AND to_span = ?2) OR "
-                              " (?5 AND from_span = ?2 AND to_span = ?1)) LIMIT 1",
+                              /* Each term whole, so that both use the
+                               * unique index, not the label's (which
+                               * would read every relation of the label). */
+                              "SELECT 1 FROM relations WHERE id != ?4 AND "
+                              "((from_span = ?1 AND to_span = ?2 AND label = ?3) OR "
+                              " (?5 AND from_span = ?2 AND to_span = ?1 AND label = ?3)) LIMIT 1",
                               error);
   if (stmt == NULL)
     return FALSE;
