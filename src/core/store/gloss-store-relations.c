@@ -569,9 +569,10 @@ check_relation (GlossStore          *self,
     }
 
   stmt = gloss_store_prepare (self,
-                              /* Each term whole, so that both use the
-                               * unique index, not the label's (which
-                               * would read every relation of the label). */
+                              /* Each term whole, so that each is one
+                               * look-up in the unique index on the two
+                               * spans, never a pass over the label's
+                               * relations (tests: work-is-bounded). */
                               "SELECT 1 FROM relations WHERE id != ?4 AND "
                               "((from_span = ?1 AND to_span = ?2 AND label = ?3) OR "
                               " (?5 AND from_span = ?2 AND to_span = ?1 AND label = ?3)) LIMIT 1",
