@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* What the tables' files share, below all of them: a row as the value
- * object it is (GlossLabel, GlossSpan, from the columns of
- * GLOSS_STORE_LABEL_COLUMNS and GLOSS_STORE_SPAN_COLUMNS), and deleting
- * rows with each one journaled. Deleting a document or a label deletes
- * its spans through these, so that neither file calls the spans' file,
- * which calls them. */
+ * object it is (GlossLabel, GlossSpan, GlossRelation, ... from the
+ * columns of the GLOSS_STORE_*_COLUMNS), and deleting rows with each one
+ * journaled. Deleting a document or a label deletes its spans, and what
+ * hangs on them (relations, attribute values), through these, so that
+ * neither file calls the spans' file, which calls them. */
 
 #define G_LOG_DOMAIN "gloss-store"
 

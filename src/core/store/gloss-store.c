@@ -10,8 +10,9 @@
  * other gloss-store-*.c files, which extend it through
  * gloss-store-private.h: -file (opening, creating), -schema, -bulk (bulk
  * writing, the deferred full-text index), -rows (what the tables share),
- * one per table (-documents, -labels, -spans), -project (meta entries,
- * statistics) and -search. */
+ * one per table or group of them (-documents, -labels, -spans, -relations,
+ * -attributes, -categories), -project (meta entries, statistics) and
+ * -search. */
 
 #define G_LOG_DOMAIN "gloss-store"
 
