@@ -1321,6 +1321,138 @@ test_relation_work_is_bounded (Fixture       *fixture,
 }
 
 static void
+count_list_signal_cb (GlossStore *store,
+                      gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A step of every kind, then all undone back to the start and all
+ * redone: the project is as it was at each end, ids included, and each
+ * list announces its change. */
+static void
+test_undo_everything (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char * const stances[] = { "hostile", "friendly", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRelationLabel) funds = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+  g_autoptr(GlossAttribute) stance = NULL;
+  g_autoptr(GlossCategorySet) topic = NULL;
+  g_autoptr(GlossCategory) politics = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint relation_labels = 0, attributes = 0, categories = 0;
+  guint steps = 0;
+  const char *dump_sql =
+    "SELECT group_concat (row, ';') FROM ("
+    "  SELECT 'rl' || id || name || color || hotkey || directed || position AS row "
+    "  FROM relation_labels UNION ALL "
+    "  SELECT 'r' || id || document || label || from_span || to_span || note || created "
+    "  FROM relations UNION ALL "
+    "  SELECT 'a' || id || name || kind || choices || position FROM attributes UNION ALL "
+    "  SELECT 'al' || attribute || label FROM attribute_labels UNION ALL "
+    "  SELECT 'v' || span || attribute || value FROM span_attributes UNION ALL "
+    "  SELECT 'cs' || id || name || multiple || position FROM category_sets UNION ALL "
+    "  SELECT 'c' || id || category_set || name || hotkey || position FROM categories UNION ALL "
+    "  SELECT 'dc' || document || category FROM document_categories UNION ALL "
+    "  SELECT 's' || id || document || label || start || end FROM spans "
+    "  ORDER BY 1)";
+
+  g_signal_connect (fixture->store, "relation-labels-changed",
+                    G_CALLBACK (count_list_signal_cb), &relation_labels);
+  g_signal_connect (fixture->store, "attributes-changed", G_CALLBACK (count_list_signal_cb),
+                    &attributes);
+  g_signal_connect (fixture->store, "categories-changed", G_CALLBACK (count_list_signal_cb),
+                    &categories);
+
+  {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, dump_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  funds = gloss_store_add_relation_label (fixture->store, "funds", NULL, "f", NULL, TRUE, &error);
+  steps++;
+  relation = gloss_store_add_relation (fixture->store, fixture->document_id,
+                                       gloss_relation_label_get_id (funds), fixture->velayati,
+                                       fixture->baku, NULL, "note", &error);
+  steps++;
+  g_assert_no_error (error);
+  stance = gloss_store_add_attribute (fixture->store, "stance", GLOSS_ATTRIBUTE_KIND_CHOICE,
+                                      stances, NULL, &error);
+  steps++;
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, fixture->baku,
+                                                 gloss_attribute_get_id (stance), "friendly",
+                                                 &error));
+  steps++;
+  topic = gloss_store_add_category_set (fixture->store, "Topic", FALSE, &error);
+  steps++;
+  politics = gloss_store_add_category (fixture->store, gloss_category_set_get_id (topic),
+                                       "Politics", "p", &error);
+  steps++;
+  g_assert_no_error (error);
+  choose (fixture, fixture->document_id, gloss_category_get_id (politics), TRUE);
+  steps++;
+  g_assert_true (gloss_store_delete_span (fixture->store, fixture->baku, &error));
+  steps++;
+  g_assert_true (gloss_store_delete_document (fixture->store, fixture->document_id, &error));
+  steps++;
+  g_assert_no_error (error);
+  g_assert_cmpuint (relation_labels, ==, 1);
+  g_assert_cmpuint (attributes, ==, 1);
+  g_assert_cmpuint (categories, ==, 2);
+
+  for (guint i = 0; i < steps; i++)
+    undo (fixture);
+  g_assert_false (gloss_history_can_undo (fixture->history));
+  {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, dump_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    after = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_assert_cmpstr (after, ==, before);
+
+  for (guint i = 0; i + 2 < steps; i++)
+    redo (fixture);
+  {
+    g_autoptr(GlossRelation) back = gloss_store_get_relation (fixture->store,
+                                                              gloss_relation_get_id (relation),
+                                                              &error);
+    g_autoptr(GPtrArray) values = NULL;
+    g_autofree char *choices = document_categories (fixture, fixture->document_id);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (gloss_relation_get_note (back), ==, "note");
+    g_assert_cmpstr (choices, ==, "Topic:Politics");
+    values = gloss_store_list_span_attributes (fixture->store, fixture->baku, &error);
+    g_assert_cmpuint (values->len, ==, 1);
+  }
+  redo (fixture);
+  redo (fixture);
+  g_assert_false (gloss_history_can_redo (fixture->history));
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relations"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM span_attributes"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM document_categories"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relation_labels"), ==, 3);
+}
+
+static void
 count_signal_cb (GlossStore *store,
                  gint64      document_id,
                  gpointer    user_data)
@@ -1627,6 +1759,7 @@ main (int    argc,
   ADD ("/gloss/store/categories/sets-values-choices", test_categories);
   ADD ("/gloss/store/relations/merge-labels", test_merge_moves_relations);
   ADD ("/gloss/store/stats", test_stats);
+  ADD ("/gloss/store/history/undo-everything", test_undo_everything);
   ADD ("/gloss/store/relations/work-is-bounded", test_relation_work_is_bounded);
   g_test_add_func ("/gloss/store/relations/migrate-from-v3", test_migrate_from_v3);
   ADD ("/gloss/store/relations/kill-while-adding", test_kill_while_adding_relations);

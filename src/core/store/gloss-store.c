@@ -903,7 +903,8 @@ gloss_store_set_not_found (GError     **error,
 }
 
 /* Another connection (an import on a worker thread) changed the project:
- * views reload the document list and the labels. */
+ * views reload the document list, the labels, the relation labels, the
+ * attributes and the categories. */
 void
 gloss_store_notify_changed_elsewhere (GlossStore *self)
 {
@@ -911,6 +912,9 @@ gloss_store_notify_changed_elsewhere (GlossStore *self)
   g_return_if_fail (self->transaction_depth == 0);
 
   gloss_store_queue_signal (self, LABELS_CHANGED, NULL, NULL, 0);
+  gloss_store_queue_signal (self, RELATION_LABELS_CHANGED, NULL, NULL, 0);
+  gloss_store_queue_signal (self, ATTRIBUTES_CHANGED, NULL, NULL, 0);
+  gloss_store_queue_signal (self, CATEGORIES_CHANGED, NULL, NULL, 0);
   gloss_store_queue_signal (self, DOCUMENTS_CHANGED, NULL, NULL, 0);
   emit_pending_signals (self);
 }
