@@ -1122,6 +1122,8 @@ test_merge_moves_relations (Fixture       *fixture,
   g_autoptr(GlossRelation) to_twin = NULL;
   g_autoptr(GlossRelation) from_span = NULL;
   g_autoptr(GlossRelation) between = NULL;
+  g_autoptr(GlossRelation) reverse = NULL;
+  g_autoptr(GlossRelation) repeated = NULL;
   g_autoptr(GlossRelation) got = NULL;
   g_autoptr(GlossAttribute) role = NULL;
   g_autofree char *ids = NULL;
@@ -1141,13 +1143,16 @@ test_merge_moves_relations (Fixture       *fixture,
   to_twin = add_relation (fixture, fixture->met, fixture->pezeshkian, fixture->velayati);
   from_span = add_relation (fixture, fixture->allied, fixture->velayati, fixture->aliyev);
   between = add_relation (fixture, fixture->met, fixture->velayati, twin);
+  /* Undirected: Velayati–Pezeshkian would repeat Pezeshkian–twin. */
+  reverse = add_relation (fixture, fixture->allied, fixture->pezeshkian, twin);
+  repeated = add_relation (fixture, fixture->allied, fixture->velayati, fixture->pezeshkian);
 
   /* Actor into Person: Velayati has a twin there, the others move. */
   g_assert_true (gloss_store_merge_labels (fixture->store, fixture->actor,
                                            gloss_label_get_id (person), &error));
   g_assert_no_error (error);
   ids = relation_ids (fixture);
-  g_assert_cmpstr (ids, ==, "1 2");
+  g_assert_cmpstr (ids, ==, "1 2 4");
   got = gloss_store_get_relation (fixture->store, gloss_relation_get_id (to_twin), &error);
   g_assert_cmpint (gloss_relation_get_to_id (got), ==, twin);
   g_clear_object (&got);
@@ -1160,7 +1165,7 @@ test_merge_moves_relations (Fixture       *fixture,
   undo (fixture);
   g_free (ids);
   ids = relation_ids (fixture);
-  g_assert_cmpstr (ids, ==, "1 2 3");
+  g_assert_cmpstr (ids, ==, "1 2 3 4 5");
   g_clear_object (&got);
   got = gloss_store_get_relation (fixture->store, gloss_relation_get_id (to_twin), &error);
   g_assert_cmpint (gloss_relation_get_to_id (got), ==, fixture->velayati);

@@ -524,15 +524,19 @@ gloss_store_move_span_dependents (GlossStore  *self,
       from = from == span_id ? into_span_id : from;
       to = to == span_id ? into_span_id : to;
 
+      /* An undirected relation is the same either way round. */
       stmt = gloss_store_prepare (self,
-                                  "SELECT 1 FROM relations WHERE from_span = ? AND to_span = ? "
-                                  "AND label = ?",
+                                  "SELECT 1 FROM relations WHERE id != ?4 AND "
+                                  "((from_span = ?1 AND to_span = ?2 AND label = ?3) OR "
+                                  " ((SELECT directed FROM relation_labels WHERE id = ?3) = 0 "
+                                  "  AND from_span = ?2 AND to_span = ?1 AND label = ?3)) LIMIT 1",
                                   error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, from);
       sqlite3_bind_int64 (stmt, 2, to);
       sqlite3_bind_int64 (stmt, 3, gloss_relation_get_label_id (before));
+      sqlite3_bind_int64 (stmt, 4, gloss_relation_get_id (before));
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
