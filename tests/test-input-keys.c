@@ -176,6 +176,121 @@ test_menu_key_opens_labels (Fixture       *fixture,
   g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
 }
 
+/* Where PHRASE starts in the paragraph that begins with PARAGRAPH. */
+static gint64
+find_in_paragraph (Fixture    *fixture,
+                   const char *paragraph,
+                   const char *phrase)
+{
+  g_autofree char *text = gloss_document_view_dup_document_text (fixture->view);
+  const char *in = strstr (text, paragraph);
+  const char *found;
+
+  g_assert_nonnull (in);
+  found = strstr (in, phrase);
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+/* Presses and lets go of each key of TEXT, or of KEYVAL when TEXT is NULL,
+ * as xdotool does: one after the other, without waiting for the window. */
+static void
+send_keys (const char *text,
+           guint       keyval)
+{
+  Display *display = gloss_test_input_display ();
+  const char *p = text;
+  gboolean needs_shift;
+
+  do
+    {
+      guint key = p != NULL ? gdk_unicode_to_keyval (g_utf8_get_char (p)) : keyval;
+      KeyCode keycode = gloss_test_input_keycode (key, &needs_shift);
+
+      g_assert_false (needs_shift);
+      XTestFakeKeyEvent (display, keycode, True, CurrentTime);
+      XTestFakeKeyEvent (display, keycode, False, CurrentTime);
+      if (p != NULL)
+        p = g_utf8_next_char (p);
+    }
+  while (p != NULL && *p != '\0');
+  XFlush (display);
+}
+
+/* The text's label list, open or not: made when first opened. */
+static GtkPopover *
+find_label_popover (Fixture *fixture)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GLOSS_IS_LABEL_POPOVER (child))
+      return GTK_POPOVER (child);
+
+  g_assert_not_reached ();
+}
+
+/* The Menu key, a few letters and Enter label the text dragged over, word
+ * after word of the second paragraph. The text stays selected while the
+ * list is open (the field, not emptied of the last filter, took the X
+ * primary selection from it as the list opened), the keys may come as
+ * quickly as xdotool sends them, before the list is on the screen, and
+ * the drag after the list closed, where its shadow was, is a drag in the
+ * text (the hidden list took it). Escape then a new drag as well. */
+static void
+test_menu_key_in_second_paragraph (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  static const char *const words[] = {
+    "downplays", "Pezeshkian", "alarmist", "narratives", "corridor", "concerns",
+    "territorial", "integrity", "Europe", "north",
+  };
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gint64 start = find_in_paragraph (fixture, "The split in Iran", words[i]);
+      gint64 end = start + g_utf8_strlen (words[i], -1);
+      gint64 buffer_start = fixture_buffer_offset (fixture, start);
+      gint64 buffer_end = fixture_buffer_offset (fixture, end);
+      GtkPopover *popover;
+
+      g_test_message ("Labeling “%s”", words[i]);
+      gloss_test_input_drag_text (fixture->text_view, buffer_start, buffer_end);
+      g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+      send_keys (NULL, GDK_KEY_Menu);
+      if (i % 3 == 2)
+        {
+          /* All at once, as a script types. */
+          send_keys ("refor", 0);
+          send_keys (NULL, GDK_KEY_Return);
+          gloss_test_input_settle (GTK_WIDGET (fixture->window));
+          popover = find_label_popover (fixture);
+        }
+      else
+        {
+          popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+          /* What a person sees before typing: the list, under the text
+           * still selected. */
+          g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+          if (i % 3 == 1)
+            {
+              send_keys (NULL, GDK_KEY_Escape);
+              wait_for_closed (popover);
+              gloss_test_input_drag_text (fixture->text_view, buffer_start, buffer_end);
+              g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+              send_keys (NULL, GDK_KEY_Menu);
+              popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+            }
+          send_keys ("refor", 0);
+          send_keys (NULL, GDK_KEY_Return);
+        }
+      wait_for_closed (popover);
+
+      g_assert_cmpuint (count_stored (fixture, start, end, "Reformist camp"), ==, 1);
+      g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
+    }
+}
+
 /* Escape closes the list, so that the next click on the text is a click
  * on the text, not on a label in a list left open over it. */
 static void
@@ -367,6 +482,7 @@ main (int    argc,
   ADD ("/gloss/input/keys/f8", NULL, test_f8_walks_spans);
   ADD ("/gloss/input/keys/menu", "Menu", test_menu_key_opens_labels);
   ADD ("/gloss/input/keys/shift-f10", "<Shift>F10", test_menu_key_opens_labels);
+  ADD ("/gloss/input/keys/menu-second-paragraph", NULL, test_menu_key_in_second_paragraph);
   ADD ("/gloss/input/keys/escape-then-click", NULL, test_escape_then_click);
   ADD ("/gloss/input/keys/next-unfinished", NULL, test_next_unfinished);
   ADD ("/gloss/input/keys/f2-renames-document", NULL, test_f2_renames_document);

@@ -12,6 +12,7 @@
 
 #include "gloss-label-popover.h"
 #include "gloss-label.h"
+#include "gloss-popovers.h"
 #include "gloss-swatch.h"
 
 struct _GlossLabelPopover
@@ -193,6 +194,17 @@ on_stop_search_cb (GlossLabelPopover *self,
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
+/* The field is emptied as the popover closes, not as it opens: the
+ * popover focuses the field before "show" is emitted, and a field that
+ * takes the focus with text in it selects that text, taking the X
+ * primary selection, which the text view gives up by unselecting the
+ * very text the popover was opened to label. */
+static void
+on_closed_cb (GlossLabelPopover *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+}
+
 static void
 on_show_cb (GlossLabelPopover *self)
 {
@@ -201,7 +213,6 @@ on_show_cb (GlossLabelPopover *self)
   if (self->rows_stale)
     rebuild_rows (self);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   gtk_list_box_invalidate_filter (self->list);
 
   /* The list keeps the height of all its rows while a filter hides some:
@@ -269,6 +280,8 @@ gloss_label_popover_init (GlossLabelPopover *self)
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (on_stop_search_cb), self);
   g_signal_connect (self, "show", G_CALLBACK (on_show_cb), NULL);
+  g_signal_connect (self, "closed", G_CALLBACK (on_closed_cb), NULL);
+  gloss_popover_release_when_closed (GTK_POPOVER (self));
 }
 
 GtkWidget *

@@ -14,6 +14,7 @@
 #include "gloss-export-dialog.h"
 #include "gloss-label-editor.h"
 #include "gloss-label-popover.h"
+#include "gloss-popovers.h"
 #include "gloss-project.h"
 #include "gloss-window-private.h"
 
@@ -29,21 +30,24 @@ dup_annotator (GlossWindow *self)
   return g_steal_pointer (&annotator);
 }
 
-/* Labels the selected text, or relabels the selected span. */
+/* Labels START-END of the open document when HAS_RANGE, else relabels the
+ * selected span. */
 static void
-apply_label (GlossWindow *self,
-             gint64       label_id)
+apply_label_to (GlossWindow *self,
+                gint64       label_id,
+                gboolean     has_range,
+                gint64       start,
+                gint64       end)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossSpan) span = NULL;
   GlossSpan *selected = gloss_document_view_get_selected_span (self->document_view);
   gint64 document_id = gloss_document_view_get_document_id (self->document_view);
-  gint64 start, end;
 
   if (document_id == 0)
     return;
 
-  if (gloss_document_view_get_selected_range (self->document_view, &start, &end))
+  if (has_range)
     {
       g_autofree char *annotator = dup_annotator (self);
       GlossSpan *same = gloss_document_view_find_span_like (self->document_view, start, end,
@@ -89,6 +93,17 @@ apply_label (GlossWindow *self,
 
   if (span == NULL)
     show_error (self, error);
+}
+
+/* Labels the selected text, or relabels the selected span. */
+static void
+apply_label (GlossWindow *self,
+             gint64       label_id)
+{
+  gint64 start, end;
+  gboolean has_range = gloss_document_view_get_selected_range (self->document_view, &start, &end);
+
+  apply_label_to (self, label_id, has_range, start, end);
 }
 
 static void
@@ -389,12 +404,21 @@ delete_document_action (GtkWidget  *widget,
   show_undo_toast (self, adw_toast_new (title));
 }
 
+/* The list labels the text that was selected when it opened: the text
+ * view's selection may be gone by the time a label is chosen (another
+ * client taking the X primary selection unselects it). */
 static void
 on_label_chosen_cb (GlossWindow       *self,
                     gint64             label_id,
                     GlossLabelPopover *popover)
 {
-  apply_label (self, label_id);
+  gboolean same_document = self->label_popover_document_id ==
+                           gloss_document_view_get_document_id (self->document_view);
+
+  if (self->label_popover_has_range && same_document)
+    apply_label_to (self, label_id, TRUE, self->label_popover_start, self->label_popover_end);
+  else if (same_document)
+    apply_label (self, label_id);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
@@ -418,9 +442,9 @@ show_label_popover (GlossWindow *self)
 {
   GdkRectangle rect;
   gint64 start, end;
+  gboolean has_range = gloss_document_view_get_selected_range (self->document_view, &start, &end);
 
-  if (gloss_document_view_get_selected_span (self->document_view) == NULL &&
-      !gloss_document_view_get_selected_range (self->document_view, &start, &end))
+  if (gloss_document_view_get_selected_span (self->document_view) == NULL && !has_range)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("Select some text to label first")));
@@ -437,6 +461,11 @@ show_label_popover (GlossWindow *self)
       g_signal_connect_object (self->label_popover, "closed", G_CALLBACK (on_popover_closed_cb),
                                self->document_view, 0);
     }
+
+  self->label_popover_document_id = gloss_document_view_get_document_id (self->document_view);
+  self->label_popover_has_range = has_range;
+  self->label_popover_start = has_range ? start : 0;
+  self->label_popover_end = has_range ? end : 0;
 
   gloss_document_view_get_selection_rect (self->document_view, &rect);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->label_popover), &rect);
@@ -467,6 +496,7 @@ show_span_menu (GlossWindow        *self,
       gtk_popover_set_has_arrow (GTK_POPOVER (*menu), FALSE);
       gtk_widget_set_halign (*menu, GTK_ALIGN_START);
       g_signal_connect_object (*menu, "closed", G_CALLBACK (on_popover_closed_cb), parent, 0);
+      gloss_popover_release_when_closed (GTK_POPOVER (*menu));
     }
 
   gtk_popover_set_pointing_to (GTK_POPOVER (*menu), rect);

@@ -50,6 +50,11 @@ struct _GlossWindow
   GlossImportBar *import_bar;
   GMenu *recent_menu;
   GtkWidget *label_popover;
+  /* What the label popover labels, taken as it opens */
+  gint64 label_popover_document_id;
+  gboolean label_popover_has_range;
+  gint64 label_popover_start;
+  gint64 label_popover_end;
   GtkWidget *text_span_menu;   /* made when first shown */
   GtkWidget *list_span_menu;   /* made when first shown */
   GMenuModel *span_menu;
