@@ -406,6 +406,59 @@ test_export (Fixture       *fixture,
   gloss_test_remove_tree (dir);
 }
 
+/* FORMAT picked with the pointer in the Format list as a hand does it:
+ * the button let go after the list has taken the press and closed. */
+static void
+pick_format_by_hand (GlossExportDialog *dialog,
+                     const char        *format)
+{
+  Display *display = gloss_test_input_display ();
+  GtkWidget *row = gloss_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  GtkWidget *label;
+  GtkPopover *popover;
+
+  gloss_test_input_click_widget (row);
+  popover = wait_for_popover (row, GTK_TYPE_POPOVER);
+  label = find_shown_label (GTK_WIDGET (popover), _(format_named (format)->title), TRUE);
+  g_assert_nonnull (label);
+  gloss_test_input_hover (label, gtk_widget_get_width (label) / 2.0,
+                          gtk_widget_get_height (label) / 2.0);
+  XTestFakeButtonEvent (display, GDK_BUTTON_PRIMARY, True, CurrentTime);
+  XFlush (display);
+  gloss_test_input_settle (GTK_WIDGET (dialog));
+  XTestFakeButtonEvent (display, GDK_BUTTON_PRIMARY, False, CurrentTime);
+  XFlush (display);
+  wait_for_closed (popover);
+  g_assert_cmpstr (gloss_export_dialog_get_format (dialog), ==, format);
+}
+
+/* Ctrl+E, doccano picked with the pointer in the Format list, then clicks
+ * on what the list covered (Choose…) and on Export: none is lost to the
+ * closed list, and the file is written where chosen. */
+static void
+test_export_format_by_pointer (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GlossExportDialog *dialog;
+
+  if (run_in_subprocess ())
+    return;
+
+  dir = g_build_filename (g_get_home_dir (), "pointer-exports", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  path = g_build_filename (dir, "by-pointer.doccano.jsonl", NULL);
+
+  dialog = open_export_dialog (fixture);
+  g_assert_cmpstr (gloss_export_dialog_get_format (dialog), !=, "doccano");
+  pick_format_by_hand (dialog, "doccano");
+  export_to (fixture, dialog, NULL, "pointer-exports/by-pointer.doccano.jsonl", path);
+  assert_doccano_matches (fixture, path);
+
+  gloss_test_remove_tree (dir);
+}
+
 /* ---- Preferences ---- */
 
 /* Ctrl+, the name typed into its field, the window closed; a drag and a
@@ -802,6 +855,7 @@ main (int    argc,
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/gloss/input/features/export", NULL, test_export);
+  ADD ("/gloss/input/features/export-format-by-pointer", NULL, test_export_format_by_pointer);
   ADD ("/gloss/input/features/preferences-annotator", NULL, test_preferences_annotator);
   ADD ("/gloss/input/features/project-search-pointer", NULL, test_project_search);
   ADD ("/gloss/input/features/project-search-keys", "keys", test_project_search);

@@ -12,6 +12,7 @@
 
 #include "gloss-export.h"
 #include "gloss-export-dialog.h"
+#include "gloss-popovers.h"
 #include "gloss-project.h"
 
 struct _GlossExportDialog
@@ -427,6 +428,9 @@ gloss_export_dialog_init (GlossExportDialog *self)
   }
   g_signal_connect_swapped (self->format_row, "notify::selected",
                             G_CALLBACK (on_format_changed_cb), self);
+  /* The format list closes on the press of a row, with the pointer over
+   * it: the click after it would go to the hidden list. */
+  gloss_popover_release_all_when_closed (GTK_WIDGET (self->format_row));
 }
 
 GlossExportDialog *

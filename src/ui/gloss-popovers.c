@@ -73,3 +73,19 @@ gloss_popover_release_when_closed (GtkPopover *popover)
   g_signal_connect (popover, "unmap", G_CALLBACK (on_unmap_cb), NULL);
   g_signal_connect (popover, "unrealize", G_CALLBACK (on_unrealize_cb), NULL);
 }
+
+/* As gloss_popover_release_when_closed (), for each popover a widget of
+ * GTK's or libadwaita's made inside WIDGET (a combo row's list). */
+void
+gloss_popover_release_all_when_closed (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        gloss_popover_release_when_closed (GTK_POPOVER (child));
+      gloss_popover_release_all_when_closed (child);
+    }
+}
