@@ -465,6 +465,70 @@ test_hover_tooltip (Fixture       *fixture,
   gloss_test_input_wait_until (tooltip_shown, &search, "the span's tooltip");
 }
 
+static gboolean
+tooltip_gone (gpointer data)
+{
+  return !tooltip_shown (data);
+}
+
+/* The pointer rests on a span until its tooltip shows, then right-clicks
+ * it: the span's menu opens without the tooltip over it, not even when the
+ * hand moves a little on the span, and its Change Label… works. */
+static void
+test_no_tooltip_over_span_menu (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  gint64 end = fixture_phrase_end (fixture, "Ali Khamenei");
+  TooltipSearch search = { GTK_WIDGET (fixture->window), "Hardline camp: “Ali Khamenei”" };
+  GtkWidget *text = GTK_WIDGET (fixture->text_view);
+  GtkPopover *menu;
+  GtkPopover *labels;
+  g_autofree char *label = NULL;
+  double x, y;
+
+  /* A menu opened and closed before, on another span. */
+  menu = right_click_span (fixture, "Azerbaijan");
+  fixture_key (fixture, GDK_KEY_Escape, 0);
+  wait_for_closed (menu);
+  gloss_document_view_select_span (fixture->view, NULL);
+
+  gloss_test_input_text_point_settled (fixture->text_view, fixture_buffer_offset (fixture,
+                                                                                  start + 2),
+                                       0.5, &x, &y);
+  gloss_test_input_hover (text, x - 1, y);
+  gloss_test_input_hover (text, x, y);
+  gloss_test_input_wait_until (tooltip_shown, &search, "the span's tooltip");
+
+  gloss_test_input_right_click (text, x, y);
+  menu = wait_for_popover (text, GTK_TYPE_POPOVER_MENU);
+  gloss_test_input_wait_until (tooltip_gone, &search, "the tooltip to go");
+  gloss_test_input_hover (text, x + 2, y);
+  gloss_test_input_hover (text, x + 1, y + 1);
+  g_assert_false (tooltip_shown (&search));
+  /* Not for a while either: the text asks for no tooltip while its menu
+   * is open. */
+  g_assert_false (gtk_widget_get_has_tooltip (text));
+  g_assert_true (is_on_screen (GTK_WIDGET (menu)));
+
+  click_menu_item (menu, "Change Label…");
+  labels = wait_for_popover (text, GLOSS_TYPE_LABEL_POPOVER);
+  g_assert_false (tooltip_shown (&search));
+  g_assert_false (gtk_widget_get_has_tooltip (text));
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "analy");
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  wait_for_closed (labels);
+
+  label = stored_label (fixture, start, end);
+  g_assert_cmpstr (label, ==, "Analyst / source");
+
+  /* Closed, the menus give the span its tooltip back. */
+  gloss_test_input_hover (text, x - 1, y);
+  gloss_test_input_hover (text, x, y);
+  search.text = "Analyst / source: “Ali Khamenei”";
+  gloss_test_input_wait_until (tooltip_shown, &search, "the span's tooltip again");
+}
+
 /* A row of the Label All list: a dot in the label's color, then its name. */
 static gboolean
 is_label_all_row (GtkWidget     *widget,
@@ -660,6 +724,7 @@ main (int    argc,
   ADD ("/gloss/input/spans/popover-size", test_popover_size);
   ADD ("/gloss/input/spans/sidebar-label-click", test_sidebar_label_click);
   ADD ("/gloss/input/spans/hover-tooltip", test_hover_tooltip);
+  ADD ("/gloss/input/spans/no-tooltip-over-span-menu", test_no_tooltip_over_span_menu);
   ADD ("/gloss/input/spans/find-bar-label-all", test_find_bar_label_all);
   ADD ("/gloss/input/spans/note-kept-on-close", test_note_kept_on_close);
   ADD ("/gloss/input/spans/note-kept-on-f8", test_note_kept_on_f8);

@@ -108,9 +108,16 @@ gloss_late_tooltips_set_after_frame (GtkWidget              *widget,
     g_signal_connect_after (widget, "realize", G_CALLBACK (on_realize_cb), NULL);
 }
 
+#define OPEN_POPOVERS_KEY "gloss-late-tooltips-open-popovers"
+
+/* Counted: one popover may open as another closes (a span's Change
+ * Label… opens the label list). */
 static void
 on_popover_shown_cb (GtkWidget *widget)
 {
+  guint n_open = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), OPEN_POPOVERS_KEY));
+
+  g_object_set_data (G_OBJECT (widget), OPEN_POPOVERS_KEY, GUINT_TO_POINTER (n_open + 1));
   gtk_widget_set_has_tooltip (widget, FALSE);
   /* Hides the tooltip shown already, not only the next one. */
   gtk_widget_trigger_tooltip_query (widget);
@@ -119,12 +126,18 @@ on_popover_shown_cb (GtkWidget *widget)
 static void
 on_popover_closed_cb (GtkWidget *widget)
 {
-  gtk_widget_set_has_tooltip (widget, TRUE);
+  guint n_open = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), OPEN_POPOVERS_KEY));
+
+  if (n_open > 0)
+    n_open--;
+  g_object_set_data (G_OBJECT (widget), OPEN_POPOVERS_KEY, GUINT_TO_POINTER (n_open));
+  if (n_open == 0)
+    gtk_widget_set_has_tooltip (widget, TRUE);
 }
 
-/* WIDGET (a menu button) has no tooltip while POPOVER, the menu it opens,
- * is open: the pointer is still on the button, and its tooltip would come
- * up over the menu. */
+/* WIDGET (a menu button, the text) has no tooltip while POPOVER, a menu
+ * it opens, is open: the pointer is still on the widget, and its tooltip
+ * would come up over the menu. */
 void
 gloss_late_tooltips_hide_while_open (GtkWidget  *widget,
                                      GtkPopover *popover)

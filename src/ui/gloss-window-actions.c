@@ -14,6 +14,7 @@
 #include "gloss-export-dialog.h"
 #include "gloss-label-editor.h"
 #include "gloss-label-popover.h"
+#include "gloss-late-tooltips.h"
 #include "gloss-popovers.h"
 #include "gloss-project.h"
 #include "gloss-window-private.h"
@@ -460,6 +461,8 @@ show_label_popover (GlossWindow *self)
                                G_CALLBACK (on_label_chosen_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->label_popover, "closed", G_CALLBACK (on_popover_closed_cb),
                                self->document_view, 0);
+      gloss_late_tooltips_hide_while_open (GTK_WIDGET (self->document_view),
+                                           GTK_POPOVER (self->label_popover));
     }
 
   self->label_popover_document_id = gloss_document_view_get_document_id (self->document_view);
@@ -496,6 +499,9 @@ show_span_menu (GlossWindow        *self,
       gtk_popover_set_has_arrow (GTK_POPOVER (*menu), FALSE);
       gtk_widget_set_halign (*menu, GTK_ALIGN_START);
       g_signal_connect_object (*menu, "closed", G_CALLBACK (on_popover_closed_cb), parent, 0);
+      /* A span's tooltip, shown as the pointer rested on it, would stay
+       * over the menu of that span. */
+      gloss_late_tooltips_hide_while_open (parent, GTK_POPOVER (*menu));
       gloss_popover_release_when_closed (GTK_POPOVER (*menu));
     }
 
