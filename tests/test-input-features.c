@@ -459,6 +459,216 @@ test_export_format_by_pointer (Fixture       *fixture,
   gloss_test_remove_tree (dir);
 }
 
+/* ---- New and opened projects ---- */
+
+/* The project window, other than the fixture's, whose project is at PATH. */
+typedef struct
+{
+  const char *path;
+  GlossWindow *found;
+} ProjectWindowSearch;
+
+static gboolean
+project_window_shown (gpointer data)
+{
+  ProjectWindowSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GLOSS_IS_WINDOW (window) && gtk_widget_get_mapped (window) &&
+          g_strcmp0 (gloss_store_get_path (gloss_window_get_store (GLOSS_WINDOW (window))),
+                     search->path) == 0)
+        {
+          search->found = GLOSS_WINDOW (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_button_labeled (GtkWidget     *widget,
+                   gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+/* ACCELERATOR in the window, PATH typed into the chooser titled TITLE that
+ * opens in FOLDER, Return once its ACCEPT button takes it; waits for the
+ * window of the project at PATH and gives it the keyboard. */
+static Fixture
+open_project_by_hand (Fixture    *fixture,
+                      const char *accelerator,
+                      const char *title,
+                      const char *accept,
+                      const char *folder,
+                      const char *path)
+{
+  GtkWidget *chooser;
+  GtkWidget *button;
+  ProjectWindowSearch search = { path, NULL };
+  Fixture opened = { 0 };
+  g_autoptr(GFile) shown = NULL;
+  g_autofree char *shown_path = NULL;
+
+  gloss_test_input_accel (GTK_WIDGET (fixture->window), accelerator);
+  chooser = GTK_WIDGET (wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG, title));
+  gloss_test_input_present (GTK_WINDOW (chooser));
+  shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  shown_path = shown != NULL ? g_file_get_path (shown) : NULL;
+  g_assert_cmpstr (shown_path, ==, folder);
+
+  gloss_test_input_key (chooser, GDK_KEY_l, GDK_CONTROL_MASK);
+  gloss_test_input_key (chooser, GDK_KEY_a, GDK_CONTROL_MASK);
+  gloss_test_input_type (chooser, path);
+  button = gloss_test_find_widget_where (chooser, is_button_labeled, accept);
+  g_assert_nonnull (button);
+  gloss_test_input_wait_until (is_sensitive, button, "the chooser to take the location");
+  gloss_test_input_key (chooser, GDK_KEY_Return, 0);
+
+  gloss_test_input_wait_until (project_window_shown, &search, path);
+  opened.window = search.found;
+  opened.store = g_object_ref (gloss_window_get_store (search.found));
+  opened.view = gloss_window_get_document_view (search.found);
+  opened.text_view = GTK_TEXT_VIEW (opened.view);
+  opened.path = g_strdup (path);
+  gtk_window_set_default_size (GTK_WINDOW (opened.window), 1200, 760);
+  gloss_test_input_present (GTK_WINDOW (opened.window));
+  return opened;
+}
+
+static gboolean
+has_document_open (gpointer data)
+{
+  return gloss_document_view_get_document_id (data) != 0;
+}
+
+/* In OPENED, the document holding "Geneva" open: a drag over "Geneva" and
+ * the key 1 label it, in the file at OPENED's path, read by a connection
+ * of its own. */
+static void
+label_geneva (Fixture *opened)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  ids = gloss_store_list_document_ids (opened->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  opened->document_id = g_array_index (ids, gint64, 0);
+  gloss_test_wait_until (has_document_open, opened->view, "the document to open");
+  g_assert_cmpint (gloss_document_view_get_document_id (opened->view), ==, opened->document_id);
+
+  start = fixture_find_phrase (opened, "Geneva");
+  end = fixture_phrase_end (opened, "Geneva");
+  fixture_drag_over (opened, "Geneva");
+  fixture_key (opened, GDK_KEY_1, 0);
+  g_assert_cmpuint (count_stored (opened, start, end, "Reformist camp"), ==, 1);
+}
+
+/* Ctrl+N, the new project's path typed into GTK's chooser (which opens at
+ * home, from the default project): a window on a new project file there,
+ * and a span labeled in it lands in that file, not in the default
+ * project. */
+static void
+test_new_project (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) label = NULL;
+  guint n_default;
+  Fixture opened;
+
+  if (run_in_subprocess ())
+    return;
+
+  dir = g_build_filename (g_get_home_dir (), "new-projects", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  path = g_build_filename (dir, "talks.gloss", NULL);
+  n_default = count_all_stored (fixture);
+
+  opened = open_project_by_hand (fixture, "<Control>n", "New Project", "_Create",
+                                 g_get_home_dir (), path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (opened.window != fixture->window);
+
+  /* A new project is empty: a label and a document are added as the
+   * label editor and an import would. */
+  g_clear_object (&label);
+  label = gloss_store_add_label (opened.store, "Reformist camp", "#3584e4", "1", "", &error);
+  g_assert_no_error (error);
+  gloss_store_add_document (opened.store, "talks.txt",
+                            "Delegations met in Geneva to discuss the corridor.\n", "talks.txt",
+                            &error);
+  g_assert_no_error (error);
+  label_geneva (&opened);
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_default);
+
+  gtk_window_destroy (GTK_WINDOW (opened.window));
+  g_clear_object (&opened.store);
+  g_free (opened.path);
+  gloss_test_remove_tree (dir);
+}
+
+/* Ctrl+O, a project made beforehand typed into GTK's chooser (which opens
+ * at home, from the default project): a window on that project, and a
+ * span labeled in it lands in that file. */
+static void
+test_open_project (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_default;
+  Fixture opened;
+
+  if (run_in_subprocess ())
+    return;
+
+  dir = g_build_filename (g_get_home_dir (), "open-projects", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  path = g_build_filename (dir, "briefings.gloss", NULL);
+  {
+    g_autoptr(GlossStore) store = gloss_store_create (path, NULL, NULL, &error);
+    g_autoptr(GlossLabel) label = NULL;
+
+    g_assert_no_error (error);
+    label = gloss_store_add_label (store, "Reformist camp", "#3584e4", "1", "", &error);
+    g_assert_no_error (error);
+    gloss_store_add_document (store, "talks.txt",
+                              "Delegations met in Geneva to discuss the corridor.\n", "talks.txt",
+                              &error);
+    g_assert_no_error (error);
+  }
+  n_default = count_all_stored (fixture);
+
+  opened = open_project_by_hand (fixture, "<Control>o", "Open Project", "_Open",
+                                 g_get_home_dir (), path);
+  g_assert_true (opened.window != fixture->window);
+  label_geneva (&opened);
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_default);
+
+  gtk_window_destroy (GTK_WINDOW (opened.window));
+  g_clear_object (&opened.store);
+  g_free (opened.path);
+  gloss_test_remove_tree (dir);
+}
+
 /* ---- Preferences ---- */
 
 /* Ctrl+, the name typed into its field, the window closed; a drag and a
@@ -862,6 +1072,8 @@ main (int    argc,
   ADD ("/gloss/input/features/document-status-and-name", NULL, test_document_status_and_name);
   ADD ("/gloss/input/features/delete-document-undo", NULL, test_delete_document_undo);
   ADD ("/gloss/input/features/label-editor", NULL, test_label_editor);
+  ADD ("/gloss/input/features/new-project", NULL, test_new_project);
+  ADD ("/gloss/input/features/open-project", NULL, test_open_project);
 
   status = g_test_run ();
   gloss_test_remove_tree (data_home);

@@ -286,6 +286,29 @@ on_open_project_response_cb (GtkNativeDialog  *chooser,
   g_object_unref (chooser);
 }
 
+/* Where New Project and Open Project start: the folder of the project
+ * open in PARENT, or home when that is the default project, kept out of
+ * sight among the application's data. GTK would otherwise start on its
+ * Recent view, where a typed location is taken by neither Return nor
+ * Open, or in the working folder. */
+static GFile *
+propose_project_folder (GtkWindow *parent)
+{
+  g_autofree char *default_path = gloss_project_default_path ();
+  const char *path = NULL;
+
+  if (GLOSS_IS_WINDOW (parent))
+    path = gloss_store_get_path (gloss_window_get_store (GLOSS_WINDOW (parent)));
+  if (path != NULL && g_strcmp0 (path, default_path) != 0)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      return g_file_new_for_path (folder);
+    }
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 choose_project (GlossApplication *self,
                 gboolean          create)
@@ -303,6 +326,11 @@ choose_project (GlossApplication *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (create)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.gloss"));
+  {
+    g_autoptr(GFile) start = propose_project_folder (parent);
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
+  }
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response",
