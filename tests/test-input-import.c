@@ -5,7 +5,8 @@
  * in the project file once the window is closed. Opening the project a
  * second time for the import must not cost the window its locks, or the
  * other program checkpoints and deletes the log the window goes on writing
- * into, and the labeling is lost with the window. */
+ * into, and the labeling is lost with the window. And files dropped on the
+ * window by another program, through XDND. */
 
 #include "config.h"
 
@@ -422,6 +423,185 @@ tear_down (Fixture       *fixture,
   fixture_tear_down (fixture, user_data);
 }
 
+/* A drag source of its own, on a connection of its own, as another
+ * program is: it offers text/uri-list through XDND (version 5), moves the
+ * pointer over TARGET with XTEST, drops, and answers the target's request
+ * for the list. */
+typedef struct
+{
+  Display *display;
+  Window window;
+  Window target;
+  Atom selection, uri_list, action_copy;
+  Atom enter, position, status, drop, finished;
+  const char *uris;
+  gboolean accepted, dropped, finished_seen;
+} DragSource;
+
+static void
+drag_source_send (DragSource *source,
+                  Atom        type,
+                  long        l1,
+                  long        l2,
+                  long        l3,
+                  long        l4)
+{
+  XEvent event = { 0 };
+
+  event.xclient.type = ClientMessage;
+  event.xclient.display = source->display;
+  event.xclient.window = source->target;
+  event.xclient.message_type = type;
+  event.xclient.format = 32;
+  event.xclient.data.l[0] = (long) source->window;
+  event.xclient.data.l[1] = l1;
+  event.xclient.data.l[2] = l2;
+  event.xclient.data.l[3] = l3;
+  event.xclient.data.l[4] = l4;
+  XSendEvent (source->display, source->target, False, NoEventMask, &event);
+  XFlush (source->display);
+}
+
+/* Handles what came to the source; for gloss_test_input_wait_until (),
+ * with the condition in DONE. */
+static void
+drag_source_pump (DragSource *source)
+{
+  while (XPending (source->display) > 0)
+    {
+      XEvent event;
+
+      XNextEvent (source->display, &event);
+      if (event.type == ClientMessage && event.xclient.message_type == source->status)
+        source->accepted = (event.xclient.data.l[1] & 1) != 0;
+      else if (event.type == ClientMessage && event.xclient.message_type == source->finished)
+        source->finished_seen = TRUE;
+      else if (event.type == SelectionRequest)
+        {
+          XSelectionRequestEvent *request = &event.xselectionrequest;
+          XEvent reply = { 0 };
+
+          reply.xselection.type = SelectionNotify;
+          reply.xselection.requestor = request->requestor;
+          reply.xselection.selection = request->selection;
+          reply.xselection.target = request->target;
+          reply.xselection.time = request->time;
+          reply.xselection.property = None;
+          if (request->target == source->uri_list)
+            {
+              XChangeProperty (source->display, request->requestor, request->property,
+                               source->uri_list, 8, PropModeReplace,
+                               (const unsigned char *) source->uris, strlen (source->uris));
+              reply.xselection.property = request->property;
+            }
+          XSendEvent (source->display, request->requestor, False, NoEventMask, &reply);
+          XFlush (source->display);
+        }
+    }
+}
+
+static gboolean
+drag_source_accepted (gpointer data)
+{
+  drag_source_pump (data);
+  return ((DragSource *) data)->accepted;
+}
+
+static gboolean
+drag_source_finished (gpointer data)
+{
+  drag_source_pump (data);
+  return ((DragSource *) data)->finished_seen;
+}
+
+/* Drags URIS (text/uri-list, CRLF after each) from another client onto
+ * WINDOW's middle and drops them there. */
+static void
+drop_uris_by_xdnd (GtkWidget  *window,
+                   const char *uris)
+{
+  Display *test_display = gloss_test_input_display ();
+  DragSource source = { 0 };
+  int x, y;
+
+  source.display = XOpenDisplay (NULL);
+  g_assert_nonnull (source.display);
+  source.window = XCreateSimpleWindow (source.display, DefaultRootWindow (source.display),
+                                       0, 0, 1, 1, 0, 0, 0);
+  source.target = gloss_test_input_xid (window);
+  source.uris = uris;
+  source.selection = XInternAtom (source.display, "XdndSelection", False);
+  source.uri_list = XInternAtom (source.display, "text/uri-list", False);
+  source.action_copy = XInternAtom (source.display, "XdndActionCopy", False);
+  source.enter = XInternAtom (source.display, "XdndEnter", False);
+  source.position = XInternAtom (source.display, "XdndPosition", False);
+  source.status = XInternAtom (source.display, "XdndStatus", False);
+  source.drop = XInternAtom (source.display, "XdndDrop", False);
+  source.finished = XInternAtom (source.display, "XdndFinished", False);
+  XSetSelectionOwner (source.display, source.selection, source.window, CurrentTime);
+  g_assert_true (XGetSelectionOwner (source.display, source.selection) == source.window);
+
+  /* The hand goes from the window's corner to its middle, the button held
+   * as in a drag. */
+  gloss_test_input_move_to (window, 10, 10);
+  gloss_test_input_settle (window);
+  gloss_test_input_screen_point (window, gtk_widget_get_width (window) / 2.0,
+                                 gtk_widget_get_height (window) / 2.0, &x, &y);
+  drag_source_send (&source, source.enter, 5 << 24, (long) source.uri_list, None, None);
+  for (int step = 1; step <= 4; step++)
+    {
+      int sx, sy;
+
+      gloss_test_input_move_to (window, 10 + (gtk_widget_get_width (window) / 2.0 - 10) * step / 4,
+                                10 + (gtk_widget_get_height (window) / 2.0 - 10) * step / 4);
+      XFlush (test_display);
+      gloss_test_input_screen_point (window,
+                                     10 + (gtk_widget_get_width (window) / 2.0 - 10) * step / 4,
+                                     10 + (gtk_widget_get_height (window) / 2.0 - 10) * step / 4,
+                                     &sx, &sy);
+      drag_source_send (&source, source.position, 0, ((long) sx << 16) | sy, CurrentTime,
+                        (long) source.action_copy);
+      gloss_test_input_settle (window);
+    }
+  gloss_test_input_wait_until (drag_source_accepted, &source, "the window to accept the drop");
+
+  drag_source_send (&source, source.drop, 0, CurrentTime, 0, 0);
+  gloss_test_input_wait_until (drag_source_finished, &source, "the drop to finish");
+
+  XDestroyWindow (source.display, source.window);
+  XCloseDisplay (source.display);
+}
+
+/* Two text files dropped on the window from another program through XDND:
+ * both are imported into the project file. */
+static void
+test_drop_files (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-drop-XXXXXX", NULL);
+  g_autofree char *first = g_build_filename (dir, "dropped-one.txt", NULL);
+  g_autofree char *second = g_build_filename (dir, "dropped-two.txt", NULL);
+  g_autofree char *first_uri = g_filename_to_uri (first, NULL, NULL);
+  g_autofree char *second_uri = g_filename_to_uri (second, NULL, NULL);
+  g_autofree char *uris = g_strconcat (first_uri, "\r\n", second_uri, "\r\n", NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean finished = FALSE;
+
+  g_file_set_contents (first, "Talks resumed in Geneva.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (second, "The corridor was discussed again.\n", -1, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->window, "import-finished", G_CALLBACK (on_import_finished_cb),
+                    &finished);
+
+  drop_uris_by_xdnd (GTK_WIDGET (fixture->window), uris);
+  gloss_test_input_wait_until (gloss_test_input_is_true, &finished, "the import to finish");
+
+  g_assert_cmpuint (count_documents_named (fixture->path, "dropped-one.txt"), ==, 1);
+  g_assert_cmpuint (count_documents_named (fixture->path, "dropped-two.txt"), ==, 1);
+  gloss_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -438,6 +618,8 @@ main (int    argc,
               fixture_set_up, test_label_after_import_and_stats, tear_down);
   g_test_add ("/input-import/import-while-locked", Fixture, NULL, fixture_set_up,
               test_import_while_locked, tear_down);
+  g_test_add ("/input-import/drop-files", Fixture, NULL, fixture_set_up, test_drop_files,
+              tear_down);
 
   return gloss_test_ui_run (data_home);
 }
