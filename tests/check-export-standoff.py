@@ -26,17 +26,14 @@ ESCAPE = re.compile(r'-([0-9A-F]{2,6})-')
 
 
 def label_from_type(type_name):
-    """Undoes Gloss's label -> type name mapping: "_" is a space, "--" a
-    hyphen, "-HEX-" the character with that code point."""
+    """Undoes Gloss's label -> type name mapping: "_" is a space, "-HEX-"
+    the character with that code point, anything else itself."""
     out = []
     i = 0
     while i < len(type_name):
         if type_name[i] == '_':
             out.append(' ')
             i += 1
-        elif type_name.startswith('--', i):
-            out.append('-')
-            i += 2
         elif type_name[i] == '-' and ESCAPE.match(type_name, i):
             m = ESCAPE.match(type_name, i)
             out.append(chr(int(m.group(1), 16)))

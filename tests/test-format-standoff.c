@@ -410,10 +410,15 @@ test_type_name_reversible (void)
     { "Reformist camp", "Reformist_camp" },
     { "Analyst / source", "Analyst_-2F-_source" },
     { "snake_case", "snake-5F-case" },
-    { "Pro-Russian", "Pro--Russian" },
+    { "Pro-Russian", "Pro-Russian" },
+    { "v-fin", "v-fin" },
+    { "a--b", "a--b" },
+    { "a-/", "a--2F-" },
+    { "a-2F-", "a-2D-2F-" },
+    { "CD-40-L", "CD-2D-40-L" },
     { "-", "-2D-" },
     { "--", "-2D--2D-" },
-    { "a -b", "a_--b" },
+    { "a -b", "a_-b" },
     { "“Quoted” 🇮🇷", "-201C-Quoted-201D-_-1F1EE--1F1F7-" },
     { "اصلاح\u200cطلب", "-627--635--644--627--62D--200C--637--644--628-" },
     { "PER", "PER" },
@@ -433,6 +438,57 @@ test_type_name_reversible (void)
     }
 }
 
+/* A type name brat holds comes back from its label as it was: "v-fin" is
+ * not "v--fin", or a corpus no longer matches its annotation.conf. */
+static void
+test_type_name_brat_unchanged (void)
+{
+  static const char * const type_names[] = {
+    "v-fin", "Gene_expression", "Protein", "GO-0005515", "A--B", "LOC-", "-x",
+    "Two-component-system", "x_-y", "NP-SBJ-1", "a-b-c-d", "T-cell",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (type_names); i++)
+    {
+      g_autofree char *label = gloss_type_name_to_label (type_names[i]);
+      g_autofree char *type_name = gloss_type_name_from_label (label);
+
+      g_assert_cmpstr (type_name, ==, type_names[i]);
+    }
+}
+
+/* Attribute values keep what brat holds in a value, letters of any script
+ * and a lone "-" included. */
+static void
+test_type_name_values (void)
+{
+  static const struct
+  {
+    const char *value;
+    const char *written;
+  } cases[] = {
+    { "High", "High" },
+    { "very high", "very_high" },
+    { "snake_case", "snake-5F-case" },
+    { "Évident", "Évident" },
+    { "-", "-" },
+    { "+", "+" },
+    { "a,b|c", "a-2C-b-7C-c" },
+    { "<5", "-3C-5" },
+    { "x-2C-", "x-2D-2C-" },
+    { "tab\there", "tab-09-here" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *written = gloss_type_name_from_value (cases[i].value);
+      g_autofree char *value = gloss_type_name_to_value (written);
+
+      g_assert_cmpstr (written, ==, cases[i].written);
+      g_assert_cmpstr (value, ==, cases[i].value);
+    }
+}
+
 /* Type names from other tools read as brat users expect. */
 static void
 test_type_name_foreign (void)
@@ -447,6 +503,8 @@ test_type_name_foreign (void)
     { "GO-0005515", "GO-0005515" },
     { "Protein", "Protein" },
     { "LOC-", "LOC-" },
+    { "v-fin", "v-fin" },
+    { "A--B", "A--B" },
     { "Ähnlich", "Ähnlich" },
   };
 
@@ -1305,6 +1363,8 @@ main (int    argc,
 
   g_test_add_func ("/gloss/format/type-name/reversible", test_type_name_reversible);
   g_test_add_func ("/gloss/format/type-name/foreign", test_type_name_foreign);
+  g_test_add_func ("/gloss/format/type-name/brat-unchanged", test_type_name_brat_unchanged);
+  g_test_add_func ("/gloss/format/type-name/values", test_type_name_values);
 
   add_test ("/gloss/format/standoff/registered", test_registered);
 
