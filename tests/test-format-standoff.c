@@ -113,6 +113,23 @@ assert_span (GlossDatasetDocument *document,
   g_assert_cmpstr (span->note, ==, note);
 }
 
+/* Relation INDEX of DOCUMENT: its type, the indexes of its spans, its note. */
+static void
+assert_relation (GlossDatasetDocument *document,
+                 guint                 index,
+                 const char           *type,
+                 guint                 from,
+                 guint                 to,
+                 const char           *note)
+{
+  GlossDatasetRelation *relation = g_ptr_array_index (document->relations, index);
+
+  g_assert_cmpstr (relation->type, ==, type);
+  g_assert_true (relation->from == g_ptr_array_index (document->spans, from));
+  g_assert_true (relation->to == g_ptr_array_index (document->spans, to));
+  g_assert_cmpstr (relation->note, ==, note);
+}
+
 static guint
 lost (GlossFormatReport *report,
       const char        *reason)
@@ -915,13 +932,29 @@ test_brat_import (Fixture       *fixture,
   g_assert_cmpuint (report->warnings->len, ==, 1);
   g_assert_true (has_warning (report, "doc.ann, line 13", "discontinuous"));
 
-  g_assert_cmpuint (lost (report, "relations (not supported)"), ==, 1);
-  g_assert_cmpuint (lost (report, "events (not supported)"), ==, 1);
-  g_assert_cmpuint (lost (report, "attributes (not supported)"), ==, 1);
+  /* Relations, the event, its attribute and the equivalence are carried;
+   * the event has no arguments, so only its trigger stays. */
+  document = g_ptr_array_index (dataset->documents, 1);
+  g_assert_cmpuint (document->relations->len, ==, 2);
+  assert_relation (document, 0, "Meets", 0, 2, "about the meeting");
+  assert_relation (document, 1, "Equiv", 0, 2, "");
+  g_assert_false (gloss_dataset_find_relation_label (dataset, "Equiv")->directed);
+  g_assert_true (gloss_dataset_find_relation_label (dataset, "Meets")->directed);
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (document->spans->pdata[0], "Negation"), ==,
+                   "true");
+  g_assert_cmpuint (report->relations, ==, 2);
+  g_assert_cmpuint (report->events, ==, 1);
+
+  g_assert_cmpuint (lost (report, "relations (not supported)"), ==, 0);
+  g_assert_cmpuint (lost (report, "events (not supported)"), ==, 0);
+  g_assert_cmpuint (lost (report, "attributes (not supported)"), ==, 0);
+  g_assert_cmpuint (lost (report, "equivalences (not supported)"), ==, 0);
+  g_assert_cmpuint (lost (report, "events without arguments (their triggers kept as spans)"), ==,
+                    1);
+  g_assert_cmpuint (lost (report, "discontinuous spans (each part became a span)"), ==, 1);
   g_assert_cmpuint (lost (report, "normalizations (not supported)"), ==, 1);
-  g_assert_cmpuint (lost (report, "equivalences (not supported)"), ==, 1);
   g_assert_cmpuint (lost (report, "comments other than AnnotatorNotes (not supported)"), ==, 1);
-  g_assert_cmpuint (lost (report, "notes on annotations that were not read"), ==, 1);
+  g_assert_cmpuint (lost (report, "notes on annotations that were not read"), ==, 0);
 }
 
 /* One .ann file reads with its .txt beside it, and annotation.conf names its
@@ -1014,6 +1047,322 @@ test_brat_bad_encoding (Fixture       *fixture,
 
   assert_import_fails (&gloss_format_brat, folder, GLOSS_FORMAT_ERROR_ENCODING,
                        "brat file doc.ann, line 2: not valid UTF-8 at byte 25");
+}
+
+/* ---- brat relations, events, attributes -------------------------------- */
+
+/* What an ID stands for, without the ID: a T line's type, offsets and
+ * text; an event's trigger; a relation's line. */
+static char *
+canonical_id (GHashTable *targets,
+              const char *id)
+{
+  const char *found = g_hash_table_lookup (targets, id);
+
+  return g_strdup_printf ("[%s]", found != NULL ? found : id);
+}
+
+/* The lines of an .ann file with every ID replaced by what it stands for,
+ * sorted: two files that say the same but for their IDs and their order
+ * give the same lines. M lines are A lines, as brat reads them. */
+static GPtrArray *
+canonical_ann (const char *contents)
+{
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GPtrArray *canonical = g_ptr_array_new_with_free_func (g_free);
+
+  /* Text-bound annotations first, then what points at them. */
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
+        g_auto(GStrv) words = NULL;
+        g_autoptr(GString) line = NULL;
+
+        if (lines[i][0] == '\0')
+          continue;
+        g_assert_nonnull (fields[1]);
+        words = g_strsplit (fields[1], " ", -1);
+        line = g_string_new (NULL);
+
+        switch (fields[0][0])
+          {
+          case 'T':
+            if (pass == 0)
+              g_hash_table_insert (targets, g_strdup (fields[0]),
+                                   g_strdup_printf ("T %s\t%s", fields[1], fields[2]));
+            g_string_append_printf (line, "T\t%s\t%s", fields[1], fields[2]);
+            break;
+          case 'E':
+            {
+              char *colon = strchr (words[0], ':');
+              g_autofree char *trigger = NULL;
+
+              g_assert_nonnull (colon);
+              *colon = '\0';
+              trigger = canonical_id (targets, colon + 1);
+              if (pass == 0)
+                g_hash_table_insert (targets, g_strdup (fields[0]),
+                                     g_strdup_printf ("E %s", trigger));
+              g_string_append_printf (line, "E\t%s:%s", words[0], trigger);
+              for (guint j = 1; words[j] != NULL; j++)
+                {
+                  char *role_colon = strchr (words[j], ':');
+                  g_autofree char *target = NULL;
+
+                  g_assert_nonnull (role_colon);
+                  *role_colon = '\0';
+                  target = canonical_id (targets, role_colon + 1);
+                  g_string_append_printf (line, " %s:%s", words[j], target);
+                }
+            }
+            break;
+          case 'R':
+            {
+              g_autofree char *arg1 = canonical_id (targets, words[1] + strlen ("Arg1:"));
+              g_autofree char *arg2 = canonical_id (targets, words[2] + strlen ("Arg2:"));
+
+              g_assert_true (g_str_has_prefix (words[1], "Arg1:"));
+              g_assert_true (g_str_has_prefix (words[2], "Arg2:"));
+              g_string_append_printf (line, "R\t%s Arg1:%s Arg2:%s", words[0], arg1, arg2);
+              if (pass == 1)
+                g_hash_table_insert (targets, g_strdup (fields[0]), g_strdup (line->str));
+            }
+            break;
+          case 'A':
+          case 'M':
+            {
+              g_autofree char *target = canonical_id (targets, words[1]);
+
+              g_string_append_printf (line, "A\t%s %s%s%s", words[0], target,
+                                      words[2] != NULL ? " " : "", words[2] ? words[2] : "");
+            }
+            break;
+          case '*':
+            g_string_append_printf (line, "*\t%s", words[0]);
+            for (guint j = 1; words[j] != NULL; j++)
+              {
+                g_autofree char *member = canonical_id (targets, words[j]);
+
+                g_string_append_printf (line, " %s", member);
+              }
+            break;
+          case '#':
+            {
+              g_autofree char *target = canonical_id (targets, words[1]);
+
+              g_string_append_printf (line, "#\t%s %s\t%s", words[0], target, fields[2]);
+            }
+            break;
+          default:
+            g_error ("not a brat line: %s", lines[i]);
+          }
+
+        if (pass == 2)
+          g_ptr_array_add (canonical, g_string_free (g_steal_pointer (&line), FALSE));
+      }
+
+  g_ptr_array_sort (canonical, compare_names);
+
+  return canonical;
+}
+
+/* NAME.ann in A and in B say the same but for IDs, and NAME.txt is the same
+ * bytes. */
+static void
+assert_same_document (const char *a,
+                      const char *b,
+                      const char *name)
+{
+  g_autofree char *txt = g_strconcat (name, ".txt", NULL);
+  g_autofree char *ann = g_strconcat (name, ".ann", NULL);
+  g_autofree char *txt_a = read_file (a, txt);
+  g_autofree char *txt_b = read_file (b, txt);
+  g_autofree char *ann_a = read_file (a, ann);
+  g_autofree char *ann_b = read_file (b, ann);
+  g_autoptr(GPtrArray) lines_a = canonical_ann (ann_a);
+  g_autoptr(GPtrArray) lines_b = canonical_ann (ann_b);
+
+  g_assert_cmpstr (txt_a, ==, txt_b);
+  for (guint i = 0; i < MIN (lines_a->len, lines_b->len); i++)
+    g_assert_cmpstr (lines_a->pdata[i], ==, lines_b->pdata[i]);
+  g_assert_cmpuint (lines_a->len, ==, lines_b->len);
+}
+
+static char *
+fixture_folder (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static GlossDatasetDocument *
+find_document (GlossDataset *dataset,
+               const char   *name)
+{
+  for (guint i = 0; i < dataset->documents->len; i++)
+    if (g_str_equal (((GlossDatasetDocument *) dataset->documents->pdata[i])->name, name))
+      return dataset->documents->pdata[i];
+
+  g_error ("no document %s", name);
+}
+
+/* The relation of DOCUMENT from the span with text FROM to the one with
+ * text TO, of TYPE; NULL when there is none. */
+static GlossDatasetRelation *
+find_relation (GlossDatasetDocument *document,
+               const char           *type,
+               const char           *from,
+               const char           *to)
+{
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+      g_autofree char *from_text = gloss_offsets_dup_range (document->text, relation->from->start,
+                                                            relation->from->end);
+      g_autofree char *to_text = gloss_offsets_dup_range (document->text, relation->to->start,
+                                                          relation->to->end);
+
+      if (g_str_equal (relation->type, type) && g_str_equal (from_text, from)
+          && g_str_equal (to_text, to))
+        return relation;
+    }
+
+  return NULL;
+}
+
+static GlossDatasetSpan *
+find_span (GlossDatasetDocument *document,
+           const char           *text,
+           const char           *label)
+{
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
+      g_autofree char *found = gloss_offsets_dup_range (document->text, span->start, span->end);
+
+      if (g_str_equal (found, text) && g_str_equal (span->label, label))
+        return span;
+    }
+
+  g_error ("no span “%s” labeled %s", text, label);
+}
+
+/* A brat corpus of events with numbered roles and events as arguments,
+ * yes/no and valued attributes on entities and events, relations between
+ * nested and crossing spans, equivalences, notes on spans, events and
+ * relations, type names with dashes, underscores and digits: read, every
+ * line of it is carried, and written, every T, E, R, A, "*" and "#" line
+ * comes back but for its ID, the text byte for byte. */
+static void
+test_brat_events_round_trip (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *corpus = fixture_folder ("brat-events");
+  g_autofree char *first = path_in (fixture->dir, "first");
+  g_autofree char *second = path_in (fixture->dir, "second");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) write_report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) again_report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) second_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = import_path (&gloss_format_brat, corpus, report);
+  g_autoptr(GlossDataset) again = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *conf = NULL;
+  GlossDatasetDocument *bind = find_document (dataset, "bind.txt");
+  GlossDatasetDocument *corridor = find_document (dataset, "corridor.txt");
+  GlossDatasetRelationLabel *role;
+  GlossDatasetAttribute *attribute;
+  GlossDatasetRelation *relation;
+
+  /* Read: nothing lost, no warning. */
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 0);
+  g_assert_cmpuint (report->documents, ==, 2);
+  g_assert_cmpuint (report->spans, ==, 19);
+  g_assert_cmpuint (report->events, ==, 4);
+  /* 8 event arguments, 3 + 3 relations, 1 + 2 equivalence links. */
+  g_assert_cmpuint (report->relations, ==, 17);
+  described = gloss_format_report_describe (report);
+  g_assert_nonnull (strstr (described, "2 documents, 19 spans, 17 relations\n"));
+  g_assert_nonnull (strstr (described, "4 events read as relations from their triggers"));
+
+  /* Events: from the trigger to each argument, the role as written. */
+  g_assert_nonnull (find_relation (bind, "Theme1", "binding", "p53"));
+  g_assert_nonnull (find_relation (bind, "Theme2", "binding", "MDM2"));
+  g_assert_nonnull (find_relation (bind, "Cause", "rose", "binding"));
+  g_assert_nonnull (find_relation (bind, "Theme", "rose", "expression"));
+  g_assert_nonnull (find_relation (bind, "Site", "bound", "the promoter"));
+  role = gloss_dataset_find_relation_label (dataset, "Theme1");
+  g_assert_nonnull (role);
+  g_assert_cmpstr (role->description, ==, "brat event argument");
+  g_assert_true (role->directed);
+
+  /* Relations: directed, with their notes, across nested spans; events
+   * stand for their triggers. */
+  relation = find_relation (bind, "Part-of", "T-cells", "activated T-cells");
+  g_assert_nonnull (relation);
+  g_assert_cmpstr (relation->note, ==, "the cells are where it happens");
+  g_assert_nonnull (find_relation (bind, "Located in", "expression", "T-cells"));
+  g_assert_nonnull (find_relation (bind, "Interacts", "p53", "p53 to MDM2"));
+  g_assert_nonnull (find_relation (corridor, "Opposes", "Tehran", "the Zangezur corridor"));
+  g_assert_nonnull (find_relation (corridor, "Member-of", "Baku", "Baku and Yerevan"));
+  g_assert_true (gloss_dataset_find_relation_label (dataset, "Opposes")->directed);
+  g_assert_cmpstr (gloss_dataset_find_relation_label (dataset, "Part-of")->color, ==, "#aa0000");
+
+  /* Equivalences: consecutive members, undirected. */
+  g_assert_nonnull (find_relation (corridor, "Equiv", "Yerevan", "Baku"));
+  g_assert_nonnull (find_relation (corridor, "Equiv", "Baku", "Tehran"));
+  g_assert_false (gloss_dataset_find_relation_label (dataset, "Equiv")->directed);
+
+  /* Attributes: defined by annotation.conf, on events' triggers too. */
+  attribute = gloss_dataset_find_attribute (dataset, "Confidence");
+  g_assert_cmpint (attribute->kind, ==, GLOSS_ATTRIBUTE_KIND_CHOICE);
+  g_assert_cmpuint (attribute->values->len, ==, 2);
+  g_assert_cmpstr (attribute->values->pdata[0], ==, "Low");
+  g_assert_cmpstr (attribute->values->pdata[1], ==, "High");
+  g_assert_cmpuint (attribute->labels->len, ==, 0);
+  attribute = gloss_dataset_find_attribute (dataset, "Stance");
+  g_assert_cmpuint (attribute->labels->len, ==, 1);
+  g_assert_cmpstr (attribute->labels->pdata[0], ==, "Actor");
+  g_assert_cmpint (gloss_dataset_find_attribute (dataset, "Negation")->kind, ==,
+                   GLOSS_ATTRIBUTE_KIND_FLAG);
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (find_span (bind, "binding", "Binding"),
+                                                     "Negation"), ==, "true");
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (find_span (bind, "rose",
+                                                                "Positive regulation"),
+                                                     "Speculation"), ==, "true");
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (find_span (bind, "IL-2", "Protein"),
+                                                     "Confidence"), ==, "High");
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (find_span (corridor, "Yerevan", "Actor"),
+                                                     "Stance"), ==, "Évident");
+  g_assert_cmpstr (find_span (bind, "binding", "Binding")->note, ==,
+                   "contested in the discussion");
+  g_assert_nonnull (gloss_dataset_find_label (dataset, "v-fin"));
+  g_assert_nonnull (gloss_dataset_find_label (dataset, "Cell type 2"));
+
+  /* Written: the same annotations, but for IDs. */
+  export_dataset (&gloss_format_brat, dataset, first, write_report);
+  g_assert_cmpuint (g_hash_table_size (write_report->lost), ==, 0);
+  g_assert_cmpuint (write_report->relations, ==, 17);
+  assert_same_document (corpus, first, "bind");
+  assert_same_document (corpus, first, "corridor");
+
+  conf = read_file (first, "annotation.conf");
+  g_assert_nonnull (strstr (conf, "\nv-fin\n"));
+  g_assert_nonnull (strstr (conf, "\nPart-of\tArg1:<ANY>, Arg2:<ANY>\n"));
+  g_assert_nonnull (strstr (conf, "\nEquiv\tArg1:<ANY>, Arg2:<ANY>, <REL-TYPE>:symmetric-transitive\n"));
+  g_assert_nonnull (strstr (conf, "\nBinding\tTheme*:<ANY>, Site*:<ANY>\n"));
+  g_assert_nonnull (strstr (conf, "\nConfidence\tArg:<ANY>, Value:Low|High\n"));
+  g_assert_nonnull (strstr (conf, "\nStance\tArg:Actor, Value:Évident|Douteux\n"));
+  g_assert_nonnull (strstr (conf, "\nNegation\tArg:<ANY>\n"));
+
+  /* And what Gloss wrote reads back to the same files, byte for byte. */
+  again = import_path (&gloss_format_brat, first, again_report);
+  g_assert_cmpuint (again_report->warnings->len, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (again_report->lost), ==, 0);
+  export_dataset (&gloss_format_brat, again, second, second_report);
+  assert_same_folders (first, second);
 }
 
 /* ---- CoNLL ------------------------------------------------------------ */
@@ -1380,6 +1729,7 @@ main (int    argc,
   add_test ("/gloss/format/brat/bad/text-mismatch", test_brat_bad_text_mismatch);
   add_test ("/gloss/format/brat/bad/span-past-end", test_brat_bad_span_past_end);
   add_test ("/gloss/format/brat/bad/encoding", test_brat_bad_encoding);
+  add_test ("/gloss/format/brat/events-round-trip", test_brat_events_round_trip);
 
   add_test ("/gloss/format/conll/python-reads-export", test_conll_python_reads_export);
   add_test ("/gloss/format/conll/lost", test_conll_lost);

@@ -62,6 +62,14 @@
 #define LABEL_COMMENT "# gloss-label: "
 #define LABEL_COMMENT_SEPARATOR " = "
 
+/* The description of a relation label whose relations are the arguments
+ * of brat events: the writer gives them back as E lines. */
+#define EVENT_ROLE_DESCRIPTION "brat event argument"
+
+/* How many lines of one file that point at annotations not in it are named
+ * in warnings; the rest are counted. */
+#define MAX_REFERENCE_WARNINGS 20
+
 /* The longest file name a document gets, in bytes, leaving room for ".txt",
  * a "-NNN" to keep names apart, and the 255-byte limit of most file systems. */
 #define MAX_STEM_BYTES 200
@@ -122,6 +130,17 @@ is_blank (const char *line)
   return TRUE;
 }
 
+static gboolean
+strings_contain (GPtrArray  *strings,
+                 const char *string)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_str_equal (g_ptr_array_index (strings, i), string))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* ---- Writing ---------------------------------------------------------- */
 
 typedef struct
@@ -132,6 +151,13 @@ typedef struct
   GHashTable *file_keys;     /* case-folded file names in use */
   GPtrArray *label_names;    /* every label written: the label set, then any other used */
   GHashTable *labels;        /* label name -> GlossDatasetLabel (borrowed) or NULL */
+  GPtrArray *relation_names; /* the same for relation labels */
+  GHashTable *relation_labels;  /* name -> GlossDatasetRelationLabel (borrowed) or NULL */
+  GPtrArray *attribute_names;   /* and for attributes */
+  GHashTable *attributes;       /* name -> GlossDatasetAttribute (borrowed) or NULL */
+  GHashTable *attribute_values; /* name -> GPtrArray of the values written */
+  GPtrArray *event_types;       /* the labels of event triggers, in the order met */
+  GHashTable *event_roles;      /* event label -> GPtrArray of its roles in annotation.conf */
 } BratWriter;
 
 static int
@@ -314,6 +340,278 @@ note_label_used (BratWriter *writer,
   g_ptr_array_add (writer->label_names, g_strdup (name));
 }
 
+static void
+note_relation_used (BratWriter *writer,
+                    const char *name)
+{
+  if (g_hash_table_contains (writer->relation_labels, name))
+    return;
+
+  g_hash_table_insert (writer->relation_labels, g_strdup (name), NULL);
+  g_ptr_array_add (writer->relation_names, g_strdup (name));
+}
+
+static GPtrArray *
+strings_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+add_string_once (GPtrArray  *strings,
+                 const char *string)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_str_equal (g_ptr_array_index (strings, i), string))
+      return;
+
+  g_ptr_array_add (strings, g_strdup (string));
+}
+
+/* Relations of a relation label described as brat event arguments are
+ * written as the arguments of their source span's event. */
+static gboolean
+is_event_role (BratWriter *writer,
+               const char *type)
+{
+  GlossDatasetRelationLabel *label = g_hash_table_lookup (writer->relation_labels, type);
+
+  return label != NULL && g_str_has_prefix (label->description, EVENT_ROLE_DESCRIPTION);
+}
+
+static gboolean
+is_undirected (BratWriter *writer,
+               const char *type)
+{
+  GlossDatasetRelationLabel *label = g_hash_table_lookup (writer->relation_labels, type);
+
+  return label != NULL && !label->directed;
+}
+
+/* The ID brat knows SPAN by: its event's, if it is a trigger. */
+static void
+append_id (GString    *line,
+           GHashTable *t_ids,
+           GHashTable *e_ids,
+           gpointer    span)
+{
+  guint event = GPOINTER_TO_UINT (g_hash_table_lookup (e_ids, span));
+
+  if (event > 0)
+    g_string_append_printf (line, "E%u", event);
+  else
+    g_string_append_printf (line, "T%u", GPOINTER_TO_UINT (g_hash_table_lookup (t_ids, span)));
+}
+
+static void
+write_note (BratWriter *writer,
+            GString    *ann,
+            guint      *n_notes,
+            const char *id,
+            const char *note)
+{
+  gboolean changed;
+  g_autofree char *line = note_on_one_line (note, &changed);
+
+  if (changed)
+    gloss_format_report_lose (writer->report, "line break in a note (written as a space)", "line breaks in notes (written as spaces)", 1);
+  g_string_append_printf (ann, "#%u\tAnnotatorNotes %s\t%s\n", ++*n_notes, id, line);
+}
+
+/* The roles of TYPE_NAME's events in annotation.conf: "Theme1" and
+ * "Theme2" are both "Theme", which brat numbers when it comes more than
+ * once. */
+static void
+note_event_role (BratWriter *writer,
+                 const char *label,
+                 const char *role_type_name)
+{
+  GPtrArray *roles = g_hash_table_lookup (writer->event_roles, label);
+  g_autofree char *role = g_strdup (role_type_name);
+  gsize length = strlen (role);
+
+  if (roles == NULL)
+    {
+      roles = strings_new ();
+      g_hash_table_insert (writer->event_roles, g_strdup (label), roles);
+      g_ptr_array_add (writer->event_types, g_strdup (label));
+    }
+
+  while (length > 1 && g_ascii_isdigit (role[length - 1]))
+    role[--length] = '\0';
+  if (role_type_name[0] != '\0')
+    add_string_once (roles, role);
+}
+
+typedef struct
+{
+  const char *type;
+  GPtrArray *members;   /* GlossDatasetSpan, in the order first met */
+} Equivalence;
+
+static void
+equivalence_free (gpointer data)
+{
+  Equivalence *equivalence = data;
+
+  g_ptr_array_unref (equivalence->members);
+  g_free (equivalence);
+}
+
+/* The relations of undirected labels as brat equivalences: each set of
+ * spans they join, one "*" line. */
+static void
+write_equivalences (BratWriter           *writer,
+                    GlossDatasetDocument *document,
+                    GHashTable           *t_ids,
+                    GHashTable           *e_ids,
+                    GString              *ann)
+{
+  g_autoptr(GPtrArray) equivalences = g_ptr_array_new_with_free_func (equivalence_free);
+  /* type -> (span -> its Equivalence) */
+  g_autoptr(GHashTable) by_type = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+      GHashTable *of_span;
+      Equivalence *from, *to;
+
+      if (!is_undirected (writer, relation->type) || !g_hash_table_contains (t_ids, relation->from)
+          || !g_hash_table_contains (t_ids, relation->to))
+        continue;
+
+      if (relation->note[0] != '\0')
+        gloss_format_report_lose (writer->report, "note on an equivalence", "notes on equivalences", 1);
+      if (relation->annotator[0] != '\0')
+        gloss_format_report_lose (writer->report, "relation annotator", "relation annotators", 1);
+      writer->report->relations++;
+
+      of_span = g_hash_table_lookup (by_type, relation->type);
+      if (of_span == NULL)
+        {
+          of_span = g_hash_table_new (NULL, NULL);
+          g_hash_table_insert (by_type, relation->type, of_span);
+        }
+
+      from = g_hash_table_lookup (of_span, relation->from);
+      to = g_hash_table_lookup (of_span, relation->to);
+      if (from == NULL && to == NULL)
+        {
+          from = g_new0 (Equivalence, 1);
+          from->type = relation->type;
+          from->members = g_ptr_array_new ();
+          g_ptr_array_add (equivalences, from);
+        }
+      if (from == NULL || to == NULL)
+        {
+          Equivalence *into = from != NULL ? from : to;
+          GlossDatasetSpan *spans[] = { relation->from, relation->to };
+
+          for (guint j = 0; j < 2; j++)
+            if (g_hash_table_lookup (of_span, spans[j]) == NULL)
+              {
+                g_ptr_array_add (into->members, spans[j]);
+                g_hash_table_insert (of_span, spans[j], into);
+              }
+        }
+      else if (from != to)
+        {
+          /* The smaller set joins the larger, so that joining is linear. */
+          Equivalence *into = from->members->len >= to->members->len ? from : to;
+          Equivalence *other = into == from ? to : from;
+
+          for (guint j = 0; j < other->members->len; j++)
+            {
+              g_ptr_array_add (into->members, other->members->pdata[j]);
+              g_hash_table_insert (of_span, other->members->pdata[j], into);
+            }
+          g_ptr_array_set_size (other->members, 0);
+        }
+    }
+
+  for (guint i = 0; i < equivalences->len; i++)
+    {
+      Equivalence *equivalence = g_ptr_array_index (equivalences, i);
+      g_autofree char *type_name = NULL;
+
+      if (equivalence->members->len < 2)
+        continue;
+
+      type_name = gloss_type_name_from_label (equivalence->type);
+      note_relation_used (writer, equivalence->type);
+      g_string_append_printf (ann, "*\t%s", type_name);
+      for (guint j = 0; j < equivalence->members->len; j++)
+        {
+          g_string_append_c (ann, ' ');
+          append_id (ann, t_ids, e_ids, equivalence->members->pdata[j]);
+        }
+      g_string_append_c (ann, '\n');
+    }
+}
+
+static void
+write_attributes (BratWriter       *writer,
+                  GlossDatasetSpan *span,
+                  GHashTable       *t_ids,
+                  GHashTable       *e_ids,
+                  guint            *n_attributes,
+                  GString          *ann)
+{
+  for (guint i = 0; i < span->attributes->len; i++)
+    {
+      GlossDatasetAttributeValue *value = g_ptr_array_index (span->attributes, i);
+      GlossDatasetAttribute *attribute = g_hash_table_lookup (writer->attributes, value->name);
+      g_autofree char *type_name = gloss_type_name_from_label (value->name);
+      g_autofree char *written = NULL;
+      gboolean flag;
+      GPtrArray *used;
+
+      if (type_name[0] == '\0')
+        {
+          gloss_format_report_lose (writer->report, "attribute without a name", "attributes without a name", 1);
+          continue;
+        }
+
+      /* An attribute the source does not define is yes/no when it says so. */
+      if (attribute != NULL)
+        flag = attribute->kind == GLOSS_ATTRIBUTE_KIND_FLAG;
+      else
+        flag = g_str_equal (value->value, "true");
+
+      if (!g_hash_table_contains (writer->attributes, value->name))
+        {
+          g_hash_table_insert (writer->attributes, g_strdup (value->name), NULL);
+          g_ptr_array_add (writer->attribute_names, g_strdup (value->name));
+        }
+
+      if (!flag)
+        {
+          written = gloss_type_name_from_value (value->value);
+          if (written[0] == '\0')
+            {
+              gloss_format_report_lose (writer->report, "empty attribute value", "empty attribute values", 1);
+              continue;
+            }
+
+          used = g_hash_table_lookup (writer->attribute_values, value->name);
+          if (used == NULL)
+            {
+              used = strings_new ();
+              g_hash_table_insert (writer->attribute_values, g_strdup (value->name), used);
+            }
+          add_string_once (used, value->value);
+        }
+
+      g_string_append_printf (ann, "A%u\t%s ", ++*n_attributes, type_name);
+      append_id (ann, t_ids, e_ids, span);
+      if (written != NULL)
+        g_string_append_printf (ann, " %s", written);
+      g_string_append_c (ann, '\n');
+    }
+}
+
 static gboolean
 write_document (GlossDatasetDocument  *document,
                 gpointer               user_data,
@@ -326,15 +624,40 @@ write_document (GlossDatasetDocument  *document,
   g_autofree char *ann_name = g_strconcat (stem, ".ann", NULL);
   g_autoptr(GPtrArray) spans = g_ptr_array_sized_new (document->spans->len);
   g_autoptr(GString) ann = g_string_new (NULL);
+  g_autoptr(GHashTable) t_ids = g_hash_table_new (NULL, NULL);   /* span -> T number */
+  g_autoptr(GHashTable) e_ids = g_hash_table_new (NULL, NULL);   /* trigger span -> E number */
+  /* trigger span -> its event's argument relations, in order */
+  g_autoptr(GHashTable) arguments = g_hash_table_new_full (NULL, NULL, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
   gsize length = gloss_offsets_count_chars (document->text, -1);
   GlossOffsetsCursor cursor;
   guint n_written = 0;
   guint n_notes = 0;
+  guint n_events = 0;
+  guint n_relations = 0;
+  guint n_attributes = 0;
 
   if (!g_str_equal (txt_name, document->name))
     gloss_format_report_lose (report, "document name changed to fit file names", "document names changed to fit file names", 1);
   if (document->status != GLOSS_DOCUMENT_STATUS_NEW)
     gloss_format_report_lose (report, "document status", "document statuses", 1);
+
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+      GPtrArray *of_trigger;
+
+      if (!is_event_role (writer, relation->type))
+        continue;
+
+      of_trigger = g_hash_table_lookup (arguments, relation->from);
+      if (of_trigger == NULL)
+        {
+          of_trigger = g_ptr_array_new ();
+          g_hash_table_insert (arguments, relation->from, of_trigger);
+        }
+      g_ptr_array_add (of_trigger, relation);
+    }
 
   /* Sorted apart from the source, which is the caller's; a copy would take
    * the source's free function along. */
@@ -388,21 +711,114 @@ write_document (GlossDatasetDocument  *document,
       note_label_used (writer, span->label);
       g_string_append_printf (ann, "T%u\t%s %s\t%s\n", n_written, type_name, offsets->str,
                               joined->str);
+      g_hash_table_insert (t_ids, span, GUINT_TO_POINTER (n_written));
+      if (g_hash_table_contains (arguments, span))
+        g_hash_table_insert (e_ids, span, GUINT_TO_POINTER (++n_events));
 
+      /* A trigger's note is its event's, as brat shows it. */
       if (span->note[0] != '\0')
         {
-          gboolean changed;
-          g_autofree char *note = note_on_one_line (span->note, &changed);
+          g_autoptr(GString) id = g_string_new (NULL);
 
-          if (changed)
-            gloss_format_report_lose (report, "line break in a note (written as a space)", "line breaks in notes (written as spaces)", 1);
-          g_string_append_printf (ann, "#%u\tAnnotatorNotes T%u\t%s\n", ++n_notes, n_written,
-                                  note);
+          append_id (id, t_ids, e_ids, span);
+          write_note (writer, ann, &n_notes, id->str, span->note);
         }
 
       if (span->annotator[0] != '\0')
         gloss_format_report_lose (report, "span annotator", "span annotators", 1);
     }
+
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+
+      if (!g_hash_table_contains (t_ids, relation->from)
+          || !g_hash_table_contains (t_ids, relation->to))
+        gloss_format_report_lose (report, "relation of a span that was not written",
+                                  "relations of spans that were not written", 1);
+    }
+
+  /* Events, in the order of their triggers. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossDatasetSpan *trigger = g_ptr_array_index (spans, i);
+      guint event = GPOINTER_TO_UINT (g_hash_table_lookup (e_ids, trigger));
+      GPtrArray *of_trigger;
+      g_autofree char *type_name = NULL;
+
+      if (event == 0)
+        continue;
+
+      of_trigger = g_hash_table_lookup (arguments, trigger);
+      type_name = gloss_type_name_from_label (trigger->label);
+      g_string_append_printf (ann, "E%u\t%s:T%u", event, type_name,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (t_ids, trigger)));
+      if (!g_hash_table_contains (writer->event_roles, trigger->label))
+        note_event_role (writer, trigger->label, "");
+
+      for (guint j = 0; j < of_trigger->len; j++)
+        {
+          GlossDatasetRelation *relation = g_ptr_array_index (of_trigger, j);
+          g_autofree char *role = NULL;
+
+          if (!g_hash_table_contains (t_ids, relation->to))
+            continue;
+
+          role = gloss_type_name_from_label (relation->type);
+          note_relation_used (writer, relation->type);
+          note_event_role (writer, trigger->label, role);
+          g_string_append_printf (ann, " %s:", role);
+          append_id (ann, t_ids, e_ids, relation->to);
+          report->relations++;
+
+          if (relation->note[0] != '\0')
+            gloss_format_report_lose (report, "note on an event argument", "notes on event arguments", 1);
+          if (relation->annotator[0] != '\0')
+            gloss_format_report_lose (report, "relation annotator", "relation annotators", 1);
+        }
+      g_string_append_c (ann, '\n');
+    }
+
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+      g_autofree char *type_name = NULL;
+
+      if (is_event_role (writer, relation->type) || is_undirected (writer, relation->type)
+          || !g_hash_table_contains (t_ids, relation->from)
+          || !g_hash_table_contains (t_ids, relation->to))
+        continue;
+
+      type_name = gloss_type_name_from_label (relation->type);
+      if (type_name[0] == '\0')
+        {
+          gloss_format_report_lose (report, "relation without a label name", "relations without a label name", 1);
+          continue;
+        }
+
+      note_relation_used (writer, relation->type);
+      g_string_append_printf (ann, "R%u\t%s Arg1:", ++n_relations, type_name);
+      append_id (ann, t_ids, e_ids, relation->from);
+      g_string_append (ann, " Arg2:");
+      append_id (ann, t_ids, e_ids, relation->to);
+      g_string_append_c (ann, '\n');
+      report->relations++;
+
+      if (relation->note[0] != '\0')
+        {
+          g_autofree char *id = g_strdup_printf ("R%u", n_relations);
+
+          write_note (writer, ann, &n_notes, id, relation->note);
+        }
+      if (relation->annotator[0] != '\0')
+        gloss_format_report_lose (report, "relation annotator", "relation annotators", 1);
+    }
+
+  write_equivalences (writer, document, t_ids, e_ids, ann);
+
+  for (guint i = 0; i < spans->len; i++)
+    if (g_hash_table_contains (t_ids, spans->pdata[i]))
+      write_attributes (writer, spans->pdata[i], t_ids, e_ids, &n_attributes, ann);
 
   if (!write_contents (writer, txt_name, document->text, strlen (document->text), error)
       || !write_contents (writer, ann_name, ann->str, ann->len, error))
@@ -414,11 +830,56 @@ write_document (GlossDatasetDocument  *document,
   return TRUE;
 }
 
+/* "# gloss-label: TYPE = Name", and TYPE on a line of its own with ARGUMENTS
+ * after a tab. A name on several lines cannot be a comment; the type name
+ * alone still gives it back. */
+static void
+append_type (GString    *conf,
+             const char *type_name,
+             const char *name,
+             const char *arguments)
+{
+  if (!has_line_break (name))
+    g_string_append_printf (conf, LABEL_COMMENT "%s" LABEL_COMMENT_SEPARATOR "%s\n", type_name,
+                            name);
+  g_string_append_printf (conf, "%s%s%s\n", type_name, arguments[0] != '\0' ? "\t" : "",
+                          arguments);
+}
+
+/* brat splits [labels] lines at "|" and tabs. */
+static void
+append_visual_label (GString    *visual,
+                     const char *type_name,
+                     const char *name)
+{
+  if (!has_line_break (name) && strpbrk (name, "|\t") == NULL && !is_blank (name))
+    g_string_append_printf (visual, "%s | %s\n", type_name, name);
+}
+
+static void
+append_attribute_values (GString   *arguments,
+                         GPtrArray *values,
+                         GPtrArray *seen)
+{
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+      g_autofree char *written = gloss_type_name_from_value (value);
+
+      if (written[0] == '\0' || strings_contain (seen, written))
+        continue;
+      g_string_append (arguments, seen->len == 0 ? ", Value:" : "|");
+      g_string_append (arguments, written);
+      g_ptr_array_add (seen, g_steal_pointer (&written));
+    }
+}
+
 static gboolean
 write_configuration (BratWriter  *writer,
                      GError     **error)
 {
   g_autoptr(GString) annotation = g_string_new (NULL);
+  g_autoptr(GString) events = g_string_new (NULL);
   g_autoptr(GString) visual = g_string_new (NULL);
   g_autoptr(GString) colors = g_string_new (NULL);
 
@@ -435,6 +896,7 @@ write_configuration (BratWriter  *writer,
     {
       const char *name = g_ptr_array_index (writer->label_names, i);
       GlossDatasetLabel *label = g_hash_table_lookup (writer->labels, name);
+      GPtrArray *roles = g_hash_table_lookup (writer->event_roles, name);
       g_autofree char *type_name = NULL;
 
       if (name[0] == '\0')
@@ -442,16 +904,20 @@ write_configuration (BratWriter  *writer,
 
       type_name = gloss_type_name_from_label (name);
 
-      /* A name on several lines cannot be a comment; the type name alone
-       * still gives it back. */
-      if (!has_line_break (name))
-        g_string_append_printf (annotation, LABEL_COMMENT "%s" LABEL_COMMENT_SEPARATOR "%s\n",
-                                type_name, name);
-      g_string_append_printf (annotation, "%s\n", type_name);
+      /* An event type's triggers are in [events], with its roles. */
+      if (roles != NULL)
+        {
+          g_autoptr(GString) arguments = g_string_new (NULL);
 
-      /* brat splits [labels] lines at "|" and tabs. */
-      if (!has_line_break (name) && strpbrk (name, "|\t") == NULL && !is_blank (name))
-        g_string_append_printf (visual, "%s | %s\n", type_name, name);
+          for (guint j = 0; j < roles->len; j++)
+            g_string_append_printf (arguments, "%s%s*:<ANY>", j > 0 ? ", " : "",
+                                    (const char *) g_ptr_array_index (roles, j));
+          append_type (events, type_name, name, arguments->str);
+        }
+      else
+        append_type (annotation, type_name, name, "");
+
+      append_visual_label (visual, type_name, name);
 
       if (label != NULL && is_hex_color (label->color))
         g_string_append_printf (colors, "%s\tbgColor:%s\n", type_name, label->color);
@@ -464,9 +930,74 @@ write_configuration (BratWriter  *writer,
   g_string_append (annotation,
                    "\n[relations]\n"
                    "# Gloss spans may nest and cross; this lets brat accept any overlap.\n"
-                   "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
-                   "\n[events]\n"
-                   "\n[attributes]\n");
+                   "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
+
+  for (guint i = 0; i < writer->relation_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (writer->relation_names, i);
+      GlossDatasetRelationLabel *label = g_hash_table_lookup (writer->relation_labels, name);
+      gboolean role = is_event_role (writer, name);
+      g_autofree char *type_name = gloss_type_name_from_label (name);
+
+      if (type_name[0] == '\0')
+        continue;
+
+      /* Roles are named in [events], beside their event types. */
+      if (!role)
+        append_type (annotation, type_name, name,
+                     is_undirected (writer, name)
+                       ? "Arg1:<ANY>, Arg2:<ANY>, <REL-TYPE>:symmetric-transitive"
+                       : "Arg1:<ANY>, Arg2:<ANY>");
+      append_visual_label (visual, type_name, name);
+
+      if (label != NULL && is_hex_color (label->color))
+        g_string_append_printf (colors, "%s\tcolor:%s\n", type_name, label->color);
+      if (label != NULL && label->hotkey != NULL && label->hotkey[0] != '\0')
+        gloss_format_report_lose (writer->report, "relation label hotkey", "relation label hotkeys", 1);
+      if (label != NULL && !role && label->description != NULL && label->description[0] != '\0')
+        gloss_format_report_lose (writer->report, "relation label description", "relation label descriptions", 1);
+    }
+
+  g_string_append_printf (annotation, "\n[events]\n%s\n[attributes]\n", events->str);
+
+  for (guint i = 0; i < writer->attribute_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (writer->attribute_names, i);
+      GlossDatasetAttribute *attribute = g_hash_table_lookup (writer->attributes, name);
+      g_autofree char *type_name = gloss_type_name_from_label (name);
+      g_autoptr(GString) arguments = g_string_new ("Arg:");
+      g_autoptr(GPtrArray) seen = strings_new ();
+
+      if (type_name[0] == '\0')
+        continue;
+
+      if (attribute == NULL || attribute->labels->len == 0)
+        g_string_append (arguments, "<ANY>");
+      for (guint j = 0; attribute != NULL && j < attribute->labels->len; j++)
+        {
+          g_autofree char *label = gloss_type_name_from_label (attribute->labels->pdata[j]);
+
+          g_string_append_printf (arguments, "%s%s", j > 0 ? "|" : "", label);
+        }
+
+      /* A yes/no attribute has no values; a choice its own, then any other
+       * the spans have. brat has no free text: such an attribute is a
+       * choice of the values written. */
+      if (attribute == NULL || attribute->kind != GLOSS_ATTRIBUTE_KIND_FLAG)
+        {
+          if (attribute != NULL)
+            append_attribute_values (arguments, attribute->values, seen);
+          append_attribute_values (arguments, g_hash_table_lookup (writer->attribute_values, name),
+                                   seen);
+        }
+      if (attribute != NULL && attribute->kind == GLOSS_ATTRIBUTE_KIND_TEXT)
+        gloss_format_report_lose (writer->report,
+                                  "free-text attribute (written as a choice of its values)",
+                                  "free-text attributes (written as choices of their values)", 1);
+
+      append_type (annotation, type_name, name, arguments->str);
+    }
+
   g_string_append_printf (visual,
                           "\n[drawing]\n"
                           "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n"
@@ -484,7 +1015,7 @@ brat_write (GlossDatasetSource  *source,
             GlossFormatReport   *report,
             GError             **error)
 {
-  BratWriter writer = { source, output, report, NULL, NULL, NULL };
+  BratWriter writer = { source, output, report };
   gboolean ok;
 
   g_return_val_if_fail (output->folder != NULL, FALSE);
@@ -492,6 +1023,34 @@ brat_write (GlossDatasetSource  *source,
   writer.file_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer.label_names = g_ptr_array_new_with_free_func (g_free);
   writer.labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer.relation_names = strings_new ();
+  writer.relation_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer.attribute_names = strings_new ();
+  writer.attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer.attribute_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   (GDestroyNotify) g_ptr_array_unref);
+  writer.event_types = strings_new ();
+  writer.event_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; source->relation_labels != NULL && i < source->relation_labels->len; i++)
+    {
+      GlossDatasetRelationLabel *label = g_ptr_array_index (source->relation_labels, i);
+
+      if (g_hash_table_contains (writer.relation_labels, label->name))
+        continue;
+      g_hash_table_insert (writer.relation_labels, g_strdup (label->name), label);
+      g_ptr_array_add (writer.relation_names, g_strdup (label->name));
+    }
+  for (guint i = 0; source->attributes != NULL && i < source->attributes->len; i++)
+    {
+      GlossDatasetAttribute *attribute = g_ptr_array_index (source->attributes, i);
+
+      if (g_hash_table_contains (writer.attributes, attribute->name))
+        continue;
+      g_hash_table_insert (writer.attributes, g_strdup (attribute->name), attribute);
+      g_ptr_array_add (writer.attribute_names, g_strdup (attribute->name));
+    }
 
   for (guint i = 0; source->labels != NULL && i < source->labels->len; i++)
     {
@@ -509,25 +1068,90 @@ brat_write (GlossDatasetSource  *source,
   g_hash_table_unref (writer.file_keys);
   g_ptr_array_unref (writer.label_names);
   g_hash_table_unref (writer.labels);
+  g_ptr_array_unref (writer.relation_names);
+  g_hash_table_unref (writer.relation_labels);
+  g_ptr_array_unref (writer.attribute_names);
+  g_hash_table_unref (writer.attributes);
+  g_hash_table_unref (writer.attribute_values);
+  g_ptr_array_unref (writer.event_types);
+  g_hash_table_unref (writer.event_roles);
 
   return ok;
 }
 
 /* ---- Reading ---------------------------------------------------------- */
 
+/* A relation type of annotation.conf's [relations]. */
 typedef struct
 {
-  GHashTable *names;    /* type name -> label name, from gloss-label comments */
-  GPtrArray *types;     /* the [entities] types, in order */
-  GHashTable *colors;   /* type name -> "#rrggbb", from visual.conf */
+  char *type_name;
+  gboolean directed;
+} RelationDef;
+
+/* An attribute of annotation.conf's [attributes]. */
+typedef struct
+{
+  char *type_name;
+  GPtrArray *types;    /* the entity or event types it applies to; empty for any */
+  GPtrArray *values;   /* its values as written; empty for a yes/no attribute */
+} AttributeDef;
+
+typedef struct
+{
+  GHashTable *names;      /* type name -> label name, from gloss-label comments */
+  GPtrArray *types;       /* the [entities] types, in order */
+  GPtrArray *event_types; /* the [events] types, in order */
+  GPtrArray *relations;   /* RelationDef, [relations] in order */
+  GPtrArray *roles;       /* the argument roles of [events], in order */
+  GPtrArray *attributes;  /* AttributeDef, [attributes] in order */
+  GHashTable *colors;     /* type name -> "#rrggbb", from visual.conf */
+  GHashTable *arc_colors; /* relation type name -> "#rrggbb", from visual.conf */
 } BratConfig;
+
+static void
+relation_def_free (gpointer data)
+{
+  RelationDef *def = data;
+
+  g_free (def->type_name);
+  g_free (def);
+}
+
+static void
+attribute_def_free (gpointer data)
+{
+  AttributeDef *def = data;
+
+  g_free (def->type_name);
+  g_ptr_array_unref (def->types);
+  g_ptr_array_unref (def->values);
+  g_free (def);
+}
+
+static void
+brat_config_init (BratConfig *config)
+{
+  config->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  config->types = g_ptr_array_new_with_free_func (g_free);
+  config->event_types = g_ptr_array_new_with_free_func (g_free);
+  config->relations = g_ptr_array_new_with_free_func (relation_def_free);
+  config->roles = g_ptr_array_new_with_free_func (g_free);
+  config->attributes = g_ptr_array_new_with_free_func (attribute_def_free);
+  config->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  config->arc_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
 
 static void
 brat_config_clear (BratConfig *config)
 {
   g_clear_pointer (&config->names, g_hash_table_unref);
   g_clear_pointer (&config->types, g_ptr_array_unref);
+  g_clear_pointer (&config->event_types, g_ptr_array_unref);
+  g_clear_pointer (&config->relations, g_ptr_array_unref);
+  g_clear_pointer (&config->roles, g_ptr_array_unref);
+  g_clear_pointer (&config->attributes, g_ptr_array_unref);
   g_clear_pointer (&config->colors, g_hash_table_unref);
+  g_clear_pointer (&config->arc_colors, g_hash_table_unref);
 }
 
 /* The section a "[name]" line opens, or NULL. */
@@ -556,6 +1180,138 @@ first_field (const char *line)
     end++;
 
   return g_strndup (start, end - start);
+}
+
+/* The "KEY:TYPE|TYPE" arguments of a line of annotation.conf, split at its
+ * commas as brat splits them; NULL where a part has no colon. */
+static GPtrArray *
+config_arguments (const char *arguments)
+{
+  g_auto(GStrv) parts = g_strsplit (arguments, ",", -1);
+  GPtrArray *pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      char *colon = strchr (part, ':');
+      char **pair;
+
+      if (colon == NULL || colon == part)
+        continue;
+
+      pair = g_new0 (char *, 3);
+      pair[0] = g_strndup (part, colon - part);
+      pair[1] = g_strdup (colon + 1);
+      g_ptr_array_add (pairs, pair);
+    }
+
+  return pairs;
+}
+
+/* "Opposes Arg1:Actor, Arg2:Project", or an equivalence: "Equiv Arg1:Gene,
+ * Arg2:Gene, <REL-TYPE>:symmetric-transitive" (an "Equiv" without
+ * <REL-TYPE> is one too, as brat reads it). A relation that is symmetric
+ * but not transitive has no place in Gloss, which knows directed relations
+ * and equivalences: it is read as directed, and counted. */
+static void
+read_relation_def (BratConfig        *config,
+                   const char        *type_name,
+                   const char        *arguments,
+                   GlossFormatReport *report)
+{
+  g_autoptr(GPtrArray) pairs = config_arguments (arguments);
+  gboolean directed = !g_str_equal (type_name, "Equiv");
+  RelationDef *def;
+
+  /* brat's own type for which entities may nest: no relation. */
+  if (g_str_equal (type_name, "ENTITY-NESTING"))
+    return;
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      char **pair = g_ptr_array_index (pairs, i);
+
+      if (!g_str_equal (pair[0], "<REL-TYPE>"))
+        continue;
+
+      directed = strstr (pair[1], "transitive") == NULL;
+      if (directed && strstr (pair[1], "symmetric") != NULL)
+        gloss_format_report_lose (report, "symmetric relation type (read as directed)",
+                                  "symmetric relation types (read as directed)", 1);
+    }
+
+  def = g_new0 (RelationDef, 1);
+  def->type_name = g_strdup (type_name);
+  def->directed = directed;
+  g_ptr_array_add (config->relations, def);
+}
+
+/* "Bind Theme+:Protein, Site?:Entity": the event type and its roles. */
+static void
+read_event_def (BratConfig *config,
+                const char *type_name,
+                const char *arguments)
+{
+  g_autoptr(GPtrArray) pairs = config_arguments (arguments);
+
+  g_ptr_array_add (config->event_types, g_strdup (type_name));
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      char **pair = g_ptr_array_index (pairs, i);
+      g_autofree char *role = g_strdup (pair[0]);
+      gsize length = strlen (role);
+
+      /* "?", "*" and "+" say how many times the role may come. */
+      while (length > 0 && strchr ("?*+", role[length - 1]) != NULL)
+        role[--length] = '\0';
+      if (length == 0 || role[0] == '<' || strings_contain (config->roles, role))
+        continue;
+      g_ptr_array_add (config->roles, g_steal_pointer (&role));
+    }
+}
+
+/* "Negation Arg:<EVENT>" is a yes/no attribute; "Confidence Arg:Actor|Project,
+ * Value:Low|High" one of its values. Macros such as <ENTITY> and <ANY> mean
+ * any label. */
+static void
+read_attribute_def (BratConfig *config,
+                    const char *type_name,
+                    const char *arguments)
+{
+  g_autoptr(GPtrArray) pairs = config_arguments (arguments);
+  AttributeDef *def = g_new0 (AttributeDef, 1);
+  gboolean any = FALSE;
+
+  def->type_name = g_strdup (type_name);
+  def->types = g_ptr_array_new_with_free_func (g_free);
+  def->values = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      char **pair = g_ptr_array_index (pairs, i);
+      g_auto(GStrv) items = g_strsplit (pair[1], "|", -1);
+      gboolean is_arg = g_str_equal (pair[0], "Arg");
+
+      if (!is_arg && !g_str_equal (pair[0], "Value"))
+        continue;
+
+      for (guint j = 0; items[j] != NULL; j++)
+        {
+          const char *item = g_strstrip (items[j]);
+
+          if (item[0] == '\0')
+            continue;
+          if (is_arg && item[0] == '<')
+            any = TRUE;
+          else if (!strings_contain (is_arg ? def->types : def->values, item))
+            g_ptr_array_add (is_arg ? def->types : def->values, g_strdup (item));
+        }
+    }
+
+  if (any)
+    g_ptr_array_set_size (def->types, 0);
+  g_ptr_array_add (config->attributes, def);
 }
 
 static gboolean
@@ -593,6 +1349,8 @@ read_annotation_conf (const char         *folder,
       const char *line = lines[i];
       char *opened = section_of (line);
       g_autofree char *term = NULL;
+      const char *arguments;
+      const char *defined;
       char *bar;
 
       if (opened != NULL)
@@ -613,20 +1371,29 @@ read_annotation_conf (const char         *folder,
           continue;
         }
 
-      if (g_strcmp0 (section, "entities") != 0 && g_strcmp0 (section, "spans") != 0)
-        continue;
-
       term = first_field (line);
       /* Comments, macros and separator lines of hyphens are not types. */
       if (term[0] == '\0' || term[0] == '#' || term[0] == '<'
           || strspn (term, "-") == strlen (term))
         continue;
+      arguments = line + strspn (line, " \t") + strlen (term);
 
       /* "!Type" is an abstract type; "Type|alias" gives display names. */
       bar = strchr (term, '|');
       if (bar != NULL)
         *bar = '\0';
-      g_ptr_array_add (config->types, g_strdup (term[0] == '!' ? term + 1 : term));
+      defined = term[0] == '!' ? term + 1 : term;
+      if (defined[0] == '\0')
+        continue;
+
+      if (g_strcmp0 (section, "entities") == 0 || g_strcmp0 (section, "spans") == 0)
+        g_ptr_array_add (config->types, g_strdup (defined));
+      else if (g_strcmp0 (section, "relations") == 0)
+        read_relation_def (config, defined, arguments, report);
+      else if (g_strcmp0 (section, "events") == 0)
+        read_event_def (config, defined, arguments);
+      else if (g_strcmp0 (section, "attributes") == 0)
+        read_attribute_def (config, defined, arguments);
     }
 
   return TRUE;
@@ -691,6 +1458,10 @@ read_visual_conf (const char         *folder,
 
           if (g_str_has_prefix (setting, "bgColor:") && is_hex_color (color))
             g_hash_table_insert (config->colors, g_strdup (type_name), g_strdup (color));
+          /* An arc's color: a relation's. */
+          else if (g_str_has_prefix (setting, "color:") && is_hex_color (setting + strlen ("color:")))
+            g_hash_table_insert (config->arc_colors, g_strdup (type_name),
+                                 g_strdup (setting + strlen ("color:")));
         }
     }
 
@@ -779,7 +1550,31 @@ typedef struct
   GlossFormatReport *report;
   GHashTable *ranges;     /* T id -> SpanRange */
   GPtrArray *notes;       /* PendingNote */
+  GHashTable *triggers;   /* E id -> the T id of its trigger */
+  GHashTable *events_on;  /* T id -> the first E id it is the trigger of */
+  GHashTable *relations;  /* R id -> GlossDatasetRelation, for notes */
+  GPtrArray *pending;     /* PendingLine: what waits until every T and E line is read */
+  guint n_missing;        /* lines that point at annotations not in the file */
 } AnnParser;
+
+/* An E, R, A, M or "*" line: it may point at annotations further down. */
+typedef struct
+{
+  char kind;
+  char *id;
+  char *data;
+  guint line;
+} PendingLine;
+
+static void
+pending_line_free (gpointer data)
+{
+  PendingLine *pending = data;
+
+  g_free (pending->id);
+  g_free (pending->data);
+  g_free (pending);
+}
 
 static gboolean
 parse_offset (const char *text,
@@ -940,6 +1735,8 @@ parse_textbound (AnnParser   *parser,
     {
       g_autofree char *shown_id = gloss_format_excerpt (id, -1);
 
+      gloss_format_report_lose (parser->report, "discontinuous span (each part became a span)",
+                                "discontinuous spans (each part became a span)", 1);
       gloss_format_report_warn (parser->report,
                                 g_dngettext (GETTEXT_PACKAGE,
                                              "brat file %s, line %u: %s has %u discontinuous "
@@ -1022,6 +1819,456 @@ parse_comment (AnnParser   *parser,
   return TRUE;
 }
 
+/* The T id of an E line's trigger, noted before any line that may point at
+ * the event is read. */
+static void
+note_event_trigger (AnnParser  *parser,
+                    const char *id,
+                    const char *data)
+{
+  g_autofree char *head = g_strndup (data, strcspn (data, " \t"));
+  const char *colon = strrchr (head, ':');
+
+  if (colon != NULL && colon[1] != '\0' && !g_hash_table_contains (parser->triggers, id))
+    g_hash_table_insert (parser->triggers, g_strdup (id), g_strdup (colon + 1));
+}
+
+/* A line that could not be read as what its ID says: named, counted, left. */
+static void
+skip_unreadable (AnnParser   *parser,
+                 PendingLine *pending,
+                 const char  *example)
+{
+  g_autofree char *shown_id = gloss_format_excerpt (pending->id, -1);
+
+  gloss_format_report_warn (parser->report,
+                            _("brat file %s, line %u: %s could not be read; it should look like "
+                              "“%s”"),
+                            parser->ann_name, pending->line, shown_id, example);
+  gloss_format_report_lose (parser->report, "brat line that could not be read",
+                            "brat lines that could not be read", 1);
+}
+
+/* A line pointing at TARGET, which the file does not have: counted, and
+ * named in a warning for the first MAX_REFERENCE_WARNINGS of a file. */
+static void
+skip_missing (AnnParser   *parser,
+              PendingLine *pending,
+              const char  *target)
+{
+  if (parser->n_missing++ < MAX_REFERENCE_WARNINGS)
+    {
+      g_autofree char *shown_id = gloss_format_excerpt (pending->id, -1);
+      g_autofree char *shown_target = gloss_format_excerpt (target, -1);
+
+      gloss_format_report_warn (parser->report,
+                                _("brat file %s, line %u: %s points at %s, which is not in the "
+                                  "file"),
+                                parser->ann_name, pending->line, shown_id, shown_target);
+    }
+
+  switch (pending->kind)
+    {
+    case 'E':
+      gloss_format_report_lose (parser->report, "event argument that is not in the file",
+                                "event arguments that are not in the file", 1);
+      break;
+    case 'R':
+      gloss_format_report_lose (parser->report, "relation to an annotation that is not in the file",
+                                "relations to annotations that are not in the file", 1);
+      break;
+    case 'A':
+      gloss_format_report_lose (parser->report, "attribute of an annotation that is not in the file",
+                                "attributes of annotations that are not in the file", 1);
+      break;
+    default:
+      gloss_format_report_lose (parser->report, "equivalent that is not in the file",
+                                "equivalents that are not in the file", 1);
+      break;
+    }
+}
+
+/* The spans a T or E id stands for (an event stands for its trigger), or
+ * NULL. */
+static SpanRange *
+range_of (AnnParser  *parser,
+          const char *id)
+{
+  if (id[0] == 'E')
+    {
+      id = g_hash_table_lookup (parser->triggers, id);
+      if (id == NULL)
+        return NULL;
+    }
+
+  return g_hash_table_lookup (parser->ranges, id);
+}
+
+/* The span a relation joins for ID: the first part of a discontinuous one,
+ * which is counted. */
+static GlossDatasetSpan *
+relation_end (AnnParser  *parser,
+              const char *id)
+{
+  SpanRange *range = range_of (parser, id);
+
+  if (range == NULL)
+    return NULL;
+
+  if (range->count > 1)
+    gloss_format_report_lose (parser->report,
+                              "relation end on a discontinuous span (joined to its first part)",
+                              "relation ends on discontinuous spans (joined to their first parts)",
+                              1);
+
+  return g_ptr_array_index (parser->document->spans, range->first);
+}
+
+/* The relation label of TYPE_NAME, NULL when its name is blank. */
+static GlossDatasetRelationLabel *
+relation_label_for (AnnParser  *parser,
+                    const char *type_name)
+{
+  g_autofree char *name = label_for_type (parser->config, type_name);
+  GlossDatasetRelationLabel *label;
+  const char *color;
+
+  g_strstrip (name);
+  if (name[0] == '\0')
+    return NULL;
+
+  label = gloss_dataset_find_relation_label (parser->dataset, name);
+  if (label != NULL)
+    return label;
+
+  label = gloss_dataset_ensure_relation_label (parser->dataset, name);
+  color = g_hash_table_lookup (parser->config->arc_colors, type_name);
+  if (color != NULL && label->color == NULL)
+    label->color = g_strdup (color);
+
+  return label;
+}
+
+static GlossDatasetRelation *
+add_relation (AnnParser                 *parser,
+              GlossDatasetRelationLabel *label,
+              GlossDatasetSpan          *from,
+              GlossDatasetSpan          *to)
+{
+  parser->report->relations++;
+
+  return gloss_dataset_document_add_relation (parser->document, label->name, from, to, NULL,
+                                              NULL);
+}
+
+/* The words of DATA up to its first tab, empty ones left out. */
+static char **
+words_of (const char *data)
+{
+  g_autofree char *head = g_strndup (data, strcspn (data, "\t"));
+  g_auto(GStrv) words = g_strsplit (head, " ", -1);
+  GPtrArray *kept = g_ptr_array_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_ptr_array_add (kept, g_strdup (words[i]));
+  g_ptr_array_add (kept, NULL);
+
+  return (char **) g_ptr_array_free (kept, FALSE);
+}
+
+/* "E1<TAB>Bind:T5 Theme1:T2 Theme2:T3": the trigger T5 stays a span, and
+ * each argument becomes a relation from it, its type the role exactly as
+ * written ("Theme1"), so that writing gives the same line back. */
+static void
+read_event (AnnParser   *parser,
+            PendingLine *pending)
+{
+  g_auto(GStrv) words = words_of (pending->data);
+  const char *trigger_id = g_hash_table_lookup (parser->triggers, pending->id);
+  SpanRange *range;
+  GlossDatasetSpan *trigger;
+  const char *first_event;
+  guint n_arguments = 0;
+
+  if (words[0] == NULL || trigger_id == NULL)
+    {
+      skip_unreadable (parser, pending, "E1\tBind:T5 Theme1:T2 Theme2:T3");
+      return;
+    }
+  /* A second E line with the ID of an earlier one, or a trigger that is
+   * not a text span. */
+  if (strrchr (words[0], ':') == NULL || !g_str_equal (strrchr (words[0], ':') + 1, trigger_id)
+      || trigger_id[0] != 'T')
+    {
+      skip_unreadable (parser, pending, "E1\tBind:T5 Theme1:T2 Theme2:T3");
+      return;
+    }
+
+  range = g_hash_table_lookup (parser->ranges, trigger_id);
+  if (range == NULL)
+    {
+      skip_missing (parser, pending, trigger_id);
+      return;
+    }
+  trigger = g_ptr_array_index (parser->document->spans, range->first);
+
+  first_event = g_hash_table_lookup (parser->events_on, trigger_id);
+  if (first_event != NULL)
+    gloss_format_report_lose (parser->report,
+                              "event sharing its trigger with an earlier one (their arguments joined)",
+                              "events sharing their trigger with an earlier one (their arguments joined)",
+                              1);
+  else
+    g_hash_table_insert (parser->events_on, g_strdup (trigger_id), g_strdup (pending->id));
+
+  for (guint i = 1; words[i] != NULL; i++)
+    {
+      char *colon = strchr (words[i], ':');
+      GlossDatasetRelationLabel *label;
+      GlossDatasetSpan *argument;
+
+      if (colon == NULL || colon == words[i] || colon[1] == '\0' || strchr (colon + 1, ':'))
+        {
+          skip_unreadable (parser, pending, "E1\tBind:T5 Theme1:T2 Theme2:T3");
+          continue;
+        }
+      *colon = '\0';
+
+      argument = relation_end (parser, colon + 1);
+      if (argument == NULL)
+        {
+          skip_missing (parser, pending, colon + 1);
+          continue;
+        }
+
+      label = relation_label_for (parser, words[i]);
+      if (label == NULL)
+        {
+          skip_unreadable (parser, pending, "E1\tBind:T5 Theme1:T2 Theme2:T3");
+          continue;
+        }
+      if (label->description[0] == '\0')
+        {
+          g_free (label->description);
+          label->description = g_strdup (EVENT_ROLE_DESCRIPTION);
+        }
+
+      add_relation (parser, label, trigger, argument);
+      n_arguments++;
+    }
+
+  if (n_arguments == 0 && words[1] == NULL)
+    gloss_format_report_lose (parser->report,
+                              "event without arguments (its trigger kept as a span)",
+                              "events without arguments (their triggers kept as spans)", 1);
+  parser->report->events++;
+}
+
+/* "R1<TAB>Opposes Arg1:T1 Arg2:T3", a relation from Arg1 to Arg2. */
+static void
+read_relation (AnnParser   *parser,
+               PendingLine *pending)
+{
+  static const char example[] = "R1\tOpposes Arg1:T1 Arg2:T3";
+  g_auto(GStrv) words = words_of (pending->data);
+  GlossDatasetRelationLabel *label;
+  GlossDatasetSpan *ends[2];
+  char *ids[2];
+  gboolean swapped;
+
+  if (g_strv_length (words) != 3)
+    {
+      skip_unreadable (parser, pending, example);
+      return;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      char *colon = strchr (words[i + 1], ':');
+
+      if (colon == NULL || colon == words[i + 1] || colon[1] == '\0')
+        {
+          skip_unreadable (parser, pending, example);
+          return;
+        }
+      *colon = '\0';
+      ids[i] = colon + 1;
+    }
+
+  /* brat names the ends; the order on the line does not matter. */
+  swapped = g_str_equal (words[1], "Arg2") && g_str_equal (words[2], "Arg1");
+  if (!swapped && !(g_str_equal (words[1], "Arg1") && g_str_equal (words[2], "Arg2")))
+    gloss_format_report_lose (parser->report,
+                              "relation with ends not named Arg1 and Arg2 (read in line order)",
+                              "relations with ends not named Arg1 and Arg2 (read in line order)", 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = ids[swapped ? 1 - i : i];
+
+      ends[i] = relation_end (parser, id);
+      if (ends[i] == NULL)
+        {
+          skip_missing (parser, pending, id);
+          return;
+        }
+    }
+
+  label = relation_label_for (parser, words[0]);
+  if (label == NULL)
+    {
+      skip_unreadable (parser, pending, example);
+      return;
+    }
+
+  g_hash_table_insert (parser->relations, g_strdup (pending->id),
+                       add_relation (parser, label, ends[0], ends[1]));
+}
+
+/* "*<TAB>Equiv T1 T2 T3": a relation between each member and the next, of
+ * an undirected relation label. */
+static void
+read_equivalence (AnnParser   *parser,
+                  PendingLine *pending)
+{
+  g_auto(GStrv) words = words_of (pending->data);
+  GlossDatasetRelationLabel *label;
+  GlossDatasetSpan *previous = NULL;
+
+  if (g_strv_length (words) < 3 || (label = relation_label_for (parser, words[0])) == NULL)
+    {
+      skip_unreadable (parser, pending, "*\tEquiv T1 T2 T3");
+      return;
+    }
+  label->directed = FALSE;
+
+  for (guint i = 1; words[i] != NULL; i++)
+    {
+      GlossDatasetSpan *member = relation_end (parser, words[i]);
+
+      if (member == NULL)
+        {
+          skip_missing (parser, pending, words[i]);
+          continue;
+        }
+      if (previous != NULL)
+        add_relation (parser, label, previous, member);
+      previous = member;
+    }
+}
+
+/* "A1<TAB>Negation T1", a yes/no attribute ("true"), or "A2<TAB>Confidence
+ * T1 High", one with a value; M lines, brat's older name, the same. An
+ * attribute annotation.conf does not define is defined by its first use. */
+static void
+read_attribute (AnnParser   *parser,
+                PendingLine *pending)
+{
+  static const char example[] = "A1\tConfidence T1 High";
+  g_auto(GStrv) words = words_of (pending->data);
+  guint n_words = g_strv_length (words);
+  g_autofree char *name = NULL;
+  g_autofree char *value = NULL;
+  GlossDatasetAttribute *attribute;
+  SpanRange *range;
+
+  if (n_words != 2 && n_words != 3)
+    {
+      skip_unreadable (parser, pending, example);
+      return;
+    }
+
+  if (words[1][0] != 'T' && words[1][0] != 'E')
+    {
+      gloss_format_report_lose (parser->report,
+                                "attribute of a relation or a note (not supported)",
+                                "attributes of relations or notes (not supported)", 1);
+      return;
+    }
+
+  range = range_of (parser, words[1]);
+  if (range == NULL)
+    {
+      skip_missing (parser, pending, words[1]);
+      return;
+    }
+
+  name = g_strstrip (label_for_type (parser->config, words[0]));
+  if (name[0] == '\0')
+    {
+      skip_unreadable (parser, pending, example);
+      return;
+    }
+
+  attribute = gloss_dataset_find_attribute (parser->dataset, name);
+  if (attribute == NULL)
+    attribute = gloss_dataset_ensure_attribute (parser->dataset, name,
+                                                n_words == 3 ? GLOSS_ATTRIBUTE_KIND_CHOICE
+                                                             : GLOSS_ATTRIBUTE_KIND_FLAG);
+
+  if ((attribute->kind == GLOSS_ATTRIBUTE_KIND_FLAG) != (n_words == 2))
+    {
+      g_autofree char *shown = gloss_format_excerpt (words[0], -1);
+
+      gloss_format_report_warn (parser->report,
+                                n_words == 2
+                                  ? _("brat file %s, line %u: the attribute %s needs a value")
+                                  : _("brat file %s, line %u: the attribute %s is yes or no, "
+                                      "without a value"),
+                                parser->ann_name, pending->line, shown);
+      gloss_format_report_lose (parser->report, "attribute that does not fit its definition",
+                                "attributes that do not fit their definitions", 1);
+      return;
+    }
+
+  if (n_words == 3)
+    {
+      value = gloss_type_name_to_value (words[2]);
+      if (attribute->kind == GLOSS_ATTRIBUTE_KIND_CHOICE)
+        gloss_dataset_attribute_add_value (attribute, value);
+    }
+
+  for (guint i = range->first; i < range->first + range->count; i++)
+    gloss_dataset_span_set_attribute (g_ptr_array_index (parser->document->spans, i), name,
+                                      value != NULL ? value : "true");
+}
+
+static void
+read_pending (AnnParser *parser)
+{
+  for (guint i = 0; i < parser->pending->len; i++)
+    {
+      PendingLine *pending = g_ptr_array_index (parser->pending, i);
+
+      switch (pending->kind)
+        {
+        case 'E':
+          read_event (parser, pending);
+          break;
+        case 'R':
+          read_relation (parser, pending);
+          break;
+        case 'A':
+          read_attribute (parser, pending);
+          break;
+        default:
+          read_equivalence (parser, pending);
+          break;
+        }
+    }
+
+  if (parser->n_missing > MAX_REFERENCE_WARNINGS)
+    gloss_format_report_warn (parser->report,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "brat file %s: %u more line points at annotations "
+                                           "that are not in the file",
+                                           "brat file %s: %u more lines point at annotations "
+                                           "that are not in the file",
+                                           parser->n_missing - MAX_REFERENCE_WARNINGS),
+                              parser->ann_name, parser->n_missing - MAX_REFERENCE_WARNINGS);
+}
+
 static gboolean
 parse_line (AnnParser   *parser,
             char        *text,
@@ -1052,21 +2299,25 @@ parse_line (AnnParser   *parser,
       return parse_textbound (parser, id, tab + 1, line, error);
     case '#':
       return parse_comment (parser, id, tab + 1, line, error);
-    case 'R':
-      gloss_format_report_lose (parser->report, "relation (not supported)", "relations (not supported)", 1);
-      return TRUE;
     case 'E':
-      gloss_format_report_lose (parser->report, "event (not supported)", "events (not supported)", 1);
-      return TRUE;
+      note_event_trigger (parser, id, tab + 1);
+      G_GNUC_FALLTHROUGH;
+    case 'R':
     case 'A':
     case 'M':
-      gloss_format_report_lose (parser->report, "attribute (not supported)", "attributes (not supported)", 1);
-      return TRUE;
+    case '*':
+      {
+        PendingLine *pending = g_new0 (PendingLine, 1);
+
+        pending->kind = id[0] == 'M' ? 'A' : id[0];
+        pending->id = g_strdup (id);
+        pending->data = g_strdup (tab + 1);
+        pending->line = line;
+        g_ptr_array_add (parser->pending, pending);
+        return TRUE;
+      }
     case 'N':
       gloss_format_report_lose (parser->report, "normalization (not supported)", "normalizations (not supported)", 1);
-      return TRUE;
-    case '*':
-      gloss_format_report_lose (parser->report, "equivalence (not supported)", "equivalences (not supported)", 1);
       return TRUE;
     default:
       {
@@ -1082,25 +2333,46 @@ parse_line (AnnParser   *parser,
 }
 
 static void
+join_note (GHashTable *joined,
+           gpointer    key,
+           const char *note)
+{
+  GString *text = g_hash_table_lookup (joined, key);
+
+  if (text == NULL)
+    g_hash_table_insert (joined, key, g_string_new (note));
+  else
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, note);
+    }
+}
+
+static void
 apply_notes (AnnParser *parser)
 {
   /* Each annotation's notes joined once: joining them onto the span note by
    * note made many notes on one annotation quadratic. */
   g_autoptr(GHashTable) joined = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) joined_relations = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
   for (guint i = 0; i < parser->notes->len; i++)
     {
       PendingNote *note = g_ptr_array_index (parser->notes, i);
-      SpanRange *range = g_hash_table_lookup (parser->ranges, note->target);
-      GString *text;
+      SpanRange *range = range_of (parser, note->target);
+      GlossDatasetRelation *relation = g_hash_table_lookup (parser->relations, note->target);
 
-      if (range == NULL)
+      if (range != NULL)
+        join_note (joined, range, note->text);
+      else if (relation != NULL)
+        join_note (joined_relations, relation, note->text);
+      else
         {
           gloss_format_report_lose (parser->report, "note on an annotation that was not read", "notes on annotations that were not read",
                                     1);
-          if (note->target[0] == 'T')
+          if (strchr ("TER", note->target[0]) != NULL && note->target[0] != '\0')
             {
               g_autofree char *shown = gloss_format_excerpt (note->target, -1);
 
@@ -1109,16 +2381,6 @@ apply_notes (AnnParser *parser)
                                           "not in the file"),
                                         parser->ann_name, note->line, shown);
             }
-          continue;
-        }
-
-      text = g_hash_table_lookup (joined, range);
-      if (text == NULL)
-        g_hash_table_insert (joined, range, g_string_new (note->text));
-      else
-        {
-          g_string_append_c (text, ' ');
-          g_string_append (text, note->text);
         }
     }
 
@@ -1136,6 +2398,15 @@ apply_notes (AnnParser *parser)
           span->note = g_strdup (text->str);
         }
       g_string_free (text, TRUE);
+    }
+
+  g_hash_table_iter_init (&iter, joined_relations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GlossDatasetRelation *relation = key;
+
+      g_free (relation->note);
+      relation->note = g_string_free (value, FALSE);
     }
 }
 
@@ -1179,6 +2450,10 @@ read_annotated (GlossDataset       *dataset,
   g_autoptr(GlossDatasetDocument) document = gloss_dataset_document_new (txt_display, text);
   g_autoptr(GHashTable) ranges = NULL;
   g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GHashTable) triggers = NULL;
+  g_autoptr(GHashTable) events_on = NULL;
+  g_autoptr(GHashTable) relations = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GlossFormatText) document_text = { 0 };
   AnnParser parser = { 0 };
@@ -1197,17 +2472,35 @@ read_annotated (GlossDataset       *dataset,
       parser.report = report;
       parser.ranges = ranges;
       parser.notes = notes;
+      triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      events_on = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      pending = g_ptr_array_new_with_free_func (pending_line_free);
+      parser.triggers = triggers;
+      parser.events_on = events_on;
+      parser.relations = relations;
+      parser.pending = pending;
 
       lines = split_lines (annotations);
       for (guint i = 0; lines[i] != NULL; i++)
         if (!parse_line (&parser, lines[i], i + 1, error))
           return FALSE;
 
+      read_pending (&parser);
       apply_notes (&parser);
     }
 
   if (g_str_has_prefix (document->text, GLOSS_TEXT_FILE_BOM))
-    drop_byte_order_mark (document, report);
+    {
+      guint n_pruned;
+
+      drop_byte_order_mark (document, report);
+      n_pruned = gloss_dataset_document_prune_relations (document);
+      report->relations -= MIN (report->relations, n_pruned);
+      if (n_pruned > 0)
+        gloss_format_report_lose (report, "relation of a span over the byte order mark only",
+                                  "relations of spans over the byte order mark only", n_pruned);
+    }
 
   g_ptr_array_add (dataset->documents, g_steal_pointer (&document));
 
@@ -1297,9 +2590,7 @@ gloss_format_brat_read_data (const char         *name,
   if (checked_annotations == NULL)
     return NULL;
 
-  config.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  config.types = g_ptr_array_new_with_free_func (g_free);
-  config.colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  brat_config_init (&config);
   ok = read_annotated (dataset, &config, txt_display, ann_display, checked_text,
                        checked_annotations, report, error);
   brat_config_clear (&config);
@@ -1374,6 +2665,75 @@ list_stems (const char         *folder,
   return g_steal_pointer (&stems);
 }
 
+/* What annotation.conf defines besides the entity types, in its order: the
+ * event types (labels too), the relation types and event roles, the
+ * attributes. */
+static void
+define_from_config (GlossDataset      *dataset,
+                    BratConfig        *config,
+                    GlossFormatReport *report)
+{
+  for (guint i = 0; i < config->event_types->len; i++)
+    {
+      const char *type_name = g_ptr_array_index (config->event_types, i);
+      g_autofree char *name = label_for_type (config, type_name);
+
+      ensure_label (dataset, config, type_name, name, report, ANNOTATION_CONF, 0);
+    }
+
+  for (guint i = 0; i < config->relations->len + config->roles->len; i++)
+    {
+      gboolean is_role = i >= config->relations->len;
+      RelationDef *def = is_role ? NULL : g_ptr_array_index (config->relations, i);
+      const char *type_name = is_role ? g_ptr_array_index (config->roles, i - config->relations->len)
+                                      : def->type_name;
+      g_autofree char *name = g_strstrip (label_for_type (config, type_name));
+      GlossDatasetRelationLabel *label;
+      const char *color = g_hash_table_lookup (config->arc_colors, type_name);
+
+      if (name[0] == '\0')
+        continue;
+
+      label = gloss_dataset_ensure_relation_label (dataset, name);
+      if (color != NULL && label->color == NULL)
+        label->color = g_strdup (color);
+      if (def != NULL && !def->directed)
+        label->directed = FALSE;
+      if (is_role && label->description[0] == '\0')
+        {
+          g_free (label->description);
+          label->description = g_strdup (EVENT_ROLE_DESCRIPTION);
+        }
+    }
+
+  for (guint i = 0; i < config->attributes->len; i++)
+    {
+      AttributeDef *def = g_ptr_array_index (config->attributes, i);
+      g_autofree char *name = g_strstrip (label_for_type (config, def->type_name));
+      GlossDatasetAttribute *attribute;
+
+      if (name[0] == '\0')
+        continue;
+
+      attribute = gloss_dataset_ensure_attribute (dataset, name,
+                                                  def->values->len > 0
+                                                    ? GLOSS_ATTRIBUTE_KIND_CHOICE
+                                                    : GLOSS_ATTRIBUTE_KIND_FLAG);
+      for (guint j = 0; j < def->types->len; j++)
+        {
+          g_autofree char *label = label_for_type (config, g_ptr_array_index (def->types, j));
+
+          gloss_dataset_attribute_add_label (attribute, label);
+        }
+      for (guint j = 0; j < def->values->len; j++)
+        {
+          g_autofree char *value = gloss_type_name_to_value (g_ptr_array_index (def->values, j));
+
+          gloss_dataset_attribute_add_value (attribute, value);
+        }
+    }
+}
+
 static GlossDataset *
 brat_read (const char         *path,
            GlossFormatReport  *report,
@@ -1410,9 +2770,7 @@ brat_read (const char         *path,
       return NULL;
     }
 
-  config.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  config.types = g_ptr_array_new_with_free_func (g_free);
-  config.colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  brat_config_init (&config);
 
   folder_real = realpath (folder, NULL);
   ok = read_annotation_conf (folder, folder_real, &config, report, error) &&
@@ -1426,6 +2784,8 @@ brat_read (const char         *path,
 
       ensure_label (dataset, &config, type_name, name, report, ANNOTATION_CONF, 0);
     }
+  if (ok)
+    define_from_config (dataset, &config, report);
 
   for (guint i = 0; ok && i < stems->len; i++)
     ok = read_document (folder, folder_real, g_ptr_array_index (stems, i), &config, dataset,

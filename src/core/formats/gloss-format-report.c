@@ -113,7 +113,22 @@ gloss_format_report_describe (GlossFormatReport *report)
   g_string_append (text, ", ");
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", report->spans),
                           report->spans);
+  if (report->relations > 0)
+    {
+      g_string_append (text, ", ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
+                                                 report->relations),
+                              report->relations);
+    }
   g_string_append_c (text, '\n');
+
+  if (report->events > 0)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u event read as relations from its trigger to each argument\n",
+                                         "%u events read as relations from their triggers to each argument\n",
+                                         report->events),
+                            report->events);
 
   if (report->labels_created > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u new label\n", "%u new labels\n",

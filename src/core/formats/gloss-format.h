@@ -29,6 +29,8 @@ typedef struct
   guint labels_created;
   guint documents_merged;
   guint spans_skipped_duplicate;
+  guint relations;
+  guint events;          /* brat events read as relations from their trigger */
   /* reason -> number of spans or fields not carried ("overlapping spans
    * (CoNLL keeps the longest)") */
   GHashTable *lost;
