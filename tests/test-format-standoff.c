@@ -1367,6 +1367,310 @@ test_brat_events_round_trip (Fixture       *fixture,
 
 /* ---- CoNLL ------------------------------------------------------------ */
 
+/* Lines that point at annotations the file does not have, or that cannot
+ * be read, are each counted and named by file and line; the rest of the
+ * file is read. */
+static void
+test_brat_hostile_references (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *folder = make_folder (fixture, "corpus");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (folder, "hostile.txt", "Tehran opposes the Zangezur corridor.", -1);
+  write_file (folder, "hostile.ann",
+              "T1\tActor 0 6\tTehran\n"
+              "T2\tProject 15 36\tthe Zangezur corridor\n"
+              "R1\tOpposes Arg1:T1\n"
+              "R2\tOpposes Arg1:T1 Arg2:T99\n"
+              "A1\tNegation T42\n"
+              "A2\tConfidence\n"
+              "E1\tMeeting:T77 Theme:T1\n"
+              "E2\tBind:T2 Theme:T55 Agent:T1\n"
+              "*\tEquiv T1 T88 T2\n"
+              "R3\tOpposes Arg2:T2 Arg1:T1\n"
+              "R4\tOpposes From:T1 To:T2\n"
+              "A3\tNegation R3\n"
+              "#1\tAnnotatorNotes R99\tabout nothing\n"
+              "E3\tBind\n"
+              "A4\tConfidence T1 High\n"
+              "A5\tConfidence T2\n"
+              "R5\tOpposes Arg1:E9 Arg2:T2\n",
+              -1);
+
+  dataset = import_path (&gloss_format_brat, folder, report);
+  document = g_ptr_array_index (dataset->documents, 0);
+
+  g_assert_cmpuint (document->spans->len, ==, 2);
+  g_assert_cmpuint (document->relations->len, ==, 4);
+  g_assert_nonnull (find_relation (document, "Agent", "the Zangezur corridor", "Tehran"));
+  g_assert_nonnull (find_relation (document, "Equiv", "Tehran", "the Zangezur corridor"));
+  /* R3 names its ends in the other order, R4 by other names. */
+  assert_relation (document, 2, "Opposes", 0, 1, "");
+  assert_relation (document, 3, "Opposes", 0, 1, "");
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (document->spans->pdata[0], "Confidence"),
+                   ==, "High");
+  g_assert_null (gloss_dataset_span_get_attribute (document->spans->pdata[1], "Confidence"));
+  g_assert_cmpuint (report->events, ==, 1);
+
+  g_assert_cmpuint (lost (report, "brat lines that could not be read"), ==, 3);
+  g_assert_cmpuint (lost (report, "relations to annotations that are not in the file"), ==, 2);
+  g_assert_cmpuint (lost (report, "attributes of annotations that are not in the file"), ==, 1);
+  g_assert_cmpuint (lost (report, "event arguments that are not in the file"), ==, 2);
+  g_assert_cmpuint (lost (report, "equivalents that are not in the file"), ==, 1);
+  g_assert_cmpuint (lost (report, "relations with ends not named Arg1 and Arg2 (read in line order)"),
+                    ==, 1);
+  g_assert_cmpuint (lost (report, "attributes of relations or notes (not supported)"), ==, 1);
+  g_assert_cmpuint (lost (report, "notes on annotations that were not read"), ==, 1);
+  g_assert_cmpuint (lost (report, "attributes that do not fit their definitions"), ==, 1);
+
+  g_assert_true (has_warning (report, "hostile.ann, line 3: R1 could not be read", "Arg2:T3"));
+  g_assert_true (has_warning (report, "hostile.ann, line 4: R2 points at T99", NULL));
+  g_assert_true (has_warning (report, "hostile.ann, line 5: A1 points at T42", NULL));
+  g_assert_true (has_warning (report, "hostile.ann, line 6: A2 could not be read", NULL));
+  g_assert_true (has_warning (report, "hostile.ann, line 7: E1 points at T77", NULL));
+  g_assert_true (has_warning (report, "hostile.ann, line 8: E2 points at T55", NULL));
+  g_assert_true (has_warning (report, "hostile.ann, line 9: * points at T88", NULL));
+  g_assert_true (has_warning (report, "hostile.ann, line 13: the note is about R99", NULL));
+  g_assert_true (has_warning (report, "hostile.ann, line 14: E3 could not be read", NULL));
+  g_assert_true (has_warning (report, "hostile.ann, line 16: the attribute Confidence needs a value",
+                              NULL));
+  g_assert_true (has_warning (report, "hostile.ann, line 17: R5 points at E9", NULL));
+}
+
+/* brat's discontinuous spans stay what they were: a span per part, each
+ * counted. A relation joins the first part; an attribute or a note is on
+ * every part. */
+static void
+test_brat_discontinuous (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *folder = make_folder (fixture, "corpus");
+  g_autofree char *written = path_in (fixture->dir, "written");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) write_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autofree char *ann = NULL;
+  GlossDatasetDocument *document;
+
+  write_file (folder, "split.txt", "Ali Akbar Velayati spoke.", -1);
+  write_file (folder, "split.ann",
+              "T1\tPerson 0 3;10 18\tAli Velayati\n"
+              "T2\tSpeech 19 24\tspoke\n"
+              "R1\tAgent Arg1:T2 Arg2:T1\n"
+              "A1\tNegation T1\n"
+              "#1\tAnnotatorNotes T1\tone person\n",
+              -1);
+
+  dataset = import_path (&gloss_format_brat, folder, report);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpuint (document->spans->len, ==, 3);
+  assert_span (document, 0, "Ali", "Person", "one person");
+  assert_span (document, 1, "Velayati", "Person", "one person");
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (document->spans->pdata[0], "Negation"), ==,
+                   "true");
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (document->spans->pdata[1], "Negation"), ==,
+                   "true");
+  assert_relation (document, 0, "Agent", 2, 0, "");
+  g_assert_cmpuint (lost (report, "discontinuous spans (each part became a span)"), ==, 1);
+  g_assert_cmpuint (lost (report, "relation ends on discontinuous spans (joined to their first parts)"),
+                    ==, 1);
+  g_assert_true (has_warning (report, "split.ann, line 1: T1 has 2 discontinuous parts", NULL));
+
+  export_dataset (&gloss_format_brat, dataset, written, write_report);
+  ann = read_file (written, "split.ann");
+  g_assert_cmpstr (ann, ==,
+                   "T1\tPerson 0 3\tAli\n"
+                   "#1\tAnnotatorNotes T1\tone person\n"
+                   "T2\tPerson 10 18\tVelayati\n"
+                   "#2\tAnnotatorNotes T2\tone person\n"
+                   "T3\tSpeech 19 24\tspoke\n"
+                   "R1\tAgent Arg1:T3 Arg2:T1\n"
+                   "A1\tNegation T1\n"
+                   "A2\tNegation T2\n");
+}
+
+/* 10,000 relations and as many attributes read and write back, each line
+ * resolved once (a file this size shows a quadratic step at once); lines
+ * pointing at annotations not in the file past the first 20 are counted
+ * in one warning. */
+static void
+test_brat_many_relations (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const guint n_words = 10001;
+  g_autofree char *folder = make_folder (fixture, "corpus");
+  g_autofree char *written = path_in (fixture->dir, "written");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) ann = g_string_new (NULL);
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) write_report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) again_report = gloss_format_report_new ();
+  g_autoptr(GlossDataset) dataset = NULL;
+  g_autoptr(GlossDataset) again = NULL;
+  GlossDatasetDocument *document;
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      gsize start = text->len;
+
+      g_string_append_printf (text, "w%u ", i);
+      g_string_append_printf (ann, "T%u\tWord %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT "\tw%u\n",
+                              i + 1, start, text->len - 1, i);
+    }
+  for (guint i = 1; i < n_words; i++)
+    g_string_append_printf (ann, "R%u\tNext Arg1:T%u Arg2:T%u\nA%u\tRank T%u r%u\n", i, i, i + 1,
+                            i, i, i % 7);
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (ann, "R%u\tNext Arg1:T1 Arg2:T%u\n", n_words + i, n_words + 1 + i);
+  write_file (folder, "long.txt", text->str, text->len);
+  write_file (folder, "long.ann", ann->str, ann->len);
+
+  dataset = import_path (&gloss_format_brat, folder, report);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpuint (document->relations->len, ==, n_words - 1);
+  g_assert_cmpuint (gloss_dataset_find_attribute (dataset, "Rank")->values->len, ==, 7);
+  g_assert_cmpuint (lost (report, "relations to annotations that are not in the file"), ==, 50);
+  g_assert_cmpuint (report->warnings->len, ==, 21);
+  g_assert_true (has_warning (report, "long.ann: 30 more lines point at annotations", NULL));
+
+  export_dataset (&gloss_format_brat, dataset, written, write_report);
+  g_assert_cmpuint (write_report->relations, ==, n_words - 1);
+  again = import_path (&gloss_format_brat, written, again_report);
+  document = g_ptr_array_index (again->documents, 0);
+  g_assert_cmpuint (document->relations->len, ==, n_words - 1);
+  g_assert_cmpuint (again_report->warnings->len, ==, 0);
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+
+      g_assert_cmpint (relation->from->end + 1, ==, relation->to->start);
+    }
+}
+
+/* A project's relations and attributes, as the dataset holds them, in
+ * brat: directed relations as R lines, an undirected label's as "*" lines,
+ * relations of an event role as E lines; every value kept, what brat
+ * cannot hold counted; and read back, the same. */
+static void
+test_brat_write_relations (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  g_autoptr(GlossDataset) imported = NULL;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GlossFormatReport) import_report = gloss_format_report_new ();
+  g_autofree char *folder = path_in (fixture->dir, "brat");
+  g_autofree char *ann = NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *visual = NULL;
+  GlossDatasetRelationLabel *label;
+  GlossDatasetAttribute *attribute;
+  GlossDatasetDocument *document;
+  GlossDatasetSpan *tehran, *opposes, *baku, *corridor;
+  GlossDatasetRelation *relation;
+
+  gloss_dataset_ensure_label (dataset, "Actor");
+  gloss_dataset_ensure_label (dataset, "Project");
+  gloss_dataset_ensure_label (dataset, "Oppose event");
+  label = gloss_dataset_ensure_relation_label (dataset, "opposes");
+  label->color = g_strdup ("#112233");
+  g_free (label->hotkey);
+  label->hotkey = g_strdup ("o");
+  gloss_dataset_ensure_relation_label (dataset, "same as")->directed = FALSE;
+  label = gloss_dataset_ensure_relation_label (dataset, "Theme");
+  g_free (label->description);
+  label->description = g_strdup ("brat event argument");
+  gloss_dataset_ensure_attribute (dataset, "Negated", GLOSS_ATTRIBUTE_KIND_FLAG);
+  attribute = gloss_dataset_ensure_attribute (dataset, "Confidence level",
+                                              GLOSS_ATTRIBUTE_KIND_CHOICE);
+  gloss_dataset_attribute_add_value (attribute, "very high");
+  gloss_dataset_attribute_add_value (attribute, "low");
+  gloss_dataset_attribute_add_label (attribute, "Project");
+  gloss_dataset_ensure_attribute (dataset, "Comment", GLOSS_ATTRIBUTE_KIND_TEXT);
+
+  document = gloss_dataset_add_document (dataset, "a.txt", "Tehran opposes Baku on the corridor.");
+  corridor = gloss_dataset_document_add_span (document, 27, 35, "Project", NULL, NULL);
+  tehran = gloss_dataset_document_add_span (document, 0, 6, "Actor", NULL, NULL);
+  baku = gloss_dataset_document_add_span (document, 15, 19, "Actor", NULL, NULL);
+  opposes = gloss_dataset_document_add_span (document, 7, 14, "Oppose event", NULL, NULL);
+  gloss_dataset_document_add_relation (document, "opposes", tehran, corridor, "ann",
+                                       "line1\nline2");
+  gloss_dataset_document_add_relation (document, "same as", baku, tehran, NULL, NULL);
+  gloss_dataset_document_add_relation (document, "Theme", opposes, baku, NULL, NULL);
+  gloss_dataset_span_set_attribute (tehran, "Negated", "true");
+  gloss_dataset_span_set_attribute (corridor, "Confidence level", "very high");
+  gloss_dataset_span_set_attribute (baku, "Comment", "from the press");
+
+  export_dataset (&gloss_format_brat, dataset, folder, report);
+  ann = read_file (folder, "a.ann");
+  g_assert_cmpstr (ann, ==,
+                   "T1\tActor 0 6\tTehran\n"
+                   "T2\tOppose_event 7 14\topposes\n"
+                   "T3\tActor 15 19\tBaku\n"
+                   "T4\tProject 27 35\tcorridor\n"
+                   "E1\tOppose_event:T2 Theme:T3\n"
+                   "R1\topposes Arg1:T1 Arg2:T4\n"
+                   "#1\tAnnotatorNotes R1\tline1 line2\n"
+                   "*\tsame_as T3 T1\n"
+                   "A1\tNegated T1\n"
+                   "A2\tComment T3 from_the_press\n"
+                   "A3\tConfidence_level T4 very_high\n");
+  g_assert_cmpuint (report->relations, ==, 3);
+  g_assert_cmpuint (lost (report, "relation annotators"), ==, 1);
+  g_assert_cmpuint (lost (report, "line breaks in notes (written as spaces)"), ==, 1);
+  g_assert_cmpuint (lost (report, "relation label hotkeys"), ==, 1);
+  g_assert_cmpuint (lost (report, "free-text attributes (written as choices of their values)"), ==,
+                    1);
+  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 4);
+
+  conf = read_file (folder, "annotation.conf");
+  g_assert_nonnull (strstr (conf, "[entities]\n# gloss-label: Actor = Actor\nActor\n"
+                                  "# gloss-label: Project = Project\nProject\n\n[relations]\n"));
+  g_assert_nonnull (strstr (conf, "\n# gloss-label: opposes = opposes\n"
+                                  "opposes\tArg1:<ANY>, Arg2:<ANY>\n"
+                                  "# gloss-label: same_as = same as\n"
+                                  "same_as\tArg1:<ANY>, Arg2:<ANY>, <REL-TYPE>:symmetric-transitive\n"
+                                  "\n[events]\n"
+                                  "# gloss-label: Oppose_event = Oppose event\n"
+                                  "Oppose_event\tTheme*:<ANY>\n"
+                                  "\n[attributes]\n"
+                                  "# gloss-label: Negated = Negated\nNegated\tArg:<ANY>\n"
+                                  "# gloss-label: Confidence_level = Confidence level\n"
+                                  "Confidence_level\tArg:Project, Value:very_high|low\n"
+                                  "# gloss-label: Comment = Comment\n"
+                                  "Comment\tArg:<ANY>, Value:from_the_press\n"));
+  visual = read_file (folder, "visual.conf");
+  g_assert_nonnull (strstr (visual, "\nopposes\tcolor:#112233\n"));
+
+  imported = import_path (&gloss_format_brat, folder, import_report);
+  g_assert_cmpuint (import_report->warnings->len, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (import_report->lost), ==, 0);
+  document = g_ptr_array_index (imported->documents, 0);
+  relation = find_relation (document, "opposes", "Tehran", "corridor");
+  g_assert_nonnull (relation);
+  g_assert_cmpstr (relation->note, ==, "line1 line2");
+  g_assert_nonnull (find_relation (document, "same as", "Baku", "Tehran"));
+  g_assert_nonnull (find_relation (document, "Theme", "opposes", "Baku"));
+  g_assert_cmpstr (gloss_dataset_find_relation_label (imported, "opposes")->color, ==, "#112233");
+  g_assert_false (gloss_dataset_find_relation_label (imported, "same as")->directed);
+  g_assert_cmpstr (gloss_dataset_find_relation_label (imported, "Theme")->description, ==,
+                   "brat event argument");
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (find_span (document, "Tehran", "Actor"),
+                                                     "Negated"), ==, "true");
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (find_span (document, "corridor", "Project"),
+                                                     "Confidence level"), ==, "very high");
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (find_span (document, "Baku", "Actor"),
+                                                     "Comment"), ==, "from the press");
+  attribute = gloss_dataset_find_attribute (imported, "Confidence level");
+  g_assert_cmpint (attribute->kind, ==, GLOSS_ATTRIBUTE_KIND_CHOICE);
+  g_assert_cmpuint (attribute->values->len, ==, 2);
+  g_assert_cmpstr (attribute->values->pdata[0], ==, "very high");
+  g_assert_cmpstr (attribute->labels->pdata[0], ==, "Project");
+}
+
 static void
 test_conll_python_reads_export (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -1730,6 +2034,10 @@ main (int    argc,
   add_test ("/gloss/format/brat/bad/span-past-end", test_brat_bad_span_past_end);
   add_test ("/gloss/format/brat/bad/encoding", test_brat_bad_encoding);
   add_test ("/gloss/format/brat/events-round-trip", test_brat_events_round_trip);
+  add_test ("/gloss/format/brat/hostile-references", test_brat_hostile_references);
+  add_test ("/gloss/format/brat/discontinuous", test_brat_discontinuous);
+  add_test ("/gloss/format/brat/many-relations", test_brat_many_relations);
+  add_test ("/gloss/format/brat/write-relations", test_brat_write_relations);
 
   add_test ("/gloss/format/conll/python-reads-export", test_conll_python_reads_export);
   add_test ("/gloss/format/conll/lost", test_conll_lost);
