@@ -12,7 +12,32 @@
  * plus annotation.conf, which lists the entity types with a
  * "# gloss-label: TYPE = Label name" comment per label, and visual.conf, with
  * the label names and colors brat shows. Type names come from label names
- * through gloss-type-name.h ("Hardline camp" is "Hardline_camp").
+ * through gloss-type-name.h ("Hardline camp" is "Hardline_camp"; a name
+ * brat holds, "v-fin", stays as it is).
+ *
+ * Relations, events, attributes and equivalences:
+ *
+ *   R1<TAB>Opposes Arg1:T1 Arg2:T3     a relation from T1 to T3
+ *   E1<TAB>Bind:T5 Theme1:T2 Theme2:T3 the trigger T5 (a span), and a relation
+ *                                      from it to each argument, typed by the
+ *                                      role exactly as written ("Theme1")
+ *   *<TAB>Equiv T1 T2 T3               relations T1-T2 and T2-T3 of an
+ *                                      undirected relation label
+ *   A1<TAB>Negation T1                 a yes/no attribute, "true"
+ *   A2<TAB>Confidence E1 High          a choice; an event's attributes and
+ *                                      notes are its trigger's
+ *
+ * A relation label whose description starts "brat event argument" (the
+ * reader gives event roles that description) holds event arguments: the
+ * writer gives a span with such relations an E line, and every line that
+ * points at the span then names the event, as brat does. An undirected
+ * label's relations are written as "*" lines, one per set of spans they
+ * join; all other relations as R lines. Roles keep their numbers so that the
+ * E line comes back the same; annotation.conf lists them without
+ * ("Theme*"), as brat numbers a role that comes more than once.
+ * annotation.conf gets [relations], [events] and [attributes] from the
+ * relation labels and attributes; argument types are not kept (Gloss
+ * relates any spans), so they are written <ANY>.
  *
  * Writing:
  * - A document's files are named after it, without a trailing ".txt"; the
@@ -24,7 +49,8 @@
  *   the way brat itself stores such a selection; reading joins fragments
  *   that only line breaks separate back into one span.
  * - brat has no place for annotators, document status, label hotkeys or
- *   descriptions: they are counted as lost.
+ *   descriptions, notes on event arguments or equivalences, or free text
+ *   attributes (written as a choice of the values used): they are counted.
  * - The [relations] section allows any overlap between entities, since Gloss
  *   spans may nest and cross and brat refuses crossing spans by default.
  *
@@ -34,11 +60,14 @@
  * beside it. The text a T line repeats must be the text at its offsets, or
  * the file is refused: that is how offsets counted in bytes or UTF-16 units
  * are caught before they become wrong spans. A discontinuous span becomes one
- * span per fragment, with a warning; relations, events, attributes,
- * normalizations and equivalences are counted and skipped; AnnotatorNotes
- * become span notes. A document is named after its .txt file. Label names
- * come from the gloss-label comments, else from undoing the type-name
- * mapping; colors from visual.conf.
+ * span per fragment, counted and warned about; a relation to it joins its
+ * first part, its attributes and notes are on every part. Lines that point
+ * at annotations the file does not have, or cannot be read, are counted and
+ * named by line; normalizations are counted and skipped; AnnotatorNotes
+ * become span and relation notes. A document is named after its .txt file.
+ * Label names come from the gloss-label comments, else from undoing the
+ * type-name mapping; colors from visual.conf (bgColor for spans, color for
+ * relations).
  */
 
 #define G_LOG_DOMAIN "gloss-format-brat"
@@ -156,7 +185,6 @@ typedef struct
   GPtrArray *attribute_names;   /* and for attributes */
   GHashTable *attributes;       /* name -> GlossDatasetAttribute (borrowed) or NULL */
   GHashTable *attribute_values; /* name -> GPtrArray of the values written */
-  GPtrArray *event_types;       /* the labels of event triggers, in the order met */
   GHashTable *event_roles;      /* event label -> GPtrArray of its roles in annotation.conf */
 } BratWriter;
 
@@ -434,7 +462,6 @@ note_event_role (BratWriter *writer,
     {
       roles = strings_new ();
       g_hash_table_insert (writer->event_roles, g_strdup (label), roles);
-      g_ptr_array_add (writer->event_types, g_strdup (label));
     }
 
   while (length > 1 && g_ascii_isdigit (role[length - 1]))
@@ -1029,7 +1056,6 @@ brat_write (GlossDatasetSource  *source,
   writer.attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer.attribute_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                    (GDestroyNotify) g_ptr_array_unref);
-  writer.event_types = strings_new ();
   writer.event_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_ptr_array_unref);
 
@@ -1073,7 +1099,6 @@ brat_write (GlossDatasetSource  *source,
   g_ptr_array_unref (writer.attribute_names);
   g_hash_table_unref (writer.attributes);
   g_hash_table_unref (writer.attribute_values);
-  g_ptr_array_unref (writer.event_types);
   g_hash_table_unref (writer.event_roles);
 
   return ok;
