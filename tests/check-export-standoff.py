@@ -50,8 +50,9 @@ def read_text(path):
         return f.read()
 
 
-def read_annotation_conf(folder, problems):
-    """The entity types and the gloss-label names of annotation.conf."""
+def read_annotation_conf(folder, problems, sections=None):
+    """The entity types and the gloss-label names of annotation.conf; the
+    other sections' lines, by type, into SECTIONS when given."""
     types = []
     names = {}
     section = None
@@ -68,6 +69,16 @@ def read_annotation_conf(folder, problems):
             continue
         if section == 'entities':
             types.append(line.split()[0])
+        elif sections is not None and section in ('relations', 'events', 'attributes'):
+            # brat: the type, white space, then KEY:TYPE|TYPE arguments split at commas.
+            parts = line.split(None, 1)
+            arguments = {}
+            for argument in (parts[1].split(',') if len(parts) > 1 else []):
+                key, _, values = argument.strip().partition(':')
+                arguments[key.rstrip('?*+')] = values.split('|')
+            sections.setdefault(section, {})[parts[0]] = arguments
+    for type_name in sections.get('events', {}) if sections is not None else []:
+        types.append(type_name)
     for type_name in types:
         if type_name not in names:
             problems.append('annotation.conf: %s has no gloss-label line' % type_name)
@@ -77,8 +88,52 @@ def read_annotation_conf(folder, problems):
     return set(types), names
 
 
+def check_links(where, ann_id, rest, ids, sections, problems):
+    """An R, E, A, M or * line as brat reads it: its type defined in
+    annotation.conf, every ID it names in the file."""
+    words = rest.split('\t')[0].split()
+    if not words:
+        problems.append('%s: %s has no type' % (where, ann_id))
+        return
+    if ann_id.startswith('E'):
+        event_type, _, trigger = words[0].partition(':')
+        roles = sections.get('events', {}).get(event_type)
+        if roles is None:
+            problems.append('%s: event type %s is not in [events]' % (where, event_type))
+            roles = {}
+        targets = [trigger]
+        for argument in words[1:]:
+            role, _, target = argument.partition(':')
+            # brat numbers a role that comes more than once: Theme, Theme2.
+            if re.sub(r'\d+$', '', role) not in roles:
+                problems.append('%s: role %s is not one of %s\'s' % (where, role, event_type))
+            targets.append(target)
+    elif ann_id.startswith('R'):
+        if words[0] not in sections.get('relations', {}):
+            problems.append('%s: relation type %s is not in [relations]' % (where, words[0]))
+        if [w.partition(':')[0] for w in words[1:]] != ['Arg1', 'Arg2']:
+            problems.append('%s: %s does not have Arg1 and Arg2' % (where, ann_id))
+        targets = [w.partition(':')[2] for w in words[1:]]
+    elif ann_id.startswith('*'):
+        arguments = sections.get('relations', {}).get(words[0], {})
+        if 'transitive' not in '-'.join(arguments.get('<REL-TYPE>', [])):
+            problems.append('%s: %s is not an equivalence in [relations]' % (where, words[0]))
+        targets = words[1:]
+    else:
+        arguments = sections.get('attributes', {}).get(words[0])
+        if arguments is None:
+            problems.append('%s: attribute %s is not in [attributes]' % (where, words[0]))
+        elif len(words) > 2 and words[2] not in arguments.get('Value', []):
+            problems.append('%s: %s is not a value of %s' % (where, words[2], words[0]))
+        targets = words[1:2]
+    for target in targets:
+        if target not in ids:
+            problems.append('%s: %s points at %s, which is not in the file' % (where, ann_id, target))
+
+
 def check_brat(folder, expected, problems):
-    types, names = read_annotation_conf(folder, problems)
+    sections = {}
+    types, names = read_annotation_conf(folder, problems, sections)
 
     wanted_files = {'annotation.conf', 'visual.conf'}
     for document in expected:
@@ -101,6 +156,8 @@ def check_brat(folder, expected, problems):
 
         found = {}
         notes = {}
+        links = []
+        found_events = {}
         # brat splits .ann files as str.splitlines() does.
         for number, line in enumerate(read_text(os.path.join(folder, ann_name)).splitlines(), 1):
             where = '%s, line %d' % (ann_name, number)
@@ -116,6 +173,11 @@ def check_brat(folder, expected, problems):
                 elif ann_id.startswith('#'):
                     data, note = rest.split('\t', 1)
                     kind, target = data.split()
+                elif ann_id[:1] in ('R', 'E', 'A', 'M', '*'):
+                    links.append((where, ann_id, rest))
+                    if ann_id.startswith('E'):
+                        found_events[ann_id] = rest.split()[0].partition(':')[2]
+                    continue
                 else:
                     problems.append('%s: unexpected annotation %r' % (where, line))
                     continue
@@ -140,6 +202,17 @@ def check_brat(folder, expected, problems):
             label = names.get(type_name, label_from_type(type_name))
             whole = text[fragments[0][0]:fragments[-1][1]]
             found[ann_id] = (whole, label)
+
+        ids = set(found) | set(found_events)
+        for where, ann_id, rest in links:
+            check_links(where, ann_id, rest, ids, sections, problems)
+        # A note on an event is its trigger's.
+        for event, trigger in found_events.items():
+            if event in notes:
+                notes[trigger] = notes.pop(event)
+        for target in notes:
+            if target not in ids and not target.startswith('R'):
+                problems.append('%s: a note about %s, which is not in the file' % (ann_name, target))
 
         got = sorted([whole, label, notes.get(ann_id, '')]
                      for ann_id, (whole, label) in found.items())

@@ -1261,6 +1261,7 @@ test_brat_events_round_trip (Fixture       *fixture,
   g_autofree char *corpus = fixture_folder ("brat-events");
   g_autofree char *first = path_in (fixture->dir, "first");
   g_autofree char *second = path_in (fixture->dir, "second");
+  g_autofree char *expected = path_in (fixture->dir, "EXPECTED.json");
   g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
   g_autoptr(GlossFormatReport) write_report = gloss_format_report_new ();
   g_autoptr(GlossFormatReport) again_report = gloss_format_report_new ();
@@ -1347,6 +1348,8 @@ test_brat_events_round_trip (Fixture       *fixture,
   g_assert_cmpuint (write_report->relations, ==, 17);
   assert_same_document (corpus, first, "bind");
   assert_same_document (corpus, first, "corridor");
+  write_expected (expected, dataset, NULL, 0);
+  assert_python_accepts ("brat", first, expected);
 
   conf = read_file (first, "annotation.conf");
   g_assert_nonnull (strstr (conf, "\nv-fin\n"));
@@ -1563,6 +1566,7 @@ test_brat_write_relations (Fixture       *fixture,
   g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
   g_autoptr(GlossFormatReport) import_report = gloss_format_report_new ();
   g_autofree char *folder = path_in (fixture->dir, "brat");
+  g_autofree char *expected = path_in (fixture->dir, "EXPECTED.json");
   g_autofree char *ann = NULL;
   g_autofree char *conf = NULL;
   g_autofree char *visual = NULL;
@@ -1644,6 +1648,8 @@ test_brat_write_relations (Fixture       *fixture,
                                   "Comment\tArg:<ANY>, Value:from_the_press\n"));
   visual = read_file (folder, "visual.conf");
   g_assert_nonnull (strstr (visual, "\nopposes\tcolor:#112233\n"));
+  write_expected (expected, dataset, NULL, 0);
+  assert_python_accepts ("brat", folder, expected);
 
   imported = import_path (&gloss_format_brat, folder, import_report);
   g_assert_cmpuint (import_report->warnings->len, ==, 0);
