@@ -1603,6 +1603,7 @@ test_brat_write_relations (Fixture       *fixture,
   gloss_dataset_document_add_relation (document, "opposes", tehran, corridor, "ann",
                                        "line1\nline2");
   gloss_dataset_document_add_relation (document, "same as", baku, tehran, NULL, NULL);
+  gloss_dataset_document_add_relation (document, "same as", baku, baku, NULL, NULL);
   gloss_dataset_document_add_relation (document, "Theme", opposes, baku, NULL, NULL);
   gloss_dataset_span_set_attribute (tehran, "Negated", "true");
   gloss_dataset_span_set_attribute (corridor, "Confidence level", "very high");
@@ -1628,7 +1629,8 @@ test_brat_write_relations (Fixture       *fixture,
   g_assert_cmpuint (lost (report, "relation label hotkeys"), ==, 1);
   g_assert_cmpuint (lost (report, "free-text attributes (written as choices of their values)"), ==,
                     1);
-  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 4);
+  g_assert_cmpuint (lost (report, "equivalences of spans with themselves"), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 5);
 
   conf = read_file (folder, "annotation.conf");
   g_assert_nonnull (strstr (conf, "[entities]\n# gloss-label: Actor = Actor\nActor\n"

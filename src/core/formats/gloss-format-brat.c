@@ -509,6 +509,14 @@ write_equivalences (BratWriter           *writer,
           || !g_hash_table_contains (t_ids, relation->to))
         continue;
 
+      /* A set of one is no line. */
+      if (relation->from == relation->to)
+        {
+          gloss_format_report_lose (writer->report, "equivalence of a span with itself",
+                                    "equivalences of spans with themselves", 1);
+          continue;
+        }
+
       if (relation->note[0] != '\0')
         gloss_format_report_lose (writer->report, "note on an equivalence", "notes on equivalences", 1);
       if (relation->annotator[0] != '\0')
@@ -792,6 +800,11 @@ write_document (GlossDatasetDocument  *document,
             continue;
 
           role = gloss_type_name_from_label (relation->type);
+          if (role[0] == '\0')
+            {
+              gloss_format_report_lose (report, "relation without a label name", "relations without a label name", 1);
+              continue;
+            }
           note_relation_used (writer, relation->type);
           note_event_role (writer, trigger->label, role);
           g_string_append_printf (ann, " %s:", role);
