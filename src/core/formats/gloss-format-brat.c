@@ -2410,7 +2410,7 @@ apply_notes (AnnParser *parser)
         {
           gloss_format_report_lose (parser->report, "note on an annotation that was not read", "notes on annotations that were not read",
                                     1);
-          if (strchr ("TER", note->target[0]) != NULL && note->target[0] != '\0')
+          if (note->target[0] != '\0' && strchr ("TER", note->target[0]) != NULL)
             {
               g_autofree char *shown = gloss_format_excerpt (note->target, -1);
 
