@@ -1400,7 +1400,8 @@ test_brat_hostile_references (Fixture       *fixture,
               "E3\tBind\n"
               "A4\tConfidence T1 High\n"
               "A5\tConfidence T2\n"
-              "R5\tOpposes Arg1:E9 Arg2:T2\n",
+              "R5\tOpposes Arg1:E9 Arg2:T2\n"
+              "R6\tOpposes Arg1:T1 Arg2:T1\n",
               -1);
 
   dataset = import_path (&gloss_format_brat, folder, report);
@@ -1428,6 +1429,8 @@ test_brat_hostile_references (Fixture       *fixture,
   g_assert_cmpuint (lost (report, "attributes of relations or notes (not supported)"), ==, 1);
   g_assert_cmpuint (lost (report, "notes on annotations that were not read"), ==, 1);
   g_assert_cmpuint (lost (report, "attributes that do not fit their definitions"), ==, 1);
+  /* A project has no place for a span related to itself. */
+  g_assert_cmpuint (lost (report, "relations of spans with themselves"), ==, 1);
 
   g_assert_true (has_warning (report, "hostile.ann, line 3: R1 could not be read", "Arg2:T3"));
   g_assert_true (has_warning (report, "hostile.ann, line 4: R2 points at T99", NULL));

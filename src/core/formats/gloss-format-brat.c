@@ -1987,12 +1987,21 @@ relation_label_for (AnnParser  *parser,
   return label;
 }
 
+/* A relation of a span with itself has no place in a project: counted,
+ * NULL. */
 static GlossDatasetRelation *
 add_relation (AnnParser                 *parser,
               GlossDatasetRelationLabel *label,
               GlossDatasetSpan          *from,
               GlossDatasetSpan          *to)
 {
+  if (from == to)
+    {
+      gloss_format_report_lose (parser->report, "relation of a span with itself",
+                                "relations of spans with themselves", 1);
+      return NULL;
+    }
+
   parser->report->relations++;
 
   return gloss_dataset_document_add_relation (parser->document, label->name, from, to, NULL,
@@ -2092,8 +2101,8 @@ read_event (AnnParser   *parser,
           label->description = g_strdup (EVENT_ROLE_DESCRIPTION);
         }
 
-      add_relation (parser, label, trigger, argument);
-      n_arguments++;
+      if (add_relation (parser, label, trigger, argument) != NULL)
+        n_arguments++;
     }
 
   if (n_arguments == 0 && words[1] == NULL)
@@ -2111,6 +2120,7 @@ read_relation (AnnParser   *parser,
   static const char example[] = "R1\tOpposes Arg1:T1 Arg2:T3";
   g_auto(GStrv) words = words_of (pending->data);
   GlossDatasetRelationLabel *label;
+  GlossDatasetRelation *relation;
   GlossDatasetSpan *ends[2];
   char *ids[2];
   gboolean swapped;
@@ -2160,8 +2170,9 @@ read_relation (AnnParser   *parser,
       return;
     }
 
-  g_hash_table_insert (parser->relations, g_strdup (pending->id),
-                       add_relation (parser, label, ends[0], ends[1]));
+  relation = add_relation (parser, label, ends[0], ends[1]);
+  if (relation != NULL)
+    g_hash_table_insert (parser->relations, g_strdup (pending->id), relation);
 }
 
 /* "*<TAB>Equiv T1 T2 T3": a relation between each member and the next, of
