@@ -142,6 +142,31 @@ test_f8_walks_spans (Fixture       *fixture,
   g_assert_cmpstr (label, ==, "Analyst / source");
 }
 
+/* Labeling from the keyboard alone walks forward: after a word is labeled,
+ * Ctrl+Shift+Right selects the next word, not the labeled one again. */
+static void
+test_keyboard_labels_word_after_word (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  guint n_spans = count_all_stored (fixture);
+
+  /* "The already tense": no span there. */
+  fixture_click (fixture, 2);
+  fixture_key (fixture, GDK_KEY_Home, GDK_CONTROL_MASK);
+  fixture_key (fixture, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  fixture_key (fixture, GDK_KEY_4, 0);
+  fixture_key (fixture, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  fixture_key (fixture, GDK_KEY_5, 0);
+
+  first = stored_label (fixture, 0, 3);
+  second = stored_label (fixture, 4, 11);
+  g_assert_cmpstr (first, ==, "Foreign government");
+  g_assert_cmpstr (second, ==, "Analyst / source");
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans + 2);
+}
+
 /* Menu and Shift+F10 open the labels for the dragged text, a few letters
  * and Enter pick one; Escape closes the list and labels nothing. */
 static void
@@ -480,6 +505,7 @@ main (int    argc,
        test_key_deletes_clicked_span);
   ADD ("/gloss/input/keys/undo-redo", NULL, test_undo_redo_keys);
   ADD ("/gloss/input/keys/f8", NULL, test_f8_walks_spans);
+  ADD ("/gloss/input/keys/keyboard-word-after-word", NULL, test_keyboard_labels_word_after_word);
   ADD ("/gloss/input/keys/menu", "Menu", test_menu_key_opens_labels);
   ADD ("/gloss/input/keys/shift-f10", "<Shift>F10", test_menu_key_opens_labels);
   ADD ("/gloss/input/keys/menu-second-paragraph", NULL, test_menu_key_in_second_paragraph);

@@ -1160,9 +1160,10 @@ gloss_document_view_select_span (GlossDocumentView *self,
       get_span_iters (self, span, &start, &end);
       if (tag != NULL)
         gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
-      /* Collapse any text selection onto the span, so that Delete and the
-       * label keys act on the span. */
-      place_cursor (self, &start);
+      /* Collapse any text selection to the span's end, so that Delete and
+       * the label keys act on the span, and the next word selected from
+       * the keyboard (Ctrl+Shift+Right) is the one after it. */
+      place_cursor (self, &end);
       scroll_to_show (self, &start);
 
       /* A side list of the spans gets a row for it before it hears. */

@@ -69,8 +69,8 @@ apply_label_to (GlossWindow *self,
           return;
         }
 
-      /* The new span will be selected, with the cursor at its start. */
-      gloss_document_view_place_cursor (self->document_view, start);
+      /* The new span will be selected, with the cursor at its end. */
+      gloss_document_view_place_cursor (self->document_view, end);
       span = gloss_store_add_span (self->store, document_id, label_id, start, end, annotator,
                                    NULL, &error);
       if (span != NULL)
