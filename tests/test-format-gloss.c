@@ -362,6 +362,15 @@ static const BadFile bad_files[] = {
     "{\"gloss\": 2, \"labels\": [], \"attributes\": [{\"name\": \"Size\", \"kind\": \"flag\", "
     "\"values\": [\"big\"]}]}\n",
     "Gloss file stance.gloss.jsonl, line 1, attributes[0]: only a choice attribute has “values”" },
+  { "choice-without-values",
+    "{\"gloss\": 2, \"labels\": [], \"attributes\": [{\"name\": \"Size\", \"kind\": \"choice\"}]}\n",
+    "Gloss file stance.gloss.jsonl, line 1, attributes[0]: a choice attribute needs “values” to "
+    "choose from" },
+  { "choice-value-spaced",
+    "{\"gloss\": 2, \"labels\": [], \"attributes\": [{\"name\": \"Size\", \"kind\": \"choice\", "
+    "\"values\": [\"big \"]}]}\n",
+    "Gloss file stance.gloss.jsonl, line 1, attributes[0]: the value “big ” is not one line of "
+    "text without space around it" },
   { "directed-not-boolean",
     "{\"gloss\": 2, \"labels\": [], \"relation_labels\": [{\"name\": \"opposes\", "
     "\"directed\": \"yes\"}]}\n",

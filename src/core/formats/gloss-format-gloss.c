@@ -647,6 +647,29 @@ read_attributes (const GlossJsonFile  *file,
                                 _("only a choice attribute has “values”"));
           return FALSE;
         }
+      if (kind == GLOSS_ATTRIBUTE_KIND_CHOICE && values->len == 0)
+        {
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, attribute_where,
+                                _("a choice attribute needs “values” to choose from"));
+          return FALSE;
+        }
+      /* A project keeps each value as one trimmed line: one it would
+       * change could not be matched to the spans that have it. */
+      for (guint j = 0; j < values->len; j++)
+        {
+          const char *value = g_ptr_array_index (values, j);
+          g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+          if (trimmed[0] == '\0' || !g_str_equal (trimmed, value) || strchr (value, '\n') != NULL)
+            {
+              g_autofree char *shown = gloss_format_excerpt (value, -1);
+
+              gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, attribute_where,
+                                    _("the value “%s” is not one line of text without space "
+                                      "around it"), shown);
+              return FALSE;
+            }
+        }
 
       attribute = gloss_dataset_ensure_attribute (dataset, name, kind);
       for (guint j = 0; j < labels->len; j++)
