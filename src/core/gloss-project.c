@@ -2,8 +2,10 @@
 
 /* Where projects live and what a new one holds: the default project at
  * $XDG_DATA_HOME/gloss/default.gloss starts with the sample article, the
- * "Factions" label set and a few example spans, so that a newcomer sees what
- * Gloss does before touching anything. */
+ * "Factions" label set, a few example spans and a relation between two of
+ * them, relation labels, a span attribute and a set of document
+ * categories, so that a newcomer sees what Gloss does before touching
+ * anything. */
 
 #define G_LOG_DOMAIN "gloss-project"
 
@@ -45,6 +47,40 @@ typedef struct
   guint label_index;
 } ExampleSpan;
 
+typedef struct
+{
+  const char *name;
+  const char *color;
+  const char *description;
+} DefaultRelationLabel;
+
+/* What one actor does to another, or to a project, in the articles the
+ * sample stands for. */
+static const DefaultRelationLabel relation_labels[] = {
+  { N_("opposes"), "#c01c28", N_("Works or speaks against the other") },
+  { N_("supports"), "#26a269", N_("Works or speaks for the other") },
+  { N_("quotes"), "#1c71d8", N_("Reports what the other said") },
+  { N_("part of"), "#5e5c64", N_("Belongs to the other, a larger body") },
+};
+
+#define RELATION_PART_OF 3
+
+/* The values of the attribute "Confidence", for every label. */
+static const char * const confidence_values[] = { N_("low"), N_("high"), NULL };
+
+typedef struct
+{
+  const char *name;
+  const char *hotkey;
+} DefaultCategory;
+
+/* The set "Stance toward the corridor", one choice a document. */
+static const DefaultCategory stances[] = {
+  { N_("supportive"), "s" },
+  { N_("opposed"), "o" },
+  { N_("mixed"), "m" },
+};
+
 /* Velayati is left for the newcomer to label. */
 static const ExampleSpan examples[] = {
   { "Masoud Pezeshkian", 0 },
@@ -56,6 +92,11 @@ static const ExampleSpan examples[] = {
   { "Azerbaijan", 3 },
   { "Ahmad Alili", 4 },
 };
+
+/* One relation between the example spans, true to the article: the IRGC
+ * is the body it names among the "military and security elites". */
+#define EXAMPLE_RELATION_FROM 2
+#define EXAMPLE_RELATION_TO 3
 
 char *
 gloss_project_default_path (void)
@@ -83,6 +124,14 @@ gloss_project_seed_sample (GlossStore  *store,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relation_label_list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) span_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GlossAttribute) confidence = NULL;
+  g_autoptr(GlossCategorySet) stance = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+  GlossRelationLabel *part_of;
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_auto(GStrv) value_array = NULL;
   g_autofree char *text = NULL;
   g_autofree char *annotator = NULL;
   const char *data;
@@ -114,6 +163,39 @@ gloss_project_seed_sample (GlossStore  *store,
       g_ptr_array_add (labels, label);
     }
 
+  for (guint i = 0; i < G_N_ELEMENTS (relation_labels); i++)
+    {
+      GlossRelationLabel *label;
+
+      label = gloss_store_add_relation_label (store, _(relation_labels[i].name),
+                                              relation_labels[i].color, "",
+                                              _(relation_labels[i].description), TRUE, error);
+      if (label == NULL)
+        goto failed;
+      g_ptr_array_add (relation_label_list, label);
+    }
+
+  for (guint i = 0; confidence_values[i] != NULL; i++)
+    g_strv_builder_add (values, _(confidence_values[i]));
+  value_array = g_strv_builder_end (values);
+  confidence = gloss_store_add_attribute (store, _("Confidence"), GLOSS_ATTRIBUTE_KIND_CHOICE,
+                                          (const char * const *) value_array, NULL, error);
+  if (confidence == NULL)
+    goto failed;
+
+  stance = gloss_store_add_category_set (store, _("Stance toward the corridor"), FALSE, error);
+  if (stance == NULL)
+    goto failed;
+  for (guint i = 0; i < G_N_ELEMENTS (stances); i++)
+    {
+      g_autoptr(GlossCategory) category = NULL;
+
+      category = gloss_store_add_category (store, gloss_category_set_get_id (stance),
+                                           _(stances[i].name), stances[i].hotkey, error);
+      if (category == NULL)
+        goto failed;
+    }
+
   document_id = gloss_store_add_document (store, "zangezur-corridor.txt", text,
                                           "zangezur-corridor.txt", error);
   if (document_id == 0)
@@ -124,6 +206,7 @@ gloss_project_seed_sample (GlossStore  *store,
     {
       g_autoptr(GlossSpan) span = NULL;
       const char *found = strstr (text, examples[i].phrase);
+      gint64 span_id;
       gsize start;
 
       g_assert (found != NULL);
@@ -134,7 +217,17 @@ gloss_project_seed_sample (GlossStore  *store,
                                    annotator, NULL, error);
       if (span == NULL)
         goto failed;
+      span_id = gloss_span_get_id (span);
+      g_array_append_val (span_ids, span_id);
     }
+
+  part_of = g_ptr_array_index (relation_label_list, RELATION_PART_OF);
+  relation = gloss_store_add_relation (store, document_id, gloss_relation_label_get_id (part_of),
+                                       g_array_index (span_ids, gint64, EXAMPLE_RELATION_FROM),
+                                       g_array_index (span_ids, gint64, EXAMPLE_RELATION_TO),
+                                       annotator, NULL, error);
+  if (relation == NULL)
+    goto failed;
 
   return gloss_store_commit (store, error);
 
