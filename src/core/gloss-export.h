@@ -12,6 +12,10 @@ typedef struct
 {
   guint statuses;        /* bit (1 << GlossDocumentStatus) per status; 0: every status */
   const char * const *labels;   /* label names; NULL: every label */
+  /* "SET=VALUE": only documents with that category. Choices of one set
+   * are any of them, choices of different sets all of them. NULL: every
+   * document. */
+  const char * const *categories;
 } GlossExportFilter;
 
 GlossDatasetSource *gloss_export_source_new (GlossStore               *store,

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Bringing a dataset into a project, all or nothing: one transaction per
- * file. Labels are matched by name and created when new; a document already
- * in the project (same name, same text) gets the new spans merged, skipping
- * spans it has already, instead of a second copy. */
+ * file. Labels, relation labels, attributes and category sets are matched
+ * by name and created when new; a document already in the project (same
+ * name, same text) gets the new spans merged, skipping spans it has
+ * already, instead of a second copy. A relation or attribute value of a
+ * span skipped goes to the span kept. */
 
 #define G_LOG_DOMAIN "gloss-import"
 
@@ -156,15 +158,636 @@ span_key (gint64 start,
                           start, end, label_id);
 }
 
+/* The project's relation labels, attributes and category sets while a
+ * dataset comes in, found by name; read from the project the first time a
+ * dataset has any, so that thousands of plain texts do not read them once
+ * each. */
+typedef struct
+{
+  gboolean loaded;
+  GHashTable *relation_labels;   /* name -> GlossRelationLabel */
+  GHashTable *relation_label_ids;  /* id -> GlossRelationLabel */
+  GHashTable *relation_hotkeys;  /* hotkey -> TRUE */
+  GHashTable *attributes;        /* name -> GlossAttribute */
+  GHashTable *category_sets;     /* name -> GlossCategorySet */
+  GHashTable *categories;        /* "SET-ID:NAME" -> GlossCategory */
+  GHashTable *category_ids;      /* category id -> GlossCategory */
+  GHashTable *category_hotkeys;  /* hotkey -> TRUE */
+} ProjectExtras;
+
+static void
+project_extras_clear (ProjectExtras *extras)
+{
+  g_clear_pointer (&extras->relation_label_ids, g_hash_table_unref);
+  g_clear_pointer (&extras->relation_labels, g_hash_table_unref);
+  g_clear_pointer (&extras->relation_hotkeys, g_hash_table_unref);
+  g_clear_pointer (&extras->attributes, g_hash_table_unref);
+  g_clear_pointer (&extras->category_sets, g_hash_table_unref);
+  g_clear_pointer (&extras->category_ids, g_hash_table_unref);
+  g_clear_pointer (&extras->categories, g_hash_table_unref);
+  g_clear_pointer (&extras->category_hotkeys, g_hash_table_unref);
+  extras->loaded = FALSE;
+}
+
+static char *
+category_key (gint64      set_id,
+              const char *name)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", set_id, name);
+}
+
+static void
+project_extras_add_relation_label (ProjectExtras      *extras,
+                                   GlossRelationLabel *label)
+{
+  g_hash_table_insert (extras->relation_labels, g_strdup (gloss_relation_label_get_name (label)),
+                       label);
+  g_hash_table_insert (extras->relation_label_ids,
+                       g_memdup2 (&(gint64) { gloss_relation_label_get_id (label) },
+                                  sizeof (gint64)),
+                       label);
+  g_hash_table_add (extras->relation_hotkeys, g_strdup (gloss_relation_label_get_hotkey (label)));
+}
+
+static void
+project_extras_add_category (ProjectExtras *extras,
+                             GlossCategory *category)
+{
+  g_hash_table_insert (extras->categories,
+                       category_key (gloss_category_get_set_id (category),
+                                     gloss_category_get_name (category)),
+                       category);
+  g_hash_table_insert (extras->category_ids,
+                       g_memdup2 (&(gint64) { gloss_category_get_id (category) }, sizeof (gint64)),
+                       category);
+  g_hash_table_add (extras->category_hotkeys, g_strdup (gloss_category_get_hotkey (category)));
+}
+
+static gboolean
+project_extras_load (GlossStore     *store,
+                     ProjectExtras  *extras,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) relation_labels = NULL;
+  g_autoptr(GPtrArray) attributes = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+
+  if (extras->loaded)
+    return TRUE;
+
+  extras->relation_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   g_object_unref);
+  extras->relation_label_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  extras->relation_hotkeys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  extras->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  extras->category_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  extras->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  extras->category_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  extras->category_hotkeys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  extras->loaded = TRUE;
+
+  relation_labels = gloss_store_list_relation_labels (store, error);
+  attributes = relation_labels ? gloss_store_list_attributes (store, error) : NULL;
+  sets = attributes ? gloss_store_list_category_sets (store, error) : NULL;
+  if (sets == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < relation_labels->len; i++)
+    project_extras_add_relation_label (extras, g_object_ref (relation_labels->pdata[i]));
+  for (guint i = 0; i < attributes->len; i++)
+    g_hash_table_insert (extras->attributes,
+                         g_strdup (gloss_attribute_get_name (attributes->pdata[i])),
+                         g_object_ref (attributes->pdata[i]));
+  for (guint i = 0; i < sets->len; i++)
+    {
+      GlossCategorySet *set = g_ptr_array_index (sets, i);
+      g_autoptr(GPtrArray) categories = NULL;
+
+      categories = gloss_store_list_categories (store, gloss_category_set_get_id (set), error);
+      if (categories == NULL)
+        return FALSE;
+      g_hash_table_insert (extras->category_sets, g_strdup (gloss_category_set_get_name (set)),
+                           g_object_ref (set));
+      for (guint j = 0; j < categories->len; j++)
+        project_extras_add_category (extras, g_object_ref (categories->pdata[j]));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_extras (GlossDataset *dataset)
+{
+  if (dataset->relation_labels->len > 0 || dataset->attributes->len > 0 ||
+      dataset->category_sets->len > 0)
+    return TRUE;
+
+  for (guint i = 0; i < dataset->documents->len; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, i);
+
+      if (document->relations->len > 0 || document->categories->len > 0)
+        return TRUE;
+      for (guint j = 0; j < document->spans->len; j++)
+        if (((GlossDatasetSpan *) document->spans->pdata[j])->attributes->len > 0)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The project's relation label named NAME, created from DATASET_LABEL (or
+ * bare) if it has none. */
+/* Whether HOTKEY is a key the project takes for a relation label or a
+ * category: one letter or digit. Another format's "Ctrl+1" is left out
+ * rather than refusing the file. */
+static gboolean
+is_hotkey (const char *hotkey)
+{
+  return hotkey != NULL && g_ascii_isalnum (hotkey[0]) && hotkey[1] == '\0';
+}
+
+/* The project's relation label named NAME, created from DATASET_LABEL (or
+ * bare) if it has none. The project keeps names trimmed, as a span
+ * label's. */
+static GlossRelationLabel *
+ensure_relation_label (GlossStore                 *store,
+                       ProjectExtras              *extras,
+                       const char                 *name,
+                       GlossDatasetRelationLabel  *dataset_label,
+                       GError                    **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  GlossRelationLabel *label = g_hash_table_lookup (extras->relation_labels, trimmed);
+  const char *hotkey = "";
+
+  if (label != NULL)
+    return label;
+
+  if (dataset_label != NULL && is_hotkey (dataset_label->hotkey) &&
+      !g_hash_table_contains (extras->relation_hotkeys, dataset_label->hotkey))
+    hotkey = dataset_label->hotkey;
+
+  /* Without a color the project picks one. */
+  label = gloss_store_add_relation_label (store, trimmed,
+                                          dataset_label ? dataset_label->color : NULL, hotkey,
+                                          dataset_label ? dataset_label->description : "",
+                                          dataset_label ? dataset_label->directed : TRUE, error);
+  if (label == NULL)
+    return NULL;
+
+  project_extras_add_relation_label (extras, label);
+  return label;
+}
+
+/* The project's attribute named as DATASET_ATTRIBUTE, created if it has
+ * none; one it has gains the choices it lacks. */
+static GlossAttribute *
+ensure_attribute (GlossStore             *store,
+                  ProjectLabels          *labels,
+                  ProjectExtras          *extras,
+                  GlossDataset           *dataset,
+                  GlossDatasetAttribute  *dataset_attribute,
+                  GlossFormatReport      *report,
+                  GError                **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (dataset_attribute->name));
+  GlossAttribute *attribute = g_hash_table_lookup (extras->attributes, trimmed);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_auto(GStrv) value_array = NULL;
+  gboolean changed = FALSE;
+
+  if (attribute != NULL)
+    {
+      if (gloss_attribute_get_kind (attribute) != GLOSS_ATTRIBUTE_KIND_CHOICE ||
+          dataset_attribute->kind != GLOSS_ATTRIBUTE_KIND_CHOICE)
+        return attribute;
+
+      for (guint i = 0; gloss_attribute_get_values (attribute)[i] != NULL; i++)
+        g_strv_builder_add (values, gloss_attribute_get_values (attribute)[i]);
+      for (guint i = 0; i < dataset_attribute->values->len; i++)
+        if (!gloss_attribute_has_value (attribute, dataset_attribute->values->pdata[i]))
+          {
+            g_strv_builder_add (values, dataset_attribute->values->pdata[i]);
+            changed = TRUE;
+          }
+      if (!changed)
+        return attribute;
+
+      value_array = g_strv_builder_end (values);
+      attribute = gloss_store_update_attribute (store, gloss_attribute_get_id (attribute),
+                                                gloss_attribute_get_name (attribute),
+                                                gloss_attribute_get_kind (attribute),
+                                                (const char * const *) value_array,
+                                                (GArray *) gloss_attribute_get_label_ids (attribute),
+                                                error);
+    }
+  else
+    {
+      g_autoptr(GArray) label_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; i < dataset_attribute->labels->len; i++)
+        {
+          const char *name = dataset_attribute->labels->pdata[i];
+          GlossLabel *label = ensure_label (store, labels, name,
+                                            gloss_dataset_find_label (dataset, name), report,
+                                            error);
+          gint64 id;
+
+          if (label == NULL)
+            return NULL;
+          id = gloss_label_get_id (label);
+          g_array_append_val (label_ids, id);
+        }
+      for (guint i = 0; i < dataset_attribute->values->len; i++)
+        g_strv_builder_add (values, dataset_attribute->values->pdata[i]);
+      value_array = g_strv_builder_end (values);
+      attribute = gloss_store_add_attribute (store, trimmed,
+                                             dataset_attribute->kind,
+                                             (const char * const *) value_array, label_ids, error);
+    }
+
+  if (attribute == NULL)
+    return NULL;
+  /* Found by the name as the dataset spells it too. */
+  if (!g_str_equal (trimmed, dataset_attribute->name))
+    g_hash_table_insert (extras->attributes, g_strdup (dataset_attribute->name),
+                         g_object_ref (attribute));
+  g_hash_table_insert (extras->attributes, g_strdup (gloss_attribute_get_name (attribute)),
+                       attribute);
+  return attribute;
+}
+
+static GlossCategorySet *
+ensure_category_set (GlossStore               *store,
+                     ProjectExtras            *extras,
+                     const char               *name,
+                     GlossDatasetCategorySet  *dataset_set,
+                     GError                  **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  GlossCategorySet *set = g_hash_table_lookup (extras->category_sets, trimmed);
+
+  if (set != NULL)
+    return set;
+
+  set = gloss_store_add_category_set (store, trimmed,
+                                      dataset_set ? dataset_set->multiple : FALSE, error);
+  if (set == NULL)
+    return NULL;
+  g_hash_table_insert (extras->category_sets, g_strdup (gloss_category_set_get_name (set)), set);
+  return set;
+}
+
+static GlossCategory *
+ensure_category (GlossStore        *store,
+                 ProjectExtras     *extras,
+                 GlossCategorySet  *set,
+                 const char        *name,
+                 const char        *hotkey,
+                 GError           **error)
+{
+  gint64 set_id = gloss_category_set_get_id (set);
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *key = category_key (set_id, trimmed);
+  GlossCategory *category = g_hash_table_lookup (extras->categories, key);
+
+  if (category != NULL)
+    return category;
+
+  if (!is_hotkey (hotkey) || g_hash_table_contains (extras->category_hotkeys, hotkey))
+    hotkey = "";
+  category = gloss_store_add_category (store, set_id, trimmed, hotkey, error);
+  if (category == NULL)
+    return NULL;
+  project_extras_add_category (extras, category);
+  return category;
+}
+
+/* The dataset's relation labels, attributes and category sets, in its
+ * order, so that those no document uses come along too. */
+static gboolean
+import_definitions (GlossStore         *store,
+                    GlossDataset       *dataset,
+                    ProjectLabels      *labels,
+                    ProjectExtras      *extras,
+                    GlossFormatReport  *report,
+                    GError            **error)
+{
+  for (guint i = 0; i < dataset->relation_labels->len; i++)
+    {
+      GlossDatasetRelationLabel *label = g_ptr_array_index (dataset->relation_labels, i);
+
+      if (ensure_relation_label (store, extras, label->name, label, error) == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < dataset->attributes->len; i++)
+    if (ensure_attribute (store, labels, extras, dataset, dataset->attributes->pdata[i], report,
+                          error) == NULL)
+      return FALSE;
+
+  for (guint i = 0; i < dataset->category_sets->len; i++)
+    {
+      GlossDatasetCategorySet *dataset_set = g_ptr_array_index (dataset->category_sets, i);
+      GlossCategorySet *set = ensure_category_set (store, extras, dataset_set->name, dataset_set,
+                                                   error);
+
+      if (set == NULL)
+        return FALSE;
+      for (guint j = 0; j < dataset_set->values->len; j++)
+        {
+          GlossDatasetCategoryValue *value = g_ptr_array_index (dataset_set->values, j);
+
+          if (ensure_category (store, extras, set, value->name, value->hotkey, error) == NULL)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The attribute values of SPAN (now the project's span SPAN_ID, of the
+ * label LABEL_ID): a value the span has already is kept. EXISTING maps
+ * "SPAN-ID:ATTRIBUTE-ID" to the value, of the values the document has. */
+static gboolean
+import_span_attributes (GlossStore         *store,
+                        ProjectExtras      *extras,
+                        GlossDatasetSpan   *span,
+                        gint64              span_id,
+                        gint64              label_id,
+                        GHashTable         *existing,
+                        GlossFormatReport  *report,
+                        GError            **error)
+{
+  for (guint i = 0; i < span->attributes->len; i++)
+    {
+      GlossDatasetAttributeValue *value = g_ptr_array_index (span->attributes, i);
+      g_autofree char *trimmed = g_strstrip (g_strdup (value->name));
+      GlossAttribute *attribute = g_hash_table_lookup (extras->attributes, trimmed);
+      g_autofree char *key = NULL;
+      const char *had;
+
+      if (attribute == NULL)
+        {
+          /* A reader that met a value before any definition: a text
+           * attribute holds any value. */
+          GlossDatasetAttribute bare = { value->name, GLOSS_ATTRIBUTE_KIND_TEXT, NULL, NULL };
+          g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+          bare.labels = none;
+          bare.values = none;
+          attribute = ensure_attribute (store, NULL, extras, NULL, &bare, report, error);
+          if (attribute == NULL)
+            return FALSE;
+        }
+
+      if (!gloss_attribute_applies_to (attribute, label_id))
+        {
+          gloss_format_report_lose (report,
+                                    "attribute value on a label the project’s attribute is not "
+                                    "for (left out)",
+                                    "attribute values on labels the project’s attribute is not "
+                                    "for (left out)", 1);
+          continue;
+        }
+      if ((gloss_attribute_get_kind (attribute) == GLOSS_ATTRIBUTE_KIND_CHOICE &&
+           !gloss_attribute_has_value (attribute, value->value)) ||
+          (gloss_attribute_get_kind (attribute) == GLOSS_ATTRIBUTE_KIND_FLAG &&
+           !g_str_equal (value->value, "true")))
+        {
+          gloss_format_report_lose (report,
+                                    "attribute value the project’s attribute does not take "
+                                    "(left out)",
+                                    "attribute values the project’s attribute does not take "
+                                    "(left out)", 1);
+          continue;
+        }
+
+      key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, span_id,
+                             gloss_attribute_get_id (attribute));
+      had = g_hash_table_lookup (existing, key);
+      if (had != NULL)
+        {
+          if (!g_str_equal (had, value->value))
+            gloss_format_report_lose (report,
+                                      "attribute value of a span that had another (the "
+                                      "project’s kept)",
+                                      "attribute values of spans that had another (the "
+                                      "project’s kept)", 1);
+          continue;
+        }
+
+      if (!gloss_store_set_span_attribute (store, span_id, gloss_attribute_get_id (attribute),
+                                           value->value, error))
+        return FALSE;
+      g_hash_table_insert (existing, g_steal_pointer (&key), g_strdup (value->value));
+    }
+
+  return TRUE;
+}
+
+/* What tells a relation from the others of its document: its label and
+ * spans, either way round for a symmetric label. LABEL NULL: directed. */
+static char *
+relation_key (GlossRelationLabel *label,
+              gint64              label_id,
+              gint64              from_id,
+              gint64              to_id)
+{
+  gboolean directed = label == NULL || gloss_relation_label_get_directed (label);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          label_id, directed ? from_id : MIN (from_id, to_id),
+                          directed ? to_id : MAX (from_id, to_id));
+}
+
+/* DOCUMENT's relations and categories, and its spans' attribute values,
+ * into the project's document DOCUMENT_ID. SPAN_IDS maps each of the
+ * document's spans to the project's span it became: the one kept when it
+ * was a duplicate, so that its relations follow it. */
+static gboolean
+import_document_extras (GlossStore            *store,
+                        GlossDataset          *dataset,
+                        GlossDatasetDocument  *document,
+                        gint64                 document_id,
+                        gboolean               merged,
+                        GHashTable            *span_ids,
+                        GHashTable            *span_labels,
+                        ProjectExtras         *extras,
+                        GlossFormatReport     *report,
+                        GError               **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) chosen_sets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                             NULL);
+
+  if (merged)
+    {
+      g_autoptr(GPtrArray) had_values = NULL;
+      g_autoptr(GPtrArray) had_relations = NULL;
+      g_autoptr(GPtrArray) had_categories = NULL;
+
+      had_values = gloss_store_list_document_attribute_values (store, document_id, error);
+      had_relations = had_values ? gloss_store_list_relations (store, document_id, error) : NULL;
+      had_categories = had_relations ? gloss_store_list_document_categories (store, document_id,
+                                                                             error)
+                                     : NULL;
+      if (had_categories == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < had_values->len; i++)
+        {
+          GlossAttributeValue *value = g_ptr_array_index (had_values, i);
+
+          g_hash_table_insert (values,
+                               g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                                gloss_attribute_value_get_span_id (value),
+                                                gloss_attribute_value_get_attribute_id (value)),
+                               g_strdup (gloss_attribute_value_get_value (value)));
+        }
+      for (guint i = 0; i < had_relations->len; i++)
+        {
+          GlossRelation *relation = g_ptr_array_index (had_relations, i);
+
+          gint64 label_id = gloss_relation_get_label_id (relation);
+
+          g_hash_table_add (relations,
+                            relation_key (g_hash_table_lookup (extras->relation_label_ids,
+                                                               &label_id),
+                                          label_id, gloss_relation_get_from_id (relation),
+                                          gloss_relation_get_to_id (relation)));
+        }
+      for (guint i = 0; i < had_categories->len; i++)
+        {
+          gint64 category_id = gloss_document_category_get_category_id (had_categories->pdata[i]);
+
+          GlossCategory *category = g_hash_table_lookup (extras->category_ids, &category_id);
+          gint64 set_id;
+
+          g_hash_table_add (chosen, g_memdup2 (&category_id, sizeof category_id));
+          if (category == NULL)
+            continue;
+          set_id = gloss_category_get_set_id (category);
+          g_hash_table_add (chosen_sets, g_memdup2 (&set_id, sizeof set_id));
+        }
+    }
+
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
+      gint64 *span_id = g_hash_table_lookup (span_ids, span);
+      gint64 *label_id = g_hash_table_lookup (span_labels, span);
+
+      if (span->attributes->len > 0 &&
+          !import_span_attributes (store, extras, span, *span_id, *label_id, values, report,
+                                   error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < document->relations->len; i++)
+    {
+      GlossDatasetRelation *dataset_relation = g_ptr_array_index (document->relations, i);
+      g_autoptr(GlossRelation) relation = NULL;
+      GlossRelationLabel *label;
+      gint64 *from_id = g_hash_table_lookup (span_ids, dataset_relation->from);
+      gint64 *to_id = g_hash_table_lookup (span_ids, dataset_relation->to);
+      char *key;
+
+      /* gloss_dataset_document_prune_relations () leaves none such. */
+      if (from_id == NULL || to_id == NULL)
+        continue;
+
+      label = ensure_relation_label (store, extras, dataset_relation->type,
+                                     gloss_dataset_find_relation_label (dataset,
+                                                                        dataset_relation->type),
+                                     error);
+      if (label == NULL)
+        return FALSE;
+
+      /* Two spans that were the same: the relation would join a span to
+       * itself. */
+      if (*from_id == *to_id)
+        {
+          gloss_format_report_lose (report,
+                                    "relation between two copies of one span (left out)",
+                                    "relations between two copies of one span (left out)", 1);
+          continue;
+        }
+
+      /* The project has each relation once. */
+      key = relation_key (label, gloss_relation_label_get_id (label), *from_id, *to_id);
+      if (!g_hash_table_add (relations, key))
+        continue;
+
+      relation = gloss_store_add_relation (store, document_id, gloss_relation_label_get_id (label),
+                                           *from_id, *to_id, dataset_relation->annotator,
+                                           dataset_relation->note, error);
+      if (relation == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < document->categories->len; i++)
+    {
+      GlossDatasetCategory *dataset_category = g_ptr_array_index (document->categories, i);
+      GlossDatasetCategorySet *dataset_set;
+      GlossCategorySet *set;
+      GlossCategory *category;
+      gint64 set_id, category_id;
+      gboolean taken;
+
+      dataset_set = gloss_dataset_find_category_set (dataset, dataset_category->set);
+      set = ensure_category_set (store, extras, dataset_category->set, dataset_set, error);
+      category = set ? ensure_category (store, extras, set, dataset_category->value, NULL, error)
+                     : NULL;
+      if (category == NULL)
+        return FALSE;
+
+      set_id = gloss_category_set_get_id (set);
+      category_id = gloss_category_get_id (category);
+      if (g_hash_table_contains (chosen, &category_id))
+        continue;
+
+      /* A single-choice set the document has a choice in already (the
+       * project's, or an earlier one of the file's): that one stays. */
+      taken = !gloss_category_set_get_multiple (set) && g_hash_table_contains (chosen_sets, &set_id);
+      if (taken)
+        {
+          gloss_format_report_lose (report,
+                                    "document category in a set that takes one, where the "
+                                    "document had one (the project’s kept)",
+                                    "document categories in sets that take one, where the "
+                                    "document had one (the project’s kept)", 1);
+          continue;
+        }
+
+      if (!gloss_store_set_document_category (store, document_id, category_id, TRUE, error))
+        return FALSE;
+      g_hash_table_add (chosen, g_memdup2 (&category_id, sizeof category_id));
+      g_hash_table_add (chosen_sets, g_memdup2 (&set_id, sizeof set_id));
+    }
+
+  return TRUE;
+}
+
 static gboolean
 import_document (GlossStore            *store,
                  GlossDataset          *dataset,
                  GlossDatasetDocument  *document,
                  ProjectLabels         *labels,
+                 ProjectExtras         *extras,
                  GlossFormatReport     *report,
                  GError               **error)
 {
-  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* span key -> the project's span id */
+  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* GlossDatasetSpan -> the project's span id, and its label id: only when
+   * relations or attribute values need them */
+  g_autoptr(GHashTable) span_ids = NULL;
+  g_autoptr(GHashTable) span_labels = NULL;
+  gboolean merged = FALSE;
   gint64 document_id;
 
   document_id = gloss_store_find_document (store, document->name, document->text, error);
@@ -178,10 +801,13 @@ import_document (GlossStore            *store,
       if (spans == NULL)
         return FALSE;
       for (guint i = 0; i < spans->len; i++)
-        g_hash_table_add (existing, span_key (gloss_span_get_start (spans->pdata[i]),
-                                              gloss_span_get_end (spans->pdata[i]),
-                                              gloss_span_get_label_id (spans->pdata[i])));
+        g_hash_table_insert (existing, span_key (gloss_span_get_start (spans->pdata[i]),
+                                                 gloss_span_get_end (spans->pdata[i]),
+                                                 gloss_span_get_label_id (spans->pdata[i])),
+                             g_memdup2 (&(gint64) { gloss_span_get_id (spans->pdata[i]) },
+                                        sizeof (gint64)));
       report->documents_merged++;
+      merged = TRUE;
     }
   else
     {
@@ -190,32 +816,64 @@ import_document (GlossStore            *store,
         return FALSE;
     }
 
+  if (extras->loaded)
+    {
+      span_ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      span_labels = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+    }
+
   for (guint i = 0; i < document->spans->len; i++)
     {
       GlossDatasetSpan *dataset_span = g_ptr_array_index (document->spans, i);
       g_autoptr(GlossSpan) span = NULL;
+      g_autofree char *key = NULL;
       GlossLabel *label;
-      char *key;
+      gint64 *kept;
+      gint64 label_id;
 
       label = ensure_label (store, labels, dataset_span->label,
                             gloss_dataset_find_label (dataset, dataset_span->label), report, error);
       if (label == NULL)
         return FALSE;
+      label_id = gloss_label_get_id (label);
 
-      key = span_key (dataset_span->start, dataset_span->end, gloss_label_get_id (label));
-      if (!g_hash_table_add (existing, key))
+      key = span_key (dataset_span->start, dataset_span->end, label_id);
+      kept = g_hash_table_lookup (existing, key);
+      if (kept != NULL)
         {
+          /* Its relations and attribute values go to the span kept. */
           report->spans_skipped_duplicate++;
+          if (span_ids != NULL)
+            {
+              g_hash_table_insert (span_ids, dataset_span, g_memdup2 (kept, sizeof *kept));
+              g_hash_table_insert (span_labels, dataset_span,
+                                   g_memdup2 (&label_id, sizeof label_id));
+            }
           continue;
         }
 
-      span = gloss_store_add_span (store, document_id, gloss_label_get_id (label),
-                                   dataset_span->start, dataset_span->end, dataset_span->annotator,
+      span = gloss_store_add_span (store, document_id, label_id, dataset_span->start,
+                                   dataset_span->end, dataset_span->annotator,
                                    dataset_span->note, error);
       if (span == NULL)
         return FALSE;
       report->spans++;
+
+      g_hash_table_insert (existing, g_steal_pointer (&key),
+                           g_memdup2 (&(gint64) { gloss_span_get_id (span) }, sizeof (gint64)));
+      if (span_ids != NULL)
+        {
+          g_hash_table_insert (span_ids, dataset_span,
+                               g_memdup2 (&(gint64) { gloss_span_get_id (span) },
+                                          sizeof (gint64)));
+          g_hash_table_insert (span_labels, dataset_span, g_memdup2 (&label_id, sizeof label_id));
+        }
     }
+
+  if (span_ids != NULL &&
+      !import_document_extras (store, dataset, document, document_id, merged, span_ids,
+                               span_labels, extras, report, error))
+    return FALSE;
 
   /* After the spans: the first span makes a document "in progress". */
   if (document->status != GLOSS_DOCUMENT_STATUS_NEW &&
@@ -252,6 +910,7 @@ gloss_import_dataset (GlossStore         *store,
 {
   g_autoptr(GPtrArray) labels = NULL;
   ProjectLabels project = { 0 };
+  ProjectExtras extras = { 0 };
 
   g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
   g_return_val_if_fail (dataset != NULL, FALSE);
@@ -280,15 +939,24 @@ gloss_import_dataset (GlossStore         *store,
         goto failed;
     }
 
+  /* Relations, attributes and categories in the same transaction as the
+   * spans: a file whose relations fail leaves no span behind either. */
+  if (has_extras (dataset) &&
+      (!project_extras_load (store, &extras, error) ||
+       !import_definitions (store, dataset, &project, &extras, report, error)))
+    goto failed;
+
   for (guint i = 0; i < dataset->documents->len; i++)
     if (!import_document (store, dataset, g_ptr_array_index (dataset->documents, i), &project,
-                          report, error))
+                          &extras, report, error))
       goto failed;
 
+  project_extras_clear (&extras);
   project_labels_clear (&project);
   return gloss_store_commit (store, error);
 
 failed:
+  project_extras_clear (&extras);
   project_labels_clear (&project);
   gloss_store_rollback (store);
   return FALSE;
