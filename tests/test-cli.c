@@ -113,7 +113,189 @@ test_stats (Fixture       *fixture,
                                                "in-progress"), ==, 1);
 }
 
-/* Only import creates a project; the others refuse a missing one. */
+/* The default project's relations, attribute and categories, counted. */
+static void
+test_stats_relations (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonObject *object;
+  JsonArray *array;
+
+  seed_project (fixture);
+  g_assert_cmpint (run_gloss (&out, NULL, "stats", fixture->project, NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "Relations: 1\n"));
+  g_assert_nonnull (strstr (out, "  opposes                           0 relations in 0 documents\n"));
+  g_assert_nonnull (strstr (out, "  part of                           1 relation in 1 document\n"));
+  g_assert_nonnull (strstr (out, "Attributes:\n"
+                                 "  Confidence                        0 spans: low 0, high 0\n"));
+  g_assert_nonnull (strstr (out, "Categories:\n"
+                                 "  Stance toward the corridor\n"
+                                 "    supportive                      0 documents\n"
+                                 "    opposed                         0 documents\n"
+                                 "    mixed                           0 documents\n"));
+
+  g_assert_cmpint (run_gloss (&json, NULL, "stats", fixture->project, "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "relations"), ==, 1);
+  array = json_object_get_array_member (root, "relation_labels");
+  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  object = json_array_get_object_element (array, 3);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "part of");
+  g_assert_cmpint (json_object_get_int_member (object, "relations"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "documents"), ==, 1);
+  array = json_object_get_array_member (root, "attributes");
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "choice");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "values"),
+                                               "high"), ==, 0);
+  array = json_object_get_array_member (root, "category_sets");
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==,
+                   "Stance toward the corridor");
+  g_assert_false (json_object_get_boolean_member (object, "multiple"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "categories")),
+                    ==, 3);
+}
+
+/* A project with the categories and attribute values chosen, as a person
+ * would in the window: the counts follow. */
+static void
+test_stats_counts_choices (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GPtrArray) attributes = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autofree char *out = NULL;
+  gint64 document_id;
+
+  seed_project (fixture);
+  store = gloss_store_open (fixture->project, &error);
+  g_assert_no_error (error);
+  ids = gloss_store_list_document_ids (store, &error);
+  document_id = g_array_index (ids, gint64, 0);
+  sets = gloss_store_list_category_sets (store, &error);
+  categories = gloss_store_list_categories (store, gloss_category_set_get_id (sets->pdata[0]),
+                                            &error);
+  attributes = gloss_store_list_attributes (store, &error);
+  spans = gloss_store_list_spans (store, document_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_document_category (store, document_id,
+                                                    gloss_category_get_id (categories->pdata[2]),
+                                                    TRUE, &error));
+  g_assert_true (gloss_store_set_span_attribute (store, gloss_span_get_id (spans->pdata[0]),
+                                                 gloss_attribute_get_id (attributes->pdata[0]),
+                                                 "high", &error));
+  g_assert_true (gloss_store_set_span_attribute (store, gloss_span_get_id (spans->pdata[1]),
+                                                 gloss_attribute_get_id (attributes->pdata[0]),
+                                                 "high", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (run_gloss (&out, NULL, "stats", fixture->project, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "  Confidence                        2 spans: low 0, high 2\n"));
+  g_assert_nonnull (strstr (out, "    mixed                           1 document\n"));
+}
+
+/* `gloss labels` lists the relation labels, attributes and category sets
+ * after the labels. */
+static void
+test_labels_relations (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *labels;
+  JsonArray *attributes;
+
+  seed_project (fixture);
+  g_assert_cmpint (run_gloss (&out, NULL, "labels", fixture->project, NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "5  #9141ac  Analyst / source\n"
+                                 "\n"
+                                 "Relation labels:\n"
+                                 "   #c01c28  opposes\n"
+                                 "   #26a269  supports\n"
+                                 "   #1c71d8  quotes\n"
+                                 "   #5e5c64  part of\n"
+                                 "\n"
+                                 "Attributes:\n"
+                                 "   Confidence (one of: low, high)\n"
+                                 "\n"
+                                 "Category sets:\n"
+                                 "   Stance toward the corridor (one of)\n"
+                                 "s    supportive\n"
+                                 "o    opposed\n"
+                                 "m    mixed\n"));
+
+  /* The JSON stays the span labels, each with the attributes it takes. */
+  g_assert_cmpint (run_gloss (&json, NULL, "labels", fixture->project, "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  labels = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (labels), ==, 5);
+  attributes = json_object_get_array_member (json_array_get_object_element (labels, 0),
+                                             "attributes");
+  g_assert_cmpuint (json_array_get_length (attributes), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (attributes, 0), ==, "Confidence");
+}
+
+/* `gloss export --category SET=CATEGORY` exports only the documents with
+ * that choice; a choice the project does not have is refused. */
+static void
+test_export_category (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "more.gloss.jsonl", NULL);
+  g_autofree char *output = g_build_filename (fixture->dir, "opposed.gloss.jsonl", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.gloss.jsonl", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *help = NULL;
+
+  seed_project (fixture);
+  g_file_set_contents (file,
+                       "{\"gloss\": 2, \"labels\": [], \"category_sets\": [{\"name\": "
+                       "\"Stance toward the corridor\", \"values\": [{\"name\": \"opposed\"}]}]}\n"
+                       "{\"name\": \"velayati.txt\", \"text\": \"Velayati vowed to block it.\", "
+                       "\"categories\": [{\"set\": \"Stance toward the corridor\", "
+                       "\"value\": \"opposed\"}]}\n", -1, NULL);
+  g_assert_cmpint (run_gloss (NULL, NULL, "import", fixture->project, file, NULL), ==, 0);
+
+  g_assert_cmpint (run_gloss (&out, NULL, "export", fixture->project, "-o", output,
+                              "--category", "Stance toward the corridor=opposed", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 document, 0 spans"));
+  g_file_get_contents (output, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "\"name\": \"velayati.txt\""));
+  g_assert_null (strstr (contents, "zangezur-corridor.txt"));
+  g_assert_nonnull (strstr (contents, "\"relation_labels\": [{\"name\": \"opposes\""));
+
+  g_assert_cmpint (run_gloss (NULL, &err, "export", fixture->project, "-o", missing,
+                              "--category", "Stance toward the corridor=neutral", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "gloss: The project’s category set “Stance toward the corridor” has "
+                            "no category “neutral”\n");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run_gloss (&help, NULL, "export", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (help, "--category=SET=CATEGORY"));
+}
+
+/* Only import creates a project; the others refuse a missing one. *//* Only import creates a project; the others refuse a missing one. */
 static void
 test_missing_project (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -1066,6 +1248,10 @@ main (int    argc,
 
   ADD ("/gloss/cli/labels-json", test_labels_json);
   ADD ("/gloss/cli/stats", test_stats);
+  ADD ("/gloss/cli/stats-relations", test_stats_relations);
+  ADD ("/gloss/cli/stats-counts-choices", test_stats_counts_choices);
+  ADD ("/gloss/cli/labels-relations", test_labels_relations);
+  ADD ("/gloss/cli/export-category", test_export_category);
   ADD ("/gloss/cli/missing-project", test_missing_project);
   ADD ("/gloss/cli/foreign-file-untouched", test_foreign_file_untouched);
   ADD ("/gloss/cli/usage", test_usage);
