@@ -490,6 +490,59 @@ test_round_trip_gloss (Fixture       *fixture,
   round_trip (fixture, "gloss", ".gloss.jsonl");
 }
 
+/* The same with the default project's relation, and an attribute value
+ * and a category chosen: all of it comes back, byte for byte. */
+static void
+test_round_trip_gloss_relations (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "first.gloss.jsonl", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second.gloss.jsonl", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.gloss", NULL);
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GPtrArray) attributes = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  gint64 document_id;
+
+  seed_project (fixture);
+  store = gloss_store_open (fixture->project, &error);
+  g_assert_no_error (error);
+  ids = gloss_store_list_document_ids (store, &error);
+  document_id = g_array_index (ids, gint64, 0);
+  sets = gloss_store_list_category_sets (store, &error);
+  categories = gloss_store_list_categories (store, gloss_category_set_get_id (sets->pdata[0]),
+                                            &error);
+  attributes = gloss_store_list_attributes (store, &error);
+  spans = gloss_store_list_spans (store, document_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_document_category (store, document_id,
+                                                    gloss_category_get_id (categories->pdata[2]),
+                                                    TRUE, &error));
+  g_assert_true (gloss_store_set_span_attribute (store, gloss_span_get_id (spans->pdata[3]),
+                                                 gloss_attribute_get_id (attributes->pdata[0]),
+                                                 "low", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (run_gloss (NULL, NULL, "export", fixture->project, "-o", first, NULL), ==, 0);
+  g_assert_cmpint (run_gloss (NULL, NULL, "import", copy, first, NULL), ==, 0);
+  g_assert_cmpint (run_gloss (NULL, NULL, "export", copy, "-o", second, NULL), ==, 0);
+
+  first_text = read_text (first);
+  second_text = read_text (second);
+  g_assert_cmpstr (first_text, ==, second_text);
+  g_assert_nonnull (strstr (first_text, "\"relations\": [{\"label\": \"part of\", "));
+  g_assert_nonnull (strstr (first_text, "\"attributes\": {\"Confidence\": \"low\"}"));
+  g_assert_nonnull (strstr (first_text, "\"categories\": [{\"set\": \"Stance toward the "
+                                        "corridor\", \"value\": \"mixed\"}]"));
+}
+
 static void
 test_round_trip_labelstudio (Fixture       *fixture,
                              gconstpointer  user_data)
@@ -1260,6 +1313,7 @@ main (int    argc,
   ADD ("/gloss/cli/mistyped-subcommand", test_mistyped_subcommand);
   ADD ("/gloss/cli/stats-singular", test_stats_singular);
   ADD ("/gloss/cli/round-trip/gloss", test_round_trip_gloss);
+  ADD ("/gloss/cli/round-trip/gloss-relations", test_round_trip_gloss_relations);
   ADD ("/gloss/cli/round-trip/labelstudio", test_round_trip_labelstudio);
   ADD ("/gloss/cli/round-trip/brat", test_round_trip_brat);
   ADD ("/gloss/cli/export-every-format", test_export_every_format);
