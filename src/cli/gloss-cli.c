@@ -455,60 +455,32 @@ run_export (int    argc,
   return GLOSS_CLI_EXIT_OK;
 }
 
-/* The project's relation labels, attributes and category sets, and how
- * much each is used, for `gloss stats` and `gloss labels`. */
+/* The project's relation labels, attributes and category sets, for
+ * `gloss labels`. */
 typedef struct
 {
   GPtrArray *relation_labels;   /* GlossRelationLabel, in order */
-  GArray *relations;            /* guint per relation label: its relations */
-  GArray *relation_documents;   /* guint per relation label: documents with one */
-  guint n_relations;
   GPtrArray *attributes;        /* GlossAttribute, in order */
-  GArray *attribute_values;     /* guint per attribute: spans with a value */
-  GPtrArray *value_counts;      /* GHashTable value -> count, per attribute */
   GPtrArray *category_sets;     /* GlossCategorySet, in order */
   GPtrArray *categories;        /* GPtrArray of GlossCategory, per set */
-  GPtrArray *category_documents;  /* GArray of guint, per set: documents per category */
 } Extras;
 
 static void
 extras_clear (Extras *extras)
 {
   g_clear_pointer (&extras->relation_labels, g_ptr_array_unref);
-  g_clear_pointer (&extras->relations, g_array_unref);
-  g_clear_pointer (&extras->relation_documents, g_array_unref);
   g_clear_pointer (&extras->attributes, g_ptr_array_unref);
-  g_clear_pointer (&extras->attribute_values, g_array_unref);
-  g_clear_pointer (&extras->value_counts, g_ptr_array_unref);
   g_clear_pointer (&extras->category_sets, g_ptr_array_unref);
   g_clear_pointer (&extras->categories, g_ptr_array_unref);
-  g_clear_pointer (&extras->category_documents, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Extras, extras_clear)
 
-static guint
-find_index (GPtrArray *objects,
-            gint64     id,
-            gint64   (*get_id) (gpointer object))
-{
-  for (guint i = 0; i < objects->len; i++)
-    if (get_id (objects->pdata[i]) == id)
-      return i;
-
-  return G_MAXUINT;
-}
-
-/* Reads EXTRAS from STORE; with COUNT, also how much each is used, which
- * reads every document's relations and attribute values. */
 static gboolean
 extras_load (Extras      *extras,
              GlossStore  *store,
-             gboolean     count,
              GError     **error)
 {
-  g_autoptr(GArray) document_ids = NULL;
-
   extras->relation_labels = gloss_store_list_relation_labels (store, error);
   if (extras->relation_labels == NULL)
     return FALSE;
@@ -519,119 +491,19 @@ extras_load (Extras      *extras,
   if (extras->category_sets == NULL)
     return FALSE;
 
-  extras->relations = g_array_new (FALSE, TRUE, sizeof (guint));
-  g_array_set_size (extras->relations, extras->relation_labels->len);
-  extras->relation_documents = g_array_new (FALSE, TRUE, sizeof (guint));
-  g_array_set_size (extras->relation_documents, extras->relation_labels->len);
-  extras->attribute_values = g_array_new (FALSE, TRUE, sizeof (guint));
-  g_array_set_size (extras->attribute_values, extras->attributes->len);
-  extras->value_counts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  for (guint i = 0; i < extras->attributes->len; i++)
-    g_ptr_array_add (extras->value_counts,
-                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
   extras->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  extras->category_documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-
   for (guint i = 0; i < extras->category_sets->len; i++)
     {
-      GPtrArray *categories;
-      GArray *documents = g_array_new (FALSE, TRUE, sizeof (guint));
-
-      categories = gloss_store_list_categories (store,
-                                                gloss_category_set_get_id (extras->category_sets->pdata[i]),
-                                                error);
-      if (categories == NULL)
-        {
-          g_array_unref (documents);
-          return FALSE;
-        }
-      g_ptr_array_add (extras->categories, categories);
-      g_array_set_size (documents, categories->len);
-      g_ptr_array_add (extras->category_documents, documents);
-
-      for (guint j = 0; count && j < categories->len; j++)
-        {
-          g_autoptr(GArray) ids = NULL;
-
-          ids = gloss_store_list_document_ids_in_category (store,
-                                                           gloss_category_get_id (categories->pdata[j]),
+      GlossCategorySet *set = g_ptr_array_index (extras->category_sets, i);
+      GPtrArray *categories = gloss_store_list_categories (store, gloss_category_set_get_id (set),
                                                            error);
-          if (ids == NULL)
-            return FALSE;
-          g_array_index (documents, guint, j) = ids->len;
-        }
-    }
 
-  if (!count)
-    return TRUE;
-
-  document_ids = gloss_store_list_document_ids (store, error);
-  if (document_ids == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < document_ids->len; i++)
-    {
-      gint64 document_id = g_array_index (document_ids, gint64, i);
-      g_autoptr(GPtrArray) relations = NULL;
-      g_autoptr(GPtrArray) values = NULL;
-      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-      relations = gloss_store_list_relations (store, document_id, error);
-      if (relations == NULL)
+      if (categories == NULL)
         return FALSE;
-      for (guint j = 0; j < relations->len; j++)
-        {
-          guint index = find_index (extras->relation_labels,
-                                    gloss_relation_get_label_id (relations->pdata[j]),
-                                    (gint64 (*) (gpointer)) gloss_relation_label_get_id);
-
-          extras->n_relations++;
-          if (index == G_MAXUINT)
-            continue;
-          g_array_index (extras->relations, guint, index)++;
-          if (g_hash_table_add (seen, GUINT_TO_POINTER (index + 1)))
-            g_array_index (extras->relation_documents, guint, index)++;
-        }
-
-      values = gloss_store_list_document_attribute_values (store, document_id, error);
-      if (values == NULL)
-        return FALSE;
-      for (guint j = 0; j < values->len; j++)
-        {
-          GlossAttributeValue *value = g_ptr_array_index (values, j);
-          guint index = find_index (extras->attributes,
-                                    gloss_attribute_value_get_attribute_id (value),
-                                    (gint64 (*) (gpointer)) gloss_attribute_get_id);
-          GHashTable *counts;
-          const char *text = gloss_attribute_value_get_value (value);
-
-          if (index == G_MAXUINT)
-            continue;
-          g_array_index (extras->attribute_values, guint, index)++;
-          counts = g_ptr_array_index (extras->value_counts, index);
-          g_hash_table_insert (counts, g_strdup (text),
-                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts,
-                                                                                        text)) + 1));
-        }
+      g_ptr_array_add (extras->categories, categories);
     }
 
   return TRUE;
-}
-
-/* The values an attribute's counts are told for, in order: a choice's
- * values, "true" for a yes/no one, none for text. */
-static GPtrArray *
-counted_values (GlossAttribute *attribute)
-{
-  GPtrArray *values = g_ptr_array_new ();
-
-  if (gloss_attribute_get_kind (attribute) == GLOSS_ATTRIBUTE_KIND_CHOICE)
-    for (guint i = 0; gloss_attribute_get_values (attribute)[i] != NULL; i++)
-      g_ptr_array_add (values, (gpointer) gloss_attribute_get_values (attribute)[i]);
-  else if (gloss_attribute_get_kind (attribute) == GLOSS_ATTRIBUTE_KIND_FLAG)
-    g_ptr_array_add (values, (gpointer) "true");
-
-  return values;
 }
 
 static void
@@ -649,52 +521,51 @@ print_json (JsonBuilder *builder)
 
 /* The relations, attribute values and categories of `gloss stats --json`. */
 static void
-add_extras_json (JsonBuilder *builder,
-                 Extras      *extras)
+add_extras_json (JsonBuilder     *builder,
+                 GlossStoreStats *stats)
 {
   json_builder_set_member_name (builder, "relations");
-  json_builder_add_int_value (builder, extras->n_relations);
+  json_builder_add_int_value (builder, stats->n_relations);
   json_builder_set_member_name (builder, "relation_labels");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < extras->relation_labels->len; i++)
+  for (guint i = 0; i < stats->relation_labels->len; i++)
     {
-      GlossRelationLabel *label = g_ptr_array_index (extras->relation_labels, i);
+      GlossRelationLabelStats *label_stats = g_ptr_array_index (stats->relation_labels, i);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, gloss_relation_label_get_name (label));
+      json_builder_add_string_value (builder, gloss_relation_label_get_name (label_stats->label));
       json_builder_set_member_name (builder, "relations");
-      json_builder_add_int_value (builder, g_array_index (extras->relations, guint, i));
+      json_builder_add_int_value (builder, label_stats->relations);
       json_builder_set_member_name (builder, "documents");
-      json_builder_add_int_value (builder, g_array_index (extras->relation_documents, guint, i));
+      json_builder_add_int_value (builder, label_stats->documents);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "attributes");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < extras->attributes->len; i++)
+  for (guint i = 0; i < stats->attributes->len; i++)
     {
-      GlossAttribute *attribute = g_ptr_array_index (extras->attributes, i);
-      GHashTable *counts = g_ptr_array_index (extras->value_counts, i);
-      g_autoptr(GPtrArray) values = counted_values (attribute);
+      GlossAttributeStats *attribute_stats = g_ptr_array_index (stats->attributes, i);
+      GlossAttributeKind kind = gloss_attribute_get_kind (attribute_stats->attribute);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, gloss_attribute_get_name (attribute));
-      json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder,
-                                     gloss_attribute_kind_to_string (gloss_attribute_get_kind (attribute)));
+                                     gloss_attribute_get_name (attribute_stats->attribute));
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, gloss_attribute_kind_to_string (kind));
       json_builder_set_member_name (builder, "spans");
-      json_builder_add_int_value (builder, g_array_index (extras->attribute_values, guint, i));
+      json_builder_add_int_value (builder, attribute_stats->spans);
       json_builder_set_member_name (builder, "values");
       json_builder_begin_object (builder);
-      for (guint j = 0; j < values->len; j++)
+      for (guint j = 0; j < attribute_stats->values->len; j++)
         {
-          json_builder_set_member_name (builder, values->pdata[j]);
-          json_builder_add_int_value (builder,
-                                      GPOINTER_TO_UINT (g_hash_table_lookup (counts,
-                                                                             values->pdata[j])));
+          GlossAttributeValueStats *value = g_ptr_array_index (attribute_stats->values, j);
+
+          json_builder_set_member_name (builder, value->value);
+          json_builder_add_int_value (builder, value->spans);
         }
       json_builder_end_object (builder);
       json_builder_end_object (builder);
@@ -703,26 +574,29 @@ add_extras_json (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, "category_sets");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < extras->category_sets->len; i++)
+  for (guint i = 0; i < stats->category_sets->len; i++)
     {
-      GlossCategorySet *set = g_ptr_array_index (extras->category_sets, i);
-      GPtrArray *categories = g_ptr_array_index (extras->categories, i);
-      GArray *documents = g_ptr_array_index (extras->category_documents, i);
+      GlossCategorySetStats *set_stats = g_ptr_array_index (stats->category_sets, i);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, gloss_category_set_get_name (set));
+      json_builder_add_string_value (builder, gloss_category_set_get_name (set_stats->set));
       json_builder_set_member_name (builder, "multiple");
-      json_builder_add_boolean_value (builder, gloss_category_set_get_multiple (set));
+      json_builder_add_boolean_value (builder, gloss_category_set_get_multiple (set_stats->set));
+      json_builder_set_member_name (builder, "documents");
+      json_builder_add_int_value (builder, set_stats->documents);
       json_builder_set_member_name (builder, "categories");
       json_builder_begin_array (builder);
-      for (guint j = 0; j < categories->len; j++)
+      for (guint j = 0; j < set_stats->categories->len; j++)
         {
+          GlossCategoryStats *category_stats = g_ptr_array_index (set_stats->categories, j);
+
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, gloss_category_get_name (categories->pdata[j]));
+          json_builder_add_string_value (builder,
+                                         gloss_category_get_name (category_stats->category));
           json_builder_set_member_name (builder, "documents");
-          json_builder_add_int_value (builder, g_array_index (documents, guint, j));
+          json_builder_add_int_value (builder, category_stats->documents);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -732,69 +606,67 @@ add_extras_json (JsonBuilder *builder,
 }
 
 static void
-print_extras_stats (Extras *extras)
+print_extras_stats (GlossStoreStats *stats)
 {
-  if (extras->relation_labels->len > 0 || extras->n_relations > 0)
-    g_print (_("Relations: %u\n"), extras->n_relations);
-  for (guint i = 0; i < extras->relation_labels->len; i++)
+  if (stats->relation_labels->len > 0 || stats->n_relations > 0)
+    g_print (_("Relations: %u\n"), stats->n_relations);
+  for (guint i = 0; i < stats->relation_labels->len; i++)
     {
-      guint relations = g_array_index (extras->relations, guint, i);
-      guint documents = g_array_index (extras->relation_documents, guint, i);
-      g_autofree char *relations_text = NULL;
-      g_autofree char *documents_text = NULL;
+      GlossRelationLabelStats *label_stats = g_ptr_array_index (stats->relation_labels, i);
+      g_autofree char *relations = NULL;
+      g_autofree char *documents = NULL;
 
-      relations_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%6u relation",
-                                                     "%6u relations", relations),
-                                        relations);
-      documents_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document",
-                                                     "%u documents", documents),
-                                        documents);
+      relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%6u relation", "%6u relations",
+                                                label_stats->relations),
+                                   label_stats->relations);
+      documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                                label_stats->documents),
+                                   label_stats->documents);
       /* TRANSLATORS: a relation label's line in `gloss stats`: "opposes   3 relations in 2 documents" */
-      g_print (_("  %-28s %s in %s\n"),
-               gloss_relation_label_get_name (extras->relation_labels->pdata[i]), relations_text,
-               documents_text);
+      g_print (_("  %-28s %s in %s\n"), gloss_relation_label_get_name (label_stats->label),
+               relations, documents);
     }
 
-  if (extras->attributes->len > 0)
+  if (stats->attributes->len > 0)
     g_print ("%s\n", _("Attributes:"));
-  for (guint i = 0; i < extras->attributes->len; i++)
+  for (guint i = 0; i < stats->attributes->len; i++)
     {
-      GlossAttribute *attribute = g_ptr_array_index (extras->attributes, i);
-      GHashTable *counts = g_ptr_array_index (extras->value_counts, i);
-      g_autoptr(GPtrArray) values = counted_values (attribute);
-      guint spans = g_array_index (extras->attribute_values, guint, i);
+      GlossAttributeStats *attribute_stats = g_ptr_array_index (stats->attributes, i);
       g_autoptr(GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%6u span", "%6u spans", spans),
-                              spans);
-      if (gloss_attribute_get_kind (attribute) == GLOSS_ATTRIBUTE_KIND_CHOICE)
-        for (guint j = 0; j < values->len; j++)
-          /* TRANSLATORS: one value's count after an attribute's spans: "low 3" */
-          g_string_append_printf (line, _("%s%s %u"), j == 0 ? ": " : ", ",
-                                  (char *) values->pdata[j],
-                                  GPOINTER_TO_UINT (g_hash_table_lookup (counts,
-                                                                         values->pdata[j])));
-      g_print ("  %-28s %s\n", gloss_attribute_get_name (attribute), line->str);
+      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%6u span", "%6u spans",
+                                                 attribute_stats->spans),
+                              attribute_stats->spans);
+      /* A yes/no attribute's count is its spans. */
+      if (gloss_attribute_get_kind (attribute_stats->attribute) == GLOSS_ATTRIBUTE_KIND_CHOICE)
+        for (guint j = 0; j < attribute_stats->values->len; j++)
+          {
+            GlossAttributeValueStats *value = g_ptr_array_index (attribute_stats->values, j);
+
+            /* TRANSLATORS: one value's count after an attribute's spans: "low 3" */
+            g_string_append_printf (line, _("%s%s %u"), j == 0 ? ": " : ", ", value->value,
+                                    value->spans);
+          }
+      g_print ("  %-28s %s\n", gloss_attribute_get_name (attribute_stats->attribute), line->str);
     }
 
-  if (extras->category_sets->len > 0)
+  if (stats->category_sets->len > 0)
     g_print ("%s\n", _("Categories:"));
-  for (guint i = 0; i < extras->category_sets->len; i++)
+  for (guint i = 0; i < stats->category_sets->len; i++)
     {
-      GPtrArray *categories = g_ptr_array_index (extras->categories, i);
-      GArray *documents = g_ptr_array_index (extras->category_documents, i);
+      GlossCategorySetStats *set_stats = g_ptr_array_index (stats->category_sets, i);
 
-      g_print ("  %s\n", gloss_category_set_get_name (extras->category_sets->pdata[i]));
-      for (guint j = 0; j < categories->len; j++)
+      g_print ("  %s\n", gloss_category_set_get_name (set_stats->set));
+      for (guint j = 0; j < set_stats->categories->len; j++)
         {
-          guint count = g_array_index (documents, guint, j);
-          g_autofree char *documents_text = NULL;
+          GlossCategoryStats *category_stats = g_ptr_array_index (set_stats->categories, j);
+          g_autofree char *documents = NULL;
 
-          documents_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%6u document",
-                                                         "%6u documents", count),
-                                            count);
-          g_print ("    %-26s %s\n", gloss_category_get_name (categories->pdata[j]),
-                   documents_text);
+          documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%6u document",
+                                                    "%6u documents", category_stats->documents),
+                                       category_stats->documents);
+          g_print ("    %-26s %s\n", gloss_category_get_name (category_stats->category),
+                   documents);
         }
     }
 }
@@ -811,8 +683,6 @@ run_stats (int    argc,
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GlossStoreStats) stats = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Extras) extras = { NULL, };
-  gboolean reading = FALSE;
 
   if (!parse_options (&subcommands[SUBCOMMAND_STATS], entries, &argc, &argv, 1, FALSE))
     return GLOSS_CLI_EXIT_USAGE;
@@ -820,16 +690,11 @@ run_stats (int    argc,
   if ((store = open_existing_project (argv[2])) == NULL)
     return GLOSS_CLI_EXIT_BAD_INPUT;
 
-  /* One moment of the project, whoever writes to it meanwhile. */
-  if (!gloss_store_begin_read (store, &reading, &error) ||
-      (stats = gloss_store_get_stats (store, &error)) == NULL ||
-      !extras_load (&extras, store, TRUE, &error))
+  if ((stats = gloss_store_get_stats (store, &error)) == NULL)
     {
       g_printerr ("gloss: %s\n", error->message);
       return GLOSS_CLI_EXIT_BAD_INPUT;
     }
-  if (reading)
-    gloss_store_end_read (store);
 
   if (as_json)
     {
@@ -864,7 +729,7 @@ run_stats (int    argc,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      add_extras_json (builder, &extras);
+      add_extras_json (builder, stats);
       json_builder_end_object (builder);
       print_json (builder);
       return GLOSS_CLI_EXIT_OK;
@@ -896,7 +761,7 @@ run_stats (int    argc,
                documents);
     }
 
-  print_extras_stats (&extras);
+  print_extras_stats (stats);
   return GLOSS_CLI_EXIT_OK;
 }
 
@@ -921,7 +786,7 @@ run_labels (int    argc,
     return GLOSS_CLI_EXIT_BAD_INPUT;
 
   if ((labels = gloss_store_list_labels (store, &error)) == NULL ||
-      !extras_load (&extras, store, FALSE, &error))
+      !extras_load (&extras, store, &error))
     {
       g_printerr ("gloss: %s\n", error->message);
       return GLOSS_CLI_EXIT_BAD_INPUT;
