@@ -297,6 +297,56 @@ test_version_1 (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, old);
 }
 
+/* Thousands of values, categories and attributes: read in one pass. A
+ * search through the values read so far for each made it quadratic, and
+ * this file took minutes. */
+#define N_MANY 300000
+
+static void
+test_many (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GString) data = g_string_new ("{\"gloss\": 2, \"labels\": [{\"name\": \"Actor\"}], "
+                                          "\"attributes\": [{\"name\": \"Size\", "
+                                          "\"kind\": \"choice\", \"values\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDataset) dataset = NULL;
+  GlossDatasetDocument *document;
+  GlossDatasetSpan *span;
+
+  for (guint i = 0; i < N_MANY; i++)
+    g_string_append_printf (data, "%s\"v%u\"", i ? ", " : "", i);
+  g_string_append (data, "]}");
+  for (guint i = 0; i < N_MANY / 10; i++)
+    g_string_append_printf (data, ", {\"name\": \"a%u\", \"kind\": \"text\"}", i);
+  g_string_append (data, "], \"category_sets\": [{\"name\": \"Topics\", \"multiple\": true, "
+                         "\"values\": [");
+  for (guint i = 0; i < N_MANY; i++)
+    g_string_append_printf (data, "%s{\"name\": \"c%u\"}", i ? ", " : "", i);
+  g_string_append (data, "]}]}\n{\"name\": \"a\", \"text\": \"ab\", \"spans\": "
+                         "[{\"start\": 0, \"end\": 1, \"label\": \"Actor\", \"attributes\": "
+                         "{\"Size\": \"v7\"");
+  for (guint i = 0; i < N_MANY / 10; i++)
+    g_string_append_printf (data, ", \"a%u\": \"x\"", i);
+  g_string_append (data, "}}], \"categories\": [");
+  for (guint i = 0; i < N_MANY; i++)
+    g_string_append_printf (data, "%s{\"set\": \"Topics\", \"value\": \"c%u\"}", i ? ", " : "",
+                            N_MANY - 1 - i);
+  g_string_append (data, "]}\n");
+
+  dataset = read_data (data->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((GlossDatasetAttribute *) dataset->attributes->pdata[0])->values->len, ==,
+                    N_MANY);
+  g_assert_cmpuint (((GlossDatasetCategorySet *) dataset->category_sets->pdata[0])->values->len,
+                    ==, N_MANY);
+  document = g_ptr_array_index (dataset->documents, 0);
+  g_assert_cmpuint (document->categories->len, ==, N_MANY);
+  span = g_ptr_array_index (document->spans, 0);
+  g_assert_cmpuint (span->attributes->len, ==, N_MANY / 10 + 1);
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (span, "Size"), ==, "v7");
+}
+
 /* Bad files: refused whole, the message naming the file, the line, the
  * place in it and what is wrong. */
 
@@ -465,6 +515,7 @@ main (int   argc,
   ADD_TEST ("/gloss/format/gloss/relations/round-trip-identical", test_round_trip);
   ADD_TEST ("/gloss/format/gloss/relations/flag-false", test_flag_false);
   ADD_TEST ("/gloss/format/gloss/relations/version-1", test_version_1);
+  ADD_TEST ("/gloss/format/gloss/relations/many", test_many);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {

@@ -438,6 +438,31 @@ is_color (const char *color)
   return TRUE;
 }
 
+/* What the first line defines, found without a search: a file may define
+ * thousands of values, and a search for each made reading quadratic. */
+typedef struct
+{
+  GHashTable *choices;     /* "ATTRIBUTE\x1fVALUE", of the choice attributes */
+  GHashTable *categories;  /* "SET\x1fVALUE" */
+} Known;
+
+static char *
+known_key (const char *name,
+           const char *value)
+{
+  return g_strconcat (name, "\x1f", value, NULL);
+}
+
+static gboolean
+known_contains (GHashTable *table,
+                const char *name,
+                const char *value)
+{
+  g_autofree char *key = known_key (name, value);
+
+  return g_hash_table_contains (table, key);
+}
+
 /* An optional true or false; *VALUE is left as it is when missing. */
 static gboolean
 get_boolean (const GlossJsonFile  *file,
@@ -484,6 +509,7 @@ get_strings (const GlossJsonFile  *file,
              GPtrArray            *strings,
              GError              **error)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *array;
 
   if (!gloss_json_get_array (file, object, where, member, FALSE, &array, error))
@@ -499,15 +525,14 @@ get_strings (const GlossJsonFile  *file,
       if (string == NULL)
         return FALSE;
 
-      for (guint j = 0; j < strings->len; j++)
-        if (g_str_equal (g_ptr_array_index (strings, j), string))
-          {
-            g_autofree char *shown = gloss_format_excerpt (string, -1);
+      if (!g_hash_table_add (seen, (gpointer) string))
+        {
+          g_autofree char *shown = gloss_format_excerpt (string, -1);
 
-            gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, string_where,
-                                  _("“%s” is listed twice"), shown);
-            return FALSE;
-          }
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, string_where,
+                                _("“%s” is listed twice"), shown);
+          return FALSE;
+        }
 
       g_ptr_array_add (strings, g_strdup (string));
     }
@@ -590,6 +615,7 @@ read_attributes (const GlossJsonFile  *file,
                  JsonObject           *object,
                  const char           *where,
                  GlossDataset         *dataset,
+                 Known                *known,
                  GError              **error)
 {
   JsonArray *attributes;
@@ -602,6 +628,7 @@ read_attributes (const GlossJsonFile  *file,
       g_autofree char *attribute_where = g_strdup_printf ("%s, attributes[%u]", where, i);
       g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GHashTable) seen_labels = NULL;
       GlossDatasetAttribute *attribute;
       GlossAttributeKind kind;
       JsonObject *attribute_object;
@@ -672,6 +699,11 @@ read_attributes (const GlossJsonFile  *file,
         }
 
       attribute = gloss_dataset_ensure_attribute (dataset, name, kind);
+      /* Added here rather than through gloss_dataset_attribute_add_label ()
+       * and _add_value (), which search the list for each: get_strings ()
+       * found the names given twice, SEEN finds two spellings of one
+       * label. */
+      seen_labels = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint j = 0; j < labels->len; j++)
         {
           const char *label = g_ptr_array_index (labels, j);
@@ -685,10 +717,15 @@ read_attributes (const GlossJsonFile  *file,
                                     _("the label “%s” is not in “labels”"), shown);
               return FALSE;
             }
-          gloss_dataset_attribute_add_label (attribute, dataset_label->name);
+          if (g_hash_table_add (seen_labels, dataset_label->name))
+            g_ptr_array_add (attribute->labels, g_strdup (dataset_label->name));
         }
       for (guint j = 0; j < values->len; j++)
-        gloss_dataset_attribute_add_value (attribute, g_ptr_array_index (values, j));
+        {
+          g_ptr_array_add (attribute->values, g_strdup (g_ptr_array_index (values, j)));
+          g_hash_table_add (known->choices, known_key (attribute->name,
+                                                       g_ptr_array_index (values, j)));
+        }
     }
 
   return TRUE;
@@ -699,6 +736,7 @@ read_category_sets (const GlossJsonFile  *file,
                     JsonObject           *object,
                     const char           *where,
                     GlossDataset         *dataset,
+                    Known                *known,
                     GError              **error)
 {
   JsonArray *sets;
@@ -748,7 +786,6 @@ read_category_sets (const GlossJsonFile  *file,
           JsonObject *value_object;
           const char *value_name;
           const char *hotkey;
-          guint n_values = set->values->len;
 
           value_object = gloss_json_node_get_object (file, json_array_get_element (values, j),
                                                      value_where, error);
@@ -766,8 +803,7 @@ read_category_sets (const GlossJsonFile  *file,
               return FALSE;
             }
 
-          value = gloss_dataset_category_set_ensure_value (set, value_name);
-          if (set->values->len == n_values)
+          if (!g_hash_table_add (known->categories, known_key (set->name, value_name)))
             {
               g_autofree char *shown = gloss_format_excerpt (value_name, -1);
 
@@ -775,8 +811,14 @@ read_category_sets (const GlossJsonFile  *file,
                                     _("the category “%s” is listed twice"), shown);
               return FALSE;
             }
-          g_free (value->hotkey);
+
+          /* Added here rather than through
+           * gloss_dataset_category_set_ensure_value (), which searches the
+           * list: KNOWN found the values given twice. */
+          value = g_new0 (GlossDatasetCategoryValue, 1);
+          value->name = g_strdup (value_name);
           value->hotkey = g_strdup (hotkey != NULL ? hotkey : "");
+          g_ptr_array_add (set->values, value);
         }
     }
 
@@ -788,6 +830,7 @@ read_header (const GlossJsonFile  *file,
              JsonObject           *object,
              const char           *where,
              GlossDataset         *dataset,
+             Known                *known,
              GlossFormatReport    *report,
              GError              **error)
 {
@@ -829,7 +872,7 @@ read_header (const GlossJsonFile  *file,
     {
       g_autofree char *label_where = g_strdup_printf ("%s, labels[%u]", where, i);
       g_autofree char *trimmed = NULL;
-      gboolean known;
+      gboolean listed;
       JsonObject *label_object;
       GlossDatasetLabel *label;
       const char *name;
@@ -869,7 +912,7 @@ read_header (const GlossJsonFile  *file,
       /* "Actor " after "Actor" is the same label to a project: the first
        * one listed keeps its color, hotkey and description. */
       trimmed = g_strstrip (g_strdup (name));
-      known = gloss_dataset_find_label (dataset, trimmed) != NULL;
+      listed = gloss_dataset_find_label (dataset, trimmed) != NULL;
       label = gloss_format_ensure_label (dataset, name, report, "%s file %s, %s", file->kind,
                                          file->display, label_where);
       if (label == NULL)
@@ -878,7 +921,7 @@ read_header (const GlossJsonFile  *file,
                                 _("a label needs a name"));
           return FALSE;
         }
-      if (known)
+      if (listed)
         continue;
 
       label->color = g_strdup (color);
@@ -889,8 +932,8 @@ read_header (const GlossJsonFile  *file,
     }
 
   return read_relation_labels (file, object, where, dataset, error) &&
-         read_attributes (file, object, where, dataset, error) &&
-         read_category_sets (file, object, where, dataset, error);
+         read_attributes (file, object, where, dataset, known, error) &&
+         read_category_sets (file, object, where, dataset, known, error);
 }
 
 /* The attribute values of a span: {"Confidence": "high", "Negated": true}. */
@@ -899,6 +942,7 @@ read_span_attributes (const GlossJsonFile  *file,
                       JsonObject           *object,
                       const char           *where,
                       GlossDataset         *dataset,
+                      Known                *known,
                       GlossDatasetSpan     *span,
                       GError              **error)
 {
@@ -917,6 +961,7 @@ read_span_attributes (const GlossJsonFile  *file,
       JsonNode *node = json_object_get_member (attributes, name);
       GlossDatasetAttribute *attribute = gloss_dataset_find_attribute (dataset, name);
       g_autofree char *shown = gloss_format_excerpt (name, -1);
+      GlossDatasetAttributeValue *attribute_value;
       const char *value = NULL;
 
       if (attribute == NULL)
@@ -961,24 +1006,24 @@ read_span_attributes (const GlossJsonFile  *file,
           return FALSE;
         }
 
-      if (attribute->kind == GLOSS_ATTRIBUTE_KIND_CHOICE)
+      if (attribute->kind == GLOSS_ATTRIBUTE_KIND_CHOICE &&
+          !known_contains (known->choices, attribute->name, value))
         {
-          gboolean known = FALSE;
+          g_autofree char *shown_value = gloss_format_excerpt (value, -1);
 
-          for (guint i = 0; i < attribute->values->len && !known; i++)
-            known = g_str_equal (g_ptr_array_index (attribute->values, i), value);
-          if (!known)
-            {
-              g_autofree char *shown_value = gloss_format_excerpt (value, -1);
-
-              gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
-                                    _("“%s” is not one of the values of the attribute “%s”"),
-                                    shown_value, shown);
-              return FALSE;
-            }
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                                _("“%s” is not one of the values of the attribute “%s”"),
+                                shown_value, shown);
+          return FALSE;
         }
 
-      gloss_dataset_span_set_attribute (span, attribute->name, value);
+      /* Appended rather than through gloss_dataset_span_set_attribute (),
+       * which searches the span's values for each: an object's members
+       * are each once. */
+      attribute_value = g_new0 (GlossDatasetAttributeValue, 1);
+      attribute_value->name = g_strdup (attribute->name);
+      attribute_value->value = g_strdup (value);
+      g_ptr_array_add (span->attributes, attribute_value);
     }
 
   return TRUE;
@@ -1081,9 +1126,14 @@ read_categories (const GlossJsonFile   *file,
                  JsonObject            *object,
                  const char            *where,
                  GlossDataset          *dataset,
+                 Known                 *known,
                  GlossDatasetDocument  *document,
                  GError               **error)
 {
+  /* The document's choices, and for each single-choice set the one it
+   * has, found without a search through the choices before. */
+  g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) single = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *categories;
 
   if (!gloss_json_get_array (file, object, where, "categories", FALSE, &categories, error))
@@ -1098,7 +1148,8 @@ read_categories (const GlossJsonFile   *file,
       JsonObject *category_object;
       const char *set_name;
       const char *value;
-      gboolean known = FALSE;
+      GlossDatasetCategory *category;
+      const char *other;
 
       category_object = gloss_json_node_get_object (file, json_array_get_element (categories, i),
                                                     category_where, error);
@@ -1120,9 +1171,7 @@ read_categories (const GlossJsonFile   *file,
           return FALSE;
         }
 
-      for (guint j = 0; j < set->values->len && !known; j++)
-        known = g_str_equal (((GlossDatasetCategoryValue *) set->values->pdata[j])->name, value);
-      if (!known)
+      if (!known_contains (known->categories, set->name, value))
         {
           gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, category_where,
                                 _("“%s” is not a category of the set “%s”"), shown_value,
@@ -1130,30 +1179,31 @@ read_categories (const GlossJsonFile   *file,
           return FALSE;
         }
 
-      for (guint j = 0; j < document->categories->len; j++)
+      if (!g_hash_table_add (chosen, known_key (set->name, value)))
         {
-          GlossDatasetCategory *category = g_ptr_array_index (document->categories, j);
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, category_where,
+                                _("the category “%s” is listed twice"), shown_value);
+          return FALSE;
+        }
+      if (!set->multiple && (other = g_hash_table_lookup (single, set->name)) != NULL)
+        {
+          g_autofree char *shown_other = gloss_format_excerpt (other, -1);
 
-          if (!g_str_equal (category->set, set->name))
-            continue;
-          if (g_str_equal (category->value, value))
-            {
-              gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, category_where,
-                                    _("the category “%s” is listed twice"), shown_value);
-              return FALSE;
-            }
-          if (!set->multiple)
-            {
-              g_autofree char *shown_other = gloss_format_excerpt (category->value, -1);
-
-              gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, category_where,
-                                    _("the set “%s” takes one category, and the document has "
-                                      "“%s” already"), shown_set, shown_other);
-              return FALSE;
-            }
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, category_where,
+                                _("the set “%s” takes one category, and the document has "
+                                  "“%s” already"), shown_set, shown_other);
+          return FALSE;
         }
 
-      gloss_dataset_document_add_category (document, set->name, value);
+      /* Appended rather than through gloss_dataset_document_add_category (),
+       * which searches the document's choices: CHOSEN found a choice given
+       * twice. */
+      category = g_new0 (GlossDatasetCategory, 1);
+      category->set = g_strdup (set->name);
+      category->value = g_strdup (value);
+      g_ptr_array_add (document->categories, category);
+      if (!set->multiple)
+        g_hash_table_insert (single, set->name, category->value);
     }
 
   return TRUE;
@@ -1164,6 +1214,7 @@ read_span (const GlossJsonFile   *file,
            JsonNode              *node,
            const char            *where,
            GlossDataset          *dataset,
+           Known                 *known,
            GlossDatasetDocument  *document,
            GlossFormatText       *document_text,
            GlossFormatReport     *report,
@@ -1204,7 +1255,7 @@ read_span (const GlossJsonFile   *file,
   span = gloss_dataset_document_add_span (document, start, end, dataset_label->name, annotator,
                                           note);
 
-  return read_span_attributes (file, object, where, dataset, span, error);
+  return read_span_attributes (file, object, where, dataset, known, span, error);
 }
 
 static gboolean
@@ -1212,6 +1263,7 @@ read_document (const GlossJsonFile  *file,
                JsonObject           *object,
                const char           *where,
                GlossDataset         *dataset,
+               Known                *known,
                GlossFormatReport    *report,
                GError              **error)
 {
@@ -1245,13 +1297,13 @@ read_document (const GlossJsonFile  *file,
     {
       g_autofree char *span_where = g_strdup_printf ("%s, spans[%u]", where, i);
 
-      if (!read_span (file, json_array_get_element (spans, i), span_where, dataset, document,
-                      &document_text, report, error))
+      if (!read_span (file, json_array_get_element (spans, i), span_where, dataset, known,
+                      document, &document_text, report, error))
         return FALSE;
     }
 
   if (!read_relations (file, object, where, dataset, document, error) ||
-      !read_categories (file, object, where, dataset, document, error))
+      !read_categories (file, object, where, dataset, known, document, error))
     return FALSE;
 
   g_ptr_array_add (dataset->documents, g_steal_pointer (&document));
@@ -1281,6 +1333,10 @@ read_text (const GlossJsonFile  *file,
   g_autoptr(GlossDataset) dataset = NULL;
   const char *line_start;
   const char *data_end;
+  g_autoptr(GHashTable) choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+  Known known = { choices, categories };
   gboolean seen_header = FALSE;
   guint line_number = 0;
 
@@ -1316,9 +1372,9 @@ read_text (const GlossJsonFile  *file,
         return NULL;
 
       if (!seen_header)
-        ok = read_header (file, object, where, dataset, report, error);
+        ok = read_header (file, object, where, dataset, &known, report, error);
       else
-        ok = read_document (file, object, where, dataset, report, error);
+        ok = read_document (file, object, where, dataset, &known, report, error);
       if (!ok)
         return NULL;
 
