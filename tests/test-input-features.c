@@ -266,6 +266,7 @@ assert_doccano_matches (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   JsonObject *record = NULL;
+  JsonArray *entities;
   JsonArray *labels;
 
   g_file_get_contents (path, &contents, NULL, &error);
@@ -282,7 +283,12 @@ assert_doccano_matches (Fixture    *fixture,
         record = json_node_get_object (json_parser_get_root (parser));
     }
   g_assert_nonnull (record);
-  labels = json_object_get_array_member (record, "label");
+  /* A project with relation labels (the default one has them) is written
+   * in doccano's form with relations: "entities" for "label". */
+  entities = json_object_has_member (record, "entities")
+             ? json_object_get_array_member (record, "entities") : NULL;
+  labels = entities != NULL ? entities : json_object_get_array_member (record, "label");
+  g_assert_nonnull (labels);
   g_assert_cmpuint (spans->len, >, 0);
   g_assert_cmpuint (json_array_get_length (labels), ==, spans->len);
   for (guint i = 0; i < spans->len; i++)
@@ -294,12 +300,24 @@ assert_doccano_matches (Fixture    *fixture,
 
       for (guint j = 0; j < json_array_get_length (labels); j++)
         {
-          JsonArray *entry = json_array_get_array_element (labels, j);
+          if (entities != NULL)
+            {
+              JsonObject *entity = json_array_get_object_element (labels, j);
 
-          if (json_array_get_int_element (entry, 0) == start &&
-              json_array_get_int_element (entry, 1) == end &&
-              g_str_equal (json_array_get_string_element (entry, 2), span->label))
-            found++;
+              if (json_object_get_int_member (entity, "start_offset") == start &&
+                  json_object_get_int_member (entity, "end_offset") == end &&
+                  g_str_equal (json_object_get_string_member (entity, "label"), span->label))
+                found++;
+            }
+          else
+            {
+              JsonArray *entry = json_array_get_array_element (labels, j);
+
+              if (json_array_get_int_element (entry, 0) == start &&
+                  json_array_get_int_element (entry, 1) == end &&
+                  g_str_equal (json_array_get_string_element (entry, 2), span->label))
+                found++;
+            }
         }
       g_assert_cmpuint (found, ==, 1);
     }
