@@ -84,6 +84,53 @@ test_attributes_and_categories (void)
   g_assert_cmpstr (gloss_attribute_kind_to_string (GLOSS_ATTRIBUTE_KIND_FLAG), ==, "flag");
 }
 
+/* Thousands of attribute values on one span, of categories on one
+ * document, of values of one set: each addition is one lookup, and what a
+ * reader appended to a list itself is found too. */
+static void
+test_many_entries (void)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  GlossDatasetDocument *document = gloss_dataset_add_document (dataset, "a.txt", "Velayati");
+  GlossDatasetSpan *span = gloss_dataset_document_add_span (document, 0, 8, "X", NULL, NULL);
+  GlossDatasetCategorySet *set = gloss_dataset_ensure_category_set (dataset, "Stance");
+  GlossDatasetAttribute *attribute = gloss_dataset_ensure_attribute (dataset, "A", GLOSS_ATTRIBUTE_KIND_CHOICE);
+  const guint n = 20000;
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("v%u", i);
+
+        gloss_dataset_span_set_attribute (span, name, round == 0 ? "a" : "b");
+        gloss_dataset_document_add_category (document, "Stance", name);
+        gloss_dataset_category_set_ensure_value (set, name);
+        gloss_dataset_attribute_add_value (attribute, name);
+        gloss_dataset_attribute_add_label (attribute, name);
+      }
+
+  g_assert_cmpuint (span->attributes->len, ==, n);
+  g_assert_cmpuint (document->categories->len, ==, n);
+  g_assert_cmpuint (set->values->len, ==, n);
+  g_assert_cmpuint (attribute->values->len, ==, n);
+  g_assert_cmpuint (attribute->labels->len, ==, n);
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (span, "v17"), ==, "b");
+
+  /* Appended behind the index's back, as a reader that checked for
+   * duplicates itself does. */
+  {
+    GlossDatasetAttributeValue *value = g_new0 (GlossDatasetAttributeValue, 1);
+
+    value->name = g_strdup ("late");
+    value->value = g_strdup ("x");
+    g_ptr_array_add (span->attributes, value);
+  }
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (span, "late"), ==, "x");
+  gloss_dataset_span_set_attribute (span, "late", "y");
+  g_assert_cmpuint (span->attributes->len, ==, n + 1);
+  g_assert_cmpstr (gloss_dataset_span_get_attribute (span, "late"), ==, "y");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -93,6 +140,8 @@ main (int   argc,
   g_test_add_func ("/gloss/dataset/relations-follow-sorted-spans", test_relations_follow_sorted_spans);
   g_test_add_func ("/gloss/dataset/prune-relations", test_prune_relations_of_dropped_spans);
   g_test_add_func ("/gloss/dataset/attributes-and-categories", test_attributes_and_categories);
+
+  g_test_add_func ("/gloss/dataset/many-entries", test_many_entries);
 
   return g_test_run ();
 }

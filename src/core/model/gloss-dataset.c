@@ -8,6 +8,84 @@
 
 #include "gloss-dataset.h"
 
+/* The lists a reader adds to by name (a span's attributes, a document's
+ * categories, a definition's values) are searched; past a few entries a
+ * hash table beside the list takes over, so that a file with thousands of
+ * them on one span or document still reads in linear time. The lists only
+ * grow at their end and hold no duplicates, so the table holds the first
+ * g_hash_table_size () entries of its list. */
+#define INDEX_THRESHOLD 8
+
+static gpointer
+index_lookup (GPtrArray     *items,
+              GHashTable   **index,
+              GHashFunc      hash,
+              GEqualFunc     equal,
+              gconstpointer  probe)
+{
+  if (*index == NULL)
+    {
+      if (items->len < INDEX_THRESHOLD)
+        {
+          for (guint i = 0; i < items->len; i++)
+            if (equal (g_ptr_array_index (items, i), probe))
+              return g_ptr_array_index (items, i);
+          return NULL;
+        }
+
+      *index = g_hash_table_new (hash, equal);
+    }
+
+  /* A reader may have appended to the list itself: index what is new. */
+  for (guint i = g_hash_table_size (*index); i < items->len; i++)
+    g_hash_table_add (*index, g_ptr_array_index (items, i));
+
+  return g_hash_table_lookup (*index, probe);
+}
+
+static void
+index_add (GPtrArray  *items,
+           GHashTable *index,
+           gpointer    item)
+{
+  g_ptr_array_add (items, item);
+  if (index != NULL)
+    g_hash_table_add (index, item);
+}
+
+/* Structs whose first member is their name. */
+static guint
+name_hash (gconstpointer item)
+{
+  return g_str_hash (*(const char * const *) item);
+}
+
+static gboolean
+name_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return g_str_equal (*(const char * const *) a, *(const char * const *) b);
+}
+
+static guint
+category_hash (gconstpointer item)
+{
+  const GlossDatasetCategory *category = item;
+
+  return g_str_hash (category->set) * 31 + g_str_hash (category->value);
+}
+
+static gboolean
+category_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const GlossDatasetCategory *category_a = a;
+  const GlossDatasetCategory *category_b = b;
+
+  return g_str_equal (category_a->set, category_b->set)
+         && g_str_equal (category_a->value, category_b->value);
+}
+
 static void
 attribute_value_free (gpointer data)
 {
@@ -27,6 +105,7 @@ dataset_span_free (gpointer data)
   g_free (span->annotator);
   g_free (span->note);
   g_ptr_array_unref (span->attributes);
+  g_clear_pointer (&span->attribute_index, g_hash_table_unref);
   g_free (span);
 }
 
@@ -71,6 +150,8 @@ attribute_free (gpointer data)
   g_free (attribute->name);
   g_ptr_array_unref (attribute->labels);
   g_ptr_array_unref (attribute->values);
+  g_clear_pointer (&attribute->label_index, g_hash_table_unref);
+  g_clear_pointer (&attribute->value_index, g_hash_table_unref);
   g_free (attribute);
 }
 
@@ -91,6 +172,7 @@ category_set_free (gpointer data)
 
   g_free (set->name);
   g_ptr_array_unref (set->values);
+  g_clear_pointer (&set->value_index, g_hash_table_unref);
   g_free (set);
 }
 
@@ -229,6 +311,7 @@ gloss_dataset_document_free (GlossDatasetDocument *document)
   g_free (document->text);
   g_ptr_array_unref (document->relations);
   g_ptr_array_unref (document->categories);
+  g_clear_pointer (&document->category_index, g_hash_table_unref);
   g_ptr_array_unref (document->spans);
   g_free (document);
 }
@@ -367,17 +450,6 @@ gloss_dataset_ensure_attribute (GlossDataset       *dataset,
   return attribute;
 }
 
-static gboolean
-strings_contain (GPtrArray  *strings,
-                 const char *string)
-{
-  for (guint i = 0; i < strings->len; i++)
-    if (g_str_equal (g_ptr_array_index (strings, i), string))
-      return TRUE;
-
-  return FALSE;
-}
-
 void
 gloss_dataset_attribute_add_value (GlossDatasetAttribute *attribute,
                                    const char            *value)
@@ -385,8 +457,8 @@ gloss_dataset_attribute_add_value (GlossDatasetAttribute *attribute,
   g_return_if_fail (attribute != NULL);
   g_return_if_fail (value != NULL);
 
-  if (!strings_contain (attribute->values, value))
-    g_ptr_array_add (attribute->values, g_strdup (value));
+  if (index_lookup (attribute->values, &attribute->value_index, g_str_hash, g_str_equal, value) == NULL)
+    index_add (attribute->values, attribute->value_index, g_strdup (value));
 }
 
 void
@@ -396,8 +468,8 @@ gloss_dataset_attribute_add_label (GlossDatasetAttribute *attribute,
   g_return_if_fail (attribute != NULL);
   g_return_if_fail (label != NULL);
 
-  if (!strings_contain (attribute->labels, label))
-    g_ptr_array_add (attribute->labels, g_strdup (label));
+  if (index_lookup (attribute->labels, &attribute->label_index, g_str_hash, g_str_equal, label) == NULL)
+    index_add (attribute->labels, attribute->label_index, g_strdup (label));
 }
 
 GlossDatasetCategorySet *
@@ -441,17 +513,14 @@ gloss_dataset_category_set_ensure_value (GlossDatasetCategorySet *set,
   g_return_val_if_fail (set != NULL, NULL);
   g_return_val_if_fail (value != NULL, NULL);
 
-  for (guint i = 0; i < set->values->len; i++)
-    {
-      category_value = g_ptr_array_index (set->values, i);
-      if (g_str_equal (category_value->name, value))
-        return category_value;
-    }
+  category_value = index_lookup (set->values, &set->value_index, name_hash, name_equal, &value);
+  if (category_value != NULL)
+    return category_value;
 
   category_value = g_new0 (GlossDatasetCategoryValue, 1);
   category_value->name = g_strdup (value);
   category_value->hotkey = g_strdup ("");
-  g_ptr_array_add (set->values, category_value);
+  index_add (set->values, set->value_index, category_value);
 
   return category_value;
 }
@@ -492,39 +561,34 @@ gloss_dataset_span_set_attribute (GlossDatasetSpan *span,
   g_return_if_fail (name != NULL);
   g_return_if_fail (value != NULL);
 
-  for (guint i = 0; i < span->attributes->len; i++)
+  attribute_value = index_lookup (span->attributes, &span->attribute_index, name_hash,
+                                  name_equal, &name);
+  if (attribute_value != NULL)
     {
-      attribute_value = g_ptr_array_index (span->attributes, i);
-      if (g_str_equal (attribute_value->name, name))
-        {
-          g_free (attribute_value->value);
-          attribute_value->value = g_strdup (value);
-          return;
-        }
+      g_free (attribute_value->value);
+      attribute_value->value = g_strdup (value);
+      return;
     }
 
   attribute_value = g_new0 (GlossDatasetAttributeValue, 1);
   attribute_value->name = g_strdup (name);
   attribute_value->value = g_strdup (value);
-  g_ptr_array_add (span->attributes, attribute_value);
+  index_add (span->attributes, span->attribute_index, attribute_value);
 }
 
 const char *
 gloss_dataset_span_get_attribute (GlossDatasetSpan *span,
                                   const char       *name)
 {
+  GlossDatasetAttributeValue *attribute_value;
+
   g_return_val_if_fail (span != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  for (guint i = 0; i < span->attributes->len; i++)
-    {
-      GlossDatasetAttributeValue *attribute_value = g_ptr_array_index (span->attributes, i);
+  attribute_value = index_lookup (span->attributes, &span->attribute_index, name_hash,
+                                  name_equal, &name);
 
-      if (g_str_equal (attribute_value->name, name))
-        return attribute_value->value;
-    }
-
-  return NULL;
+  return attribute_value != NULL ? attribute_value->value : NULL;
 }
 
 void
@@ -533,22 +597,22 @@ gloss_dataset_document_add_category (GlossDatasetDocument *document,
                                      const char           *value)
 {
   GlossDatasetCategory *category;
+  GlossDatasetCategory probe;
 
   g_return_if_fail (document != NULL);
   g_return_if_fail (set != NULL);
   g_return_if_fail (value != NULL);
 
-  for (guint i = 0; i < document->categories->len; i++)
-    {
-      category = g_ptr_array_index (document->categories, i);
-      if (g_str_equal (category->set, set) && g_str_equal (category->value, value))
-        return;
-    }
+  probe.set = (char *) set;
+  probe.value = (char *) value;
+  if (index_lookup (document->categories, &document->category_index, category_hash,
+                    category_equal, &probe) != NULL)
+    return;
 
   category = g_new0 (GlossDatasetCategory, 1);
   category->set = g_strdup (set);
   category->value = g_strdup (value);
-  g_ptr_array_add (document->categories, category);
+  index_add (document->categories, document->category_index, category);
 }
 
 guint

@@ -32,6 +32,7 @@ typedef struct
   char *annotator;   /* "" when the format has none */
   char *note;        /* "" when the format has none */
   GPtrArray *attributes;  /* GlossDatasetAttributeValue, by name; empty when none */
+  GHashTable *attribute_index;  /* private: the attributes by name, once many */
 } GlossDatasetSpan;
 
 /* A relation joins two spans of the same document. FROM and TO point into
@@ -60,6 +61,7 @@ typedef struct
   GPtrArray *spans;       /* GlossDatasetSpan, in the order read */
   GPtrArray *relations;   /* GlossDatasetRelation, in the order read */
   GPtrArray *categories;  /* GlossDatasetCategory, in the order read */
+  GHashTable *category_index;  /* private: the categories, once many */
 } GlossDatasetDocument;
 
 typedef struct
@@ -88,6 +90,8 @@ typedef struct
   GlossAttributeKind kind;
   GPtrArray *labels;   /* char *, label names */
   GPtrArray *values;   /* char * */
+  GHashTable *label_index;  /* private: LABELS and VALUES as sets, once many */
+  GHashTable *value_index;
 } GlossDatasetAttribute;
 
 typedef struct
@@ -104,6 +108,7 @@ typedef struct
   char *name;
   gboolean multiple;
   GPtrArray *values;   /* GlossDatasetCategoryValue, in order */
+  GHashTable *value_index;  /* private: VALUES by name, once many */
 } GlossDatasetCategorySet;
 
 typedef struct
