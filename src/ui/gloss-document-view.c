@@ -83,6 +83,7 @@ struct _GlossDocumentView
   GlossSpan *selected_span;
   GlossStore *paging_store;  /* while the spans come page by page */
   GtkSliceListModel *span_rows;  /* the spans a side list has rows for */
+  GHashTable *attribute_texts;   /* span id -> its attributes in words, for the tooltip */
 
   /* Borrowed references */
   GtkTextTag *break_tag;
@@ -510,6 +511,67 @@ gloss_document_view_snapshot_layer (GtkTextView      *text_view,
     gloss_span_line_drawer_draw (self->line_drawer, self, self->spans, snapshot);
 }
 
+/* SPAN's attributes under its line in the tooltip, as the window put them
+ * (gloss_document_view_set_attribute_text ()). */
+static void
+append_attribute_text (GlossDocumentView *self,
+                       GlossSpan         *span,
+                       GString           *text)
+{
+  gint64 span_id = gloss_span_get_id (span);
+  const char *attributes = g_hash_table_lookup (self->attribute_texts, &span_id);
+
+  if (attributes != NULL)
+    g_string_append_printf (text, "\n    %s", attributes);
+}
+
+static gboolean
+has_attributes_cb (GlossSpan *span,
+                   gpointer   user_data)
+{
+  GlossDocumentView *self = user_data;
+  gint64 span_id = gloss_span_get_id (span);
+
+  return g_hash_table_contains (self->attribute_texts, &span_id);
+}
+
+/* Sets what SPAN_ID's attributes say ("Confidence: high · Negated"), shown
+ * in its tooltip and by a mark at the end of its line; NULL for none. */
+void
+gloss_document_view_set_attribute_text (GlossDocumentView *self,
+                                        gint64             span_id,
+                                        const char        *text)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+
+  if (text != NULL && text[0] != '\0')
+    g_hash_table_insert (self->attribute_texts, g_memdup2 (&span_id, sizeof span_id),
+                         g_strdup (text));
+  else if (!g_hash_table_remove (self->attribute_texts, &span_id))
+    return;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Forgets every span's attribute text (another document opens). */
+void
+gloss_document_view_clear_attribute_texts (GlossDocumentView *self)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+
+  g_hash_table_remove_all (self->attribute_texts);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* What SPAN_ID's attributes say, or NULL. */
+const char *
+gloss_document_view_get_attribute_text (GlossDocumentView *self,
+                                        gint64             span_id)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+
+  return g_hash_table_lookup (self->attribute_texts, &span_id);
+}
+
 static char *
 describe_spans_at (GlossDocumentView *self,
                    gint64             offset)
@@ -538,6 +600,7 @@ describe_spans_at (GlossDocumentView *self,
       /* Translators: a tooltip line: a label's name, then the text it labels */
       g_string_append_printf (text, _("%s: “%s”"), label ? gloss_label_get_name (label) : "?",
                               span_text);
+      append_attribute_text (self, span, text);
     }
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
@@ -608,6 +671,7 @@ gloss_document_view_finalize (GObject *object)
   g_clear_pointer (&self->untagged, g_ptr_array_unref);
   g_clear_pointer (&self->breaks, gloss_break_map_free);
   g_clear_pointer (&self->unshown_text, g_free);
+  g_clear_pointer (&self->attribute_texts, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->finalize (object);
 }
@@ -708,6 +772,8 @@ gloss_document_view_init (GlossDocumentView *self)
   self->selected_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->spans = gloss_span_index_new ();
   self->line_drawer = gloss_span_line_drawer_new (get_line_color_cb, self);
+  self->attribute_texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gloss_span_line_drawer_set_mark_func (self->line_drawer, has_attributes_cb, self);
   self->span_rows = gtk_slice_list_model_new (g_object_ref (gloss_span_index_get_model (self->spans)),
                                               0, G_MAXUINT);
   self->untagged = g_ptr_array_new_with_free_func (g_object_unref);

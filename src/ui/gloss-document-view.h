@@ -85,4 +85,11 @@ GlossSpan *gloss_document_view_find_span_like     (GlossDocumentView *self,
                                                    gint64             end,
                                                    gint64             label_id);
 
+void        gloss_document_view_set_attribute_text    (GlossDocumentView *self,
+                                                       gint64             span_id,
+                                                       const char        *text);
+void        gloss_document_view_clear_attribute_texts (GlossDocumentView *self);
+const char *gloss_document_view_get_attribute_text    (GlossDocumentView *self,
+                                                       gint64             span_id);
+
 G_END_DECLS

@@ -16,6 +16,8 @@ struct _GlossSpanLineDrawer
 {
   GlossSpanLineColorFunc color_func;
   gpointer user_data;
+  GlossSpanLineMarkFunc mark_func;
+  gpointer mark_data;
 };
 
 typedef struct
@@ -44,6 +46,19 @@ gloss_span_line_drawer_free (GlossSpanLineDrawer *drawer)
   g_free (drawer);
 }
 
+/* MARK_FUNC tells which spans get a mark at the end of their line (those
+ * with attributes): one lookup per span on screen, no more. */
+void
+gloss_span_line_drawer_set_mark_func (GlossSpanLineDrawer   *drawer,
+                                      GlossSpanLineMarkFunc  mark_func,
+                                      gpointer               user_data)
+{
+  g_return_if_fail (drawer != NULL);
+
+  drawer->mark_func = mark_func;
+  drawer->mark_data = user_data;
+}
+
 /* Draws SPAN's line under each display line it covers up to VISIBLE_END,
  * LEVEL lines below the text, so that nested and overlapping spans each
  * keep a visible line. */
@@ -60,6 +75,7 @@ draw_span_line (GlossSpanLineDrawer *drawer,
   gint64 end = MIN (gloss_span_get_end (span), visible_end);
   GtkTextIter line_start;
   GdkRGBA color;
+  gboolean marked = drawer->mark_func != NULL && drawer->mark_func (span, drawer->mark_data);
 
   drawer->color_func (gloss_span_get_label_id (span), &color, drawer->user_data);
   gloss_document_view_get_iter_at (view, &line_start, start);
@@ -90,6 +106,12 @@ draw_span_line (GlossSpanLineDrawer *drawer,
           x1 = MAX (first_rect.x + first_rect.width, last_rect.x + last_rect.width);
           y = MAX (first_rect.y + first_rect.height, last_rect.y + last_rect.height) + 1 + 3 * level;
           gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, y, x1 - x0, 2));
+          /* The mark: a short upright stroke where the span ends (the
+           * left edge in right-to-left text), on its last segment. */
+          if (marked && segment_end == gloss_span_get_end (span))
+            gtk_snapshot_append_color (snapshot, &color,
+                                       &GRAPHENE_RECT_INIT (last_rect.x < first_rect.x ? x0 : x1 - 3,
+                                                            y - 3, 3, 6));
         }
 
       if (gloss_document_view_get_offset (view, &line_end) >= end ||

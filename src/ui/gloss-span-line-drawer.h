@@ -16,9 +16,16 @@ typedef void (*GlossSpanLineColorFunc) (gint64   label_id,
                                         GdkRGBA *color,
                                         gpointer user_data);
 
+/* Whether SPAN's line ends in a mark. */
+typedef gboolean (*GlossSpanLineMarkFunc) (GlossSpan *span,
+                                           gpointer   user_data);
+
 GlossSpanLineDrawer *gloss_span_line_drawer_new  (GlossSpanLineColorFunc color_func,
                                                   gpointer               user_data);
 void                 gloss_span_line_drawer_free (GlossSpanLineDrawer *drawer);
+void                 gloss_span_line_drawer_set_mark_func (GlossSpanLineDrawer   *drawer,
+                                                           GlossSpanLineMarkFunc  mark_func,
+                                                           gpointer               user_data);
 void                 gloss_span_line_drawer_draw (GlossSpanLineDrawer *drawer,
                                                   GlossDocumentView   *view,
                                                   GlossSpanIndex      *spans,
