@@ -18,6 +18,7 @@
 
 #include "gloss-color.h"
 #include "gloss-label-editor.h"
+#include "gloss-label-editor-pages.h"
 
 #define ROW_RESOURCE "/io/github/glossapp/Gloss/gloss-label-editor-row.ui"
 
@@ -700,6 +701,11 @@ gloss_label_editor_constructed (GObject *object)
   g_signal_connect_object (self->store, "labels-changed", G_CALLBACK (reload_labels), self,
                            G_CONNECT_SWAPPED);
   reload_labels (self);
+
+  /* Relation labels, attributes and categories: a page each. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (gloss_relation_labels_page_new (GTK_WINDOW (self),
+                                                                                    self->store)));
 }
 
 static void
