@@ -17,6 +17,7 @@ struct _GlossDocumentList
   GlossStore *store;
   char *name_filter;
   guint status_filter;   /* a bit per GlossDocumentStatus; 0: all */
+  gint64 category_filter; /* a category's id: only its documents; 0: all */
   GArray *ids;
   /* position -> GlossDocument, filled as rows are asked for */
   GPtrArray *documents;
@@ -76,6 +77,48 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = gloss_document_list_get_item;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* IDS (ascending) without the documents not in the category filtered on:
+ * one merge walk over both, sorted. */
+static GArray *
+keep_category (GlossDocumentList *self,
+               GArray            *ids,
+               GError           **error)
+{
+  g_autoptr(GArray) all = ids;
+  g_autoptr(GArray) in_category = NULL;
+  GArray *kept;
+  guint j = 0;
+
+  in_category = gloss_store_list_document_ids_in_category (self->store, self->category_filter,
+                                                           error);
+  if (in_category == NULL)
+    return NULL;
+  g_array_sort (in_category, compare_ids);
+
+  kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 id = g_array_index (all, gint64, i);
+
+      while (j < in_category->len && g_array_index (in_category, gint64, j) < id)
+        j++;
+      if (j < in_category->len && g_array_index (in_category, gint64, j) == id)
+        g_array_append_val (kept, id);
+    }
+
+  return kept;
+}
+
 static void
 reload (GlossDocumentList *self)
 {
@@ -83,6 +126,8 @@ reload (GlossDocumentList *self)
   g_autoptr(GArray) ids = gloss_store_list_document_ids_matching (self->store, self->name_filter,
                                                                   self->status_filter, &error);
 
+  if (ids != NULL && self->category_filter != 0)
+    ids = keep_category (self, g_steal_pointer (&ids), &error);
   if (ids == NULL)
     {
       g_warning ("%s", error->message);
@@ -112,8 +157,9 @@ on_document_changed_cb (GlossDocumentList *self,
 {
   guint position;
 
-  /* Under a filter, a change of status may take the row out or bring it in. */
-  if (self->status_filter != 0)
+  /* Under a filter, a change of status or of categories may take the row
+   * out or bring it in. */
+  if (self->status_filter != 0 || self->category_filter != 0)
     {
       on_documents_changed_cb (self, store);
       return;
@@ -248,4 +294,33 @@ gloss_document_list_set_filter (GlossDocumentList *self,
   self->name_filter = g_strdup (name_part);
   self->status_filter = statuses;
   on_documents_changed_cb (self, self->store);
+}
+
+/* Shows only the documents in the category CATEGORY_ID (0 for any), as
+ * well as the name and status filter. */
+void
+gloss_document_list_set_category_filter (GlossDocumentList *self,
+                                         gint64             category_id)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  if (self->category_filter == category_id)
+    return;
+
+  self->category_filter = category_id;
+  on_documents_changed_cb (self, self->store);
+}
+
+/* Has the views bind every row again, as read anew: what they show of a
+ * document beside its row (its categories' names) changed. */
+void
+gloss_document_list_refresh (GlossDocumentList *self)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  if (self->ids->len == 0)
+    return;
+  g_ptr_array_set_size (self->documents, 0);
+  g_ptr_array_set_size (self->documents, self->ids->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->ids->len, self->ids->len);
 }

@@ -17,6 +17,9 @@ GlossStore        *gloss_document_list_get_store    (GlossDocumentList *self);
 void               gloss_document_list_set_filter   (GlossDocumentList *self,
                                                      const char        *name_part,
                                                      guint              statuses);
+void               gloss_document_list_set_category_filter (GlossDocumentList *self,
+                                                            gint64             category_id);
+void               gloss_document_list_refresh             (GlossDocumentList *self);
 gboolean           gloss_document_list_find         (GlossDocumentList *self,
                                                      gint64             document_id,
                                                      guint             *position);
