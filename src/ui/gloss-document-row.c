@@ -18,6 +18,7 @@ struct _GlossDocumentRow
   /* Template widgets */
   GtkInscription *name_line;
   GtkInscription *details_line;
+  GtkInscription *categories_line;
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocumentRow, gloss_document_row, GTK_TYPE_BOX)
@@ -42,6 +43,7 @@ gloss_document_row_class_init (GlossDocumentRowClass *klass)
                                                "/io/github/glossapp/Gloss/gloss-document-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, name_line);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, details_line);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, categories_line);
 }
 
 static void
@@ -73,4 +75,17 @@ gloss_document_row_set_document (GlossDocumentRow *self,
                              n_spans);
   gtk_inscription_set_text (self->name_line, gloss_document_get_name (document));
   gtk_inscription_set_text (self->details_line, details);
+}
+
+/* The document's categories in a line of their own, "Supportive · Primary
+ * source"; none (NULL) hides the line. */
+void
+gloss_document_row_set_categories (GlossDocumentRow *self,
+                                   const char       *categories)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_ROW (self));
+
+  gtk_inscription_set_text (self->categories_line, categories);
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_line),
+                          categories != NULL && categories[0] != '\0');
 }

@@ -16,4 +16,7 @@ GtkWidget *gloss_document_row_new          (void);
 void       gloss_document_row_set_document (GlossDocumentRow *self,
                                             GlossDocument    *document);
 
+void       gloss_document_row_set_categories (GlossDocumentRow *self,
+                                              const char       *categories);
+
 G_END_DECLS

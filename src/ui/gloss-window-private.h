@@ -9,11 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-category-bar.h"
 #include "gloss-document-list.h"
 #include "gloss-history.h"
 #include "gloss-import-bar.h"
 #include "gloss-project-search.h"
 #include "gloss-search-bar.h"
+#include "gloss-span-attributes.h"
 #include "gloss-window-testing.h"
 
 G_BEGIN_DECLS
@@ -86,6 +88,16 @@ struct _GlossWindow
   GtkWidget *documents_button;
   GtkWidget *labels_button;
   guint fold_buttons_updater;
+
+  /* Span attributes and document categories (gloss-window-attributes.c) */
+  GlossSpanAttributes *span_attributes;
+  GlossCategoryBar *category_bar;
+  GtkDropDown *category_filter_dropdown;
+  GPtrArray *attributes;          /* GlossAttribute, every one, in order */
+  GPtrArray *category_sets;       /* GlossCategorySet, in order */
+  GPtrArray *categories;          /* GlossCategory of every set, in order */
+  GArray *category_filter_ids;    /* the filter's choices after "All": category ids */
+  gboolean updating_category_filter;
 };
 
 /* A toast for ERROR; a toast's title is markup, and the message names
@@ -115,6 +127,16 @@ void           _gloss_window_set_current_status      (GlossWindow         *self,
                                                       GlossDocumentStatus  status);
 void           _gloss_window_show_list_span_menu     (GlossWindow         *self,
                                                       const GdkRectangle  *rect);
+
+/* gloss-window-attributes.c */
+void           _gloss_window_class_attributes_init   (GtkWidgetClass      *widget_class);
+void           _gloss_window_attributes_init         (GlossWindow         *self);
+void           _gloss_window_attributes_dispose      (GlossWindow         *self);
+void           _gloss_window_attributes_document_opened (GlossWindow      *self);
+void           _gloss_window_show_span_attributes    (GlossWindow         *self,
+                                                      GlossSpan           *span);
+char          *_gloss_window_describe_categories     (GlossWindow         *self,
+                                                      gint64               document_id);
 
 /* gloss-window-import.c */
 void           _gloss_window_class_import_init       (GtkWidgetClass      *widget_class);

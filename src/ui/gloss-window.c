@@ -305,6 +305,7 @@ update_inspector (GlossWindow *self)
   gtk_widget_set_visible (self->span_inspector, span != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-span", span != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-note", span != NULL);
+  _gloss_window_show_span_attributes (self, span);
   if (span == NULL)
     return;
 
@@ -373,6 +374,7 @@ gloss_window_open_document (GlossWindow *self,
       gloss_document_view_clear (self->document_view);
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      _gloss_window_attributes_document_opened (self);
       recount_labels (self);
       update_document_actions (self);
       return TRUE;
@@ -388,6 +390,7 @@ gloss_window_open_document (GlossWindow *self,
 
   adw_window_title_set_subtitle (self->window_title, gloss_document_get_name (document));
   gtk_stack_set_visible_child_name (self->content_stack, "document");
+  _gloss_window_attributes_document_opened (self);
   recount_labels (self);
   update_document_actions (self);
 
@@ -643,8 +646,13 @@ bind_document_row_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       GlossWindow              *self)
 {
-  gloss_document_row_set_document (GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item)),
-                                   gtk_list_item_get_item (item));
+  GlossDocument *document = gtk_list_item_get_item (item);
+  g_autofree char *categories = _gloss_window_describe_categories (self,
+                                                                   gloss_document_get_id (document));
+
+  gloss_document_row_set_document (GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item)), document);
+  gloss_document_row_set_categories (GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item)),
+                                     categories);
 }
 
 static GtkListItemFactory *
@@ -713,6 +721,7 @@ gloss_window_close_request (GtkWindow *window)
 
   /* Closing loses nothing the window shows: the note being typed too. */
   save_note (self, self->inspected_span);
+  gloss_span_attributes_flush (self->span_attributes);
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
@@ -736,6 +745,7 @@ gloss_window_dispose (GObject *object)
   g_clear_pointer (&self->text_span_menu, gtk_widget_unparent);
   g_clear_pointer (&self->list_span_menu, gtk_widget_unparent);
   g_clear_weak_pointer (&self->shortcuts_window);
+  _gloss_window_attributes_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->span_selection);
@@ -1026,6 +1036,7 @@ gloss_window_constructed (GObject *object)
   gtk_list_view_set_model (self->document_list_view, GTK_SELECTION_MODEL (self->document_selection));
   g_signal_connect_object (self->document_selection, "notify::selected",
                            G_CALLBACK (on_document_selected_cb), self, G_CONNECT_SWAPPED);
+  _gloss_window_attributes_init (self);
 
   on_document_selected_cb (self, NULL, self->document_selection);
 
@@ -1164,6 +1175,7 @@ gloss_window_class_init (GlossWindowClass *klass)
                                             "document-status");
   _gloss_window_class_import_init (widget_class);
   _gloss_window_class_actions_init (widget_class);
+  _gloss_window_class_attributes_init (widget_class);
 }
 
 GlossWindow *
