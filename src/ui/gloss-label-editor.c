@@ -706,6 +706,12 @@ gloss_label_editor_constructed (GObject *object)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (gloss_relation_labels_page_new (GTK_WINDOW (self),
                                                                                     self->store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (gloss_attributes_page_new (GTK_WINDOW (self),
+                                                                               self->store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (gloss_categories_page_new (GTK_WINDOW (self),
+                                                                               self->store)));
 }
 
 static void
