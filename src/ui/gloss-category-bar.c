@@ -6,8 +6,10 @@
  * stores it and gives the stored choices back, so a single-choice set
  * behaves as radio buttons because the store clears the others.
  *
- * The buttons wrap (a GtkFlowBox) and the bar scrolls past two rows, so
- * any number of categories leaves the text its room in a small window. */
+ * The buttons wrap, each line as long as its buttons (a GtkFlowBox lines
+ * its children up in columns, stretching a short button under a long set
+ * name), and the bar scrolls past two rows, so any number of categories
+ * leaves the text its room in a small window. */
 
 #define G_LOG_DOMAIN "gloss-category-bar"
 
@@ -20,14 +22,150 @@
 
 /* About two rows of buttons; more scroll. */
 #define MAX_HEIGHT 76
+#define COLUMN_SPACING 6
+#define ROW_SPACING 4
+
+/* Lays a widget's children out left to right, a new line where the next
+ * one does not fit (libadwaita 1.2 has no AdwWrapBox). */
+#define GLOSS_TYPE_WRAP_LAYOUT (gloss_wrap_layout_get_type ())
+G_DECLARE_FINAL_TYPE (GlossWrapLayout, gloss_wrap_layout, GLOSS, WRAP_LAYOUT, GtkLayoutManager)
+
+struct _GlossWrapLayout
+{
+  GtkLayoutManager parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GlossWrapLayout, gloss_wrap_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+/* Walks WIDGET's children in lines of WIDTH, allocating them when
+ * ALLOCATE; returns the height the lines take. */
+static int
+wrap_lines (GtkWidget *widget,
+            int        width,
+            gboolean   allocate)
+{
+  int x = 0, y = 0, line_height = 0;
+
+  for (GtkWidget *line_start = gtk_widget_get_first_child (widget); line_start != NULL;)
+    {
+      GtkWidget *child = line_start;
+      GtkWidget *line_end;
+
+      /* How many fit on this line (at least one), and how tall it is. */
+      x = 0;
+      line_height = 0;
+      for (line_end = line_start; line_end != NULL; line_end = gtk_widget_get_next_sibling (line_end))
+        {
+          int child_width, child_height;
+
+          if (!gtk_widget_should_layout (line_end))
+            continue;
+          gtk_widget_measure (line_end, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL,
+                              NULL);
+          if (x > 0 && x + child_width > width)
+            break;
+          child_width = MIN (child_width, width);
+          gtk_widget_measure (line_end, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height,
+                              NULL, NULL);
+          line_height = MAX (line_height, child_height);
+          x += child_width + COLUMN_SPACING;
+        }
+
+      if (allocate)
+        for (x = 0; child != line_end; child = gtk_widget_get_next_sibling (child))
+          {
+            int child_width;
+
+            if (!gtk_widget_should_layout (child))
+              continue;
+            gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL,
+                                NULL);
+            child_width = MIN (child_width, width);
+            gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, child_width, line_height }, -1);
+            x += child_width + COLUMN_SPACING;
+          }
+
+      if (line_height > 0)
+        y += line_height + ROW_SPACING;
+      line_start = line_end;
+    }
+
+  return MAX (0, y - ROW_SPACING);
+}
+
+static void
+gloss_wrap_layout_measure (GtkLayoutManager *manager,
+                           GtkWidget        *widget,
+                           GtkOrientation    orientation,
+                           int               for_size,
+                           int              *minimum,
+                           int              *natural,
+                           int              *minimum_baseline,
+                           int              *natural_baseline)
+{
+  int widest = 0, total = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum, child_natural;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_minimum, &child_natural,
+                          NULL, NULL);
+      widest = MAX (widest, child_minimum);
+      total += child_natural + (total > 0 ? COLUMN_SPACING : 0);
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = widest;
+      *natural = total;
+    }
+  else
+    *minimum = *natural = wrap_lines (widget, for_size >= 0 ? for_size : total, FALSE);
+}
+
+static void
+gloss_wrap_layout_allocate (GtkLayoutManager *manager,
+                            GtkWidget        *widget,
+                            int               width,
+                            int               height,
+                            int               baseline)
+{
+  wrap_lines (widget, width, TRUE);
+}
+
+static GtkSizeRequestMode
+gloss_wrap_layout_get_request_mode (GtkLayoutManager *manager,
+                                    GtkWidget        *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+gloss_wrap_layout_class_init (GlossWrapLayoutClass *klass)
+{
+  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  layout_class->measure = gloss_wrap_layout_measure;
+  layout_class->allocate = gloss_wrap_layout_allocate;
+  layout_class->get_request_mode = gloss_wrap_layout_get_request_mode;
+}
+
+static void
+gloss_wrap_layout_init (GlossWrapLayout *self)
+{
+}
 
 struct _GlossCategoryBar
 {
   GtkWidget parent_instance;
 
   GtkWidget *scroller;
-  GtkFlowBox *flow;
-  GHashTable *buttons;   /* category id -> GtkToggleButton (owned by the flow box) */
+  GtkWidget *wrap;       /* the set names and buttons, in lines */
+  GHashTable *buttons;   /* category id -> GtkToggleButton (owned by wrap) */
   gboolean syncing;      /* setting the buttons to what is stored */
 };
 
@@ -99,12 +237,7 @@ static void
 append (GlossCategoryBar *self,
         GtkWidget        *widget)
 {
-  GtkWidget *child = gtk_flow_box_child_new ();
-
-  /* The buttons take the focus, not the places they sit in. */
-  gtk_widget_set_focusable (child, FALSE);
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), widget);
-  gtk_flow_box_append (self->flow, child);
+  gtk_box_append (GTK_BOX (self->wrap), widget);
 }
 
 /* Shows SETS (GlossCategorySet, in order) with their CATEGORIES
@@ -118,18 +251,22 @@ gloss_category_bar_set_sets (GlossCategoryBar *self,
 
   g_return_if_fail (GLOSS_IS_CATEGORY_BAR (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow))) != NULL)
-    gtk_flow_box_remove (self->flow, child);
+  while ((child = gtk_widget_get_first_child (self->wrap)) != NULL)
+    gtk_box_remove (GTK_BOX (self->wrap), child);
   g_hash_table_remove_all (self->buttons);
 
   for (guint i = 0; sets != NULL && i < sets->len; i++)
     {
       GlossCategorySet *set = g_ptr_array_index (sets, i);
       GtkWidget *title = gtk_label_new (gloss_category_set_get_name (set));
+      /* The set's name and its first button wrap as one: a name never
+       * ends a line with its buttons on the next. */
+      GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, COLUMN_SPACING);
 
       gtk_widget_add_css_class (title, "dim-label");
       gtk_widget_add_css_class (title, "gloss-category-set");
-      append (self, title);
+      gtk_box_append (GTK_BOX (head), title);
+      append (self, head);
 
       for (guint j = 0; categories != NULL && j < categories->len; j++)
         {
@@ -144,7 +281,11 @@ gloss_category_bar_set_sets (GlossCategoryBar *self,
            * group refuses to turn its chosen button off. */
           if (!gloss_category_set_get_multiple (set))
             gtk_widget_add_css_class (button, "gloss-category-single");
-          append (self, button);
+          if (head != NULL)
+            gtk_box_append (GTK_BOX (head), button);
+          else
+            append (self, button);
+          head = NULL;
         }
     }
 
@@ -190,9 +331,9 @@ gloss_category_bar_is_empty (GlossCategoryBar *self)
   return g_hash_table_size (self->buttons) == 0;
 }
 
-/* As tall as its rows of buttons for the width it gets, up to
+/* As tall as its lines of buttons for the width it gets, up to
  * MAX_HEIGHT: a scrolled window asked for its natural height measures its
- * child without the width, and so kept a row's height empty. */
+ * child without the width, and so kept a line's height empty. */
 static void
 gloss_category_bar_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -203,7 +344,7 @@ gloss_category_bar_measure (GtkWidget      *widget,
                             int            *natural_baseline)
 {
   GlossCategoryBar *self = GLOSS_CATEGORY_BAR (widget);
-  int flow_minimum, flow_natural;
+  int wrap_minimum, wrap_natural;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -211,9 +352,8 @@ gloss_category_bar_measure (GtkWidget      *widget,
       return;
     }
 
-  gtk_widget_measure (GTK_WIDGET (self->flow), orientation, for_size, &flow_minimum, &flow_natural,
-                      NULL, NULL);
-  *minimum = *natural = MIN (flow_natural, MAX_HEIGHT);
+  gtk_widget_measure (self->wrap, orientation, for_size, &wrap_minimum, &wrap_natural, NULL, NULL);
+  *minimum = *natural = MIN (wrap_natural, MAX_HEIGHT);
 }
 
 static void
@@ -279,20 +419,14 @@ gloss_category_bar_init (GlossCategoryBar *self)
 {
   self->buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  self->flow = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_flow_box_set_selection_mode (self->flow, GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (self->flow, 64);
-  gtk_flow_box_set_row_spacing (self->flow, 4);
-  gtk_flow_box_set_column_spacing (self->flow, 4);
-  /* Its height for the width it gets, not more: GtkFlowBox spreads any
-   * extra height over its rows, stretching the buttons. */
-  gtk_widget_set_valign (GTK_WIDGET (self->flow), GTK_ALIGN_START);
-  gtk_widget_add_css_class (GTK_WIDGET (self->flow), "gloss-category-flow");
+  self->wrap = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_layout_manager (self->wrap, g_object_new (GLOSS_TYPE_WRAP_LAYOUT, NULL));
+  gtk_widget_set_valign (self->wrap, GTK_ALIGN_START);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->flow));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->wrap);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
