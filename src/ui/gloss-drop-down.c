@@ -22,8 +22,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   if (GPOINTER_TO_INT (ellipsize))
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      /* Its natural width is the whole string, its least a few letters. */
+      /* At least a few letters, and no wider than a sidebar wants: a
+       * folded sidebar opens at its natural width. */
       gtk_label_set_width_chars (GTK_LABEL (label), 4);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
     }
   gtk_list_item_set_child (item, label);
 }
