@@ -311,8 +311,8 @@ on_category_toggled_cb (GlossWindow      *self,
 }
 
 /* A category's key, while the text has the focus, toggles it on the open
- * document. The labels' keys come first (a capture controller added
- * before this one), and the label editor keeps them apart. */
+ * document. The labels' keys come first (the window's capture controller
+ * runs before the text's), and the label editor keeps them apart. */
 static gboolean
 on_category_key_cb (GlossWindow           *self,
                     guint                  keyval,
@@ -492,8 +492,7 @@ _gloss_window_class_attributes_init (GtkWidgetClass *widget_class)
                                    edit_attributes_action);
 }
 
-/* After the document list exists and the actions' key controller is on
- * the window (the labels' keys come first). */
+/* Once the document list exists. */
 void
 _gloss_window_attributes_init (GlossWindow *self)
 {
@@ -517,11 +516,12 @@ _gloss_window_attributes_init (GlossWindow *self)
                            G_CALLBACK (on_document_categories_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* On the text, before its own key handling. */
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_category_key_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_add_controller (GTK_WIDGET (self->document_view), keys);
 
   gloss_drop_down_ellipsize (self->category_filter_dropdown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-attributes", FALSE);
