@@ -475,6 +475,35 @@ test_label_editor_pages (Fixture       *fixture,
   assert_stored (fixture, RELATION_SQL, "Supports", NULL);
 }
 
+/* A label's key cannot be a category's, nor a category's a label's: in
+ * the text the label's would win. Each is refused where it is typed. */
+static void
+test_key_clash (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GtkWindow *editor;
+  GtkWidget *row;
+  gint64 supportive, opposed;
+
+  add_stance (fixture, &supportive, &opposed);
+  fixture_key (fixture, GDK_KEY_l, GDK_CONTROL_MASK);
+  editor = wait_for_window (GLOSS_TYPE_LABEL_EDITOR, NULL);
+
+  click_shown_label (GTK_WIDGET (editor), "Hardline camp");
+  row = gtk_widget_get_ancestor (find_shown_label (GTK_WIDGET (editor), "Hardline camp", TRUE),
+                                 ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (row);
+  retype_field (row, "key-row", "s");
+  assert_stored (fixture, "SELECT hotkey FROM labels WHERE name = ?", "Hardline camp", "2");
+  g_assert_true (gtk_widget_has_css_class (gloss_test_find_widget_where (row, is_named, "key-row"),
+                                           "error"));
+
+  click_shown_label (GTK_WIDGET (editor), "Categories");
+  click_shown_label (GTK_WIDGET (editor), STANCE);
+  retype_field (GTK_WIDGET (editor), "category-key", "1");
+  assert_stored (fixture, CATEGORY_SQL, "Supportive", "s");
+}
+
 /* ---- Pictures ---- */
 
 /* What WIDGET's window draws now, as a PNG at DIR/NAME. */
@@ -686,6 +715,7 @@ main (int    argc,
   ADD ("/gloss/input/attributes/category-button", test_category_button);
   ADD ("/gloss/input/attributes/category-filter", test_category_filter);
   ADD ("/gloss/input/attributes/label-editor", test_label_editor_pages);
+  ADD ("/gloss/input/attributes/key-clash", test_key_clash);
   ADD ("/gloss/input/attributes/snapshot", test_snapshot);
 
   status = g_test_run ();

@@ -976,6 +976,7 @@ key_entry_new (const char *hotkey,
   set_shown (entry, hotkey ? hotkey : "");
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (entry, _("Key"));
+  gtk_widget_set_name (entry, "category-key");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_name, -1);
   set_key (entry, key);

@@ -210,11 +210,46 @@ on_name_applied_cb (AdwEntryRow *field,
   label_row_apply (lr, field, gtk_editable_get_text (GTK_EDITABLE (field)), NULL, NULL, NULL);
 }
 
+/* The category whose key is HOTKEY, named for a message, or NULL: a
+ * label's key wins in the text, and would take the category's away. */
+static char *
+find_category_with_key (GlossLabelEditor *self,
+                        const char       *hotkey)
+{
+  g_autoptr(GPtrArray) sets = NULL;
+
+  if (hotkey[0] == '\0' || (sets = gloss_store_list_category_sets (self->store, NULL)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < sets->len; i++)
+    {
+      g_autoptr(GPtrArray) categories =
+        gloss_store_list_categories (self->store, gloss_category_set_get_id (sets->pdata[i]), NULL);
+
+      for (guint j = 0; categories != NULL && j < categories->len; j++)
+        if (g_str_equal (gloss_category_get_hotkey (categories->pdata[j]), hotkey))
+          return g_strdup (gloss_category_get_name (categories->pdata[j]));
+    }
+
+  return NULL;
+}
+
 static void
 on_key_applied_cb (AdwEntryRow *field,
                    LabelRow    *lr)
 {
   g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field))));
+  g_autofree char *category = find_category_with_key (lr->editor, key);
+
+  if (category != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is the key of the category “%s”"), key,
+                                                  category);
+
+      set_field_error (field, TRUE);
+      show_message (lr->editor, message);
+      return;
+    }
 
   label_row_apply (lr, field, NULL, NULL, key, NULL);
 }
