@@ -429,10 +429,15 @@ gloss_test_input_right_click (GtkWidget *widget,
   gloss_test_input_click_with (widget, x, y, GDK_BUTTON_SECONDARY, 0);
 }
 
-/* Clicks the middle of WIDGET. */
+/* Clicks the middle of WIDGET, once it stays put: a person aims at a
+ * button that has stopped moving, not at where a bar laid out again had it
+ * a frame ago. */
 static inline void
 gloss_test_input_click_widget (GtkWidget *widget)
 {
+  GlossTestInputStill still = { widget, FALSE, 0, 0 };
+
+  gloss_test_input_wait_until (gloss_test_input_is_still, &still, "the widget to stay in place");
   gloss_test_input_click (widget, gtk_widget_get_width (widget) / 2.0,
                           gtk_widget_get_height (widget) / 2.0);
 }

@@ -33,6 +33,36 @@ click_shown_label (GtkWidget  *root,
   gloss_test_input_click_widget (label);
 }
 
+/* The default project defines its own "Confidence" and stance set; the
+ * tests define theirs, so that what they check does not hang on the
+ * default project's wording. */
+static void
+remove_default_definitions (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attributes = gloss_store_list_attributes (fixture->store, &error);
+  g_autoptr(GPtrArray) sets = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < attributes->len; i++)
+    if (g_str_equal (gloss_attribute_get_name (attributes->pdata[i]), "Confidence"))
+      {
+        gloss_store_delete_attribute (fixture->store, gloss_attribute_get_id (attributes->pdata[i]),
+                                      &error);
+        g_assert_no_error (error);
+      }
+
+  sets = gloss_store_list_category_sets (fixture->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sets->len; i++)
+    if (g_str_equal (gloss_category_set_get_name (sets->pdata[i]), STANCE))
+      {
+        gloss_store_delete_category_set (fixture->store, gloss_category_set_get_id (sets->pdata[i]),
+                                         &error);
+        g_assert_no_error (error);
+      }
+}
+
 /* "Confidence": one of low and high, for every label. */
 static gint64
 add_confidence (Fixture *fixture)
@@ -41,6 +71,8 @@ add_confidence (Fixture *fixture)
   g_autoptr(GArray) label_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossAttribute) attribute = NULL;
+
+  remove_default_definitions (fixture);
 
   attribute = gloss_store_add_attribute (fixture->store, "Confidence", GLOSS_ATTRIBUTE_KIND_CHOICE,
                                          values, label_ids, &error);
@@ -60,6 +92,7 @@ add_stance (Fixture *fixture,
   g_autoptr(GlossCategory) first = NULL;
   g_autoptr(GlossCategory) second = NULL;
 
+  remove_default_definitions (fixture);
   set = gloss_store_add_category_set (fixture->store, STANCE, FALSE, &error);
   g_assert_no_error (error);
   first = gloss_store_add_category (fixture->store, gloss_category_set_get_id (set), "Supportive",
