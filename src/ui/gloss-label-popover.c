@@ -2,7 +2,12 @@
 
 /* A popover at the selection that lists the labels, with a field to narrow
  * them by name: the keyboard way to label text when there are more labels
- * than hotkeys. Emits "label-chosen" with the label's id. */
+ * than hotkeys. Emits "label-chosen" with the label's id.
+ *
+ * The labels are any objects with "id", "name", "color" and "hotkey"
+ * properties: span labels (GlossLabel), and relation labels
+ * (GlossRelationLabel), where a label's key, pressed before any filter is
+ * typed, picks it at once (gloss_label_popover_set_keys_pick ()). */
 
 #define G_LOG_DOMAIN "gloss-label-popover"
 
@@ -11,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "gloss-label-popover.h"
-#include "gloss-label.h"
 #include "gloss-popovers.h"
 #include "gloss-swatch.h"
 
@@ -28,6 +32,7 @@ struct _GlossLabelPopover
   GtkScrolledWindow *scroller;
 
   gboolean rows_stale;
+  gboolean keys_pick;
 };
 
 G_DEFINE_FINAL_TYPE (GlossLabelPopover, gloss_label_popover, GTK_TYPE_POPOVER)
@@ -42,17 +47,38 @@ static guint signals[N_SIGNALS];
 /* About eight rows; more labels scroll. */
 #define MAX_LIST_HEIGHT 320
 
+static char *
+dup_string_property (GObject    *label,
+                     const char *property)
+{
+  char *value = NULL;
+
+  g_object_get (label, property, &value, NULL);
+  return value != NULL ? value : g_strdup ("");
+}
+
+static gint64
+get_label_id (GObject *label)
+{
+  gint64 id = 0;
+
+  g_object_get (label, "id", &id, NULL);
+  return id;
+}
+
 static gboolean
-label_matches (GlossLabel *label,
+label_matches (GObject    *label,
                const char *filter)
 {
+  g_autofree char *label_name = NULL;
   g_autofree char *name = NULL;
   g_autofree char *needle = NULL;
 
   if (filter == NULL || filter[0] == '\0')
     return TRUE;
 
-  name = g_utf8_casefold (gloss_label_get_name (label), -1);
+  label_name = dup_string_property (label, "name");
+  name = g_utf8_casefold (label_name, -1);
   needle = g_utf8_casefold (filter, -1);
   return strstr (name, needle) != NULL;
 }
@@ -62,29 +88,32 @@ filter_row_cb (GtkListBoxRow *row,
                gpointer       user_data)
 {
   GlossLabelPopover *self = user_data;
-  GlossLabel *label = g_object_get_data (G_OBJECT (row), "label");
+  GObject *label = g_object_get_data (G_OBJECT (row), "label");
 
   return label_matches (label, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 }
 
 static GtkWidget *
-create_row (GlossLabel *label)
+create_row (GObject *label)
 {
+  g_autofree char *label_name = dup_string_property (label, "name");
+  g_autofree char *label_hotkey = dup_string_property (label, "hotkey");
+  g_autofree char *label_color = dup_string_property (label, "color");
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *name = gtk_label_new (gloss_label_get_name (label));
-  GtkWidget *hotkey = gtk_shortcut_label_new (gloss_label_get_hotkey (label));
+  GtkWidget *name = gtk_label_new (label_name);
+  GtkWidget *hotkey = gtk_shortcut_label_new (label_hotkey);
   GtkWidget *swatch = gloss_swatch_new ();
 
-  gloss_swatch_set_color (swatch, gloss_label_get_color (label));
+  gloss_swatch_set_color (swatch, label_color);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_set_hexpand (name, TRUE);
   /* A long name must not stretch the popover past the window. */
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
   gtk_label_set_width_chars (GTK_LABEL (name), 12);
-  gtk_widget_set_tooltip_text (row, gloss_label_get_name (label));
-  gtk_widget_set_visible (hotkey, gloss_label_get_hotkey (label)[0] != '\0');
+  gtk_widget_set_tooltip_text (row, label_name);
+  gtk_widget_set_visible (hotkey, label_hotkey[0] != '\0');
 
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), name);
@@ -114,7 +143,7 @@ rebuild_rows (GlossLabelPopover *self)
 
   for (guint i = 0; i < n_labels; i++)
     {
-      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+      g_autoptr(GObject) label = g_list_model_get_item (labels, i);
 
       gtk_list_box_append (self->list, create_row (label));
     }
@@ -136,10 +165,10 @@ static void
 choose (GlossLabelPopover *self,
         GtkListBoxRow     *row)
 {
-  GlossLabel *label = g_object_get_data (G_OBJECT (row), "label");
+  GObject *label = g_object_get_data (G_OBJECT (row), "label");
 
   gtk_popover_popdown (GTK_POPOVER (self));
-  g_signal_emit (self, signals[LABEL_CHOSEN], 0, gloss_label_get_id (label));
+  g_signal_emit (self, signals[LABEL_CHOSEN], 0, get_label_id (label));
 }
 
 static void
@@ -205,6 +234,42 @@ on_closed_cb (GlossLabelPopover *self)
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
 }
 
+/* A label's key picks it, while no filter is typed: after the first
+ * letter of a filter, keys are the filter's. */
+static gboolean
+on_key_pressed_cb (GlossLabelPopover     *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  gunichar typed = gdk_keyval_to_unicode (keyval);
+  char typed_utf8[7] = { 0 };
+
+  if (!self->keys_pick || typed == 0 || g_unichar_isspace (typed) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0')
+    return GDK_EVENT_PROPAGATE;
+
+  g_unichar_to_utf8 (typed, typed_utf8);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GObject *label = GTK_IS_LIST_BOX_ROW (child) ? g_object_get_data (G_OBJECT (child), "label")
+                                                   : NULL;
+      g_autofree char *hotkey = label != NULL ? dup_string_property (label, "hotkey") : NULL;
+
+      if (hotkey != NULL && g_str_equal (hotkey, typed_utf8))
+        {
+          choose (self, GTK_LIST_BOX_ROW (child));
+          return GDK_EVENT_STOP;
+        }
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 on_show_cb (GlossLabelPopover *self)
 {
@@ -253,6 +318,7 @@ gloss_label_popover_init (GlossLabelPopover *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->scroller = GTK_SCROLLED_WINDOW (scroller);
 
@@ -282,6 +348,10 @@ gloss_label_popover_init (GlossLabelPopover *self)
   g_signal_connect (self, "show", G_CALLBACK (on_show_cb), NULL);
   g_signal_connect (self, "closed", G_CALLBACK (on_closed_cb), NULL);
   gloss_popover_release_when_closed (GTK_POPOVER (self));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *
@@ -308,4 +378,21 @@ gloss_label_popover_set_filter (GlossLabelPopover *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
   gtk_list_box_invalidate_filter (self->list);
+}
+
+/* Each label's key picks it (relation labels), while no filter is typed. */
+void
+gloss_label_popover_set_keys_pick (GlossLabelPopover *self,
+                                   gboolean           keys_pick)
+{
+  g_return_if_fail (GLOSS_IS_LABEL_POPOVER (self));
+  self->keys_pick = keys_pick;
+}
+
+void
+gloss_label_popover_set_placeholder (GlossLabelPopover *self,
+                                     const char        *placeholder)
+{
+  g_return_if_fail (GLOSS_IS_LABEL_POPOVER (self));
+  g_object_set (self->entry, "placeholder-text", placeholder, NULL);
 }

@@ -14,5 +14,9 @@ GtkWidget *gloss_label_popover_new        (GListModel        *labels);
 void       gloss_label_popover_set_filter (GlossLabelPopover *self,
                                            const char        *text);
 gboolean   gloss_label_popover_choose_first (GlossLabelPopover *self);
+void       gloss_label_popover_set_keys_pick (GlossLabelPopover *self,
+                                              gboolean           keys_pick);
+void       gloss_label_popover_set_placeholder (GlossLabelPopover *self,
+                                                const char        *placeholder);
 
 G_END_DECLS
