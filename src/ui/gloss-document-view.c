@@ -22,6 +22,7 @@
 #include "gloss-document-view-testing.h"
 #include "gloss-offsets.h"
 #include "gloss-span-index.h"
+#include "gloss-relation-drawer.h"
 #include "gloss-span-line-drawer.h"
 
 /* Longer lines get display-only breaks: a text view lays out a line whole. */
@@ -102,6 +103,19 @@ struct _GlossDocumentView
   guint span_rows_grower;
   gboolean snap_to_words;
   double text_scale;
+
+  /* Relations (the "Relations" part at the end of this file) */
+  GHashTable *relations;          /* id -> GlossRelation */
+  GHashTable *relations_by_span;  /* span id -> GPtrArray of its GlossRelations (borrowed) */
+  GHashTable *relation_labels;    /* id -> GlossRelationLabel */
+  GListStore *relation_rows;      /* GlossRelation, for a side list */
+  GlossRelationDrawer *relation_drawer;
+  GtkTextTag *relation_room_tag;
+  GlossRelation *selected_relation;
+  GlossSpan *relation_from;       /* while a relation is being made */
+  double pointer_x, pointer_y;    /* buffer coordinates, while it is */
+  gboolean picking_target;        /* a click on a span ends it (R) */
+  gboolean dragging_relation;     /* letting go over a span ends it (Ctrl+drag) */
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocumentView, gloss_document_view, GTK_TYPE_TEXT_VIEW)
@@ -109,6 +123,7 @@ G_DEFINE_FINAL_TYPE (GlossDocumentView, gloss_document_view, GTK_TYPE_TEXT_VIEW)
 enum {
   PROP_0,
   PROP_SELECTED_SPAN,
+  PROP_SELECTED_RELATION,
   PROP_SNAP_TO_WORDS,
   PROP_TEXT_SCALE,
   N_PROPS,
@@ -119,10 +134,22 @@ static GParamSpec *properties[N_PROPS];
 enum {
   SPANS_PAGED,
   PAGING_FAILED,
+  RELATION_REQUESTED,
   N_SIGNALS,
 };
 
 static guint signals[N_SIGNALS];
+
+static void relations_init (GlossDocumentView *self);
+static void relations_dispose (GlossDocumentView *self);
+static void relations_clear (GlossDocumentView *self);
+static void give_span_room (GlossDocumentView *self,
+                            GlossSpan         *span);
+static void draw_relations (GlossDocumentView *self,
+                            GtkSnapshot       *snapshot);
+static gboolean select_relation_at (GlossDocumentView *self,
+                                    double             x,
+                                    double             y);
 
 static gboolean
 is_dark (void)
@@ -402,6 +429,7 @@ apply_span_tag (GlossDocumentView *self,
 
   get_span_iters (self, span, &start, &end);
   gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  give_span_room (self, span);
 }
 
 /* Removes SPAN's fill, then restores it where another span of the same label
@@ -470,6 +498,9 @@ on_click_released_cb (GlossDocumentView *self,
   if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
     return;
 
+  if (select_relation_at (self, x, y))
+    return;
+
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
                                          x, y, &buffer_x, &buffer_y);
   if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y))
@@ -508,7 +539,10 @@ gloss_document_view_snapshot_layer (GtkTextView      *text_view,
   GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (text_view);
 
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
-    gloss_span_line_drawer_draw (self->line_drawer, self, self->spans, snapshot);
+    {
+      gloss_span_line_drawer_draw (self->line_drawer, self, self->spans, snapshot);
+      draw_relations (self, snapshot);
+    }
 }
 
 /* SPAN's attributes under its line in the tooltip, as the window put them
@@ -656,6 +690,7 @@ gloss_document_view_dispose (GObject *object)
   g_clear_object (&self->span_rows);
   g_clear_object (&self->spans);
   g_clear_pointer (&self->line_drawer, gloss_span_line_drawer_free);
+  relations_dispose (self);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->dispose (object);
 }
@@ -688,6 +723,9 @@ gloss_document_view_get_property (GObject    *object,
     {
     case PROP_SELECTED_SPAN:
       g_value_set_object (value, self->selected_span);
+      break;
+    case PROP_SELECTED_RELATION:
+      g_value_set_object (value, self->selected_relation);
       break;
     case PROP_SNAP_TO_WORDS:
       g_value_set_boolean (value, self->snap_to_words);
@@ -735,6 +773,11 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
   properties[PROP_SELECTED_SPAN] =
     g_param_spec_object ("selected-span", NULL, NULL, GLOSS_TYPE_SPAN,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A relation selected (with a click on its arc, or in a list); a
+   * selected span and a selected relation exclude each other. */
+  properties[PROP_SELECTED_RELATION] =
+    g_param_spec_object ("selected-relation", NULL, NULL, GLOSS_TYPE_RELATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* A selection made with the pointer grows to whole words. */
   properties[PROP_SNAP_TO_WORDS] =
     g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE,
@@ -754,6 +797,12 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
   signals[PAGING_FAILED] =
     g_signal_new ("paging-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /* A relation asked for from one span to another: a click on the target
+   * after gloss_document_view_start_relation (), or a Ctrl+drag. */
+  signals[RELATION_REQUESTED] =
+    g_signal_new ("relation-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 2, GLOSS_TYPE_SPAN, GLOSS_TYPE_SPAN);
 
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = gloss_document_view_snapshot_layer;
 
@@ -808,6 +857,8 @@ gloss_document_view_init (GlossDocumentView *self)
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_tag_colors), self, G_CONNECT_SWAPPED);
+
+  relations_init (self);
 }
 
 GtkWidget *
@@ -938,6 +989,7 @@ gloss_document_view_load (GlossDocumentView *self,
   gloss_document_view_select_span (self, NULL);
   stop_tagging (self);
   stop_paging (self);
+  relations_clear (self);
 
   self->document_id = document_id;
   g_clear_pointer (&self->breaks, gloss_break_map_free);
@@ -985,6 +1037,7 @@ gloss_document_view_clear (GlossDocumentView *self)
   gloss_document_view_select_span (self, NULL);
   stop_tagging (self);
   stop_paging (self);
+  relations_clear (self);
   self->document_id = 0;
   g_clear_pointer (&self->breaks, gloss_break_map_free);
   g_clear_pointer (&self->unshown_text, g_free);
@@ -1221,6 +1274,7 @@ gloss_document_view_select_span (GlossDocumentView *self,
 
   if (span != NULL)
     {
+      gloss_document_view_select_relation (self, NULL);
       GtkTextTag *tag = lookup_selected_tag (self, span);
 
       get_span_iters (self, span, &start, &end);
@@ -1624,6 +1678,7 @@ gloss_document_view_open (GlossDocumentView  *self,
                           GError            **error)
 {
   g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
@@ -1633,12 +1688,16 @@ gloss_document_view_open (GlossDocumentView  *self,
   stop_paging (self);
   restart_span_rows (self);
 
+  /* All the relations at once: a relation is a few numbers, and its arc
+   * waits only for its spans to be paged in. */
   if ((text = gloss_store_load_text (store, document_id, error)) == NULL ||
       (spans = gloss_store_list_spans_page (store, document_id, 0, 0, 0, SPANS_FIRST_PAGE,
-                                            error)) == NULL)
+                                            error)) == NULL ||
+      (relations = gloss_store_list_relations (store, document_id, error)) == NULL)
     return FALSE;
 
   gloss_document_view_load (self, document_id, g_steal_pointer (&text), spans);
+  gloss_document_view_set_relations (self, relations);
 
   /* The first page is on the first screen; the rest come in idle steps. */
   if (spans->len == SPANS_FIRST_PAGE)
@@ -1682,4 +1741,703 @@ gloss_document_view_is_tagging (GlossDocumentView *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
   return self->showing_source != 0 || self->unshown_text != NULL || self->span_loader != 0;
+}
+
+/* Relations
+ *
+ * The open document's relations, drawn as arcs above the lines
+ * (GlossRelationDrawer). A paragraph where a relation starts or ends gets
+ * room above each of its lines for the arcs, once the span there has its
+ * fill (so a paragraph far down gets it when its text and spans come), and
+ * keeps it while the document is open: lines that jumped back as a
+ * relation went would move the text under the pointer. */
+
+static void
+free_span_relations (gpointer data)
+{
+  g_ptr_array_unref (data);
+}
+
+/* Gives the paragraph of SPAN's start room for arcs, if a relation starts
+ * or ends at SPAN. Only the first character of a line decides its
+ * spacing, so the tag goes there alone. */
+static void
+give_span_room (GlossDocumentView *self,
+                GlossSpan         *span)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gint64 span_id = gloss_span_get_id (span);
+  GtkTextIter start, end;
+
+  if (self->relations_by_span == NULL ||
+      !g_hash_table_contains (self->relations_by_span, &span_id) ||
+      !is_shown (self, gloss_span_get_end (span)))
+    return;
+
+  iter_at (self, &start, gloss_span_get_start (span));
+  gtk_text_iter_set_line_offset (&start, 0);
+  if (gtk_text_iter_has_tag (&start, self->relation_room_tag))
+    return;
+
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_char (&end);
+  gtk_text_buffer_apply_tag (buffer, self->relation_room_tag, &start, &end);
+}
+
+static void
+give_relation_room (GlossDocumentView *self,
+                    GlossRelation     *relation)
+{
+  GlossSpan *from = gloss_span_index_lookup (self->spans, gloss_relation_get_from_id (relation));
+  GlossSpan *to = gloss_span_index_lookup (self->spans, gloss_relation_get_to_id (relation));
+
+  if (from != NULL)
+    give_span_room (self, from);
+  if (to != NULL)
+    give_span_room (self, to);
+}
+
+static void
+index_relation_end (GlossDocumentView *self,
+                    gint64             span_id,
+                    GlossRelation     *relation)
+{
+  GPtrArray *relations = g_hash_table_lookup (self->relations_by_span, &span_id);
+
+  if (relations == NULL)
+    {
+      relations = g_ptr_array_new ();
+      g_hash_table_insert (self->relations_by_span, g_memdup2 (&span_id, sizeof span_id),
+                           relations);
+    }
+  g_ptr_array_add (relations, relation);
+}
+
+static void
+unindex_relation_end (GlossDocumentView *self,
+                      gint64             span_id,
+                      GlossRelation     *relation)
+{
+  GPtrArray *relations = g_hash_table_lookup (self->relations_by_span, &span_id);
+
+  if (relations == NULL)
+    return;
+  g_ptr_array_remove_fast (relations, relation);
+  if (relations->len == 0)
+    g_hash_table_remove (self->relations_by_span, &span_id);
+}
+
+/* Takes RELATION into the tables (not the rows); FALSE when it is there. */
+static gboolean
+index_relation (GlossDocumentView *self,
+                GlossRelation     *relation)
+{
+  gint64 id = gloss_relation_get_id (relation);
+
+  if (g_hash_table_contains (self->relations, &id))
+    return FALSE;
+
+  g_hash_table_insert (self->relations, g_memdup2 (&id, sizeof id), g_object_ref (relation));
+  index_relation_end (self, gloss_relation_get_from_id (relation), relation);
+  if (gloss_relation_get_to_id (relation) != gloss_relation_get_from_id (relation))
+    index_relation_end (self, gloss_relation_get_to_id (relation), relation);
+  return TRUE;
+}
+
+static void
+relations_clear (GlossDocumentView *self)
+{
+  if (self->relations == NULL)
+    return;
+
+  gloss_document_view_cancel_relation (self);
+  gloss_document_view_select_relation (self, NULL);
+  g_hash_table_remove_all (self->relations_by_span);
+  g_hash_table_remove_all (self->relations);
+  g_list_store_remove_all (self->relation_rows);
+  gloss_relation_drawer_forget (self->relation_drawer);
+}
+
+/* The relation labels, for the arcs' colors, names and arrows. */
+void
+gloss_document_view_set_relation_labels (GlossDocumentView *self,
+                                         GPtrArray         *labels)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (labels != NULL);
+
+  g_hash_table_remove_all (self->relation_labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GlossRelationLabel *label = g_ptr_array_index (labels, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = gloss_relation_label_get_id (label);
+      g_hash_table_insert (self->relation_labels, id, g_object_ref (label));
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GlossRelationLabel *
+gloss_document_view_lookup_relation_label (GlossDocumentView *self,
+                                           gint64             label_id)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  return g_hash_table_lookup (self->relation_labels, &label_id);
+}
+
+/* Shows RELATIONS, the open document's (any order), in place of those
+ * shown. */
+void
+gloss_document_view_set_relations (GlossDocumentView *self,
+                                   GPtrArray         *relations)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (relations != NULL);
+
+  relations_clear (self);
+  rows = g_ptr_array_sized_new (relations->len);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (relations, i);
+
+      if (gloss_relation_get_document_id (relation) == self->document_id &&
+          index_relation (self, relation))
+        g_ptr_array_add (rows, relation);
+    }
+  g_list_store_splice (self->relation_rows, 0, 0, rows->pdata, rows->len);
+
+  /* The spans that have their fill already get their room now; the
+   * others as their fill comes. */
+  for (guint i = 0; i < rows->len; i++)
+    give_relation_room (self, g_ptr_array_index (rows, i));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* FALSE when RELATION is not of this document, or is shown already. */
+gboolean
+gloss_document_view_add_relation (GlossDocumentView *self,
+                                  GlossRelation     *relation)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
+
+  if (gloss_relation_get_document_id (relation) != self->document_id ||
+      !index_relation (self, relation))
+    return FALSE;
+
+  g_list_store_append (self->relation_rows, relation);
+  give_relation_room (self, relation);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+gboolean
+gloss_document_view_remove_relation (GlossDocumentView *self,
+                                     GlossRelation     *relation)
+{
+  gint64 id;
+  GlossRelation *shown;
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
+
+  id = gloss_relation_get_id (relation);
+  shown = g_hash_table_lookup (self->relations, &id);
+  if (shown == NULL)
+    return FALSE;
+
+  if (self->selected_relation != NULL && gloss_relation_get_id (self->selected_relation) == id)
+    gloss_document_view_select_relation (self, NULL);
+
+  if (g_list_store_find (self->relation_rows, shown, &position))
+    g_list_store_remove (self->relation_rows, position);
+  unindex_relation_end (self, gloss_relation_get_from_id (shown), shown);
+  unindex_relation_end (self, gloss_relation_get_to_id (shown), shown);
+  g_hash_table_remove (self->relations, &id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+/* NEW_RELATION (relabeled, a note) in place of the shown one with its id,
+ * in the same row, selected if that one was. */
+void
+gloss_document_view_replace_relation (GlossDocumentView *self,
+                                      GlossRelation     *new_relation)
+{
+  gint64 id;
+  GlossRelation *shown;
+  gboolean was_selected;
+  guint position;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (GLOSS_IS_RELATION (new_relation));
+
+  id = gloss_relation_get_id (new_relation);
+  shown = g_hash_table_lookup (self->relations, &id);
+  if (shown == NULL)
+    {
+      gloss_document_view_add_relation (self, new_relation);
+      return;
+    }
+
+  was_selected = self->selected_relation == shown;
+  if (!g_list_store_find (self->relation_rows, shown, &position))
+    position = g_list_model_get_n_items (G_LIST_MODEL (self->relation_rows));
+  unindex_relation_end (self, gloss_relation_get_from_id (shown), shown);
+  unindex_relation_end (self, gloss_relation_get_to_id (shown), shown);
+  if (was_selected)
+    g_clear_object (&self->selected_relation);
+  g_hash_table_remove (self->relations, &id);
+
+  index_relation (self, new_relation);
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->relation_rows)))
+    g_list_store_splice (self->relation_rows, position, 1, (gpointer *) &new_relation, 1);
+  else
+    g_list_store_append (self->relation_rows, new_relation);
+  give_relation_room (self, new_relation);
+  if (was_selected)
+    {
+      self->selected_relation = g_object_ref (new_relation);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The span with SPAN_ID, once it is paged in; NULL before, or if none. */
+GlossSpan *
+gloss_document_view_lookup_span (GlossDocumentView *self,
+                                 gint64             span_id)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  return gloss_span_index_lookup (self->spans, span_id);
+}
+
+GlossRelation *
+gloss_document_view_lookup_relation (GlossDocumentView *self,
+                                     gint64             relation_id)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  return g_hash_table_lookup (self->relations, &relation_id);
+}
+
+/* The relations in the order they came, for a side list. */
+GListModel *
+gloss_document_view_get_relations (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  return G_LIST_MODEL (self->relation_rows);
+}
+
+GlossRelation *
+gloss_document_view_get_selected_relation (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  return self->selected_relation;
+}
+
+/* Selects RELATION (one shown here), or none; a span selected gives way,
+ * and the view scrolls to the relation's first end unless it is in view. */
+void
+gloss_document_view_select_relation (GlossDocumentView *self,
+                                     GlossRelation     *relation)
+{
+  GlossRelation *shown = NULL;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (relation == NULL || GLOSS_IS_RELATION (relation));
+
+  if (relation != NULL)
+    {
+      gint64 id = gloss_relation_get_id (relation);
+
+      shown = g_hash_table_lookup (self->relations, &id);
+      if (shown == NULL)
+        return;
+    }
+  if (self->selected_relation == shown)
+    return;
+
+  g_set_object (&self->selected_relation, shown);
+  if (shown != NULL)
+    {
+      GlossSpan *from = gloss_span_index_lookup (self->spans, gloss_relation_get_from_id (shown));
+      GtkTextIter start;
+
+      gloss_document_view_select_span (self, NULL);
+      if (from != NULL)
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+          GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "relation-start");
+          GdkRectangle visible, location;
+
+          /* A mark, not an iter: the view scrolls to it once the lines on
+           * the way are laid out, as a paragraph given room for arcs just
+           * now moves what comes after it. */
+          iter_at (self, &start, gloss_span_get_start (from));
+          gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+          gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &start, &location);
+          if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+            {
+              if (mark == NULL)
+                mark = gtk_text_buffer_create_mark (buffer, "relation-start", &start, TRUE);
+              else
+                gtk_text_buffer_move_mark (buffer, mark, &start);
+              gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.2, FALSE, 0, 0);
+            }
+        }
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
+}
+
+/* The arcs of the relations with an end on screen. */
+static void
+draw_relations (GlossDocumentView *self,
+                GtkSnapshot       *snapshot)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  g_autoptr(GArray) arcs = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  GlossSpanIndexIter spans_iter;
+  GlossSpan *span;
+  GdkRectangle visible;
+  GtkTextIter iter;
+  gint64 visible_start, visible_end;
+  gint64 selected_id = self->selected_relation ? gloss_relation_get_id (self->selected_relation) : 0;
+
+  if (g_hash_table_size (self->relations) == 0)
+    {
+      gloss_relation_drawer_forget (self->relation_drawer);
+    }
+  else
+    {
+      gtk_text_view_get_visible_rect (text_view, &visible);
+      gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
+      visible_start = offset_of (self, &iter);
+      gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
+      gtk_text_iter_forward_line (&iter);
+      visible_end = offset_of (self, &iter);
+
+      arcs = g_array_new (FALSE, FALSE, sizeof (GlossRelationArc));
+      seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+      gloss_span_index_iter_init_overlapping (&spans_iter, self->spans, visible_start,
+                                              visible_end + 1);
+      while ((span = gloss_span_index_iter_next (&spans_iter)) != NULL)
+        {
+          gint64 span_id = gloss_span_get_id (span);
+          GPtrArray *relations = g_hash_table_lookup (self->relations_by_span, &span_id);
+
+          for (guint i = 0; relations != NULL && i < relations->len; i++)
+            {
+              GlossRelation *relation = g_ptr_array_index (relations, i);
+              gint64 label_id = gloss_relation_get_label_id (relation);
+              GlossRelationLabel *label = g_hash_table_lookup (self->relation_labels, &label_id);
+              GlossRelationArc arc = { gloss_relation_get_id (relation) };
+
+              if (!g_hash_table_add (seen, relation))
+                continue;
+              arc.from = gloss_span_index_lookup (self->spans, gloss_relation_get_from_id (relation));
+              arc.to = gloss_span_index_lookup (self->spans, gloss_relation_get_to_id (relation));
+              /* An end not paged in yet: drawn once it is. */
+              if (arc.from == NULL || arc.to == NULL)
+                continue;
+              arc.name = label != NULL ? gloss_relation_label_get_name (label) : "?";
+              arc.directed = label == NULL || gloss_relation_label_get_directed (label);
+              if (label == NULL || !gdk_rgba_parse (&arc.color, gloss_relation_label_get_color (label)))
+                gdk_rgba_parse (&arc.color, MISSING_LABEL_COLOR);
+              g_array_append_val (arcs, arc);
+            }
+        }
+
+      gloss_relation_drawer_draw (self->relation_drawer, self, (GlossRelationArc *) arcs->data,
+                                  arcs->len, selected_id, is_dark (), snapshot);
+    }
+
+  if (self->relation_from != NULL && (self->picking_target || self->dragging_relation) &&
+      gloss_span_index_lookup (self->spans, gloss_span_get_id (self->relation_from)) != NULL)
+    gloss_relation_drawer_draw_pending (self->relation_drawer, self, self->relation_from,
+                                        self->pointer_x, self->pointer_y, is_dark (), snapshot);
+}
+
+/* Selects the relation whose arc is at (X, Y) of the view, if any. */
+static gboolean
+select_relation_at (GlossDocumentView *self,
+                    double             x,
+                    double             y)
+{
+  GlossRelation *relation = gloss_document_view_get_relation_at_point (self, x, y);
+
+  if (relation == NULL)
+    return FALSE;
+
+  gloss_document_view_select_relation (self, relation);
+  return TRUE;
+}
+
+/* The relation whose arc or label is at (X, Y) of the view, as last drawn;
+ * NULL when none is. */
+GlossRelation *
+gloss_document_view_get_relation_at_point (GlossDocumentView *self,
+                                           double             x,
+                                           double             y)
+{
+  int buffer_x, buffer_y;
+  gint64 id;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y,
+                                         &buffer_x, &buffer_y);
+  id = gloss_relation_drawer_hit (self->relation_drawer, buffer_x, buffer_y);
+  return id != 0 ? g_hash_table_lookup (self->relations, &id) : NULL;
+}
+
+/* Where RELATION's label was last drawn, in the view's coordinates; FALSE
+ * when it is not on screen. */
+gboolean
+gloss_document_view_get_relation_rect (GlossDocumentView *self,
+                                       GlossRelation     *relation,
+                                       GdkRectangle      *rect)
+{
+  GdkRectangle label;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
+
+  if (!gloss_relation_drawer_get_label_rect (self->relation_drawer,
+                                             gloss_relation_get_id (relation), &label))
+    return FALSE;
+
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         label.x, label.y, &rect->x, &rect->y);
+  rect->width = label.width;
+  rect->height = label.height;
+  return TRUE;
+}
+
+/* Where SPAN is, in the view's coordinates, for a popover about it. */
+void
+gloss_document_view_get_span_rect (GlossDocumentView *self,
+                                   GlossSpan         *span,
+                                   GdkRectangle      *rect)
+{
+  GtkTextIter start;
+  GdkRectangle location;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (GLOSS_IS_SPAN (span));
+
+  iter_at (self, &start, gloss_span_get_start (span));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &start, &location);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y, &rect->x, &rect->y);
+  rect->width = MAX (location.width, 1);
+  rect->height = location.height;
+}
+
+/* Waits for the span a relation from FROM goes to: the next click on a
+ * span emits ::relation-requested. */
+void
+gloss_document_view_start_relation (GlossDocumentView *self,
+                                    GlossSpan         *from)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (GLOSS_IS_SPAN (from));
+
+  g_set_object (&self->relation_from, from);
+  self->picking_target = TRUE;
+  self->dragging_relation = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Stops waiting for a relation's target (Escape). */
+void
+gloss_document_view_cancel_relation (GlossDocumentView *self)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+
+  if (self->relation_from == NULL)
+    return;
+
+  g_clear_object (&self->relation_from);
+  self->picking_target = FALSE;
+  self->dragging_relation = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+gloss_document_view_is_picking_target (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  return self->picking_target;
+}
+
+static GlossSpan *
+span_at_point (GlossDocumentView *self,
+               double             x,
+               double             y)
+{
+  gint64 offset;
+
+  if (!gloss_document_view_get_offset_at_point (self, x, y, &offset))
+    return NULL;
+  return gloss_span_index_get_innermost_at (self->spans, offset);
+}
+
+static void
+remember_pointer (GlossDocumentView *self,
+                  double             x,
+                  double             y)
+{
+  int buffer_x, buffer_y;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y,
+                                         &buffer_x, &buffer_y);
+  self->pointer_x = buffer_x;
+  self->pointer_y = buffer_y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A press while a target is awaited picks it; a Ctrl+press on a span
+ * starts a relation from it. Any other press is the text view's. */
+static void
+on_relation_drag_begin_cb (GlossDocumentView *self,
+                           double             x,
+                           double             y,
+                           GtkGestureDrag    *gesture)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GlossSpan *span;
+
+  if (self->picking_target)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
+  if ((state & GDK_CONTROL_MASK) == 0 ||
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY ||
+      (span = span_at_point (self, x, y)) == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_set_object (&self->relation_from, span);
+  self->dragging_relation = TRUE;
+  remember_pointer (self, x, y);
+}
+
+static void
+on_relation_drag_update_cb (GlossDocumentView *self,
+                            double             dx,
+                            double             dy,
+                            GtkGestureDrag    *gesture)
+{
+  double x, y;
+
+  if (!self->dragging_relation && !self->picking_target)
+    return;
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  remember_pointer (self, x + dx, y + dy);
+}
+
+static void
+on_relation_drag_end_cb (GlossDocumentView *self,
+                         double             dx,
+                         double             dy,
+                         GtkGestureDrag    *gesture)
+{
+  g_autoptr(GlossSpan) from = NULL;
+  GlossSpan *to;
+  double x, y;
+
+  if (self->relation_from == NULL || (!self->dragging_relation && !self->picking_target))
+    return;
+
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  to = span_at_point (self, x + dx, y + dy);
+  /* A click beside the spans while a target is awaited waits on. */
+  if (to == NULL && self->picking_target)
+    return;
+  /* A Ctrl+click on one span is no relation. */
+  if (self->dragging_relation && (to == NULL || to == self->relation_from))
+    {
+      gloss_document_view_cancel_relation (self);
+      return;
+    }
+
+  from = g_object_ref (self->relation_from);
+  gloss_document_view_cancel_relation (self);
+  g_signal_emit (self, signals[RELATION_REQUESTED], 0, from, to);
+}
+
+static void
+on_relation_motion_cb (GlossDocumentView        *self,
+                       double                    x,
+                       double                    y,
+                       GtkEventControllerMotion *motion)
+{
+  if (self->picking_target)
+    remember_pointer (self, x, y);
+}
+
+static void
+relations_init (GlossDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkEventController *motion;
+  GtkGesture *drag;
+
+  self->relations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->relations_by_span = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                   free_span_relations);
+  self->relation_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 g_object_unref);
+  self->relation_rows = g_list_store_new (GLOSS_TYPE_RELATION);
+  self->relation_drawer = gloss_relation_drawer_new ();
+  /* Above the first line of a paragraph, and between its wrapped lines,
+   * where the lines under the spans of the line above take their part. */
+  self->relation_room_tag = gtk_text_buffer_create_tag (buffer, "relation-room",
+                                                        "pixels-above-lines",
+                                                        GLOSS_RELATION_ROOM,
+                                                        "pixels-inside-wrap",
+                                                        GLOSS_RELATION_ROOM + PIXELS_INSIDE_WRAP,
+                                                        NULL);
+
+  /* Before the text view's own gestures: the press that picks a target,
+   * or starts a Ctrl+drag, must not select text. */
+  drag = gtk_gesture_drag_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_relation_drag_begin_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_relation_drag_update_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_relation_drag_end_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_relation_motion_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+}
+
+static void
+relations_dispose (GlossDocumentView *self)
+{
+  g_clear_object (&self->selected_relation);
+  g_clear_object (&self->relation_from);
+  g_clear_object (&self->relation_rows);
+  g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
+  g_clear_pointer (&self->relations, g_hash_table_unref);
+  g_clear_pointer (&self->relation_labels, g_hash_table_unref);
+  g_clear_pointer (&self->relation_drawer, gloss_relation_drawer_free);
 }

@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-relation.h"
+#include "gloss-relation-label.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -91,5 +93,40 @@ void        gloss_document_view_set_attribute_text    (GlossDocumentView *self,
 void        gloss_document_view_clear_attribute_texts (GlossDocumentView *self);
 const char *gloss_document_view_get_attribute_text    (GlossDocumentView *self,
                                                        gint64             span_id);
+
+/* Relations (shown as arcs; see the "Relations" part of the source) */
+void           gloss_document_view_set_relation_labels   (GlossDocumentView *self,
+                                                          GPtrArray         *labels);
+GlossRelationLabel *gloss_document_view_lookup_relation_label (GlossDocumentView *self,
+                                                          gint64             label_id);
+void           gloss_document_view_set_relations         (GlossDocumentView *self,
+                                                          GPtrArray         *relations);
+gboolean       gloss_document_view_add_relation          (GlossDocumentView *self,
+                                                          GlossRelation     *relation);
+gboolean       gloss_document_view_remove_relation       (GlossDocumentView *self,
+                                                          GlossRelation     *relation);
+void           gloss_document_view_replace_relation      (GlossDocumentView *self,
+                                                          GlossRelation     *new_relation);
+GlossSpan     *gloss_document_view_lookup_span           (GlossDocumentView *self,
+                                                          gint64             span_id);
+GlossRelation *gloss_document_view_lookup_relation       (GlossDocumentView *self,
+                                                          gint64             relation_id);
+GListModel    *gloss_document_view_get_relations         (GlossDocumentView *self);
+GlossRelation *gloss_document_view_get_selected_relation (GlossDocumentView *self);
+void           gloss_document_view_select_relation       (GlossDocumentView *self,
+                                                          GlossRelation     *relation);
+GlossRelation *gloss_document_view_get_relation_at_point (GlossDocumentView *self,
+                                                          double             x,
+                                                          double             y);
+gboolean       gloss_document_view_get_relation_rect     (GlossDocumentView *self,
+                                                          GlossRelation     *relation,
+                                                          GdkRectangle      *rect);
+void           gloss_document_view_get_span_rect         (GlossDocumentView *self,
+                                                          GlossSpan         *span,
+                                                          GdkRectangle      *rect);
+void           gloss_document_view_start_relation        (GlossDocumentView *self,
+                                                          GlossSpan         *from);
+void           gloss_document_view_cancel_relation       (GlossDocumentView *self);
+gboolean       gloss_document_view_is_picking_target     (GlossDocumentView *self);
 
 G_END_DECLS
