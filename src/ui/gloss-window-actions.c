@@ -19,9 +19,9 @@
 #include "gloss-project.h"
 #include "gloss-window-private.h"
 
-/* The name stored on the spans this window creates. */
-static char *
-dup_annotator (GlossWindow *self)
+/* The name stored on the spans and relations this window creates. */
+char *
+_gloss_window_dup_annotator (GlossWindow *self)
 {
   g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
 
@@ -50,7 +50,7 @@ apply_label_to (GlossWindow *self,
 
   if (has_range)
     {
-      g_autofree char *annotator = dup_annotator (self);
+      g_autofree char *annotator = _gloss_window_dup_annotator (self);
       GlossSpan *same = gloss_document_view_find_span_like (self->document_view, start, end,
                                                             label_id);
 
@@ -588,6 +588,9 @@ on_text_right_click_cb (GlossWindow     *self,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 
+  if (_gloss_window_relation_right_click (self, x, y))
+    return;
+
   on_text = gloss_document_view_get_offset_at_point (self->document_view, x, y, &offset);
   if (on_text && gloss_document_view_get_selected_range (self->document_view, &start, &end) &&
       offset >= start && offset < end)
@@ -653,6 +656,8 @@ on_key_pressed_cb (GlossWindow           *self,
     return GDK_EVENT_PROPAGATE;
 
   g_unichar_to_utf8 (typed, typed_utf8);
+  if (_gloss_window_relation_label_key (self, typed_utf8))
+    return GDK_EVENT_STOP;
   for (guint i = 0; i < n_labels; i++)
     {
       g_autoptr(GlossLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
@@ -689,6 +694,15 @@ static const GlossTextKey text_keys[] = {
   { GDK_KEY_F8, 0, "win.next-span" },
   { GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-span" },
   { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-unfinished" },
+  /* Relations (gloss-window-relations.c): each only while it applies, so
+   * Delete and Menu go on to a selected relation when no span is. */
+  { GDK_KEY_r, 0, "win.start-relation" },
+  { GDK_KEY_Escape, 0, "win.cancel-relation" },
+  { GDK_KEY_Delete, 0, "win.delete-relation" },
+  { GDK_KEY_KP_Delete, 0, "win.delete-relation" },
+  { GDK_KEY_BackSpace, 0, "win.delete-relation" },
+  { GDK_KEY_Menu, 0, "win.relation-menu" },
+  { GDK_KEY_F10, GDK_SHIFT_MASK, "win.relation-menu" },
 };
 
 static gboolean
@@ -709,6 +723,8 @@ text_key_applies (GlossWindow *self,
       (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
     return FALSE;
 
+  if (g_str_has_suffix (action, "-relation") || g_str_equal (action, "win.relation-menu"))
+    return _gloss_window_relation_key_applies (self, action);
   if (g_str_equal (action, "win.delete-span"))
     return has_span;
   if (g_str_equal (action, "win.context-menu"))
@@ -783,7 +799,7 @@ on_label_all_cb (GlossWindow    *self,
                  GlossSearchBar *search_bar)
 {
   gint64 document_id = gloss_document_view_get_document_id (self->document_view);
-  g_autofree char *annotator = dup_annotator (self);
+  g_autofree char *annotator = _gloss_window_dup_annotator (self);
   g_autofree char *labeled = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) created = NULL;

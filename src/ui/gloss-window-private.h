@@ -98,6 +98,21 @@ struct _GlossWindow
   GPtrArray *categories;          /* GlossCategory of every set, in order */
   GArray *category_filter_ids;    /* the filter's choices after "All": category ids */
   gboolean updating_category_filter;
+
+  /* Relations (gloss-window-relations.c) */
+  GtkLabel *relation_hint;            /* template: what to do while a target is awaited */
+  GtkWidget *relations_box;           /* template: the Relations list and its title */
+  GtkLabel *relations_title;          /* template */
+  GtkListView *relation_list_view;    /* template */
+  GMenuModel *relation_menu_model;    /* template: Change Type…, Add Note, Remove Relation */
+  GListStore *relation_labels;        /* GlossRelationLabel */
+  GtkSingleSelection *relation_selection;
+  GtkWidget *relation_popover;        /* made when first shown */
+  GtkWidget *text_relation_menu;      /* made when first shown */
+  GtkWidget *list_relation_menu;      /* made when first shown */
+  gint64 relation_from_id;            /* the relation the popover is about to make */
+  gint64 relation_to_id;
+  int relation_popover_purpose;
 };
 
 /* A toast for ERROR; a toast's title is markup, and the message names
@@ -127,6 +142,21 @@ void           _gloss_window_set_current_status      (GlossWindow         *self,
                                                       GlossDocumentStatus  status);
 void           _gloss_window_show_list_span_menu     (GlossWindow         *self,
                                                       const GdkRectangle  *rect);
+char          *_gloss_window_dup_annotator           (GlossWindow         *self);
+
+/* gloss-window-relations.c */
+void           _gloss_window_class_relations_init    (GtkWidgetClass      *widget_class);
+void           _gloss_window_relations_init          (GlossWindow         *self);
+void           _gloss_window_relations_constructed   (GlossWindow         *self);
+void           _gloss_window_relations_dispose       (GlossWindow         *self);
+void           _gloss_window_reload_relation_labels  (GlossWindow         *self);
+gboolean       _gloss_window_relation_key_applies    (GlossWindow         *self,
+                                                      const char          *action);
+gboolean       _gloss_window_relation_label_key      (GlossWindow         *self,
+                                                      const char          *typed);
+gboolean       _gloss_window_relation_right_click    (GlossWindow         *self,
+                                                      double               x,
+                                                      double               y);
 
 /* gloss-window-attributes.c */
 void           _gloss_window_class_attributes_init   (GtkWidgetClass      *widget_class);

@@ -744,6 +744,7 @@ gloss_window_dispose (GObject *object)
   g_clear_pointer (&self->label_popover, gtk_widget_unparent);
   g_clear_pointer (&self->text_span_menu, gtk_widget_unparent);
   g_clear_pointer (&self->list_span_menu, gtk_widget_unparent);
+  _gloss_window_relations_dispose (self);
   g_clear_weak_pointer (&self->shortcuts_window);
   _gloss_window_attributes_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
@@ -940,6 +941,7 @@ gloss_window_init (GlossWindow *self)
   /* The actions and keys, and the lists' activations: before the sidebars'
    * own (on_folded_row_activated_cb ()), which fold them away after. */
   _gloss_window_actions_init (self);
+  _gloss_window_relations_init (self);
 
   /* The view is read-only; its own undo must not take Ctrl+Z from ours. */
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->document_view)),
@@ -1023,6 +1025,7 @@ gloss_window_constructed (GObject *object)
   _gloss_window_update_history_actions (self);
 
   reload_labels (self);
+  _gloss_window_relations_constructed (self);
   _gloss_window_update_recent_menu (self);
 
   self->documents = gloss_document_list_new (store);
@@ -1176,6 +1179,14 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_import_init (widget_class);
   _gloss_window_class_actions_init (widget_class);
   _gloss_window_class_attributes_init (widget_class);
+
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, relation_hint);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, relations_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, relations_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, relation_list_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "relation_menu", FALSE,
+                                             G_STRUCT_OFFSET (GlossWindow, relation_menu_model));
+  _gloss_window_class_relations_init (widget_class);
 }
 
 GlossWindow *
