@@ -302,6 +302,29 @@ prepare_find (Fixture *fixture)
   gloss_test_input_wait_until (has_matches, bar, "matches of the query");
 }
 
+/* R on the selected span: the window waits for the relation's target. */
+static gboolean
+target_awaited (Fixture *fixture,
+                State   *before)
+{
+  return gloss_document_view_is_picking_target (fixture->view);
+}
+
+static void
+prepare_target_awaited (Fixture *fixture)
+{
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_true (gloss_document_view_is_picking_target (fixture->view));
+}
+
+/* Escape after R: it waits no more. */
+static gboolean
+target_no_longer_awaited (Fixture *fixture,
+                          State   *before)
+{
+  return !gloss_document_view_is_picking_target (fixture->view);
+}
+
 static const Check checks[] = {
   { "<Control>n", IN_TEXT_AND_LISTS, NULL, app_action_ran, "new-project" },
   { "<Control>o", IN_TEXT_AND_LISTS, NULL, app_action_ran, "open-project" },
@@ -324,6 +347,9 @@ static const Check checks[] = {
   { "<Shift>F10", IN_TEXT_AND_LISTS, NULL, menu_opened },
   { "Delete", IN_TEXT_AND_LISTS, NULL, spans_changed },
   { "BackSpace", IN_TEXT_AND_LISTS, NULL, spans_changed },
+  { "r", IN_TEXT_AND_LISTS, NULL, target_awaited },
+  /* R leaves the focus in the text, where the target is clicked. */
+  { "Escape", IN_TEXT, prepare_target_awaited, target_no_longer_awaited },
   { "<Control>z", IN_TEXT_AND_LISTS, prepare_something_to_undo, spans_changed },
   { "<Control><Shift>z", IN_TEXT_AND_LISTS, prepare_something_to_redo, spans_changed },
   { "F8", IN_TEXT_AND_LISTS, prepare_first_span, selected_span_moved },

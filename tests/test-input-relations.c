@@ -1,0 +1,681 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Relations, as README.md promises them, with a real keyboard and mouse
+ * (gloss-test-input.h): R then a click on the target, or a Ctrl+drag from
+ * span to span, then the type in the popover; a click on an arc selects
+ * its relation, Delete removes it, Ctrl+Z brings it back, a relation
+ * label's key relabels it. Each test reads the relations table of the
+ * project file. */
+
+#include "config.h"
+
+#include "gloss-label-popover.h"
+#include "gloss-test-window.h"
+
+/* Creates the relation labels these tests use, unless the project has
+ * them: "opposes" (key 7) and "supports" (key 8), both directed. Keys
+ * that no span label of the sample project has. */
+static void
+ensure_relation_label (GlossStore *store,
+                       const char *name,
+                       const char *color,
+                       const char *hotkey)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = gloss_store_list_relation_labels (store, &error);
+  g_autoptr(GlossRelationLabel) label = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GlossRelationLabel *existing = g_ptr_array_index (labels, i);
+
+      if (g_str_equal (gloss_relation_label_get_name (existing), name))
+        {
+          label = gloss_store_update_relation_label (store, gloss_relation_label_get_id (existing),
+                                                     name, color, hotkey, "", TRUE, &error);
+          g_assert_no_error (error);
+          return;
+        }
+    }
+
+  label = gloss_store_add_relation_label (store, name, color, hotkey, "", TRUE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+relations_set_up (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  fixture->store = gloss_project_open_default (&error);
+  g_assert_no_error (error);
+  fixture->path = g_strdup (gloss_store_get_path (fixture->store));
+  ids = gloss_store_list_document_ids (fixture->store, &error);
+  g_assert_no_error (error);
+  fixture->document_id = g_array_index (ids, gint64, 0);
+
+  ensure_relation_label (fixture->store, "opposes", "#e01b24", "7");
+  ensure_relation_label (fixture->store, "supports", "#2ec27e", "8");
+
+  fixture_open_window (fixture);
+}
+
+/* One relation as the project file has it. */
+typedef struct
+{
+  char *label;
+  gint64 from_start, from_end;
+  gint64 to_start, to_end;
+  char *note;
+} StoredRelation;
+
+static void
+stored_relation_free (StoredRelation *relation)
+{
+  g_free (relation->label);
+  g_free (relation->note);
+  g_free (relation);
+}
+
+/* Every relation of the fixture's document, read from the project file
+ * with a connection of its own. */
+static GPtrArray *
+read_stored_relations (Fixture *fixture)
+{
+  GPtrArray *relations = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_relation_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT relation_labels.name, f.start, f.end, t.start, t.end, "
+                                       "       relations.note "
+                                       "FROM relations "
+                                       "JOIN relation_labels ON relation_labels.id = relations.label "
+                                       "JOIN spans f ON f.id = relations.from_span "
+                                       "JOIN spans t ON t.id = relations.to_span "
+                                       "WHERE relations.document = ? ORDER BY relations.id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, fixture->document_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      StoredRelation *relation = g_new0 (StoredRelation, 1);
+
+      relation->label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      relation->from_start = sqlite3_column_int64 (stmt, 1);
+      relation->from_end = sqlite3_column_int64 (stmt, 2);
+      relation->to_start = sqlite3_column_int64 (stmt, 3);
+      relation->to_end = sqlite3_column_int64 (stmt, 4);
+      relation->note = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (relations, relation);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return relations;
+}
+
+/* Asserts that the project file has exactly one relation, of LABEL, from
+ * the span over FROM to the span over TO. */
+static void
+assert_one_relation (Fixture    *fixture,
+                     const char *label,
+                     const char *from,
+                     const char *to)
+{
+  g_autoptr(GPtrArray) relations = read_stored_relations (fixture);
+  StoredRelation *relation;
+
+  g_assert_cmpuint (relations->len, ==, 1);
+  relation = relations->pdata[0];
+  g_assert_cmpstr (relation->label, ==, label);
+  g_assert_cmpint (relation->from_start, ==, fixture_find_phrase (fixture, from));
+  g_assert_cmpint (relation->from_end, ==, fixture_phrase_end (fixture, from));
+  g_assert_cmpint (relation->to_start, ==, fixture_find_phrase (fixture, to));
+  g_assert_cmpint (relation->to_end, ==, fixture_phrase_end (fixture, to));
+}
+
+static guint
+count_stored_relations (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) relations = read_stored_relations (fixture);
+
+  return relations->len;
+}
+
+/* Labels PHRASE by a drag over it and a label's key (Hardline camp). */
+static void
+label_phrase (Fixture    *fixture,
+              const char *phrase)
+{
+  fixture_drag_over (fixture, phrase);
+  fixture_key (fixture, GDK_KEY_2, 0);
+  g_assert_cmpuint (count_stored (fixture, fixture_find_phrase (fixture, phrase),
+                                  fixture_phrase_end (fixture, phrase), "Hardline camp"), ==, 1);
+}
+
+/* "Velayati" and the "corridor" after it, both labeled by hand. */
+static void
+label_both_ends (Fixture *fixture)
+{
+  label_phrase (fixture, "Velayati");
+  label_phrase (fixture, "U.S.-backed corridor");
+}
+
+static void
+click_phrase (Fixture    *fixture,
+              const char *phrase)
+{
+  fixture_click (fixture, fixture_find_phrase (fixture, phrase) + 2);
+}
+
+static GtkPopover *
+wait_for_relation_popover (Fixture *fixture)
+{
+  return wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+}
+
+/* The hint in the window, while a target is awaited. */
+static gboolean
+hint_shown (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (fixture_child (fixture, "relation_hint"));
+}
+
+/* The one relation the view shows. */
+static GlossRelation *
+shown_relation (Fixture *fixture)
+{
+  GListModel *relations = gloss_document_view_get_relations (fixture->view);
+  GlossRelation *relation;
+
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  relation = g_list_model_get_item (relations, 0);
+  g_object_unref (relation);
+  return relation;
+}
+
+/* Clicks the middle of RELATION's label on its arc. */
+static void
+click_arc (Fixture       *fixture,
+           GlossRelation *relation,
+           guint          button)
+{
+  GdkRectangle rect;
+
+  gloss_test_input_wait_for_frames (GTK_WIDGET (fixture->view));
+  g_assert_true (gloss_document_view_get_relation_rect (fixture->view, relation, &rect));
+  gloss_test_input_click_with (GTK_WIDGET (fixture->view), rect.x + rect.width / 2.0,
+                               rect.y + rect.height / 2.0, button, 0);
+}
+
+/* R on a selected span, a click on the target, "opp" and Enter: the
+ * relation is in the project file, shown, selected and listed. */
+static void
+test_r_then_click (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkPopover *popover;
+  GlossRelation *relation;
+
+  label_both_ends (fixture);
+  click_phrase (fixture, "Velayati");
+  g_assert_nonnull (gloss_document_view_get_selected_span (fixture->view));
+
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_true (hint_shown (fixture));
+  click_phrase (fixture, "U.S.-backed corridor");
+  g_assert_false (hint_shown (fixture));
+  popover = wait_for_relation_popover (fixture);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "opp");
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  wait_for_closed (popover);
+
+  assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+  relation = shown_relation (fixture);
+  g_assert_true (gloss_document_view_get_selected_relation (fixture->view) == relation);
+  g_assert_true (gtk_widget_get_mapped (fixture_child (fixture, "relation_list_view")));
+}
+
+/* R with no span selected is not a relation key: nothing waits for a
+ * target, and the key goes on to what has the focus. */
+static void
+test_r_without_span (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *filter = fixture_child (fixture, "document_filter_entry");
+
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_false (hint_shown (fixture));
+  g_assert_false (gloss_document_view_is_picking_target (fixture->view));
+
+  /* In a field, R is a letter, even with a span selected. */
+  click_phrase (fixture, "Ali Khamenei");
+  gloss_test_input_click_widget (filter);
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_false (hint_shown (fixture));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (filter)), ==, "r");
+}
+
+/* Escape while a target is awaited: no relation, and the next click on a
+ * span selects it as always. */
+static void
+test_escape_cancels (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gint64 start, end;
+
+  click_phrase (fixture, "Ali Khamenei");
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_true (hint_shown (fixture));
+  fixture_key (fixture, GDK_KEY_Escape, 0);
+  g_assert_false (hint_shown (fixture));
+
+  click_phrase (fixture, "Azerbaijan");
+  g_assert_null (find_open_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER));
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, ==, fixture_find_phrase (fixture, "Azerbaijan"));
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+}
+
+/* Presses the left button on the character at FROM, moves to the one at
+ * TO and lets go there, with Ctrl held. */
+static void
+ctrl_drag_text (Fixture *fixture,
+                gint64   from,
+                gint64   to)
+{
+  double x1, y1, x2, y2;
+
+  gloss_test_input_text_point_settled (fixture->text_view, fixture_buffer_offset (fixture, from),
+                                       0.5, &x1, &y1);
+  gloss_test_input_text_point_settled (fixture->text_view, fixture_buffer_offset (fixture, to),
+                                       0.5, &x2, &y2);
+  gloss_test_input_modifiers (GDK_CONTROL_MASK, True);
+  gloss_test_input_drag (GTK_WIDGET (fixture->text_view), x1, y1, x2, y2);
+  gloss_test_input_modifiers (GDK_CONTROL_MASK, False);
+  XFlush (gloss_test_input_display ());
+  gloss_test_input_settle (GTK_WIDGET (fixture->text_view));
+}
+
+/* Ctrl+drag from one span to another, then the type: no text is
+ * selected on the way. */
+static void
+test_ctrl_drag (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GtkPopover *popover;
+
+  label_both_ends (fixture);
+  ctrl_drag_text (fixture, fixture_find_phrase (fixture, "Velayati") + 2,
+                  fixture_find_phrase (fixture, "U.S.-backed corridor") + 2);
+  popover = wait_for_relation_popover (fixture);
+  g_assert_false (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (fixture->text_view)));
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "opp");
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  wait_for_closed (popover);
+
+  assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+}
+
+/* In the popover, a relation label's key picks it at once. */
+static void
+test_popover_key (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GtkPopover *popover;
+
+  label_both_ends (fixture);
+  click_phrase (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_r, 0);
+  click_phrase (fixture, "U.S.-backed corridor");
+  popover = wait_for_relation_popover (fixture);
+  fixture_key (fixture, GDK_KEY_8, 0);
+  wait_for_closed (popover);
+
+  assert_one_relation (fixture, "supports", "Velayati", "U.S.-backed corridor");
+}
+
+/* Makes "Velayati → opposes → corridor" by keys and clicks. */
+static void
+make_relation (Fixture *fixture)
+{
+  GtkPopover *popover;
+
+  label_both_ends (fixture);
+  click_phrase (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_r, 0);
+  click_phrase (fixture, "U.S.-backed corridor");
+  popover = wait_for_relation_popover (fixture);
+  fixture_key (fixture, GDK_KEY_7, 0);
+  wait_for_closed (popover);
+  assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+}
+
+/* A click on the arc selects the relation; Delete removes it from the
+ * project file, Ctrl+Z brings it back, Ctrl+Shift+Z takes it again. */
+static void
+test_click_arc_delete_undo (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GlossRelation *relation;
+
+  make_relation (fixture);
+  relation = shown_relation (fixture);
+  click_phrase (fixture, "Ali Khamenei");
+  g_assert_null (gloss_document_view_get_selected_relation (fixture->view));
+
+  click_arc (fixture, relation, GDK_BUTTON_PRIMARY);
+  g_assert_true (gloss_document_view_get_selected_relation (fixture->view) == relation);
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_view_get_relations (fixture->view)), ==, 0);
+  /* The spans stay. */
+  g_assert_cmpuint (count_stored (fixture, fixture_find_phrase (fixture, "Velayati"),
+                                  fixture_phrase_end (fixture, "Velayati"), NULL), ==, 1);
+
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_view_get_relations (fixture->view)), ==, 1);
+
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+}
+
+/* A relation label's key relabels the selected relation; undo puts the
+ * old type back. */
+static void
+test_relabel_key (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  make_relation (fixture);
+  g_assert_nonnull (gloss_document_view_get_selected_relation (fixture->view));
+
+  fixture_key (fixture, GDK_KEY_8, 0);
+  assert_one_relation (fixture, "supports", "Velayati", "U.S.-backed corridor");
+
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+}
+
+static gboolean
+has_label_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static void
+click_menu_item (GtkPopover *popover,
+                 const char *text)
+{
+  GtkWidget *label = gloss_test_find_widget_where (GTK_WIDGET (popover), has_label_text, text);
+
+  g_assert_nonnull (label);
+  gloss_test_input_click_widget (label);
+}
+
+/* A right click on the arc: Change Type…, then Remove Relation. */
+static void
+test_arc_menu (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkPopover *menu, *popover;
+
+  make_relation (fixture);
+  click_phrase (fixture, "Ali Khamenei");
+
+  click_arc (fixture, shown_relation (fixture), GDK_BUTTON_SECONDARY);
+  menu = wait_for_popover (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER_MENU);
+  click_menu_item (menu, "Change Type…");
+  popover = wait_for_relation_popover (fixture);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "sup");
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  wait_for_closed (popover);
+  assert_one_relation (fixture, "supports", "Velayati", "U.S.-backed corridor");
+
+  click_arc (fixture, shown_relation (fixture), GDK_BUTTON_SECONDARY);
+  menu = wait_for_popover (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER_MENU);
+  click_menu_item (menu, "Remove Relation");
+  wait_for_closed (menu);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+}
+
+/* The Relations list: a click on the row selects the relation, Delete
+ * from the list removes it. */
+static void
+test_list_row (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkWidget *list = fixture_child (fixture, "relation_list_view");
+  GtkWidget *row;
+
+  make_relation (fixture);
+  click_phrase (fixture, "Ali Khamenei");
+  row = gtk_widget_get_first_child (list);
+  g_assert_nonnull (row);
+
+  gloss_test_input_click_widget (row);
+  g_assert_true (gloss_document_view_get_selected_relation (fixture->view) == shown_relation (fixture));
+  g_assert_true (focus_in (fixture, list));
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+  g_assert_false (gtk_widget_get_mapped (list));
+}
+
+/* Removing a span removes its relations with it, and one undo brings both
+ * back. */
+static void
+test_remove_span_with_relation (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  make_relation (fixture);
+  click_phrase (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_view_get_relations (fixture->view)), ==, 0);
+
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_view_get_relations (fixture->view)), ==, 1);
+}
+
+/* The relation label NAME's id. */
+static gint64
+relation_label_id (Fixture    *fixture,
+                   const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = gloss_store_list_relation_labels (fixture->store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gloss_relation_label_get_name (g_ptr_array_index (labels, i)), name))
+      return gloss_relation_label_get_id (g_ptr_array_index (labels, i));
+  g_assert_not_reached ();
+}
+
+/* The span over PHRASE, made with label 2 unless there is one. */
+static gint64
+span_over (Fixture    *fixture,
+           const char *phrase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) spans = gloss_store_list_spans (fixture->store, fixture->document_id, &error);
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, &error);
+  g_autoptr(GlossSpan) span = NULL;
+  gint64 start = fixture_find_phrase (fixture, phrase);
+  gint64 end = fixture_phrase_end (fixture, phrase);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossSpan *existing = g_ptr_array_index (spans, i);
+
+      if (gloss_span_get_start (existing) == start && gloss_span_get_end (existing) == end)
+        return gloss_span_get_id (existing);
+    }
+
+  span = gloss_store_add_span (fixture->store, fixture->document_id,
+                               gloss_label_get_id (g_ptr_array_index (labels, 3)), start, end,
+                               "test", NULL, &error);
+  g_assert_no_error (error);
+  return gloss_span_get_id (span);
+}
+
+static void
+relate (Fixture    *fixture,
+        const char *from,
+        const char *type,
+        const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+
+  relation = gloss_store_add_relation (fixture->store, fixture->document_id,
+                                       relation_label_id (fixture, type), span_over (fixture, from),
+                                       span_over (fixture, to), "test", NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* What WINDOW last drew, once it has drawn at all. */
+static GskRenderNode *
+get_window_node (GtkWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  for (;;)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+
+      gdk_paintable_snapshot (paintable, snapshot,
+                              gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL)
+        return node;
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+save_window (Fixture    *fixture,
+             const char *dir,
+             const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_usleep (20000);
+      gloss_test_wait_for_frames ();
+    }
+  node = get_window_node (GTK_WINDOW (fixture->window));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+/* With GLOSS_TEST_SNAPSHOT_DIR set, the window with several crossing arcs,
+ * in one line and across lines, light and dark, at 1400x950 and 800x600
+ * (data/screenshots/relations-*.png come from here). */
+static void
+test_snapshot (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  static const struct { int width, height; } sizes[] = { { 1400, 950 }, { 800, 600 } };
+  const char *dir = g_getenv ("GLOSS_TEST_SNAPSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (dir == NULL || dir[0] == '\0')
+    {
+      g_test_skip ("GLOSS_TEST_SNAPSHOT_DIR is not set");
+      return;
+    }
+  g_mkdir_with_parents (dir, 0755);
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/glossapp/Gloss/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  ensure_relation_label (fixture->store, "quotes", "#3584e4", "9");
+
+  relate (fixture, "Velayati", "opposes", "U.S.-backed corridor");
+  relate (fixture, "Ali Khamenei", "supports", "Velayati");
+  relate (fixture, "Velayati", "quotes", "Russia");
+  relate (fixture, "Supreme Leader", "supports", "U.S.-backed corridor");
+  relate (fixture, "Pezeshkian downplays", "opposes", "alarmist narratives");
+  relate (fixture, "Masoud Pezeshkian", "opposes", "Ali Khamenei");
+  relate (fixture, "Ahmad Alili", "quotes", "Islamic Revolutionary Guard Corps");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *light = g_strdup_printf ("relations-%dx%d.png", sizes[i].width,
+                                                sizes[i].height);
+      g_autofree char *dark = g_strdup_printf ("relations-%dx%d-dark.png", sizes[i].width,
+                                               sizes[i].height);
+      GlossRelation *relation;
+
+      /* A window of that size: a shown window keeps its size. */
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      gloss_test_wait_for_frames ();
+      fixture->window = gloss_window_new (NULL, fixture->store);
+      fixture->view = gloss_window_get_document_view (fixture->window);
+      fixture->text_view = GTK_TEXT_VIEW (fixture->view);
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), sizes[i].width, sizes[i].height);
+      gloss_test_input_present (GTK_WINDOW (fixture->window));
+      relation = g_list_model_get_item (gloss_document_view_get_relations (fixture->view), 0);
+      gloss_document_view_select_relation (fixture->view, relation);
+      g_object_unref (relation);
+      save_window (fixture, dir, light);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      save_window (fixture, dir, dark);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    }
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+
+  data_home = gloss_test_ui_init (&argc, &argv, "input-relations");
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, relations_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/input/relations/r-then-click", test_r_then_click);
+  ADD ("/gloss/input/relations/r-without-span", test_r_without_span);
+  ADD ("/gloss/input/relations/escape-cancels", test_escape_cancels);
+  ADD ("/gloss/input/relations/ctrl-drag", test_ctrl_drag);
+  ADD ("/gloss/input/relations/popover-key", test_popover_key);
+  ADD ("/gloss/input/relations/click-arc-delete-undo", test_click_arc_delete_undo);
+  ADD ("/gloss/input/relations/relabel-key", test_relabel_key);
+  ADD ("/gloss/input/relations/arc-menu", test_arc_menu);
+  ADD ("/gloss/input/relations/list-row", test_list_row);
+  ADD ("/gloss/input/relations/remove-span-with-relation", test_remove_span_with_relation);
+  ADD ("/gloss/input/relations/snapshot", test_snapshot);
+
+#undef ADD
+
+  return gloss_test_ui_run (data_home);
+}
