@@ -108,7 +108,9 @@ struct _GlossDocumentView
   GHashTable *relations;          /* id -> GlossRelation */
   GHashTable *relations_by_span;  /* span id -> GPtrArray of its GlossRelations (borrowed) */
   GHashTable *relation_labels;    /* id -> GlossRelationLabel */
-  GListStore *relation_rows;      /* GlossRelation, for a side list */
+  GListStore *relation_rows;      /* GlossRelation, in the order of their ids */
+  GtkSliceListModel *relation_slice; /* the relations a side list has rows for */
+  guint relation_slice_grower;
   GlossRelationDrawer *relation_drawer;
   GtkTextTag *relation_room_tag;
   GlossRelation *selected_relation;
@@ -1785,6 +1787,8 @@ give_span_room (GlossDocumentView *self,
   gtk_text_buffer_apply_tag (buffer, self->relation_room_tag, &start, &end);
 }
 
+static void restart_relation_rows (GlossDocumentView *self);
+
 static void
 give_relation_room (GlossDocumentView *self,
                     GlossRelation     *relation)
@@ -1859,6 +1863,48 @@ relations_clear (GlossDocumentView *self)
   gloss_relation_drawer_forget (self->relation_drawer);
 }
 
+/* The position of relation RELATION_ID in the rows, which are in the
+ * order of their ids: a binary search, as a GListStore finds an item by
+ * walking every one before it. FALSE with the position it would take. */
+static gboolean
+find_relation_row (GlossDocumentView *self,
+                   gint64             relation_id,
+                   guint             *position)
+{
+  GListModel *rows = G_LIST_MODEL (self->relation_rows);
+  guint low = 0, high = g_list_model_get_n_items (rows);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (rows, middle);
+      gint64 id = gloss_relation_get_id (relation);
+
+      if (id == relation_id)
+        {
+          *position = middle;
+          return TRUE;
+        }
+      if (id < relation_id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  *position = low;
+  return FALSE;
+}
+
+static int
+compare_relation_ids (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 id_a = gloss_relation_get_id (*(GlossRelation **) a);
+  gint64 id_b = gloss_relation_get_id (*(GlossRelation **) b);
+
+  return (id_a > id_b) - (id_a < id_b);
+}
+
 /* The relation labels, for the arcs' colors, names and arrows. */
 void
 gloss_document_view_set_relation_labels (GlossDocumentView *self,
@@ -1899,6 +1945,7 @@ gloss_document_view_set_relations (GlossDocumentView *self,
   g_return_if_fail (relations != NULL);
 
   relations_clear (self);
+  restart_relation_rows (self);
   rows = g_ptr_array_sized_new (relations->len);
   for (guint i = 0; i < relations->len; i++)
     {
@@ -1908,6 +1955,7 @@ gloss_document_view_set_relations (GlossDocumentView *self,
           index_relation (self, relation))
         g_ptr_array_add (rows, relation);
     }
+  g_ptr_array_sort (rows, compare_relation_ids);
   g_list_store_splice (self->relation_rows, 0, 0, rows->pdata, rows->len);
 
   /* The spans that have their fill already get their room now; the
@@ -1922,6 +1970,8 @@ gboolean
 gloss_document_view_add_relation (GlossDocumentView *self,
                                   GlossRelation     *relation)
 {
+  guint position;
+
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
 
@@ -1929,7 +1979,9 @@ gloss_document_view_add_relation (GlossDocumentView *self,
       !index_relation (self, relation))
     return FALSE;
 
-  g_list_store_append (self->relation_rows, relation);
+  /* A new relation goes last; one undone back in, where it was. */
+  find_relation_row (self, gloss_relation_get_id (relation), &position);
+  g_list_store_insert (self->relation_rows, position, relation);
   give_relation_room (self, relation);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
@@ -1954,7 +2006,7 @@ gloss_document_view_remove_relation (GlossDocumentView *self,
   if (self->selected_relation != NULL && gloss_relation_get_id (self->selected_relation) == id)
     gloss_document_view_select_relation (self, NULL);
 
-  if (g_list_store_find (self->relation_rows, shown, &position))
+  if (find_relation_row (self, id, &position))
     g_list_store_remove (self->relation_rows, position);
   unindex_relation_end (self, gloss_relation_get_from_id (shown), shown);
   unindex_relation_end (self, gloss_relation_get_to_id (shown), shown);
@@ -1971,7 +2023,7 @@ gloss_document_view_replace_relation (GlossDocumentView *self,
 {
   gint64 id;
   GlossRelation *shown;
-  gboolean was_selected;
+  gboolean was_selected, found;
   guint position;
 
   g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
@@ -1986,8 +2038,7 @@ gloss_document_view_replace_relation (GlossDocumentView *self,
     }
 
   was_selected = self->selected_relation == shown;
-  if (!g_list_store_find (self->relation_rows, shown, &position))
-    position = g_list_model_get_n_items (G_LIST_MODEL (self->relation_rows));
+  found = find_relation_row (self, id, &position);
   unindex_relation_end (self, gloss_relation_get_from_id (shown), shown);
   unindex_relation_end (self, gloss_relation_get_to_id (shown), shown);
   if (was_selected)
@@ -1995,10 +2046,7 @@ gloss_document_view_replace_relation (GlossDocumentView *self,
   g_hash_table_remove (self->relations, &id);
 
   index_relation (self, new_relation);
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->relation_rows)))
-    g_list_store_splice (self->relation_rows, position, 1, (gpointer *) &new_relation, 1);
-  else
-    g_list_store_append (self->relation_rows, new_relation);
+  g_list_store_splice (self->relation_rows, position, found ? 1 : 0, (gpointer *) &new_relation, 1);
   give_relation_room (self, new_relation);
   if (was_selected)
     {
@@ -2025,12 +2073,62 @@ gloss_document_view_lookup_relation (GlossDocumentView *self,
   return g_hash_table_lookup (self->relations, &relation_id);
 }
 
-/* The relations in the order they came, for a side list. */
+/* RELATION's position in gloss_document_view_get_relations (). */
+gboolean
+gloss_document_view_find_relation (GlossDocumentView *self,
+                                   GlossRelation     *relation,
+                                   guint             *position)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
+
+  return find_relation_row (self, gloss_relation_get_id (relation), position);
+}
+
+/* The relations in the order they were made. */
 GListModel *
 gloss_document_view_get_relations (GlossDocumentView *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
   return G_LIST_MODEL (self->relation_rows);
+}
+
+static gboolean
+grow_relation_rows_cb (gpointer user_data)
+{
+  GlossDocumentView *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->relation_slice);
+
+  if (size >= SPAN_ROWS_ALL)
+    {
+      gtk_slice_list_model_set_size (self->relation_slice, G_MAXUINT);
+      self->relation_slice_grower = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->relation_slice, size + SPAN_ROWS_STEP);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The relations as a side list should show them: as the span rows, the
+ * first rows after a document opens, then more in idle steps (GtkListView
+ * in GTK 4.8 makes and measures up to 200 rows at once), and always as
+ * far as the selected relation. Positions are those of
+ * gloss_document_view_get_relations (). */
+GListModel *
+gloss_document_view_get_relation_rows (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  return G_LIST_MODEL (self->relation_slice);
+}
+
+static void
+restart_relation_rows (GlossDocumentView *self)
+{
+  g_clear_handle_id (&self->relation_slice_grower, g_source_remove);
+  gtk_slice_list_model_set_size (self->relation_slice, SPAN_ROWS_FIRST);
+  self->relation_slice_grower = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING,
+                                                 grow_relation_rows_cb, self, NULL);
 }
 
 GlossRelation *
@@ -2065,6 +2163,12 @@ gloss_document_view_select_relation (GlossDocumentView *self,
   g_set_object (&self->selected_relation, shown);
   if (shown != NULL)
     {
+      guint position;
+
+      /* A side list gets a row for it before it hears. */
+      if (find_relation_row (self, gloss_relation_get_id (shown), &position) &&
+          position >= gtk_slice_list_model_get_size (self->relation_slice))
+        gtk_slice_list_model_set_size (self->relation_slice, position + 1);
       GlossSpan *from = gloss_span_index_lookup (self->spans, gloss_relation_get_from_id (shown));
       GtkTextIter start;
 
@@ -2109,7 +2213,8 @@ draw_relations (GlossDocumentView *self,
   GdkRectangle visible;
   GtkTextIter iter;
   gint64 visible_start, visible_end;
-  gint64 selected_id = self->selected_relation ? gloss_relation_get_id (self->selected_relation) : 0;
+  gint64 selected_id = self->selected_relation != NULL
+                       ? gloss_relation_get_id (self->selected_relation) : 0;
 
   if (g_hash_table_size (self->relations) == 0)
     {
@@ -2142,14 +2247,16 @@ draw_relations (GlossDocumentView *self,
 
               if (!g_hash_table_add (seen, relation))
                 continue;
-              arc.from = gloss_span_index_lookup (self->spans, gloss_relation_get_from_id (relation));
+              arc.from = gloss_span_index_lookup (self->spans,
+                                                  gloss_relation_get_from_id (relation));
               arc.to = gloss_span_index_lookup (self->spans, gloss_relation_get_to_id (relation));
               /* An end not paged in yet: drawn once it is. */
               if (arc.from == NULL || arc.to == NULL)
                 continue;
               arc.name = label != NULL ? gloss_relation_label_get_name (label) : "?";
               arc.directed = label == NULL || gloss_relation_label_get_directed (label);
-              if (label == NULL || !gdk_rgba_parse (&arc.color, gloss_relation_label_get_color (label)))
+              if (label == NULL ||
+                  !gdk_rgba_parse (&arc.color, gloss_relation_label_get_color (label)))
                 gdk_rgba_parse (&arc.color, MISSING_LABEL_COLOR);
               g_array_append_val (arcs, arc);
             }
@@ -2312,7 +2419,8 @@ on_relation_drag_begin_cb (GlossDocumentView *self,
                            double             y,
                            GtkGestureDrag    *gesture)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   GlossSpan *span;
 
   if (self->picking_target)
@@ -2402,6 +2510,8 @@ relations_init (GlossDocumentView *self)
   self->relation_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                  g_object_unref);
   self->relation_rows = g_list_store_new (GLOSS_TYPE_RELATION);
+  self->relation_slice =
+    gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->relation_rows)), 0, G_MAXUINT);
   self->relation_drawer = gloss_relation_drawer_new ();
   /* Above the first line of a paragraph, and between its wrapped lines,
    * where the lines under the spans of the line above take their part. */
@@ -2435,6 +2545,8 @@ relations_dispose (GlossDocumentView *self)
 {
   g_clear_object (&self->selected_relation);
   g_clear_object (&self->relation_from);
+  g_clear_handle_id (&self->relation_slice_grower, g_source_remove);
+  g_clear_object (&self->relation_slice);
   g_clear_object (&self->relation_rows);
   g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
   g_clear_pointer (&self->relations, g_hash_table_unref);

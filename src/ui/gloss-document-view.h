@@ -112,6 +112,10 @@ GlossSpan     *gloss_document_view_lookup_span           (GlossDocumentView *sel
 GlossRelation *gloss_document_view_lookup_relation       (GlossDocumentView *self,
                                                           gint64             relation_id);
 GListModel    *gloss_document_view_get_relations         (GlossDocumentView *self);
+GListModel    *gloss_document_view_get_relation_rows     (GlossDocumentView *self);
+gboolean       gloss_document_view_find_relation         (GlossDocumentView *self,
+                                                          GlossRelation     *relation,
+                                                          guint             *position);
 GlossRelation *gloss_document_view_get_selected_relation (GlossDocumentView *self);
 void           gloss_document_view_select_relation       (GlossDocumentView *self,
                                                           GlossRelation     *relation);

@@ -64,6 +64,11 @@ typedef struct
 struct _GlossRelationDrawer
 {
   GArray *hits;   /* Hit, in drawing order, of the last frame */
+  /* A laid out label per relation label name: shaping the same few names
+   * for every arc of every frame was most of drawing them. Made again
+   * when the view's font changes (the text size preference). */
+  GHashTable *layouts;   /* name -> PangoLayout */
+  guint context_serial;
 };
 
 GlossRelationDrawer *
@@ -72,6 +77,7 @@ gloss_relation_drawer_new (void)
   GlossRelationDrawer *drawer = g_new0 (GlossRelationDrawer, 1);
 
   drawer->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  drawer->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   return drawer;
 }
 
@@ -82,6 +88,7 @@ gloss_relation_drawer_free (GlossRelationDrawer *drawer)
     return;
 
   g_array_unref (drawer->hits);
+  g_hash_table_unref (drawer->layouts);
   g_free (drawer);
 }
 
@@ -242,9 +249,42 @@ place_labels (GArray *pieces,
     }
 }
 
+/* NAME laid out as a label, from the cache. */
+static PangoLayout *
+get_label_layout (GlossRelationDrawer *drawer,
+                  GtkWidget           *widget,
+                  const char          *name)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  PangoLayout *layout;
+
+  if (name == NULL)
+    name = "";
+
+  if (pango_context_get_serial (context) != drawer->context_serial)
+    {
+      g_hash_table_remove_all (drawer->layouts);
+      drawer->context_serial = pango_context_get_serial (context);
+    }
+
+  layout = g_hash_table_lookup (drawer->layouts, name);
+  if (layout == NULL)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      layout = gtk_widget_create_pango_layout (widget, name);
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.75));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      g_hash_table_insert (drawer->layouts, g_strdup (name), layout);
+    }
+  return layout;
+}
+
 static void
 add_piece (GArray                 *pieces,
-           PangoLayout            *layout,
+           GlossRelationDrawer    *drawer,
+           GtkWidget              *widget,
            const GlossRelationArc *arc,
            int                     x0,
            int                     x1,
@@ -256,8 +296,8 @@ add_piece (GArray                 *pieces,
   Piece piece = { arc, MIN (x0, x1), MAX (x0, x1), y, arrow_x, open_left, open_right };
   int middle;
 
-  pango_layout_set_text (layout, arc->name != NULL ? arc->name : "", -1);
-  pango_layout_get_pixel_size (layout, &piece.label_width, &piece.label_height);
+  pango_layout_get_pixel_size (get_label_layout (drawer, widget, arc->name),
+                               &piece.label_width, &piece.label_height);
   piece.label_width += 2 * LABEL_PAD_X;
   piece.label_height += 2 * LABEL_PAD_Y;
 
@@ -328,7 +368,7 @@ rounded_rectangle (cairo_t            *cr,
  * the selected relation's box is filled with its color. */
 static void
 draw_label (cairo_t     *cr,
-            PangoLayout *layout,
+            PangoLayout *layout,   /* the label's */
             const Piece *piece,
             gboolean     selected,
             gboolean     dark)
@@ -353,23 +393,11 @@ draw_label (cairo_t     *cr,
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
-  pango_layout_set_text (layout, piece->arc->name != NULL ? piece->arc->name : "", -1);
   cairo_move_to (cr, rect.x + LABEL_PAD_X, rect.y + LABEL_PAD_Y);
   gdk_cairo_set_source_rgba (cr, &text);
   pango_cairo_show_layout (cr, layout);
 }
 
-static PangoLayout *
-create_label_layout (GtkWidget *widget)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.75));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  return layout;
-}
 
 /* Draws ARCS, the relations with an end on screen, in buffer coordinates
  * (the view's GTK_TEXT_VIEW_LAYER_ABOVE_TEXT). */
@@ -384,7 +412,6 @@ gloss_relation_drawer_draw (GlossRelationDrawer    *drawer,
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (view);
   g_autoptr(GArray) pieces = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
   GdkRectangle visible;
   GtkTextIter iter;
   gint64 visible_start, visible_end;
@@ -407,7 +434,6 @@ gloss_relation_drawer_draw (GlossRelationDrawer    *drawer,
   left_edge = visible.x + EDGE_INSET;
   right_edge = visible.x + visible.width - EDGE_INSET;
 
-  layout = create_label_layout (GTK_WIDGET (view));
   pieces = g_array_sized_new (FALSE, FALSE, sizeof (Piece), n_arcs);
 
   for (guint i = 0; i < n_arcs; i++)
@@ -435,17 +461,18 @@ gloss_relation_drawer_draw (GlossRelationDrawer    *drawer,
            * meet at one point, still gets a visible arc. */
           if (ABS (from_x - to_x) < 8)
             to_x = from_x + (forward ? 8 : -8);
-          add_piece (pieces, layout, arc, from_x, to_x, from_y, FALSE, FALSE,
+          add_piece (pieces, drawer, GTK_WIDGET (view), arc, from_x, to_x, from_y, FALSE, FALSE,
                      arc->directed ? to_x : G_MININT);
           continue;
         }
 
       if (from_shown)
-        add_piece (pieces, layout, arc, from_x, forward ? right_edge : left_edge, from_y,
-                   !forward, forward, G_MININT);
+        add_piece (pieces, drawer, GTK_WIDGET (view), arc, from_x,
+                   forward ? right_edge : left_edge, from_y, !forward, forward, G_MININT);
       if (to_shown)
-        add_piece (pieces, layout, arc, to_x, forward ? left_edge : right_edge, to_y,
-                   forward, !forward, arc->directed ? to_x : G_MININT);
+        add_piece (pieces, drawer, GTK_WIDGET (view), arc, to_x,
+                   forward ? left_edge : right_edge, to_y, forward, !forward,
+                   arc->directed ? to_x : G_MININT);
     }
 
   if (pieces->len == 0)
@@ -491,7 +518,8 @@ gloss_relation_drawer_draw (GlossRelationDrawer    *drawer,
         if (selected != (pass == 1))
           continue;
 
-        draw_label (cr, layout, piece, selected, dark);
+        draw_label (cr, get_label_layout (drawer, GTK_WIDGET (view), piece->arc->name), piece,
+                    selected, dark);
         hit = (Hit) { piece->arc->id, label_rect (piece), piece->x0, piece->x1,
                       piece->y - piece->height, piece->y, piece->open_left, piece->open_right };
         g_array_append_val (drawer->hits, hit);

@@ -144,5 +144,6 @@ gloss_relation_row_set_relation (GlossRelationRow   *self,
   note = relation != NULL ? gloss_relation_get_note (relation) : NULL;
   gtk_inscription_set_text (self->note_line, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_line), note != NULL && note[0] != '\0');
-  gloss_swatch_set_color (self->swatch, label != NULL ? gloss_relation_label_get_color (label) : NULL);
+  gloss_swatch_set_color (self->swatch,
+                          label != NULL ? gloss_relation_label_get_color (label) : NULL);
 }

@@ -144,7 +144,8 @@ on_relation_popover_closed_cb (GlossWindow *self,
 
   /* The ends stay until the next request: the popover closes before it
    * says which type was chosen. */
-  if (focus == NULL || focus == GTK_WIDGET (popover) || gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+  if (focus == NULL || focus == GTK_WIDGET (popover) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
     gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
@@ -465,7 +466,8 @@ on_changes_committed_cb (GlossWindow *self,
                                                      GLOSS_RELATION (change->after));
       else
         {
-          gloss_document_view_replace_relation (self->document_view, GLOSS_RELATION (change->after));
+          gloss_document_view_replace_relation (self->document_view,
+                                                GLOSS_RELATION (change->after));
           changed = TRUE;
         }
     }
@@ -484,7 +486,7 @@ on_selected_relation_changed_cb (GlossWindow       *self,
 
   update_relation_actions (self);
   if (selected != NULL)
-    g_list_store_find (G_LIST_STORE (gloss_document_view_get_relations (view)), selected, &position);
+    gloss_document_view_find_relation (view, selected, &position);
   gtk_single_selection_set_selected (self->relation_selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->relation_list_view), "list.scroll-to-item", "u",
@@ -553,23 +555,62 @@ bind_relation_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *from = dup_span_text (self, gloss_relation_get_from_id (relation));
   g_autofree char *to = dup_span_text (self, gloss_relation_get_to_id (relation));
 
+  if (gloss_document_view_lookup_span (self->document_view,
+                                       gloss_relation_get_from_id (relation)) == NULL ||
+      gloss_document_view_lookup_span (self->document_view,
+                                       gloss_relation_get_to_id (relation)) == NULL)
+    {
+      gint64 id = gloss_relation_get_id (relation);
+
+      g_hash_table_add (self->relation_rows_waiting, g_memdup2 (&id, sizeof id));
+    }
+
+  GlossRelationLabel *label =
+    gloss_document_view_lookup_relation_label (self->document_view,
+                                               gloss_relation_get_label_id (relation));
+
   gloss_relation_row_set_relation (GLOSS_RELATION_ROW (gtk_list_item_get_child (item)), relation,
-                                   gloss_document_view_lookup_relation_label (self->document_view,
-                                                                              gloss_relation_get_label_id (relation)),
-                                   from, to);
+                                   label, from, to);
 }
 
-/* A page of spans came: rows that named a span not yet there say it now. */
+/* A page of spans came: the rows that named a span not paged in yet
+ * ("…") say it now; the others stay as they are. */
 static void
 on_spans_paged_cb (GlossWindow       *self,
                    GPtrArray         *added,
                    GlossDocumentView *view)
 {
-  GListModel *relations = gloss_document_view_get_relations (view);
-  guint n = g_list_model_get_n_items (relations);
+  g_autoptr(GPtrArray) waiting = NULL;
+  GHashTableIter iter;
+  gpointer key;
 
-  if (n > 0)
-    g_list_model_items_changed (relations, 0, n, n);
+  if (g_hash_table_size (self->relation_rows_waiting) == 0)
+    return;
+
+  waiting = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->relation_rows_waiting);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (waiting, key);
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      gint64 id = *(gint64 *) g_ptr_array_index (waiting, i);
+      GlossRelation *relation = gloss_document_view_lookup_relation (view, id);
+      guint position;
+
+      if (relation == NULL)
+        {
+          g_hash_table_remove (self->relation_rows_waiting, &id);
+          continue;
+        }
+      if (gloss_document_view_lookup_span (view, gloss_relation_get_from_id (relation)) == NULL ||
+          gloss_document_view_lookup_span (view, gloss_relation_get_to_id (relation)) == NULL)
+        continue;
+
+      g_hash_table_remove (self->relation_rows_waiting, &id);
+      if (gloss_document_view_find_relation (view, relation, &position))
+        g_list_model_items_changed (gloss_document_view_get_relations (view), position, 1, 1);
+    }
 }
 
 static void
@@ -584,8 +625,10 @@ void
 _gloss_window_class_relations_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.start-relation", NULL, start_relation_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-relation", NULL, cancel_relation_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-relation", NULL, delete_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-relation", NULL,
+                                   cancel_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-relation", NULL,
+                                   delete_relation_action);
   gtk_widget_class_install_action (widget_class, "win.change-relation-type", NULL,
                                    change_relation_type_action);
   gtk_widget_class_install_action (widget_class, "win.edit-relation-note", NULL,
@@ -598,17 +641,20 @@ _gloss_window_relations_init (GlossWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GListModel *relations = gloss_document_view_get_relations (self->document_view);
+  GListModel *rows = gloss_document_view_get_relation_rows (self->document_view);
 
   self->relation_labels = g_list_store_new (GLOSS_TYPE_RELATION_LABEL);
+  self->relation_rows_waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_relation_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_relation_row_cb), self);
-  self->relation_selection = gtk_single_selection_new (g_object_ref (relations));
+  self->relation_selection = gtk_single_selection_new (g_object_ref (rows));
   gtk_single_selection_set_autoselect (self->relation_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->relation_selection, TRUE);
   gtk_single_selection_set_selected (self->relation_selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_factory (self->relation_list_view, factory);
-  gtk_list_view_set_model (self->relation_list_view, GTK_SELECTION_MODEL (self->relation_selection));
+  gtk_list_view_set_model (self->relation_list_view,
+                           GTK_SELECTION_MODEL (self->relation_selection));
 
   g_signal_connect_object (self->relation_list_view, "activate",
                            G_CALLBACK (on_relation_activated_cb), self, G_CONNECT_SWAPPED);
@@ -645,4 +691,5 @@ _gloss_window_relations_dispose (GlossWindow *self)
   g_clear_pointer (&self->list_relation_menu, gtk_widget_unparent);
   g_clear_object (&self->relation_selection);
   g_clear_object (&self->relation_labels);
+  g_clear_pointer (&self->relation_rows_waiting, g_hash_table_unref);
 }
