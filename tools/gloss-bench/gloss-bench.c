@@ -29,6 +29,7 @@ static const BenchCase * const cases[] = {
   &bench_case_big_document,
   &bench_case_long_line,
   &bench_case_span_ops,
+  &bench_case_relations,
   &bench_case_many_documents,
   &bench_case_import_export,
   &bench_case_startup,

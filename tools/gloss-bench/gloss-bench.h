@@ -34,6 +34,7 @@ extern const BenchCase bench_case_span_ops;
 extern const BenchCase bench_case_many_documents;
 extern const BenchCase bench_case_import_export;
 extern const BenchCase bench_case_startup;
+extern const BenchCase bench_case_relations;
 
 /* One row of the table, printed by the measuring child for the parent to
  * collect. BASELINE is NAN when the measure has none; LIMIT (on the Gloss
