@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-label-popover.h"
+#include "gloss-popovers.h"
 #include "gloss-relation-row.h"
 #include "gloss-window-private.h"
 
@@ -365,6 +366,8 @@ show_relation_menu (GlossWindow        *self,
       gtk_widget_set_parent (*menu, parent);
       gtk_popover_set_has_arrow (GTK_POPOVER (*menu), FALSE);
       gtk_widget_set_halign (*menu, GTK_ALIGN_START);
+      /* So that the click after it is not lost (gloss-popovers.c). */
+      gloss_popover_release_when_closed (GTK_POPOVER (*menu));
     }
 
   gtk_popover_set_pointing_to (GTK_POPOVER (*menu), rect);
