@@ -338,7 +338,12 @@ dup_document_text (GlossDocumentView *self,
   GString *text;
   GtkTextIter from = *start;
 
-  if (self->breaks == NULL)
+  /* No break between them (as many document characters as buffer ones):
+   * the walk below looks for the next break toggle, which can be far past
+   * END, for every span row bound. */
+  if (self->breaks == NULL ||
+      offset_of (self, end) - offset_of (self, start) ==
+      gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start))
     return gtk_text_iter_get_text (start, end);
 
   text = g_string_new (NULL);
