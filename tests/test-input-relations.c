@@ -178,6 +178,20 @@ label_both_ends (Fixture *fixture)
   label_phrase (fixture, "U.S.-backed corridor");
 }
 
+/* Clicks the Relations button above the spans' list, as a person does to
+ * see the relations, and waits for the list to show. */
+static void
+show_relations_list (Fixture *fixture)
+{
+  GtkWidget *switcher = fixture_child (fixture, "annotation_switcher");
+  GtkWidget *list = fixture_child (fixture, "relation_list_view");
+
+  g_assert_true (gtk_widget_get_mapped (switcher));
+  gloss_test_input_click_widget (gtk_widget_get_last_child (switcher));
+  gloss_test_input_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list,
+                               "the Relations list to show");
+}
+
 static void
 click_phrase (Fixture    *fixture,
               const char *phrase)
@@ -290,6 +304,9 @@ test_r_then_click (Fixture       *fixture,
   assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
   relation = shown_relation (fixture);
   g_assert_true (gloss_document_view_get_selected_relation (fixture->view) == relation);
+  /* The Relations list shares its place with the spans' list; its
+   * switcher button shows it. */
+  show_relations_list (fixture);
   g_assert_true (gtk_widget_get_mapped (fixture_child (fixture, "relation_list_view")));
 }
 
@@ -546,6 +563,7 @@ test_list_row (Fixture       *fixture,
 
   make_relation (fixture);
   click_phrase (fixture, "Ali Khamenei");
+  show_relations_list (fixture);
   /* The new relation's row, after the project's own. */
   row = gtk_widget_get_first_child (list);
   for (guint i = 0; i < n_initial_relations && row != NULL; i++)

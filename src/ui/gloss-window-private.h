@@ -102,7 +102,7 @@ struct _GlossWindow
   /* Relations (gloss-window-relations.c) */
   GtkLabel *relation_hint;            /* template: what to do while a target is awaited */
   GtkWidget *relations_box;           /* template: the Relations list and its title */
-  GtkLabel *relations_title;          /* template */
+  GtkStack *annotation_stack;         /* template: the spans and the relations, one at a time */
   GtkListView *relation_list_view;    /* template */
   GMenuModel *relation_menu_model;    /* template: Change Type…, Add Note, Remove Relation */
   GListStore *relation_labels;        /* GlossRelationLabel */

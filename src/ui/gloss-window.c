@@ -121,6 +121,10 @@ update_span_summary (GlossWindow *self)
     title = g_strdup_printf (_("Spans (%u)"), n_spans);
 
   gtk_label_set_label (self->spans_title, title);
+  gtk_stack_page_set_title (gtk_stack_get_page (self->annotation_stack,
+                                                gtk_stack_get_child_by_name (self->annotation_stack,
+                                                                             "spans")),
+                            title);
   gtk_stack_set_visible_child_name (self->span_stack, n_spans > 0 ? "spans" : "empty");
   /* Spans come and go without the document's row changing (Label All,
    * its undo): the footer counts with the list. */
@@ -1182,7 +1186,9 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, relation_hint);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, relations_box);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, relations_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_stack);
+  /* Only looked up, by the tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "annotation_switcher", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, relation_list_view);
   gtk_widget_class_bind_template_child_full (widget_class, "relation_menu", FALSE,
                                              G_STRUCT_OFFSET (GlossWindow, relation_menu_model));
