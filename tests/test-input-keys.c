@@ -201,6 +201,40 @@ test_menu_key_opens_labels (Fixture       *fixture,
   g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
 }
 
+/* In the label list, the keyboard's row is the one Enter and Space pick:
+ * Down from the field goes to the first label, Down again to the second;
+ * Tab then Down does the same. (Enter took the first label whatever row
+ * the keyboard was on.) */
+static void
+test_menu_key_row_by_keys (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  const char *phrases[] = { "Velayati", "Canal", "Tehran" };
+  const guint keys[][4] = {
+    { GDK_KEY_Down, GDK_KEY_Down, GDK_KEY_Return, 0 },
+    { GDK_KEY_Tab, GDK_KEY_Down, GDK_KEY_Return, 0 },
+    { GDK_KEY_Down, GDK_KEY_Down, GDK_KEY_Down, GDK_KEY_space },
+  };
+  const char *expected[] = { "Hardline camp", "Hardline camp", "Security establishment" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    {
+      gint64 start = fixture_find_phrase (fixture, phrases[i]);
+      gint64 end = fixture_phrase_end (fixture, phrases[i]);
+      GtkPopover *popover;
+
+      fixture_drag_over (fixture, phrases[i]);
+      gloss_test_input_accel (GTK_WIDGET (fixture->window), "Menu");
+      popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+      for (guint k = 0; k < G_N_ELEMENTS (keys[i]) && keys[i][k] != 0; k++)
+        gloss_test_input_key (GTK_WIDGET (fixture->window), keys[i][k], 0);
+
+      wait_for_closed (popover);
+      g_assert_cmpuint (count_stored (fixture, start, end, expected[i]), ==, 1);
+      g_assert_cmpuint (count_stored (fixture, start, end, "Reformist camp"), ==, 0);
+    }
+}
+
 /* Where PHRASE starts in the paragraph that begins with PARAGRAPH. */
 static gint64
 find_in_paragraph (Fixture    *fixture,
@@ -508,6 +542,7 @@ main (int    argc,
   ADD ("/gloss/input/keys/keyboard-word-after-word", NULL, test_keyboard_labels_word_after_word);
   ADD ("/gloss/input/keys/menu", "Menu", test_menu_key_opens_labels);
   ADD ("/gloss/input/keys/shift-f10", "<Shift>F10", test_menu_key_opens_labels);
+  ADD ("/gloss/input/keys/menu-row-by-keys", NULL, test_menu_key_row_by_keys);
   ADD ("/gloss/input/keys/menu-second-paragraph", NULL, test_menu_key_in_second_paragraph);
   ADD ("/gloss/input/keys/escape-then-click", NULL, test_escape_then_click);
   ADD ("/gloss/input/keys/next-unfinished", NULL, test_next_unfinished);

@@ -186,32 +186,63 @@ on_search_changed_cb (GlossLabelPopover *self,
   gtk_list_box_invalidate_filter (self->list);
 }
 
+/* The row that has the keyboard focus, if one has. */
+static GtkListBoxRow *
+get_focused_row (GlossLabelPopover *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->list) ||
+      !gtk_widget_get_child_visible (row))
+    return NULL;
+
+  return GTK_LIST_BOX_ROW (row);
+}
+
+static GtkListBoxRow *
+get_first_shown_row (GlossLabelPopover *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child) &&
+        filter_row_cb (GTK_LIST_BOX_ROW (child), self))
+      return GTK_LIST_BOX_ROW (child);
+
+  return NULL;
+}
+
 /* Enter in the field takes the first label still shown. */
 gboolean
 gloss_label_popover_choose_first (GlossLabelPopover *self)
 {
+  GtkListBoxRow *first;
+
   g_return_val_if_fail (GLOSS_IS_LABEL_POPOVER (self), FALSE);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child) &&
-          filter_row_cb (GTK_LIST_BOX_ROW (child), self))
-        {
-          choose (self, GTK_LIST_BOX_ROW (child));
-          return TRUE;
-        }
-    }
+  first = get_first_shown_row (self);
+  if (first == NULL)
+    return FALSE;
 
-  return FALSE;
+  choose (self, first);
+  return TRUE;
 }
 
+/* Enter takes the row the keyboard is on (after Down or Tab), else the
+ * first label still shown. The field catches Enter wherever the focus is
+ * in the popover, so it decides for the list too. */
 static void
 on_activate_cb (GlossLabelPopover *self,
                 GtkSearchEntry    *entry)
 {
-  gloss_label_popover_choose_first (self);
+  GtkListBoxRow *row = get_focused_row (self);
+
+  if (row != NULL)
+    choose (self, row);
+  else
+    gloss_label_popover_choose_first (self);
 }
 
 /* Escape in the field is the search entry's "stop-search": it closes the
@@ -245,6 +276,26 @@ on_key_pressed_cb (GlossLabelPopover     *self,
 {
   gunichar typed = gdk_keyval_to_unicode (keyval);
   char typed_utf8[7] = { 0 };
+  GtkListBoxRow *focused = get_focused_row (self);
+
+  /* Down from the field goes into the list, on its first label shown;
+   * from there the list's own keys move. */
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && focused == NULL)
+    {
+      GtkListBoxRow *first = get_first_shown_row (self);
+
+      if (first != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (first));
+      return GDK_EVENT_STOP;
+    }
+
+  /* Space on a row picks it, as Enter does, rather than typing a space
+   * into the filter. */
+  if ((keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) && focused != NULL)
+    {
+      choose (self, focused);
+      return GDK_EVENT_STOP;
+    }
 
   if (!self->keys_pick || typed == 0 || g_unichar_isspace (typed) ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
