@@ -1611,6 +1611,11 @@ test_brat_write_relations (Fixture       *fixture,
   gloss_dataset_span_set_attribute (tehran, "Negated", "true");
   gloss_dataset_span_set_attribute (corridor, "Confidence level", "very high");
   gloss_dataset_span_set_attribute (baku, "Comment", "from the press");
+  /* brat has no place for a whole document's category: counted, not
+   * dropped without a word. */
+  gloss_dataset_category_set_ensure_value (gloss_dataset_ensure_category_set (dataset, "Stance"),
+                                           "opposed");
+  gloss_dataset_document_add_category (document, "Stance", "opposed");
 
   export_dataset (&gloss_format_brat, dataset, folder, report);
   ann = read_file (folder, "a.ann");
@@ -1633,7 +1638,8 @@ test_brat_write_relations (Fixture       *fixture,
   g_assert_cmpuint (lost (report, "free-text attributes (written as choices of their values)"), ==,
                     1);
   g_assert_cmpuint (lost (report, "equivalences of spans with themselves"), ==, 1);
-  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 5);
+  g_assert_cmpuint (lost (report, "document categories"), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 6);
 
   conf = read_file (folder, "annotation.conf");
   g_assert_nonnull (strstr (conf, "[entities]\n# gloss-label: Actor = Actor\nActor\n"

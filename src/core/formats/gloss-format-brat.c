@@ -48,9 +48,10 @@
  *   is written as its fragments between the breaks ("T1<TAB>Actor 0 3;5 10"),
  *   the way brat itself stores such a selection; reading joins fragments
  *   that only line breaks separate back into one span.
- * - brat has no place for annotators, document status, label hotkeys or
- *   descriptions, notes on event arguments or equivalences, or free text
- *   attributes (written as a choice of the values used): they are counted.
+ * - brat has no place for annotators, document status or categories, label
+ *   hotkeys or descriptions, notes on event arguments or equivalences, or
+ *   free text attributes (written as a choice of the values used): they are
+ *   counted.
  * - The [relations] section allows any overlap between entities, since Gloss
  *   spans may nest and cross and brat refuses crossing spans by default.
  *
@@ -676,6 +677,11 @@ write_document (GlossDatasetDocument  *document,
     gloss_format_report_lose (report, "document name changed to fit file names", "document names changed to fit file names", 1);
   if (document->status != GLOSS_DOCUMENT_STATUS_NEW)
     gloss_format_report_lose (report, "document status", "document statuses", 1);
+  /* A .ann file annotates stretches of text; a whole document's category
+   * has no line of its own. */
+  if (document->categories->len > 0)
+    gloss_format_report_lose (report, "document category", "document categories",
+                              document->categories->len);
 
   for (guint i = 0; i < document->relations->len; i++)
     {
