@@ -279,6 +279,20 @@ click_arc (Fixture       *fixture,
                                place.rect.y + place.rect.height / 2.0, button, 0);
 }
 
+/* Where on the screen the first character of PHRASE is. */
+static void
+phrase_on_screen (Fixture    *fixture,
+                  const char *phrase,
+                  int        *x,
+                  int        *y)
+{
+  double view_x, view_y;
+
+  gloss_test_input_text_point (GTK_TEXT_VIEW (fixture->view), fixture_find_phrase (fixture, phrase),
+                               0, &view_x, &view_y);
+  gloss_test_input_screen_point (GTK_WIDGET (fixture->view), view_x, view_y, x, y);
+}
+
 /* R on a selected span, a click on the target, "opp" and Enter: the
  * relation is in the project file, shown, selected and listed. */
 static void
@@ -288,12 +302,24 @@ test_r_then_click (Fixture       *fixture,
   GtkPopover *popover;
   GlossRelation *relation;
 
+  int target_x, target_y;
+
   label_both_ends (fixture);
   click_phrase (fixture, "Velayati");
   g_assert_nonnull (gloss_document_view_get_selected_span (fixture->view));
+  phrase_on_screen (fixture, "U.S.-backed corridor", &target_x, &target_y);
 
   fixture_key (fixture, GDK_KEY_r, 0);
   g_assert_true (hint_shown (fixture));
+  gloss_test_wait_for_frames ();
+  /* The hint floats over the text: the target a person aims at stays. */
+  {
+    int x, y;
+
+    phrase_on_screen (fixture, "U.S.-backed corridor", &x, &y);
+    g_assert_cmpint (x, ==, target_x);
+    g_assert_cmpint (y, ==, target_y);
+  }
   click_phrase (fixture, "U.S.-backed corridor");
   g_assert_false (hint_shown (fixture));
   popover = wait_for_relation_popover (fixture);
