@@ -328,10 +328,13 @@ test_relations (Fixture       *fixture,
                                       fixture->velayati, fixture->pezeshkian, NULL, NULL, &error);
   g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "“met”"));
+  /* The spans named by their text, which a person knows them by. */
+  g_assert_nonnull (strstr (error->message, "“Velayati” and “Pezeshkian”"));
   g_clear_error (&error);
   refused = gloss_store_add_relation (fixture->store, fixture->document_id, fixture->met,
                                       fixture->velayati, fixture->velayati, NULL, NULL, &error);
   g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Velayati” cannot be related to itself"));
   g_clear_error (&error);
   refused = gloss_store_add_relation (fixture->store, fixture->document_id, fixture->met,
                                       fixture->velayati, fixture->elsewhere, NULL, NULL, &error);

@@ -525,6 +525,32 @@ span_document (GlossStore  *self,
   return document_id;
 }
 
+/* The text a span covers, for a message a person reads: spans have no
+ * name but their text. "" when it cannot be read. */
+static char *
+dup_span_text (GlossStore *self,
+               gint64      span_id)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self,
+                                            "SELECT substr (document_texts.text, spans.start + 1, "
+                                            "               spans.end - spans.start) "
+                                            "FROM spans JOIN document_texts "
+                                            "ON document_texts.document = spans.document "
+                                            "WHERE spans.id = ?",
+                                            NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return g_strdup ("");
+
+  sqlite3_bind_int64 (stmt, 1, span_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
 /* Refuses a relation of LABEL from FROM_ID to TO_ID in DOCUMENT_ID that
  * could not be drawn: a span missing or in another document, a span
  * related to itself, or the same relation twice (an undirected one either
@@ -545,10 +571,12 @@ check_relation (GlossStore          *self,
 
   if (from_id == to_id)
     {
+      g_autofree char *text = dup_span_text (self, from_id);
+
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   _("A relation joins two different spans; span %" G_GINT64_FORMAT
-                     " cannot be related to itself"),
-                   from_id);
+                   /* Translators: %s is the span's text */
+                   _("A relation joins two different spans; “%s” cannot be related to itself"),
+                   text);
       return FALSE;
     }
 
@@ -590,10 +618,13 @@ check_relation (GlossStore          *self,
 
   if (rc == SQLITE_ROW)
     {
+      g_autofree char *from_text = dup_span_text (self, from_id);
+      g_autofree char *to_text = dup_span_text (self, to_id);
+
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
-                   _("Spans %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT
-                     " are already related as “%s”"),
-                   from_id, to_id, gloss_relation_label_get_name (label));
+                   /* Translators: the two spans' texts, then the relation's type */
+                   _("“%s” and “%s” are already related as “%s”"),
+                   from_text, to_text, gloss_relation_label_get_name (label));
       return FALSE;
     }
   if (rc != SQLITE_DONE)
