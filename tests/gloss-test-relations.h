@@ -28,6 +28,19 @@ gloss_test_find_span (GlossDatasetDocument *document,
   g_assert_not_reached ();
 }
 
+/* How many relations DATASET's documents hold: what an export that carries
+ * them all reports in its summary. */
+static inline guint
+gloss_test_dataset_count_relations (GlossDataset *dataset)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < dataset->documents->len; i++)
+    n += ((GlossDatasetDocument *) dataset->documents->pdata[i])->relations->len;
+
+  return n;
+}
+
 static inline GlossDataset *
 gloss_test_dataset_new_with_relations (void)
 {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "gloss-format-reader.h"
+#include "gloss-test-relations.h"
 
 typedef GlossTestFolder Fixture;
 
@@ -46,6 +47,8 @@ write_dataset (Fixture      *fixture,
 
   gloss_format_write_dataset (&gloss_format_gloss, source, path, FALSE, report, &error);
   g_assert_no_error (error);
+  /* Lossless: the summary counts every relation, as brat's does. */
+  g_assert_cmpuint (report->relations, ==, gloss_test_dataset_count_relations (dataset));
 
   return path;
 }

@@ -836,6 +836,9 @@ test_labelstudio_relations_round_trip (Fixture       *fixture,
   GlossDatasetCategorySet *set;
 
   assert_python_reads (fixture, "labelstudio", first, dataset);
+  /* The summary counts the relations written, as brat's does. */
+  g_assert_cmpuint (gloss_test_dataset_count_relations (dataset), >, 0);
+  g_assert_cmpuint (report->relations, ==, gloss_test_dataset_count_relations (dataset));
   g_assert_cmpuint (gloss_format_report_count_lost (report, "relation notes"), ==, 0);
   /* The labeling config, not the tasks, holds how a relation label looks. */
   g_assert_cmpuint (gloss_format_report_count_lost (report,

@@ -521,6 +521,9 @@ test_doccano_relations_round_trip (Fixture       *fixture,
 
   g_assert_cmpstr (second_contents, ==, first_contents);
   assert_python_reads ("doccano", path, expected);
+  /* The summary counts the relations written, as brat's does. */
+  g_assert_cmpuint (gloss_test_dataset_count_relations (dataset), >, 0);
+  g_assert_cmpuint (report->relations, ==, gloss_test_dataset_count_relations (dataset));
 
   for (guint i = 0; i < dataset->documents->len; i++)
     {

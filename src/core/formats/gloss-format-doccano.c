@@ -747,6 +747,7 @@ write_document (GlossDatasetDocument  *document,
               continue;
             }
           writer->n_relations++;
+          writer->report->relations++;
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
           json_builder_add_int_value (builder, writer->n_relations);

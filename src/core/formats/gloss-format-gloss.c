@@ -405,6 +405,7 @@ write_document_cb (GlossDatasetDocument  *document,
 
   writer->report->documents++;
   writer->report->spans += document->spans->len;
+  writer->report->relations += document->relations->len;
 
   return TRUE;
 }

@@ -285,6 +285,7 @@ write_document_cb (GlossDatasetDocument  *document,
                                   "relation joins regions of one annotation)", 1);
       else
         {
+          writer->report->relations++;
           if (relation->note[0] != '\0')
             gloss_format_report_lose (writer->report, "relation note", "relation notes", 1);
           if (relation->annotator[0] != '\0' &&
