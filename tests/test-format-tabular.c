@@ -904,7 +904,7 @@ test_csv_relations_file_exists (Fixture       *fixture,
   g_autofree char *message = NULL;
   g_autofree char *contents = NULL;
 
-  write_fixture_file (fixture, "out.relations.csv", "mine\n", -1);
+  g_free (write_fixture_file (fixture, "out.relations.csv", "mine\n", -1));
   g_assert_false (gloss_format_write_dataset (&gloss_format_csv, source, path, FALSE, report,
                                               &error));
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS);
