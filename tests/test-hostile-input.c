@@ -308,6 +308,45 @@ test_json_surrogates (Fixture       *fixture,
   g_assert_cmpstr (document->text, ==, "\\u0000 😀");
 }
 
+/* json-glib 1.6 takes "{...}[...]" as the last value alone, so a spaCy
+ * file read as its second half; every JSON reader now refuses a second
+ * value where one belongs, naming where it starts. */
+static void
+test_json_second_value (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *format;
+    const char *name;
+    const char *contents;
+    const char *place;
+  } cases[] = {
+    { "spacy", "two.spacy.json", " {\"a\": -5}[[\"C\", {\"entities\": []}]]", "line 1, column 11" },
+    { "spacy", "lines.spacy.json", "[[\"a\", {}]]\n\n[[\"b\", {}]]\n", "line 3, column 1" },
+    { "labelstudio", "two.labelstudio.json",
+      "[{\"data\": {\"text\": \"a\"}}]\n[{\"data\": {\"text\": \"b\"}}]", "line 2, column 1" },
+    { "gloss", "two.gloss.jsonl",
+      "{\"gloss\": 1, \"labels\": []}\n{\"name\": \"a\", \"text\": \"x\"} {\"name\": \"b\"}\n",
+      "line 2, column 28" },
+    { "doccano", "two.doccano.jsonl", "{\"text\": \"ok\"}\n{\"text\": \"a\"}{\"text\": \"b\"}\n",
+      "line 2, column 14" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_file (fixture->dir, cases[i].name, cases[i].contents, -1);
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf ("%s file %s, %s: a second JSON value starts here, after the "
+                                 "end of the first; there should be only one",
+                                 kind_of (cases[i].format),
+                                 g_str_equal (cases[i].format, "doccano") ? cases[i].name : path,
+                                 cases[i].place);
+      assert_refused (cases[i].format, path, GLOSS_FORMAT_ERROR_PARSE, message);
+    }
+}
+
 /* Markdown and HTML in linear time */
 
 static char *
@@ -920,6 +959,7 @@ main (int   argc,
   ADD ("/gloss/hostile/json/depth-limit-reads", test_json_depth_limit_reads);
   ADD ("/gloss/hostile/json/nul", test_json_nul);
   ADD ("/gloss/hostile/json/surrogates", test_json_surrogates);
+  ADD ("/gloss/hostile/json/second-value", test_json_second_value);
   g_test_add_func ("/gloss/hostile/markdown/unclosed", test_markdown_unclosed);
   g_test_add_func ("/gloss/hostile/markdown/nested", test_markdown_nested);
   g_test_add_func ("/gloss/hostile/markdown/backtick-runs", test_markdown_backtick_runs);

@@ -236,8 +236,9 @@ hex_escape_value (const char *p,
  * GLOSS_JSON_MAX_DEPTH (json-glib recurses and would overflow the stack);
  * "\u0000", where json-glib cuts the string short, so that a text, a label
  * or a note would lose its end; and half of a UTF-16 surrogate pair, which
- * json-glib turns into bytes that are not UTF-8. DATA starts at line
- * FIRST_LINE of the file. */
+ * json-glib turns into bytes that are not UTF-8; and a second list or
+ * object after the first, where json-glib 1.6 keeps the last one without a
+ * word (and leaks the first). DATA starts at line FIRST_LINE of the file. */
 gboolean
 gloss_json_check_text (const GlossJsonFile  *file,
                        const char           *data,
@@ -250,6 +251,7 @@ gloss_json_check_text (const GlossJsonFile  *file,
   guint line = first_line;
   guint depth = 0;
   gboolean in_string = FALSE;
+  gboolean value_ended = FALSE;
 
   for (const char *p = data; p < end; p++)
     {
@@ -260,6 +262,16 @@ gloss_json_check_text (const GlossJsonFile  *file,
           line++;
           line_start = p + 1;
           continue;
+        }
+
+      if (value_ended && c != ' ' && c != '\t' && c != '\r')
+        {
+          g_autofree char *where = describe_place (line, line_start, p);
+
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                                _("a second JSON value starts here, after the end of the "
+                                  "first; there should be only one"));
+          return FALSE;
         }
 
       if (in_string)
@@ -332,7 +344,7 @@ gloss_json_check_text (const GlossJsonFile  *file,
             }
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+        value_ended = --depth == 0;
     }
 
   return TRUE;
