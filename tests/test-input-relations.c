@@ -604,6 +604,31 @@ test_list_row (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (list) == (n_initial_relations > 0));
 }
 
+/* Down in the Relations list selects the next relation in the text too,
+ * and Delete removes that one. */
+static void
+test_list_arrow_keys (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *list = fixture_child (fixture, "relation_list_view");
+  GListModel *rows = gloss_document_view_get_relation_rows (fixture->view);
+  g_autoptr(GlossRelation) second = NULL;
+  guint n_stored;
+
+  make_relation (fixture);
+  show_relations_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 2);
+  second = g_list_model_get_item (rows, 1);
+  n_stored = count_stored_relations (fixture);
+
+  gloss_test_input_click_widget (gtk_widget_get_first_child (list));
+  fixture_key (fixture, GDK_KEY_Down, 0);
+  g_assert_true (gloss_document_view_get_selected_relation (fixture->view) == second);
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, n_stored - 1);
+  g_assert_false (gloss_document_view_find_relation (fixture->view, second, &(guint) { 0 }));
+}
+
 /* Removing a span removes its relations with it, and one undo brings both
  * back. */
 static void
@@ -809,6 +834,7 @@ main (int    argc,
   ADD ("/gloss/input/relations/arc-menu", test_arc_menu);
   ADD ("/gloss/input/relations/arc-add-note", test_arc_add_note);
   ADD ("/gloss/input/relations/list-row", test_list_row);
+  ADD ("/gloss/input/relations/list-arrow-keys", test_list_arrow_keys);
   ADD ("/gloss/input/relations/remove-span-with-relation", test_remove_span_with_relation);
   ADD ("/gloss/input/relations/snapshot", test_snapshot);
 

@@ -187,6 +187,59 @@ test_span_list_delete (Fixture       *fixture,
   g_assert_cmpuint (count_all_stored (fixture), ==, n_spans - 2);
 }
 
+/* The list selects on a click, not under a resting pointer: after a
+ * Delete from the list the rows move up, and the pointer, now over the
+ * next row but one, must not take the list's selection from the span the
+ * text shows, which the next Delete removes. */
+static void
+test_span_list_pointer_rests (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *list = fixture_child (fixture, "span_list_view");
+  GlossSpan *third = span_at (fixture, 2);
+  GlossSpan *fourth = span_at (fixture, 3);
+  gint64 third_start = gloss_span_get_start (third), third_end = gloss_span_get_end (third);
+  gint64 fourth_start = gloss_span_get_start (fourth), fourth_end = gloss_span_get_end (fourth);
+  GtkWidget *row;
+  gint64 start, end;
+
+  gloss_test_input_click_widget (span_row (fixture, 1));
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  gloss_test_input_wait_until (list_selects_second_row, list, "the list to select its second row");
+
+  /* The hand drifts down onto the next row, without a click. */
+  row = span_row (fixture, 2);
+  gloss_test_input_hover (row, gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row) / 2.0);
+  g_assert_true (list_selects_second_row (list));
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, ==, third_start);
+  g_assert_cmpint (end, ==, third_end);
+
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored (fixture, third_start, third_end, NULL), ==, 0);
+  g_assert_cmpuint (count_stored (fixture, fourth_start, fourth_end, NULL), ==, 1);
+}
+
+/* Down and Up in the list move the selection, and the text's goes with
+ * it: the inspector and the next key are about the row the list shows. */
+static void
+test_span_list_arrow_keys (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GlossSpan *second = span_at (fixture, 1);
+  gint64 second_start = gloss_span_get_start (second), second_end = gloss_span_get_end (second);
+  gint64 start, end;
+
+  gloss_test_input_click_widget (span_row (fixture, 0));
+  fixture_key (fixture, GDK_KEY_Down, 0);
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, ==, second_start);
+  g_assert_cmpint (end, ==, second_end);
+
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored (fixture, second_start, second_end, NULL), ==, 0);
+}
+
 /* A right click on a row of the Spans list offers the span's menu. */
 static void
 test_span_list_menu (Fixture       *fixture,
@@ -726,6 +779,8 @@ main (int    argc,
   ADD ("/gloss/input/spans/right-click-change-label", test_right_click_change_label);
   ADD ("/gloss/input/spans/right-click-add-note", test_right_click_add_note);
   ADD ("/gloss/input/spans/span-list-delete", test_span_list_delete);
+  ADD ("/gloss/input/spans/span-list-pointer-rests", test_span_list_pointer_rests);
+  ADD ("/gloss/input/spans/span-list-arrow-keys", test_span_list_arrow_keys);
   ADD ("/gloss/input/spans/span-list-menu", test_span_list_menu);
   ADD ("/gloss/input/spans/inspector-remove", test_inspector_remove);
   ADD ("/gloss/input/spans/click-span-after-selection", test_click_span_after_selection);

@@ -497,13 +497,28 @@ on_selected_relation_changed_cb (GlossWindow       *self,
                                 position);
 }
 
+/* As for spans (on_span_row_selected_cb ()): the list's selection, by a
+ * click or the keys, is the text's. */
+static void
+on_relation_row_selected_cb (GlossWindow        *self,
+                             GParamSpec         *pspec,
+                             GtkSingleSelection *selection)
+{
+  GlossRelation *relation = gtk_single_selection_get_selected_item (selection);
+
+  if (relation != NULL && relation != gloss_document_view_get_selected_relation (self->document_view))
+    gloss_document_view_select_relation (self->document_view, relation);
+}
+
 static void
 on_relation_activated_cb (GlossWindow *self,
                           guint        position,
                           GtkListView *list_view)
 {
+  /* POSITION is the row's: the rows hold only the relations whose spans
+   * are shown yet. */
   g_autoptr(GlossRelation) relation =
-    g_list_model_get_item (gloss_document_view_get_relations (self->document_view), position);
+    g_list_model_get_item (gloss_document_view_get_relation_rows (self->document_view), position);
 
   /* The focus stays on the row, so that Delete and the keys go on from
    * the list. */
@@ -662,6 +677,8 @@ _gloss_window_relations_init (GlossWindow *self)
 
   g_signal_connect_object (self->relation_list_view, "activate",
                            G_CALLBACK (on_relation_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->relation_selection, "notify::selected",
+                           G_CALLBACK (on_relation_row_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document_view, "relation-requested",
                            G_CALLBACK (on_relation_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document_view, "notify::selected-relation",

@@ -530,6 +530,23 @@ on_selected_span_changed_cb (GlossWindow       *self,
                                 position);
 }
 
+/* The list's selection is the span's: a click on a row or a move with the
+ * keys selects the span in the text. The list selects on a click, not on
+ * hover (no single-click activation), so that the row under a resting
+ * pointer, when rows move up after a removal, does not take the selection
+ * from the span the text shows. A list left with no selection (its span
+ * removed) leaves the text's as it is. */
+static void
+on_span_row_selected_cb (GlossWindow        *self,
+                         GParamSpec         *pspec,
+                         GtkSingleSelection *selection)
+{
+  GlossSpan *span = gtk_single_selection_get_selected_item (selection);
+
+  if (span != NULL && span != gloss_document_view_get_selected_span (self->document_view))
+    gloss_document_view_select_span (self->document_view, span);
+}
+
 /* A right click on a span's row selects the span and offers its menu. */
 static void
 on_span_row_menu_requested_cb (GlossWindow  *self,
@@ -932,6 +949,8 @@ gloss_window_init (GlossWindow *self)
   gtk_list_view_set_model (self->span_list_view, GTK_SELECTION_MODEL (self->span_selection));
   g_signal_connect_object (self->document_view, "notify::selected-span",
                            G_CALLBACK (on_selected_span_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->span_selection, "notify::selected",
+                           G_CALLBACK (on_span_row_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document_view, "spans-paged",
                            G_CALLBACK (on_spans_paged_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document_view, "paging-failed",
