@@ -11,7 +11,7 @@ GLOSS_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev sqlite3 libjson-glib-dev libxml2-dev libmd4c-dev
   gettext desktop-file-utils appstream
-  xvfb xauth x11-utils imagemagick python3 dbus-x11 at-spi2-core
+  xvfb xauth x11-utils imagemagick python3 dbus-x11 dbus-daemon at-spi2-core
   fonts-cantarell fonts-dejavu-core fonts-noto-core
   libx11-dev libxtst-dev
 )
