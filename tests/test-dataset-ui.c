@@ -752,6 +752,20 @@ chooser_has_file (GtkFileChooser *chooser,
 
 /* A file whose content and name tell nothing is imported in the format
  * picked in the file chooser's Format choice. */
+typedef struct
+{
+  GtkFileChooser *chooser;
+  GFile *file;
+} ChooserFile;
+
+static gboolean
+chooser_selects (gpointer data)
+{
+  ChooserFile *wanted = data;
+
+  return chooser_has_file (wanted->chooser, wanted->file);
+}
+
 static void
 test_import_chosen_format (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -783,9 +797,8 @@ test_import_chosen_format (Fixture       *fixture,
   g_assert_true (gtk_file_chooser_set_file (chooser, file, &error));
   g_assert_no_error (error);
   /* The chooser selects a file once it has read its folder. */
-  for (guint i = 0; i < 1000 && !chooser_has_file (chooser, file); i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (chooser_has_file (chooser, file));
+  gloss_test_wait_until (chooser_selects, &(ChooserFile) { chooser, file },
+                         "the file chooser to select field-notes.data");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   wait_for_import (fixture);
 
@@ -845,9 +858,7 @@ test_export_proposes_and_remembers (Fixture       *fixture,
   expected = g_build_filename (out, "train.conll", NULL);
   gloss_export_dialog_set_path (dialog, expected);
   gloss_export_dialog_export (dialog, FALSE);
-  for (guint i = 0; i < 1000 && dialog != NULL; i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_null (dialog);
+  gloss_test_wait_until (gloss_test_is_null, &dialog, "the Export window to close");
   g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
 
   /* ...the next export proposes that folder and that format. */
