@@ -102,6 +102,7 @@ struct _GlossDocumentView
   gint64 loaded_id;
   guint span_rows_grower;
   gboolean snap_to_words;
+  guint snapper;           /* grows a dragged selection to its words */
   double text_scale;
 
   /* Relations (the "Relations" part at the end of this file) */
@@ -490,6 +491,26 @@ update_tag_colors (GlossDocumentView *self)
                   dark);
 }
 
+/* Shows a dragged selection as a span would take it (whole words when
+ * snapping is on), once the text view is done with the drag: what is
+ * highlighted is what a label key stores. */
+static gboolean
+snap_selection_cb (gpointer user_data)
+{
+  GlossDocumentView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter begin, stop;
+  gint64 start, end;
+
+  self->snapper = 0;
+  if (self->snap_to_words && gtk_text_buffer_get_selection_bounds (buffer, &begin, &stop) &&
+      gloss_document_view_get_selected_range (self, &start, &end) &&
+      (start != offset_of (self, &begin) || end != offset_of (self, &stop)))
+    gloss_document_view_select_range (self, start, end);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_click_released_cb (GlossDocumentView *self,
                       int                n_press,
@@ -502,6 +523,8 @@ on_click_released_cb (GlossDocumentView *self,
   int buffer_x, buffer_y;
 
   /* A drag made a selection to label, not a click on a span. */
+  if (n_press == 1 && gtk_text_buffer_get_has_selection (buffer) && self->snapper == 0)
+    self->snapper = g_idle_add (snap_selection_cb, self);
   if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
     return;
 
@@ -692,6 +715,7 @@ gloss_document_view_dispose (GObject *object)
   g_clear_handle_id (&self->showing_source, g_source_remove);
   g_clear_handle_id (&self->span_loader, g_source_remove);
   g_clear_handle_id (&self->span_rows_grower, g_source_remove);
+  g_clear_handle_id (&self->snapper, g_source_remove);
   g_clear_object (&self->paging_store);
   g_clear_object (&self->selected_span);
   g_clear_object (&self->span_rows);
