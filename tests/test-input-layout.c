@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "gloss-label-popover.h"
 #include "gloss-test-window.h"
 
 typedef struct
@@ -110,6 +111,39 @@ count_drawn_pixels (GtkWidget *widget)
   XDestroyImage (image);
 
   return most;
+}
+
+/* The labels' popover, open over a word late in a paragraph, stays on
+ * that word when the window is resized and the text flows anew; after it a
+ * label's key in it still labels that word. */
+static void
+test_popover_follows_text (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Velayati");
+  GdkRectangle before, pointing, selection;
+  GtkPopover *popover;
+
+  resize_through_x (fixture, 1400, 950);
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_Menu, 0);
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+  g_assert_true (gtk_popover_get_pointing_to (popover, &before));
+
+  resize_through_x (fixture, 1000, 700);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gloss_document_view_get_selection_rect (fixture->view, &selection);
+  /* The word moved with the text; the popover with it. */
+  g_assert_false (before.x == selection.x && before.y == selection.y);
+  g_assert_true (gtk_popover_get_pointing_to (popover, &pointing));
+  g_assert_cmpint (pointing.x, ==, selection.x);
+  g_assert_cmpint (pointing.y, ==, selection.y);
+
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "hard");
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  wait_for_closed (popover);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Hardline camp"), ==, 1);
 }
 
 /* Resized between the sizes people use, straight from wide to narrow and
@@ -371,6 +405,7 @@ main (int    argc,
 
   ADD ("/gloss/input/layout/resize-through-x", test_resize_through_x);
   ADD ("/gloss/input/layout/span-row-in-sight", test_span_row_in_sight);
+  ADD ("/gloss/input/layout/popover-follows-text", test_popover_follows_text);
   ADD ("/gloss/input/layout/drag-sidebar-width", test_drag_sidebar_width);
 
 #undef ADD

@@ -103,6 +103,7 @@ struct _GlossDocumentView
   guint span_rows_grower;
   gboolean snap_to_words;
   guint snapper;           /* grows a dragged selection to its words */
+  int allocated_width;     /* the text is laid out anew at another */
   double text_scale;
 
   /* Relations (the "Relations" part at the end of this file) */
@@ -790,6 +791,62 @@ gloss_document_view_set_property (GObject      *object,
     }
 }
 
+#define POINTS_AT_SELECTION "gloss-points-at-selection"
+
+/* The popovers over the text (the labels, a span's menu) point at the
+ * selection: when the text is laid out anew at another width, the
+ * selection moved, and they go with it. GtkTextView places only its own
+ * popovers again on a new size; the others are placed here. */
+static void
+gloss_document_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (widget);
+  gboolean relaid = width != self->allocated_width;
+
+  self->allocated_width = width;
+  GTK_WIDGET_CLASS (gloss_document_view_parent_class)->size_allocate (widget, width, height,
+                                                                      baseline);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_POPOVER (child) || !gtk_widget_get_visible (child))
+        continue;
+      if (relaid && g_object_get_data (G_OBJECT (child), POINTS_AT_SELECTION) != NULL)
+        {
+          GdkRectangle rect;
+
+          gloss_document_view_get_selection_rect (self, &rect);
+          gtk_popover_set_pointing_to (GTK_POPOVER (child), &rect);
+        }
+      gtk_popover_present (GTK_POPOVER (child));
+    }
+}
+
+/* Points POPOVER, a child of the view, at AT (the selected span or text
+ * when NULL) now, and at the selection after the text is laid out anew at
+ * another width. */
+void
+gloss_document_view_point_at_selection (GlossDocumentView  *self,
+                                        GtkPopover         *popover,
+                                        const GdkRectangle *at)
+{
+  GdkRectangle rect;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (popover)) == GTK_WIDGET (self));
+
+  if (at != NULL)
+    rect = *at;
+  else
+    gloss_document_view_get_selection_rect (self, &rect);
+  gtk_popover_set_pointing_to (popover, &rect);
+  g_object_set_data (G_OBJECT (popover), POINTS_AT_SELECTION, GINT_TO_POINTER (TRUE));
+}
+
 static void
 gloss_document_view_class_init (GlossDocumentViewClass *klass)
 {
@@ -836,6 +893,7 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
                   NULL, NULL, G_TYPE_NONE, 2, GLOSS_TYPE_SPAN, GLOSS_TYPE_SPAN);
 
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = gloss_document_view_snapshot_layer;
+  GTK_WIDGET_CLASS (klass)->size_allocate = gloss_document_view_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "textview");
 }

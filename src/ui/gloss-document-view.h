@@ -73,6 +73,9 @@ gboolean   gloss_document_view_select_adjacent_span (GlossDocumentView *self,
                                                    int                direction);
 void       gloss_document_view_get_selection_rect (GlossDocumentView *self,
                                                    GdkRectangle      *rect);
+void       gloss_document_view_point_at_selection (GlossDocumentView  *self,
+                                                   GtkPopover         *popover,
+                                                   const GdkRectangle *at);
 void       gloss_document_view_set_text_scale     (GlossDocumentView *self,
                                                    double             scale);
 double     gloss_document_view_get_text_scale     (GlossDocumentView *self);

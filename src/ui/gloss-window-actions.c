@@ -441,7 +441,6 @@ on_popover_closed_cb (GtkPopover *popover,
 static void
 show_label_popover (GlossWindow *self)
 {
-  GdkRectangle rect;
   gint64 start, end;
   gboolean has_range = gloss_document_view_get_selected_range (self->document_view, &start, &end);
 
@@ -470,8 +469,8 @@ show_label_popover (GlossWindow *self)
   self->label_popover_start = has_range ? start : 0;
   self->label_popover_end = has_range ? end : 0;
 
-  gloss_document_view_get_selection_rect (self->document_view, &rect);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->label_popover), &rect);
+  gloss_document_view_point_at_selection (self->document_view, GTK_POPOVER (self->label_popover),
+                                          NULL);
   gtk_popover_popup (GTK_POPOVER (self->label_popover));
 }
 
@@ -528,6 +527,9 @@ show_text_context_menu (GlossWindow        *self,
   else
     gloss_document_view_get_selection_rect (self->document_view, &rect);
   show_span_menu (self, &self->text_span_menu, GTK_WIDGET (self->document_view), &rect);
+  /* Where it opened, and at the span once the text moves. */
+  gloss_document_view_point_at_selection (self->document_view, GTK_POPOVER (self->text_span_menu),
+                                          &rect);
 }
 
 /* Points the list's menu at its focused row, or its top. */
