@@ -131,6 +131,68 @@ test_many_entries (void)
   g_assert_cmpstr (gloss_dataset_span_get_attribute (span, "late"), ==, "y");
 }
 
+/* A choice of a format that does not define its sets: the set and value
+ * are added as used, and a set becomes multiple only once one document
+ * has two different choices in it. */
+static void
+test_add_choice (void)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  GlossDatasetDocument *first = gloss_dataset_add_document (dataset, "a.txt", "a");
+  GlossDatasetDocument *second = gloss_dataset_add_document (dataset, "b.txt", "b");
+  GlossDatasetCategorySet *set;
+
+  /* A value no document chose (spaCy's score below 0.5). */
+  set = gloss_dataset_add_choice (dataset, NULL, "Stance", "mixed");
+  g_assert_true (gloss_dataset_find_category_set (dataset, "Stance") == set);
+  g_assert_cmpuint (set->values->len, ==, 1);
+
+  g_assert_true (gloss_dataset_add_choice (dataset, first, "Stance", "opposed") == set);
+  gloss_dataset_add_choice (dataset, first, "Stance", "opposed");
+  gloss_dataset_add_choice (dataset, second, "Stance", "supportive");
+  gloss_dataset_add_choice (dataset, first, "Topic", "trade");
+  g_assert_cmpuint (first->categories->len, ==, 2);
+  g_assert_cmpuint (gloss_dataset_document_count_categories (first, "Stance"), ==, 1);
+  g_assert_cmpuint (gloss_dataset_document_count_categories (second, "Topic"), ==, 0);
+  g_assert_false (set->multiple);
+  g_assert_cmpuint (set->values->len, ==, 3);
+
+  gloss_dataset_add_choice (dataset, second, "Stance", "mixed");
+  g_assert_true (set->multiple);
+  g_assert_cmpuint (set->values->len, ==, 3);
+  g_assert_cmpuint (gloss_dataset_document_count_categories (second, "Stance"), ==, 2);
+  g_assert_false (gloss_dataset_find_category_set (dataset, "Topic")->multiple);
+}
+
+/* Thousands of choices on one document, counted after each: every choice
+ * is counted once, and what a reader appended itself is counted too. */
+static void
+test_many_choices (void)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  GlossDatasetDocument *document = gloss_dataset_add_document (dataset, "a.txt", "a");
+  GlossDatasetCategory *category;
+  const guint n = 20000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%u", i);
+
+      gloss_dataset_add_choice (dataset, document, i % 2 == 0 ? "Even" : "Odd", name);
+      g_assert_cmpuint (gloss_dataset_document_count_categories (document, "Even"), ==,
+                        i / 2 + 1);
+    }
+  g_assert_cmpuint (gloss_dataset_document_count_categories (document, "Odd"), ==, n / 2);
+  g_assert_true (gloss_dataset_find_category_set (dataset, "Odd")->multiple);
+
+  category = g_new0 (GlossDatasetCategory, 1);
+  category->set = g_strdup ("Odd");
+  category->value = g_strdup ("late");
+  g_ptr_array_add (document->categories, category);
+  g_assert_cmpuint (gloss_dataset_document_count_categories (document, "Odd"), ==, n / 2 + 1);
+  g_assert_cmpuint (gloss_dataset_document_count_categories (document, "Even"), ==, n / 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,7 +203,10 @@ main (int   argc,
   g_test_add_func ("/gloss/dataset/prune-relations", test_prune_relations_of_dropped_spans);
   g_test_add_func ("/gloss/dataset/attributes-and-categories", test_attributes_and_categories);
 
+  g_test_add_func ("/gloss/dataset/add-choice", test_add_choice);
+
   g_test_add_func ("/gloss/dataset/many-entries", test_many_entries);
+  g_test_add_func ("/gloss/dataset/many-choices", test_many_choices);
 
   return g_test_run ();
 }

@@ -48,7 +48,6 @@ typedef struct
   GlossFormatText text;   /* the document's */
   GlossFormatReport *report;
   GHashTable *entities;   /* the line's entity id (gint64 *) -> GlossDatasetSpan */
-  GlossFormatIndex *index;
 } DoccanoReader;
 
 static void
@@ -195,8 +194,7 @@ add_category (DoccanoReader  *reader,
       return FALSE;
     }
 
-  gloss_format_index_add_category (reader->index, reader->dataset, reader->document,
-                                   GLOSS_FORMAT_CATEGORY_SET, value);
+  gloss_dataset_add_choice (reader->dataset, reader->document, GLOSS_FORMAT_CATEGORY_SET, value);
   return TRUE;
 }
 
@@ -556,15 +554,13 @@ read_contents (const char         *file,
   g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           NULL);
-  g_auto(GlossFormatIndex) index = { NULL };
   DoccanoReader reader = { .file = file, .dataset = dataset, .report = report,
-                           .entities = entities, .index = &index };
+                           .entities = entities };
 
   text = gloss_text_decode ((const guint8 *) contents, size, file, error);
   if (text == NULL)
     return NULL;
 
-  gloss_format_index_init (&index);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {

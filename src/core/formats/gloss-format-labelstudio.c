@@ -394,7 +394,6 @@ typedef struct
   guint n_ignored;
   GHashTable *ignored_types;
   GHashTable *uploads;   /* file_upload -> how many tasks came from it */
-  GlossFormatIndex *index;
 } Reader;
 
 /* completed_by is a user id in Label Studio's own exports, a user object in
@@ -544,6 +543,24 @@ read_labels_result (Reader                *reader,
   return TRUE;
 }
 
+/* Sets the attribute NAME (defined as KIND if it is new) to VALUE on each
+ * span of a region, the last value winning; a choice attribute gains VALUE
+ * among its values. */
+static void
+set_region_attribute (Reader             *reader,
+                      GPtrArray          *spans,
+                      const char         *name,
+                      GlossAttributeKind  kind,
+                      const char         *value)
+{
+  GlossDatasetAttribute *attribute = gloss_dataset_ensure_attribute (reader->dataset, name, kind);
+
+  if (attribute->kind == GLOSS_ATTRIBUTE_KIND_CHOICE)
+    gloss_dataset_attribute_add_value (attribute, value);
+  for (guint i = 0; i < spans->len; i++)
+    gloss_dataset_span_set_attribute (g_ptr_array_index (spans, i), name, value);
+}
+
 /* A per-region TextArea: its text becomes the note of the region's spans.
  * FALSE with no error when it belongs to no region of this annotation. */
 static gboolean
@@ -615,10 +632,7 @@ read_note_result (Reader      *reader,
                                 _("“from_name” is empty"));
           return FALSE;
         }
-      for (guint i = 0; i < spans->len; i++)
-        gloss_format_index_set_attribute (reader->index, reader->dataset,
-                                          g_ptr_array_index (spans, i), from_name,
-                                          GLOSS_ATTRIBUTE_KIND_TEXT, note->str);
+      set_region_attribute (reader, spans, from_name, GLOSS_ATTRIBUTE_KIND_TEXT, note->str);
       *attached = TRUE;
       return TRUE;
     }
@@ -708,10 +722,9 @@ read_choices_result (Reader                *reader,
 
       if (spans == NULL)
         {
-          gloss_format_index_add_category (reader->index, reader->dataset, document,
-                                           from_name != NULL ? from_name
-                                                             : GLOSS_FORMAT_CATEGORY_SET,
-                                           choice);
+          gloss_dataset_add_choice (reader->dataset, document,
+                                    from_name != NULL ? from_name : GLOSS_FORMAT_CATEGORY_SET,
+                                    choice);
           continue;
         }
 
@@ -723,10 +736,7 @@ read_choices_result (Reader                *reader,
                                     "choices of regions beyond their first of one attribute", 1);
           continue;
         }
-      for (guint j = 0; j < spans->len; j++)
-        gloss_format_index_set_attribute (reader->index, reader->dataset,
-                                          g_ptr_array_index (spans, j), from_name,
-                                          GLOSS_ATTRIBUTE_KIND_CHOICE, choice);
+      set_region_attribute (reader, spans, from_name, GLOSS_ATTRIBUTE_KIND_CHOICE, choice);
     }
 
   return TRUE;
@@ -1296,7 +1306,6 @@ read_text (const GlossJsonFile  *file,
   g_autoptr(GHashTable) ignored_types = NULL;
   g_autoptr(GHashTable) uploads = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_auto(GlossFormatIndex) index = { NULL };
   JsonArray *tasks;
   Reader reader = { file };
 
@@ -1319,8 +1328,6 @@ read_text (const GlossJsonFile  *file,
   reader.report = report;
   reader.ignored_types = ignored_types;
   reader.uploads = uploads;
-  gloss_format_index_init (&index);
-  reader.index = &index;
 
   tasks = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (tasks); i++)

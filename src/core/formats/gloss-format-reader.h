@@ -63,36 +63,6 @@ gboolean  gloss_format_text_utf16_to_char (GlossFormatText  *text,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossFormatText, gloss_format_text_clear)
 
-/* What a reader adds of categories and attribute values, each by one
- * lookup: the dataset's own functions search a list, which a file with
- * 100,000 choices on one document would make quadratic. Keys hold the
- * document's or span's address, so the index lives only while it reads. */
-typedef struct
-{
-  GHashTable *keys;   /* what was added -> its GlossDataset* struct */
-} GlossFormatIndex;
-
-void                     gloss_format_index_init          (GlossFormatIndex     *index);
-void                     gloss_format_index_clear         (GlossFormatIndex     *index);
-/* Adds VALUE of SET to DOCUMENT's categories (with no DOCUMENT, only to
- * the set) and to the set's values; a set with two choices on one document
- * becomes a multiple one. */
-GlossDatasetCategorySet *gloss_format_index_add_category  (GlossFormatIndex     *index,
-                                                           GlossDataset         *dataset,
-                                                           GlossDatasetDocument *document,
-                                                           const char           *set,
-                                                           const char           *value);
-/* Sets the attribute NAME (defined as KIND if it is new) to VALUE on
- * SPAN; a choice attribute gains VALUE among its values. */
-GlossDatasetAttribute   *gloss_format_index_set_attribute (GlossFormatIndex     *index,
-                                                           GlossDataset         *dataset,
-                                                           GlossDatasetSpan     *span,
-                                                           const char           *name,
-                                                           GlossAttributeKind    kind,
-                                                           const char           *value);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossFormatIndex, gloss_format_index_clear)
-
 /* The readers on a file's contents already in memory, as tests and fuzzers
  * call them: the same checks and messages as GlossFormat.read, NAME naming
  * the file. brat reads one document, its text and its annotations; plain

@@ -381,7 +381,6 @@ read_cats (const GlossJsonFile   *file,
            const char            *where,
            GlossDataset          *dataset,
            GlossDatasetDocument  *document,
-           GlossFormatIndex      *index,
            GError               **error)
 {
   g_autoptr(GList) members = json_object_get_members (cats);
@@ -413,8 +412,8 @@ read_cats (const GlossJsonFile   *file,
           return FALSE;
         }
 
-      gloss_format_index_add_category (index, dataset, score >= 0.5 ? document : NULL,
-                                       GLOSS_FORMAT_CATEGORY_SET, name);
+      gloss_dataset_add_choice (dataset, score >= 0.5 ? document : NULL,
+                                GLOSS_FORMAT_CATEGORY_SET, name);
     }
 
   return TRUE;
@@ -426,7 +425,6 @@ read_example (const GlossJsonFile  *file,
               guint                 index,
               GlossDataset         *dataset,
               GHashTable           *ignored_keys,
-              GlossFormatIndex     *categories,
               GlossFormatReport    *report,
               GError              **error)
 {
@@ -500,7 +498,7 @@ read_example (const GlossJsonFile  *file,
     {
       g_autofree char *cats_where = g_strdup_printf ("[%u][1].cats", index);
 
-      if (!read_cats (file, cats, cats_where, dataset, document, categories, error))
+      if (!read_cats (file, cats, cats_where, dataset, document, error))
         return FALSE;
     }
 
@@ -528,7 +526,6 @@ read_text (const GlossJsonFile  *file,
   g_autoptr(GlossDataset) dataset = NULL;
   g_autoptr(GHashTable) ignored_keys = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_auto(GlossFormatIndex) categories = { NULL };
   JsonArray *examples;
   guint n_examples;
 
@@ -548,11 +545,10 @@ read_text (const GlossJsonFile  *file,
   n_examples = json_array_get_length (examples);
   dataset = gloss_dataset_new ();
   ignored_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gloss_format_index_init (&categories);
 
   for (guint i = 0; i < n_examples; i++)
     if (!read_example (file, json_array_get_element (examples, i), i, dataset, ignored_keys,
-                       &categories, report, error))
+                       report, error))
       return NULL;
 
   if (n_examples > 0)

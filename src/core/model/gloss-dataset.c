@@ -312,6 +312,7 @@ gloss_dataset_document_free (GlossDatasetDocument *document)
   g_ptr_array_unref (document->relations);
   g_ptr_array_unref (document->categories);
   g_clear_pointer (&document->category_index, g_hash_table_unref);
+  g_clear_pointer (&document->set_counts, g_hash_table_unref);
   g_ptr_array_unref (document->spans);
   g_free (document);
 }
@@ -613,6 +614,73 @@ gloss_dataset_document_add_category (GlossDatasetDocument *document,
   category->set = g_strdup (set);
   category->value = g_strdup (value);
   index_add (document->categories, document->category_index, category);
+}
+
+/* How many choices DOCUMENT has in the set SET, each counted once: a
+ * reader asks after each choice it adds, and a count through the whole
+ * list made a document with thousands of them quadratic. */
+guint
+gloss_dataset_document_count_categories (GlossDatasetDocument *document,
+                                         const char           *set)
+{
+  g_return_val_if_fail (document != NULL, 0);
+  g_return_val_if_fail (set != NULL, 0);
+
+  if (document->set_counts == NULL)
+    {
+      if (document->categories->len < INDEX_THRESHOLD)
+        {
+          guint count = 0;
+
+          for (guint i = 0; i < document->categories->len; i++)
+            {
+              GlossDatasetCategory *category = g_ptr_array_index (document->categories, i);
+
+              if (g_str_equal (category->set, set))
+                count++;
+            }
+          return count;
+        }
+
+      document->set_counts = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+
+  /* The choices added since the last count, however they were. The keys
+   * are the choices' own names, which live as long as the document. */
+  for (; document->n_set_counted < document->categories->len; document->n_set_counted++)
+    {
+      GlossDatasetCategory *category = g_ptr_array_index (document->categories,
+                                                          document->n_set_counted);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (document->set_counts, category->set));
+
+      g_hash_table_insert (document->set_counts, category->set, GUINT_TO_POINTER (count + 1));
+    }
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (document->set_counts, set));
+}
+
+GlossDatasetCategorySet *
+gloss_dataset_add_choice (GlossDataset         *dataset,
+                          GlossDatasetDocument *document,
+                          const char           *set_name,
+                          const char           *value)
+{
+  GlossDatasetCategorySet *set;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (set_name != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  set = gloss_dataset_ensure_category_set (dataset, set_name);
+  gloss_dataset_category_set_ensure_value (set, value);
+  if (document == NULL)
+    return set;
+
+  gloss_dataset_document_add_category (document, set_name, value);
+  if (gloss_dataset_document_count_categories (document, set_name) > 1)
+    set->multiple = TRUE;
+
+  return set;
 }
 
 guint

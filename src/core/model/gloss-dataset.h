@@ -62,6 +62,8 @@ typedef struct
   GPtrArray *relations;   /* GlossDatasetRelation, in the order read */
   GPtrArray *categories;  /* GlossDatasetCategory, in the order read */
   GHashTable *category_index;  /* private: the categories, once many */
+  GHashTable *set_counts;      /* private: how many of them in each set, once many */
+  guint n_set_counted;         /* private: how many of them SET_COUNTS has counted */
 } GlossDatasetDocument;
 
 typedef struct
@@ -196,6 +198,16 @@ const char           *gloss_dataset_span_get_attribute    (GlossDatasetSpan     
                                                            const char           *name);
 /* Adds one choice; a choice the document already has is not added twice. */
 void                  gloss_dataset_document_add_category (GlossDatasetDocument *document,
+                                                           const char           *set,
+                                                           const char           *value);
+guint                 gloss_dataset_document_count_categories (GlossDatasetDocument *document,
+                                                               const char           *set);
+/* A choice as a reader finds it in a format that does not define its sets:
+ * VALUE joins the set's values (set and value added if new) and, with a
+ * DOCUMENT, the document's choices. A set with two choices on one document
+ * becomes a multiple one. */
+GlossDatasetCategorySet *gloss_dataset_add_choice         (GlossDataset         *dataset,
+                                                           GlossDatasetDocument *document,
                                                            const char           *set,
                                                            const char           *value);
 /* Removes the relations whose span is not in the document's spans any more
