@@ -111,42 +111,6 @@ check_name (const char  *name,
   return g_steal_pointer (&trimmed);
 }
 
-/* The name SQL finds with VALUE and EXCEPT_ID (and SCOPE, when not 0), or
- * NULL; *FAILED on an error. */
-static char *
-find_owner (GlossStore  *self,
-            const char  *sql,
-            const char  *value,
-            gint64       except_id,
-            gint64       scope,
-            gboolean    *failed,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
-  char *owner = NULL;
-  int rc;
-
-  *failed = stmt == NULL;
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  sqlite3_bind_int64 (stmt, 3, scope);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      *failed = TRUE;
-      gloss_store_set_sqlite_error (self, error, rc);
-    }
-
-  return owner;
-}
-
 static gboolean
 check_set_name_free (GlossStore  *self,
                      const char  *name,
@@ -154,11 +118,9 @@ check_set_name_free (GlossStore  *self,
                      GError     **error)
 {
   g_autofree char *owner = NULL;
-  gboolean failed;
 
-  owner = find_owner (self, "SELECT name FROM category_sets WHERE name = ?1 AND id != ?2",
-                      name, except_id, 0, &failed, error);
-  if (failed)
+  if (!gloss_store_find_owner (self, "SELECT name FROM category_sets WHERE name = ?1 AND id != ?2",
+                               name, except_id, 0, &owner, error))
     return FALSE;
   if (owner != NULL)
     {
@@ -181,7 +143,6 @@ check_category (GlossStore  *self,
                 GError     **error)
 {
   g_autofree char *owner = NULL;
-  gboolean failed;
 
   if (!(hotkey[0] == '\0' || (g_ascii_isalnum (hotkey[0]) && hotkey[1] == '\0')))
     {
@@ -190,11 +151,10 @@ check_category (GlossStore  *self,
       return FALSE;
     }
 
-  owner = find_owner (self,
-                      "SELECT name FROM categories WHERE name = ?1 AND id != ?2 "
-                      "AND category_set = ?3",
-                      name, except_id, set_id, &failed, error);
-  if (failed)
+  if (!gloss_store_find_owner (self,
+                               "SELECT name FROM categories WHERE name = ?1 AND id != ?2 "
+                               "AND category_set = ?3",
+                               name, except_id, set_id, &owner, error))
     return FALSE;
   if (owner != NULL)
     {
@@ -205,11 +165,10 @@ check_category (GlossStore  *self,
 
   if (hotkey[0] == '\0')
     return TRUE;
-  owner = find_owner (self,
-                      "SELECT name FROM categories WHERE hotkey = ?1 AND id != ?2 "
-                      "ORDER BY id LIMIT 1",
-                      hotkey, except_id, 0, &failed, error);
-  if (failed)
+  if (!gloss_store_find_owner (self,
+                               "SELECT name FROM categories WHERE hotkey = ?1 AND id != ?2 "
+                               "ORDER BY id LIMIT 1",
+                               hotkey, except_id, 0, &owner, error))
     return FALSE;
   if (owner != NULL)
     {

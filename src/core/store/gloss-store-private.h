@@ -173,6 +173,13 @@ GPtrArray     *gloss_store_collect_rows     (GlossStore    *self,
                                              sqlite3_stmt  *stmt,
                                              GObject     *(*from_row) (sqlite3_stmt *stmt),
                                              GError       **error);
+gboolean       gloss_store_find_owner       (GlossStore    *self,
+                                             const char    *sql,
+                                             const char    *value,
+                                             gint64         except_id,
+                                             gint64         scope,
+                                             char         **owner,
+                                             GError       **error);
 gboolean       gloss_store_delete_rows_where (GlossStore   *self,
                                               const char   *sql,
                                               gint64        id,

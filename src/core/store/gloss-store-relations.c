@@ -49,40 +49,6 @@ check_hotkey (const char  *hotkey,
   return FALSE;
 }
 
-/* The name of the relation label other than EXCEPT_ID that has the value
- * of COLUMN ("name" or "hotkey"), or NULL; *FAILED on an error. */
-static char *
-find_owner (GlossStore  *self,
-            const char  *sql,
-            const char  *value,
-            gint64       except_id,
-            gboolean    *failed,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
-  char *owner = NULL;
-  int rc;
-
-  *failed = stmt == NULL;
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      *failed = TRUE;
-      gloss_store_set_sqlite_error (self, error, rc);
-    }
-
-  return owner;
-}
-
 /* Refuses NAME or HOTKEY when another relation label has it. */
 static gboolean
 check_unique (GlossStore  *self,
@@ -92,11 +58,9 @@ check_unique (GlossStore  *self,
               GError     **error)
 {
   g_autofree char *owner = NULL;
-  gboolean failed = FALSE;
 
-  owner = find_owner (self, "SELECT name FROM relation_labels WHERE name = ? AND id != ?",
-                      name, except_id, &failed, error);
-  if (failed)
+  if (!gloss_store_find_owner (self, "SELECT name FROM relation_labels WHERE name = ? AND id != ?",
+                               name, except_id, 0, &owner, error))
     return FALSE;
   if (owner != NULL)
     {
@@ -108,11 +72,10 @@ check_unique (GlossStore  *self,
   if (hotkey[0] == '\0')
     return TRUE;
 
-  owner = find_owner (self,
-                      "SELECT name FROM relation_labels WHERE hotkey = ? AND id != ? "
-                      "ORDER BY position, id LIMIT 1",
-                      hotkey, except_id, &failed, error);
-  if (failed)
+  if (!gloss_store_find_owner (self,
+                               "SELECT name FROM relation_labels WHERE hotkey = ? AND id != ? "
+                               "ORDER BY position, id LIMIT 1",
+                               hotkey, except_id, 0, &owner, error))
     return FALSE;
   if (owner != NULL)
     {

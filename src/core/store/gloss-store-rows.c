@@ -172,6 +172,45 @@ gloss_store_collect_rows (GlossStore     *self,
   return g_steal_pointer (&rows);
 }
 
+/* Runs SQL, a query of a name with VALUE as its first parameter,
+ * EXCEPT_ID as its second and SCOPE as its third when it has one: the name
+ * of the row other than EXCEPT_ID that already has VALUE (a name or key
+ * that must stay unique), in *OWNER, or NULL there when none has it. FALSE
+ * with ERROR set when the query fails. */
+gboolean
+gloss_store_find_owner (GlossStore  *self,
+                        const char  *sql,
+                        const char  *value,
+                        gint64       except_id,
+                        gint64       scope,
+                        char       **owner,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
+  int rc;
+
+  *owner = NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int64 (stmt, 3, scope);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Runs SQL, a DELETE ... RETURNING the columns FROM_ROW reads with ID as
  * its one parameter, and journals each row it deletes. */
 gboolean
