@@ -5,10 +5,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "gloss-history.h"
-#include "gloss-store.h"
+#include "gloss-store-private.h"
 
 typedef struct
 {
@@ -304,6 +306,62 @@ test_hotkey_taken (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
   g_assert_false (gloss_history_can_undo (fixture->history));
   g_assert_cmpuint (fixture->labels_changed, ==, 0);
+}
+
+/* Interrupts the statements whose SQL holds FAILING (the trace sees each
+ * one start; the progress handler stops it): a query that fails while the
+ * project is open, as an I/O error would. */
+typedef struct
+{
+  const char *failing;
+  gboolean interrupt;
+} QueryFault;
+
+static int
+on_statement_cb (unsigned int  type,
+                 void         *data,
+                 void         *statement,
+                 void         *sql)
+{
+  QueryFault *fault = data;
+
+  fault->interrupt = strstr (sqlite3_sql (statement), fault->failing) != NULL;
+  return 0;
+}
+
+static int
+on_progress_cb (void *data)
+{
+  QueryFault *fault = data;
+
+  return fault->interrupt;
+}
+
+/* The check for another label with the key fails: the key is refused
+ * rather than given to a second label unchecked. */
+static void
+test_hotkey_check_fails (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *before = dump_project (fixture);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) label = NULL;
+  QueryFault fault = { "FROM labels WHERE hotkey = ?", FALSE };
+
+  sqlite3_trace_v2 (fixture->store->db, SQLITE_TRACE_STMT, on_statement_cb, &fault);
+  sqlite3_progress_handler (fixture->store->db, 1, on_progress_cb, &fault);
+  label = gloss_store_update_label (fixture->store, fixture->hardline, NULL, NULL, "3", NULL,
+                                    &error);
+  sqlite3_progress_handler (fixture->store->db, 0, NULL, NULL);
+  sqlite3_trace_v2 (fixture->store->db, 0, NULL, NULL);
+
+  g_assert_null (label);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "labels.gloss"));
+  after = dump_project (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (gloss_history_can_undo (fixture->history));
 }
 
 static void
@@ -728,6 +786,7 @@ main (int    argc,
   ADD ("/gloss/store/labels/hotkey", test_hotkey);
   ADD ("/gloss/store/labels/hotkey-taken", test_hotkey_taken);
   ADD ("/gloss/store/labels/hotkey-invalid", test_hotkey_invalid);
+  ADD ("/gloss/store/labels/hotkey-check-fails", test_hotkey_check_fails);
   ADD ("/gloss/store/labels/name-taken-or-empty", test_name_taken_or_empty);
   ADD ("/gloss/store/labels/no-change", test_no_change);
   ADD ("/gloss/store/labels/count-spans", test_count_spans);

@@ -113,27 +113,15 @@ check_name_free (GlossStore  *self,
                  gint64       except_id,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = gloss_store_prepare (self,
-                                            "SELECT 1 FROM attributes WHERE name = ? AND id != ?",
-                                            error);
-  int rc;
+  g_autofree char *owner = NULL;
 
-  if (stmt == NULL)
+  if (!gloss_store_find_owner (self, "SELECT name FROM attributes WHERE name = ? AND id != ?",
+                               name, except_id, 0, &owner, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_ROW)
+  if (owner != NULL)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
                    _("There is already an attribute named “%s”"), name);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
       return FALSE;
     }
 

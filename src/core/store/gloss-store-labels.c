@@ -265,59 +265,6 @@ check_hotkey (const char  *hotkey,
   return FALSE;
 }
 
-/* The other label with NAME, if any: names are unique. */
-static char *
-find_name_owner (GlossStore  *self,
-                 const char  *name,
-                 gint64       except_id,
-                 GError     **error,
-                 gboolean    *failed)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self,
-                                            "SELECT name FROM labels WHERE name = ? AND id != ?",
-                                            error);
-  char *owner = NULL;
-
-  *failed = stmt == NULL;
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return owner;
-}
-
-/* The name of the other label that HOTKEY applies, if any. */
-static char *
-find_hotkey_owner (GlossStore  *self,
-                   const char  *hotkey,
-                   gint64       except_id,
-                   GError     **error,
-                   gboolean    *failed)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self,
-                                            "SELECT name FROM labels WHERE hotkey = ? AND id != ? "
-                                            "ORDER BY position, id LIMIT 1",
-                                            error);
-  char *owner = NULL;
-
-  *failed = stmt == NULL;
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, hotkey, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return owner;
-}
-
 /**
  * gloss_store_update_label:
  * @name: (nullable): the new name; %NULL keeps the current one
@@ -349,7 +296,6 @@ gloss_store_update_label (GlossStore  *self,
   const char *new_description;
   GlossLabel *after = NULL;
   GlossColor parsed;
-  gboolean failed = FALSE;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -406,8 +352,8 @@ gloss_store_update_label (GlossStore  *self,
       return g_steal_pointer (&before);
     }
 
-  owner = find_name_owner (self, new_name, label_id, error, &failed);
-  if (failed)
+  if (!gloss_store_find_owner (self, "SELECT name FROM labels WHERE name = ? AND id != ?",
+                               new_name, label_id, 0, &owner, error))
     return NULL;
   if (owner != NULL)
     {
@@ -418,8 +364,10 @@ gloss_store_update_label (GlossStore  *self,
 
   if (new_hotkey[0] != '\0')
     {
-      owner = find_hotkey_owner (self, new_hotkey, label_id, error, &failed);
-      if (failed)
+      if (!gloss_store_find_owner (self,
+                                   "SELECT name FROM labels WHERE hotkey = ? AND id != ? "
+                                   "ORDER BY position, id LIMIT 1",
+                                   new_hotkey, label_id, 0, &owner, error))
         return NULL;
       if (owner != NULL)
         {
