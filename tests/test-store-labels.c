@@ -364,6 +364,32 @@ test_hotkey_check_fails (Fixture       *fixture,
   g_assert_false (gloss_history_can_undo (fixture->history));
 }
 
+/* A label that cannot be read because the query fails is not said to be
+ * missing: the message names the project and what went wrong. */
+static void
+test_get_label_fails (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossLabel) label = NULL;
+  QueryFault fault = { "FROM labels WHERE id = ?", FALSE };
+
+  sqlite3_trace_v2 (fixture->store->db, SQLITE_TRACE_STMT, on_statement_cb, &fault);
+  sqlite3_progress_handler (fixture->store->db, 1, on_progress_cb, &fault);
+  label = gloss_store_get_label (fixture->store, fixture->hardline, &error);
+  sqlite3_progress_handler (fixture->store->db, 0, NULL, NULL);
+  sqlite3_trace_v2 (fixture->store->db, 0, NULL, NULL);
+
+  g_assert_null (label);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "labels.gloss"));
+  g_clear_error (&error);
+
+  label = gloss_store_get_label (fixture->store, fixture->hardline, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_label_get_name (label), ==, "Hardline camp");
+}
+
 static void
 test_hotkey_invalid (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -787,6 +813,7 @@ main (int    argc,
   ADD ("/gloss/store/labels/hotkey-taken", test_hotkey_taken);
   ADD ("/gloss/store/labels/hotkey-invalid", test_hotkey_invalid);
   ADD ("/gloss/store/labels/hotkey-check-fails", test_hotkey_check_fails);
+  ADD ("/gloss/store/labels/get-fails", test_get_label_fails);
   ADD ("/gloss/store/labels/name-taken-or-empty", test_name_taken_or_empty);
   ADD ("/gloss/store/labels/no-change", test_no_change);
   ADD ("/gloss/store/labels/count-spans", test_count_spans);

@@ -17,8 +17,6 @@
 
 #include "gloss-store-private.h"
 
-typedef GObject *(*RowFunc) (sqlite3_stmt *stmt);
-
 /* The choice values as stored: one text, a value a line, each trimmed,
  * none empty or twice; NULL with ERROR set. */
 static char *
@@ -208,18 +206,12 @@ GPtrArray *
 gloss_store_list_attributes (GlossStore  *self,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT " GLOSS_STORE_ATTRIBUTE_COLUMNS " FROM attributes "
-                              "ORDER BY position, id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  return gloss_store_collect_attributes (self, stmt, error);
+  return gloss_store_query_rows (self,
+                                 "SELECT " GLOSS_STORE_ATTRIBUTE_COLUMNS " FROM attributes "
+                                 "ORDER BY position, id",
+                                 0, gloss_store_attribute_from_row, error);
 }
 
 /* The attributes a span of LABEL_ID can have, in list order. */
@@ -304,7 +296,7 @@ get_value (GlossStore  *self,
   sqlite3_bind_int64 (stmt, 2, attribute_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    value = gloss_store_attribute_value_from_row (stmt);
+    value = gloss_store_attribute_value_from_row (self, stmt, NULL);
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -435,15 +427,10 @@ gloss_store_update_attribute (GlossStore          *self,
 
   /* The values that no longer fit go first, so that undo puts the
    * definition back before them. */
-  stmt = gloss_store_prepare (self,
-                              "SELECT " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS " FROM span_attributes "
-                              "WHERE attribute = ?",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, attribute_id);
-  old_values = gloss_store_collect_rows (self, stmt, (RowFunc) gloss_store_attribute_value_from_row,
-                                         error);
+  old_values = gloss_store_query_rows (self,
+                                       "SELECT " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS
+                                       " FROM span_attributes WHERE attribute = ?",
+                                       attribute_id, gloss_store_attribute_value_from_row, error);
   if (old_values == NULL)
     return NULL;
   for (guint i = 0; i < old_values->len; i++)
@@ -617,21 +604,13 @@ gloss_store_list_span_attributes (GlossStore  *self,
                                   gint64       span_id,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT span, attribute, value FROM span_attributes "
-                              "JOIN attributes ON attributes.id = span_attributes.attribute "
-                              "WHERE span = ? ORDER BY attributes.position, attributes.id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, span_id);
-  return gloss_store_collect_rows (self, stmt, (RowFunc) gloss_store_attribute_value_from_row,
-                                   error);
+  return gloss_store_query_rows (self,
+                                 "SELECT span, attribute, value FROM span_attributes "
+                                 "JOIN attributes ON attributes.id = span_attributes.attribute "
+                                 "WHERE span = ? ORDER BY attributes.position, attributes.id",
+                                 span_id, gloss_store_attribute_value_from_row, error);
 }
 
 /* The attribute values of every span of a document, by span id, then in
@@ -641,23 +620,15 @@ gloss_store_list_document_attribute_values (GlossStore  *self,
                                             gint64       document_id,
                                             GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT span, attribute, value FROM spans "
-                              "JOIN span_attributes ON span_attributes.span = spans.id "
-                              "JOIN attributes ON attributes.id = span_attributes.attribute "
-                              "WHERE spans.document = ? "
-                              "ORDER BY span, attributes.position, attributes.id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  return gloss_store_collect_rows (self, stmt, (RowFunc) gloss_store_attribute_value_from_row,
-                                   error);
+  return gloss_store_query_rows (self,
+                                 "SELECT span, attribute, value FROM spans "
+                                 "JOIN span_attributes ON span_attributes.span = spans.id "
+                                 "JOIN attributes ON attributes.id = span_attributes.attribute "
+                                 "WHERE spans.document = ? "
+                                 "ORDER BY span, attributes.position, attributes.id",
+                                 document_id, gloss_store_attribute_value_from_row, error);
 }
 
 /* Writes VALUE's row exactly (undo and redo): its span and attribute must

@@ -20,79 +20,27 @@
 #define SET_COLUMNS "id, name, multiple, position"
 #define CATEGORY_COLUMNS "id, category_set, name, hotkey, position"
 
-typedef GObject *(*RowFunc) (sqlite3_stmt *stmt);
-
-static GObject *
-set_from_row (sqlite3_stmt *stmt)
-{
-  return G_OBJECT (gloss_category_set_new (sqlite3_column_int64 (stmt, 0),
-                                           (const char *) sqlite3_column_text (stmt, 1),
-                                           sqlite3_column_int (stmt, 2) != 0,
-                                           sqlite3_column_int (stmt, 3)));
-}
-
-static GObject *
-category_from_row (sqlite3_stmt *stmt)
-{
-  return G_OBJECT (gloss_category_new (sqlite3_column_int64 (stmt, 0),
-                                       sqlite3_column_int64 (stmt, 1),
-                                       (const char *) sqlite3_column_text (stmt, 2),
-                                       (const char *) sqlite3_column_text (stmt, 3),
-                                       sqlite3_column_int (stmt, 4)));
-}
-
-/* The one row SQL (with ID as its parameter) gives, or NULL with ERROR
- * set: WHAT names it in the error for none. */
 static gpointer
-get_row (GlossStore  *self,
-         const char  *sql,
-         gint64       id,
-         RowFunc      from_row,
-         const char  *what,
-         GError     **error)
+set_from_row (GlossStore    *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
 {
-  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
-  g_autoptr(GPtrArray) rows = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rows = gloss_store_collect_rows (self, stmt, from_row, error);
-  if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
-    {
-      gloss_store_set_not_found (error, what, id);
-      return NULL;
-    }
-
-  return g_object_ref (rows->pdata[0]);
+  return gloss_category_set_new (sqlite3_column_int64 (stmt, 0),
+                                 (const char *) sqlite3_column_text (stmt, 1),
+                                 sqlite3_column_int (stmt, 2) != 0,
+                                 sqlite3_column_int (stmt, 3));
 }
 
-/* Runs STMT, a write RETURNING one row, and journals it as changed from
- * BEFORE; the row, or NULL with ERROR set. */
 static gpointer
-write_row (GlossStore    *self,
-           sqlite3_stmt  *stmt,
-           RowFunc        from_row,
-           gpointer       before,
-           GError       **error)
+category_from_row (GlossStore    *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
 {
-  GObject *row = NULL;
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    row = from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (row == NULL)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  gloss_store_record_change (self, before, row);
-  return row;
+  return gloss_category_new (sqlite3_column_int64 (stmt, 0),
+                             sqlite3_column_int64 (stmt, 1),
+                             (const char *) sqlite3_column_text (stmt, 2),
+                             (const char *) sqlite3_column_text (stmt, 3),
+                             sqlite3_column_int (stmt, 4));
 }
 
 static char *
@@ -220,7 +168,7 @@ gloss_store_add_category_set (GlossStore  *self,
   sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, multiple ? 1 : 0);
 
-  set = write_row (self, stmt, set_from_row, NULL, error);
+  set = gloss_store_write_row (self, stmt, set_from_row, NULL, error);
   if (set == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -232,17 +180,11 @@ GPtrArray *
 gloss_store_list_category_sets (GlossStore  *self,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT " SET_COLUMNS " FROM category_sets ORDER BY position, id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  return gloss_store_collect_rows (self, stmt, set_from_row, error);
+  return gloss_store_query_rows (self,
+                                 "SELECT " SET_COLUMNS " FROM category_sets ORDER BY position, id",
+                                 0, set_from_row, error);
 }
 
 GlossCategorySet *
@@ -252,8 +194,8 @@ gloss_store_get_category_set (GlossStore  *self,
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  return get_row (self, "SELECT " SET_COLUMNS " FROM category_sets WHERE id = ?", set_id,
-                  set_from_row, "category set", error);
+  return gloss_store_get_row (self, "SELECT " SET_COLUMNS " FROM category_sets WHERE id = ?",
+                              set_id, set_from_row, "category set", error);
 }
 
 /**
@@ -311,7 +253,7 @@ gloss_store_update_category_set (GlossStore  *self,
   sqlite3_bind_int (stmt, 2, multiple ? 1 : 0);
   sqlite3_bind_int64 (stmt, 3, set_id);
 
-  after = write_row (self, stmt, set_from_row, before, error);
+  after = gloss_store_write_row (self, stmt, set_from_row, before, error);
   if (after == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -328,7 +270,7 @@ delete_category_row (GlossStore     *self,
                                         "DELETE FROM document_categories WHERE category = ? "
                                         "RETURNING document, category",
                                         gloss_category_get_id (category),
-                                        (RowFunc) gloss_store_document_category_from_row, error) &&
+                                        gloss_store_document_category_from_row, error) &&
          gloss_store_delete_row (self, "DELETE FROM categories WHERE id = ?",
                                  gloss_category_get_id (category), category, error);
 }
@@ -455,7 +397,7 @@ gloss_store_add_category (GlossStore  *self,
   sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, hotkey, -1, SQLITE_TRANSIENT);
 
-  category = write_row (self, stmt, category_from_row, NULL, error);
+  category = gloss_store_write_row (self, stmt, category_from_row, NULL, error);
   if (category == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -469,24 +411,17 @@ gloss_store_list_categories (GlossStore  *self,
                              gint64       set_id,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT categories.id, category_set, categories.name, hotkey, "
-                              "  categories.position "
-                              "FROM categories JOIN category_sets "
-                              "  ON category_sets.id = categories.category_set "
-                              "WHERE ?1 = 0 OR category_set = ?1 "
-                              "ORDER BY category_sets.position, category_set, "
-                              "  categories.position, categories.id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, set_id);
-  return gloss_store_collect_rows (self, stmt, category_from_row, error);
+  return gloss_store_query_rows (self,
+                                 "SELECT categories.id, category_set, categories.name, hotkey, "
+                                 "  categories.position "
+                                 "FROM categories JOIN category_sets "
+                                 "  ON category_sets.id = categories.category_set "
+                                 "WHERE ?1 = 0 OR category_set = ?1 "
+                                 "ORDER BY category_sets.position, category_set, "
+                                 "  categories.position, categories.id",
+                                 set_id, category_from_row, error);
 }
 
 GlossCategory *
@@ -496,8 +431,8 @@ gloss_store_get_category (GlossStore  *self,
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  return get_row (self, "SELECT " CATEGORY_COLUMNS " FROM categories WHERE id = ?", category_id,
-                  category_from_row, "category", error);
+  return gloss_store_get_row (self, "SELECT " CATEGORY_COLUMNS " FROM categories WHERE id = ?",
+                              category_id, category_from_row, "category", error);
 }
 
 /**
@@ -555,7 +490,7 @@ gloss_store_update_category (GlossStore  *self,
   sqlite3_bind_text (stmt, 2, new_hotkey, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, category_id);
 
-  after = write_row (self, stmt, category_from_row, before, error);
+  after = gloss_store_write_row (self, stmt, category_from_row, before, error);
   if (after == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -739,8 +674,7 @@ gloss_store_set_document_category (GlossStore  *self,
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, document_id);
           sqlite3_bind_int64 (stmt, 2, gloss_category_set_get_id (set));
-          cleared = gloss_store_collect_rows (self, stmt,
-                                              (RowFunc) gloss_store_document_category_from_row,
+          cleared = gloss_store_collect_rows (self, stmt, gloss_store_document_category_from_row,
                                               error);
           if (cleared == NULL)
             return FALSE;
@@ -759,24 +693,16 @@ gloss_store_list_document_categories (GlossStore  *self,
                                       gint64       document_id,
                                       GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT document, category FROM document_categories "
-                              "JOIN categories ON categories.id = document_categories.category "
-                              "JOIN category_sets ON category_sets.id = categories.category_set "
-                              "WHERE document = ? "
-                              "ORDER BY category_sets.position, category_sets.id, "
-                              "  categories.position, categories.id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  return gloss_store_collect_rows (self, stmt, (RowFunc) gloss_store_document_category_from_row,
-                                   error);
+  return gloss_store_query_rows (self,
+                                 "SELECT document, category FROM document_categories "
+                                 "JOIN categories ON categories.id = document_categories.category "
+                                 "JOIN category_sets ON category_sets.id = categories.category_set "
+                                 "WHERE document = ? "
+                                 "ORDER BY category_sets.position, category_sets.id, "
+                                 "  categories.position, categories.id",
+                                 document_id, gloss_store_document_category_from_row, error);
 }
 
 /* The ids of the documents that have the category, in import order. */

@@ -78,7 +78,7 @@ gloss_store_add_label (GlossStore  *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    label = gloss_store_label_from_row (stmt);
+    label = gloss_store_label_from_row (self, stmt, NULL);
   sqlite3_reset (stmt);
 
   if (label == NULL)
@@ -105,27 +105,12 @@ GPtrArray *
 gloss_store_list_labels (GlossStore  *self,
                          GError     **error)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self, "SELECT " GLOSS_STORE_LABEL_COLUMNS " FROM labels ORDER BY position, id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (labels, gloss_store_label_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&labels);
+  return gloss_store_query_rows (self,
+                                 "SELECT " GLOSS_STORE_LABEL_COLUMNS " FROM labels "
+                                 "ORDER BY position, id",
+                                 0, gloss_store_label_from_row, error);
 }
 
 GlossLabel *
@@ -133,25 +118,10 @@ gloss_store_get_label (GlossStore  *self,
                        gint64       label_id,
                        GError     **error)
 {
-  GlossLabel *label = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self, "SELECT " GLOSS_STORE_LABEL_COLUMNS " FROM labels WHERE id = ?",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, label_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = gloss_store_label_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (label == NULL)
-    gloss_store_set_not_found (error, "label", label_id);
-
-  return label;
+  return gloss_store_get_row (self, "SELECT " GLOSS_STORE_LABEL_COLUMNS " FROM labels WHERE id = ?",
+                              label_id, gloss_store_label_from_row, "label", error);
 }
 
 /* Whether LABEL_ID is a label; if not, ERROR says so. */
@@ -297,7 +267,6 @@ gloss_store_update_label (GlossStore  *self,
   GlossLabel *after = NULL;
   GlossColor parsed;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -391,18 +360,10 @@ gloss_store_update_label (GlossStore  *self,
   sqlite3_bind_text (stmt, 4, new_description, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, label_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    after = gloss_store_label_from_row (stmt);
-  sqlite3_reset (stmt);
-
+  after = gloss_store_write_row (self, stmt, gloss_store_label_from_row, before, error);
   if (after == NULL)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
+    return NULL;
 
-  gloss_store_record_change (self, before, after);
   if (!gloss_store_transaction_commit (&tx, error))
     g_clear_object (&after);
 
@@ -454,17 +415,10 @@ list_label_spans (GlossStore  *self,
                   gint64       label_id,
                   GError     **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = gloss_store_prepare (self,
-                              "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE label = ? "
-                              "ORDER BY document, start, end, id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, label_id);
-  return gloss_store_collect_spans (self, stmt, error);
+  return gloss_store_query_rows (self,
+                                 "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE label = ? "
+                                 "ORDER BY document, start, end, id",
+                                 label_id, gloss_store_span_from_row, error);
 }
 
 /* Whether SPAN's document already has a span of LABEL_ID over the same
@@ -513,7 +467,6 @@ move_span_row (GlossStore  *self,
 {
   g_autoptr(GlossSpan) after = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = gloss_store_prepare (self,
                               "UPDATE spans SET label = ?, modified = ? WHERE id = ? "
@@ -526,19 +479,8 @@ move_span_row (GlossStore  *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, gloss_span_get_id (span));
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    after = gloss_store_span_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (after == NULL)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return FALSE;
-    }
-
-  gloss_store_record_change (self, span, after);
-  return TRUE;
+  after = gloss_store_write_row (self, stmt, gloss_store_span_from_row, span, error);
+  return after != NULL;
 }
 
 /**
@@ -661,7 +603,6 @@ gloss_store_move_label (GlossStore  *self,
     {
       GlossLabel *before = g_ptr_array_index (labels, i);
       g_autoptr(GlossLabel) after = NULL;
-      int rc;
 
       if (gloss_label_get_position (before) == (int) i)
         continue;
@@ -675,18 +616,9 @@ gloss_store_move_label (GlossStore  *self,
 
       sqlite3_bind_int (stmt, 1, i);
       sqlite3_bind_int64 (stmt, 2, gloss_label_get_id (before));
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        after = gloss_store_label_from_row (stmt);
-      sqlite3_reset (stmt);
-
+      after = gloss_store_write_row (self, stmt, gloss_store_label_from_row, before, error);
       if (after == NULL)
-        {
-          gloss_store_set_sqlite_error (self, error, rc);
-          return FALSE;
-        }
-
-      gloss_store_record_change (self, before, after);
+        return FALSE;
     }
 
   return gloss_store_transaction_commit (&tx, error);

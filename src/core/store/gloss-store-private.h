@@ -161,18 +161,55 @@ gboolean       gloss_store_insert_text      (GlossStore    *self,
                                              GError       **error);
 
 /* gloss-store-rows.c */
-GlossLabel    *gloss_store_label_from_row   (sqlite3_stmt  *stmt);
-GlossSpan     *gloss_store_span_from_row    (sqlite3_stmt  *stmt);
-GPtrArray     *gloss_store_collect_spans    (GlossStore    *self,
+
+/* Builds the object of the row STMT is at, a new reference, or returns
+ * NULL with ERROR set (only a row that reads more rows can fail). */
+typedef gpointer (*GlossStoreRowFunc) (GlossStore    *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
+
+gpointer       gloss_store_label_from_row   (GlossStore    *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
-GlossRelationLabel *gloss_store_relation_label_from_row (sqlite3_stmt *stmt);
-GlossRelation *gloss_store_relation_from_row (sqlite3_stmt *stmt);
-GlossAttributeValue *gloss_store_attribute_value_from_row (sqlite3_stmt *stmt);
-GPtrArray     *gloss_store_collect_rows     (GlossStore    *self,
+gpointer       gloss_store_span_from_row    (GlossStore    *self,
                                              sqlite3_stmt  *stmt,
-                                             GObject     *(*from_row) (sqlite3_stmt *stmt),
                                              GError       **error);
+gpointer       gloss_store_relation_label_from_row (GlossStore    *self,
+                                                    sqlite3_stmt  *stmt,
+                                                    GError       **error);
+gpointer       gloss_store_relation_from_row (GlossStore    *self,
+                                              sqlite3_stmt  *stmt,
+                                              GError       **error);
+gpointer       gloss_store_attribute_value_from_row (GlossStore    *self,
+                                                     sqlite3_stmt  *stmt,
+                                                     GError       **error);
+gpointer       gloss_store_document_category_from_row (GlossStore    *self,
+                                                       sqlite3_stmt  *stmt,
+                                                       GError       **error);
+#define GLOSS_STORE_ATTRIBUTE_COLUMNS "id, name, kind, choices, position"
+gpointer       gloss_store_attribute_from_row (GlossStore    *self,
+                                               sqlite3_stmt  *stmt,
+                                               GError       **error);
+GPtrArray     *gloss_store_collect_rows     (GlossStore         *self,
+                                             sqlite3_stmt       *stmt,
+                                             GlossStoreRowFunc   from_row,
+                                             GError            **error);
+GPtrArray     *gloss_store_query_rows       (GlossStore         *self,
+                                             const char         *sql,
+                                             gint64              id,
+                                             GlossStoreRowFunc   from_row,
+                                             GError            **error);
+gpointer       gloss_store_get_row          (GlossStore         *self,
+                                             const char         *sql,
+                                             gint64              id,
+                                             GlossStoreRowFunc   from_row,
+                                             const char         *what,
+                                             GError            **error);
+gpointer       gloss_store_write_row        (GlossStore         *self,
+                                             sqlite3_stmt       *stmt,
+                                             GlossStoreRowFunc   from_row,
+                                             gpointer            before,
+                                             GError            **error);
 gboolean       gloss_store_find_owner       (GlossStore    *self,
                                              const char    *sql,
                                              const char    *value,
@@ -180,18 +217,11 @@ gboolean       gloss_store_find_owner       (GlossStore    *self,
                                              gint64         scope,
                                              char         **owner,
                                              GError       **error);
-gboolean       gloss_store_delete_rows_where (GlossStore   *self,
-                                              const char   *sql,
-                                              gint64        id,
-                                              GObject    *(*from_row) (sqlite3_stmt *stmt),
-                                              GError      **error);
-#define GLOSS_STORE_ATTRIBUTE_COLUMNS "id, name, kind, choices, position"
-GlossAttribute *gloss_store_attribute_from_row (GlossStore   *self,
-                                                sqlite3_stmt *stmt,
-                                                GError      **error);
-GPtrArray     *gloss_store_collect_attributes (GlossStore    *self,
-                                               sqlite3_stmt  *stmt,
-                                               GError       **error);
+gboolean       gloss_store_delete_rows_where (GlossStore         *self,
+                                              const char         *sql,
+                                              gint64              id,
+                                              GlossStoreRowFunc   from_row,
+                                              GError            **error);
 GlossAttribute *gloss_store_get_attribute_row (GlossStore    *self,
                                                gint64         attribute_id,
                                                GError       **error);
@@ -206,7 +236,6 @@ gboolean       gloss_store_attributes_drop_label (GlossStore  *self,
                                                   gint64       label_id,
                                                   gint64       into_label_id,
                                                   GError     **error);
-GlossDocumentCategory *gloss_store_document_category_from_row (sqlite3_stmt *stmt);
 gboolean       gloss_store_move_span_dependents (GlossStore  *self,
                                                  gint64       span_id,
                                                  gint64       into_span_id,

@@ -367,7 +367,7 @@ gloss_store_get_stats (GlossStore  *self,
     {
       GlossLabelStats *label_stats = g_new0 (GlossLabelStats, 1);
 
-      label_stats->label = gloss_store_label_from_row (stmt);
+      label_stats->label = gloss_store_label_from_row (self, stmt, NULL);
       label_stats->spans = sqlite3_column_int64 (stmt, 6);
       label_stats->documents = sqlite3_column_int64 (stmt, 7);
       g_ptr_array_add (stats->labels, label_stats);

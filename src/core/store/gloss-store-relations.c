@@ -17,8 +17,6 @@
 #include "gloss-color.h"
 #include "gloss-store-private.h"
 
-typedef GObject *(*RowFunc) (sqlite3_stmt *stmt);
-
 /* A name as stored: trimmed, not empty, UTF-8; NULL with ERROR set. */
 static char *
 check_name (const char  *name,
@@ -129,32 +127,6 @@ pick_color (GlossStore  *self,
   return g_strdup (gloss_color_next_distinct ((const char * const *) used->pdata));
 }
 
-/* Runs STMT, a write RETURNING one row FROM_ROW reads, and journals it as
- * changed from BEFORE. The row as written, or NULL with ERROR set. */
-static gpointer
-write_row (GlossStore    *self,
-           sqlite3_stmt  *stmt,
-           RowFunc        from_row,
-           gpointer       before,
-           GError       **error)
-{
-  GObject *row = NULL;
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    row = from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (row == NULL)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  gloss_store_record_change (self, before, row);
-  return row;
-}
-
 /**
  * gloss_store_add_relation_label:
  * @color: (nullable): "#rrggbb"; %NULL or "" picks one apart from the others
@@ -214,7 +186,7 @@ gloss_store_add_relation_label (GlossStore  *self,
   sqlite3_bind_text (stmt, 4, description ? description : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, directed ? 1 : 0);
 
-  label = write_row (self, stmt, (RowFunc) gloss_store_relation_label_from_row, NULL, error);
+  label = gloss_store_write_row (self, stmt, gloss_store_relation_label_from_row, NULL, error);
   if (label == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -226,19 +198,12 @@ GPtrArray *
 gloss_store_list_relation_labels (GlossStore  *self,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT " GLOSS_STORE_RELATION_LABEL_COLUMNS " FROM relation_labels "
-                              "ORDER BY position, id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  return gloss_store_collect_rows (self, stmt, (RowFunc) gloss_store_relation_label_from_row,
-                                   error);
+  return gloss_store_query_rows (self,
+                                 "SELECT " GLOSS_STORE_RELATION_LABEL_COLUMNS
+                                 " FROM relation_labels ORDER BY position, id",
+                                 0, gloss_store_relation_label_from_row, error);
 }
 
 GlossRelationLabel *
@@ -246,27 +211,13 @@ gloss_store_get_relation_label (GlossStore  *self,
                                 gint64       label_id,
                                 GError     **error)
 {
-  GlossRelationLabel *label = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
+  return gloss_store_get_row (self,
                               "SELECT " GLOSS_STORE_RELATION_LABEL_COLUMNS " FROM relation_labels "
                               "WHERE id = ?",
+                              label_id, gloss_store_relation_label_from_row, "relation label",
                               error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, label_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = gloss_store_relation_label_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (label == NULL)
-    gloss_store_set_not_found (error, "relation label", label_id);
-
-  return label;
 }
 
 /**
@@ -358,7 +309,7 @@ gloss_store_update_relation_label (GlossStore  *self,
   sqlite3_bind_int (stmt, 5, directed ? 1 : 0);
   sqlite3_bind_int64 (stmt, 6, label_id);
 
-  after = write_row (self, stmt, (RowFunc) gloss_store_relation_label_from_row, before, error);
+  after = gloss_store_write_row (self, stmt, gloss_store_relation_label_from_row, before, error);
   if (after == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -386,7 +337,7 @@ gloss_store_delete_relation_label (GlossStore  *self,
          gloss_store_delete_rows_where (self,
                                         "DELETE FROM relations WHERE label = ? "
                                         "RETURNING " GLOSS_STORE_RELATION_COLUMNS,
-                                        label_id, (RowFunc) gloss_store_relation_from_row,
+                                        label_id, gloss_store_relation_from_row,
                                         error) &&
          gloss_store_delete_row (self, "DELETE FROM relation_labels WHERE id = ?", label_id,
                                  label, error) &&
@@ -656,7 +607,7 @@ gloss_store_add_relation (GlossStore  *self,
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
 
-  relation = write_row (self, stmt, (RowFunc) gloss_store_relation_from_row, NULL, error);
+  relation = gloss_store_write_row (self, stmt, gloss_store_relation_from_row, NULL, error);
   if (relation == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -668,26 +619,11 @@ gloss_store_get_relation (GlossStore  *self,
                           gint64       relation_id,
                           GError     **error)
 {
-  GlossRelation *relation = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
+  return gloss_store_get_row (self,
                               "SELECT " GLOSS_STORE_RELATION_COLUMNS " FROM relations WHERE id = ?",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, relation_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    relation = gloss_store_relation_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (relation == NULL)
-    gloss_store_set_not_found (error, "relation", relation_id);
-
-  return relation;
+                              relation_id, gloss_store_relation_from_row, "relation", error);
 }
 
 /* A document's relations (GlossRelation), in the order they were made. */
@@ -696,19 +632,12 @@ gloss_store_list_relations (GlossStore  *self,
                             gint64       document_id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT " GLOSS_STORE_RELATION_COLUMNS " FROM relations "
-                              "WHERE document = ? ORDER BY id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  return gloss_store_collect_rows (self, stmt, (RowFunc) gloss_store_relation_from_row, error);
+  return gloss_store_query_rows (self,
+                                 "SELECT " GLOSS_STORE_RELATION_COLUMNS " FROM relations "
+                                 "WHERE document = ? ORDER BY id",
+                                 document_id, gloss_store_relation_from_row, error);
 }
 
 /* The relations from or to span SPAN_ID, in the order they were made. */
@@ -717,19 +646,12 @@ gloss_store_list_span_relations (GlossStore  *self,
                                  gint64       span_id,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT " GLOSS_STORE_RELATION_COLUMNS " FROM relations "
-                              "WHERE from_span = ?1 OR to_span = ?1 ORDER BY id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, span_id);
-  return gloss_store_collect_rows (self, stmt, (RowFunc) gloss_store_relation_from_row, error);
+  return gloss_store_query_rows (self,
+                                 "SELECT " GLOSS_STORE_RELATION_COLUMNS " FROM relations "
+                                 "WHERE from_span = ?1 OR to_span = ?1 ORDER BY id",
+                                 span_id, gloss_store_relation_from_row, error);
 }
 
 /* Gives a relation another relation label, one undoable step. */
@@ -779,7 +701,7 @@ gloss_store_relabel_relation (GlossStore  *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, relation_id);
 
-  after = write_row (self, stmt, (RowFunc) gloss_store_relation_from_row, before, error);
+  after = gloss_store_write_row (self, stmt, gloss_store_relation_from_row, before, error);
   if (after == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -824,7 +746,7 @@ gloss_store_set_relation_note (GlossStore  *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, relation_id);
 
-  after = write_row (self, stmt, (RowFunc) gloss_store_relation_from_row, before, error);
+  after = gloss_store_write_row (self, stmt, gloss_store_relation_from_row, before, error);
   if (after == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 

@@ -2,10 +2,11 @@
 
 /* What the tables' files share, below all of them: a row as the value
  * object it is (GlossLabel, GlossSpan, GlossRelation, ... from the
- * columns of the GLOSS_STORE_*_COLUMNS), and deleting rows with each one
- * journaled. Deleting a document or a label deletes its spans, and what
- * hangs on them (relations, attribute values), through these, so that
- * neither file calls the spans' file, which calls them. */
+ * columns of the GLOSS_STORE_*_COLUMNS), collected, read by id and written
+ * through one function each, and deleting rows with each one journaled.
+ * Deleting a document or a label deletes its spans, and what hangs on
+ * them (relations, attribute values), through these, so that neither file
+ * calls the spans' file, which calls them. */
 
 #define G_LOG_DOMAIN "gloss-store"
 
@@ -13,8 +14,10 @@
 
 #include "gloss-store-private.h"
 
-GlossLabel *
-gloss_store_label_from_row (sqlite3_stmt *stmt)
+gpointer
+gloss_store_label_from_row (GlossStore    *self,
+                            sqlite3_stmt  *stmt,
+                            GError       **error)
 {
   return gloss_label_new (sqlite3_column_int64 (stmt, 0),
                           (const char *) sqlite3_column_text (stmt, 1),
@@ -24,8 +27,10 @@ gloss_store_label_from_row (sqlite3_stmt *stmt)
                           sqlite3_column_int (stmt, 5));
 }
 
-GlossSpan *
-gloss_store_span_from_row (sqlite3_stmt *stmt)
+gpointer
+gloss_store_span_from_row (GlossStore    *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error)
 {
   return gloss_span_new (sqlite3_column_int64 (stmt, 0),
                          sqlite3_column_int64 (stmt, 1),
@@ -36,29 +41,6 @@ gloss_store_span_from_row (sqlite3_stmt *stmt)
                          (const char *) sqlite3_column_text (stmt, 6),
                          (const char *) sqlite3_column_text (stmt, 7),
                          (const char *) sqlite3_column_text (stmt, 8));
-}
-
-/* The spans of STMT, bound and prepared with GLOSS_STORE_SPAN_COLUMNS, in
- * the order it gives; NULL with ERROR set when a step fails. */
-GPtrArray *
-gloss_store_collect_spans (GlossStore    *self,
-                           sqlite3_stmt  *stmt,
-                           GError       **error)
-{
-  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (spans, gloss_store_span_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&spans);
 }
 
 /* Runs SQL, a DELETE of one row by id, and journals ROW as deleted. */
@@ -99,7 +81,7 @@ gloss_store_delete_spans_where (GlossStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GlossSpan) span = gloss_store_span_from_row (stmt);
+      g_autoptr(GlossSpan) span = gloss_store_span_from_row (self, stmt, NULL);
 
       gloss_store_record_change (self, span, NULL);
     }
@@ -114,8 +96,10 @@ gloss_store_delete_spans_where (GlossStore  *self,
   return TRUE;
 }
 
-GlossRelationLabel *
-gloss_store_relation_label_from_row (sqlite3_stmt *stmt)
+gpointer
+gloss_store_relation_label_from_row (GlossStore    *self,
+                                     sqlite3_stmt  *stmt,
+                                     GError       **error)
 {
   return gloss_relation_label_new (sqlite3_column_int64 (stmt, 0),
                                    (const char *) sqlite3_column_text (stmt, 1),
@@ -126,8 +110,10 @@ gloss_store_relation_label_from_row (sqlite3_stmt *stmt)
                                    sqlite3_column_int (stmt, 6));
 }
 
-GlossRelation *
-gloss_store_relation_from_row (sqlite3_stmt *stmt)
+gpointer
+gloss_store_relation_from_row (GlossStore    *self,
+                               sqlite3_stmt  *stmt,
+                               GError       **error)
 {
   return gloss_relation_new (sqlite3_column_int64 (stmt, 0),
                              sqlite3_column_int64 (stmt, 1),
@@ -140,27 +126,38 @@ gloss_store_relation_from_row (sqlite3_stmt *stmt)
                              (const char *) sqlite3_column_text (stmt, 8));
 }
 
-GlossAttributeValue *
-gloss_store_attribute_value_from_row (sqlite3_stmt *stmt)
+gpointer
+gloss_store_attribute_value_from_row (GlossStore    *self,
+                                      sqlite3_stmt  *stmt,
+                                      GError       **error)
 {
   return gloss_attribute_value_new (sqlite3_column_int64 (stmt, 0),
                                     sqlite3_column_int64 (stmt, 1),
                                     (const char *) sqlite3_column_text (stmt, 2));
 }
 
-/* The rows of STMT, bound and prepared, as FROM_ROW makes them, in the
- * order it gives; NULL with ERROR set when a step fails. */
+/* The rows of STMT, bound and prepared, each as FROM_ROW makes it, in the
+ * order it gives; NULL with ERROR set when a step or FROM_ROW fails. */
 GPtrArray *
-gloss_store_collect_rows (GlossStore     *self,
-                          sqlite3_stmt   *stmt,
-                          GObject      *(*from_row) (sqlite3_stmt *stmt),
-                          GError        **error)
+gloss_store_collect_rows (GlossStore         *self,
+                          sqlite3_stmt       *stmt,
+                          GlossStoreRowFunc   from_row,
+                          GError            **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
+    {
+      gpointer row = from_row (self, stmt, error);
+
+      if (row == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (rows, row);
+    }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -170,6 +167,75 @@ gloss_store_collect_rows (GlossStore     *self,
     }
 
   return g_steal_pointer (&rows);
+}
+
+/* The rows of the query SQL, with ID bound to its parameter when it has
+ * one, each as FROM_ROW makes it; NULL with ERROR set. */
+GPtrArray *
+gloss_store_query_rows (GlossStore         *self,
+                        const char         *sql,
+                        gint64              id,
+                        GlossStoreRowFunc   from_row,
+                        GError            **error)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return gloss_store_collect_rows (self, stmt, from_row, error);
+}
+
+/* The one row the query SQL gives for ID, a new reference; NULL with
+ * ERROR set, WHAT ("label") naming it when there is none. */
+gpointer
+gloss_store_get_row (GlossStore         *self,
+                     const char         *sql,
+                     gint64              id,
+                     GlossStoreRowFunc   from_row,
+                     const char         *what,
+                     GError            **error)
+{
+  g_autoptr(GPtrArray) rows = gloss_store_query_rows (self, sql, id, from_row, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      gloss_store_set_not_found (error, what, id);
+      return NULL;
+    }
+
+  return g_object_ref (rows->pdata[0]);
+}
+
+/* Runs STMT, a write RETURNING one row FROM_ROW reads, and journals it as
+ * changed from BEFORE. The row as written, or NULL with ERROR set. */
+gpointer
+gloss_store_write_row (GlossStore         *self,
+                       sqlite3_stmt       *stmt,
+                       GlossStoreRowFunc   from_row,
+                       gpointer            before,
+                       GError            **error)
+{
+  gpointer row = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    row = from_row (self, stmt, error);
+  sqlite3_reset (stmt);
+
+  if (row == NULL)
+    {
+      if (rc != SQLITE_ROW)
+        gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  gloss_store_record_change (self, before, row);
+  return row;
 }
 
 /* Runs SQL, a query of a name with VALUE as its first parameter,
@@ -214,11 +280,11 @@ gloss_store_find_owner (GlossStore  *self,
 /* Runs SQL, a DELETE ... RETURNING the columns FROM_ROW reads with ID as
  * its one parameter, and journals each row it deletes. */
 gboolean
-gloss_store_delete_rows_where (GlossStore     *self,
-                               const char     *sql,
-                               gint64          id,
-                               GObject      *(*from_row) (sqlite3_stmt *stmt),
-                               GError        **error)
+gloss_store_delete_rows_where (GlossStore         *self,
+                               const char         *sql,
+                               gint64              id,
+                               GlossStoreRowFunc   from_row,
+                               GError            **error)
 {
   sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
   g_autoptr(GPtrArray) rows = NULL;
@@ -275,10 +341,9 @@ gloss_store_delete_span_dependents (GlossStore        *self,
   };
 
   if (!gloss_store_delete_rows_where (self, relations_sql[spans_of], id,
-                                      (GObject * (*) (sqlite3_stmt *)) gloss_store_relation_from_row,
-                                      error) ||
+                                      gloss_store_relation_from_row, error) ||
       !gloss_store_delete_rows_where (self, values_sql[spans_of], id,
-                                      (GObject * (*) (sqlite3_stmt *)) gloss_store_attribute_value_from_row,
+                                      gloss_store_attribute_value_from_row,
                                       error))
     return FALSE;
 
@@ -288,12 +353,14 @@ gloss_store_delete_span_dependents (GlossStore        *self,
                                         "DELETE FROM document_categories WHERE document = ?1 "
                                         "RETURNING document, category",
                                         id,
-                                        (GObject * (*) (sqlite3_stmt *)) gloss_store_document_category_from_row,
+                                        gloss_store_document_category_from_row,
                                         error);
 }
 
-GlossDocumentCategory *
-gloss_store_document_category_from_row (sqlite3_stmt *stmt)
+gpointer
+gloss_store_document_category_from_row (GlossStore    *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error)
 {
   return gloss_document_category_new (sqlite3_column_int64 (stmt, 0),
                                       sqlite3_column_int64 (stmt, 1));
@@ -302,7 +369,7 @@ gloss_store_document_category_from_row (sqlite3_stmt *stmt)
 /* An attribute from a row of GLOSS_STORE_ATTRIBUTE_COLUMNS, with the span
  * labels it applies to read from attribute_labels. STMT must not be a
  * statement this runs: the labels' statement is another. */
-GlossAttribute *
+gpointer
 gloss_store_attribute_from_row (GlossStore    *self,
                                 sqlite3_stmt  *stmt,
                                 GError       **error)
@@ -343,62 +410,15 @@ gloss_store_attribute_from_row (GlossStore    *self,
                               sqlite3_column_int (stmt, 4));
 }
 
-/* The attributes of STMT, prepared with GLOSS_STORE_ATTRIBUTE_COLUMNS. */
-GPtrArray *
-gloss_store_collect_attributes (GlossStore    *self,
-                                sqlite3_stmt  *stmt,
-                                GError       **error)
-{
-  g_autoptr(GPtrArray) attributes = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GlossAttribute *attribute = gloss_store_attribute_from_row (self, stmt, error);
-
-      if (attribute == NULL)
-        {
-          sqlite3_reset (stmt);
-          return NULL;
-        }
-      g_ptr_array_add (attributes, attribute);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&attributes);
-}
-
 GlossAttribute *
 gloss_store_get_attribute_row (GlossStore  *self,
                                gint64       attribute_id,
                                GError     **error)
 {
-  sqlite3_stmt *stmt = gloss_store_prepare (self,
-                                            "SELECT " GLOSS_STORE_ATTRIBUTE_COLUMNS " FROM attributes "
-                                            "WHERE id = ?",
-                                            error);
-  g_autoptr(GPtrArray) found = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, attribute_id);
-  found = gloss_store_collect_attributes (self, stmt, error);
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      gloss_store_set_not_found (error, "attribute", attribute_id);
-      return NULL;
-    }
-
-  return g_object_ref (found->pdata[0]);
+  return gloss_store_get_row (self,
+                              "SELECT " GLOSS_STORE_ATTRIBUTE_COLUMNS " FROM attributes "
+                              "WHERE id = ?",
+                              attribute_id, gloss_store_attribute_from_row, "attribute", error);
 }
 
 /* Makes LABEL_IDS the span labels the attribute applies to. */
@@ -445,7 +465,7 @@ gloss_store_delete_attribute_row (GlossStore      *self,
                                         "DELETE FROM span_attributes WHERE attribute = ?1 "
                                         "RETURNING " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS,
                                         gloss_attribute_get_id (attribute),
-                                        (GObject * (*) (sqlite3_stmt *)) gloss_store_attribute_value_from_row,
+                                        gloss_store_attribute_value_from_row,
                                         error) &&
          gloss_store_delete_row (self, "DELETE FROM attributes WHERE id = ?",
                                  gloss_attribute_get_id (attribute), attribute, error);
@@ -462,17 +482,13 @@ gloss_store_attributes_drop_label (GlossStore  *self,
                                    gint64       into_label_id,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt = gloss_store_prepare (self,
-                                            "SELECT " GLOSS_STORE_ATTRIBUTE_COLUMNS " FROM attributes "
-                                            "WHERE id IN (SELECT attribute FROM attribute_labels "
-                                            "             WHERE label = ?)",
-                                            error);
   g_autoptr(GPtrArray) attributes = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, label_id);
-  attributes = gloss_store_collect_attributes (self, stmt, error);
+  attributes = gloss_store_query_rows (self,
+                                       "SELECT " GLOSS_STORE_ATTRIBUTE_COLUMNS " FROM attributes "
+                                       "WHERE id IN (SELECT attribute FROM attribute_labels "
+                                       "             WHERE label = ?)",
+                                       label_id, gloss_store_attribute_from_row, error);
   if (attributes == NULL)
     return FALSE;
 
@@ -538,16 +554,10 @@ gloss_store_move_span_dependents (GlossStore  *self,
   g_autoptr(GPtrArray) values = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = gloss_store_prepare (self,
-                              "SELECT " GLOSS_STORE_RELATION_COLUMNS " FROM relations "
-                              "WHERE from_span = ?1 OR to_span = ?1 ORDER BY id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, span_id);
-  relations = gloss_store_collect_rows (self, stmt,
-                                        (GObject * (*) (sqlite3_stmt *)) gloss_store_relation_from_row,
-                                        error);
+  relations = gloss_store_query_rows (self,
+                                      "SELECT " GLOSS_STORE_RELATION_COLUMNS " FROM relations "
+                                      "WHERE from_span = ?1 OR to_span = ?1 ORDER BY id",
+                                      span_id, gloss_store_relation_from_row, error);
   if (relations == NULL)
     return FALSE;
 
@@ -602,16 +612,9 @@ gloss_store_move_span_dependents (GlossStore  *self,
       sqlite3_bind_int64 (stmt, 1, from);
       sqlite3_bind_int64 (stmt, 2, to);
       sqlite3_bind_int64 (stmt, 3, gloss_relation_get_id (before));
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        after = gloss_store_relation_from_row (stmt);
-      sqlite3_reset (stmt);
+      after = gloss_store_write_row (self, stmt, gloss_store_relation_from_row, before, error);
       if (after == NULL)
-        {
-          gloss_store_set_sqlite_error (self, error, rc);
-          return FALSE;
-        }
-      gloss_store_record_change (self, before, after);
+        return FALSE;
     }
 
   /* The values the kept span lacks, copied; then all of the span's go. */
@@ -626,9 +629,7 @@ gloss_store_move_span_dependents (GlossStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, span_id);
   sqlite3_bind_int64 (stmt, 2, into_span_id);
-  values = gloss_store_collect_rows (self, stmt,
-                                     (GObject * (*) (sqlite3_stmt *)) gloss_store_attribute_value_from_row,
-                                     error);
+  values = gloss_store_collect_rows (self, stmt, gloss_store_attribute_value_from_row, error);
   if (values == NULL)
     return FALSE;
   for (guint i = 0; i < values->len; i++)
@@ -637,7 +638,5 @@ gloss_store_move_span_dependents (GlossStore  *self,
   return gloss_store_delete_rows_where (self,
                                         "DELETE FROM span_attributes WHERE span = ?1 "
                                         "RETURNING " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS,
-                                        span_id,
-                                        (GObject * (*) (sqlite3_stmt *)) gloss_store_attribute_value_from_row,
-                                        error);
+                                        span_id, gloss_store_attribute_value_from_row, error);
 }

@@ -15,32 +15,6 @@
 #include "gloss-offsets.h"
 #include "gloss-store-private.h"
 
-/* Runs STMT, a write RETURNING the span columns, and journals the span as
- * it was (BEFORE) and as it is. The span as written, or NULL with ERROR
- * set. */
-static GlossSpan *
-write_span (GlossStore    *self,
-            sqlite3_stmt  *stmt,
-            GlossSpan     *before,
-            GError       **error)
-{
-  GlossSpan *span = NULL;
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    span = gloss_store_span_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (span == NULL)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  gloss_store_record_change (self, before, span);
-  return span;
-}
-
 GlossSpan *
 gloss_store_add_span (GlossStore  *self,
                       gint64       document_id,
@@ -94,7 +68,7 @@ gloss_store_add_span (GlossStore  *self,
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
 
-  span = write_span (self, stmt, NULL, error);
+  span = gloss_store_write_row (self, stmt, gloss_store_span_from_row, NULL, error);
   if (span == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -106,24 +80,10 @@ gloss_store_get_span (GlossStore  *self,
                       gint64       span_id,
                       GError     **error)
 {
-  GlossSpan *span = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self, "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, span_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    span = gloss_store_span_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (span == NULL)
-    gloss_store_set_not_found (error, "span", span_id);
-
-  return span;
+  return gloss_store_get_row (self, "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE id = ?",
+                              span_id, gloss_store_span_from_row, "span", error);
 }
 
 GPtrArray *
@@ -131,19 +91,12 @@ gloss_store_list_spans (GlossStore  *self,
                         gint64       document_id,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  stmt = gloss_store_prepare (self,
-                        "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans WHERE document = ? "
-                        "ORDER BY start, end DESC, id",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  return gloss_store_collect_spans (self, stmt, error);
+  return gloss_store_query_rows (self,
+                                 "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans "
+                                 "WHERE document = ? ORDER BY start, end DESC, id",
+                                 document_id, gloss_store_span_from_row, error);
 }
 
 /* The spans of DOCUMENT_ID that come after the span (AFTER_START,
@@ -177,7 +130,7 @@ gloss_store_list_spans_page (GlossStore  *self,
   sqlite3_bind_int64 (stmt, 3, after_end);
   sqlite3_bind_int64 (stmt, 4, after_id);
   sqlite3_bind_int64 (stmt, 5, limit);
-  return gloss_store_collect_spans (self, stmt, error);
+  return gloss_store_collect_rows (self, stmt, gloss_store_span_from_row, error);
 }
 
 GlossSpan *
@@ -214,7 +167,7 @@ gloss_store_relabel_span (GlossStore  *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, span_id);
 
-  span = write_span (self, stmt, old_span, error);
+  span = gloss_store_write_row (self, stmt, gloss_store_span_from_row, old_span, error);
   if (span == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -257,7 +210,7 @@ gloss_store_set_span_note (GlossStore  *self,
   sqlite3_bind_text (stmt, 1, note, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, span_id);
-  after = write_span (self, stmt, before, error);
+  after = gloss_store_write_row (self, stmt, gloss_store_span_from_row, before, error);
   if (after == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
