@@ -308,9 +308,9 @@ test_hotkey_taken (Fixture       *fixture,
   g_assert_cmpuint (fixture->labels_changed, ==, 0);
 }
 
-/* Interrupts the statements whose SQL holds FAILING (the trace sees each
- * one start; the progress handler stops it): a query that fails while the
- * project is open, as an I/O error would. */
+/* A query that fails while the project is open, as an I/O error would:
+ * the trace sees each statement start, and the progress handler stops
+ * the ones whose SQL holds FAILING. */
 typedef struct
 {
   const char *failing;
@@ -337,6 +337,26 @@ on_progress_cb (void *data)
   return fault->interrupt;
 }
 
+/* Makes the store's statements whose SQL holds FAILING fail, until
+ * query_fault_end (). */
+static void
+query_fault_begin (Fixture    *fixture,
+                   QueryFault *fault,
+                   const char *failing)
+{
+  fault->failing = failing;
+  fault->interrupt = FALSE;
+  sqlite3_trace_v2 (fixture->store->db, SQLITE_TRACE_STMT, on_statement_cb, fault);
+  sqlite3_progress_handler (fixture->store->db, 1, on_progress_cb, fault);
+}
+
+static void
+query_fault_end (Fixture *fixture)
+{
+  sqlite3_progress_handler (fixture->store->db, 0, NULL, NULL);
+  sqlite3_trace_v2 (fixture->store->db, 0, NULL, NULL);
+}
+
 /* The check for another label with the key fails: the key is refused
  * rather than given to a second label unchecked. */
 static void
@@ -347,14 +367,12 @@ test_hotkey_check_fails (Fixture       *fixture,
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossLabel) label = NULL;
-  QueryFault fault = { "FROM labels WHERE hotkey = ?", FALSE };
+  QueryFault fault;
 
-  sqlite3_trace_v2 (fixture->store->db, SQLITE_TRACE_STMT, on_statement_cb, &fault);
-  sqlite3_progress_handler (fixture->store->db, 1, on_progress_cb, &fault);
+  query_fault_begin (fixture, &fault, "FROM labels WHERE hotkey = ?");
   label = gloss_store_update_label (fixture->store, fixture->hardline, NULL, NULL, "3", NULL,
                                     &error);
-  sqlite3_progress_handler (fixture->store->db, 0, NULL, NULL);
-  sqlite3_trace_v2 (fixture->store->db, 0, NULL, NULL);
+  query_fault_end (fixture);
 
   g_assert_null (label);
   g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED);
@@ -372,13 +390,11 @@ test_get_label_fails (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossLabel) label = NULL;
-  QueryFault fault = { "FROM labels WHERE id = ?", FALSE };
+  QueryFault fault;
 
-  sqlite3_trace_v2 (fixture->store->db, SQLITE_TRACE_STMT, on_statement_cb, &fault);
-  sqlite3_progress_handler (fixture->store->db, 1, on_progress_cb, &fault);
+  query_fault_begin (fixture, &fault, "FROM labels WHERE id = ?");
   label = gloss_store_get_label (fixture->store, fixture->hardline, &error);
-  sqlite3_progress_handler (fixture->store->db, 0, NULL, NULL);
-  sqlite3_trace_v2 (fixture->store->db, 0, NULL, NULL);
+  query_fault_end (fixture);
 
   g_assert_null (label);
   g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED);
