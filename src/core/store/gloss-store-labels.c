@@ -210,10 +210,10 @@ gloss_store_delete_label (GlossStore  *self,
   label = gloss_store_get_label (self, label_id, error);
   ok = label != NULL &&
        gloss_store_delete_span_dependents (self, GLOSS_STORE_SPANS_OF_LABEL, label_id, error) &&
-       gloss_store_delete_spans_where (self,
-                                       "DELETE FROM spans WHERE label = ? "
-                                       "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
-                                       label_id, error) &&
+       gloss_store_delete_rows_where (self,
+                                      "DELETE FROM spans WHERE label = ? "
+                                      "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                                      label_id, gloss_store_span_from_row, error) &&
        gloss_store_attributes_drop_label (self, label_id, 0, error) &&
        gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?", label_id, label, error);
 

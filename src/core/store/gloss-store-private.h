@@ -259,10 +259,6 @@ gboolean       gloss_store_delete_row       (GlossStore    *self,
                                              gint64         id,
                                              gpointer       row,
                                              GError       **error);
-gboolean       gloss_store_delete_spans_where (GlossStore  *self,
-                                               const char  *sql,
-                                               gint64       id,
-                                               GError     **error);
 
 /* gloss-store-labels.c */
 gboolean       gloss_store_label_exists     (GlossStore    *self,

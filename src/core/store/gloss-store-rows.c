@@ -64,38 +64,6 @@ gloss_store_delete_row (GlossStore  *self,
   return TRUE;
 }
 
-/* Runs SQL, a DELETE ... RETURNING the span columns with ID as its one
- * parameter, and journals each span it deletes. */
-gboolean
-gloss_store_delete_spans_where (GlossStore  *self,
-                                const char  *sql,
-                                gint64       id,
-                                GError     **error)
-{
-  sqlite3_stmt *stmt = gloss_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GlossSpan) span = gloss_store_span_from_row (self, stmt, NULL);
-
-      gloss_store_record_change (self, span, NULL);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_sqlite_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 gpointer
 gloss_store_relation_label_from_row (GlossStore    *self,
                                      sqlite3_stmt  *stmt,
