@@ -144,6 +144,22 @@ test_popover_follows_text (Fixture       *fixture,
   fixture_key (fixture, GDK_KEY_Return, 0);
   wait_for_closed (popover);
   g_assert_cmpuint (count_stored (fixture, start, end, "Hardline camp"), ==, 1);
+
+  /* The span's menu, through sizes back and forth: it goes with the span,
+   * and nothing is drawn before it has its place (a warning, fatal here). */
+  fixture_key (fixture, GDK_KEY_Menu, 0);
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER_MENU);
+  for (guint i = 0; i < 6; i++)
+    {
+      resize_through_x (fixture, i % 2 ? 1000 : 800, i % 2 ? 700 : 600);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      gloss_document_view_get_selection_rect (fixture->view, &selection);
+      g_assert_true (gtk_popover_get_pointing_to (popover, &pointing));
+      g_assert_cmpint (pointing.x, ==, selection.x);
+      g_assert_cmpint (pointing.y, ==, selection.y);
+    }
+  fixture_key (fixture, GDK_KEY_Escape, 0);
+  wait_for_closed (popover);
 }
 
 /* Resized between the sizes people use, straight from wide to narrow and
