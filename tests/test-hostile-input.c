@@ -229,17 +229,41 @@ test_json_depth_limit_reads (Fixture       *fixture,
 
 /* "\u0000" cut a text, a label or a note short without a word; now the file
  * is refused, naming the line and the column of the escape. */
+/* A file of FORMAT named NAME holding CONTENTS, refused at PLACE. */
+typedef struct
+{
+  const char *format;
+  const char *name;
+  const char *contents;
+  const char *place;
+} RefusedCase;
+
+/* Each of CASES is refused with CODE and "KIND file NAME, PLACE: WHAT";
+ * doccano names its file by its base name. */
+static void
+assert_each_refused (Fixture           *fixture,
+                     const RefusedCase *cases,
+                     gsize              n_cases,
+                     int                code,
+                     const char        *what)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      g_autofree char *path = write_file (fixture->dir, cases[i].name, cases[i].contents, -1);
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf ("%s file %s, %s: %s", kind_of (cases[i].format),
+                                 g_str_equal (cases[i].format, "doccano") ? cases[i].name : path,
+                                 cases[i].place, what);
+      assert_refused (cases[i].format, path, code, message);
+    }
+}
+
 static void
 test_json_nul (Fixture       *fixture,
                gconstpointer  user_data)
 {
-  static const struct
-  {
-    const char *format;
-    const char *name;
-    const char *contents;
-    const char *place;
-  } cases[] = {
+  static const RefusedCase cases[] = {
     { "gloss", "text.gloss.jsonl",
       "{\"gloss\": 1, \"labels\": []}\n"
       "{\"name\": \"a\", \"text\": \"cut\\u0000 short\"}\n", "line 2, column 27" },
@@ -267,17 +291,8 @@ test_json_nul (Fixture       *fixture,
       "line 2, column 12" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *path = write_file (fixture->dir, cases[i].name, cases[i].contents, -1);
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf ("%s file %s, %s: a string holds a NUL character (\\u0000)",
-                                 kind_of (cases[i].format),
-                                 g_str_equal (cases[i].format, "doccano") ? cases[i].name : path,
-                                 cases[i].place);
-      assert_refused (cases[i].format, path, GLOSS_FORMAT_ERROR_ENCODING, message);
-    }
+  assert_each_refused (fixture, cases, G_N_ELEMENTS (cases), GLOSS_FORMAT_ERROR_ENCODING,
+                       "a string holds a NUL character (\\u0000)");
 }
 
 /* "\ud83d" alone made bytes that are not UTF-8; "\\u0000" is a backslash
@@ -315,13 +330,7 @@ static void
 test_json_second_value (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  static const struct
-  {
-    const char *format;
-    const char *name;
-    const char *contents;
-    const char *place;
-  } cases[] = {
+  static const RefusedCase cases[] = {
     { "spacy", "two.spacy.json", " {\"a\": -5}[[\"C\", {\"entities\": []}]]", "line 1, column 11" },
     { "spacy", "lines.spacy.json", "[[\"a\", {}]]\n\n[[\"b\", {}]]\n", "line 3, column 1" },
     { "labelstudio", "two.labelstudio.json",
@@ -333,18 +342,9 @@ test_json_second_value (Fixture       *fixture,
       "line 2, column 14" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *path = write_file (fixture->dir, cases[i].name, cases[i].contents, -1);
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf ("%s file %s, %s: a second JSON value starts here, after the "
-                                 "end of the first; there should be only one",
-                                 kind_of (cases[i].format),
-                                 g_str_equal (cases[i].format, "doccano") ? cases[i].name : path,
-                                 cases[i].place);
-      assert_refused (cases[i].format, path, GLOSS_FORMAT_ERROR_PARSE, message);
-    }
+  assert_each_refused (fixture, cases, G_N_ELEMENTS (cases), GLOSS_FORMAT_ERROR_PARSE,
+                       "a second JSON value starts here, after the end of the first; there "
+                       "should be only one");
 }
 
 /* Markdown and HTML in linear time */
