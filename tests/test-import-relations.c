@@ -521,6 +521,72 @@ test_default_project (Fixture       *fixture,
   g_assert_cmpstr (description, ==, expected);
 }
 
+/* The first column of the first row SQL gives in the project file at
+ * PATH, read with a connection of its own. */
+static char *
+read_value (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* A key that means two things in a file (a span label's, a relation
+ * label's and a category's "1") or in the project and the file stays with
+ * the first that has it: the others come without it, and the report
+ * counts them. */
+static void
+test_key_clash (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  static const char clashing[] =
+    "{\"gloss\": 2, \"labels\": ["
+    "{\"name\": \"Actor\", \"color\": \"#3584e4\", \"hotkey\": \"1\", \"description\": \"\"}], "
+    "\"relation_labels\": ["
+    "{\"name\": \"opposes\", \"color\": \"#c01c28\", \"hotkey\": \"1\", \"description\": \"\", "
+    "\"directed\": true}, "
+    "{\"name\": \"backs\", \"color\": \"#2ec27e\", \"hotkey\": \"b\", \"description\": \"\", "
+    "\"directed\": true}], "
+    "\"category_sets\": ["
+    "{\"name\": \"Topics\", \"multiple\": true, \"values\": ["
+    "{\"name\": \"trade\", \"hotkey\": \"b\"}, {\"name\": \"peace\", \"hotkey\": \"1\"}, "
+    "{\"name\": \"war\", \"hotkey\": \"w\"}, {\"name\": \"wheat\", \"hotkey\": \"x\"}]}]}\n"
+    "{\"name\": \"a.txt\", \"text\": \"Velayati\", \"spans\": []}\n";
+  g_autofree char *input = write_file (fixture, "clash.gloss.jsonl", clashing);
+  g_autofree char *project = fixture_path (fixture, "first.gloss");
+  g_autoptr(GlossStore) store = create_project (fixture, "first.gloss");
+  g_autoptr(GlossFormatReport) report = NULL;
+  g_autoptr(GlossLabel) place = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *lost_reason = "keys other labels, relation labels or categories have (left out)";
+  g_autofree char *keys = NULL;
+
+  /* The project's own "x" comes first. */
+  place = gloss_store_add_label (store, "Place", "#e01b24", "x", NULL, &error);
+  g_assert_no_error (error);
+
+  report = import_ok (store, input);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (report->lost, lost_reason)), ==, 4);
+  g_clear_object (&store);
+
+  keys = read_value (project,
+                     "SELECT group_concat (name || '=' || hotkey, ' ') FROM ("
+                     "SELECT name, hotkey FROM labels UNION ALL "
+                     "SELECT name, hotkey FROM relation_labels UNION ALL "
+                     "SELECT name, hotkey FROM categories ORDER BY name)");
+  g_assert_cmpstr (keys, ==, "Actor=1 Place=x backs=b opposes= peace= trade= war=w wheat=");
+}
+
 /* Another program holds the project: `gloss import` of a file with
  * relations stores nothing and says why. */
 static void
@@ -674,6 +740,7 @@ main (int   argc,
   ADD_TEST ("/gloss/import/relations/export-category", test_export_category);
   ADD_TEST ("/gloss/import/relations/export-unknown-category", test_export_unknown_category);
   ADD_TEST ("/gloss/import/relations/default-project", test_default_project);
+  ADD_TEST ("/gloss/import/relations/key-clash", test_key_clash);
   ADD_TEST ("/gloss/import/relations/locked", test_import_locked);
   ADD_TEST ("/gloss/import/relations/killed", test_import_killed);
 

@@ -420,6 +420,14 @@ is_named (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_name (widget), data) == 0 && gtk_widget_is_drawable (widget);
 }
 
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
 /* Replaces what the entry row NAME under ROOT holds with TEXT as a person
  * does: a click into it, Ctrl+A, the text typed, Enter. */
 static void
@@ -535,6 +543,44 @@ test_key_clash (Fixture       *fixture,
   click_shown_label (GTK_WIDGET (editor), STANCE);
   retype_field (GTK_WIDGET (editor), "category-key", "1");
   assert_stored (fixture, CATEGORY_SQL, "Supportive", "s");
+}
+
+/* A relation label's key cannot be a span label's: the editor says whose
+ * it is, marks the field, and the project keeps both as they were. */
+static void
+test_relation_key_clash (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GlossRelationLabel) backs = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *editor;
+  GtkWidget *row;
+  GtkWidget *field;
+  GtkWidget *toast;
+
+  backs = gloss_store_add_relation_label (fixture->store, "Backs", NULL, "b", "", TRUE, &error);
+  g_assert_no_error (error);
+  fixture_key (fixture, GDK_KEY_l, GDK_CONTROL_MASK);
+  editor = wait_for_window (GLOSS_TYPE_LABEL_EDITOR, NULL);
+
+  click_shown_label (GTK_WIDGET (editor), "Relations");
+  click_shown_label (GTK_WIDGET (editor), "Backs");
+  row = gtk_widget_get_ancestor (find_shown_label (GTK_WIDGET (editor), "Backs", TRUE),
+                                 ADW_TYPE_EXPANDER_ROW);
+  field = gloss_test_find_widget_where (row, is_titled, "Key (a letter or digit)");
+  g_assert_nonnull (field);
+  gloss_test_input_settle (field);
+  gloss_test_input_click_widget (field);
+  gloss_test_input_key (field, GDK_KEY_a, GDK_CONTROL_MASK);
+  gloss_test_input_type (field, "2");
+  gloss_test_input_key (field, GDK_KEY_Return, 0);
+
+  assert_stored (fixture, "SELECT hotkey FROM relation_labels WHERE name = ?", "Backs", "b");
+  assert_stored (fixture, "SELECT hotkey FROM labels WHERE name = ?", "Hardline camp", "2");
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  toast = find_shown_label (GTK_WIDGET (editor),
+                            "“2” is already the key of the label “Hardline camp”", TRUE);
+  g_assert_nonnull (toast);
 }
 
 /* ---- Pictures ---- */
@@ -749,6 +795,7 @@ main (int    argc,
   ADD ("/gloss/input/attributes/category-filter", test_category_filter);
   ADD ("/gloss/input/attributes/label-editor", test_label_editor_pages);
   ADD ("/gloss/input/attributes/key-clash", test_key_clash);
+  ADD ("/gloss/input/attributes/relation-key-clash", test_relation_key_clash);
   ADD ("/gloss/input/attributes/snapshot", test_snapshot);
 
   status = g_test_run ();

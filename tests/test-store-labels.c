@@ -299,7 +299,8 @@ test_hotkey_taken (Fixture       *fixture,
                                     NULL, &error);
   g_assert_null (label);
   g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
-  g_assert_cmpstr (error->message, ==, "The key 3 already labels “Security establishment”");
+  g_assert_cmpstr (error->message, ==,
+                   "“3” is already the key of the label “Security establishment”");
 
   /* Refused whole: the new name did not go in either. */
   after = dump_project (fixture);

@@ -1741,6 +1741,89 @@ test_relations_busy (Fixture       *fixture,
   g_assert_nonnull (refused);
 }
 
+/* Span labels, relation labels and categories share one set of keys:
+ * each kind refuses a key another has, and the message names the one that
+ * has it. The first keeps its key; nothing is journaled for a refusal. */
+static void
+test_keys_shared_by_kinds (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCategorySet) topic = NULL;
+  g_autoptr(GlossCategory) politics = NULL;
+  g_autoptr(GlossRelationLabel) funds = NULL;
+  g_autoptr(GlossRelationLabel) met = NULL;
+  g_autoptr(GlossLabel) actor = NULL;
+  g_autoptr(GlossLabel) person = NULL;
+  g_autoptr(GlossCategory) renamed = NULL;
+  g_autoptr(GPtrArray) relation_labels = NULL;
+
+  topic = gloss_store_add_category_set (fixture->store, "Topic", FALSE, &error);
+  g_assert_no_error (error);
+  politics = gloss_store_add_category (fixture->store, gloss_category_set_get_id (topic),
+                                       "Politics", "p", &error);
+  g_assert_no_error (error);
+  gloss_history_clear (fixture->history);
+
+  /* A relation label: not a span label's key, nor a category's. */
+  funds = gloss_store_add_relation_label (fixture->store, "funds", NULL, "2", NULL, TRUE, &error);
+  g_assert_null (funds);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "“2” is already the key of the label “Place”");
+  g_clear_error (&error);
+  g_assert_null (gloss_store_update_relation_label (fixture->store, fixture->met, NULL, NULL, "p",
+                                                    NULL, TRUE, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "“p” is already the key of the category “Politics”");
+  g_clear_error (&error);
+  relation_labels = gloss_store_list_relation_labels (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (relation_labels->len, ==, 2);
+  met = gloss_store_get_relation_label (fixture->store, fixture->met, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_relation_label_get_hotkey (met), ==, "m");
+
+  /* A span label: not a relation label's key, nor a category's. */
+  g_assert_null (gloss_store_update_label (fixture->store, fixture->actor, NULL, NULL, "m", NULL,
+                                           &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "“m” is already the key of the relation label “met”");
+  g_clear_error (&error);
+  g_assert_null (gloss_store_update_label (fixture->store, fixture->actor, NULL, NULL, "p", NULL,
+                                           &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  person = gloss_store_add_label (fixture->store, "Person", "#33d17a", "m", NULL, &error);
+  g_assert_null (person);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  actor = gloss_store_get_label (fixture->store, fixture->actor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_label_get_hotkey (actor), ==, "1");
+
+  /* A category: not a span label's key, nor a relation label's. */
+  g_assert_null (gloss_store_add_category (fixture->store, gloss_category_set_get_id (topic),
+                                           "Economy", "1", &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "“1” is already the key of the label “Actor”");
+  g_clear_error (&error);
+  g_assert_null (gloss_store_update_category (fixture->store, gloss_category_get_id (politics),
+                                              NULL, "m", &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "“m” is already the key of the relation label “met”");
+  g_clear_error (&error);
+  g_assert_false (gloss_history_can_undo (fixture->history));
+
+  /* A key one has already is no clash with itself: renaming keeps it. */
+  renamed = gloss_store_update_category (fixture->store, gloss_category_get_id (politics),
+                                         "Policy", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_category_get_hotkey (renamed), ==, "p");
+  g_assert_true (gloss_store_check_key_free (fixture->store, "p", GLOSS_STORE_KEY_CATEGORY,
+                                             gloss_category_get_id (politics), NULL));
+  g_assert_true (gloss_store_check_key_free (fixture->store, "z", GLOSS_STORE_KEY_LABEL, 0, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1772,6 +1855,7 @@ main (int    argc,
   g_test_add_func ("/gloss/store/relations/migrate-from-v3", test_migrate_from_v3);
   ADD ("/gloss/store/relations/kill-while-adding", test_kill_while_adding_relations);
   ADD ("/gloss/store/relations/busy", test_relations_busy);
+  ADD ("/gloss/store/keys/shared-by-kinds", test_keys_shared_by_kinds);
 
 #undef ADD
 

@@ -112,6 +112,46 @@ pick_color (ProjectLabels *project)
   return palette[best];
 }
 
+/* Where HOTKEY, the key a dataset gives a new one of KIND, goes: to it
+ * when no label, relation label or category has it, else nowhere (the
+ * first to have it keeps it), counted in REPORT. TAKEN holds the keys the
+ * project's ones of KIND have, so that most keys taken are found without
+ * asking the store. FALSE on a store error. */
+static gboolean
+take_key (GlossStore          *store,
+          const char          *hotkey,
+          GlossStoreKey        kind,
+          GHashTable          *taken,
+          GlossFormatReport   *report,
+          const char         **key,
+          GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *key = "";
+  if (hotkey == NULL || hotkey[0] == '\0')
+    return TRUE;
+
+  if (!g_hash_table_contains (taken, hotkey) &&
+      gloss_store_check_key_free (store, hotkey, kind, 0, &local_error))
+    {
+      *key = hotkey;
+      return TRUE;
+    }
+  if (local_error != NULL && !g_error_matches (local_error, GLOSS_STORE_ERROR,
+                                               GLOSS_STORE_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  gloss_format_report_lose (report,
+                            "key another label, relation label or category has (left out)",
+                            "keys other labels, relation labels or categories have (left out)",
+                            1);
+  return TRUE;
+}
+
 /* The project's label named NAME, created from DATASET_LABEL (or bare) if the
  * project has none. */
 static GlossLabel *
@@ -133,9 +173,9 @@ ensure_label (GlossStore         *store,
   if (dataset_label != NULL)
     {
       color = dataset_label->color;
-      if (dataset_label->hotkey != NULL && dataset_label->hotkey[0] != '\0' &&
-          !g_hash_table_contains (project->hotkeys, dataset_label->hotkey))
-        hotkey = dataset_label->hotkey;
+      if (!take_key (store, dataset_label->hotkey, GLOSS_STORE_KEY_LABEL, project->hotkeys, report,
+                     &hotkey, error))
+        return NULL;
     }
 
   label = gloss_store_add_label (store, name, color ? color : pick_color (project), hotkey,
@@ -315,6 +355,7 @@ ensure_relation_label (GlossStore                 *store,
                        ProjectExtras              *extras,
                        const char                 *name,
                        GlossDatasetRelationLabel  *dataset_label,
+                       GlossFormatReport          *report,
                        GError                    **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name));
@@ -325,8 +366,9 @@ ensure_relation_label (GlossStore                 *store,
     return label;
 
   if (dataset_label != NULL && is_hotkey (dataset_label->hotkey) &&
-      !g_hash_table_contains (extras->relation_hotkeys, dataset_label->hotkey))
-    hotkey = dataset_label->hotkey;
+      !take_key (store, dataset_label->hotkey, GLOSS_STORE_KEY_RELATION_LABEL,
+                 extras->relation_hotkeys, report, &hotkey, error))
+    return NULL;
 
   /* Without a color the project picks one. */
   label = gloss_store_add_relation_label (store, trimmed,
@@ -440,12 +482,13 @@ ensure_category_set (GlossStore               *store,
 }
 
 static GlossCategory *
-ensure_category (GlossStore        *store,
-                 ProjectExtras     *extras,
-                 GlossCategorySet  *set,
-                 const char        *name,
-                 const char        *hotkey,
-                 GError           **error)
+ensure_category (GlossStore         *store,
+                 ProjectExtras      *extras,
+                 GlossCategorySet   *set,
+                 const char         *name,
+                 const char         *hotkey,
+                 GlossFormatReport  *report,
+                 GError            **error)
 {
   gint64 set_id = gloss_category_set_get_id (set);
   g_autofree char *trimmed = g_strstrip (g_strdup (name));
@@ -455,8 +498,11 @@ ensure_category (GlossStore        *store,
   if (category != NULL)
     return category;
 
-  if (!is_hotkey (hotkey) || g_hash_table_contains (extras->category_hotkeys, hotkey))
+  if (!is_hotkey (hotkey))
     hotkey = "";
+  else if (!take_key (store, hotkey, GLOSS_STORE_KEY_CATEGORY, extras->category_hotkeys, report,
+                      &hotkey, error))
+    return NULL;
   category = gloss_store_add_category (store, set_id, trimmed, hotkey, error);
   if (category == NULL)
     return NULL;
@@ -478,7 +524,7 @@ import_definitions (GlossStore         *store,
     {
       GlossDatasetRelationLabel *label = g_ptr_array_index (dataset->relation_labels, i);
 
-      if (ensure_relation_label (store, extras, label->name, label, error) == NULL)
+      if (ensure_relation_label (store, extras, label->name, label, report, error) == NULL)
         return FALSE;
     }
 
@@ -499,7 +545,8 @@ import_definitions (GlossStore         *store,
         {
           GlossDatasetCategoryValue *value = g_ptr_array_index (dataset_set->values, j);
 
-          if (ensure_category (store, extras, set, value->name, value->hotkey, error) == NULL)
+          if (ensure_category (store, extras, set, value->name, value->hotkey, report,
+                               error) == NULL)
             return FALSE;
         }
     }
@@ -703,7 +750,7 @@ import_document_extras (GlossStore            *store,
       label = ensure_relation_label (store, extras, dataset_relation->type,
                                      gloss_dataset_find_relation_label (dataset,
                                                                         dataset_relation->type),
-                                     error);
+                                     report, error);
       if (label == NULL)
         return FALSE;
 
@@ -740,7 +787,8 @@ import_document_extras (GlossStore            *store,
 
       dataset_set = gloss_dataset_find_category_set (dataset, dataset_category->set);
       set = ensure_category_set (store, extras, dataset_category->set, dataset_set, error);
-      category = set ? ensure_category (store, extras, set, dataset_category->value, NULL, error)
+      category = set ? ensure_category (store, extras, set, dataset_category->value, NULL,
+                                        report, error)
                      : NULL;
       if (category == NULL)
         return FALSE;

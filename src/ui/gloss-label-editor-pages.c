@@ -983,56 +983,36 @@ key_entry_new (const char *hotkey,
   return entry;
 }
 
-/* Why HOTKEY cannot be a category's key: a span label's key works in the
- * text too, and would win. NULL when it can. */
+/* Why HOTKEY cannot be the key of CATEGORY_ID (0 for a new one): another
+ * label, relation label or category has it. NULL when it can. */
 static char *
 key_refused (Page       *page,
-             const char *hotkey)
+             const char *hotkey,
+             gint64      category_id)
 {
-  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (hotkey == NULL || hotkey[0] == '\0')
+  if (gloss_store_check_key_free (page->store, hotkey, GLOSS_STORE_KEY_CATEGORY, category_id,
+                                  &error))
     return NULL;
-
-  labels = gloss_store_list_labels (page->store, NULL);
-  for (guint i = 0; labels != NULL && i < labels->len; i++)
-    if (g_str_equal (gloss_label_get_hotkey (labels->pdata[i]), hotkey))
-      return g_strdup_printf (_("“%s” is the key of the label “%s”"), hotkey,
-                              gloss_label_get_name (labels->pdata[i]));
-
-  return NULL;
+  return g_strdup (error->message);
 }
 
-/* A key for a new category: the first letter of its name that no label
- * or category has, else none. */
+/* A key for a new category: the first letter of its name that nothing
+ * has, else none. */
 static char *
 suggest_key (Page       *page,
              const char *name)
 {
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) labels = gloss_store_list_labels (page->store, NULL);
-  g_autoptr(GPtrArray) sets = gloss_store_list_category_sets (page->store, NULL);
-
-  for (guint i = 0; labels != NULL && i < labels->len; i++)
-    g_hash_table_add (taken, g_strdup (gloss_label_get_hotkey (labels->pdata[i])));
-  for (guint i = 0; sets != NULL && i < sets->len; i++)
-    {
-      g_autoptr(GPtrArray) categories =
-        gloss_store_list_categories (page->store, gloss_category_set_get_id (sets->pdata[i]), NULL);
-
-      for (guint j = 0; categories != NULL && j < categories->len; j++)
-        g_hash_table_add (taken, g_strdup (gloss_category_get_hotkey (categories->pdata[j])));
-    }
-
   for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_unichar_tolower (g_utf8_get_char (p));
       char key[7] = { 0 };
 
-      if (!g_unichar_isalnum (c))
+      if (!g_unichar_isalnum (c) || c > 0x7f)
         continue;
       g_unichar_to_utf8 (c, key);
-      if (!g_hash_table_contains (taken, key))
+      if (gloss_store_check_key_free (page->store, key, GLOSS_STORE_KEY_CATEGORY, 0, NULL))
         return g_strdup (key);
     }
 
@@ -1111,7 +1091,7 @@ update_category (GtkWidget *widget)
     return;
 
   if (!g_str_equal (hotkey, gloss_category_get_hotkey (category)) &&
-      (refused = key_refused (page, hotkey)) != NULL)
+      (refused = key_refused (page, hotkey, gloss_category_get_id (category))) != NULL)
     {
       gtk_widget_add_css_class (key_entry, "error");
       show_message (page, refused);
@@ -1159,7 +1139,7 @@ on_add_category_cb (GtkWidget *widget)
       g_free (hotkey);
       hotkey = suggest_key (page, name);
     }
-  else if ((refused = key_refused (page, hotkey)) != NULL)
+  else if ((refused = key_refused (page, hotkey, 0)) != NULL)
     {
       gtk_widget_add_css_class (key_entry, "error");
       show_message (page, refused);

@@ -210,46 +210,12 @@ on_name_applied_cb (AdwEntryRow *field,
   label_row_apply (lr, field, gtk_editable_get_text (GTK_EDITABLE (field)), NULL, NULL, NULL);
 }
 
-/* The category whose key is HOTKEY, named for a message, or NULL: a
- * label's key wins in the text, and would take the category's away. */
-static char *
-find_category_with_key (GlossLabelEditor *self,
-                        const char       *hotkey)
-{
-  g_autoptr(GPtrArray) sets = NULL;
-
-  if (hotkey[0] == '\0' || (sets = gloss_store_list_category_sets (self->store, NULL)) == NULL)
-    return NULL;
-
-  for (guint i = 0; i < sets->len; i++)
-    {
-      g_autoptr(GPtrArray) categories =
-        gloss_store_list_categories (self->store, gloss_category_set_get_id (sets->pdata[i]), NULL);
-
-      for (guint j = 0; categories != NULL && j < categories->len; j++)
-        if (g_str_equal (gloss_category_get_hotkey (categories->pdata[j]), hotkey))
-          return g_strdup (gloss_category_get_name (categories->pdata[j]));
-    }
-
-  return NULL;
-}
-
+/* The store refuses a key that anything has, and says whose it is. */
 static void
 on_key_applied_cb (AdwEntryRow *field,
                    LabelRow    *lr)
 {
   g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field))));
-  g_autofree char *category = find_category_with_key (lr->editor, key);
-
-  if (category != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is the key of the category “%s”"), key,
-                                                  category);
-
-      set_field_error (field, TRUE);
-      show_message (lr->editor, message);
-      return;
-    }
 
   label_row_apply (lr, field, NULL, NULL, key, NULL);
 }
@@ -673,19 +639,14 @@ on_new_name_changed_cb (GlossLabelEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "labels.add", name[0] != '\0');
 }
 
+/* The first of the default keys that no label, relation label or
+ * category has. */
 static const char *
 first_free_key (GlossLabelEditor *self)
 {
   for (guint k = 0; k < G_N_ELEMENTS (default_keys); k++)
-    {
-      gboolean taken = FALSE;
-
-      for (guint i = 0; i < self->labels->len && !taken; i++)
-        taken = g_str_equal (gloss_label_get_hotkey (g_ptr_array_index (self->labels, i)),
-                             default_keys[k]);
-      if (!taken)
-        return default_keys[k];
-    }
+    if (gloss_store_check_key_free (self->store, default_keys[k], GLOSS_STORE_KEY_LABEL, 0, NULL))
+      return default_keys[k];
 
   return "";
 }

@@ -81,7 +81,8 @@ check_set_name_free (GlossStore  *self,
 }
 
 /* A category's name is unique in its set, its key (one letter or digit)
- * among all categories: a key chooses one category of the project. */
+ * in the project: a key chooses one category, and no label has it
+ * (gloss_store_check_key_free ()). */
 static gboolean
 check_category (GlossStore  *self,
                 gint64       set_id,
@@ -111,22 +112,7 @@ check_category (GlossStore  *self,
       return FALSE;
     }
 
-  if (hotkey[0] == '\0')
-    return TRUE;
-  if (!gloss_store_find_owner (self,
-                               "SELECT name FROM categories WHERE hotkey = ?1 AND id != ?2 "
-                               "ORDER BY id LIMIT 1",
-                               hotkey, except_id, 0, &owner, error))
-    return FALSE;
-  if (owner != NULL)
-    {
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
-                   /* Translators: "The key p already chooses the category “Politics”" */
-                   _("The key %s already chooses the category “%s”"), hotkey, owner);
-      return FALSE;
-    }
-
-  return TRUE;
+  return gloss_store_check_key_free (self, hotkey, GLOSS_STORE_KEY_CATEGORY, except_id, error);
 }
 
 /**
@@ -476,7 +462,11 @@ gloss_store_update_category (GlossStore  *self,
       g_str_equal (new_hotkey, gloss_category_get_hotkey (before)))
     return gloss_store_transaction_commit (&tx, error) ? g_steal_pointer (&before) : NULL;
 
-  if (!check_category (self, gloss_category_get_set_id (before), new_name, new_hotkey,
+  /* A key the category has already stays, even one that an older version
+   * let another kind have too. */
+  if (!check_category (self, gloss_category_get_set_id (before), new_name,
+                       g_str_equal (new_hotkey, gloss_category_get_hotkey (before)) ? ""
+                                                                                     : new_hotkey,
                        category_id, error))
     return NULL;
 

@@ -45,6 +45,9 @@ gloss_store_add_label (GlossStore  *self,
   if (tx == NULL)
     return NULL;
 
+  if (hotkey != NULL && !gloss_store_check_key_free (self, hotkey, GLOSS_STORE_KEY_LABEL, 0, error))
+    return NULL;
+
   /* A new label goes last. Positions have no index (older versions of
    * Gloss open the project, so its schema stays as it is), and looking for
    * the greatest one each time made a file of 20,000 labels take half a
@@ -236,15 +239,100 @@ check_hotkey (const char  *hotkey,
 }
 
 /**
+ * gloss_store_check_key_free:
+ * @hotkey: one letter or digit; "" is always free
+ * @kind: what the key is for
+ * @except_id: the id of the one of @kind that has the key already, or 0
+ *
+ * Whether @hotkey is free for one of @kind: span labels, relation labels
+ * and categories share one set of keys, as all of them are typed in the
+ * text, and a key meaning two things would do the one that comes first
+ * there. A key another one has is refused with %GLOSS_STORE_ERROR_EXISTS,
+ * naming that one.
+ */
+gboolean
+gloss_store_check_key_free (GlossStore    *self,
+                            const char    *hotkey,
+                            GlossStoreKey  kind,
+                            gint64         except_id,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *owner = NULL;
+  GlossStoreKey owner_kind = GLOSS_STORE_KEY_LABEL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hotkey != NULL, FALSE);
+
+  if (hotkey[0] == '\0')
+    return TRUE;
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT kind, name FROM ("
+                              "SELECT 0 AS kind, id, name, position FROM labels WHERE hotkey = ?1 "
+                              "UNION ALL SELECT 1, id, name, position "
+                              "FROM relation_labels WHERE hotkey = ?1 "
+                              "UNION ALL SELECT 2, id, name, position "
+                              "FROM categories WHERE hotkey = ?1) "
+                              "WHERE NOT (kind = ?2 AND id = ?3) "
+                              "ORDER BY kind, position, id LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, hotkey, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_int64 (stmt, 3, except_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      owner_kind = sqlite3_column_int (stmt, 0);
+      owner = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return FALSE;
+    }
+  if (owner == NULL)
+    return TRUE;
+
+  switch (owner_kind)
+    {
+    case GLOSS_STORE_KEY_RELATION_LABEL:
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                   /* Translators: "“w” is already the key of the relation label “works for”" */
+                   _("“%s” is already the key of the relation label “%s”"), hotkey, owner);
+      break;
+    case GLOSS_STORE_KEY_CATEGORY:
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                   /* Translators: "“p” is already the key of the category “Politics”" */
+                   _("“%s” is already the key of the category “%s”"), hotkey, owner);
+      break;
+    case GLOSS_STORE_KEY_LABEL:
+    default:
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                   /* Translators: "“2” is already the key of the label “Hardline camp”" */
+                   _("“%s” is already the key of the label “%s”"), hotkey, owner);
+      break;
+    }
+
+  return FALSE;
+}
+
+/**
  * gloss_store_update_label:
  * @name: (nullable): the new name; %NULL keeps the current one
  * @color: (nullable): "#rrggbb"; %NULL keeps the current one
  * @hotkey: (nullable): one character, or "" for none; %NULL keeps the current one
  * @description: (nullable): %NULL keeps the current one
  *
- * Changes a label in one undoable step. A name another label has, or a key
- * another label uses, is refused with %GLOSS_STORE_ERROR_EXISTS and the label
- * is left as it was. Changing nothing journals nothing.
+ * Changes a label in one undoable step. A name another label has, or a new
+ * key anything has (gloss_store_check_key_free ()), is refused with
+ * %GLOSS_STORE_ERROR_EXISTS and the label is left as it was. Changing nothing journals nothing.
  *
  * Returns: (transfer full): the label as it is now
  */
@@ -331,21 +419,11 @@ gloss_store_update_label (GlossStore  *self,
       return NULL;
     }
 
-  if (new_hotkey[0] != '\0')
-    {
-      if (!gloss_store_find_owner (self,
-                                   "SELECT name FROM labels WHERE hotkey = ? AND id != ? "
-                                   "ORDER BY position, id LIMIT 1",
-                                   new_hotkey, label_id, 0, &owner, error))
-        return NULL;
-      if (owner != NULL)
-        {
-          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
-                       /* Translators: "The key 3 already labels “Hardline camp”" */
-                       _("The key %s already labels “%s”"), new_hotkey, owner);
-          return NULL;
-        }
-    }
+  /* A key the label has already stays, even one that an older version
+   * let another kind have too. */
+  if (!g_str_equal (new_hotkey, gloss_label_get_hotkey (before)) &&
+      !gloss_store_check_key_free (self, new_hotkey, GLOSS_STORE_KEY_LABEL, label_id, error))
+    return NULL;
 
   stmt = gloss_store_prepare (self,
                               "UPDATE labels SET name = ?, color = ?, hotkey = ?, description = ? "

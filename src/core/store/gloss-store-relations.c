@@ -47,11 +47,13 @@ check_hotkey (const char  *hotkey,
   return FALSE;
 }
 
-/* Refuses NAME or HOTKEY when another relation label has it. */
+/* Refuses NAME when another relation label has it, and HOTKEY (unless
+ * it is OLD_HOTKEY, the one the label has) when anything has it. */
 static gboolean
 check_unique (GlossStore  *self,
               const char  *name,
               const char  *hotkey,
+              const char  *old_hotkey,
               gint64       except_id,
               GError     **error)
 {
@@ -67,23 +69,9 @@ check_unique (GlossStore  *self,
       return FALSE;
     }
 
-  if (hotkey[0] == '\0')
-    return TRUE;
-
-  if (!gloss_store_find_owner (self,
-                               "SELECT name FROM relation_labels WHERE hotkey = ? AND id != ? "
-                               "ORDER BY position, id LIMIT 1",
-                               hotkey, except_id, 0, &owner, error))
-    return FALSE;
-  if (owner != NULL)
-    {
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
-                   /* Translators: "The key w already names the relation “works for”" */
-                   _("The key %s already names the relation “%s”"), hotkey, owner);
-      return FALSE;
-    }
-
-  return TRUE;
+  return g_strcmp0 (hotkey, old_hotkey) == 0 ||
+         gloss_store_check_key_free (self, hotkey, GLOSS_STORE_KEY_RELATION_LABEL, except_id,
+                                     error);
 }
 
 /* COLOR as stored ("#rrggbb"), or, for NULL or "", the palette color
@@ -133,8 +121,9 @@ pick_color (GlossStore  *self,
  * @hotkey: (nullable): one letter or digit, or "" for none
  * @directed: whether the relation reads from its first span to its second
  *
- * Adds a relation label, last in the list. A name or key another relation
- * label has is refused with %GLOSS_STORE_ERROR_EXISTS.
+ * Adds a relation label, last in the list. A name another relation label
+ * has, or a key anything has (gloss_store_check_key_free ()), is refused
+ * with %GLOSS_STORE_ERROR_EXISTS.
  */
 GlossRelationLabel *
 gloss_store_add_relation_label (GlossStore  *self,
@@ -167,7 +156,7 @@ gloss_store_add_relation_label (GlossStore  *self,
     return NULL;
 
   new_color = pick_color (self, color, error);
-  if (new_color == NULL || !check_unique (self, trimmed, hotkey, 0, error))
+  if (new_color == NULL || !check_unique (self, trimmed, hotkey, NULL, 0, error))
     return NULL;
 
   stmt = gloss_store_prepare (self,
@@ -291,7 +280,8 @@ gloss_store_update_relation_label (GlossStore  *self,
       !directed == !gloss_relation_label_get_directed (before))
     return gloss_store_transaction_commit (&tx, error) ? g_steal_pointer (&before) : NULL;
 
-  if (!check_unique (self, new_name, new_hotkey, label_id, error))
+  if (!check_unique (self, new_name, new_hotkey, gloss_relation_label_get_hotkey (before),
+                     label_id, error))
     return NULL;
 
   stmt = gloss_store_prepare (self,

@@ -224,6 +224,21 @@ gboolean       gloss_store_delete_label        (GlossStore          *self,
                                                 gint64               label_id,
                                                 GError             **error);
 
+/* What a key (a letter or digit typed in the text) is for: the kinds
+ * share one set of keys (gloss_store_check_key_free ()). */
+typedef enum
+{
+  GLOSS_STORE_KEY_LABEL,
+  GLOSS_STORE_KEY_RELATION_LABEL,
+  GLOSS_STORE_KEY_CATEGORY,
+} GlossStoreKey;
+
+gboolean       gloss_store_check_key_free      (GlossStore          *self,
+                                                const char          *hotkey,
+                                                GlossStoreKey        kind,
+                                                gint64               except_id,
+                                                GError             **error);
+
 /* Editing the label set, each call one undoable step. */
 GlossLabel    *gloss_store_update_label        (GlossStore          *self,
                                                 gint64               label_id,
