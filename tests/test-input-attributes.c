@@ -545,6 +545,180 @@ test_key_clash (Fixture       *fixture,
   assert_stored (fixture, CATEGORY_SQL, "Supportive", "s");
 }
 
+static gboolean
+has_tooltip_text (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static gboolean
+no_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* On EDITOR's page PAGE, clicks the button TOOLTIP of the row named NAME,
+ * as a person does, and answers the dialog that asks with the button
+ * reading RESPONSE, once it says BODY. */
+static void
+delete_with_dialog (GtkWindow  *editor,
+                    const char *page,
+                    const char *name,
+                    const char *tooltip,
+                    const char *body,
+                    const char *response)
+{
+  g_autofree char *heading = g_strdup_printf ("Delete “%s”?", name);
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  click_shown_label (GTK_WIDGET (editor), page);
+  row = gtk_widget_get_ancestor (find_shown_label (GTK_WIDGET (editor), name, TRUE),
+                                 ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (row);
+  button = gloss_test_find_widget_where (row, has_tooltip_text, tooltip);
+  g_assert_nonnull (button);
+  gloss_test_input_click_widget (button);
+
+  dialog = ADW_MESSAGE_DIALOG (wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == editor);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  click_shown_label (GTK_WIDGET (dialog), response);
+  gloss_test_input_wait_until (no_dialog_shown, NULL, "the dialog to close");
+  gloss_test_input_present (editor);
+}
+
+/* Deleting NAME on the editor's page PAGE asks first, saying BODY: Cancel
+ * keeps it and what goes with it (COUNT_SQL gives COUNT for NAME), Delete
+ * takes both, and Ctrl+Z in the editor brings both back. */
+static void
+check_delete_asks (Fixture    *fixture,
+                   const char *page,
+                   const char *name,
+                   const char *tooltip,
+                   const char *body,
+                   const char *exists_sql,
+                   const char *count_sql,
+                   const char *count)
+{
+  GtkWindow *editor;
+
+  assert_stored (fixture, count_sql, name, count);
+  fixture_key (fixture, GDK_KEY_l, GDK_CONTROL_MASK);
+  editor = wait_for_window (GLOSS_TYPE_LABEL_EDITOR, NULL);
+
+  delete_with_dialog (editor, page, name, tooltip, body, "Cancel");
+  assert_stored (fixture, exists_sql, name, "1");
+  assert_stored (fixture, count_sql, name, count);
+
+  delete_with_dialog (editor, page, name, tooltip, body, "Delete");
+  assert_stored (fixture, exists_sql, name, "0");
+  assert_stored (fixture, count_sql, name, "0");
+
+  gloss_test_input_key (GTK_WIDGET (editor), GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_stored (fixture, exists_sql, name, "1");
+  assert_stored (fixture, count_sql, name, count);
+}
+
+/* A relation label with three relations. */
+static void
+test_delete_relation_label (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) spans = gloss_store_list_spans (fixture->store, fixture->document_id,
+                                                       &error);
+  g_autoptr(GlossRelationLabel) backs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, >=, 4);
+  backs = gloss_store_add_relation_label (fixture->store, "Backs", NULL, "", "", TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GlossRelation) relation =
+        gloss_store_add_relation (fixture->store, fixture->document_id,
+                                  gloss_relation_label_get_id (backs),
+                                  gloss_span_get_id (spans->pdata[i]),
+                                  gloss_span_get_id (spans->pdata[i + 1]), "test", NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  gloss_test_wait_for_frames ();
+
+  check_delete_asks (fixture, "Relations", "Backs", "Delete Relation Label",
+                     "3 relations of this type will be removed too.",
+                     "SELECT count (*) FROM relation_labels WHERE name = ?",
+                     "SELECT count (*) FROM relations WHERE label IN "
+                     "(SELECT id FROM relation_labels WHERE name = ?)",
+                     "3");
+}
+
+/* An attribute with a value on two spans. */
+static void
+test_delete_attribute (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 confidence = add_confidence (fixture);
+  g_autoptr(GPtrArray) spans = gloss_store_list_spans (fixture->store, fixture->document_id,
+                                                       &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, gloss_span_get_id (spans->pdata[0]),
+                                                 confidence, "high", &error));
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, gloss_span_get_id (spans->pdata[1]),
+                                                 confidence, "low", &error));
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+
+  check_delete_asks (fixture, "Attributes", "Confidence", "Delete Attribute",
+                     "2 spans have a value of this attribute; they will be removed too.",
+                     "SELECT count (*) FROM attributes WHERE name = ?",
+                     "SELECT count (*) FROM span_attributes WHERE attribute IN "
+                     "(SELECT id FROM attributes WHERE name = ?)",
+                     "2");
+}
+
+/* A category set that one document has a category of. */
+static void
+test_delete_category_set (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 supportive, opposed;
+
+  add_stance (fixture, &supportive, &opposed);
+  g_assert_true (gloss_store_set_document_category (fixture->store, fixture->document_id,
+                                                    supportive, TRUE, &error));
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+
+  check_delete_asks (fixture, "Categories", STANCE, "Delete Category Set",
+                     "1 document has a category of this set; that choice will be removed too.",
+                     "SELECT count (*) FROM category_sets WHERE name = ?",
+                     "SELECT count (*) FROM document_categories WHERE category IN "
+                     "(SELECT categories.id FROM categories JOIN category_sets "
+                     "ON category_sets.id = categories.category_set WHERE category_sets.name = ?)",
+                     "1");
+}
+
 /* A relation label's key cannot be a span label's: the editor says whose
  * it is, marks the field, and the project keeps both as they were. */
 static void
@@ -796,6 +970,9 @@ main (int    argc,
   ADD ("/gloss/input/attributes/label-editor", test_label_editor_pages);
   ADD ("/gloss/input/attributes/key-clash", test_key_clash);
   ADD ("/gloss/input/attributes/relation-key-clash", test_relation_key_clash);
+  ADD ("/gloss/input/attributes/delete-relation-label", test_delete_relation_label);
+  ADD ("/gloss/input/attributes/delete-attribute", test_delete_attribute);
+  ADD ("/gloss/input/attributes/delete-category-set", test_delete_category_set);
   ADD ("/gloss/input/attributes/snapshot", test_snapshot);
 
   status = g_test_run ();

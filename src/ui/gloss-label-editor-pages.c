@@ -279,6 +279,50 @@ delete_button_new (const char *tooltip,
   return button;
 }
 
+/* What a delete dialog deletes once the user says so. */
+typedef struct
+{
+  gboolean (*delete) (GlossStore  *store,
+                      gint64       id,
+                      GError     **error);
+  gint64 id;
+} PendingDelete;
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       GtkWidget        *page_widget)
+{
+  Page *page = g_object_get_data (G_OBJECT (page_widget), "gloss-page");
+  PendingDelete *pending = g_object_get_data (G_OBJECT (dialog), "gloss-delete");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "delete") && !pending->delete (page->store, pending->id, &error))
+    show_error (page, error);
+}
+
+/* Asks, as the labels page does (gloss_label_editor_ask_delete ()), before
+ * DELETE takes the item ID, named NAME, of the row of BUTTON; BODY says
+ * what goes with it. */
+static void
+ask_delete (GtkWidget   *button,
+            const char  *name,
+            const char  *body,
+            gboolean   (*delete) (GlossStore  *store,
+                                  gint64       id,
+                                  GError     **error),
+            gint64       id)
+{
+  Page *page = page_of (button);
+  AdwMessageDialog *dialog = gloss_label_editor_ask_delete (page->window, name, body, NULL, NULL);
+  PendingDelete *pending = g_new0 (PendingDelete, 1);
+
+  pending->delete = delete;
+  pending->id = id;
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-delete", pending, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), page->page, 0);
+}
+
 static char *
 rgba_to_color (const GdkRGBA *rgba)
 {
@@ -452,10 +496,19 @@ on_relation_delete_cb (GtkWidget *button)
 {
   Page *page = page_of (button);
   GlossRelationLabel *label = relation_of (button);
-  g_autoptr(GError) error = NULL;
+  gint64 id = gloss_relation_label_get_id (label);
+  guint n = gloss_store_count_relation_label_relations (page->store, id);
+  g_autofree char *body = NULL;
 
-  if (!gloss_store_delete_relation_label (page->store, gloss_relation_label_get_id (label), &error))
-    show_error (page, error);
+  if (n == 0)
+    body = g_strdup (_("No relations have this type."));
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u relation of this type will be removed too.",
+                                         "%u relations of this type will be removed too.", n),
+                            n);
+  ask_delete (button, gloss_relation_label_get_name (label), body,
+              gloss_store_delete_relation_label, id);
 }
 
 static void
@@ -732,10 +785,22 @@ on_attribute_delete_cb (GtkWidget *button)
 {
   Page *page = page_of (button);
   GlossAttribute *attribute = attribute_of (button);
-  g_autoptr(GError) error = NULL;
+  gint64 id = gloss_attribute_get_id (attribute);
+  guint n = gloss_store_count_attribute_values (page->store, id);
+  g_autofree char *body = NULL;
 
-  if (!gloss_store_delete_attribute (page->store, gloss_attribute_get_id (attribute), &error))
-    show_error (page, error);
+  if (n == 0)
+    body = g_strdup (_("No span has a value of this attribute."));
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u span has a value of this attribute; it will be "
+                                         "removed too.",
+                                         "%u spans have a value of this attribute; they will be "
+                                         "removed too.",
+                                         n),
+                            n);
+  ask_delete (button, gloss_attribute_get_name (attribute), body, gloss_store_delete_attribute,
+              id);
 }
 
 static gboolean
@@ -1065,10 +1130,22 @@ on_set_delete_cb (GtkWidget *button)
 {
   Page *page = page_of (button);
   GlossCategorySet *set = set_of (button);
-  g_autoptr(GError) error = NULL;
+  gint64 id = gloss_category_set_get_id (set);
+  guint n = gloss_store_count_category_set_documents (page->store, id);
+  g_autofree char *body = NULL;
 
-  if (!gloss_store_delete_category_set (page->store, gloss_category_set_get_id (set), &error))
-    show_error (page, error);
+  if (n == 0)
+    body = g_strdup (_("No document has a category of this set."));
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u document has a category of this set; that choice "
+                                         "will be removed too.",
+                                         "%u documents have a category of this set; those "
+                                         "choices will be removed too.",
+                                         n),
+                            n);
+  ask_delete (button, gloss_category_set_get_name (set), body, gloss_store_delete_category_set,
+              id);
 }
 
 /* A category's row holds its GlossCategory as "gloss-category", its name

@@ -15,4 +15,10 @@ GtkWidget *gloss_attributes_page_new      (GtkWindow  *window,
 GtkWidget *gloss_categories_page_new      (GtkWindow  *window,
                                            GlossStore *store);
 
+AdwMessageDialog *gloss_label_editor_ask_delete (GtkWindow  *editor,
+                                                 const char *name,
+                                                 const char *body,
+                                                 const char *extra_response,
+                                                 const char *extra_label);
+
 G_END_DECLS

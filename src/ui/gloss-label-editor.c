@@ -449,36 +449,62 @@ describe_loss (GlossLabelEditor *self,
                           spans, documents);
 }
 
+/**
+ * gloss_label_editor_ask_delete:
+ * @editor: the label editor, which the dialog is over
+ * @name: what would be deleted
+ * @body: what goes with it ("3 relations of this type will be removed too.")
+ * @extra_response: (nullable): the id of a response between Cancel and
+ *   Delete, such as "merge"
+ * @extra_label: (nullable): its label
+ *
+ * Asks before deleting anything the editor edits: "Delete “NAME”?", with
+ * Cancel (Escape, and the default) and a destructive Delete, whose
+ * response is "delete". Each kind's caller says what is lost with it, and
+ * one undo brings it all back.
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+AdwMessageDialog *
+gloss_label_editor_ask_delete (GtkWindow  *editor,
+                               const char *name,
+                               const char *body,
+                               const char *extra_response,
+                               const char *extra_label)
+{
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), name);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (editor, heading, body));
+
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (extra_response != NULL)
+    adw_message_dialog_add_response (dialog, extra_response, extra_label);
+  adw_message_dialog_add_response (dialog, "delete", _("_Delete"));
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 static void
 on_delete_clicked_cb (GtkButton *button,
                       LabelRow  *lr)
 {
   GlossLabelEditor *self = lr->editor;
-  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), gloss_label_get_name (lr->label));
   g_autofree char *body = NULL;
   guint n_spans = 0;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   body = describe_loss (self, lr->label, &n_spans);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "merge", _("_Merge Into…"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  dialog = gloss_label_editor_ask_delete (GTK_WINDOW (self), gloss_label_get_name (lr->label), body,
+                                          "merge", _("_Merge Into…"));
   /* Merging keeps the spans; it needs spans, and another label to take them. */
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge",
-                                           n_spans > 0 && self->labels->len > 1);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "merge", n_spans > 0 && self->labels->len > 1);
 
   g_object_set_data_full (G_OBJECT (dialog), "gloss-label", g_object_ref (lr->label),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *

@@ -460,6 +460,29 @@ gloss_store_update_attribute (GlossStore          *self,
   return gloss_store_transaction_commit (&tx, error) ? g_steal_pointer (&after) : NULL;
 }
 
+/* How many values of it (on as many spans) deleting the attribute would
+ * take with it. */
+guint
+gloss_store_count_attribute_values (GlossStore *self,
+                                    gint64      attribute_id)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  stmt = gloss_store_prepare (self, "SELECT count (*) FROM span_attributes WHERE attribute = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, attribute_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
 /* Deletes an attribute definition and every span's value of it, one
  * undoable step. */
 gboolean

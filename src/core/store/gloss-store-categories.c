@@ -261,6 +261,33 @@ delete_category_row (GlossStore     *self,
                                  gloss_category_get_id (category), category, error);
 }
 
+/* How many documents have a category of the set: deleting it would take
+ * their choices with it. */
+guint
+gloss_store_count_category_set_documents (GlossStore *self,
+                                          gint64      set_id)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT count (DISTINCT document) FROM document_categories "
+                              "JOIN categories ON categories.id = document_categories.category "
+                              "WHERE categories.category_set = ?",
+                              NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, set_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
 /* Deletes a category set with its categories and the documents' choices
  * of them, one undoable step. */
 gboolean

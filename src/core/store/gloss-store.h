@@ -387,6 +387,8 @@ GlossAttribute *gloss_store_update_attribute     (GlossStore          *self,
 gboolean        gloss_store_delete_attribute     (GlossStore          *self,
                                                   gint64               attribute_id,
                                                   GError             **error);
+guint           gloss_store_count_attribute_values (GlossStore        *self,
+                                                    gint64             attribute_id);
 gboolean        gloss_store_put_attribute        (GlossStore          *self,
                                                   GlossAttribute      *attribute,
                                                   GError             **error);
@@ -428,6 +430,8 @@ GlossCategorySet *gloss_store_update_category_set (GlossStore         *self,
 gboolean          gloss_store_delete_category_set (GlossStore         *self,
                                                    gint64              set_id,
                                                    GError            **error);
+guint             gloss_store_count_category_set_documents (GlossStore *self,
+                                                            gint64      set_id);
 gboolean          gloss_store_put_category_set    (GlossStore         *self,
                                                    GlossCategorySet   *set,
                                                    GError            **error);
