@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "gloss-label-popover.h"
+#include "gloss-relation-row.h"
 #include "gloss-test-window.h"
 
 /* Creates the relation labels these tests use, unless the project has
@@ -212,17 +213,39 @@ hint_shown (Fixture *fixture)
   return gtk_widget_get_mapped (fixture_child (fixture, "relation_hint"));
 }
 
-/* The one relation the view shows. */
+/* The one relation the view shows besides the project's own: the one
+ * made last. The list is in reading order, so it may be anywhere in it. */
 static GlossRelation *
 shown_relation (Fixture *fixture)
 {
   GListModel *relations = gloss_document_view_get_relations (fixture->view);
-  GlossRelation *relation;
+  GlossRelation *relation = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (relations), ==, n_initial_relations + 1);
-  relation = g_list_model_get_item (relations, n_initial_relations);
-  g_object_unref (relation);
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(GlossRelation) listed = g_list_model_get_item (relations, i);
+
+      if (relation == NULL || gloss_relation_get_id (listed) > gloss_relation_get_id (relation))
+        relation = listed;
+    }
   return relation;
+}
+
+static gboolean
+shows_relation (GtkWidget     *widget,
+                gconstpointer  relation)
+{
+  return GLOSS_IS_RELATION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         gloss_relation_row_get_relation (GLOSS_RELATION_ROW (widget)) == relation;
+}
+
+/* The Relations list's row that shows RELATION, or NULL. */
+static GtkWidget *
+find_relation_row (GtkWidget     *list,
+                   GlossRelation *relation)
+{
+  return gloss_test_find_widget_where (list, shows_relation, relation);
 }
 
 typedef struct
@@ -590,10 +613,8 @@ test_list_row (Fixture       *fixture,
   make_relation (fixture);
   click_phrase (fixture, "Ali Khamenei");
   show_relations_list (fixture);
-  /* The new relation's row, after the project's own. */
-  row = gtk_widget_get_first_child (list);
-  for (guint i = 0; i < n_initial_relations && row != NULL; i++)
-    row = gtk_widget_get_next_sibling (row);
+  /* The new relation's row, in reading order among the project's own. */
+  row = find_relation_row (list, shown_relation (fixture));
   g_assert_nonnull (row);
 
   gloss_test_input_click_widget (row);
@@ -706,6 +727,249 @@ relate (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
+/* RELATION as its row says it, with the spans' whole texts:
+ * "Velayati → opposes → U.S.-backed corridor". */
+static char *
+describe_relation (Fixture       *fixture,
+                   GlossRelation *relation)
+{
+  GlossSpan *from = gloss_document_view_lookup_span (fixture->view,
+                                                     gloss_relation_get_from_id (relation));
+  GlossSpan *to = gloss_document_view_lookup_span (fixture->view,
+                                                   gloss_relation_get_to_id (relation));
+  GlossRelationLabel *label =
+    gloss_document_view_lookup_relation_label (fixture->view,
+                                               gloss_relation_get_label_id (relation));
+  g_autofree char *from_text = gloss_document_view_dup_span_text (fixture->view, from);
+  g_autofree char *to_text = gloss_document_view_dup_span_text (fixture->view, to);
+
+  return g_strdup_printf ("%s → %s → %s", from_text, gloss_relation_label_get_name (label),
+                          to_text);
+}
+
+/* The Relations list's rows, one a line. */
+static char *
+describe_rows (Fixture *fixture)
+{
+  GListModel *rows = gloss_document_view_get_relation_rows (fixture->view);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (rows, i);
+      g_autofree char *line = describe_relation (fixture, relation);
+
+      g_string_append_printf (text, "%s\n", line);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The listed relation that RELATION's row says, as describe_relation (). */
+static GlossRelation *
+listed_relation (Fixture    *fixture,
+                 const char *description)
+{
+  GListModel *rows = gloss_document_view_get_relation_rows (fixture->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (rows, i);
+      g_autofree char *line = describe_relation (fixture, relation);
+
+      if (g_str_equal (line, description))
+        return relation;
+    }
+  g_error ("No relation “%s” listed", description);
+}
+
+#define READING_ORDER \
+  "Masoud Pezeshkian → opposes → Ali Khamenei\n" \
+  "Velayati → supports → Ali Khamenei\n" \
+  "Velayati → opposes → U.S.-backed corridor\n" \
+  "Velayati → supports → Russia\n" \
+  "Islamic Revolutionary Guard Corps → part of → military and security elites, notably the " \
+  "Islamic Revolutionary Guard Corps (IRGC)\n"
+
+/* The Relations list follows the text, as the Spans list does: by where
+ * the first span starts, then the second, then the order they were made,
+ * however they were made, and after the document is opened again. A
+ * click on a row selects its relation in the text; a click on an arc
+ * selects its row; a relation removed and brought back by Ctrl+Z comes
+ * back to its place. */
+static void
+test_list_reading_order (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkWidget *list = fixture_child (fixture, "relation_list_view");
+  GtkSelectionModel *selection;
+  g_autofree char *rows = NULL;
+  g_autofree char *reopened = NULL;
+  g_autofree char *restored = NULL;
+  GlossRelation *relation;
+  guint position;
+
+  g_assert_cmpuint (n_initial_relations, ==, 1);
+  relate (fixture, "Velayati", "opposes", "U.S.-backed corridor");
+  relate (fixture, "Masoud Pezeshkian", "opposes", "Ali Khamenei");
+  relate (fixture, "Velayati", "supports", "Russia");
+  relate (fixture, "Velayati", "supports", "Ali Khamenei");
+  gloss_test_wait_for_frames ();
+  rows = describe_rows (fixture);
+  g_assert_cmpstr (rows, ==, READING_ORDER);
+
+  /* The document opened again: the same order. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gloss_test_wait_for_frames ();
+  fixture_open_window (fixture);
+  list = fixture_child (fixture, "relation_list_view");
+  reopened = describe_rows (fixture);
+  g_assert_cmpstr (reopened, ==, READING_ORDER);
+
+  /* The list's row selects in the text... */
+  show_relations_list (fixture);
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  relation = listed_relation (fixture, "Velayati → opposes → U.S.-backed corridor");
+  gloss_test_input_click_widget (find_relation_row (list, relation));
+  g_assert_true (gloss_document_view_get_selected_relation (fixture->view) == relation);
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+
+  /* ...and the text's arc in the list. */
+  relation = listed_relation (fixture, "Velayati → supports → Russia");
+  click_arc (fixture, relation, GDK_BUTTON_PRIMARY);
+  g_assert_true (gloss_document_view_get_selected_relation (fixture->view) == relation);
+  g_assert_true (gtk_selection_model_is_selected (selection, 3));
+  g_assert_false (gtk_selection_model_is_selected (selection, 2));
+
+  /* Removed, and back where it was. */
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 3);
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 4);
+  restored = describe_rows (fixture);
+  g_assert_cmpstr (restored, ==, READING_ORDER);
+  relation = listed_relation (fixture, "Velayati → supports → Russia");
+  g_assert_true (gloss_document_view_find_relation (fixture->view, relation, &position));
+  g_assert_cmpuint (position, ==, 3);
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} TooltipSearch;
+
+/* Whether a tooltip saying TEXT is on the screen. */
+static gboolean
+tooltip_shown (gpointer data)
+{
+  TooltipSearch *search = data;
+  GtkWidget *label = gloss_test_find_widget_where (search->root, has_label_text, search->text);
+  GtkWidget *tooltip;
+
+  if (label == NULL)
+    return FALSE;
+  tooltip = GTK_WIDGET (gtk_widget_get_native (label));
+  return g_str_equal (G_OBJECT_TYPE_NAME (tooltip), "GtkTooltipWindow") && is_on_screen (tooltip);
+}
+
+/* A row cuts long span texts to fit the sidebar; the pointer resting on
+ * it shows the relation whole, with its note. */
+static void
+test_list_row_tooltip (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *list = fixture_child (fixture, "relation_list_view");
+  TooltipSearch search = {
+    GTK_WIDGET (fixture->window),
+    "Islamic Revolutionary Guard Corps → part of → military and security elites, notably the "
+    "Islamic Revolutionary Guard Corps (IRGC)\n"
+    "The Guard is named as one of the elites"
+  };
+  g_autoptr(GlossRelation) noted = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossRelation *relation;
+  GtkWidget *row;
+
+  relation = listed_relation (fixture, "Islamic Revolutionary Guard Corps → part of → military "
+                                       "and security elites, notably the Islamic Revolutionary "
+                                       "Guard Corps (IRGC)");
+  noted = gloss_store_set_relation_note (fixture->store, gloss_relation_get_id (relation),
+                                         "The Guard is named as one of the elites", &error);
+  g_assert_no_error (error);
+  show_relations_list (fixture);
+  row = find_relation_row (list, gloss_document_view_lookup_relation (fixture->view,
+                                                                     gloss_relation_get_id (noted)));
+  g_assert_nonnull (row);
+
+  gloss_test_input_hover (row, gtk_widget_get_width (row) / 2.0,
+                          gtk_widget_get_height (row) / 2.0);
+  gloss_test_input_wait_until (tooltip_shown, &search, "the relation row's tooltip");
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  GlossRelation *relation;
+} RowSearch;
+
+/* Whether the row of the search's relation is selected and in full view
+ * in the Relations list. */
+static gboolean
+row_selected_in_view (gpointer data)
+{
+  RowSearch *search = data;
+  GtkWidget *list = fixture_child (search->fixture, "relation_list_view");
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  GtkWidget *row = find_relation_row (list, search->relation);
+  graphene_rect_t bounds;
+  guint position;
+
+  if (row == NULL ||
+      !gloss_document_view_find_relation (search->fixture->view, search->relation, &position) ||
+      !gtk_selection_model_is_selected (selection, position) ||
+      !gtk_widget_compute_bounds (row, scroller, &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* With the Relations list shown and longer than its place, a relation
+ * made in the text gets its row selected and scrolled into view. */
+static void
+test_list_follows_new_relation (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  static const char * const phrases[] = {
+    "Masoud Pezeshkian", "Pezeshkian downplays", "alarmist narratives", "Supreme Leader",
+    "Ali Khamenei", "Russia",
+  };
+  GtkWidget *list = fixture_child (fixture, "relation_list_view");
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  RowSearch search = { fixture, NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (phrases); j++)
+      if (i != j)
+        relate (fixture, phrases[i], "supports", phrases[j]);
+  show_relations_list (fixture);
+  gloss_test_wait_for_frames ();
+  /* More rows than the list shows. */
+  g_assert_nonnull (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (
+                       GTK_SCROLLED_WINDOW (scroller))), >, gtk_widget_get_height (scroller));
+
+  /* These count as the project's own: the test makes one more. */
+  n_initial_relations += G_N_ELEMENTS (phrases) * (G_N_ELEMENTS (phrases) - 1);
+
+  make_relation (fixture);
+  search.relation = shown_relation (fixture);
+  g_assert_true (gloss_document_view_get_selected_relation (fixture->view) == search.relation);
+  gloss_test_input_wait_until (row_selected_in_view, &search,
+                               "the new relation's row, selected and in view");
+}
+
 /* What WINDOW last drew, once it has drawn at all. */
 static GskRenderNode *
 get_window_node (GtkWindow *window)
@@ -807,6 +1071,18 @@ test_snapshot (Fixture       *fixture,
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
       save_window (fixture, dir, dark);
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+      /* The Relations list in place of the spans', as its button shows it. */
+      g_free (light);
+      g_free (dark);
+      light = g_strdup_printf ("relations-list-%dx%d.png", sizes[i].width, sizes[i].height);
+      dark = g_strdup_printf ("relations-list-%dx%d-dark.png", sizes[i].width, sizes[i].height);
+      gtk_stack_set_visible_child (fixture_child (fixture, "annotation_stack"),
+                                   fixture_child (fixture, "relations_box"));
+      save_window (fixture, dir, light);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      save_window (fixture, dir, dark);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
     }
 
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
@@ -836,6 +1112,9 @@ main (int    argc,
   ADD ("/gloss/input/relations/list-row", test_list_row);
   ADD ("/gloss/input/relations/list-arrow-keys", test_list_arrow_keys);
   ADD ("/gloss/input/relations/remove-span-with-relation", test_remove_span_with_relation);
+  ADD ("/gloss/input/relations/list-reading-order", test_list_reading_order);
+  ADD ("/gloss/input/relations/list-row-tooltip", test_list_row_tooltip);
+  ADD ("/gloss/input/relations/list-follows-new-relation", test_list_follows_new_relation);
   ADD ("/gloss/input/relations/snapshot", test_snapshot);
 
 #undef ADD

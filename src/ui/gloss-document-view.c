@@ -110,7 +110,8 @@ struct _GlossDocumentView
   GHashTable *relations;          /* id -> GlossRelation */
   GHashTable *relations_by_span;  /* span id -> GPtrArray of its GlossRelations (borrowed) */
   GHashTable *relation_labels;    /* id -> GlossRelationLabel */
-  GListStore *relation_rows;      /* GlossRelation, in the order of their ids */
+  GListStore *relation_rows;      /* GlossRelation, in reading order (compare_relation_rows ()) */
+  GHashTable *relation_end_starts; /* span id -> start (gint64 *), of the relations' ends */
   GtkSliceListModel *relation_slice; /* the relations a side list has rows for */
   guint relation_slice_grower;
   GlossRelationDrawer *relation_drawer;
@@ -1079,6 +1080,7 @@ gloss_document_view_load (GlossDocumentView *self,
   stop_tagging (self);
   stop_paging (self);
   relations_clear (self);
+  g_hash_table_remove_all (self->relation_end_starts);
 
   self->document_id = document_id;
   g_clear_pointer (&self->breaks, gloss_break_map_free);
@@ -1127,6 +1129,7 @@ gloss_document_view_clear (GlossDocumentView *self)
   stop_tagging (self);
   stop_paging (self);
   relations_clear (self);
+  g_hash_table_remove_all (self->relation_end_starts);
   self->document_id = 0;
   g_clear_pointer (&self->breaks, gloss_break_map_free);
   g_clear_pointer (&self->unshown_text, g_free);
@@ -1768,6 +1771,7 @@ gloss_document_view_open (GlossDocumentView  *self,
 {
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GHashTable) starts = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
@@ -1782,10 +1786,15 @@ gloss_document_view_open (GlossDocumentView  *self,
   if ((text = gloss_store_load_text (store, document_id, error)) == NULL ||
       (spans = gloss_store_list_spans_page (store, document_id, 0, 0, 0, SPANS_FIRST_PAGE,
                                             error)) == NULL ||
-      (relations = gloss_store_list_relations (store, document_id, error)) == NULL)
+      (relations = gloss_store_list_relations (store, document_id, error)) == NULL ||
+      (starts = gloss_store_list_relation_span_starts (store, document_id, error)) == NULL)
     return FALSE;
 
   gloss_document_view_load (self, document_id, g_steal_pointer (&text), spans);
+  /* The rows are in reading order, and most of their spans are not paged
+   * in yet: where each starts comes with the relations. */
+  g_hash_table_unref (self->relation_end_starts);
+  self->relation_end_starts = g_steal_pointer (&starts);
   gloss_document_view_set_relations (self, relations);
 
   /* The first page is on the first screen; the rest come in idle steps. */
@@ -1950,12 +1959,68 @@ relations_clear (GlossDocumentView *self)
   gloss_relation_drawer_forget (self->relation_drawer);
 }
 
-/* The position of relation RELATION_ID in the rows, which are in the
- * order of their ids: a binary search, as a GListStore finds an item by
- * walking every one before it. FALSE with the position it would take. */
+/* Where span SPAN_ID starts, for the order of the relation rows: as
+ * remembered, so that a row keeps its place while it is listed; else from
+ * the span shown, or from the store while spans are still paged in; else
+ * after everything. */
+static gint64
+relation_end_start (GlossDocumentView *self,
+                    gint64             span_id)
+{
+  gint64 *known = g_hash_table_lookup (self->relation_end_starts, &span_id);
+  g_autoptr(GlossSpan) stored = NULL;
+  GlossSpan *span;
+  gint64 start;
+
+  if (known != NULL)
+    return *known;
+
+  span = gloss_span_index_lookup (self->spans, span_id);
+  if (span == NULL && self->paging_store != NULL)
+    span = stored = gloss_store_get_span (self->paging_store, span_id, NULL);
+  if (span == NULL)
+    return G_MAXINT64;
+
+  start = gloss_span_get_start (span);
+  g_hash_table_insert (self->relation_end_starts, g_memdup2 (&span_id, sizeof span_id),
+                       g_memdup2 (&start, sizeof start));
+  return start;
+}
+
+/* Reading order, as the Spans list: by where the first span starts, then
+ * the second, then by id (the order they were made). */
+static int
+compare_relation_rows (GlossDocumentView *self,
+                       GlossRelation     *a,
+                       GlossRelation     *b)
+{
+  gint64 keys_a[] = { relation_end_start (self, gloss_relation_get_from_id (a)),
+                      relation_end_start (self, gloss_relation_get_to_id (a)),
+                      gloss_relation_get_id (a) };
+  gint64 keys_b[] = { relation_end_start (self, gloss_relation_get_from_id (b)),
+                      relation_end_start (self, gloss_relation_get_to_id (b)),
+                      gloss_relation_get_id (b) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys_a); i++)
+    if (keys_a[i] != keys_b[i])
+      return keys_a[i] < keys_b[i] ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_relation_rows_cb (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
+{
+  return compare_relation_rows (user_data, *(GlossRelation **) a, *(GlossRelation **) b);
+}
+
+/* The position of RELATION (by its id) in the rows: a binary search, as a
+ * GListStore finds an item by walking every one before it. FALSE with the
+ * position it would take. */
 static gboolean
 find_relation_row (GlossDocumentView *self,
-                   gint64             relation_id,
+                   GlossRelation     *relation,
                    guint             *position)
 {
   GListModel *rows = G_LIST_MODEL (self->relation_rows);
@@ -1964,15 +2029,15 @@ find_relation_row (GlossDocumentView *self,
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      g_autoptr(GlossRelation) relation = g_list_model_get_item (rows, middle);
-      gint64 id = gloss_relation_get_id (relation);
+      g_autoptr(GlossRelation) row = g_list_model_get_item (rows, middle);
+      int order = compare_relation_rows (self, row, relation);
 
-      if (id == relation_id)
+      if (order == 0)
         {
           *position = middle;
           return TRUE;
         }
-      if (id < relation_id)
+      if (order < 0)
         low = middle + 1;
       else
         high = middle;
@@ -1982,14 +2047,32 @@ find_relation_row (GlossDocumentView *self,
   return FALSE;
 }
 
-static int
-compare_relation_ids (gconstpointer a,
-                      gconstpointer b)
+/* As find_relation_row (), for a relation that is listed: one whose end
+ * was unknown when it was listed (G_MAXINT64) may have moved since in the
+ * order, and is looked for row by row. */
+static gboolean
+find_listed_relation_row (GlossDocumentView *self,
+                          GlossRelation     *relation,
+                          guint             *position)
 {
-  gint64 id_a = gloss_relation_get_id (*(GlossRelation **) a);
-  gint64 id_b = gloss_relation_get_id (*(GlossRelation **) b);
+  GListModel *rows = G_LIST_MODEL (self->relation_rows);
+  gint64 id = gloss_relation_get_id (relation);
 
-  return (id_a > id_b) - (id_a < id_b);
+  if (find_relation_row (self, relation, position))
+    return TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GlossRelation) row = g_list_model_get_item (rows, i);
+
+      if (gloss_relation_get_id (row) == id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /* The relation labels, for the arcs' colors, names and arrows. */
@@ -2042,7 +2125,7 @@ gloss_document_view_set_relations (GlossDocumentView *self,
           index_relation (self, relation))
         g_ptr_array_add (rows, relation);
     }
-  g_ptr_array_sort (rows, compare_relation_ids);
+  g_ptr_array_sort_with_data (rows, compare_relation_rows_cb, self);
   g_list_store_splice (self->relation_rows, 0, 0, rows->pdata, rows->len);
 
   /* The spans that have their fill already get their room now; the
@@ -2066,8 +2149,8 @@ gloss_document_view_add_relation (GlossDocumentView *self,
       !index_relation (self, relation))
     return FALSE;
 
-  /* A new relation goes last; one undone back in, where it was. */
-  find_relation_row (self, gloss_relation_get_id (relation), &position);
+  /* In reading order, where its first span is. */
+  find_relation_row (self, relation, &position);
   g_list_store_insert (self->relation_rows, position, relation);
   give_relation_room (self, relation);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -2093,7 +2176,7 @@ gloss_document_view_remove_relation (GlossDocumentView *self,
   if (self->selected_relation != NULL && gloss_relation_get_id (self->selected_relation) == id)
     gloss_document_view_select_relation (self, NULL);
 
-  if (find_relation_row (self, id, &position))
+  if (find_listed_relation_row (self, shown, &position))
     g_list_store_remove (self->relation_rows, position);
   unindex_relation_end (self, gloss_relation_get_from_id (shown), shown);
   unindex_relation_end (self, gloss_relation_get_to_id (shown), shown);
@@ -2125,7 +2208,7 @@ gloss_document_view_replace_relation (GlossDocumentView *self,
     }
 
   was_selected = self->selected_relation == shown;
-  found = find_relation_row (self, id, &position);
+  found = find_listed_relation_row (self, shown, &position);
   unindex_relation_end (self, gloss_relation_get_from_id (shown), shown);
   unindex_relation_end (self, gloss_relation_get_to_id (shown), shown);
   if (was_selected)
@@ -2169,10 +2252,11 @@ gloss_document_view_find_relation (GlossDocumentView *self,
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
 
-  return find_relation_row (self, gloss_relation_get_id (relation), position);
+  return find_listed_relation_row (self, relation, position);
 }
 
-/* The relations in the order they were made. */
+/* The relations in reading order: by their first spans' starts, then
+ * their second spans', then in the order they were made. */
 GListModel *
 gloss_document_view_get_relations (GlossDocumentView *self)
 {
@@ -2253,7 +2337,7 @@ gloss_document_view_select_relation (GlossDocumentView *self,
       guint position;
 
       /* A side list gets a row for it before it hears. */
-      if (find_relation_row (self, gloss_relation_get_id (shown), &position) &&
+      if (find_listed_relation_row (self, shown, &position) &&
           position >= gtk_slice_list_model_get_size (self->relation_slice))
         gtk_slice_list_model_set_size (self->relation_slice, position + 1);
       GlossSpan *from = gloss_span_index_lookup (self->spans, gloss_relation_get_from_id (shown));
@@ -2597,6 +2681,7 @@ relations_init (GlossDocumentView *self)
   self->relation_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                  g_object_unref);
   self->relation_rows = g_list_store_new (GLOSS_TYPE_RELATION);
+  self->relation_end_starts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->relation_slice =
     gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->relation_rows)), 0, G_MAXUINT);
   self->relation_drawer = gloss_relation_drawer_new ();
@@ -2637,6 +2722,7 @@ relations_dispose (GlossDocumentView *self)
   g_clear_object (&self->relation_rows);
   g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
   g_clear_pointer (&self->relations, g_hash_table_unref);
+  g_clear_pointer (&self->relation_end_starts, g_hash_table_unref);
   g_clear_pointer (&self->relation_labels, g_hash_table_unref);
   g_clear_pointer (&self->relation_drawer, gloss_relation_drawer_free);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* A relation in the window's Relations list: its label's color, then
- * "Velayati → opposes → corridor" on one line, and its note. A right click
- * asks for the relation's menu ("menu-requested"), which the window shows. */
+ * "Velayati → opposes → corridor" on one line, and its note; the row's
+ * tooltip has both in full. A right click asks for the relation's menu
+ * ("menu-requested"), which the window shows. */
 
 #define G_LOG_DOMAIN "gloss-relation-row"
 
@@ -26,6 +27,7 @@ struct _GlossRelationRow
 
   GtkWidget *swatch;
   GlossRelation *relation;
+  char *tooltip;        /* the spans' whole texts, and the note */
 };
 
 G_DEFINE_FINAL_TYPE (GlossRelationRow, gloss_relation_row, GTK_TYPE_BOX)
@@ -51,12 +53,32 @@ on_right_click_cb (GlossRelationRow *self,
   g_signal_emit (self, signals[MENU_REQUESTED], 0, x, y);
 }
 
+/* Asked for when the pointer rests on the row, as a label row's
+ * (gloss-label-row.c): setting a tooltip's text on each bind would ask the
+ * display where the pointer is for every row made. */
+static gboolean
+gloss_relation_row_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard_mode,
+                                  GtkTooltip *tooltip)
+{
+  GlossRelationRow *self = GLOSS_RELATION_ROW (widget);
+
+  if (self->tooltip == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->tooltip);
+  return TRUE;
+}
+
 static void
 gloss_relation_row_dispose (GObject *object)
 {
   GlossRelationRow *self = GLOSS_RELATION_ROW (object);
 
   g_clear_object (&self->relation);
+  g_clear_pointer (&self->tooltip, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_RELATION_ROW);
 
   G_OBJECT_CLASS (gloss_relation_row_parent_class)->dispose (object);
@@ -69,6 +91,7 @@ gloss_relation_row_class_init (GlossRelationRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_relation_row_dispose;
+  widget_class->query_tooltip = gloss_relation_row_query_tooltip;
 
   /* A right click at X, Y of the row, on a row that shows a relation. */
   signals[MENU_REQUESTED] =
@@ -132,16 +155,25 @@ gloss_relation_row_set_relation (GlossRelationRow   *self,
   g_autofree char *from = shorten (from_text);
   g_autofree char *to = shorten (to_text);
   g_autofree char *line = NULL;
+  g_autofree char *whole = NULL;
+  const char *name = label != NULL ? gloss_relation_label_get_name (label) : "?";
   const char *note;
 
   g_return_if_fail (GLOSS_IS_RELATION_ROW (self));
 
   g_set_object (&self->relation, relation);
   /* Translators: a relation in the Relations list: from span, type, to span */
-  line = g_strdup_printf (_("%s → %s → %s"), from,
-                          label != NULL ? gloss_relation_label_get_name (label) : "?", to);
+  line = g_strdup_printf (_("%s → %s → %s"), from, name, to);
   gtk_inscription_set_text (self->text_line, line);
   note = relation != NULL ? gloss_relation_get_note (relation) : NULL;
+
+  /* The row cuts the spans' texts and the note to its width: the tooltip
+   * has them whole. */
+  whole = g_strdup_printf (_("%s → %s → %s"), from_text != NULL ? from_text : "", name,
+                           to_text != NULL ? to_text : "");
+  g_free (self->tooltip);
+  self->tooltip = note != NULL && note[0] != '\0' ? g_strconcat (whole, "\n", note, NULL)
+                                                  : g_steal_pointer (&whole);
   gtk_inscription_set_text (self->note_line, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_line), note != NULL && note[0] != '\0');
   gloss_swatch_set_color (self->swatch,

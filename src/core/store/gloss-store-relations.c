@@ -630,6 +630,48 @@ gloss_store_list_relations (GlossStore  *self,
                                  document_id, gloss_store_relation_from_row, error);
 }
 
+/* Where each span that a relation of DOCUMENT_ID starts or ends at
+ * starts: span id -> start (gint64 *), so that a list of the relations in
+ * reading order needs no span paged in. */
+GHashTable *
+gloss_store_list_relation_span_starts (GlossStore  *self,
+                                       gint64       document_id,
+                                       GError     **error)
+{
+  g_autoptr(GHashTable) starts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = gloss_store_prepare (self,
+                              "SELECT id, start FROM spans WHERE id IN "
+                              "(SELECT from_span FROM relations WHERE document = ?1 "
+                              " UNION SELECT to_span FROM relations WHERE document = ?1)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 start = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (starts, g_memdup2 (&id, sizeof id), g_memdup2 (&start, sizeof start));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&starts);
+}
+
 /* The relations from or to span SPAN_ID, in the order they were made. */
 GPtrArray *
 gloss_store_list_span_relations (GlossStore  *self,

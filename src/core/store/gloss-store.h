@@ -342,6 +342,9 @@ GlossRelation *gloss_store_get_relation          (GlossStore          *self,
 GPtrArray     *gloss_store_list_relations        (GlossStore          *self,
                                                   gint64               document_id,
                                                   GError             **error);
+GHashTable    *gloss_store_list_relation_span_starts (GlossStore      *self,
+                                                      gint64           document_id,
+                                                      GError         **error);
 GPtrArray     *gloss_store_list_span_relations   (GlossStore          *self,
                                                   gint64               span_id,
                                                   GError             **error);
