@@ -7,8 +7,9 @@
  *
  * With GLOSS_TEST_SNAPSHOT_DIR set, /gloss/input/attributes/snapshot saves
  * the inspector with attributes (attributes-*.png), the category bar
- * (categories-*.png) and the label editor's pages (label-editor-*.png),
- * light and dark, to that folder. */
+ * (categories-*.png), the label editor's pages (label-editor-*.png) and
+ * what deleting from them asks (delete-*.png), light and dark, to that
+ * folder. */
 
 #include "config.h"
 
@@ -81,18 +82,18 @@ add_confidence (Fixture *fixture)
   return gloss_attribute_get_id (attribute);
 }
 
-/* The stance set, one at a time: Supportive (s), Opposed (o). */
+/* The stance set, one at a time: Supportive (s), Opposed (o), beside the
+ * definitions the project has. */
 static void
-add_stance (Fixture *fixture,
-            gint64  *supportive,
-            gint64  *opposed)
+add_stance_set (Fixture *fixture,
+                gint64  *supportive,
+                gint64  *opposed)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossCategorySet) set = NULL;
   g_autoptr(GlossCategory) first = NULL;
   g_autoptr(GlossCategory) second = NULL;
 
-  remove_default_definitions (fixture);
   set = gloss_store_add_category_set (fixture->store, STANCE, FALSE, &error);
   g_assert_no_error (error);
   first = gloss_store_add_category (fixture->store, gloss_category_set_get_id (set), "Supportive",
@@ -104,6 +105,16 @@ add_stance (Fixture *fixture,
   gloss_test_wait_for_frames ();
   *supportive = gloss_category_get_id (first);
   *opposed = gloss_category_get_id (second);
+}
+
+/* The stance set in place of the default project's. */
+static void
+add_stance (Fixture *fixture,
+            gint64  *supportive,
+            gint64  *opposed)
+{
+  remove_default_definitions (fixture);
+  add_stance_set (fixture, supportive, opposed);
 }
 
 /* The value of attribute NAME on the span starting at START, from the
@@ -873,14 +884,16 @@ test_snapshot (Fixture       *fixture,
   supports = gloss_store_add_relation_label (fixture->store, "Supports", "#2ec27e", "",
                                              "One side backs the other", TRUE, &error);
   g_assert_no_error (error);
+  /* Confidence first: it takes the default project's definitions away,
+   * the stance set among them. */
   confidence = add_confidence (fixture);
+  add_stance_set (fixture, &supportive, &opposed);
   negated = gloss_store_add_attribute (fixture->store, "Negated", GLOSS_ATTRIBUTE_KIND_FLAG, NULL,
                                        label_ids, &error);
   g_assert_no_error (error);
   comment = gloss_store_add_attribute (fixture->store, "Comment", GLOSS_ATTRIBUTE_KIND_TEXT, NULL,
                                        label_ids, &error);
   g_assert_no_error (error);
-  add_stance (fixture, &supportive, &opposed);
   source = gloss_store_add_category_set (fixture->store, "Source", TRUE, &error);
   g_assert_no_error (error);
   wire = gloss_store_add_category (fixture->store, gloss_category_set_get_id (source),
@@ -904,6 +917,24 @@ test_snapshot (Fixture       *fixture,
                                                  gloss_attribute_get_id (comment),
                                                  "quoted by IRNA", &error));
   g_assert_no_error (error);
+
+  /* Relations of their own, for what deleting their label says. */
+  {
+    g_autoptr(GPtrArray) spans = gloss_store_list_spans (fixture->store, fixture->document_id,
+                                                         &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(GlossRelation) relation =
+          gloss_store_add_relation (fixture->store, fixture->document_id,
+                                    gloss_relation_label_get_id (supports),
+                                    gloss_span_get_id (spans->pdata[i]),
+                                    gloss_span_get_id (spans->pdata[i + 1]), "test", NULL, &error);
+
+        g_assert_no_error (error);
+      }
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
@@ -940,6 +971,35 @@ test_snapshot (Fixture       *fixture,
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       save_both_styles (GTK_WIDGET (editor), dir, name);
     }
+
+  /* What deleting one asks, for each kind. */
+  {
+    static const struct { const char *page, *name, *tooltip, *picture; } deletes[] = {
+      { "relations", "Supports", "Delete Relation Label", "delete-relation-label" },
+      { "attributes", "Confidence", "Delete Attribute", "delete-attribute" },
+      { "categories", STANCE, "Delete Category Set", "delete-category-set" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+      {
+        GtkWidget *row, *button;
+        GtkWindow *dialog;
+
+        adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (editor),
+                                                      deletes[i].page);
+        gloss_test_wait_for_frames ();
+        row = gtk_widget_get_ancestor (find_shown_label (GTK_WIDGET (editor), deletes[i].name,
+                                                         TRUE),
+                                       ADW_TYPE_EXPANDER_ROW);
+        button = gloss_test_find_widget_where (row, has_tooltip_text, deletes[i].tooltip);
+        g_assert_nonnull (button);
+        gtk_widget_activate (button);
+        dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL);
+        save_both_styles (GTK_WIDGET (dialog), dir, deletes[i].picture);
+        adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+        gtk_window_destroy (dialog);
+      }
+  }
   gtk_window_destroy (editor);
 }
 
