@@ -148,6 +148,38 @@ list_selects_second_row (gpointer data)
          == 1;
 }
 
+static gboolean
+span_menu_open (Fixture *fixture)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* A right click on text with no span under it never offers the menu of a
+ * span selected before, far from the pointer, whose Remove Span would
+ * remove that span: the span is let go, and nothing is offered. */
+static void
+test_right_click_plain_text (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GlossSpan *first = span_at (fixture, 0);
+  gint64 first_start = gloss_span_get_start (first), first_end = gloss_span_get_end (first);
+  gint64 plain = fixture_find_phrase (fixture, "could become") + 2;
+
+  g_assert_null (gloss_document_view_get_span_at (fixture->view, plain));
+  gloss_test_input_click_widget (span_row (fixture, 0));
+  g_assert_nonnull (gloss_document_view_get_selected_span (fixture->view));
+
+  fixture_right_click (fixture, plain);
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  g_assert_false (span_menu_open (fixture));
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+  g_assert_cmpuint (count_stored (fixture, first_start, first_end, NULL), ==, 1);
+}
+
 /* A click on a row of the Spans list selects its span and leaves the focus
  * in the list, where Delete removes it and the next row comes up selected
  * for the next Delete. */
@@ -778,6 +810,7 @@ main (int    argc,
   ADD ("/gloss/input/spans/right-click-remove", test_right_click_remove);
   ADD ("/gloss/input/spans/right-click-change-label", test_right_click_change_label);
   ADD ("/gloss/input/spans/right-click-add-note", test_right_click_add_note);
+  ADD ("/gloss/input/spans/right-click-plain-text", test_right_click_plain_text);
   ADD ("/gloss/input/spans/span-list-delete", test_span_list_delete);
   ADD ("/gloss/input/spans/span-list-pointer-rests", test_span_list_pointer_rests);
   ADD ("/gloss/input/spans/span-list-arrow-keys", test_span_list_arrow_keys);

@@ -585,6 +585,7 @@ on_text_right_click_cb (GlossWindow     *self,
 {
   GdkRectangle rect = { x, y, 1, 1 };
   gint64 offset, start, end;
+  GlossSpan *span;
   gboolean on_text;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -601,15 +602,20 @@ on_text_right_click_cb (GlossWindow     *self,
       return;
     }
 
-  if (on_text)
+  /* A right click acts on what is under the pointer: on a span, its menu;
+   * elsewhere, never the menu of a span selected before (its Remove Span
+   * would remove a span away from the pointer). */
+  if (on_text && (span = gloss_document_view_get_span_at (self->document_view, offset)) != NULL)
     {
-      GlossSpan *span = gloss_document_view_get_span_at (self->document_view, offset);
-
-      if (span != NULL)
-        gloss_document_view_select_span (self->document_view, span);
+      gloss_document_view_select_span (self->document_view, span);
+      show_text_context_menu (self, &rect);
+      return;
     }
 
-  show_text_context_menu (self, &rect);
+  gloss_document_view_select_span (self->document_view, NULL);
+  if (on_text)
+    gloss_document_view_select_range (self->document_view, offset, offset);
+  show_label_popover (self);
 }
 
 static void
