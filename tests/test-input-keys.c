@@ -50,6 +50,31 @@ test_drag_shows_whole_words (Fixture       *fixture,
   g_assert_cmpuint (count_stored (fixture, start, end, "Hardline camp"), ==, 1);
 }
 
+/* A drag that starts inside the selection makes a new selection, as it
+ * does anywhere else: it does not drag the selected text away (which held
+ * the pointer until Escape). */
+static void
+test_drag_from_inside_selection (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->text_view);
+  gint64 akbar = fixture_find_phrase (fixture, "Akbar Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Akbar Velayati");
+  GtkTextIter begin, stop;
+
+  fixture_drag_over (fixture, "Akbar");
+  g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+  gloss_test_input_drag_text (fixture->text_view, fixture_buffer_offset (fixture, akbar + 1),
+                              fixture_buffer_offset (fixture, end - 1));
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &begin, &stop));
+  g_assert_cmpint (gtk_text_iter_get_offset (&begin), ==, fixture_buffer_offset (fixture, akbar));
+  g_assert_cmpint (gtk_text_iter_get_offset (&stop), ==, fixture_buffer_offset (fixture, end));
+
+  fixture_key (fixture, GDK_KEY_2, 0);
+  g_assert_cmpuint (count_stored (fixture, akbar, end, "Hardline camp"), ==, 1);
+}
+
 /* A click on a span and another label's key relabel it. */
 static void
 test_click_and_key_relabels (Fixture       *fixture,
@@ -554,6 +579,7 @@ main (int    argc,
 
   ADD ("/gloss/input/keys/drag-and-key-labels", NULL, test_drag_and_key_labels);
   ADD ("/gloss/input/keys/drag-shows-whole-words", NULL, test_drag_shows_whole_words);
+  ADD ("/gloss/input/keys/drag-from-inside-selection", NULL, test_drag_from_inside_selection);
   ADD ("/gloss/input/keys/click-and-key-relabels", NULL, test_click_and_key_relabels);
   ADD ("/gloss/input/keys/delete", GUINT_TO_POINTER (GDK_KEY_Delete), test_key_deletes_clicked_span);
   ADD ("/gloss/input/keys/kp-delete", GUINT_TO_POINTER (GDK_KEY_KP_Delete),

@@ -513,6 +513,35 @@ snap_selection_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A press inside the selection starts a new one, as everywhere else in
+ * the text: GtkTextView would start dragging the selected text out
+ * instead, which in a text that is only read is never the aim, and which
+ * left the pointer held until Escape. */
+static void
+on_click_pressed_cb (GlossDocumentView *self,
+                     int                n_press,
+                     double             x,
+                     double             y,
+                     GtkGestureClick   *gesture)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkTextIter begin, stop, iter;
+  int buffer_x, buffer_y;
+
+  if (n_press != 1 || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0 ||
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &begin, &stop))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         x, y, &buffer_x, &buffer_y);
+  if (gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y) &&
+      gtk_text_iter_in_range (&iter, &begin, &stop))
+    gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
 static void
 on_click_released_cb (GlossDocumentView *self,
                       int                n_press,
@@ -939,6 +968,8 @@ gloss_document_view_init (GlossDocumentView *self)
 
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
