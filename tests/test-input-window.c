@@ -303,6 +303,55 @@ test_toast_undo_after_another_step (Fixture       *fixture,
   g_assert_false (stored_document_exists (fixture->path, fixture->document_id));
 }
 
+static gboolean
+toast_title_shown (gpointer data)
+{
+  ToastSearch *search = data;
+
+  return gloss_test_find_widget_where (search->overlay, is_toast_title, search->title) != NULL;
+}
+
+static gboolean
+shows_document (gpointer data)
+{
+  Fixture *fixture = ((gpointer *) data)[0];
+  gint64 document_id = *(gint64 *) ((gpointer *) data)[1];
+
+  return gloss_document_view_get_document_id (fixture->view) == document_id;
+}
+
+/* Ctrl+Z in one document undoes the project's last step, made in another:
+ * that document opens, so that what changes is on the screen, and a toast
+ * says where it was undone. */
+static void
+test_undo_opens_its_document (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *overlay = fixture_child (fixture, "toast_overlay");
+  gint64 first = fixture->document_id;
+  gint64 start = fixture_find_phrase (fixture, "Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Velayati");
+  g_autoptr(GlossDocument) document = gloss_store_get_document (fixture->store, first, NULL);
+  g_autofree char *title = g_strdup_printf ("Undone in “%s”", gloss_document_get_name (document));
+  guint before = count_stored_in (fixture, first);
+  gint64 second = add_document (fixture, "crossing.txt");
+
+  fixture_drag_over (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_2, 0);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Hardline camp"), ==, 1);
+
+  fixture_key (fixture, GDK_KEY_Page_Down, GDK_CONTROL_MASK);
+  gloss_test_input_wait_until (shows_document, (gpointer[]) { fixture, &second },
+                               "the second document");
+  fixture_click (fixture, 2);
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+
+  g_assert_cmpuint (count_stored_in (fixture, first), ==, before);
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, first);
+  gloss_test_input_wait_until (toast_title_shown, &(ToastSearch) { overlay, title, NULL },
+                               "the toast saying where");
+}
+
 /* Whether a tooltip saying TEXT is on the screen, over ROOT's window or
  * one of its popovers. */
 typedef struct
@@ -480,6 +529,7 @@ main (int    argc,
   ADD ("/gloss/input/window/toast-undo-after-pointer-over-text",
        test_toast_undo_after_pointer_over_text);
   ADD ("/gloss/input/window/toast-undo-after-another-step", test_toast_undo_after_another_step);
+  ADD ("/gloss/input/window/undo-opens-its-document", test_undo_opens_its_document);
   ADD ("/gloss/input/window/tooltip-main-menu", test_tooltip_main_menu);
   ADD ("/gloss/input/window/tooltip-document-menu", test_tooltip_document_menu);
   ADD ("/gloss/input/window/tooltip-label-all", test_tooltip_label_all);

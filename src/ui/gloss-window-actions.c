@@ -151,16 +151,113 @@ delete_span_action (GtkWidget  *widget,
     }
 }
 
+/* A toast is as wide as its text up to about 60 characters; a name longer
+ * than this is shortened. */
+#define TOAST_NAME_CHARS 40
+
+/* DOCUMENT's name for a toast's title: shortened in its middle, so that
+ * the words around it stay in view, and escaped, a title being markup. */
+static char *
+toast_document_name (GlossDocument *document)
+{
+  const char *name = gloss_document_get_name (document);
+  glong length = g_utf8_strlen (name, -1);
+
+  if (length > TOAST_NAME_CHARS)
+    {
+      g_autofree char *head = g_utf8_substring (name, 0, TOAST_NAME_CHARS / 2);
+      g_autofree char *tail = g_utf8_substring (name, length - TOAST_NAME_CHARS / 2, length);
+      g_autofree char *shortened = g_strconcat (head, "…", tail, NULL);
+
+      return g_markup_escape_text (shortened, -1);
+    }
+
+  return g_markup_escape_text (name, -1);
+}
+
+/* The documents a step's changes belong to: whether the open one is among
+ * them, and another that is. */
+typedef struct
+{
+  gint64 open;
+  gboolean in_open;
+  gint64 other;
+} StepDocuments;
+
+static void
+on_step_committed_cb (GlossStore    *store,
+                      GPtrArray     *changes,
+                      StepDocuments *documents)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      GlossChange *change = g_ptr_array_index (changes, i);
+      GObject *row = change->after != NULL ? change->after : change->before;
+      gint64 document_id = 0;
+
+      if (GLOSS_IS_SPAN (row))
+        document_id = gloss_span_get_document_id (GLOSS_SPAN (row));
+      else if (GLOSS_IS_RELATION (row))
+        document_id = gloss_relation_get_document_id (GLOSS_RELATION (row));
+      else if (GLOSS_IS_DOCUMENT_CATEGORY (row))
+        document_id = gloss_document_category_get_document_id (GLOSS_DOCUMENT_CATEGORY (row));
+      else if (GLOSS_IS_DOCUMENT (change->after))
+        document_id = gloss_document_get_id (GLOSS_DOCUMENT (change->after));
+
+      if (document_id == documents->open)
+        documents->in_open = TRUE;
+      else if (document_id != 0 && documents->other == 0)
+        documents->other = document_id;
+    }
+}
+
+/* Undo and redo take the project's steps in order, whatever document
+ * each was made in: a step that changes only another document opens it,
+ * so that what changes is on the screen, and says so. */
+static void
+take_step (GlossWindow *self,
+           gboolean     undo)
+{
+  StepDocuments documents = { gloss_document_view_get_document_id (self->document_view) };
+  g_autoptr(GError) error = NULL;
+  gulong handler;
+  gboolean done;
+
+  handler = g_signal_connect (self->store, "changes-committed",
+                              G_CALLBACK (on_step_committed_cb), &documents);
+  done = undo ? gloss_history_undo (self->history, &error)
+              : gloss_history_redo (self->history, &error);
+  g_signal_handler_disconnect (self->store, handler);
+
+  if (!done)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (!documents.in_open && documents.other != 0 &&
+      _gloss_window_show_document (self, documents.other))
+    {
+      g_autoptr(GlossDocument) document = gloss_store_get_document (self->store, documents.other,
+                                                                    NULL);
+      g_autofree char *name = NULL;
+      g_autofree char *message = NULL;
+
+      if (document == NULL)
+        return;
+      name = toast_document_name (document);
+      /* Translators: %s is a document's name. */
+      message = g_strdup_printf (undo ? _("Undone in “%s”") : _("Redone in “%s”"), name);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!gloss_history_undo (self->history, &error))
-    show_error (self, error);
+  take_step (GLOSS_WINDOW (widget), TRUE);
 }
 
 static void
@@ -168,11 +265,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!gloss_history_redo (self->history, &error))
-    show_error (self, error);
+  take_step (GLOSS_WINDOW (widget), FALSE);
 }
 
 /* Shows TOAST with an Undo for the step just done. Its Undo undoes the
@@ -362,11 +455,8 @@ rename_document_action (GtkWidget  *widget,
     show_rename_dialog (self, document);
 }
 
-/* A toast is as wide as its text up to about 60 characters; a name longer
- * than this is shortened. */
-#define TOAST_NAME_CHARS 40
-
 /* Deleted at once, as every action is; the toast's Undo brings it back. */
+
 static void
 delete_document_action (GtkWidget  *widget,
                         const char *action_name,
@@ -375,10 +465,8 @@ delete_document_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GlossDocument) document = _gloss_window_get_current_document (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *shortened = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
-  const char *name;
 
   if (document == NULL)
     return;
@@ -389,18 +477,7 @@ delete_document_action (GtkWidget  *widget,
       return;
     }
 
-  /* The name shortened in its middle, so that "deleted" stays in view,
-   * and escaped: a toast's title is markup. */
-  name = gloss_document_get_name (document);
-  if (g_utf8_strlen (name, -1) > TOAST_NAME_CHARS)
-    {
-      g_autofree char *head = g_utf8_substring (name, 0, TOAST_NAME_CHARS / 2);
-      g_autofree char *tail = g_utf8_substring (name, g_utf8_strlen (name, -1) - TOAST_NAME_CHARS / 2,
-                                                g_utf8_strlen (name, -1));
-
-      shortened = g_strconcat (head, "…", tail, NULL);
-    }
-  escaped = g_markup_escape_text (shortened ? shortened : name, -1);
+  escaped = toast_document_name (document);
   title = g_strdup_printf (_("“%s” deleted"), escaped);
   show_undo_toast (self, adw_toast_new (title));
 }

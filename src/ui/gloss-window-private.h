@@ -174,4 +174,7 @@ void           _gloss_window_class_import_init       (GtkWidgetClass      *widge
 void           _gloss_window_import_init             (GlossWindow         *self);
 void           _gloss_window_update_recent_menu      (GlossWindow         *self);
 
+gboolean _gloss_window_show_document (GlossWindow *self,
+                                      gint64       document_id);
+
 G_END_DECLS

@@ -689,18 +689,14 @@ factory_new (GlossWindow *self,
   return factory;
 }
 
-/* Opens DOCUMENT_ID, shows it as the chosen document, and selects and
- * scrolls to START-END (code points) in its text. */
+/* Opens DOCUMENT_ID and shows it as the chosen document in the list.
+ * FALSE when the list does not show it (a filter hides it) or it cannot
+ * be read. */
 gboolean
-gloss_window_reveal_range (GlossWindow *self,
-                           gint64       document_id,
-                           gint64       start,
-                           gint64       end)
+_gloss_window_show_document (GlossWindow *self,
+                             gint64       document_id)
 {
-  GtkTextView *text_view;
   guint position;
-
-  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
 
   if (!gloss_document_list_find (self->documents, document_id, &position))
     return FALSE;
@@ -712,6 +708,23 @@ gloss_window_reveal_range (GlossWindow *self,
     return FALSE;
   gtk_widget_activate_action (GTK_WIDGET (self->document_list_view), "list.scroll-to-item", "u",
                               position);
+  return TRUE;
+}
+
+/* Opens DOCUMENT_ID, shows it as the chosen document, and selects and
+ * scrolls to START-END (code points) in its text. */
+gboolean
+gloss_window_reveal_range (GlossWindow *self,
+                           gint64       document_id,
+                           gint64       start,
+                           gint64       end)
+{
+  GtkTextView *text_view;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  if (!_gloss_window_show_document (self, document_id))
+    return FALSE;
 
   text_view = GTK_TEXT_VIEW (self->document_view);
   gloss_document_view_select_range (self->document_view, start, end);
