@@ -63,6 +63,8 @@ test_attributes_and_categories (void)
   gloss_dataset_attribute_add_value (confidence, "high");
   gloss_dataset_attribute_add_value (confidence, "low");
   g_assert_cmpuint (confidence->values->len, ==, 2);
+  g_assert_cmpstr (gloss_dataset_attribute_find_value (confidence, "high"), ==, "high");
+  g_assert_null (gloss_dataset_attribute_find_value (confidence, "High"));
 
   gloss_dataset_span_set_attribute (span, "Confidence", "low");
   gloss_dataset_span_set_attribute (span, "Confidence", "high");
@@ -77,6 +79,11 @@ test_attributes_and_categories (void)
   gloss_dataset_document_add_category (document, "Stance", "opposed");
   gloss_dataset_document_add_category (document, "Stance", "opposed");
   g_assert_cmpuint (document->categories->len, ==, 1);
+  g_assert_true (gloss_dataset_category_set_find_value (stance, "mixed") == g_ptr_array_index (stance->values, 1));
+  g_assert_null (gloss_dataset_category_set_find_value (stance, "supportive"));
+  g_assert_true (gloss_dataset_document_find_category (document, "Stance", "opposed") == g_ptr_array_index (document->categories, 0));
+  g_assert_null (gloss_dataset_document_find_category (document, "Stance", "mixed"));
+  g_assert_null (gloss_dataset_document_find_category (document, "Topic", "opposed"));
 
   g_assert_true (gloss_attribute_kind_from_string ("choice", &kind));
   g_assert_cmpint (kind, ==, GLOSS_ATTRIBUTE_KIND_CHOICE);
@@ -115,6 +122,13 @@ test_many_entries (void)
   g_assert_cmpuint (attribute->values->len, ==, n);
   g_assert_cmpuint (attribute->labels->len, ==, n);
   g_assert_cmpstr (gloss_dataset_span_get_attribute (span, "v17"), ==, "b");
+  g_assert_cmpstr (gloss_dataset_attribute_find_value (attribute, "v19999"), ==, "v19999");
+  g_assert_null (gloss_dataset_attribute_find_value (attribute, "v20000"));
+  g_assert_true (gloss_dataset_category_set_find_value (set, "v3") == g_ptr_array_index (set->values, 3));
+  g_assert_null (gloss_dataset_category_set_find_value (set, "v20000"));
+  g_assert_true (gloss_dataset_document_find_category (document, "Stance", "v9")
+                 == g_ptr_array_index (document->categories, 9));
+  g_assert_null (gloss_dataset_document_find_category (document, "Topic", "v9"));
 
   /* Appended behind the index's back, as a reader that checked for
    * duplicates itself does. */

@@ -439,31 +439,6 @@ is_color (const char *color)
   return TRUE;
 }
 
-/* What the first line defines, found without a search: a file may define
- * thousands of values, and a search for each made reading quadratic. */
-typedef struct
-{
-  GHashTable *choices;     /* "ATTRIBUTE\x1fVALUE", of the choice attributes */
-  GHashTable *categories;  /* "SET\x1fVALUE" */
-} Known;
-
-static char *
-known_key (const char *name,
-           const char *value)
-{
-  return g_strconcat (name, "\x1f", value, NULL);
-}
-
-static gboolean
-known_contains (GHashTable *table,
-                const char *name,
-                const char *value)
-{
-  g_autofree char *key = known_key (name, value);
-
-  return g_hash_table_contains (table, key);
-}
-
 /* An optional true or false; *VALUE is left as it is when missing. */
 static gboolean
 get_boolean (const GlossJsonFile  *file,
@@ -616,7 +591,6 @@ read_attributes (const GlossJsonFile  *file,
                  JsonObject           *object,
                  const char           *where,
                  GlossDataset         *dataset,
-                 Known                *known,
                  GError              **error)
 {
   JsonArray *attributes;
@@ -629,7 +603,6 @@ read_attributes (const GlossJsonFile  *file,
       g_autofree char *attribute_where = g_strdup_printf ("%s, attributes[%u]", where, i);
       g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GHashTable) seen_labels = NULL;
       GlossDatasetAttribute *attribute;
       GlossAttributeKind kind;
       JsonObject *attribute_object;
@@ -700,11 +673,8 @@ read_attributes (const GlossJsonFile  *file,
         }
 
       attribute = gloss_dataset_ensure_attribute (dataset, name, kind);
-      /* Added here rather than through gloss_dataset_attribute_add_label ()
-       * and _add_value (), which search the list for each: get_strings ()
-       * found the names given twice, SEEN finds two spellings of one
-       * label. */
-      seen_labels = g_hash_table_new (g_str_hash, g_str_equal);
+      /* Two spellings of one label ("Actor " and "Actor") are one name, and
+       * the dataset adds a name once. */
       for (guint j = 0; j < labels->len; j++)
         {
           const char *label = g_ptr_array_index (labels, j);
@@ -718,15 +688,10 @@ read_attributes (const GlossJsonFile  *file,
                                     _("the label “%s” is not in “labels”"), shown);
               return FALSE;
             }
-          if (g_hash_table_add (seen_labels, dataset_label->name))
-            g_ptr_array_add (attribute->labels, g_strdup (dataset_label->name));
+          gloss_dataset_attribute_add_label (attribute, dataset_label->name);
         }
       for (guint j = 0; j < values->len; j++)
-        {
-          g_ptr_array_add (attribute->values, g_strdup (g_ptr_array_index (values, j)));
-          g_hash_table_add (known->choices, known_key (attribute->name,
-                                                       g_ptr_array_index (values, j)));
-        }
+        gloss_dataset_attribute_add_value (attribute, g_ptr_array_index (values, j));
     }
 
   return TRUE;
@@ -737,7 +702,6 @@ read_category_sets (const GlossJsonFile  *file,
                     JsonObject           *object,
                     const char           *where,
                     GlossDataset         *dataset,
-                    Known                *known,
                     GError              **error)
 {
   JsonArray *sets;
@@ -804,7 +768,7 @@ read_category_sets (const GlossJsonFile  *file,
               return FALSE;
             }
 
-          if (!g_hash_table_add (known->categories, known_key (set->name, value_name)))
+          if (gloss_dataset_category_set_find_value (set, value_name) != NULL)
             {
               g_autofree char *shown = gloss_format_excerpt (value_name, -1);
 
@@ -813,13 +777,9 @@ read_category_sets (const GlossJsonFile  *file,
               return FALSE;
             }
 
-          /* Added here rather than through
-           * gloss_dataset_category_set_ensure_value (), which searches the
-           * list: KNOWN found the values given twice. */
-          value = g_new0 (GlossDatasetCategoryValue, 1);
-          value->name = g_strdup (value_name);
+          value = gloss_dataset_category_set_ensure_value (set, value_name);
+          g_free (value->hotkey);
           value->hotkey = g_strdup (hotkey != NULL ? hotkey : "");
-          g_ptr_array_add (set->values, value);
         }
     }
 
@@ -831,7 +791,6 @@ read_header (const GlossJsonFile  *file,
              JsonObject           *object,
              const char           *where,
              GlossDataset         *dataset,
-             Known                *known,
              GlossFormatReport    *report,
              GError              **error)
 {
@@ -933,8 +892,8 @@ read_header (const GlossJsonFile  *file,
     }
 
   return read_relation_labels (file, object, where, dataset, error) &&
-         read_attributes (file, object, where, dataset, known, error) &&
-         read_category_sets (file, object, where, dataset, known, error);
+         read_attributes (file, object, where, dataset, error) &&
+         read_category_sets (file, object, where, dataset, error);
 }
 
 /* The attribute values of a span: {"Confidence": "high", "Negated": true}. */
@@ -943,7 +902,6 @@ read_span_attributes (const GlossJsonFile  *file,
                       JsonObject           *object,
                       const char           *where,
                       GlossDataset         *dataset,
-                      Known                *known,
                       GlossDatasetSpan     *span,
                       GError              **error)
 {
@@ -962,7 +920,6 @@ read_span_attributes (const GlossJsonFile  *file,
       JsonNode *node = json_object_get_member (attributes, name);
       GlossDatasetAttribute *attribute = gloss_dataset_find_attribute (dataset, name);
       g_autofree char *shown = gloss_format_excerpt (name, -1);
-      GlossDatasetAttributeValue *attribute_value;
       const char *value = NULL;
 
       if (attribute == NULL)
@@ -1008,7 +965,7 @@ read_span_attributes (const GlossJsonFile  *file,
         }
 
       if (attribute->kind == GLOSS_ATTRIBUTE_KIND_CHOICE &&
-          !known_contains (known->choices, attribute->name, value))
+          gloss_dataset_attribute_find_value (attribute, value) == NULL)
         {
           g_autofree char *shown_value = gloss_format_excerpt (value, -1);
 
@@ -1018,13 +975,7 @@ read_span_attributes (const GlossJsonFile  *file,
           return FALSE;
         }
 
-      /* Appended rather than through gloss_dataset_span_set_attribute (),
-       * which searches the span's values for each: an object's members
-       * are each once. */
-      attribute_value = g_new0 (GlossDatasetAttributeValue, 1);
-      attribute_value->name = g_strdup (attribute->name);
-      attribute_value->value = g_strdup (value);
-      g_ptr_array_add (span->attributes, attribute_value);
+      gloss_dataset_span_set_attribute (span, attribute->name, value);
     }
 
   return TRUE;
@@ -1122,19 +1073,31 @@ read_relations (const GlossJsonFile   *file,
   return TRUE;
 }
 
+/* The value of DOCUMENT's first choice in the set SET_NAME: a search, for
+ * the message that refuses a second one in a single-choice set. */
+static const char *
+find_choice (GlossDatasetDocument *document,
+             const char           *set_name)
+{
+  for (guint i = 0; i < document->categories->len; i++)
+    {
+      GlossDatasetCategory *category = g_ptr_array_index (document->categories, i);
+
+      if (g_str_equal (category->set, set_name))
+        return category->value;
+    }
+
+  return "";
+}
+
 static gboolean
 read_categories (const GlossJsonFile   *file,
                  JsonObject            *object,
                  const char            *where,
                  GlossDataset          *dataset,
-                 Known                 *known,
                  GlossDatasetDocument  *document,
                  GError               **error)
 {
-  /* The document's choices, and for each single-choice set the one it
-   * has, found without a search through the choices before. */
-  g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) single = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *categories;
 
   if (!gloss_json_get_array (file, object, where, "categories", FALSE, &categories, error))
@@ -1149,8 +1112,6 @@ read_categories (const GlossJsonFile   *file,
       JsonObject *category_object;
       const char *set_name;
       const char *value;
-      GlossDatasetCategory *category;
-      const char *other;
 
       category_object = gloss_json_node_get_object (file, json_array_get_element (categories, i),
                                                     category_where, error);
@@ -1172,7 +1133,7 @@ read_categories (const GlossJsonFile   *file,
           return FALSE;
         }
 
-      if (!known_contains (known->categories, set->name, value))
+      if (gloss_dataset_category_set_find_value (set, value) == NULL)
         {
           gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, category_where,
                                 _("“%s” is not a category of the set “%s”"), shown_value,
@@ -1180,15 +1141,16 @@ read_categories (const GlossJsonFile   *file,
           return FALSE;
         }
 
-      if (!g_hash_table_add (chosen, known_key (set->name, value)))
+      if (gloss_dataset_document_find_category (document, set->name, value) != NULL)
         {
           gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, category_where,
                                 _("the category “%s” is listed twice"), shown_value);
           return FALSE;
         }
-      if (!set->multiple && (other = g_hash_table_lookup (single, set->name)) != NULL)
+      if (!set->multiple && gloss_dataset_document_count_categories (document, set->name) > 0)
         {
-          g_autofree char *shown_other = gloss_format_excerpt (other, -1);
+          g_autofree char *shown_other = gloss_format_excerpt (find_choice (document, set->name),
+                                                               -1);
 
           gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, category_where,
                                 _("the set “%s” takes one category, and the document has "
@@ -1196,15 +1158,7 @@ read_categories (const GlossJsonFile   *file,
           return FALSE;
         }
 
-      /* Appended rather than through gloss_dataset_document_add_category (),
-       * which searches the document's choices: CHOSEN found a choice given
-       * twice. */
-      category = g_new0 (GlossDatasetCategory, 1);
-      category->set = g_strdup (set->name);
-      category->value = g_strdup (value);
-      g_ptr_array_add (document->categories, category);
-      if (!set->multiple)
-        g_hash_table_insert (single, set->name, category->value);
+      gloss_dataset_document_add_category (document, set->name, value);
     }
 
   return TRUE;
@@ -1215,7 +1169,6 @@ read_span (const GlossJsonFile   *file,
            JsonNode              *node,
            const char            *where,
            GlossDataset          *dataset,
-           Known                 *known,
            GlossDatasetDocument  *document,
            GlossFormatText       *document_text,
            GlossFormatReport     *report,
@@ -1256,7 +1209,7 @@ read_span (const GlossJsonFile   *file,
   span = gloss_dataset_document_add_span (document, start, end, dataset_label->name, annotator,
                                           note);
 
-  return read_span_attributes (file, object, where, dataset, known, span, error);
+  return read_span_attributes (file, object, where, dataset, span, error);
 }
 
 static gboolean
@@ -1264,7 +1217,6 @@ read_document (const GlossJsonFile  *file,
                JsonObject           *object,
                const char           *where,
                GlossDataset         *dataset,
-               Known                *known,
                GlossFormatReport    *report,
                GError              **error)
 {
@@ -1298,13 +1250,13 @@ read_document (const GlossJsonFile  *file,
     {
       g_autofree char *span_where = g_strdup_printf ("%s, spans[%u]", where, i);
 
-      if (!read_span (file, json_array_get_element (spans, i), span_where, dataset, known,
-                      document, &document_text, report, error))
+      if (!read_span (file, json_array_get_element (spans, i), span_where, dataset, document,
+                      &document_text, report, error))
         return FALSE;
     }
 
   if (!read_relations (file, object, where, dataset, document, error) ||
-      !read_categories (file, object, where, dataset, known, document, error))
+      !read_categories (file, object, where, dataset, document, error))
     return FALSE;
 
   g_ptr_array_add (dataset->documents, g_steal_pointer (&document));
@@ -1334,10 +1286,6 @@ read_text (const GlossJsonFile  *file,
   g_autoptr(GlossDataset) dataset = NULL;
   const char *line_start;
   const char *data_end;
-  g_autoptr(GHashTable) choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            NULL);
-  Known known = { choices, categories };
   gboolean seen_header = FALSE;
   guint line_number = 0;
 
@@ -1373,9 +1321,9 @@ read_text (const GlossJsonFile  *file,
         return NULL;
 
       if (!seen_header)
-        ok = read_header (file, object, where, dataset, &known, report, error);
+        ok = read_header (file, object, where, dataset, report, error);
       else
-        ok = read_document (file, object, where, dataset, &known, report, error);
+        ok = read_document (file, object, where, dataset, report, error);
       if (!ok)
         return NULL;
 

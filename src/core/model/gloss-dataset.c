@@ -462,6 +462,17 @@ gloss_dataset_attribute_add_value (GlossDatasetAttribute *attribute,
     index_add (attribute->values, attribute->value_index, g_strdup (value));
 }
 
+/* VALUE as one of ATTRIBUTE's values, or NULL when it is none of them. */
+const char *
+gloss_dataset_attribute_find_value (GlossDatasetAttribute *attribute,
+                                    const char            *value)
+{
+  g_return_val_if_fail (attribute != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return index_lookup (attribute->values, &attribute->value_index, g_str_hash, g_str_equal, value);
+}
+
 void
 gloss_dataset_attribute_add_label (GlossDatasetAttribute *attribute,
                                    const char            *label)
@@ -506,6 +517,16 @@ gloss_dataset_ensure_category_set (GlossDataset *dataset,
 }
 
 GlossDatasetCategoryValue *
+gloss_dataset_category_set_find_value (GlossDatasetCategorySet *set,
+                                       const char              *value)
+{
+  g_return_val_if_fail (set != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return index_lookup (set->values, &set->value_index, name_hash, name_equal, &value);
+}
+
+GlossDatasetCategoryValue *
 gloss_dataset_category_set_ensure_value (GlossDatasetCategorySet *set,
                                          const char              *value)
 {
@@ -514,7 +535,7 @@ gloss_dataset_category_set_ensure_value (GlossDatasetCategorySet *set,
   g_return_val_if_fail (set != NULL, NULL);
   g_return_val_if_fail (value != NULL, NULL);
 
-  category_value = index_lookup (set->values, &set->value_index, name_hash, name_equal, &value);
+  category_value = gloss_dataset_category_set_find_value (set, value);
   if (category_value != NULL)
     return category_value;
 
@@ -592,22 +613,36 @@ gloss_dataset_span_get_attribute (GlossDatasetSpan *span,
   return attribute_value != NULL ? attribute_value->value : NULL;
 }
 
+GlossDatasetCategory *
+gloss_dataset_document_find_category (GlossDatasetDocument *document,
+                                      const char           *set,
+                                      const char           *value)
+{
+  GlossDatasetCategory probe;
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (set != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  probe.set = (char *) set;
+  probe.value = (char *) value;
+
+  return index_lookup (document->categories, &document->category_index, category_hash,
+                       category_equal, &probe);
+}
+
 void
 gloss_dataset_document_add_category (GlossDatasetDocument *document,
                                      const char           *set,
                                      const char           *value)
 {
   GlossDatasetCategory *category;
-  GlossDatasetCategory probe;
 
   g_return_if_fail (document != NULL);
   g_return_if_fail (set != NULL);
   g_return_if_fail (value != NULL);
 
-  probe.set = (char *) set;
-  probe.value = (char *) value;
-  if (index_lookup (document->categories, &document->category_index, category_hash,
-                    category_equal, &probe) != NULL)
+  if (gloss_dataset_document_find_category (document, set, value) != NULL)
     return;
 
   category = g_new0 (GlossDatasetCategory, 1);

@@ -175,6 +175,8 @@ GlossDatasetAttribute     *gloss_dataset_find_attribute        (GlossDataset *da
                                                                 const char   *name);
 void                       gloss_dataset_attribute_add_value   (GlossDatasetAttribute *attribute,
                                                                 const char            *value);
+const char                *gloss_dataset_attribute_find_value  (GlossDatasetAttribute *attribute,
+                                                                const char            *value);
 void                       gloss_dataset_attribute_add_label   (GlossDatasetAttribute *attribute,
                                                                 const char            *label);
 GlossDatasetCategorySet   *gloss_dataset_ensure_category_set   (GlossDataset *dataset,
@@ -182,6 +184,8 @@ GlossDatasetCategorySet   *gloss_dataset_ensure_category_set   (GlossDataset *da
 GlossDatasetCategorySet   *gloss_dataset_find_category_set     (GlossDataset *dataset,
                                                                 const char   *name);
 GlossDatasetCategoryValue *gloss_dataset_category_set_ensure_value (GlossDatasetCategorySet *set,
+                                                                    const char              *value);
+GlossDatasetCategoryValue *gloss_dataset_category_set_find_value   (GlossDatasetCategorySet *set,
                                                                     const char              *value);
 
 GlossDatasetRelation *gloss_dataset_document_add_relation (GlossDatasetDocument *document,
@@ -196,6 +200,9 @@ void                  gloss_dataset_span_set_attribute    (GlossDatasetSpan     
                                                            const char           *value);
 const char           *gloss_dataset_span_get_attribute    (GlossDatasetSpan     *span,
                                                            const char           *name);
+GlossDatasetCategory *gloss_dataset_document_find_category (GlossDatasetDocument *document,
+                                                            const char           *set,
+                                                            const char           *value);
 /* Adds one choice; a choice the document already has is not added twice. */
 void                  gloss_dataset_document_add_category (GlossDatasetDocument *document,
                                                            const char           *set,
