@@ -145,6 +145,39 @@ test_many_entries (void)
   g_assert_cmpstr (gloss_dataset_span_get_attribute (span, "late"), ==, "y");
 }
 
+/* Thousands of relation labels, attributes and category sets: each is
+ * added once, at the end, and found by its name. */
+static void
+test_many_definitions (void)
+{
+  g_autoptr(GlossDataset) dataset = gloss_dataset_new ();
+  const guint n = 20000;
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("d%u", i);
+
+        gloss_dataset_ensure_relation_label (dataset, name);
+        gloss_dataset_ensure_attribute (dataset, name, round == 0 ? GLOSS_ATTRIBUTE_KIND_TEXT
+                                                                  : GLOSS_ATTRIBUTE_KIND_FLAG);
+        gloss_dataset_ensure_category_set (dataset, name);
+      }
+
+  g_assert_cmpuint (dataset->relation_labels->len, ==, n);
+  g_assert_cmpuint (dataset->attributes->len, ==, n);
+  g_assert_cmpuint (dataset->category_sets->len, ==, n);
+  g_assert_true (gloss_dataset_find_relation_label (dataset, "d17") == g_ptr_array_index (dataset->relation_labels, 17));
+  g_assert_true (gloss_dataset_find_attribute (dataset, "d19999") == g_ptr_array_index (dataset->attributes, n - 1));
+  g_assert_cmpint (gloss_dataset_find_attribute (dataset, "d3")->kind, ==, GLOSS_ATTRIBUTE_KIND_TEXT);
+  g_assert_true (gloss_dataset_find_category_set (dataset, "d0") == g_ptr_array_index (dataset->category_sets, 0));
+  g_assert_null (gloss_dataset_find_relation_label (dataset, "d20000"));
+  g_assert_null (gloss_dataset_find_attribute (dataset, "D3"));
+  g_assert_null (gloss_dataset_find_category_set (dataset, ""));
+  g_assert_cmpstr (gloss_dataset_find_relation_label (dataset, "d5")->hotkey, ==, "");
+  g_assert_true (gloss_dataset_find_relation_label (dataset, "d5")->directed);
+}
+
 /* A choice of a format that does not define its sets: the set and value
  * are added as used, and a set becomes multiple only once one document
  * has two different choices in it. */
@@ -220,6 +253,7 @@ main (int   argc,
   g_test_add_func ("/gloss/dataset/add-choice", test_add_choice);
 
   g_test_add_func ("/gloss/dataset/many-entries", test_many_entries);
+  g_test_add_func ("/gloss/dataset/many-definitions", test_many_definitions);
   g_test_add_func ("/gloss/dataset/many-choices", test_many_choices);
 
   return g_test_run ();

@@ -8,12 +8,13 @@
 
 #include "gloss-dataset.h"
 
-/* The lists a reader adds to by name (a span's attributes, a document's
- * categories, a definition's values) are searched; past a few entries a
- * hash table beside the list takes over, so that a file with thousands of
- * them on one span or document still reads in linear time. The lists only
- * grow at their end and hold no duplicates, so the table holds the first
- * g_hash_table_size () entries of its list. */
+/* The lists a reader adds to by name (the relation labels, attributes and
+ * category sets, a span's attributes, a document's categories, a
+ * definition's values) are searched; past a few entries a hash table
+ * beside the list takes over, so that a file with thousands of them still
+ * reads in linear time. The lists only grow at their end and hold no
+ * duplicates, so the table holds the first g_hash_table_size () entries of
+ * its list. */
 #define INDEX_THRESHOLD 8
 
 static gpointer
@@ -65,6 +66,49 @@ name_equal (gconstpointer a,
             gconstpointer b)
 {
   return g_str_equal (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The item named NAME in ITEMS, structs whose first member is their name. */
+static gpointer
+named_find (GPtrArray   *items,
+            GHashTable **index,
+            const char  *name)
+{
+  return index_lookup (items, index, name_hash, name_equal, &name);
+}
+
+/* The item named NAME in ITEMS; when there is none, a new one of SIZE bytes
+ * with only its name set, added at the end, and *ADDED (when not NULL)
+ * says so to let the caller fill in the rest. */
+static gpointer
+named_ensure (GPtrArray   *items,
+              GHashTable **index,
+              const char  *name,
+              gsize        size,
+              gboolean    *added)
+{
+  char **item = named_find (items, index, name);
+
+  if (added != NULL)
+    *added = item == NULL;
+  if (item != NULL)
+    return item;
+
+  item = g_malloc0 (size);
+  *item = g_strdup (name);
+  index_add (items, *index, item);
+
+  return item;
+}
+
+/* STRING added to STRINGS, a list of strings, unless it is there. */
+static void
+strings_add (GPtrArray   *strings,
+             GHashTable **index,
+             const char  *string)
+{
+  if (index_lookup (strings, index, g_str_hash, g_str_equal, string) == NULL)
+    index_add (strings, *index, g_strdup (string));
 }
 
 static guint
@@ -216,9 +260,6 @@ gloss_dataset_new (void)
   dataset->relation_labels = g_ptr_array_new_with_free_func (relation_label_free);
   dataset->attributes = g_ptr_array_new_with_free_func (attribute_free);
   dataset->category_sets = g_ptr_array_new_with_free_func (category_set_free);
-  dataset->relation_names = g_hash_table_new (g_str_hash, g_str_equal);
-  dataset->attribute_names = g_hash_table_new (g_str_hash, g_str_equal);
-  dataset->category_set_names = g_hash_table_new (g_str_hash, g_str_equal);
 
   return dataset;
 }
@@ -230,9 +271,9 @@ gloss_dataset_free (GlossDataset *dataset)
     return;
 
   g_hash_table_unref (dataset->names);
-  g_hash_table_unref (dataset->relation_names);
-  g_hash_table_unref (dataset->attribute_names);
-  g_hash_table_unref (dataset->category_set_names);
+  g_clear_pointer (&dataset->relation_names, g_hash_table_unref);
+  g_clear_pointer (&dataset->attribute_names, g_hash_table_unref);
+  g_clear_pointer (&dataset->category_set_names, g_hash_table_unref);
   g_ptr_array_unref (dataset->labels);
   g_ptr_array_unref (dataset->documents);
   g_ptr_array_unref (dataset->relation_labels);
@@ -387,7 +428,7 @@ gloss_dataset_find_relation_label (GlossDataset *dataset,
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return g_hash_table_lookup (dataset->relation_names, name);
+  return named_find (dataset->relation_labels, &dataset->relation_names, name);
 }
 
 GlossDatasetRelationLabel *
@@ -395,21 +436,19 @@ gloss_dataset_ensure_relation_label (GlossDataset *dataset,
                                      const char   *name)
 {
   GlossDatasetRelationLabel *label;
+  gboolean added;
 
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  label = gloss_dataset_find_relation_label (dataset, name);
-  if (label != NULL)
-    return label;
-
-  label = g_new0 (GlossDatasetRelationLabel, 1);
-  label->name = g_strdup (name);
-  label->hotkey = g_strdup ("");
-  label->description = g_strdup ("");
-  label->directed = TRUE;
-  g_ptr_array_add (dataset->relation_labels, label);
-  g_hash_table_insert (dataset->relation_names, label->name, label);
+  label = named_ensure (dataset->relation_labels, &dataset->relation_names, name, sizeof *label,
+                        &added);
+  if (added)
+    {
+      label->hotkey = g_strdup ("");
+      label->description = g_strdup ("");
+      label->directed = TRUE;
+    }
 
   return label;
 }
@@ -421,7 +460,7 @@ gloss_dataset_find_attribute (GlossDataset *dataset,
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return g_hash_table_lookup (dataset->attribute_names, name);
+  return named_find (dataset->attributes, &dataset->attribute_names, name);
 }
 
 /* An attribute already defined keeps its kind: the first definition a file
@@ -432,21 +471,19 @@ gloss_dataset_ensure_attribute (GlossDataset       *dataset,
                                 GlossAttributeKind  kind)
 {
   GlossDatasetAttribute *attribute;
+  gboolean added;
 
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  attribute = gloss_dataset_find_attribute (dataset, name);
-  if (attribute != NULL)
-    return attribute;
-
-  attribute = g_new0 (GlossDatasetAttribute, 1);
-  attribute->name = g_strdup (name);
-  attribute->kind = kind;
-  attribute->labels = g_ptr_array_new_with_free_func (g_free);
-  attribute->values = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (dataset->attributes, attribute);
-  g_hash_table_insert (dataset->attribute_names, attribute->name, attribute);
+  attribute = named_ensure (dataset->attributes, &dataset->attribute_names, name,
+                            sizeof *attribute, &added);
+  if (added)
+    {
+      attribute->kind = kind;
+      attribute->labels = g_ptr_array_new_with_free_func (g_free);
+      attribute->values = g_ptr_array_new_with_free_func (g_free);
+    }
 
   return attribute;
 }
@@ -458,8 +495,7 @@ gloss_dataset_attribute_add_value (GlossDatasetAttribute *attribute,
   g_return_if_fail (attribute != NULL);
   g_return_if_fail (value != NULL);
 
-  if (index_lookup (attribute->values, &attribute->value_index, g_str_hash, g_str_equal, value) == NULL)
-    index_add (attribute->values, attribute->value_index, g_strdup (value));
+  strings_add (attribute->values, &attribute->value_index, value);
 }
 
 /* VALUE as one of ATTRIBUTE's values, or NULL when it is none of them. */
@@ -480,8 +516,7 @@ gloss_dataset_attribute_add_label (GlossDatasetAttribute *attribute,
   g_return_if_fail (attribute != NULL);
   g_return_if_fail (label != NULL);
 
-  if (index_lookup (attribute->labels, &attribute->label_index, g_str_hash, g_str_equal, label) == NULL)
-    index_add (attribute->labels, attribute->label_index, g_strdup (label));
+  strings_add (attribute->labels, &attribute->label_index, label);
 }
 
 GlossDatasetCategorySet *
@@ -491,7 +526,7 @@ gloss_dataset_find_category_set (GlossDataset *dataset,
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return g_hash_table_lookup (dataset->category_set_names, name);
+  return named_find (dataset->category_sets, &dataset->category_set_names, name);
 }
 
 GlossDatasetCategorySet *
@@ -499,19 +534,15 @@ gloss_dataset_ensure_category_set (GlossDataset *dataset,
                                    const char   *name)
 {
   GlossDatasetCategorySet *set;
+  gboolean added;
 
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  set = gloss_dataset_find_category_set (dataset, name);
-  if (set != NULL)
-    return set;
-
-  set = g_new0 (GlossDatasetCategorySet, 1);
-  set->name = g_strdup (name);
-  set->values = g_ptr_array_new_with_free_func (category_value_free);
-  g_ptr_array_add (dataset->category_sets, set);
-  g_hash_table_insert (dataset->category_set_names, set->name, set);
+  set = named_ensure (dataset->category_sets, &dataset->category_set_names, name, sizeof *set,
+                      &added);
+  if (added)
+    set->values = g_ptr_array_new_with_free_func (category_value_free);
 
   return set;
 }
@@ -523,7 +554,7 @@ gloss_dataset_category_set_find_value (GlossDatasetCategorySet *set,
   g_return_val_if_fail (set != NULL, NULL);
   g_return_val_if_fail (value != NULL, NULL);
 
-  return index_lookup (set->values, &set->value_index, name_hash, name_equal, &value);
+  return named_find (set->values, &set->value_index, value);
 }
 
 GlossDatasetCategoryValue *
@@ -531,18 +562,15 @@ gloss_dataset_category_set_ensure_value (GlossDatasetCategorySet *set,
                                          const char              *value)
 {
   GlossDatasetCategoryValue *category_value;
+  gboolean added;
 
   g_return_val_if_fail (set != NULL, NULL);
   g_return_val_if_fail (value != NULL, NULL);
 
-  category_value = gloss_dataset_category_set_find_value (set, value);
-  if (category_value != NULL)
-    return category_value;
-
-  category_value = g_new0 (GlossDatasetCategoryValue, 1);
-  category_value->name = g_strdup (value);
-  category_value->hotkey = g_strdup ("");
-  index_add (set->values, set->value_index, category_value);
+  category_value = named_ensure (set->values, &set->value_index, value, sizeof *category_value,
+                                 &added);
+  if (added)
+    category_value->hotkey = g_strdup ("");
 
   return category_value;
 }
@@ -583,19 +611,10 @@ gloss_dataset_span_set_attribute (GlossDatasetSpan *span,
   g_return_if_fail (name != NULL);
   g_return_if_fail (value != NULL);
 
-  attribute_value = index_lookup (span->attributes, &span->attribute_index, name_hash,
-                                  name_equal, &name);
-  if (attribute_value != NULL)
-    {
-      g_free (attribute_value->value);
-      attribute_value->value = g_strdup (value);
-      return;
-    }
-
-  attribute_value = g_new0 (GlossDatasetAttributeValue, 1);
-  attribute_value->name = g_strdup (name);
+  attribute_value = named_ensure (span->attributes, &span->attribute_index, name,
+                                  sizeof *attribute_value, NULL);
+  g_free (attribute_value->value);
   attribute_value->value = g_strdup (value);
-  index_add (span->attributes, span->attribute_index, attribute_value);
 }
 
 const char *
@@ -607,8 +626,7 @@ gloss_dataset_span_get_attribute (GlossDatasetSpan *span,
   g_return_val_if_fail (span != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  attribute_value = index_lookup (span->attributes, &span->attribute_index, name_hash,
-                                  name_equal, &name);
+  attribute_value = named_find (span->attributes, &span->attribute_index, name);
 
   return attribute_value != NULL ? attribute_value->value : NULL;
 }

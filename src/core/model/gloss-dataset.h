@@ -124,8 +124,8 @@ typedef struct
    * search through the list made 20,000 labels take a minute. Add labels
    * through gloss_dataset_ensure_label () to keep it whole. */
   GHashTable *names;
-  /* The same for the other definitions; add them through the ensure
-   * functions below. */
+  /* private: the other definitions by name, once many; add them through
+   * the ensure functions below. */
   GHashTable *relation_names;
   GHashTable *attribute_names;
   GHashTable *category_set_names;
