@@ -486,6 +486,48 @@ static const BadFile bad_files[] = {
     HEADER DOCUMENT_START ", \"categories\": [{\"set\": \"Stance\", \"value\": true}]}\n",
     "Gloss file stance.gloss.jsonl, line 2, categories[0]: “value” should be a string, not true "
     "or false" },
+  { "relation-label-blank",
+    "{\"gloss\": 2, \"labels\": [], \"relation_labels\": [{\"name\": \" \"}]}\n",
+    "Gloss file stance.gloss.jsonl, line 1, relation_labels[0]: a relation label needs a name" },
+  { "attribute-blank",
+    "{\"gloss\": 2, \"labels\": [], \"attributes\": [{\"name\": \"\", \"kind\": \"text\"}]}\n",
+    "Gloss file stance.gloss.jsonl, line 1, attributes[0]: an attribute needs a name" },
+  { "category-set-blank",
+    "{\"gloss\": 2, \"labels\": [], \"category_sets\": [{\"name\": \"\\t\"}]}\n",
+    "Gloss file stance.gloss.jsonl, line 1, category_sets[0]: a category set needs a name" },
+  { "category-set-twice",
+    "{\"gloss\": 2, \"labels\": [], \"category_sets\": [{\"name\": \"Stance\"}, "
+    "{\"name\": \"Stance\", \"multiple\": true}]}\n",
+    "Gloss file stance.gloss.jsonl, line 1, category_sets[1]: the category set “Stance” is listed "
+    "twice" },
+  { "category-blank",
+    "{\"gloss\": 2, \"labels\": [], \"category_sets\": [{\"name\": \"Stance\", "
+    "\"values\": [{\"name\": \"\"}]}]}\n",
+    "Gloss file stance.gloss.jsonl, line 1, category_sets[0], values[0]: a category needs a name" },
+  /* Past the few values the dataset searches before it indexes them. */
+  { "category-twice",
+    "{\"gloss\": 2, \"labels\": [], \"category_sets\": [{\"name\": \"Stance\", \"values\": ["
+    "{\"name\": \"c0\"}, {\"name\": \"c1\"}, {\"name\": \"c2\"}, {\"name\": \"c3\"}, "
+    "{\"name\": \"c4\"}, {\"name\": \"c5\"}, {\"name\": \"c6\"}, {\"name\": \"c7\"}, "
+    "{\"name\": \"c8\"}, {\"name\": \"c9\"}, {\"name\": \"c3\"}]}]}\n",
+    "Gloss file stance.gloss.jsonl, line 1, category_sets[0], values[10]: the category “c3” is "
+    "listed twice" },
+  { "label-bad-color",
+    "{\"gloss\": 2, \"labels\": [{\"name\": \"Actor\", \"color\": \"#12345\"}]}\n",
+    "Gloss file stance.gloss.jsonl, line 1, labels[0]: the color “#12345” is not of the form "
+    "#rrggbb" },
+  { "choice-twice-in-document",
+    "{\"gloss\": 2, \"labels\": [], \"category_sets\": [{\"name\": \"Topics\", "
+    "\"multiple\": true, \"values\": [{\"name\": \"c0\"}, {\"name\": \"c1\"}, "
+    "{\"name\": \"c2\"}, {\"name\": \"c3\"}, {\"name\": \"c4\"}, {\"name\": \"c5\"}, "
+    "{\"name\": \"c6\"}, {\"name\": \"c7\"}, {\"name\": \"c8\"}, {\"name\": \"c9\"}]}]}\n"
+    "{\"name\": \"a\", \"text\": \"ab\", \"categories\": [{\"set\": \"Topics\", \"value\": \"c9\"}, "
+    "{\"set\": \"Topics\", \"value\": \"c8\"}, {\"set\": \"Topics\", \"value\": \"c7\"}, "
+    "{\"set\": \"Topics\", \"value\": \"c6\"}, {\"set\": \"Topics\", \"value\": \"c5\"}, "
+    "{\"set\": \"Topics\", \"value\": \"c4\"}, {\"set\": \"Topics\", \"value\": \"c3\"}, "
+    "{\"set\": \"Topics\", \"value\": \"c2\"}, {\"set\": \"Topics\", \"value\": \"c1\"}, "
+    "{\"set\": \"Topics\", \"value\": \"c0\"}, {\"set\": \"Topics\", \"value\": \"c5\"}]}\n",
+    "Gloss file stance.gloss.jsonl, line 2, categories[10]: the category “c5” is listed twice" },
   { "newer-version",
     "{\"gloss\": 3, \"labels\": []}\n",
     "Gloss file stance.gloss.jsonl, line 1: written by a newer Gloss (dataset version 3); this "

@@ -476,6 +476,87 @@ is_blank_string (const char *string)
   return TRUE;
 }
 
+/* COLOR, a member of a label at WHERE: none, or #rrggbb. */
+static gboolean
+check_color (const GlossJsonFile  *file,
+             const char           *where,
+             const char           *color,
+             GError              **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (color == NULL || is_color (color))
+    return TRUE;
+
+  shown = gloss_format_excerpt (color, -1);
+  gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                        _("the color “%s” is not of the form #rrggbb"), shown);
+  return FALSE;
+}
+
+/* The definitions of the first line that have a name of their own. */
+typedef enum
+{
+  DEFINITION_RELATION_LABEL,
+  DEFINITION_ATTRIBUTE,
+  DEFINITION_CATEGORY_SET,
+  DEFINITION_CATEGORY,
+} Definition;
+
+/* NAME, the "name" of a DEFINITION at WHERE: refused when blank or when
+ * LISTED already. Each kind keeps messages of its own, whole, for the
+ * translations. */
+static gboolean
+check_definition_name (const GlossJsonFile  *file,
+                       const char           *where,
+                       Definition            definition,
+                       const char           *name,
+                       gboolean              listed,
+                       GError              **error)
+{
+  static const char * const unnamed[] = {
+    [DEFINITION_RELATION_LABEL] = N_("a relation label needs a name"),
+    [DEFINITION_ATTRIBUTE] = N_("an attribute needs a name"),
+    [DEFINITION_CATEGORY_SET] = N_("a category set needs a name"),
+    [DEFINITION_CATEGORY] = N_("a category needs a name"),
+  };
+  g_autofree char *shown = NULL;
+
+  if (is_blank_string (name))
+    {
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where, "%s",
+                            _(unnamed[definition]));
+      return FALSE;
+    }
+
+  if (!listed)
+    return TRUE;
+
+  shown = gloss_format_excerpt (name, -1);
+  switch (definition)
+    {
+    case DEFINITION_RELATION_LABEL:
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                            _("the relation label “%s” is listed twice"), shown);
+      break;
+    case DEFINITION_ATTRIBUTE:
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                            _("the attribute “%s” is listed twice"), shown);
+      break;
+    case DEFINITION_CATEGORY_SET:
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                            _("the category set “%s” is listed twice"), shown);
+      break;
+    case DEFINITION_CATEGORY:
+    default:
+      gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                            _("the category “%s” is listed twice"), shown);
+      break;
+    }
+
+  return FALSE;
+}
+
 /* STRINGS, a member of OBJECT, each a string, none twice. */
 static gboolean
 get_strings (const GlossJsonFile  *file,
@@ -551,28 +632,11 @@ read_relation_labels (const GlossJsonFile  *file,
           !get_boolean (file, label_object, label_where, "directed", &directed, error))
         return FALSE;
 
-      if (is_blank_string (name))
-        {
-          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
-                                _("a relation label needs a name"));
-          return FALSE;
-        }
-      if (gloss_dataset_find_relation_label (dataset, name) != NULL)
-        {
-          g_autofree char *shown = gloss_format_excerpt (name, -1);
-
-          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
-                                _("the relation label “%s” is listed twice"), shown);
-          return FALSE;
-        }
-      if (color != NULL && !is_color (color))
-        {
-          g_autofree char *shown = gloss_format_excerpt (color, -1);
-
-          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
-                                _("the color “%s” is not of the form #rrggbb"), shown);
-          return FALSE;
-        }
+      if (!check_definition_name (file, label_where, DEFINITION_RELATION_LABEL, name,
+                                  gloss_dataset_find_relation_label (dataset, name) != NULL,
+                                  error) ||
+          !check_color (file, label_where, color, error))
+        return FALSE;
 
       label = gloss_dataset_ensure_relation_label (dataset, name);
       label->color = g_strdup (color);
@@ -620,20 +684,9 @@ read_attributes (const GlossJsonFile  *file,
           !get_strings (file, attribute_object, attribute_where, "values", values, error))
         return FALSE;
 
-      if (is_blank_string (name))
-        {
-          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, attribute_where,
-                                _("an attribute needs a name"));
-          return FALSE;
-        }
-      if (gloss_dataset_find_attribute (dataset, name) != NULL)
-        {
-          g_autofree char *shown = gloss_format_excerpt (name, -1);
-
-          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, attribute_where,
-                                _("the attribute “%s” is listed twice"), shown);
-          return FALSE;
-        }
+      if (!check_definition_name (file, attribute_where, DEFINITION_ATTRIBUTE, name,
+                                  gloss_dataset_find_attribute (dataset, name) != NULL, error))
+        return FALSE;
       if (!gloss_attribute_kind_from_string (kind_name, &kind))
         {
           g_autofree char *shown = gloss_format_excerpt (kind_name, -1);
@@ -726,20 +779,9 @@ read_category_sets (const GlossJsonFile  *file,
           !gloss_json_get_array (file, set_object, set_where, "values", FALSE, &values, error))
         return FALSE;
 
-      if (is_blank_string (name))
-        {
-          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, set_where,
-                                _("a category set needs a name"));
-          return FALSE;
-        }
-      if (gloss_dataset_find_category_set (dataset, name) != NULL)
-        {
-          g_autofree char *shown = gloss_format_excerpt (name, -1);
-
-          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, set_where,
-                                _("the category set “%s” is listed twice"), shown);
-          return FALSE;
-        }
+      if (!check_definition_name (file, set_where, DEFINITION_CATEGORY_SET, name,
+                                  gloss_dataset_find_category_set (dataset, name) != NULL, error))
+        return FALSE;
 
       set = gloss_dataset_ensure_category_set (dataset, name);
       set->multiple = multiple;
@@ -761,21 +803,10 @@ read_category_sets (const GlossJsonFile  *file,
                                       error))
             return FALSE;
 
-          if (is_blank_string (value_name))
-            {
-              gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, value_where,
-                                    _("a category needs a name"));
-              return FALSE;
-            }
-
-          if (gloss_dataset_category_set_find_value (set, value_name) != NULL)
-            {
-              g_autofree char *shown = gloss_format_excerpt (value_name, -1);
-
-              gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, value_where,
-                                    _("the category “%s” is listed twice"), shown);
-              return FALSE;
-            }
+          if (!check_definition_name (file, value_where, DEFINITION_CATEGORY, value_name,
+                                      gloss_dataset_category_set_find_value (set, value_name)
+                                        != NULL, error))
+            return FALSE;
 
           value = gloss_dataset_category_set_ensure_value (set, value_name);
           g_free (value->hotkey);
@@ -860,14 +891,8 @@ read_header (const GlossJsonFile  *file,
           return FALSE;
         }
 
-      if (color != NULL && !is_color (color))
-        {
-          g_autofree char *shown = gloss_format_excerpt (color, -1);
-
-          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, label_where,
-                                _("the color “%s” is not of the form #rrggbb"), shown);
-          return FALSE;
-        }
+      if (!check_color (file, label_where, color, error))
+        return FALSE;
 
       /* "Actor " after "Actor" is the same label to a project: the first
        * one listed keeps its color, hotkey and description. */
