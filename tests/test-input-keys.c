@@ -282,6 +282,118 @@ test_menu_key_row_by_keys (Fixture       *fixture,
     }
 }
 
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The label list inside POPOVER. */
+static GtkListBox *
+popover_list (GtkPopover *popover)
+{
+  GtkWidget *list = find_list_box (GTK_WIDGET (popover));
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
+/* The name of the label the list shows highlighted: the one Enter takes. */
+static const char *
+highlighted_label (GtkPopover *popover)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (popover_list (popover));
+
+  return row != NULL ? gtk_widget_get_tooltip_text (GTK_WIDGET (row)) : NULL;
+}
+
+/* A few letters and Enter take the best match, not the first label that
+ * holds the letters: a name that starts with them, then a word of a name
+ * that does, then the rest. The list shows that label highlighted before
+ * Enter. ("for" took "Reformist camp", listed above "Foreign
+ * government"; "e" took "Reformist camp" before "Security
+ * establishment".) */
+static void
+test_menu_key_best_match (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *phrases[] = { "Velayati", "Zangezur Corridor", "Panama Canal" };
+  const char *typed[] = { "for", "e", "FOREIGN" };
+  const char *expected[] = { "Foreign government", "Security establishment",
+                             "Foreign government" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    {
+      gint64 start = fixture_find_phrase (fixture, phrases[i]);
+      gint64 end = fixture_phrase_end (fixture, phrases[i]);
+      GtkPopover *popover;
+
+      g_test_message ("Typing “%s” for “%s”", typed[i], phrases[i]);
+      fixture_drag_over (fixture, phrases[i]);
+      gloss_test_input_accel (GTK_WIDGET (fixture->window), "Menu");
+      popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+      /* Before any letter, Enter would take the first label: it shows so. */
+      g_assert_cmpstr (highlighted_label (popover), ==, "Reformist camp");
+      gloss_test_input_type (GTK_WIDGET (fixture->window), typed[i]);
+      gloss_test_input_settle (GTK_WIDGET (fixture->window));
+      g_assert_cmpstr (highlighted_label (popover), ==, expected[i]);
+      gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Return, 0);
+
+      wait_for_closed (popover);
+      g_assert_cmpuint (count_stored (fixture, start, end, expected[i]), ==, 1);
+      g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 1);
+    }
+}
+
+/* Down from the field puts the focus, shown, on the first label listed,
+ * which is the one highlighted; Down again moves both on, and Enter takes
+ * that label. (The first Down showed no focus: only the second did.) */
+static void
+test_menu_key_down_shows_focus (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Velayati");
+  GtkPopover *popover;
+  GtkWidget *focus;
+
+  fixture_drag_over (fixture, "Velayati");
+  gloss_test_input_accel (GTK_WIDGET (fixture->window), "Menu");
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "camp");
+
+  gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Down, 0);
+  focus = fixture_focus (fixture);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_true (gtk_widget_has_visible_focus (focus));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (focus), ==, "Reformist camp");
+  g_assert_cmpstr (highlighted_label (popover), ==, "Reformist camp");
+
+  gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Down, 0);
+  focus = fixture_focus (fixture);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_true (gtk_widget_has_visible_focus (focus));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (focus), ==, "Hardline camp");
+  g_assert_cmpstr (highlighted_label (popover), ==, "Hardline camp");
+
+  gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Return, 0);
+  wait_for_closed (popover);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Hardline camp"), ==, 1);
+  g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 1);
+}
+
 /* Where PHRASE starts in the paragraph that begins with PARAGRAPH. */
 static gint64
 find_in_paragraph (Fixture    *fixture,
@@ -592,6 +704,8 @@ main (int    argc,
   ADD ("/gloss/input/keys/menu", "Menu", test_menu_key_opens_labels);
   ADD ("/gloss/input/keys/shift-f10", "<Shift>F10", test_menu_key_opens_labels);
   ADD ("/gloss/input/keys/menu-row-by-keys", NULL, test_menu_key_row_by_keys);
+  ADD ("/gloss/input/keys/menu-best-match", NULL, test_menu_key_best_match);
+  ADD ("/gloss/input/keys/menu-down-shows-focus", NULL, test_menu_key_down_shows_focus);
   ADD ("/gloss/input/keys/menu-second-paragraph", NULL, test_menu_key_in_second_paragraph);
   ADD ("/gloss/input/keys/escape-then-click", NULL, test_escape_then_click);
   ADD ("/gloss/input/keys/next-unfinished", NULL, test_next_unfinished);

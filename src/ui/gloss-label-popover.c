@@ -66,21 +66,49 @@ get_label_id (GObject *label)
   return id;
 }
 
-static gboolean
-label_matches (GObject    *label,
-               const char *filter)
+/* How well LABEL's name matches FILTER, best first: the name starts with
+ * it, a word of the name starts with it, the name holds it elsewhere.
+ * Ranked so that Enter takes "Foreign government" for "for", not the
+ * "Reformist camp" listed above it. */
+typedef enum {
+  MATCH_PREFIX,
+  MATCH_WORD,
+  MATCH_INSIDE,
+  MATCH_NONE,
+} Match;
+
+static Match
+label_match (GObject    *label,
+             const char *filter)
 {
   g_autofree char *label_name = NULL;
   g_autofree char *name = NULL;
   g_autofree char *needle = NULL;
+  Match match = MATCH_NONE;
 
   if (filter == NULL || filter[0] == '\0')
-    return TRUE;
+    return MATCH_PREFIX;
 
   label_name = dup_string_property (label, "name");
   name = g_utf8_casefold (label_name, -1);
   needle = g_utf8_casefold (filter, -1);
-  return strstr (name, needle) != NULL;
+
+  for (const char *found = strstr (name, needle); found != NULL;
+       found = strstr (g_utf8_next_char (found), needle))
+    {
+      const char *before;
+
+      if (found == name)
+        return MATCH_PREFIX;
+
+      before = g_utf8_find_prev_char (name, found);
+      if (!g_unichar_isalnum (g_utf8_get_char (before)))
+        return MATCH_WORD;
+
+      match = MATCH_INSIDE;
+    }
+
+  return match;
 }
 
 static gboolean
@@ -90,7 +118,26 @@ filter_row_cb (GtkListBoxRow *row,
   GlossLabelPopover *self = user_data;
   GObject *label = g_object_get_data (G_OBJECT (row), "label");
 
-  return label_matches (label, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  return label_match (label, gtk_editable_get_text (GTK_EDITABLE (self->entry))) != MATCH_NONE;
+}
+
+/* The best matches first; within each, the labels' own order. */
+static int
+sort_rows_cb (GtkListBoxRow *row1,
+              GtkListBoxRow *row2,
+              gpointer       user_data)
+{
+  GlossLabelPopover *self = user_data;
+  const char *filter = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  Match match1 = label_match (g_object_get_data (G_OBJECT (row1), "label"), filter);
+  Match match2 = label_match (g_object_get_data (G_OBJECT (row2), "label"), filter);
+  guint index1 = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row1), "index"));
+  guint index2 = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row2), "index"));
+
+  if (match1 != match2)
+    return match1 < match2 ? -1 : 1;
+
+  return index1 < index2 ? -1 : index1 > index2 ? 1 : 0;
 }
 
 static GtkWidget *
@@ -145,7 +192,10 @@ rebuild_rows (GlossLabelPopover *self)
     {
       g_autoptr(GObject) label = g_list_model_get_item (labels, i);
 
-      gtk_list_box_append (self->list, create_row (label));
+      GtkWidget *row = create_row (label);
+
+      g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
+      gtk_list_box_append (self->list, row);
     }
 
   self->rows_stale = FALSE;
@@ -179,13 +229,6 @@ on_row_activated_cb (GlossLabelPopover *self,
   choose (self, row);
 }
 
-static void
-on_search_changed_cb (GlossLabelPopover *self,
-                      GtkSearchEntry    *entry)
-{
-  gtk_list_box_invalidate_filter (self->list);
-}
-
 /* The row that has the keyboard focus, if one has. */
 static GtkListBoxRow *
 get_focused_row (GlossLabelPopover *self)
@@ -201,17 +244,47 @@ get_focused_row (GlossLabelPopover *self)
   return GTK_LIST_BOX_ROW (row);
 }
 
+/* The first row shown, in the order shown (best match first). */
 static GtkListBoxRow *
 get_first_shown_row (GlossLabelPopover *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child) &&
-        filter_row_cb (GTK_LIST_BOX_ROW (child), self))
-      return GTK_LIST_BOX_ROW (child);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    if (filter_row_cb (row, self))
+      return row;
 
   return NULL;
+}
+
+/* Applies the filter and its order, and highlights the row Enter will
+ * take: the first one shown, while the focus is in the field. */
+static void
+refilter (GlossLabelPopover *self)
+{
+  gtk_list_box_invalidate_filter (self->list);
+  gtk_list_box_invalidate_sort (self->list);
+
+  if (get_focused_row (self) == NULL)
+    {
+      GtkListBoxRow *first = get_first_shown_row (self);
+
+      if (first != NULL)
+        gtk_list_box_select_row (self->list, first);
+      else
+        gtk_list_box_unselect_all (self->list);
+    }
+}
+
+/* On every change of the field, not on the search entry's
+ * "search-changed", which comes a moment later: the highlight follows
+ * each letter, and Enter right after the letters takes the best match of
+ * all of them. */
+static void
+on_filter_changed_cb (GlossLabelPopover *self,
+                      GtkEditable       *entry)
+{
+  refilter (self);
 }
 
 /* Enter in the field takes the first label still shown. */
@@ -278,14 +351,22 @@ on_key_pressed_cb (GlossLabelPopover     *self,
   char typed_utf8[7] = { 0 };
   GtkListBoxRow *focused = get_focused_row (self);
 
-  /* Down from the field goes into the list, on its first label shown;
-   * from there the list's own keys move. */
+  /* Down from the field goes into the list, on its first label shown,
+   * with the focus ring there at once: the key is taken here, before the
+   * window would see it as keyboard navigation and show the ring. From
+   * there the list's own keys move. */
   if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && focused == NULL)
     {
       GtkListBoxRow *first = get_first_shown_row (self);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
       if (first != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (first));
+        {
+          gtk_list_box_select_row (self->list, first);
+          gtk_widget_grab_focus (GTK_WIDGET (first));
+          if (GTK_IS_WINDOW (root))
+            gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+        }
       return GDK_EVENT_STOP;
     }
 
@@ -329,7 +410,7 @@ on_show_cb (GlossLabelPopover *self)
   if (self->rows_stale)
     rebuild_rows (self);
 
-  gtk_list_box_invalidate_filter (self->list);
+  refilter (self);
 
   /* The list keeps the height of all its rows while a filter hides some:
    * a popover that shrinks row by row as one types jumps under the
@@ -378,6 +459,7 @@ gloss_label_popover_init (GlossLabelPopover *self)
   g_object_set (self->entry, "placeholder-text", _("Label…"), NULL);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_filter_func (self->list, filter_row_cb, self, NULL);
+  gtk_list_box_set_sort_func (self->list, sort_rows_cb, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
@@ -393,7 +475,7 @@ gloss_label_popover_init (GlossLabelPopover *self)
   gtk_popover_set_position (GTK_POPOVER (self), GTK_POS_BOTTOM);
 
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
-  g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (on_stop_search_cb), self);
   g_signal_connect (self, "show", G_CALLBACK (on_show_cb), NULL);
@@ -428,7 +510,7 @@ gloss_label_popover_set_filter (GlossLabelPopover *self,
   g_return_if_fail (GLOSS_IS_LABEL_POPOVER (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
-  gtk_list_box_invalidate_filter (self->list);
+  refilter (self);
 }
 
 /* Each label's key picks it (relation labels), while no filter is typed. */
