@@ -300,6 +300,26 @@ find_list_box (GtkWidget *widget)
   return NULL;
 }
 
+/* The GtkLabel under WIDGET that reads TEXT, if any. */
+static GtkWidget *
+find_label_with_text (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The label list inside POPOVER. */
 static GtkListBox *
 popover_list (GtkPopover *popover)
@@ -392,6 +412,74 @@ test_menu_key_down_shows_focus (Fixture       *fixture,
   wait_for_closed (popover);
   g_assert_cmpuint (count_stored (fixture, start, end, "Hardline camp"), ==, 1);
   g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 1);
+}
+
+/* The key a row shows, typed into the empty field, applies that label,
+ * as it does on the text; a key a label's name starts with begins a
+ * filter instead. Letters that match nothing say so, and Enter then
+ * labels nothing. (A "3" filtered the list to nothing.) */
+static void
+test_menu_key_label_keys (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Velayati");
+  gint64 end = fixture_phrase_end (fixture, "Velayati");
+  gint64 canal = fixture_find_phrase (fixture, "Panama Canal");
+  gint64 canal_end = fixture_phrase_end (fixture, "Panama Canal");
+  gint64 route = fixture_find_phrase (fixture, "Trump Route");
+  gint64 route_end = fixture_phrase_end (fixture, "Trump Route");
+  g_autoptr(GlossLabel) third = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBox *list;
+  GtkWidget *placeholder;
+  GtkPopover *popover;
+  guint n_spans;
+
+  fixture_drag_over (fixture, "Velayati");
+  gloss_test_input_accel (GTK_WIDGET (fixture->window), "Menu");
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "3");
+  wait_for_closed (popover);
+  g_assert_cmpuint (count_stored (fixture, start, end, "Security establishment"), ==, 1);
+  g_assert_cmpuint (count_stored (fixture, start, end, NULL), ==, 1);
+
+  /* Nothing matches: the list says so, Enter labels nothing, Escape
+   * closes it. */
+  n_spans = count_all_stored (fixture);
+  fixture_drag_over (fixture, "Trump Route");
+  gloss_test_input_accel (GTK_WIDGET (fixture->window), "Menu");
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "xyz");
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  list = popover_list (popover);
+  placeholder = find_label_with_text (GTK_WIDGET (list), "No matching label");
+  g_assert_nonnull (placeholder);
+  g_assert_true (gtk_widget_get_mapped (placeholder));
+  g_assert_null (highlighted_label (popover));
+  gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Return, 0);
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Escape, 0);
+  wait_for_closed (popover);
+  g_assert_cmpuint (count_stored (fixture, route, route_end, NULL), ==, 0);
+  g_assert_cmpuint (count_all_stored (fixture), ==, n_spans);
+
+  /* A label named after the key: "3" begins the filter, and Enter takes
+   * that label. */
+  third = gloss_store_add_label (fixture->store, "3rd parties", "#808080", NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+  fixture_drag_over (fixture, "Panama Canal");
+  gloss_test_input_accel (GTK_WIDGET (fixture->window), "Menu");
+  popover = wait_for_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "3");
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_cmpstr (highlighted_label (popover), ==, "3rd parties");
+  gloss_test_input_key (GTK_WIDGET (fixture->window), GDK_KEY_Return, 0);
+  wait_for_closed (popover);
+  g_assert_cmpuint (count_stored (fixture, canal, canal_end, "3rd parties"), ==, 1);
+  g_assert_cmpuint (count_stored (fixture, canal, canal_end, NULL), ==, 1);
 }
 
 /* Where PHRASE starts in the paragraph that begins with PARAGRAPH. */
@@ -706,6 +794,7 @@ main (int    argc,
   ADD ("/gloss/input/keys/menu-row-by-keys", NULL, test_menu_key_row_by_keys);
   ADD ("/gloss/input/keys/menu-best-match", NULL, test_menu_key_best_match);
   ADD ("/gloss/input/keys/menu-down-shows-focus", NULL, test_menu_key_down_shows_focus);
+  ADD ("/gloss/input/keys/menu-label-keys", NULL, test_menu_key_label_keys);
   ADD ("/gloss/input/keys/menu-second-paragraph", NULL, test_menu_key_in_second_paragraph);
   ADD ("/gloss/input/keys/escape-then-click", NULL, test_escape_then_click);
   ADD ("/gloss/input/keys/next-unfinished", NULL, test_next_unfinished);

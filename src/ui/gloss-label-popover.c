@@ -6,8 +6,9 @@
  *
  * The labels are any objects with "id", "name", "color" and "hotkey"
  * properties: span labels (GlossLabel), and relation labels
- * (GlossRelationLabel), where a label's key, pressed before any filter is
- * typed, picks it at once (gloss_label_popover_set_keys_pick ()). */
+ * (GlossRelationLabel). A label's key, pressed before any filter is typed,
+ * picks it at once, unless a label's name starts with it; for relation
+ * labels, whatever the names (gloss_label_popover_set_keys_pick ()). */
 
 #define G_LOG_DOMAIN "gloss-label-popover"
 
@@ -182,11 +183,12 @@ static void
 rebuild_rows (GlossLabelPopover *self)
 {
   GListModel *labels = self->labels;
-  GtkWidget *child;
+  GtkListBoxRow *row;
   guint n_labels = g_list_model_get_n_items (labels);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  /* Rows only: the list's first child may be its placeholder. */
+  while ((row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (row));
 
   for (guint i = 0; i < n_labels; i++)
     {
@@ -338,8 +340,32 @@ on_closed_cb (GlossLabelPopover *self)
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
 }
 
-/* A label's key picks it, while no filter is typed: after the first
- * letter of a filter, keys are the filter's. */
+/* Whether a label's name starts with TYPED: then the key begins a filter
+ * rather than picking the label it is the key of. */
+static gboolean
+some_name_starts_with (GlossLabelPopover *self,
+                       const char        *typed)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GObject *label = GTK_IS_LIST_BOX_ROW (child) ? g_object_get_data (G_OBJECT (child), "label")
+                                                   : NULL;
+
+      if (label != NULL && label_match (label, typed) == MATCH_PREFIX)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A label's key, the one its row shows, picks it while no filter is
+ * typed, as it labels the selected text: a digit typed into the field
+ * would only filter the list to nothing. Unless a label's name starts with
+ * that key, where it begins the filter; relation labels (keys_pick) are
+ * picked by their key whatever their names. After the first letter of a
+ * filter, keys are the filter's. */
 static gboolean
 on_key_pressed_cb (GlossLabelPopover     *self,
                    guint                  keyval,
@@ -378,12 +404,15 @@ on_key_pressed_cb (GlossLabelPopover     *self,
       return GDK_EVENT_STOP;
     }
 
-  if (!self->keys_pick || typed == 0 || g_unichar_isspace (typed) ||
+  if (typed == 0 || g_unichar_isspace (typed) ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
       gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0')
     return GDK_EVENT_PROPAGATE;
 
   g_unichar_to_utf8 (typed, typed_utf8);
+  if (!self->keys_pick && some_name_starts_with (self, typed_utf8))
+    return GDK_EVENT_PROPAGATE;
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -451,6 +480,7 @@ gloss_label_popover_init (GlossLabelPopover *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *placeholder;
 
   self->scroller = GTK_SCROLLED_WINDOW (scroller);
 
@@ -460,6 +490,11 @@ gloss_label_popover_init (GlossLabelPopover *self)
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_filter_func (self->list, filter_row_cb, self, NULL);
   gtk_list_box_set_sort_func (self->list, sort_rows_cb, self, NULL);
+  placeholder = gtk_label_new (_("No matching label"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->list, placeholder);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
