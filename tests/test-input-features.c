@@ -17,6 +17,7 @@
 #include "gloss-label-editor.h"
 #include "gloss-preferences-window.h"
 #include "gloss-project-search.h"
+#include "gloss-search-bar.h"
 #include "gloss-test-window.h"
 
 /* Each test in a process of its own: a second file chooser in a process
@@ -827,6 +828,79 @@ test_project_search (Fixture       *fixture,
   g_assert_cmpstr (((StoredSpan *) spans->pdata[0])->label, ==, "Foreign government");
 }
 
+typedef struct
+{
+  GtkWindow *search;
+  char *searched;   /* the entry's text when it last asked for a search */
+} TypedSearch;
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      TypedSearch    *typed)
+{
+  g_free (typed->searched);
+  typed->searched = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* The search for "Velay", the whole of what was typed, is done. */
+static gboolean
+velay_searched (gpointer data)
+{
+  TypedSearch *typed = data;
+
+  return g_strcmp0 (typed->searched, "Velay") == 0 &&
+         !gloss_project_search_is_busy (GLOSS_PROJECT_SEARCH (typed->search));
+}
+
+/* Whole Words turned on in the find bar (Alt+W) holds for the find bar
+ * only: Search Project still finds "Velayati" by its start, as README.md
+ * says it does. */
+static void
+test_project_search_own_options (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GlossSearchBar *bar = fixture_child (fixture, "search_bar");
+  TypedSearch typed = { NULL, NULL };
+  GtkWidget *entry;
+  GListModel *results;
+  gboolean whole_words = TRUE;
+  guint found = 0;
+
+  fixture_click (fixture, 0);
+  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (gloss_search_bar_is_open (bar));
+  fixture_key (fixture, GDK_KEY_w, GDK_ALT_MASK);
+  g_assert_cmpint (gloss_search_bar_get_flags (bar), ==, GLOSS_SEARCH_WHOLE_WORD);
+
+  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  typed.search = wait_for_window (GLOSS_TYPE_PROJECT_SEARCH, NULL);
+  entry = gloss_test_find_widget (GTK_WIDGET (typed.search), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed_cb), &typed);
+  gloss_test_input_type (GTK_WIDGET (typed.search), "Velay");
+  gloss_test_input_wait_until (velay_searched, &typed, "the search for “Velay”");
+  g_signal_handlers_disconnect_by_data (entry, &typed);
+
+  results = gloss_project_search_get_results (GLOSS_PROJECT_SEARCH (typed.search));
+  g_test_message ("“Velay”: %u results", g_list_model_get_n_items (results));
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(GlossSearchHit) hit = g_list_model_get_item (results, i);
+      const GlossSearchResult *result = gloss_search_hit_get_result (hit);
+      g_autofree char *word = stored_text (fixture->path, result->document_id, result->start,
+                                           result->start + 8);
+
+      g_assert_cmpint (g_ascii_strcasecmp (result->match, "Velay"), ==, 0);
+      if (g_str_equal (word, "Velayati"))
+        found++;
+    }
+  g_assert_cmpuint (found, >, 0);
+  /* Search Project's own toggle is off; the find bar keeps its choice. */
+  g_object_get (typed.search, "whole-words", &whole_words, NULL);
+  g_assert_false (whole_words);
+  g_assert_cmpint (gloss_search_bar_get_flags (bar), ==, GLOSS_SEARCH_WHOLE_WORD);
+  g_free (typed.searched);
+}
+
 /* ---- Documents ---- */
 
 static char *
@@ -1087,6 +1161,7 @@ main (int    argc,
   ADD ("/gloss/input/features/preferences-annotator", NULL, test_preferences_annotator);
   ADD ("/gloss/input/features/project-search-pointer", NULL, test_project_search);
   ADD ("/gloss/input/features/project-search-keys", "keys", test_project_search);
+  ADD ("/gloss/input/features/project-search-own-options", NULL, test_project_search_own_options);
   ADD ("/gloss/input/features/document-status-and-name", NULL, test_document_status_and_name);
   ADD ("/gloss/input/features/delete-document-undo", NULL, test_delete_document_undo);
   ADD ("/gloss/input/features/label-editor", NULL, test_label_editor);

@@ -766,32 +766,38 @@ test_snapshot (Fixture       *fixture,
   save_snapshot (GTK_WIDGET (project_search), "project-search.png");
 }
 
-/* Match Case and Whole Words are one choice for the window: set in the find
- * bar, they hold in Search Project, and set there, in the find bar. */
+/* Match Case and Whole Words are each search's own: set in the find bar,
+ * they do not hold in Search Project, and set there, not in the find bar
+ * (Whole Words for one document's words would hide a word's start from
+ * the project's search). */
 static void
-test_options_shared (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_options_separate (Fixture       *fixture,
+                       gconstpointer  user_data)
 {
   GlossProjectSearch *project_search;
-  gboolean match_case = FALSE;
+  gboolean match_case = TRUE;
   gboolean whole_words = TRUE;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->bar), "search.match-case", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->bar), "search.whole-words", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search-project", NULL);
   gloss_test_wait_for_frames ();
   project_search = find_project_search ();
   g_assert_nonnull (project_search);
 
   g_object_get (project_search, "match-case", &match_case, "whole-words", &whole_words, NULL);
-  g_assert_true (match_case);
+  g_assert_false (match_case);
   g_assert_false (whole_words);
-  g_assert_cmpint (gloss_search_bar_get_flags (fixture->bar), ==, GLOSS_SEARCH_CASE_SENSITIVE);
 
   gtk_widget_activate_action (GTK_WIDGET (project_search), "project-search.whole-words", NULL);
   gtk_widget_activate_action (GTK_WIDGET (project_search), "project-search.match-case", NULL);
   gloss_test_wait_for_frames ();
-  g_assert_cmpint (gloss_search_bar_get_flags (fixture->bar), ==, GLOSS_SEARCH_WHOLE_WORD);
+  g_object_get (project_search, "match-case", &match_case, "whole-words", &whole_words, NULL);
+  g_assert_true (match_case);
+  g_assert_true (whole_words);
+  g_assert_cmpint (gloss_search_bar_get_flags (fixture->bar), ==,
+                   GLOSS_SEARCH_CASE_SENSITIVE | GLOSS_SEARCH_WHOLE_WORD);
 
   gtk_window_destroy (GTK_WINDOW (project_search));
 }
@@ -822,7 +828,7 @@ main (int    argc,
   ADD ("/gloss/search-ui/match-colors-not-labels", test_match_colors_not_labels);
   ADD ("/gloss/search-ui/project-search-show-more", test_project_search_show_more);
   ADD ("/gloss/search-ui/project-search", test_project_search);
-  ADD ("/gloss/search-ui/options-shared", test_options_shared);
+  ADD ("/gloss/search-ui/options-separate", test_options_separate);
   ADD ("/gloss/search-ui/snapshot", test_snapshot);
 
 #undef ADD

@@ -88,7 +88,7 @@ struct _GlossProjectSearch
   gboolean showing_more;      /* the search under way is Show More's */
 
   GlossSearchFlags searched_flags;
-  GlossSearchOptions *options;   /* Match Case and Whole Words, shared */
+  GlossSearchOptions *options;   /* Match Case and Whole Words, its own */
 };
 
 G_DEFINE_FINAL_TYPE (GlossProjectSearch, gloss_project_search, ADW_TYPE_WINDOW)
@@ -497,8 +497,7 @@ gloss_project_search_set_property (GObject      *object,
     }
 }
 
-/* Match Case or Whole Words changed, here or in the other search that
- * shares them. */
+/* Match Case or Whole Words changed. */
 static void
 on_options_changed_cb (GlossProjectSearch *self,
                        GParamSpec         *pspec,
@@ -635,23 +634,4 @@ gloss_project_search_is_busy (GlossProjectSearch *self)
   g_return_val_if_fail (GLOSS_IS_PROJECT_SEARCH (self), FALSE);
 
   return self->cancellable != NULL;
-}
-
-/* Shares Match Case and Whole Words with whatever else has OPTIONS. */
-void
-gloss_project_search_set_options (GlossProjectSearch     *self,
-                                  GlossSearchOptions *options)
-{
-  g_return_if_fail (GLOSS_IS_PROJECT_SEARCH (self));
-  g_return_if_fail (GLOSS_IS_SEARCH_OPTIONS (options));
-
-  if (options == self->options)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->options, self);
-  g_set_object (&self->options, options);
-  g_signal_connect_object (options, "notify", G_CALLBACK (on_options_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  on_options_changed_cb (self, properties[PROP_MATCH_CASE], options);
-  on_options_changed_cb (self, properties[PROP_WHOLE_WORDS], options);
 }

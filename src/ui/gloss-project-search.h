@@ -25,7 +25,5 @@ void        gloss_project_search_set_query   (GlossProjectSearch *self,
                                               const char         *query);
 GListModel *gloss_project_search_get_results (GlossProjectSearch *self);
 gboolean    gloss_project_search_is_busy     (GlossProjectSearch *self);
-void        gloss_project_search_set_options (GlossProjectSearch *self,
-                                              GlossSearchOptions *options);
 
 G_END_DECLS

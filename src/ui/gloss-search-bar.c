@@ -60,7 +60,7 @@ struct _GlossSearchBar
   GlossSearchRange shown;    /* where CURRENT_TAG is, or -1, -1 */
   guint refresh_source;
   int current;               /* index into MATCHES of the selected match, or -1 */
-  GlossSearchOptions *options;   /* Match Case and Whole Words, shared */
+  GlossSearchOptions *options;   /* Match Case and Whole Words, its own */
   gboolean tooltips_set;
 };
 
@@ -615,8 +615,7 @@ gloss_search_bar_set_property (GObject      *object,
     }
 }
 
-/* Match Case or Whole Words changed, here or in the other search that
- * shares them. */
+/* Match Case or Whole Words changed. */
 static void
 on_options_changed_cb (GlossSearchBar     *self,
                        GParamSpec         *pspec,
@@ -960,23 +959,4 @@ gloss_search_bar_previous_match (GlossSearchBar *self)
         }
     }
   select_match (self, self->matches->len - 1);
-}
-
-/* Shares Match Case and Whole Words with whatever else has OPTIONS. */
-void
-gloss_search_bar_set_options (GlossSearchBar     *self,
-                              GlossSearchOptions *options)
-{
-  g_return_if_fail (GLOSS_IS_SEARCH_BAR (self));
-  g_return_if_fail (GLOSS_IS_SEARCH_OPTIONS (options));
-
-  if (options == self->options)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->options, self);
-  g_set_object (&self->options, options);
-  g_signal_connect_object (options, "notify", G_CALLBACK (on_options_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  on_options_changed_cb (self, properties[PROP_MATCH_CASE], options);
-  on_options_changed_cb (self, properties[PROP_WHOLE_WORDS], options);
 }

@@ -19,8 +19,6 @@ void              gloss_search_bar_set_view          (GlossSearchBar    *self,
                                                       GlossDocumentView *view);
 void              gloss_search_bar_set_labels        (GlossSearchBar    *self,
                                                       GListModel        *labels);
-void              gloss_search_bar_set_options       (GlossSearchBar     *self,
-                                                      GlossSearchOptions *options);
 void              gloss_search_bar_open              (GlossSearchBar    *self);
 void              gloss_search_bar_close             (GlossSearchBar    *self);
 gboolean          gloss_search_bar_is_open           (GlossSearchBar    *self);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Match Case and Whole Words, kept in one place for a window's find bar
- * and its Search Project window: each shows them as its own properties
- * (behind its toggle buttons' actions) and reads and writes them here, so
- * that a choice made in one holds in the other. */
+/* Match Case and Whole Words of one search, shown as that search's own
+ * properties (behind its toggle buttons' actions). The find bar and Search
+ * Project each have their own: Whole Words, chosen to step through one
+ * document's words, would otherwise hide from Search Project the matches
+ * a person looks for by a word's start ("Velay" for "Velayati"). */
 
 #define G_LOG_DOMAIN "gloss-search-options"
 

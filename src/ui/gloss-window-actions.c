@@ -979,8 +979,6 @@ search_project_action (GtkWidget  *widget,
     {
       GtkWidget *project_search = gloss_project_search_new (self->store);
 
-      gloss_project_search_set_options (GLOSS_PROJECT_SEARCH (project_search),
-                                        self->search_options);
       gtk_window_set_transient_for (GTK_WINDOW (project_search), GTK_WINDOW (self));
       gtk_window_set_destroy_with_parent (GTK_WINDOW (project_search), TRUE);
       g_signal_connect_object (project_search, "result-activated",

@@ -72,7 +72,6 @@ struct _GlossWindow
   /* Not owned: the toast whose Undo undoes the newest step, while shown. */
   AdwToast *undo_toast;
   GSettings *settings;
-  GlossSearchOptions *search_options;   /* the find bar's and Search Project's */
   GlossDocumentList *documents;
   GtkSingleSelection *document_selection;
   GListStore *labels;

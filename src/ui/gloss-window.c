@@ -788,7 +788,6 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->labels);
   g_clear_object (&self->settings);
-  g_clear_object (&self->search_options);
   g_clear_object (&self->history);
   g_clear_object (&self->store);
 
@@ -996,8 +995,6 @@ gloss_window_init (GlossWindow *self)
                            G_CALLBACK (apply_document_filter), self, G_CONNECT_SWAPPED);
 
   _gloss_window_import_init (self);
-  self->search_options = gloss_search_options_new ();
-  gloss_search_bar_set_options (self->search_bar, self->search_options);
   gloss_search_bar_set_view (self->search_bar, self->document_view);
   gloss_search_bar_set_labels (self->search_bar, G_LIST_MODEL (self->labels));
 
