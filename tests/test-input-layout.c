@@ -340,6 +340,151 @@ test_span_row_in_sight (Fixture       *fixture,
     }
 }
 
+/* The colour most of WIDGET's pixels have on the X server: a row's
+ * background, its text being a few glyphs over it. */
+static guint32
+drawn_background (GtkWidget *widget)
+{
+  Display *display = gloss_test_input_display ();
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  graphene_rect_t bounds;
+  XImage *image;
+  double surface_x, surface_y;
+  guint most = 0;
+  guint32 colour = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  gtk_native_get_surface_transform (GTK_NATIVE (root), &surface_x, &surface_y);
+  XSync (display, False);
+  image = XGetImage (display, gloss_test_input_xid (root), (int) (bounds.origin.x + surface_x),
+                     (int) (bounds.origin.y + surface_y), (unsigned) bounds.size.width,
+                     (unsigned) bounds.size.height, AllPlanes, ZPixmap);
+  g_assert_nonnull (image);
+  for (int y = 0; y < image->height; y++)
+    for (int x = 0; x < image->width; x++)
+      {
+        guint32 pixel = (guint32) (XGetPixel (image, x, y) & 0xffffff);
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (count));
+        if (count > most)
+          {
+            most = count;
+            colour = pixel;
+          }
+      }
+  XDestroyImage (image);
+
+  return colour;
+}
+
+/* How far apart two colours are: the sum of their channels' differences
+ * (0 to 765). */
+static int
+colour_distance (guint32 a,
+                 guint32 b)
+{
+  int distance = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    distance += ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff));
+  return distance;
+}
+
+static gboolean
+is_hovered (gpointer data)
+{
+  return (gtk_widget_get_state_flags (data) & GTK_STATE_FLAG_PRELIGHT) != 0;
+}
+
+/* A row of LIST in sight, other than ROW and EXCEPT, that is not
+ * selected. */
+static GtkWidget *
+find_other_row (GtkWidget *list,
+                GtkWidget *row,
+                GtkWidget *except)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (child != row && child != except && gtk_widget_get_mapped (child) &&
+          (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED) == 0 &&
+          gtk_widget_compute_bounds (child, list, &bounds) && bounds.origin.y >= 0 &&
+          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list))
+        return child;
+    }
+
+  return NULL;
+}
+
+/* A span row clicked, the pointer then resting on the next row, as it
+ * does after Delete moves the rows up under it: the selected row is the
+ * one in the accent, far from the hovered one and from the others, in
+ * the light style and the dark. */
+static void
+test_selected_row_stands_out (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  static const char * const phrases[] = { "Velayati", "Russia", "Ali Khamenei" };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkWidget *list = GTK_WIDGET (fixture_child (fixture, "span_list_view"));
+  GtkWidget *selected, *hovered, *clicked;
+
+  /* The application's style sheet, as GlossApplication loads it. */
+  gtk_css_provider_load_from_resource (provider, "/io/github/glossapp/Gloss/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    {
+      fixture_drag_over (fixture, phrases[i]);
+      fixture_key (fixture, GDK_KEY_2, 0);
+    }
+  gloss_test_input_settle (list);
+
+  clicked = find_other_row (list, NULL, NULL);
+  g_assert_nonnull (clicked);
+  gloss_test_input_click_widget (clicked);
+  selected = find_selected_row (list);
+  g_assert_true (selected == clicked);
+  hovered = find_other_row (list, selected, NULL);
+  g_assert_nonnull (hovered);
+  gloss_test_input_hover (hovered, gtk_widget_get_width (hovered) / 2.0,
+                          gtk_widget_get_height (hovered) / 2.0);
+  gloss_test_input_wait_until (is_hovered, hovered, "the row under the pointer to be hovered");
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      GtkWidget *plain = find_other_row (list, selected, hovered);
+      guint32 selected_colour, hovered_colour, plain_colour;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gloss_test_input_settle (list);
+      g_assert_true (find_selected_row (list) == selected);
+      g_assert_true (is_hovered (hovered));
+      g_assert_nonnull (plain);
+      selected_colour = drawn_background (selected);
+      hovered_colour = drawn_background (hovered);
+      plain_colour = drawn_background (plain);
+      g_test_message ("%s: selected #%06x, hovered #%06x, others #%06x", dark ? "dark" : "light",
+                      selected_colour, hovered_colour, plain_colour);
+      /* libadwaita's own shades are 6 to 7 apart in each channel. */
+      g_assert_cmpint (colour_distance (selected_colour, hovered_colour), >=, 60);
+      g_assert_cmpint (colour_distance (selected_colour, plain_colour), >=, 60);
+      /* The hover stays a hint. */
+      g_assert_cmpint (colour_distance (hovered_colour, plain_colour), <=, 60);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
+}
+
 /* The sidebar of FLAP_ID, the box that is its flap. */
 static GtkWidget *
 get_sidebar (Fixture    *fixture,
@@ -423,6 +568,7 @@ main (int    argc,
   ADD ("/gloss/input/layout/span-row-in-sight", test_span_row_in_sight);
   ADD ("/gloss/input/layout/popover-follows-text", test_popover_follows_text);
   ADD ("/gloss/input/layout/drag-sidebar-width", test_drag_sidebar_width);
+  ADD ("/gloss/input/layout/selected-row-stands-out", test_selected_row_stands_out);
 
 #undef ADD
 
