@@ -970,6 +970,61 @@ test_list_follows_new_relation (Fixture       *fixture,
                                "the new relation's row, selected and in view");
 }
 
+/* The text keeps its width whether the open document has relations or
+ * not: switching to a document without any, and making its first one (R
+ * and a click), reflow nothing. */
+static void
+test_text_width_with_relations (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  const char *text = "Velayati met the envoy from Russia about the corridor and the border.";
+  GtkWidget *relations_box = fixture_child (fixture, "relations_box");
+  GtkWidget *text_view = GTK_WIDGET (fixture->text_view);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GError) error = NULL;
+  GtkPopover *popover;
+  gint64 other;
+  int with_relations, without_relations, first_relation;
+
+  /* The application's style sheet, as GlossApplication loads it. */
+  gtk_css_provider_load_from_resource (provider, "/io/github/glossapp/Gloss/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* The project's document comes with a relation. */
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_visible (relations_box));
+  with_relations = gtk_widget_get_width (text_view);
+
+  other = gloss_store_add_document (fixture->store, "envoy.txt", text, "envoy.txt", &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_window_open_document (fixture->window, other));
+  fixture->document_id = other;
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_widget_get_visible (relations_box));
+  without_relations = gtk_widget_get_width (text_view);
+
+  label_phrase (fixture, "Velayati");
+  label_phrase (fixture, "Russia");
+  click_phrase (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_r, 0);
+  click_phrase (fixture, "Russia");
+  popover = wait_for_relation_popover (fixture);
+  fixture_key (fixture, GDK_KEY_7, 0);
+  wait_for_closed (popover);
+  gloss_test_input_settle (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_visible (relations_box));
+  first_relation = gtk_widget_get_width (text_view);
+
+  g_test_message ("text width: %d with relations, %d without, %d with the first one",
+                  with_relations, without_relations, first_relation);
+  g_assert_cmpint (without_relations, ==, with_relations);
+  g_assert_cmpint (first_relation, ==, with_relations);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
+}
+
 /* What WINDOW last drew, once it has drawn at all. */
 static GskRenderNode *
 get_window_node (GtkWindow *window)
@@ -1115,6 +1170,7 @@ main (int    argc,
   ADD ("/gloss/input/relations/list-reading-order", test_list_reading_order);
   ADD ("/gloss/input/relations/list-row-tooltip", test_list_row_tooltip);
   ADD ("/gloss/input/relations/list-follows-new-relation", test_list_follows_new_relation);
+  ADD ("/gloss/input/relations/text-width-with-relations", test_text_width_with_relations);
   ADD ("/gloss/input/relations/snapshot", test_snapshot);
 
 #undef ADD

@@ -133,6 +133,9 @@ GlossLabel    *_gloss_window_find_label              (GlossWindow         *self,
                                                       gint64               label_id,
                                                       guint               *position);
 GlossDocument *_gloss_window_get_current_document    (GlossWindow         *self);
+void           _gloss_window_set_annotation_title    (GlossWindow         *self,
+                                                      GtkWidget           *child,
+                                                      const char          *title);
 
 /* gloss-window-actions.c */
 void           _gloss_window_class_actions_init      (GtkWidgetClass      *widget_class);

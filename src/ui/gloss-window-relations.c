@@ -47,8 +47,7 @@ update_relations_list (GlossWindow *self)
   gtk_widget_set_visible (self->relations_box, n > 0);
   /* Translators: the Relations list's title, with how many there are */
   title = g_strdup_printf (_("Relations (%u)"), n);
-  gtk_stack_page_set_title (gtk_stack_get_page (self->annotation_stack, self->relations_box),
-                            title);
+  _gloss_window_set_annotation_title (self, self->relations_box, title);
 }
 
 void

@@ -108,6 +108,33 @@ update_footer (GlossWindow *self)
   gtk_label_set_label (self->status_label, text);
 }
 
+/* Sets the title of the annotation stack's page CHILD, its button's label
+ * in the switcher above the Spans list. The switcher shows only while the
+ * document has relations; its buttons are as wide as the widest, and a
+ * label as wide as its text would make the switcher wider than the
+ * sidebar, which would then widen and the text reflow with each relation
+ * first made or last removed. Ellipsized, the labels ask for no width.
+ * GtkStackSwitcher makes a new label for each new title. */
+void
+_gloss_window_set_annotation_title (GlossWindow *self,
+                                    GtkWidget   *child,
+                                    const char  *title)
+{
+  GtkWidget *switcher = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                  GLOSS_TYPE_WINDOW,
+                                                                  "annotation_switcher"));
+
+  gtk_stack_page_set_title (gtk_stack_get_page (self->annotation_stack, child), title);
+  for (GtkWidget *button = gtk_widget_get_first_child (switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *label = GTK_IS_BUTTON (button) ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
+
+      if (GTK_IS_LABEL (label))
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+}
+
 static void
 update_span_summary (GlossWindow *self)
 {
@@ -121,10 +148,9 @@ update_span_summary (GlossWindow *self)
     title = g_strdup_printf (_("Spans (%u)"), n_spans);
 
   gtk_label_set_label (self->spans_title, title);
-  gtk_stack_page_set_title (gtk_stack_get_page (self->annotation_stack,
-                                                gtk_stack_get_child_by_name (self->annotation_stack,
-                                                                             "spans")),
-                            title);
+  _gloss_window_set_annotation_title (self,
+                                      gtk_stack_get_child_by_name (self->annotation_stack, "spans"),
+                                      title);
   gtk_stack_set_visible_child_name (self->span_stack, n_spans > 0 ? "spans" : "empty");
   /* Spans come and go without the document's row changing (Label All,
    * its undo): the footer counts with the list. */
