@@ -401,6 +401,103 @@ test_escape_cancels (Fixture       *fixture,
   g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
 }
 
+/* The hint's words, while it shows. */
+static const char *
+hint_text (Fixture *fixture)
+{
+  return gtk_label_get_text (fixture_child (fixture, "relation_hint"));
+}
+
+/* Where the candidate target F8 went to starts, or -1. */
+static gint64
+target_start (Fixture *fixture)
+{
+  GlossSpan *target = gloss_document_view_get_relation_target (fixture->view);
+
+  return target != NULL ? gloss_span_get_start (target) : -1;
+}
+
+/* R, then F8 to the target and Enter, then the type's key: the keyboard's
+ * way to what a click on the target does. F8 aims without selecting,
+ * passes over the source both ways, and Shift+F8 steps back. */
+static void
+test_f8_then_enter (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  gint64 source = fixture_find_phrase (fixture, "Velayati");
+  gint64 target = fixture_find_phrase (fixture, "U.S.-backed corridor");
+  gint64 before, start, end;
+  GtkPopover *popover;
+  guint presses = 0;
+
+  label_both_ends (fixture);
+  click_phrase (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_true (hint_shown (fixture));
+  g_assert_nonnull (strstr (hint_text (fixture), "F8 and Enter"));
+  g_assert_cmpint (target_start (fixture), ==, -1);
+
+  /* Back to the span before the source, then on: the next is past it. */
+  fixture_key (fixture, GDK_KEY_F8, GDK_SHIFT_MASK);
+  before = target_start (fixture);
+  g_assert_cmpint (before, >=, 0);
+  g_assert_cmpint (before, <, source);
+  fixture_key (fixture, GDK_KEY_F8, 0);
+  g_assert_cmpint (target_start (fixture), >, source);
+  /* The selection stays on the source; the relation is still awaited. */
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, ==, source);
+  g_assert_true (hint_shown (fixture));
+
+  while (target_start (fixture) != target)
+    {
+      g_assert_cmpint (target_start (fixture), <, target);
+      g_assert_cmpuint (++presses, <, 40);
+      fixture_key (fixture, GDK_KEY_F8, 0);
+    }
+  /* One too far and back. */
+  fixture_key (fixture, GDK_KEY_F8, 0);
+  g_assert_cmpint (target_start (fixture), >, target);
+  fixture_key (fixture, GDK_KEY_F8, GDK_SHIFT_MASK);
+  g_assert_cmpint (target_start (fixture), ==, target);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  g_assert_false (hint_shown (fixture));
+  popover = wait_for_relation_popover (fixture);
+  fixture_key (fixture, GDK_KEY_7, 0);
+  wait_for_closed (popover);
+
+  assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+}
+
+/* Escape after F8: no relation, and F8 walks the spans again. */
+static void
+test_f8_then_escape (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gint64 source = fixture_find_phrase (fixture, "Velayati");
+  gint64 start, end;
+
+  label_both_ends (fixture);
+  click_phrase (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_r, 0);
+  fixture_key (fixture, GDK_KEY_F8, 0);
+  g_assert_cmpint (target_start (fixture), >, source);
+  fixture_key (fixture, GDK_KEY_Escape, 0);
+  g_assert_false (hint_shown (fixture));
+  g_assert_false (gloss_document_view_is_picking_target (fixture->view));
+  g_assert_cmpint (target_start (fixture), ==, -1);
+
+  /* Enter is no pick now. */
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  g_assert_null (find_open_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER));
+  fixture_key (fixture, GDK_KEY_F8, 0);
+  selected_span_range (fixture, &start, &end);
+  g_assert_cmpint (start, >, source);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+}
+
 /* Presses the left button on the character at FROM, moves to the one at
  * TO and lets go there, with Ctrl held. */
 static void
@@ -1070,8 +1167,9 @@ save_window (Fixture    *fixture,
 }
 
 /* With GLOSS_TEST_SNAPSHOT_DIR set, the window with several crossing arcs,
- * in one line and across lines, light and dark, at 1400x950 and 800x600
- * (data/screenshots/relations-*.png come from here). */
+ * in one line and across lines, and then waiting for a target F8 went to,
+ * light and dark, at 1400x950 and 800x600 (data/screenshots/relations-*.png
+ * and relation-target-*.png come from here). */
 static void
 test_snapshot (Fixture       *fixture,
                gconstpointer  user_data)
@@ -1138,6 +1236,21 @@ test_snapshot (Fixture       *fixture,
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
       save_window (fixture, dir, dark);
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+      /* A target aimed at from the keyboard: R, then F8. */
+      g_free (light);
+      g_free (dark);
+      light = g_strdup_printf ("relation-target-%dx%d.png", sizes[i].width, sizes[i].height);
+      dark = g_strdup_printf ("relation-target-%dx%d-dark.png", sizes[i].width, sizes[i].height);
+      click_phrase (fixture, "Masoud Pezeshkian");
+      fixture_key (fixture, GDK_KEY_r, 0);
+      fixture_key (fixture, GDK_KEY_F8, 0);
+      fixture_key (fixture, GDK_KEY_F8, 0);
+      save_window (fixture, dir, light);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      save_window (fixture, dir, dark);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      fixture_key (fixture, GDK_KEY_Escape, 0);
     }
 
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
@@ -1158,6 +1271,8 @@ main (int    argc,
   ADD ("/gloss/input/relations/r-then-click", test_r_then_click);
   ADD ("/gloss/input/relations/r-without-span", test_r_without_span);
   ADD ("/gloss/input/relations/escape-cancels", test_escape_cancels);
+  ADD ("/gloss/input/relations/f8-then-enter", test_f8_then_enter);
+  ADD ("/gloss/input/relations/f8-then-escape", test_f8_then_escape);
   ADD ("/gloss/input/relations/ctrl-drag", test_ctrl_drag);
   ADD ("/gloss/input/relations/popover-key", test_popover_key);
   ADD ("/gloss/input/relations/click-arc-delete-undo", test_click_arc_delete_undo);

@@ -120,6 +120,7 @@ struct _GlossDocumentView
   GlossSpan *relation_from;       /* while a relation is being made */
   double pointer_x, pointer_y;    /* buffer coordinates, while it is */
   gboolean picking_target;        /* a click on a span ends it (R) */
+  gint64 relation_target_id;      /* the span F8 went to while it is, 0 for none */
   gboolean dragging_relation;     /* letting go over a span ends it (Ctrl+drag) */
 };
 
@@ -2471,6 +2472,7 @@ draw_relations (GlossDocumentView *self,
   if (self->relation_from != NULL && (self->picking_target || self->dragging_relation) &&
       gloss_span_index_lookup (self->spans, gloss_span_get_id (self->relation_from)) != NULL)
     gloss_relation_drawer_draw_pending (self->relation_drawer, self, self->relation_from,
+                                        gloss_document_view_get_relation_target (self),
                                         self->pointer_x, self->pointer_y, is_dark (), snapshot);
 }
 
@@ -2562,6 +2564,7 @@ gloss_document_view_start_relation (GlossDocumentView *self,
   g_set_object (&self->relation_from, from);
   self->picking_target = TRUE;
   self->dragging_relation = FALSE;
+  self->relation_target_id = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -2577,6 +2580,7 @@ gloss_document_view_cancel_relation (GlossDocumentView *self)
   g_clear_object (&self->relation_from);
   self->picking_target = FALSE;
   self->dragging_relation = FALSE;
+  self->relation_target_id = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -2585,6 +2589,83 @@ gloss_document_view_is_picking_target (GlossDocumentView *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
   return self->picking_target;
+}
+
+/* The span F8 went to while a target is awaited, borrowed; NULL before
+ * F8, or once that span is gone. */
+GlossSpan *
+gloss_document_view_get_relation_target (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+
+  if (!self->picking_target || self->relation_target_id == 0)
+    return NULL;
+  return gloss_span_index_lookup (self->spans, self->relation_target_id);
+}
+
+/* While a target is awaited, moves the candidate target to the next span
+ * in reading order (DIRECTION 1, or -1 for the one before), from the
+ * candidate or, at first, from the source, passing over the source: the
+ * keyboard's way to aim where a click would. FALSE when no span is left
+ * that way; the candidate stays. */
+gboolean
+gloss_document_view_step_relation_target (GlossDocumentView *self,
+                                          int                direction)
+{
+  GlossSpan *current, *next;
+  GtkTextIter start;
+  gint64 from_id;
+  guint n_spans, position;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (!self->picking_target || self->relation_from == NULL)
+    return FALSE;
+
+  from_id = gloss_span_get_id (self->relation_from);
+  current = gloss_document_view_get_relation_target (self);
+  if (current == NULL)
+    current = gloss_span_index_lookup (self->spans, from_id);
+  if (current == NULL || !gloss_span_index_find (self->spans, current, &position))
+    return FALSE;
+
+  n_spans = gloss_span_index_get_n_spans (self->spans);
+  do
+    {
+      if (direction > 0 ? position + 1 >= n_spans : position == 0)
+        return FALSE;
+      position = direction > 0 ? position + 1 : position - 1;
+      next = gloss_span_index_get_span (self->spans, position);
+    }
+  while (gloss_span_get_id (next) == from_id);
+
+  self->relation_target_id = gloss_span_get_id (next);
+  iter_at (self, &start, gloss_span_get_start (next));
+  scroll_to_show (self, &start);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+/* Takes the candidate target (Enter after F8): ::relation-requested, as a
+ * click on it would. FALSE when there is no candidate. */
+gboolean
+gloss_document_view_pick_relation_target (GlossDocumentView *self)
+{
+  g_autoptr(GlossSpan) from = NULL;
+  g_autoptr(GlossSpan) to = NULL;
+  GlossSpan *target;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if ((target = gloss_document_view_get_relation_target (self)) == NULL ||
+      self->relation_from == NULL)
+    return FALSE;
+
+  from = g_object_ref (self->relation_from);
+  to = g_object_ref (target);
+  gloss_document_view_cancel_relation (self);
+  g_signal_emit (self, signals[RELATION_REQUESTED], 0, from, to);
+  return TRUE;
 }
 
 static GlossSpan *

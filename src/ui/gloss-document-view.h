@@ -135,5 +135,9 @@ void           gloss_document_view_start_relation        (GlossDocumentView *sel
                                                           GlossSpan         *from);
 void           gloss_document_view_cancel_relation       (GlossDocumentView *self);
 gboolean       gloss_document_view_is_picking_target     (GlossDocumentView *self);
+GlossSpan     *gloss_document_view_get_relation_target   (GlossDocumentView *self);
+gboolean       gloss_document_view_step_relation_target  (GlossDocumentView *self,
+                                                          int                direction);
+gboolean       gloss_document_view_pick_relation_target  (GlossDocumentView *self);
 
 G_END_DECLS

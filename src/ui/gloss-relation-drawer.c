@@ -528,12 +528,54 @@ gloss_relation_drawer_draw (GlossRelationDrawer    *drawer,
   cairo_destroy (cr);
 }
 
-/* The relation being made: a dashed line from FROM to the pointer at
+/* Outlines each display line's part of SPAN, buffer coordinates. */
+static void
+trace_span (cairo_t           *cr,
+            GlossDocumentView *view,
+            GlossSpan         *span)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextIter iter, end;
+
+  gloss_document_view_get_iter_at (view, &iter, gloss_span_get_start (span));
+  gloss_document_view_get_iter_at (view, &end, gloss_span_get_end (span));
+  while (gtk_text_iter_compare (&iter, &end) < 0)
+    {
+      GtkTextIter line_end = iter, last;
+      GdkRectangle first_rect, last_rect, piece;
+
+      if (!gtk_text_view_forward_display_line_end (text_view, &line_end) ||
+          gtk_text_iter_compare (&line_end, &end) > 0)
+        line_end = end;
+      last = line_end;
+      if (gtk_text_iter_compare (&last, &iter) > 0)
+        gtk_text_iter_backward_char (&last);
+      gtk_text_view_get_iter_location (text_view, &iter, &first_rect);
+      gtk_text_view_get_iter_location (text_view, &last, &last_rect);
+      /* Right-to-left text runs the other way: the outer edges. */
+      piece.x = MIN (first_rect.x, last_rect.x) - 2;
+      piece.width = MAX (first_rect.x + first_rect.width, last_rect.x + last_rect.width) + 2 -
+                    piece.x;
+      piece.y = first_rect.y - 1;
+      piece.height = first_rect.height + 2;
+      rounded_rectangle (cr, &piece, CORNER);
+
+      /* On to the next display line, past the break or the wrap. */
+      iter = line_end;
+      if (gtk_text_iter_compare (&iter, &end) < 0 &&
+          !gtk_text_view_forward_display_line (text_view, &iter))
+        break;
+    }
+}
+
+/* The relation being made: a dashed line from FROM to TO, the candidate
+ * target the keys went to, outlined; without one, to the pointer at
  * (X, Y), buffer coordinates. */
 void
 gloss_relation_drawer_draw_pending (GlossRelationDrawer *drawer,
                                     GlossDocumentView   *view,
                                     GlossSpan           *from,
+                                    GlossSpan           *to,
                                     double               x,
                                     double               y,
                                     gboolean             dark,
@@ -547,14 +589,29 @@ gloss_relation_drawer_draw_pending (GlossRelationDrawer *drawer,
 
   g_return_if_fail (drawer != NULL);
   g_return_if_fail (GLOSS_IS_SPAN (from));
+  g_return_if_fail (to == NULL || GLOSS_IS_SPAN (to));
 
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (view), &visible);
   span_anchor (view, from, &from_x, &from_y);
+  if (to != NULL)
+    {
+      int to_x, to_y;
+
+      span_anchor (view, to, &to_x, &to_y);
+      x = to_x + 0.5;
+      y = to_y - 1;
+    }
   color_from_spec (dark ? TEXT_ON_DARK_PAGE : TEXT_ON_LIGHT_PAGE, &color);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (visible.x, visible.y,
                                                                  visible.width, visible.height));
   gdk_cairo_set_source_rgba (cr, &color);
+  if (to != NULL)
+    {
+      cairo_set_line_width (cr, 2);
+      trace_span (cr, view, to);
+      cairo_stroke (cr);
+    }
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   cairo_move_to (cr, from_x + 0.5, from_y - 1);

@@ -39,6 +39,7 @@ void                 gloss_relation_drawer_draw     (GlossRelationDrawer    *dra
 void                 gloss_relation_drawer_draw_pending (GlossRelationDrawer *drawer,
                                                          GlossDocumentView   *view,
                                                          GlossSpan           *from,
+                                                         GlossSpan           *to,
                                                          double               x,
                                                          double               y,
                                                          gboolean             dark,

@@ -776,6 +776,11 @@ static const GlossTextKey text_keys[] = {
   { GDK_KEY_BackSpace, 0, "win.delete-span" },
   { GDK_KEY_Menu, 0, "win.context-menu" },
   { GDK_KEY_F10, GDK_SHIFT_MASK, "win.context-menu" },
+  /* While a relation's target is awaited, F8 aims at it instead. */
+  { GDK_KEY_F8, 0, "win.next-target" },
+  { GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-target" },
+  { GDK_KEY_Return, 0, "win.pick-target" },
+  { GDK_KEY_KP_Enter, 0, "win.pick-target" },
   { GDK_KEY_F8, 0, "win.next-span" },
   { GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-span" },
   { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-unfinished" },
@@ -808,7 +813,8 @@ text_key_applies (GlossWindow *self,
       (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
     return FALSE;
 
-  if (g_str_has_suffix (action, "-relation") || g_str_equal (action, "win.relation-menu"))
+  if (g_str_has_suffix (action, "-relation") || g_str_has_suffix (action, "-target") ||
+      g_str_equal (action, "win.relation-menu"))
     return _gloss_window_relation_key_applies (self, action);
   if (g_str_equal (action, "win.delete-span"))
     return has_span;

@@ -23,6 +23,9 @@ static void
 show_hint (GlossWindow *self,
            gboolean     shown)
 {
+  /* Translators: shown above the text after R, while the span a relation
+   * goes to is awaited; F8 and Enter are keys */
+  gtk_label_set_label (self->relation_hint, _("Click the target span, or F8 and Enter · Esc cancels"));
   gtk_widget_set_visible (GTK_WIDGET (self->relation_hint), shown);
 }
 
@@ -213,6 +216,31 @@ start_relation_action (GtkWidget  *widget,
   gloss_document_view_start_relation (self->document_view, from);
   show_hint (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+/* F8 and Shift+F8 while a target is awaited: the candidate target. */
+static void
+step_target_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (gloss_document_view_step_relation_target (self->document_view,
+                                                g_str_equal (action_name, "win.next-target")
+                                                ? 1 : -1))
+    show_hint (self, TRUE);
+}
+
+/* Enter: the candidate target taken, then its type, as after a click. */
+static void
+pick_target_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gloss_document_view_pick_relation_target (self->document_view);
 }
 
 static void
@@ -410,8 +438,11 @@ _gloss_window_relation_key_applies (GlossWindow *self,
 {
   if (g_str_equal (action, "win.start-relation"))
     return gloss_document_view_get_selected_span (self->document_view) != NULL;
-  if (g_str_equal (action, "win.cancel-relation"))
+  if (g_str_equal (action, "win.cancel-relation") || g_str_equal (action, "win.next-target") ||
+      g_str_equal (action, "win.previous-target"))
     return gloss_document_view_is_picking_target (self->document_view);
+  if (g_str_equal (action, "win.pick-target"))
+    return gloss_document_view_get_relation_target (self->document_view) != NULL;
   if (g_str_equal (action, "win.delete-relation") || g_str_equal (action, "win.relation-menu"))
     return gloss_document_view_get_selected_relation (self->document_view) != NULL;
   return FALSE;
@@ -645,6 +676,9 @@ _gloss_window_class_relations_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.start-relation", NULL, start_relation_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-relation", NULL,
                                    cancel_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.next-target", NULL, step_target_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-target", NULL, step_target_action);
+  gtk_widget_class_install_action (widget_class, "win.pick-target", NULL, pick_target_action);
   gtk_widget_class_install_action (widget_class, "win.delete-relation", NULL,
                                    delete_relation_action);
   gtk_widget_class_install_action (widget_class, "win.change-relation-type", NULL,
