@@ -498,6 +498,40 @@ test_f8_then_escape (Fixture       *fixture,
   g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
 }
 
+/* A click on the source itself as its target: refused at once, in the
+ * hint, with no type popover; the target is still awaited, and the next
+ * click on another span makes the relation. */
+static void
+test_source_as_target (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkPopover *popover;
+
+  label_both_ends (fixture);
+  click_phrase (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_r, 0);
+  click_phrase (fixture, "Velayati");
+  gloss_test_wait_for_frames ();
+  g_assert_null (find_open_popover (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER));
+  g_assert_true (hint_shown (fixture));
+  g_assert_nonnull (strstr (hint_text (fixture), "A span cannot be related to itself"));
+  g_assert_true (gloss_document_view_is_picking_target (fixture->view));
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+
+  click_phrase (fixture, "U.S.-backed corridor");
+  g_assert_false (hint_shown (fixture));
+  popover = wait_for_relation_popover (fixture);
+  fixture_key (fixture, GDK_KEY_7, 0);
+  wait_for_closed (popover);
+  assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+
+  /* The next R starts with the usual words. */
+  click_phrase (fixture, "Velayati");
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_null (strstr (hint_text (fixture), "itself"));
+  fixture_key (fixture, GDK_KEY_Escape, 0);
+}
+
 /* Presses the left button on the character at FROM, moves to the one at
  * TO and lets go there, with Ctrl held. */
 static void
@@ -1273,6 +1307,7 @@ main (int    argc,
   ADD ("/gloss/input/relations/escape-cancels", test_escape_cancels);
   ADD ("/gloss/input/relations/f8-then-enter", test_f8_then_enter);
   ADD ("/gloss/input/relations/f8-then-escape", test_f8_then_escape);
+  ADD ("/gloss/input/relations/source-as-target", test_source_as_target);
   ADD ("/gloss/input/relations/ctrl-drag", test_ctrl_drag);
   ADD ("/gloss/input/relations/popover-key", test_popover_key);
   ADD ("/gloss/input/relations/click-arc-delete-undo", test_click_arc_delete_undo);

@@ -141,6 +141,7 @@ enum {
   SPANS_PAGED,
   PAGING_FAILED,
   RELATION_REQUESTED,
+  TARGET_REFUSED,
   N_SIGNALS,
 };
 
@@ -922,6 +923,11 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
   signals[RELATION_REQUESTED] =
     g_signal_new ("relation-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 2, GLOSS_TYPE_SPAN, GLOSS_TYPE_SPAN);
+  /* The span a relation was to start from was picked as its target too:
+   * no relation, and the view waits on for another target. */
+  signals[TARGET_REFUSED] =
+    g_signal_new ("target-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, GLOSS_TYPE_SPAN);
 
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = gloss_document_view_snapshot_layer;
   GTK_WIDGET_CLASS (klass)->size_allocate = gloss_document_view_size_allocate;
@@ -2758,6 +2764,13 @@ on_relation_drag_end_cb (GlossDocumentView *self,
   /* A click beside the spans while a target is awaited waits on. */
   if (to == NULL && self->picking_target)
     return;
+  /* So does a click on the source: a span is not related to itself, and
+   * the type popover would only lead to the store's refusal. */
+  if (self->picking_target && gloss_span_get_id (to) == gloss_span_get_id (self->relation_from))
+    {
+      g_signal_emit (self, signals[TARGET_REFUSED], 0, to);
+      return;
+    }
   /* A Ctrl+click on one span is no relation. */
   if (self->dragging_relation && (to == NULL || to == self->relation_from))
     {

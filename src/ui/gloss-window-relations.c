@@ -218,6 +218,21 @@ start_relation_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
+/* The source picked as its own target: said in the hint, which stays, as
+ * the view waits on for a target. */
+static void
+on_target_refused_cb (GlossWindow       *self,
+                      GlossSpan         *span,
+                      GlossDocumentView *view)
+{
+  gtk_label_set_label (self->relation_hint,
+                       /* Translators: shown above the text when the span a
+                        * relation starts from was clicked as its target */
+                       _("A span cannot be related to itself · Click another span, or F8 and "
+                         "Enter · Esc cancels"));
+  gtk_widget_set_visible (GTK_WIDGET (self->relation_hint), TRUE);
+}
+
 /* F8 and Shift+F8 while a target is awaited: the candidate target. */
 static void
 step_target_action (GtkWidget  *widget,
@@ -714,6 +729,8 @@ _gloss_window_relations_init (GlossWindow *self)
                            G_CALLBACK (on_relation_row_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document_view, "relation-requested",
                            G_CALLBACK (on_relation_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_view, "target-refused",
+                           G_CALLBACK (on_target_refused_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document_view, "notify::selected-relation",
                            G_CALLBACK (on_selected_relation_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document_view, "spans-paged",
