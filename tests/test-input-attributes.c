@@ -7,8 +7,9 @@
  *
  * With GLOSS_TEST_SNAPSHOT_DIR set, /gloss/input/attributes/snapshot saves
  * the inspector with attributes (attributes-*.png), the category bar
- * (categories-*.png), the label editor's pages (label-editor-*.png) and
- * what deleting from them asks (delete-*.png), light and dark, to that
+ * (categories-*.png), the page for a filter no document matches
+ * (documents-no-match-*.png), the label editor's pages (label-editor-*.png)
+ * and what deleting from them asks (delete-*.png), light and dark, to that
  * folder. */
 
 #include "config.h"
@@ -422,6 +423,59 @@ test_category_filter (Fixture       *fixture,
   click_shown_label (GTK_WIDGET (popover), "All categories");
   wait_for_closed (popover);
   g_assert_cmpuint (count_listed (fixture), ==, 2);
+}
+
+/* Chooses TEXT in the category filter by pointer. */
+static void
+choose_category_filter (Fixture    *fixture,
+                        const char *text)
+{
+  GtkWidget *dropdown = fixture_child (fixture, "category_filter_dropdown");
+  GtkPopover *popover;
+
+  gloss_test_input_settle (dropdown);
+  gloss_test_input_click_widget (dropdown);
+  popover = wait_for_popover (dropdown, GTK_TYPE_POPOVER);
+  click_shown_label (GTK_WIDGET (popover), text);
+  wait_for_closed (popover);
+  gloss_test_wait_for_frames ();
+}
+
+/* A category no document has: the list is empty, and instead of the
+ * page of a project without documents, the text's place says that no
+ * document matches the filter; its button clears the filter, and every
+ * document of the project file is listed again, the first one open. */
+static void
+test_category_filter_no_match (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *n_stored = NULL;
+  gint64 supportive, opposed;
+  GtkWidget *button;
+
+  add_stance (fixture, &supportive, &opposed);
+  n_stored = read_stored_value (fixture->path, "SELECT count (*) FROM documents", NULL);
+  g_assert_cmpint (g_ascii_strtoll (n_stored, NULL, 10), >, 0);
+
+  choose_category_filter (fixture, STANCE ": Opposed");
+  g_assert_cmpuint (count_listed (fixture), ==, 0);
+  g_assert_null (find_shown_label (window, "No Documents", TRUE));
+  g_assert_nonnull (find_shown_label (window, "No Matching Documents", TRUE));
+  button = find_shown_label (window, "Clear Filter", TRUE);
+  g_assert_nonnull (button);
+
+  /* Off the popover's place first, as a person's pointer is (see
+   * test_category_filter ()). */
+  gloss_test_input_move_to (button, 0, 0);
+  gloss_test_input_settle (button);
+  gloss_test_input_click_widget (button);
+  g_assert_cmpuint (count_listed (fixture), ==, g_ascii_strtoll (n_stored, NULL, 10));
+  g_assert_cmpuint (gtk_drop_down_get_selected (fixture_child (fixture, "category_filter_dropdown")),
+                    ==, 0);
+  gloss_test_wait_for_frames ();
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, fixture->document_id);
+  g_assert_null (find_shown_label (window, "No Matching Documents", TRUE));
 }
 
 static gboolean
@@ -940,6 +994,8 @@ test_snapshot (Fixture       *fixture,
     {
       g_autofree char *attributes = g_strdup_printf ("attributes-%dx%d", sizes[i][0], sizes[i][1]);
       g_autofree char *categories = g_strdup_printf ("categories-%dx%d", sizes[i][0], sizes[i][1]);
+      g_autofree char *no_match = g_strdup_printf ("documents-no-match-%dx%d", sizes[i][0],
+                                                   sizes[i][1]);
 
       reopen (fixture, sizes[i][0], sizes[i][1], "Ali Khamenei");
       save_both_styles (GTK_WIDGET (fixture->window), dir, attributes);
@@ -949,6 +1005,9 @@ test_snapshot (Fixture       *fixture,
         gtk_toggle_button_set_active (fixture_child (fixture, "documents_button"), TRUE);
       gtk_drop_down_set_selected (fixture_child (fixture, "category_filter_dropdown"), 1);
       save_both_styles (GTK_WIDGET (fixture->window), dir, categories);
+      /* "Opposed", which no document has: the page that says so. */
+      gtk_drop_down_set_selected (fixture_child (fixture, "category_filter_dropdown"), 2);
+      save_both_styles (GTK_WIDGET (fixture->window), dir, no_match);
       gtk_drop_down_set_selected (fixture_child (fixture, "category_filter_dropdown"), 0);
       if (gtk_widget_get_visible (fixture_child (fixture, "documents_button")))
         gtk_toggle_button_set_active (fixture_child (fixture, "documents_button"), FALSE);
@@ -1027,6 +1086,7 @@ main (int    argc,
   ADD ("/gloss/input/attributes/category-keys", test_category_keys);
   ADD ("/gloss/input/attributes/category-button", test_category_button);
   ADD ("/gloss/input/attributes/category-filter", test_category_filter);
+  ADD ("/gloss/input/attributes/category-filter-no-match", test_category_filter_no_match);
   ADD ("/gloss/input/attributes/label-editor", test_label_editor_pages);
   ADD ("/gloss/input/attributes/key-clash", test_key_clash);
   ADD ("/gloss/input/attributes/relation-key-clash", test_relation_key_clash);

@@ -389,7 +389,21 @@ on_paging_failed_cb (GlossWindow       *self,
   show_error (self, error);
 }
 
-/* Opens DOCUMENT_ID in the middle pane; 0 shows the empty state. */
+/* Whether the document list shows only some documents: a name typed, a
+ * status or a category chosen. */
+static gboolean
+document_filter_is_on (GlossWindow *self)
+{
+  guint category = gtk_drop_down_get_selected (self->category_filter_dropdown);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->document_filter_entry))[0] != '\0' ||
+         gtk_drop_down_get_selected (self->status_filter_dropdown) != 0 ||
+         (category != 0 && category != GTK_INVALID_LIST_POSITION);
+}
+
+/* Opens DOCUMENT_ID in the middle pane; 0 shows the empty state: that the
+ * project has no documents, or, when the filters hide those it has, that
+ * none matches them. */
 gboolean
 gloss_window_open_document (GlossWindow *self,
                             gint64       document_id)
@@ -403,7 +417,10 @@ gloss_window_open_document (GlossWindow *self,
     {
       gloss_document_view_clear (self->document_view);
       adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      gtk_stack_set_visible_child_name (self->content_stack,
+                                        document_filter_is_on (self) &&
+                                        gloss_store_count_documents (self->store) > 0
+                                        ? "no-match" : "empty");
       _gloss_window_attributes_document_opened (self);
       recount_labels (self);
       update_document_actions (self);
@@ -633,6 +650,21 @@ apply_document_filter (GlossWindow *self)
   gloss_document_list_set_filter (self->documents,
                                   gtk_editable_get_text (GTK_EDITABLE (self->document_filter_entry)),
                                   selected < G_N_ELEMENTS (statuses) ? statuses[selected] : 0);
+}
+
+/* Every document listed again: the name, status and category filters
+ * cleared (the button of the page that says none matches). */
+static void
+clear_document_filter_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->document_filter_entry), "");
+  gtk_drop_down_set_selected (self->status_filter_dropdown, 0);
+  if (gtk_drop_down_get_selected (self->category_filter_dropdown) != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->category_filter_dropdown, 0);
 }
 
 static void
@@ -1235,6 +1267,8 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.document-status",
                                             "document-status");
+  gtk_widget_class_install_action (widget_class, "win.clear-document-filter", NULL,
+                                   clear_document_filter_action);
   _gloss_window_class_import_init (widget_class);
   _gloss_window_class_actions_init (widget_class);
   _gloss_window_class_attributes_init (widget_class);
