@@ -478,6 +478,75 @@ test_category_filter_no_match (Fixture       *fixture,
   g_assert_null (find_shown_label (window, "No Matching Documents", TRUE));
 }
 
+/* A long category: the list shows "Set: Category" whole, with a tooltip;
+ * the filter's button shows the category, not the set's name that cutting
+ * the whole short left, ellipsized, and says it whole in its tooltip.
+ * Choosing it lists the document the project file gives it. */
+static void
+test_category_filter_long_value (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  static const char long_name[] = "Supportive of the corridor through Syunik, on conditions";
+  g_autofree char *choice = g_strdup_printf ("%s: %s", STANCE, long_name);
+  GtkWidget *dropdown = fixture_child (fixture, "category_filter_dropdown");
+  g_autoptr(GlossCategory) first = NULL;
+  g_autoptr(GlossCategory) category = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  gint64 supportive, opposed, second;
+  GtkPopover *popover;
+  GtkWidget *label;
+  int minimum, natural;
+
+  add_stance (fixture, &supportive, &opposed);
+  first = gloss_store_get_category (fixture->store, supportive, &error);
+  g_assert_no_error (error);
+  category = gloss_store_add_category (fixture->store, gloss_category_get_set_id (first),
+                                       long_name, "l", &error);
+  g_assert_no_error (error);
+  second = gloss_store_add_document (fixture->store, "second.txt", "A second text.", "second.txt",
+                                     &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_document_category (fixture->store, second,
+                                                    gloss_category_get_id (category), TRUE,
+                                                    &error));
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+
+  gloss_test_input_settle (dropdown);
+  gloss_test_input_click_widget (dropdown);
+  popover = wait_for_popover (dropdown, GTK_TYPE_POPOVER);
+  label = find_shown_label (GTK_WIDGET (popover), choice, TRUE);
+  g_assert_nonnull (label);
+  /* Whole in the list: not ellipsized, as wide as it asks to be, and
+   * on the screen. */
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+  {
+    int x, y;
+
+    gloss_test_input_screen_point (label, gtk_widget_get_width (label), 0, &x, &y);
+    g_assert_cmpint (x, <=, WidthOfScreen (DefaultScreenOfDisplay (gloss_test_input_display ())));
+  }
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, choice);
+  gloss_test_input_click_widget (label);
+  wait_for_closed (popover);
+  gloss_test_wait_for_frames ();
+
+  /* The category on the button, cut short; whole in its tooltip. */
+  g_assert_null (find_shown_label (dropdown, STANCE, FALSE));
+  label = find_shown_label (dropdown, long_name, TRUE);
+  g_assert_nonnull (label);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, choice);
+
+  g_assert_cmpuint (count_listed (fixture), ==, 1);
+  stored = stored_categories (fixture, second);
+  g_assert_cmpstr (stored, ==, long_name);
+  g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==, second);
+}
+
 static gboolean
 is_named (GtkWidget     *widget,
           gconstpointer  data)
@@ -1087,6 +1156,7 @@ main (int    argc,
   ADD ("/gloss/input/attributes/category-button", test_category_button);
   ADD ("/gloss/input/attributes/category-filter", test_category_filter);
   ADD ("/gloss/input/attributes/category-filter-no-match", test_category_filter_no_match);
+  ADD ("/gloss/input/attributes/category-filter-long-value", test_category_filter_long_value);
   ADD ("/gloss/input/attributes/label-editor", test_label_editor_pages);
   ADD ("/gloss/input/attributes/key-clash", test_key_clash);
   ADD ("/gloss/input/attributes/relation-key-clash", test_relation_key_clash);

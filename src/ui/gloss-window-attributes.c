@@ -351,7 +351,7 @@ on_category_key_cb (GlossWindow           *self,
 }
 
 /* The filter's choices: "All categories", then each category as
- * "Set: Category". */
+ * "Set: Category" in the list, its name alone on the button. */
 static void
 update_category_filter (GlossWindow *self)
 {
@@ -384,6 +384,15 @@ update_category_filter (GlossWindow *self)
           choice = g_strdup_printf (_("%s: %s"), gloss_category_set_get_name (set),
                                     gloss_category_get_name (category));
           gtk_string_list_append (choices, choice);
+          /* The button, narrow in the sidebar, shows the category: cut
+           * from "Set: Category", it kept the set and lost the choice. */
+          {
+            g_autoptr(GtkStringObject) added =
+              g_list_model_get_item (G_LIST_MODEL (choices),
+                                     g_list_model_get_n_items (G_LIST_MODEL (choices)) - 1);
+
+            gloss_drop_down_set_button_text (added, gloss_category_get_name (category));
+          }
           g_array_append_val (self->category_filter_ids, id);
           if (id == filtered)
             position = self->category_filter_ids->len;
