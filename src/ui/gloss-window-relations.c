@@ -25,7 +25,8 @@ show_hint (GlossWindow *self,
 {
   /* Translators: shown above the text after R, while the span a relation
    * goes to is awaited; F8 and Enter are keys */
-  gtk_label_set_label (self->relation_hint, _("Click the target span, or F8 and Enter · Esc cancels"));
+  gtk_label_set_label (self->relation_hint,
+                       _("Click the target span, or F8 and Enter · Esc cancels"));
   gtk_widget_set_visible (GTK_WIDGET (self->relation_hint), shown);
 }
 
