@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-offsets.h"
+#include "gloss-relation-row.h"
 #include "gloss-search-bar.h"
 #include "gloss-test-ui.h"
 #include "gloss-window-testing.h"
@@ -359,6 +360,118 @@ test_find_across_breaks (Fixture       *fixture,
     }
 }
 
+/* The text a Relations row shows for a relation of RELATION_LABEL from
+ * span FROM to span TO of the store: "from → type → to". */
+static char *
+expected_relation_row (Fixture    *fixture,
+                       GlossSpan  *from,
+                       GlossSpan  *to,
+                       const char *relation_label)
+{
+  GlossOffsetsCursor cursor;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+
+  gloss_offsets_cursor_init (&cursor, fixture->text);
+  from_text = dup_expected (&cursor, fixture->text, gloss_span_get_start (from),
+                            gloss_span_get_end (from));
+  gloss_offsets_cursor_init (&cursor, fixture->text);
+  to_text = dup_expected (&cursor, fixture->text, gloss_span_get_start (to),
+                          gloss_span_get_end (to));
+  /* A row is one line. */
+  g_strdelimit (from_text, "\r\n\t", ' ');
+  g_strdelimit (to_text, "\r\n\t", ' ');
+  return g_strdup_printf ("%s → %s → %s", from_text, relation_label, to_text);
+}
+
+static void
+collect_relation_rows (GtkWidget *widget,
+                       GPtrArray *rows)
+{
+  if (GLOSS_IS_RELATION_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_relation_rows (child, rows);
+}
+
+/* What ROW shows on its first line. */
+static const char *
+relation_row_text (GtkWidget *row)
+{
+  return gtk_inscription_get_text (GTK_INSCRIPTION (gloss_test_find_widget (row,
+                                                                            GTK_TYPE_INSCRIPTION)));
+}
+
+/* The Relations list's rows for relations whose spans come in later pages
+ * show "…" for a span not paged in yet, then its text once it has come;
+ * each row goes on showing its own relation. */
+static void
+test_relation_rows (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) spans = gloss_store_list_spans (fixture->store, fixture->document_id,
+                                                       &error);
+  g_autoptr(GlossRelationLabel) label = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          g_free);
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                GLOSS_TYPE_WINDOW,
+                                                                "annotation_stack"));
+  GtkWidget *relations_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                        GLOSS_TYPE_WINDOW,
+                                                                        "relations_box"));
+  /* Ends on the first screen, in the last pages, and both. */
+  static const guint ends[][2] = {
+    { 0, N_SPANS - 1 }, { 1, 2 }, { N_SPANS - 3, N_SPANS - 40 }, { 2000, 10 },
+    { 1500, 2500 }, { N_SPANS - 2, 3 },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, N_SPANS);
+  label = gloss_store_add_relation_label (fixture->store, "opposes", "#e01b24", "7", "", TRUE,
+                                          &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      GlossSpan *from = g_ptr_array_index (spans, ends[i][0]);
+      GlossSpan *to = g_ptr_array_index (spans, ends[i][1]);
+      g_autoptr(GlossRelation) relation = NULL;
+      gint64 id;
+
+      relation = gloss_store_add_relation (fixture->store, fixture->document_id,
+                                           gloss_relation_label_get_id (label),
+                                           gloss_span_get_id (from), gloss_span_get_id (to),
+                                           "test", NULL, &error);
+      g_assert_no_error (error);
+      id = gloss_relation_get_id (relation);
+      g_hash_table_insert (expected, g_memdup2 (&id, sizeof id),
+                           expected_relation_row (fixture, from, to, "opposes"));
+    }
+
+  g_assert_true (gloss_window_open_document (fixture->window, fixture->document_id));
+  g_assert_true (gtk_widget_get_visible (relations_box));
+  gtk_stack_set_visible_child (GTK_STACK (stack), relations_box);
+  wait_until_shown (fixture);
+  gloss_test_wait_for_frames ();
+
+  collect_relation_rows (relations_box, rows);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (ends));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GlossRelationRow *row = g_ptr_array_index (rows, i);
+      gint64 id = gloss_relation_get_id (gloss_relation_row_get_relation (row));
+
+      g_assert_cmpstr (relation_row_text (GTK_WIDGET (row)), ==,
+                       g_hash_table_lookup (expected, &id));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -375,6 +488,7 @@ main (int    argc,
   ADD ("/gloss/large-document/switch-while-loading", test_switch_while_loading);
   ADD ("/gloss/large-document/side-list", test_side_list);
   ADD ("/gloss/large-document/find-across-breaks", test_find_across_breaks);
+  ADD ("/gloss/large-document/relation-rows", test_relation_rows);
 
 #undef ADD
 

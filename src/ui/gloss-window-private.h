@@ -106,7 +106,7 @@ struct _GlossWindow
   GMenuModel *relation_menu_model;    /* template: Change Type…, Add Note, Remove Relation */
   GListStore *relation_labels;        /* GlossRelationLabel */
   GtkSingleSelection *relation_selection;
-  GHashTable *relation_rows_waiting;  /* ids of relations whose rows wait for a span's page */
+  GHashTable *relation_rows_waiting;  /* relation id -> its GtkListItem (bound), waiting for a span's page */
   GtkWidget *relation_popover;        /* made when first shown */
   GtkWidget *text_relation_menu;      /* made when first shown */
   GtkWidget *list_relation_menu;      /* made when first shown */

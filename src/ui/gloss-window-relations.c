@@ -611,25 +611,15 @@ dup_span_text (GlossWindow *self,
                       : g_strdup ("…");
 }
 
+/* Fills ITEM's row with its relation, the texts of the spans paged in so
+ * far ("…" for the others). */
 static void
-bind_relation_row_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      GlossWindow              *self)
+show_relation_row (GlossWindow *self,
+                   GtkListItem *item)
 {
   GlossRelation *relation = gtk_list_item_get_item (item);
   g_autofree char *from = dup_span_text (self, gloss_relation_get_from_id (relation));
   g_autofree char *to = dup_span_text (self, gloss_relation_get_to_id (relation));
-
-  if (gloss_document_view_lookup_span (self->document_view,
-                                       gloss_relation_get_from_id (relation)) == NULL ||
-      gloss_document_view_lookup_span (self->document_view,
-                                       gloss_relation_get_to_id (relation)) == NULL)
-    {
-      gint64 id = gloss_relation_get_id (relation);
-
-      g_hash_table_add (self->relation_rows_waiting, g_memdup2 (&id, sizeof id));
-    }
-
   GlossRelationLabel *label =
     gloss_document_view_lookup_relation_label (self->document_view,
                                                gloss_relation_get_label_id (relation));
@@ -638,43 +628,71 @@ bind_relation_row_cb (GtkSignalListItemFactory *factory,
                                    label, from, to);
 }
 
+static gboolean
+relation_spans_paged_in (GlossWindow   *self,
+                         GlossRelation *relation)
+{
+  return gloss_document_view_lookup_span (self->document_view,
+                                          gloss_relation_get_from_id (relation)) != NULL &&
+         gloss_document_view_lookup_span (self->document_view,
+                                          gloss_relation_get_to_id (relation)) != NULL;
+}
+
+static void
+bind_relation_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      GlossWindow              *self)
+{
+  GlossRelation *relation = gtk_list_item_get_item (item);
+
+  show_relation_row (self, item);
+  if (!relation_spans_paged_in (self, relation))
+    {
+      gint64 id = gloss_relation_get_id (relation);
+
+      g_hash_table_insert (self->relation_rows_waiting, g_memdup2 (&id, sizeof id), item);
+    }
+}
+
+static void
+unbind_relation_row_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        GlossWindow              *self)
+{
+  GlossRelation *relation = gtk_list_item_get_item (item);
+  gint64 id;
+
+  /* The list goes after the window's own parts when it closes. */
+  if (relation == NULL || self->relation_rows_waiting == NULL)
+    return;
+  id = gloss_relation_get_id (relation);
+  if (g_hash_table_lookup (self->relation_rows_waiting, &id) == item)
+    g_hash_table_remove (self->relation_rows_waiting, &id);
+}
+
 /* A page of spans came: the rows that named a span not paged in yet
- * ("…") say it now; the others stay as they are. */
+ * ("…") say it now, in place. Telling the list that their items changed
+ * instead had GTK 4.8 bind a dozen rows again for each, and retitle the
+ * Relations list, hundreds of times a page: most of a page's time. */
 static void
 on_spans_paged_cb (GlossWindow       *self,
                    GPtrArray         *added,
                    GlossDocumentView *view)
 {
-  g_autoptr(GPtrArray) waiting = NULL;
   GHashTableIter iter;
-  gpointer key;
+  gpointer item;
 
-  if (g_hash_table_size (self->relation_rows_waiting) == 0)
-    return;
-
-  waiting = g_ptr_array_new ();
   g_hash_table_iter_init (&iter, self->relation_rows_waiting);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (waiting, key);
-
-  for (guint i = 0; i < waiting->len; i++)
+  while (g_hash_table_iter_next (&iter, NULL, &item))
     {
-      gint64 id = *(gint64 *) g_ptr_array_index (waiting, i);
-      GlossRelation *relation = gloss_document_view_lookup_relation (view, id);
-      guint position;
+      GlossRelation *relation = gtk_list_item_get_item (item);
 
-      if (relation == NULL)
-        {
-          g_hash_table_remove (self->relation_rows_waiting, &id);
-          continue;
-        }
-      if (gloss_document_view_lookup_span (view, gloss_relation_get_from_id (relation)) == NULL ||
-          gloss_document_view_lookup_span (view, gloss_relation_get_to_id (relation)) == NULL)
+      if (relation != NULL && !relation_spans_paged_in (self, relation))
         continue;
 
-      g_hash_table_remove (self->relation_rows_waiting, &id);
-      if (gloss_document_view_find_relation (view, relation, &position))
-        g_list_model_items_changed (gloss_document_view_get_relations (view), position, 1, 1);
+      g_hash_table_iter_remove (&iter);
+      if (relation != NULL)
+        show_relation_row (self, item);
     }
 }
 
@@ -716,6 +734,7 @@ _gloss_window_relations_init (GlossWindow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_relation_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_relation_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_relation_row_cb), self);
   self->relation_selection = gtk_single_selection_new (g_object_ref (rows));
   gtk_single_selection_set_autoselect (self->relation_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->relation_selection, TRUE);
