@@ -472,6 +472,55 @@ test_relation_rows (Fixture       *fixture,
     }
 }
 
+static void
+count_page_cb (GlossDocumentView *view,
+               GPtrArray         *added,
+               guint             *n_pages)
+{
+  (*n_pages)++;
+}
+
+/* The steps that bring a document in (its text, its pages of spans, the
+ * side list's rows) take turns: a main-loop iteration runs one of them, so
+ * that input and frames come between. GLib runs every ready idle source of
+ * a priority in one iteration, and theirs together held it for several
+ * frames. */
+static void
+test_loading_takes_turns (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  GListModel *span_rows = gloss_document_view_get_span_rows (fixture->view);
+  guint n_pages = 0;
+  guint n_text_steps = 0, n_page_steps = 0, n_row_steps = 0;
+  gulong handler;
+
+  handler = g_signal_connect (fixture->view, "spans-paged", G_CALLBACK (count_page_cb), &n_pages);
+  g_assert_true (gloss_window_open_document (fixture->window, fixture->document_id));
+  while (gloss_document_view_is_tagging (fixture->view))
+    {
+      int n_chars = gtk_text_buffer_get_char_count (buffer);
+      guint n_rows = g_list_model_get_n_items (span_rows);
+      guint pages_before = n_pages;
+      gboolean text_step, page_step, row_step;
+
+      g_main_context_iteration (NULL, TRUE);
+      text_step = gtk_text_buffer_get_char_count (buffer) != n_chars;
+      page_step = n_pages != pages_before;
+      row_step = g_list_model_get_n_items (span_rows) != n_rows;
+      g_assert_cmpuint (text_step + page_step + row_step, <=, 1);
+      n_text_steps += text_step;
+      n_page_steps += page_step;
+      n_row_steps += row_step;
+    }
+  g_signal_handler_disconnect (fixture->view, handler);
+
+  /* Each kind had steps of its own. */
+  g_assert_cmpuint (n_text_steps, >, 0);
+  g_assert_cmpuint (n_page_steps, >, 1);
+  g_assert_cmpuint (n_row_steps, >, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -489,6 +538,7 @@ main (int    argc,
   ADD ("/gloss/large-document/side-list", test_side_list);
   ADD ("/gloss/large-document/find-across-breaks", test_find_across_breaks);
   ADD ("/gloss/large-document/relation-rows", test_relation_rows);
+  ADD ("/gloss/large-document/loading-takes-turns", test_loading_takes_turns);
 
 #undef ADD
 

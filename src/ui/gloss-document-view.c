@@ -67,6 +67,16 @@
 #define PAGE_COLOR_DARK "#242424"
 #define MISSING_LABEL_COLOR "#9a9996"
 
+/* The kinds of idle step that bring a document in (take_loading_turn ()). */
+typedef enum
+{
+  LOADING_TEXT,           /* the text, then the fills of the spans loaded */
+  LOADING_SPANS,          /* the next page of spans */
+  LOADING_SPAN_ROWS,      /* more rows for the side list of spans */
+  LOADING_RELATION_ROWS,  /* more rows for the list of relations */
+  N_LOADING_STEPS,
+} LoadingStep;
+
 struct _GlossDocumentView
 {
   GtkTextView parent_instance;
@@ -101,6 +111,9 @@ struct _GlossDocumentView
   gint64 loaded_end;
   gint64 loaded_id;
   guint span_rows_grower;
+  gint64 loading_turn;     /* the main-loop iteration of the last loading step */
+  guint64 loading_serial;
+  guint64 loading_last[N_LOADING_STEPS]; /* when each kind of step last ran */
   gboolean snap_to_words;
   guint snapper;           /* grows a dragged selection to its words */
   int allocated_width;     /* the text is laid out anew at another */
@@ -399,6 +412,39 @@ lookup_label_tag (GlossDocumentView *self,
                   gint64             label_id)
 {
   return g_hash_table_lookup (self->label_tags, &label_id);
+}
+
+/* Whether the loading step STEP may run now. The steps that bring a
+ * document in (the text and the fills, the pages of spans, the side lists'
+ * rows) are idle callbacks of one priority, and GLib runs every ready
+ * source of a priority in one main-loop iteration: together they held the
+ * main loop for several frames' time. So one step runs an iteration, in
+ * turn, the one that has waited longest first; the others stay ready for
+ * the next iterations, with input and drawing in between. */
+static gboolean
+take_loading_turn (GlossDocumentView *self,
+                   LoadingStep        step)
+{
+  GSource *source = g_main_current_source ();
+  /* The same for every source that one iteration dispatches. */
+  gint64 turn = source != NULL ? g_source_get_time (source) : g_get_monotonic_time ();
+  const guint pending[N_LOADING_STEPS] = {
+    [LOADING_TEXT] = self->showing_source,
+    [LOADING_SPANS] = self->span_loader,
+    [LOADING_SPAN_ROWS] = self->span_rows_grower,
+    [LOADING_RELATION_ROWS] = self->relation_slice_grower,
+  };
+
+  if (turn == self->loading_turn)
+    return FALSE;
+  for (guint other = 0; other < N_LOADING_STEPS; other++)
+    if (other != step && pending[other] != 0 &&
+        self->loading_last[other] < self->loading_last[step])
+      return FALSE;
+
+  self->loading_turn = turn;
+  self->loading_last[step] = ++self->loading_serial;
+  return TRUE;
 }
 
 static gboolean show_rest_cb (gpointer user_data);
@@ -1071,6 +1117,9 @@ show_rest_cb (gpointer user_data)
   GlossDocumentView *self = user_data;
   gint64 deadline = g_get_monotonic_time () + TAGGING_STEP_USEC;
 
+  if (!take_loading_turn (self, LOADING_TEXT))
+    return G_SOURCE_CONTINUE;
+
   if (self->unshown_text != NULL)
     {
       show_more_text (self, TEXT_STEP_BYTES);
@@ -1708,15 +1757,23 @@ gloss_document_view_find_span (GlossDocumentView *self,
 /* Adds SPANS, the next page of the document being loaded, in reading
  * order, and returns the ones it added. A page usually goes after
  * everything shown; a span the user made meanwhile is shown already and
- * skipped. */
+ * skipped. The fills take until DEADLINE (g_get_monotonic_time ()); the
+ * spans left then get theirs in the next steps, as a page's worth at once
+ * took longer than a frame. */
 static GPtrArray *
 append_spans (GlossDocumentView *self,
-              GPtrArray         *spans)
+              GPtrArray         *spans,
+              gint64             deadline)
 {
   GPtrArray *fresh = gloss_span_index_append (self->spans, spans);
+  guint n_now = 0;
 
-  for (guint i = 0; i < fresh->len; i++)
-    apply_span_tag (self, g_ptr_array_index (fresh, i));
+  while (n_now < fresh->len && g_get_monotonic_time () < deadline)
+    for (guint n = 0; n < 64 && n_now < fresh->len; n++)
+      apply_span_tag (self, g_ptr_array_index (fresh, n_now++));
+  /* Reversed, as the waiting spans are tagged from the last. */
+  for (guint i = fresh->len; i > n_now; i--)
+    tag_later (self, g_ptr_array_index (fresh, i - 1));
   return fresh;
 }
 
@@ -1740,6 +1797,10 @@ load_more_spans_cb (gpointer user_data)
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GError) error = NULL;
   guint loader = self->span_loader;
+  gint64 deadline = g_get_monotonic_time () + TAGGING_STEP_USEC;
+
+  if (!take_loading_turn (self, LOADING_SPANS))
+    return G_SOURCE_CONTINUE;
 
   spans = gloss_store_list_spans_page (store, self->document_id, self->loaded_start,
                                        self->loaded_end, self->loaded_id, SPANS_PER_PAGE, &error);
@@ -1753,7 +1814,7 @@ load_more_spans_cb (gpointer user_data)
 
   if (spans->len > 0)
     {
-      g_autoptr(GPtrArray) added = append_spans (self, spans);
+      g_autoptr(GPtrArray) added = append_spans (self, spans, deadline);
 
       remember_last_loaded (self, spans);
       g_signal_emit (self, signals[SPANS_PAGED], 0, added);
@@ -1775,6 +1836,9 @@ grow_span_rows_cb (gpointer user_data)
 {
   GlossDocumentView *self = user_data;
   guint size = gtk_slice_list_model_get_size (self->span_rows);
+
+  if (!take_loading_turn (self, LOADING_SPAN_ROWS))
+    return G_SOURCE_CONTINUE;
 
   if (size >= SPAN_ROWS_ALL)
     {
@@ -2307,6 +2371,9 @@ grow_relation_rows_cb (gpointer user_data)
 {
   GlossDocumentView *self = user_data;
   guint size = gtk_slice_list_model_get_size (self->relation_slice);
+
+  if (!take_loading_turn (self, LOADING_RELATION_ROWS))
+    return G_SOURCE_CONTINUE;
 
   if (size >= SPAN_ROWS_ALL)
     {
