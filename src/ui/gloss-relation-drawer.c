@@ -31,6 +31,8 @@
 #define LABEL_GAP 6
 #define EDGE_INSET 12
 #define HIT_SLOP 4
+/* Past a line's pieces, for the strokes' width and the label boxes' edges. */
+#define LINE_SLOP 3
 
 #define PAGE_COLOR_LIGHT "#fafafa"
 #define PAGE_COLOR_DARK "#242424"
@@ -399,6 +401,58 @@ draw_label (cairo_t     *cr,
 }
 
 
+/* Draws the N_PIECES of one line, and keeps their places for clicks. */
+static void
+draw_line (GlossRelationDrawer *drawer,
+           GlossDocumentView   *view,
+           const Piece         *pieces,
+           guint                n_pieces,
+           gint64               selected_id,
+           gboolean             dark,
+           cairo_t             *cr)
+{
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* Higher arcs first, under the lower ones; the selected one on top. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = n_pieces; i > 0; i--)
+      {
+        const Piece *piece = &pieces[i - 1];
+        gboolean selected = piece->arc->id == selected_id;
+
+        if (selected != (pass == 1))
+          continue;
+
+        gdk_cairo_set_source_rgba (cr, &piece->arc->color);
+        cairo_set_line_width (cr, selected ? 2.5 : 1.5);
+        trace_piece (cr, piece);
+        cairo_stroke (cr);
+        if (piece->arrow_x != G_MININT)
+          draw_arrow (cr, piece);
+      }
+
+  /* Labels over the arcs; lower ones last, as they are the shorter arcs
+   * whose label sits inside the longer ones'. The hits go in the same
+   * order, and are searched from the last. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = n_pieces; i > 0; i--)
+      {
+        const Piece *piece = &pieces[i - 1];
+        gboolean selected = piece->arc->id == selected_id;
+        Hit hit;
+
+        if (selected != (pass == 1))
+          continue;
+
+        draw_label (cr, get_label_layout (drawer, GTK_WIDGET (view), piece->arc->name), piece,
+                    selected, dark);
+        hit = (Hit) { piece->arc->id, label_rect (piece), piece->x0, piece->x1,
+                      piece->y - piece->height, piece->y, piece->open_left, piece->open_right };
+        g_array_append_val (drawer->hits, hit);
+      }
+}
+
 /* Draws ARCS, the relations with an end on screen, in buffer coordinates
  * (the view's GTK_TEXT_VIEW_LAYER_ABOVE_TEXT). */
 void
@@ -482,50 +536,37 @@ gloss_relation_drawer_draw (GlossRelationDrawer    *drawer,
   stagger (pieces);
   place_labels (pieces, left_edge, right_edge);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (visible.x, visible.y,
-                                                                 visible.width, visible.height));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* A cairo node is drawn through an image of its size at every frame
+   * (the cairo renderer replays it into one, the GL renderer uploads it),
+   * and one over the whole view cost as much as the arcs themselves. The
+   * pieces of a line stay in the room above it, so each line gets a node
+   * of its own, as tall as that room: the lines' nodes never overlap, and
+   * drawing them a line at a time gives the same picture. */
+  for (guint line_start = 0, line_end; line_start < pieces->len; line_start = line_end)
+    {
+      int line_y = g_array_index (pieces, Piece, line_start).y;
+      int top = line_y, bottom;
 
-  /* Higher arcs first, under the lower ones; the selected one on top. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = pieces->len; i > 0; i--)
-      {
-        const Piece *piece = &g_array_index (pieces, Piece, i - 1);
-        gboolean selected = piece->arc->id == selected_id;
+      for (line_end = line_start;
+           line_end < pieces->len && g_array_index (pieces, Piece, line_end).y == line_y;
+           line_end++)
+        {
+          GdkRectangle rect = label_rect (&g_array_index (pieces, Piece, line_end));
 
-        if (selected != (pass == 1))
-          continue;
+          top = MIN (top, MIN (rect.y, line_y - g_array_index (pieces, Piece, line_end).height));
+        }
 
-        gdk_cairo_set_source_rgba (cr, &piece->arc->color);
-        cairo_set_line_width (cr, selected ? 2.5 : 1.5);
-        trace_piece (cr, piece);
-        cairo_stroke (cr);
-        if (piece->arrow_x != G_MININT)
-          draw_arrow (cr, piece);
-      }
-
-  /* Labels over every line; lower ones last, as they are the shorter arcs
-   * whose label sits inside the longer ones'. The hits go in the same
-   * order, and are searched from the last. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = pieces->len; i > 0; i--)
-      {
-        const Piece *piece = &g_array_index (pieces, Piece, i - 1);
-        gboolean selected = piece->arc->id == selected_id;
-        Hit hit;
-
-        if (selected != (pass == 1))
-          continue;
-
-        draw_label (cr, get_label_layout (drawer, GTK_WIDGET (view), piece->arc->name), piece,
-                    selected, dark);
-        hit = (Hit) { piece->arc->id, label_rect (piece), piece->x0, piece->x1,
-                      piece->y - piece->height, piece->y, piece->open_left, piece->open_right };
-        g_array_append_val (drawer->hits, hit);
-      }
-
-  cairo_destroy (cr);
+      /* Never past the view, as the one node over it was. */
+      top = MAX (top - LINE_SLOP, visible.y);
+      bottom = MIN (line_y + LINE_SLOP, visible.y + visible.height);
+      if (bottom <= top)
+        bottom = top + 1;
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (visible.x, top, visible.width,
+                                                                     bottom - top));
+      draw_line (drawer, view, (const Piece *) pieces->data + line_start, line_end - line_start,
+                 selected_id, dark, cr);
+      cairo_destroy (cr);
+    }
 }
 
 /* Outlines each display line's part of SPAN, buffer coordinates. */
