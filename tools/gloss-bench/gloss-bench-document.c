@@ -222,6 +222,9 @@ measure_big_document (BenchContext  *ctx,
 
   bench_note ("big-document: the rest of the spans were tagged in %.0f ms (median)",
               bench_median (taggings));
+  bench_note ("big-document: first frame %.1f ms median, %.1f worst; longest stall %.1f ms "
+              "median, %.1f worst", bench_median (gloss_frames), bench_max (gloss_frames),
+              bench_median (stalls), bench_max (stalls));
   bench_row ("big-document", "first frame", "ms", bench_median (gloss_frames),
              bench_median (bare_frames), 300, 1.5, FALSE);
   bench_row ("big-document", "longest stall while tagging", "ms", bench_median (stalls),

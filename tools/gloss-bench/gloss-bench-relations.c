@@ -426,6 +426,14 @@ measure_relations (BenchContext  *ctx,
                  bench_median (store_deletes), 5, NAN, TRUE);
       bench_note ("relations: slowest make %.2f ms, slowest delete %.2f ms", bench_max (makes),
                   bench_max (deletes));
+      /* The table has the worst run's stall and frame: say how far the
+       * others were from it, on a machine whose load moves. */
+      bench_note ("relations: first frame %.1f ms median, %.1f worst; longest stall %.1f ms "
+                  "median, %.1f worst; longest scroll frame %.1f ms median, %.1f worst "
+                  "(bare view %.1f, %.1f); over %u runs", bench_median (frames),
+                  bench_max (frames), bench_median (stalls), bench_max (stalls),
+                  bench_median (scrolls), bench_max (scrolls), bench_median (bare_scrolls),
+                  bench_max (bare_scrolls), frames->len);
     }
 
   bench_destroy_window (GTK_WIDGET (window));
