@@ -183,17 +183,16 @@ static void
 rebuild_rows (GlossLabelPopover *self)
 {
   GListModel *labels = self->labels;
-  GtkListBoxRow *row;
+  GtkListBoxRow *old_row;
   guint n_labels = g_list_model_get_n_items (labels);
 
   /* Rows only: the list's first child may be its placeholder. */
-  while ((row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
-    gtk_list_box_remove (self->list, GTK_WIDGET (row));
+  while ((old_row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (old_row));
 
   for (guint i = 0; i < n_labels; i++)
     {
       g_autoptr(GObject) label = g_list_model_get_item (labels, i);
-
       GtkWidget *row = create_row (label);
 
       g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
