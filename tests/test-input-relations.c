@@ -674,6 +674,28 @@ click_menu_item (GtkPopover *popover,
   gloss_test_input_click_widget (label);
 }
 
+/* A click on plain text, or a new selection dragged, lets a selected
+ * relation go: Delete then removes nothing the person no longer sees
+ * chosen. */
+static void
+test_plain_click_lets_relation_go (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  make_relation (fixture);
+  g_assert_nonnull (gloss_document_view_get_selected_relation (fixture->view));
+  click_phrase (fixture, "could become");
+  g_assert_null (gloss_document_view_get_selected_relation (fixture->view));
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 1);
+
+  click_arc (fixture, shown_relation (fixture), GDK_BUTTON_PRIMARY);
+  g_assert_nonnull (gloss_document_view_get_selected_relation (fixture->view));
+  fixture_drag_over (fixture, "could become");
+  g_assert_null (gloss_document_view_get_selected_relation (fixture->view));
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 1);
+}
+
 /* A right click on the arc: Change Type…, then Remove Relation. */
 static void
 test_arc_menu (Fixture       *fixture,
@@ -1312,6 +1334,7 @@ main (int    argc,
   ADD ("/gloss/input/relations/popover-key", test_popover_key);
   ADD ("/gloss/input/relations/click-arc-delete-undo", test_click_arc_delete_undo);
   ADD ("/gloss/input/relations/relabel-key", test_relabel_key);
+  ADD ("/gloss/input/relations/plain-click-lets-relation-go", test_plain_click_lets_relation_go);
   ADD ("/gloss/input/relations/arc-menu", test_arc_menu);
   ADD ("/gloss/input/relations/arc-add-note", test_arc_add_note);
   ADD ("/gloss/input/relations/list-row", test_list_row);

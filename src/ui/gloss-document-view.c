@@ -609,6 +609,9 @@ on_click_released_cb (GlossDocumentView *self,
 
   if (select_relation_at (self, x, y))
     return;
+  /* A click anywhere else lets a selected relation go, so that Delete
+   * then removes nothing the person no longer sees chosen. */
+  gloss_document_view_select_relation (self, NULL);
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
                                          x, y, &buffer_x, &buffer_y);
@@ -628,7 +631,10 @@ on_selection_changed_cb (GlossDocumentView *self,
 {
   /* Selecting new text puts the focus on that text, not on a span. */
   if (gtk_text_buffer_get_has_selection (buffer))
-    gloss_document_view_select_span (self, NULL);
+    {
+      gloss_document_view_select_span (self, NULL);
+      gloss_document_view_select_relation (self, NULL);
+    }
 }
 
 static void
