@@ -359,6 +359,54 @@ test_r_then_click (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (fixture_child (fixture, "relation_list_view")));
 }
 
+/* Whether the pointer, at (X, Y) of the text (the overlay), is over HINT. */
+static gboolean
+hint_covers (GtkWidget *hint,
+             GtkWidget *scroller,
+             double     x,
+             double     y)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (hint, scroller, &bounds));
+  return graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y));
+}
+
+/* The hint never hides what the pointer is on: with the pointer at the
+ * top of the text it shows at the bottom, and it goes back up when the
+ * pointer comes down to it; the target is still taken by a click. */
+static void
+test_hint_steps_aside (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *hint = fixture_child (fixture, "relation_hint");
+  GtkWidget *scroller = gtk_widget_get_parent (hint);
+  double middle = gtk_widget_get_width (scroller) / 2.0;
+  double bottom = gtk_widget_get_height (scroller) - 10;
+
+  label_both_ends (fixture);
+  click_phrase (fixture, "Velayati");
+  gloss_test_input_move_to (scroller, middle, 12);
+  gloss_test_input_settle (scroller);
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_true (hint_shown (fixture));
+  gloss_test_wait_for_frames ();
+  g_assert_cmpint (gtk_widget_get_valign (hint), ==, GTK_ALIGN_END);
+  g_assert_false (hint_covers (hint, scroller, middle, 12));
+
+  gloss_test_input_move_to (scroller, middle, bottom);
+  gloss_test_input_settle (scroller);
+  g_assert_cmpint (gtk_widget_get_valign (hint), ==, GTK_ALIGN_START);
+  g_assert_false (hint_covers (hint, scroller, middle, bottom));
+
+  click_phrase (fixture, "U.S.-backed corridor");
+  g_assert_false (hint_shown (fixture));
+  wait_for_relation_popover (fixture);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "opp");
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+}
+
 /* R with no span selected is not a relation key: nothing waits for a
  * target, and the key goes on to what has the focus. */
 static void
@@ -1325,6 +1373,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, relations_set_up, func, fixture_tear_down)
 
   ADD ("/gloss/input/relations/r-then-click", test_r_then_click);
+  ADD ("/gloss/input/relations/hint-steps-aside", test_hint_steps_aside);
   ADD ("/gloss/input/relations/r-without-span", test_r_without_span);
   ADD ("/gloss/input/relations/escape-cancels", test_escape_cancels);
   ADD ("/gloss/input/relations/f8-then-enter", test_f8_then_enter);

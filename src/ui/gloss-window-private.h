@@ -100,6 +100,8 @@ struct _GlossWindow
 
   /* Relations (gloss-window-relations.c) */
   GtkLabel *relation_hint;            /* template: what to do while a target is awaited */
+  double hint_pointer_y;              /* where the pointer is over the text, for the hint */
+  gboolean hint_pointer_inside;
   GtkWidget *relations_box;           /* template: the Relations list and its title */
   GtkStack *annotation_stack;         /* template: the spans and the relations, one at a time */
   GtkListView *relation_list_view;    /* template */

@@ -19,15 +19,72 @@
 #include "gloss-relation-row.h"
 #include "gloss-window-private.h"
 
+/* The hint floats over the text, at its top; it steps to the bottom while
+ * the pointer is where it would cover a line the person aims at, and back
+ * when the pointer comes down there, so that it never hides the span under
+ * the pointer. */
+static void
+place_hint (GlossWindow *self)
+{
+  GtkWidget *hint = GTK_WIDGET (self->relation_hint);
+  GtkWidget *text = gtk_widget_get_parent (hint);
+  int text_height = gtk_widget_get_height (text);
+  int hint_height;
+  gboolean at_top = gtk_widget_get_valign (hint) == GTK_ALIGN_START;
+
+  if (!gtk_widget_get_visible (hint) || !self->hint_pointer_inside)
+    return;
+
+  /* With its margins, as the overlay lays it out. */
+  gtk_widget_measure (hint, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (text),
+                      NULL, &hint_height, NULL, NULL);
+  if (at_top && self->hint_pointer_y < hint_height)
+    gtk_widget_set_valign (hint, GTK_ALIGN_END);
+  else if (!at_top && self->hint_pointer_y >= text_height - hint_height)
+    gtk_widget_set_valign (hint, GTK_ALIGN_START);
+}
+
+static void
+on_text_pointer_motion_cb (GlossWindow              *self,
+                           double                    x,
+                           double                    y,
+                           GtkEventControllerMotion *motion)
+{
+  self->hint_pointer_y = y;
+  self->hint_pointer_inside = TRUE;
+  place_hint (self);
+}
+
+static void
+on_text_pointer_leave_cb (GlossWindow              *self,
+                          GtkEventControllerMotion *motion)
+{
+  self->hint_pointer_inside = FALSE;
+}
+
+static void
+set_hint (GlossWindow *self,
+          const char  *words)
+{
+  gtk_label_set_label (self->relation_hint, words);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->relation_hint)))
+    gtk_widget_set_valign (GTK_WIDGET (self->relation_hint), GTK_ALIGN_START);
+  gtk_widget_set_visible (GTK_WIDGET (self->relation_hint), TRUE);
+  place_hint (self);
+}
+
 static void
 show_hint (GlossWindow *self,
            gboolean     shown)
 {
+  if (!shown)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->relation_hint), FALSE);
+      return;
+    }
   /* Translators: shown above the text after R, while the span a relation
    * goes to is awaited; F8 and Enter are keys */
-  gtk_label_set_label (self->relation_hint,
-                       _("Click the target span, or F8 and Enter · Esc cancels"));
-  gtk_widget_set_visible (GTK_WIDGET (self->relation_hint), shown);
+  set_hint (self, _("Click the target span, or F8 and Enter · Esc cancels"));
 }
 
 static void
@@ -226,12 +283,11 @@ on_target_refused_cb (GlossWindow       *self,
                       GlossSpan         *span,
                       GlossDocumentView *view)
 {
-  gtk_label_set_label (self->relation_hint,
-                       /* Translators: shown above the text when the span a
-                        * relation starts from was clicked as its target */
-                       _("A span cannot be related to itself · Click another span, or F8 and "
-                         "Enter · Esc cancels"));
-  gtk_widget_set_visible (GTK_WIDGET (self->relation_hint), TRUE);
+  set_hint (self,
+            /* Translators: shown above the text when the span a relation
+             * starts from was clicked as its target */
+            _("A span cannot be related to itself · Click another span, or F8 and Enter · "
+              "Esc cancels"));
 }
 
 /* F8 and Shift+F8 while a target is awaited: the candidate target. */
@@ -728,9 +784,17 @@ _gloss_window_relations_init (GlossWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GListModel *relations = gloss_document_view_get_relations (self->document_view);
   GListModel *rows = gloss_document_view_get_relation_rows (self->document_view);
+  GtkEventController *motion;
 
   self->relation_labels = g_list_store_new (GLOSS_TYPE_RELATION_LABEL);
   self->relation_rows_waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_text_pointer_motion_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_text_pointer_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (gtk_widget_get_parent (GTK_WIDGET (self->relation_hint)), motion);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_relation_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_relation_row_cb), self);
