@@ -162,6 +162,76 @@ test_popover_follows_text (Fixture       *fixture,
   wait_for_closed (popover);
 }
 
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} TooltipSearch;
+
+/* Whether a tooltip reading the search's text is on the screen. */
+static gboolean
+tooltip_showing (gpointer data)
+{
+  TooltipSearch *search = data;
+  GtkWidget *label = find_shown_label (search->root, search->text, TRUE);
+
+  return label != NULL &&
+         g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_native (label)), "GtkTooltipWindow") &&
+         is_on_screen (label);
+}
+
+/* The buffer offset of the character under the pointer now, from where
+ * the X server has the pointer; -1 off the text. */
+static int
+offset_under_pointer (Fixture *fixture)
+{
+  GtkWidget *text = GTK_WIDGET (fixture->text_view);
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (text));
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (text));
+  graphene_point_t at;
+  GtkTextIter iter;
+  double x, y;
+  int buffer_x, buffer_y;
+
+  gdk_surface_get_device_position (gtk_native_get_surface (GTK_NATIVE (native)),
+                                   gdk_seat_get_pointer (seat), &x, &y, NULL);
+  g_assert_true (gtk_widget_compute_point (native, text, &GRAPHENE_POINT_INIT (x, y), &at));
+  gtk_text_view_window_to_buffer_coords (fixture->text_view, GTK_TEXT_WINDOW_WIDGET, at.x, at.y,
+                                         &buffer_x, &buffer_y);
+  if (!gtk_text_view_get_iter_at_location (fixture->text_view, &iter, buffer_x, buffer_y))
+    return -1;
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* A span's tooltip, up when the window is resized and the text flows
+ * anew, goes with the span: it does not stay over what is now under the
+ * pointer. */
+static void
+test_tooltip_after_resize (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  gint64 start = fixture_find_phrase (fixture, "Ali Khamenei");
+  gint64 end = fixture_phrase_end (fixture, "Ali Khamenei");
+  TooltipSearch search = { GTK_WIDGET (fixture->window), "Hardline camp: “Ali Khamenei”" };
+  int under;
+  double x, y;
+
+  resize_through_x (fixture, 1400, 950);
+  gloss_test_input_text_point_settled (fixture->text_view, fixture_buffer_offset (fixture,
+                                                                                  start + 2),
+                                       0.5, &x, &y);
+  gloss_test_input_hover (GTK_WIDGET (fixture->text_view), x, y);
+  gloss_test_input_wait_until (tooltip_showing, &search, "the span's tooltip");
+
+  resize_through_x (fixture, 1000, 700);
+  for (guint i = 0; i < 5; i++)
+    gloss_test_wait_for_frames ();
+  under = offset_under_pointer (fixture);
+  g_assert_true (under < fixture_buffer_offset (fixture, start) ||
+                 under >= fixture_buffer_offset (fixture, end));
+  g_assert_false (tooltip_showing (&search));
+}
+
 /* Resized between the sizes people use, straight from wide to narrow and
  * back, the window lays out without a warning and draws its text each
  * time; then a drag and a label's key still label a word. */
@@ -567,6 +637,7 @@ main (int    argc,
   ADD ("/gloss/input/layout/resize-through-x", test_resize_through_x);
   ADD ("/gloss/input/layout/span-row-in-sight", test_span_row_in_sight);
   ADD ("/gloss/input/layout/popover-follows-text", test_popover_follows_text);
+  ADD ("/gloss/input/layout/tooltip-after-resize", test_tooltip_after_resize);
   ADD ("/gloss/input/layout/drag-sidebar-width", test_drag_sidebar_width);
   ADD ("/gloss/input/layout/selected-row-stands-out", test_selected_row_stands_out);
 

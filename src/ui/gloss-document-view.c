@@ -116,6 +116,7 @@ struct _GlossDocumentView
   guint64 loading_last[N_LOADING_STEPS]; /* when each kind of step last ran */
   gboolean snap_to_words;
   guint snapper;           /* grows a dragged selection to its words */
+  guint tooltip_requery;   /* asks the tooltip again after the text flowed anew */
   int allocated_width;     /* the text is laid out anew at another */
   double text_scale;
 
@@ -801,6 +802,7 @@ gloss_document_view_dispose (GObject *object)
   g_clear_handle_id (&self->span_loader, g_source_remove);
   g_clear_handle_id (&self->span_rows_grower, g_source_remove);
   g_clear_handle_id (&self->snapper, g_source_remove);
+  g_clear_handle_id (&self->tooltip_requery, g_source_remove);
   g_clear_object (&self->paging_store);
   g_clear_object (&self->selected_span);
   g_clear_object (&self->span_rows);
@@ -881,6 +883,16 @@ gloss_document_view_set_property (GObject      *object,
  * selection: when the text is laid out anew at another width, the
  * selection moved, and they go with it. GtkTextView places only its own
  * popovers again on a new size; the others are placed here. */
+static gboolean
+requery_tooltip_cb (gpointer data)
+{
+  GlossDocumentView *self = data;
+
+  self->tooltip_requery = 0;
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 gloss_document_view_size_allocate (GtkWidget *widget,
                                    int        width,
@@ -893,6 +905,11 @@ gloss_document_view_size_allocate (GtkWidget *widget,
   self->allocated_width = width;
   GTK_WIDGET_CLASS (gloss_document_view_parent_class)->size_allocate (widget, width, height,
                                                                       baseline);
+
+  /* A span's tooltip up while the text flows anew is about what was under
+   * the pointer: asked again once the text is laid out, it follows. */
+  if (relaid && self->tooltip_requery == 0)
+    self->tooltip_requery = g_idle_add (requery_tooltip_cb, self);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
