@@ -443,6 +443,42 @@ find_shown_label (GtkWidget  *root,
   return gloss_test_find_widget_where (root, is_label_showing, &match);
 }
 
+static inline gboolean
+is_mapped_label_reading (GtkWidget     *widget,
+                         gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* A tooltip looked for under ROOT's window and its popovers. */
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} TooltipSearch;
+
+/* Whether a tooltip saying the search's text is on the screen. */
+static inline gboolean
+tooltip_shown (gpointer data)
+{
+  TooltipSearch *search = data;
+  GtkWidget *label = gloss_test_find_widget_where (search->root, is_mapped_label_reading,
+                                                   search->text);
+  GtkWidget *tooltip;
+
+  if (label == NULL)
+    return FALSE;
+  tooltip = GTK_WIDGET (gtk_widget_get_native (label));
+  return g_str_equal (G_OBJECT_TYPE_NAME (tooltip), "GtkTooltipWindow") && is_on_screen (tooltip);
+}
+
+static inline gboolean
+tooltip_gone (gpointer data)
+{
+  return !tooltip_shown (data);
+}
+
 /* The first column of the first row SQL gives for ARG (bound to its one
  * "?", unless NULL) in the project file at PATH, read with a connection of
  * its own, as text; NULL when there is no row. */

@@ -162,24 +162,6 @@ test_popover_follows_text (Fixture       *fixture,
   wait_for_closed (popover);
 }
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} TooltipSearch;
-
-/* Whether a tooltip reading the search's text is on the screen. */
-static gboolean
-tooltip_showing (gpointer data)
-{
-  TooltipSearch *search = data;
-  GtkWidget *label = find_shown_label (search->root, search->text, TRUE);
-
-  return label != NULL &&
-         g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_native (label)), "GtkTooltipWindow") &&
-         is_on_screen (label);
-}
-
 /* The buffer offset of the character under the pointer now, from where
  * the X server has the pointer; -1 off the text. */
 static int
@@ -221,7 +203,7 @@ test_tooltip_after_resize (Fixture       *fixture,
                                                                                   start + 2),
                                        0.5, &x, &y);
   gloss_test_input_hover (GTK_WIDGET (fixture->text_view), x, y);
-  gloss_test_input_wait_until (tooltip_showing, &search, "the span's tooltip");
+  gloss_test_input_wait_until (tooltip_shown, &search, "the span's tooltip");
 
   resize_through_x (fixture, 1000, 700);
   for (guint i = 0; i < 5; i++)
@@ -229,7 +211,7 @@ test_tooltip_after_resize (Fixture       *fixture,
   under = offset_under_pointer (fixture);
   g_assert_true (under < fixture_buffer_offset (fixture, start) ||
                  under >= fixture_buffer_offset (fixture, end));
-  g_assert_false (tooltip_showing (&search));
+  g_assert_false (tooltip_shown (&search));
 }
 
 /* Resized between the sizes people use, straight from wide to narrow and

@@ -1053,26 +1053,6 @@ test_list_reading_order (Fixture       *fixture,
   g_assert_cmpuint (position, ==, 3);
 }
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} TooltipSearch;
-
-/* Whether a tooltip saying TEXT is on the screen. */
-static gboolean
-tooltip_shown (gpointer data)
-{
-  TooltipSearch *search = data;
-  GtkWidget *label = gloss_test_find_widget_where (search->root, has_label_text, search->text);
-  GtkWidget *tooltip;
-
-  if (label == NULL)
-    return FALSE;
-  tooltip = GTK_WIDGET (gtk_widget_get_native (label));
-  return g_str_equal (G_OBJECT_TYPE_NAME (tooltip), "GtkTooltipWindow") && is_on_screen (tooltip);
-}
-
 /* A row cuts long span texts to fit the sidebar; the pointer resting on
  * it shows the relation whole, with its note. */
 static void

@@ -523,26 +523,6 @@ test_sidebar_label_click (Fixture       *fixture,
   g_assert_true (focus_in (fixture, GTK_WIDGET (fixture->view)));
 }
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} TooltipSearch;
-
-/* Whether a tooltip saying TEXT is on the screen. */
-static gboolean
-tooltip_shown (gpointer data)
-{
-  TooltipSearch *search = data;
-  GtkWidget *label = gloss_test_find_widget_where (search->root, has_label_text, search->text);
-  GtkWidget *tooltip;
-
-  if (label == NULL)
-    return FALSE;
-  tooltip = GTK_WIDGET (gtk_widget_get_native (label));
-  return g_str_equal (G_OBJECT_TYPE_NAME (tooltip), "GtkTooltipWindow") && is_on_screen (tooltip);
-}
-
 /* The pointer resting on a span shows a tooltip naming its label and its
  * text. */
 static void
@@ -558,12 +538,6 @@ test_hover_tooltip (Fixture       *fixture,
                                        0.5, &x, &y);
   gloss_test_input_hover (GTK_WIDGET (fixture->text_view), x, y);
   gloss_test_input_wait_until (tooltip_shown, &search, "the span's tooltip");
-}
-
-static gboolean
-tooltip_gone (gpointer data)
-{
-  return !tooltip_shown (data);
 }
 
 /* The pointer rests on a span until its tooltip shows, then right-clicks

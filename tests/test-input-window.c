@@ -352,33 +352,6 @@ test_undo_opens_its_document (Fixture       *fixture,
                                "the toast saying where");
 }
 
-/* Whether a tooltip saying TEXT is on the screen, over ROOT's window or
- * one of its popovers. */
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} TooltipSearch;
-
-static gboolean
-tooltip_shown (gpointer data)
-{
-  TooltipSearch *search = data;
-  GtkWidget *label = gloss_test_find_widget_where (search->root, has_label_text, search->text);
-  GtkWidget *tooltip;
-
-  if (label == NULL)
-    return FALSE;
-  tooltip = GTK_WIDGET (gtk_widget_get_native (label));
-  return g_str_equal (G_OBJECT_TYPE_NAME (tooltip), "GtkTooltipWindow") && is_on_screen (tooltip);
-}
-
-static gboolean
-tooltip_gone (gpointer data)
-{
-  return !tooltip_shown (data);
-}
-
 /* The pointer rests on BUTTON until its tooltip TEXT shows, then clicks
  * it: the menu opens, and the tooltip is not over it. */
 static void
