@@ -960,7 +960,7 @@ is_document_count (gpointer data)
 }
 
 /* The document menu's Delete removes the document; the toast's Undo (and,
- * after a second delete, Ctrl+Z) brings it back with its spans. */
+ * after a second delete, Ctrl+Z) brings it back with its spans, open. */
 static void
 test_delete_document_undo (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -1011,6 +1011,10 @@ test_delete_document_undo (Fixture       *fixture,
           g_assert_cmpstr (a->label, ==, b->label);
         }
       g_clear_pointer (&after, g_ptr_array_unref);
+      /* Back on the screen, with its text, as it was left. */
+      g_assert_cmpint (gloss_document_view_get_document_id (fixture->view), ==,
+                       fixture->document_id);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
     }
 }
 
