@@ -20,6 +20,7 @@
 
 #include "gloss-color.h"
 #include "gloss-document-view-testing.h"
+#include "gloss-list-head.h"
 #include "gloss-offsets.h"
 #include "gloss-span-index.h"
 #include "gloss-relation-drawer.h"
@@ -93,7 +94,7 @@ struct _GlossDocumentView
   GPtrArray *untagged;     /* spans loaded but not tagged yet, in reverse order */
   GlossSpan *selected_span;
   GlossStore *paging_store;  /* while the spans come page by page */
-  GtkSliceListModel *span_rows;  /* the spans a side list has rows for */
+  GlossListHead *span_rows;      /* the spans a side list has rows for */
   GHashTable *attribute_texts;   /* span id -> its attributes in words, for the tooltip */
 
   /* Borrowed references */
@@ -126,8 +127,8 @@ struct _GlossDocumentView
   GHashTable *relation_labels;    /* id -> GlossRelationLabel */
   GListStore *relation_rows;      /* GlossRelation, in reading order (compare_relation_rows ()) */
   GHashTable *relation_end_starts; /* span id -> start (gint64 *), of the relations' ends */
-  GtkSliceListModel *relation_slice; /* the relations a side list has rows for */
-  guint relation_slice_grower;
+  GlossListHead *relation_head; /* the relations a side list has rows for */
+  guint relation_head_grower;
   GlossRelationDrawer *relation_drawer;
   GtkTextTag *relation_room_tag;
   GlossRelation *selected_relation;
@@ -433,7 +434,7 @@ take_loading_turn (GlossDocumentView *self,
     [LOADING_TEXT] = self->showing_source,
     [LOADING_SPANS] = self->span_loader,
     [LOADING_SPAN_ROWS] = self->span_rows_grower,
-    [LOADING_RELATION_ROWS] = self->relation_slice_grower,
+    [LOADING_RELATION_ROWS] = self->relation_head_grower,
   };
 
   if (turn == self->loading_turn)
@@ -1018,8 +1019,8 @@ gloss_document_view_init (GlossDocumentView *self)
   self->line_drawer = gloss_span_line_drawer_new (get_line_color_cb, self);
   self->attribute_texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gloss_span_line_drawer_set_mark_func (self->line_drawer, has_attributes_cb, self);
-  self->span_rows = gtk_slice_list_model_new (g_object_ref (gloss_span_index_get_model (self->spans)),
-                                              0, G_MAXUINT);
+  self->span_rows = gloss_list_head_new (g_object_ref (gloss_span_index_get_model (self->spans)),
+                                         G_MAXUINT);
   self->untagged = g_ptr_array_new_with_free_func (g_object_unref);
   self->break_tag = gtk_text_buffer_create_tag (buffer, "display-break", NULL);
   self->broken_line_tag = gtk_text_buffer_create_tag (buffer, "display-broken-line",
@@ -1858,19 +1859,19 @@ static gboolean
 grow_span_rows_cb (gpointer user_data)
 {
   GlossDocumentView *self = user_data;
-  guint size = gtk_slice_list_model_get_size (self->span_rows);
+  guint size = gloss_list_head_get_size (self->span_rows);
 
   if (!take_loading_turn (self, LOADING_SPAN_ROWS))
     return G_SOURCE_CONTINUE;
 
   if (size >= SPAN_ROWS_ALL)
     {
-      gtk_slice_list_model_set_size (self->span_rows, G_MAXUINT);
+      gloss_list_head_set_size (self->span_rows, G_MAXUINT);
       self->span_rows_grower = 0;
       return G_SOURCE_REMOVE;
     }
 
-  gtk_slice_list_model_set_size (self->span_rows, size + SPAN_ROWS_STEP);
+  gloss_list_head_set_size (self->span_rows, size + SPAN_ROWS_STEP);
   return G_SOURCE_CONTINUE;
 }
 
@@ -1879,7 +1880,7 @@ static void
 restart_span_rows (GlossDocumentView *self)
 {
   g_clear_handle_id (&self->span_rows_grower, g_source_remove);
-  gtk_slice_list_model_set_size (self->span_rows, SPAN_ROWS_FIRST);
+  gloss_list_head_set_size (self->span_rows, SPAN_ROWS_FIRST);
   self->span_rows_grower = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING, grow_span_rows_cb,
                                             self, NULL);
 }
@@ -1950,10 +1951,10 @@ static void
 reach_span_row (GlossDocumentView *self,
                 guint              position)
 {
-  if (position < gtk_slice_list_model_get_size (self->span_rows))
+  if (position < gloss_list_head_get_size (self->span_rows))
     return;
 
-  gtk_slice_list_model_set_size (self->span_rows, position + 1);
+  gloss_list_head_set_size (self->span_rows, position + 1);
 }
 
 /* Whether spans are still on their way to the screen (waiting for their
@@ -2393,19 +2394,19 @@ static gboolean
 grow_relation_rows_cb (gpointer user_data)
 {
   GlossDocumentView *self = user_data;
-  guint size = gtk_slice_list_model_get_size (self->relation_slice);
+  guint size = gloss_list_head_get_size (self->relation_head);
 
   if (!take_loading_turn (self, LOADING_RELATION_ROWS))
     return G_SOURCE_CONTINUE;
 
   if (size >= SPAN_ROWS_ALL)
     {
-      gtk_slice_list_model_set_size (self->relation_slice, G_MAXUINT);
-      self->relation_slice_grower = 0;
+      gloss_list_head_set_size (self->relation_head, G_MAXUINT);
+      self->relation_head_grower = 0;
       return G_SOURCE_REMOVE;
     }
 
-  gtk_slice_list_model_set_size (self->relation_slice, size + SPAN_ROWS_STEP);
+  gloss_list_head_set_size (self->relation_head, size + SPAN_ROWS_STEP);
   return G_SOURCE_CONTINUE;
 }
 
@@ -2418,15 +2419,15 @@ GListModel *
 gloss_document_view_get_relation_rows (GlossDocumentView *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
-  return G_LIST_MODEL (self->relation_slice);
+  return G_LIST_MODEL (self->relation_head);
 }
 
 static void
 restart_relation_rows (GlossDocumentView *self)
 {
-  g_clear_handle_id (&self->relation_slice_grower, g_source_remove);
-  gtk_slice_list_model_set_size (self->relation_slice, SPAN_ROWS_FIRST);
-  self->relation_slice_grower = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING,
+  g_clear_handle_id (&self->relation_head_grower, g_source_remove);
+  gloss_list_head_set_size (self->relation_head, SPAN_ROWS_FIRST);
+  self->relation_head_grower = g_idle_add_full (GLOSS_DOCUMENT_VIEW_PRIORITY_LOADING,
                                                  grow_relation_rows_cb, self, NULL);
 }
 
@@ -2466,8 +2467,8 @@ gloss_document_view_select_relation (GlossDocumentView *self,
 
       /* A side list gets a row for it before it hears. */
       if (find_listed_relation_row (self, shown, &position) &&
-          position >= gtk_slice_list_model_get_size (self->relation_slice))
-        gtk_slice_list_model_set_size (self->relation_slice, position + 1);
+          position >= gloss_list_head_get_size (self->relation_head))
+        gloss_list_head_set_size (self->relation_head, position + 1);
       GlossSpan *from = gloss_span_index_lookup (self->spans, gloss_relation_get_from_id (shown));
       GtkTextIter start;
 
@@ -2897,8 +2898,8 @@ relations_init (GlossDocumentView *self)
                                                  g_object_unref);
   self->relation_rows = g_list_store_new (GLOSS_TYPE_RELATION);
   self->relation_end_starts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->relation_slice =
-    gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->relation_rows)), 0, G_MAXUINT);
+  self->relation_head =
+    gloss_list_head_new (g_object_ref (G_LIST_MODEL (self->relation_rows)), G_MAXUINT);
   self->relation_drawer = gloss_relation_drawer_new ();
   /* Above the first line of a paragraph, and between its wrapped lines,
    * where the lines under the spans of the line above take their part. */
@@ -2932,8 +2933,8 @@ relations_dispose (GlossDocumentView *self)
 {
   g_clear_object (&self->selected_relation);
   g_clear_object (&self->relation_from);
-  g_clear_handle_id (&self->relation_slice_grower, g_source_remove);
-  g_clear_object (&self->relation_slice);
+  g_clear_handle_id (&self->relation_head_grower, g_source_remove);
+  g_clear_object (&self->relation_head);
   g_clear_object (&self->relation_rows);
   g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
   g_clear_pointer (&self->relations, g_hash_table_unref);
