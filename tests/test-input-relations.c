@@ -465,6 +465,45 @@ target_start (Fixture *fixture)
   return target != NULL ? gloss_span_get_start (target) : -1;
 }
 
+/* F8 from the last span goes round to the first, Shift+F8 from the first
+ * to the last, passing over the source either way; Enter then relates
+ * them. */
+static void
+test_f8_goes_round (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GListModel *spans = gloss_document_view_get_spans (fixture->view);
+  guint n = g_list_model_get_n_items (spans);
+  g_autoptr(GlossSpan) first = g_list_model_get_item (spans, 0);
+  g_autoptr(GlossSpan) last = g_list_model_get_item (spans, n - 1);
+  GtkPopover *popover;
+
+  g_assert_cmpuint (n, >=, 3);
+  gloss_document_view_select_span (fixture->view, NULL);
+  fixture_click (fixture, gloss_span_get_start (last) + 1);
+  g_assert_true (gloss_document_view_get_selected_span (fixture->view) == last);
+  fixture_key (fixture, GDK_KEY_r, 0);
+
+  fixture_key (fixture, GDK_KEY_F8, 0);
+  g_assert_cmpint (target_start (fixture), ==, gloss_span_get_start (first));
+  fixture_key (fixture, GDK_KEY_F8, GDK_SHIFT_MASK);
+  /* Back round past the source: the span before it. */
+  {
+    g_autoptr(GlossSpan) before_last = g_list_model_get_item (spans, n - 2);
+
+    g_assert_cmpint (target_start (fixture), ==, gloss_span_get_start (before_last));
+  }
+  fixture_key (fixture, GDK_KEY_F8, 0);
+  g_assert_cmpint (target_start (fixture), ==, gloss_span_get_start (first));
+
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  popover = wait_for_relation_popover (fixture);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "opp");
+  fixture_key (fixture, GDK_KEY_Return, 0);
+  wait_for_closed (popover);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 1);
+}
+
 /* R, then F8 to the target and Enter, then the type's key: the keyboard's
  * way to what a click on the target does. F8 aims without selecting,
  * passes over the source both ways, and Shift+F8 steps back. */
@@ -783,6 +822,8 @@ test_arc_add_note (Fixture       *fixture,
   /* Right after the type popover closed on its key: the click is not
    * lost to the closed popover. */
   make_relation (fixture);
+  if (g_getenv ("SHOWREL")) show_relations_list (fixture);
+  g_printerr ("STEP go\n");
   click_arc (fixture, shown_relation (fixture), GDK_BUTTON_SECONDARY);
   menu = wait_for_popover (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER_MENU);
   click_menu_item (menu, "Add Note");
@@ -1358,6 +1399,7 @@ main (int    argc,
   ADD ("/gloss/input/relations/escape-cancels", test_escape_cancels);
   ADD ("/gloss/input/relations/f8-then-enter", test_f8_then_enter);
   ADD ("/gloss/input/relations/f8-then-escape", test_f8_then_escape);
+  ADD ("/gloss/input/relations/f8-goes-round", test_f8_goes_round);
   ADD ("/gloss/input/relations/source-as-target", test_source_as_target);
   ADD ("/gloss/input/relations/ctrl-drag", test_ctrl_drag);
   ADD ("/gloss/input/relations/popover-key", test_popover_key);

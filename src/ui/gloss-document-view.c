@@ -2702,9 +2702,9 @@ gloss_document_view_get_relation_target (GlossDocumentView *self)
 
 /* While a target is awaited, moves the candidate target to the next span
  * in reading order (DIRECTION 1, or -1 for the one before), from the
- * candidate or, at first, from the source, passing over the source: the
- * keyboard's way to aim where a click would. FALSE when no span is left
- * that way; the candidate stays. */
+ * candidate or, at first, from the source, passing over the source and
+ * going round from the last span to the first (and back): the keyboard's
+ * way to aim where a click would. FALSE when the source is the only span. */
 gboolean
 gloss_document_view_step_relation_target (GlossDocumentView *self,
                                           int                direction)
@@ -2727,14 +2727,16 @@ gloss_document_view_step_relation_target (GlossDocumentView *self,
     return FALSE;
 
   n_spans = gloss_span_index_get_n_spans (self->spans);
-  do
+  next = NULL;
+  for (guint step = 0; step < n_spans && next == NULL; step++)
     {
-      if (direction > 0 ? position + 1 >= n_spans : position == 0)
-        return FALSE;
-      position = direction > 0 ? position + 1 : position - 1;
+      position = (position + (direction > 0 ? 1 : n_spans - 1)) % n_spans;
       next = gloss_span_index_get_span (self->spans, position);
+      if (gloss_span_get_id (next) == from_id)
+        next = NULL;
     }
-  while (gloss_span_get_id (next) == from_id);
+  if (next == NULL)
+    return FALSE;
 
   self->relation_target_id = gloss_span_get_id (next);
   iter_at (self, &start, gloss_span_get_start (next));

@@ -302,6 +302,10 @@ step_target_action (GtkWidget  *widget,
                                                 g_str_equal (action_name, "win.next-target")
                                                 ? 1 : -1))
     show_hint (self, TRUE);
+  else
+    /* Translators: shown above the text when F8 finds no span but the
+     * one a relation starts from */
+    set_hint (self, _("No other span to relate to · Esc cancels"));
 }
 
 /* Enter: the candidate target taken, then its type, as after a click. */
