@@ -443,7 +443,8 @@ choose_category_filter (Fixture    *fixture,
 
 /* A category no document has: the list is empty, and instead of the
  * page of a project without documents, the text's place says that no
- * document matches the filter; its button clears the filter, and every
+ * document matches the filter (and the footer counts no spans); its button
+ * clears the filter, and every
  * document of the project file is listed again, the first one open. */
 static void
 test_category_filter_no_match (Fixture       *fixture,
@@ -462,6 +463,9 @@ test_category_filter_no_match (Fixture       *fixture,
   g_assert_cmpuint (count_listed (fixture), ==, 0);
   g_assert_null (find_shown_label (window, "No Documents", TRUE));
   g_assert_nonnull (find_shown_label (window, "No Matching Documents", TRUE));
+  /* The footer counts no spans of a document not shown. */
+  g_assert_null (strstr (gtk_label_get_text (fixture_child (fixture, "status_label")),
+                        "in this document"));
   button = find_shown_label (window, "Clear Filter", TRUE);
   g_assert_nonnull (button);
 

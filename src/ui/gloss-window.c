@@ -101,6 +101,13 @@ update_footer (GlossWindow *self)
   g_autofree char *spans_text = NULL;
   g_autofree char *text = NULL;
 
+  /* No document open (none matches the filters): the project's progress
+   * alone. */
+  if (gloss_document_view_get_document_id (self->document_view) == 0)
+    {
+      gtk_label_set_label (self->status_label, self->progress_text ? self->progress_text : "");
+      return;
+    }
   spans_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span in this document",
                                              "%u spans in this document", n_spans),
                                 n_spans);
@@ -424,6 +431,7 @@ gloss_window_open_document (GlossWindow *self,
       _gloss_window_attributes_document_opened (self);
       recount_labels (self);
       update_document_actions (self);
+      update_footer (self);
       return TRUE;
     }
 
