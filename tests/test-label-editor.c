@@ -494,8 +494,10 @@ test_delete (Fixture       *fixture,
   dialog = find_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->editor);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Security establishment”?");
+  /* The sample's IRGC is part of the security establishment. */
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                   "2 spans in 1 document have this label and will be deleted.");
+                   "2 spans in 1 document have this label and will be deleted. "
+                   "1 relation from or to them goes too.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "merge"));
@@ -516,6 +518,8 @@ test_delete (Fixture       *fixture,
   g_assert_cmpint (gloss_label_get_id (restored), ==, gloss_label_get_id (security));
   g_assert_cmpstr (gloss_label_get_hotkey (restored), ==, "3");
   g_assert_cmpuint (count_spans_with_label (fixture, gloss_label_get_id (security)), ==, 2);
+  g_assert_cmpuint (gloss_store_count_label_relations (fixture->store,
+                                                       gloss_label_get_id (security)), ==, 1);
   g_clear_pointer (&shown, g_free);
   shown = shown_order (fixture);
   g_assert_cmpstr (shown, ==, "Reformist camp, Hardline camp, Security establishment, "
@@ -529,10 +533,12 @@ test_delete_cancelled (Fixture       *fixture,
   g_autofree char *before = label_order (fixture);
   g_autofree char *after = NULL;
 
-  /* The sample's Ali Khamenei and the span around the IRGC. */
+  /* The sample's Ali Khamenei and the span around the IRGC, which the
+   * IRGC is part of. */
   click (row_part (fixture, "Hardline camp", "delete-button"));
   g_assert_cmpstr (adw_message_dialog_get_body (find_dialog ()), ==,
-                   "2 spans in 1 document have this label and will be deleted.");
+                   "2 spans in 1 document have this label and will be deleted. "
+                   "1 relation from or to them goes too.");
   respond (find_dialog (), "cancel");
 
   after = label_order (fixture);

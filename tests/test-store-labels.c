@@ -493,6 +493,50 @@ test_count_spans (Fixture       *fixture,
   g_assert_cmpuint (gloss_store_count_label_spans (fixture->store, 999), ==, 0);
 }
 
+/* The relations deleting a label takes with its spans: those from or to
+ * one of them, each once; relations between other spans stay out. */
+static void
+test_count_relations (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRelationLabel) backs = NULL;
+  g_autoptr(GPtrArray) spans = gloss_store_list_spans (fixture->store, fixture->first_document,
+                                                       &error);
+  /* Reformist 0-10, hardline 19-27, security 19-27, security 36-40. */
+  gint64 ids[4] = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 4);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossSpan *span = spans->pdata[i];
+      gint64 label = gloss_span_get_label_id (span);
+      guint slot = label == fixture->reformist ? 0 : label == fixture->hardline ? 1
+                   : gloss_span_get_start (span) == 19 ? 2 : 3;
+
+      ids[slot] = gloss_span_get_id (span);
+    }
+  backs = gloss_store_add_relation_label (fixture->store, "Backs", NULL, "", "", TRUE, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (gloss_store_count_label_relations (fixture->store, fixture->security), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const guint ends[][2] = { { 0, 1 }, { 0, 2 }, { 2, 3 } };
+      g_autoptr(GlossRelation) relation =
+        gloss_store_add_relation (fixture->store, fixture->first_document,
+                                  gloss_relation_label_get_id (backs), ids[ends[i][0]],
+                                  ids[ends[i][1]], "Ana", "", &error);
+
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (gloss_store_count_label_relations (fixture->store, fixture->security), ==, 2);
+  g_assert_cmpuint (gloss_store_count_label_relations (fixture->store, fixture->reformist), ==, 2);
+  g_assert_cmpuint (gloss_store_count_label_relations (fixture->store, fixture->hardline), ==, 1);
+  g_assert_cmpuint (gloss_store_count_label_relations (fixture->store, 999), ==, 0);
+}
+
 /* What the count announced is what the delete takes, and undo puts it all
  * back. */
 static void
@@ -834,6 +878,7 @@ main (int    argc,
   ADD ("/gloss/store/labels/name-taken-or-empty", test_name_taken_or_empty);
   ADD ("/gloss/store/labels/no-change", test_no_change);
   ADD ("/gloss/store/labels/count-spans", test_count_spans);
+  ADD ("/gloss/store/labels/count-relations", test_count_relations);
   ADD ("/gloss/store/labels/delete-counted", test_delete_counted);
   ADD ("/gloss/store/labels/merge", test_merge);
   ADD ("/gloss/store/labels/merge-duplicates-within", test_merge_duplicates_within);

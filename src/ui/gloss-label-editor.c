@@ -421,15 +421,19 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     show_message (self, error->message);
 }
 
-/* "12 spans in 3 documents have this label and will be deleted." */
+/* "12 spans in 3 documents have this label and will be deleted.", and
+ * how many relations go with them. */
 static char *
 describe_loss (GlossLabelEditor *self,
                GlossLabel       *label,
                guint            *n_spans)
 {
   guint n_documents = gloss_store_count_label_documents (self->store, gloss_label_get_id (label));
+  guint n_relations;
   g_autofree char *spans = NULL;
   g_autofree char *documents = NULL;
+  g_autofree char *loss = NULL;
+  g_autofree char *relations = NULL;
 
   *n_spans = gloss_store_count_label_spans (self->store, gloss_label_get_id (label));
   if (*n_spans == 0)
@@ -442,11 +446,21 @@ describe_loss (GlossLabelEditor *self,
                                n_documents);
 
   /* Translators: the first %s is "12 spans", the second "3 documents". */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+  loss = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%s in %s has this label and will be deleted.",
                                        "%s in %s have this label and will be deleted.",
                                        *n_spans),
                           spans, documents);
+  n_relations = gloss_store_count_label_relations (self->store, gloss_label_get_id (label));
+  if (n_relations == 0)
+    return g_steal_pointer (&loss);
+
+  relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u relation from or to them goes too.",
+                                            "%u relations from or to them go too.",
+                                            n_relations),
+                               n_relations);
+  return g_strdup_printf ("%s %s", loss, relations);
 }
 
 /**

@@ -477,6 +477,21 @@ gloss_store_count_label_spans (GlossStore *self,
   return count_for_label (self, "SELECT count(*) FROM spans WHERE label = ?", label_id);
 }
 
+/* How many relations deleting the label would take with its spans: those
+ * from or to one of them. */
+guint
+gloss_store_count_label_relations (GlossStore *self,
+                                   gint64      label_id)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  return count_for_label (self,
+                          "SELECT count(*) FROM relations "
+                          "WHERE from_span IN (SELECT id FROM spans WHERE label = ?1) "
+                          "OR to_span IN (SELECT id FROM spans WHERE label = ?1)",
+                          label_id);
+}
+
 /* In how many documents the label has spans. */
 guint
 gloss_store_count_label_documents (GlossStore *self,

@@ -251,6 +251,8 @@ guint          gloss_store_count_label_spans   (GlossStore          *self,
                                                 gint64               label_id);
 guint          gloss_store_count_label_documents (GlossStore        *self,
                                                   gint64             label_id);
+guint          gloss_store_count_label_relations (GlossStore        *self,
+                                                  gint64             label_id);
 gboolean       gloss_store_merge_labels        (GlossStore          *self,
                                                 gint64               from_label_id,
                                                 gint64               into_label_id,
