@@ -219,6 +219,29 @@ test_span_list_delete (Fixture       *fixture,
   g_assert_cmpuint (count_all_stored (fixture), ==, n_spans - 2);
 }
 
+/* A click on a row of the Spans list selects its span and moves no row:
+ * with no span selected first, the row stays under the pointer, so a
+ * right click there next is on the same span. */
+static void
+test_span_list_rows_stay (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *row;
+  graphene_point_t before, after;
+
+  gloss_document_view_select_span (fixture->view, NULL);
+  gloss_test_wait_for_frames ();
+  row = span_row (fixture, 1);
+  g_assert_true (gtk_widget_compute_point (row, window, &GRAPHENE_POINT_INIT (0, 0), &before));
+  gloss_test_input_click_widget (row);
+  g_assert_true (gloss_document_view_get_selected_span (fixture->view) == span_at (fixture, 1));
+  gloss_test_wait_for_frames ();
+  g_assert_true (gtk_widget_compute_point (span_row (fixture, 1), window,
+                                           &GRAPHENE_POINT_INIT (0, 0), &after));
+  g_assert_cmpfloat (after.y, ==, before.y);
+}
+
 /* The list selects on a click, not under a resting pointer: after a
  * Delete from the list the rows move up, and the pointer, now over the
  * next row but one, must not take the list's selection from the span the
@@ -786,6 +809,7 @@ main (int    argc,
   ADD ("/gloss/input/spans/right-click-add-note", test_right_click_add_note);
   ADD ("/gloss/input/spans/right-click-plain-text", test_right_click_plain_text);
   ADD ("/gloss/input/spans/span-list-delete", test_span_list_delete);
+  ADD ("/gloss/input/spans/span-list-rows-stay", test_span_list_rows_stay);
   ADD ("/gloss/input/spans/span-list-pointer-rests", test_span_list_pointer_rests);
   ADD ("/gloss/input/spans/span-list-arrow-keys", test_span_list_arrow_keys);
   ADD ("/gloss/input/spans/span-list-menu", test_span_list_menu);
