@@ -688,6 +688,71 @@ test_find_bar_label_all (Fixture       *fixture,
   g_array_unref (starts);
 }
 
+typedef struct
+{
+  GlossSearchBar *bar;
+  guint n;
+} MatchCount;
+
+static gboolean
+has_n_matches (gpointer data)
+{
+  MatchCount *count = data;
+
+  return gloss_search_bar_get_n_matches (count->bar) == count->n;
+}
+
+/* Find finds "Iran" inside "Iranian" too; Label All, with snapping to
+ * whole words on (the default), labels the whole-word matches ("Iran’s"
+ * among them) and leaves the one inside a word, and its toast says so. */
+static void
+test_label_all_whole_words (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GlossSearchBar *bar = fixture_child (fixture, "search_bar");
+  g_autofree char *text = gloss_document_view_dup_document_text (fixture->view);
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bar),
+                                                                 GLOSS_TYPE_SEARCH_BAR,
+                                                                 "label_all_button"));
+  g_autoptr(GArray) whole = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (gint64));
+  MatchCount count = { bar, 0 };
+  GtkPopover *popover;
+
+  for (const char *found = strstr (text, "Iran"); found != NULL; found = strstr (found + 1, "Iran"))
+    {
+      gint64 start = g_utf8_pointer_to_offset (text, found);
+
+      g_array_append_val (g_ascii_isalnum (found[4]) ? inside : whole, start);
+      count.n++;
+    }
+  g_assert_cmpuint (whole->len, >=, 3);
+  g_assert_cmpuint (inside->len, ==, 1);
+
+  fixture_click (fixture, 0);
+  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  gloss_test_input_type (GTK_WIDGET (fixture->window), "Iran");
+  gloss_test_input_wait_until (has_n_matches, &count, "every match of Iran");
+
+  gloss_test_input_click_widget (button);
+  popover = wait_for_popover (GTK_WIDGET (bar), GTK_TYPE_POPOVER);
+  gloss_test_input_click_widget (gloss_test_find_widget_where (GTK_WIDGET (popover),
+                                                               is_label_all_row,
+                                                               "Analyst / source"));
+  wait_for_closed (popover);
+
+  for (guint i = 0; i < whole->len; i++)
+    {
+      gint64 start = g_array_index (whole, gint64, i);
+
+      g_assert_cmpuint (count_stored (fixture, start, start + 4, "Analyst / source"), ==, 1);
+    }
+  g_assert_cmpuint (count_stored (fixture, g_array_index (inside, gint64, 0),
+                                  g_array_index (inside, gint64, 0) + 4, NULL), ==, 0);
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (fixture->window),
+                                      "(1 inside a word was left)", FALSE));
+}
+
 /* The note of the span starting at START in the project file. */
 static char *
 stored_note (Fixture *fixture,
@@ -822,6 +887,7 @@ main (int    argc,
   ADD ("/gloss/input/spans/hover-tooltip", test_hover_tooltip);
   ADD ("/gloss/input/spans/no-tooltip-over-span-menu", test_no_tooltip_over_span_menu);
   ADD ("/gloss/input/spans/find-bar-label-all", test_find_bar_label_all);
+  ADD ("/gloss/input/spans/label-all-whole-words", test_label_all_whole_words);
   ADD ("/gloss/input/spans/note-kept-on-close", test_note_kept_on_close);
   ADD ("/gloss/input/spans/note-kept-on-f8", test_note_kept_on_f8);
 

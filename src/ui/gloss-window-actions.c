@@ -894,14 +894,27 @@ on_label_all_cb (GlossWindow    *self,
   g_autofree char *labeled = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) created = NULL;
+  g_autoptr(GArray) whole = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_skipped = 0;
+  guint n_skipped = 0, n_inside_words;
   AdwToast *toast;
 
   if (document_id == 0)
     return;
 
-  created = gloss_store_add_spans_for_matches (self->store, document_id, label_id, ranges,
+  /* Find also finds pieces of words; a span is made of whole words when
+   * snapping to them is on, as a dragged selection is. */
+  whole = g_array_sized_new (FALSE, FALSE, sizeof (GlossSearchRange), ranges->len);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      GlossSearchRange *range = &g_array_index (ranges, GlossSearchRange, i);
+
+      if (gloss_document_view_is_whole_words (self->document_view, range->start, range->end))
+        g_array_append_val (whole, *range);
+    }
+  n_inside_words = ranges->len - whole->len;
+
+  created = gloss_store_add_spans_for_matches (self->store, document_id, label_id, whole,
                                                annotator, &n_skipped, &error);
   if (created == NULL)
     {
@@ -912,20 +925,30 @@ on_label_all_cb (GlossWindow    *self,
   labeled = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Labeled %u match",
                                           "Labeled %u matches", created->len),
                              created->len);
-  if (n_skipped == 0)
-    {
-      message = g_steal_pointer (&labeled);
-    }
-  else
+  message = g_steal_pointer (&labeled);
+  if (n_skipped > 0)
     {
       g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                "%u was labeled already",
                                                                "%u were labeled already",
                                                                n_skipped),
                                                   n_skipped);
+      g_autofree char *so_far = g_steal_pointer (&message);
 
       /* TRANSLATORS: "Labeled 7 matches" "(2 were labeled already)" */
-      message = g_strdup_printf (C_("label all", "%s (%s)"), labeled, skipped);
+      message = g_strdup_printf (C_("label all", "%s (%s)"), so_far, skipped);
+    }
+  if (n_inside_words > 0)
+    {
+      g_autofree char *inside = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u inside a word was left",
+                                                              "%u inside words were left",
+                                                              n_inside_words),
+                                                 n_inside_words);
+      g_autofree char *so_far = g_steal_pointer (&message);
+
+      /* TRANSLATORS: "Labeled 5 matches" "(1 inside a word was left)" */
+      message = g_strdup_printf (C_("label all", "%s (%s)"), so_far, inside);
     }
 
   toast = adw_toast_new (message);
