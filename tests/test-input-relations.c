@@ -783,6 +783,49 @@ test_plain_click_lets_relation_go (Fixture       *fixture,
   g_assert_cmpuint (count_stored_relations (fixture), ==, 1);
 }
 
+/* Where PHRASE's line is in the text, whatever the scrolling. */
+static int
+phrase_line_y (Fixture    *fixture,
+               const char *phrase)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  GtkTextIter iter;
+  GdkRectangle rect;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter,
+                                      fixture_buffer_offset (fixture,
+                                                             fixture_find_phrase (fixture, phrase)));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (fixture->view), &iter, &rect);
+  return rect.y;
+}
+
+/* A paragraph's first relation makes room above its lines for the arcs;
+ * deleting its last relation gives the room back, and undo makes it
+ * again. */
+static void
+test_room_taken_back (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  int before = phrase_line_y (fixture, "Velayati");
+  int with;
+
+  make_relation (fixture);
+  gloss_test_wait_for_frames ();
+  with = phrase_line_y (fixture, "Velayati");
+  g_assert_cmpint (with, >, before);
+
+  click_arc (fixture, shown_relation (fixture), GDK_BUTTON_PRIMARY);
+  fixture_key (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 0);
+  gloss_test_wait_for_frames ();
+  g_assert_cmpint (phrase_line_y (fixture, "Velayati"), ==, before);
+
+  fixture_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (count_stored_relations (fixture), ==, 1);
+  gloss_test_wait_for_frames ();
+  g_assert_cmpint (phrase_line_y (fixture, "Velayati"), ==, with);
+}
+
 /* A right click on the arc: Change Type…, then Remove Relation. */
 static void
 test_arc_menu (Fixture       *fixture,
@@ -1404,6 +1447,7 @@ main (int    argc,
   ADD ("/gloss/input/relations/ctrl-drag", test_ctrl_drag);
   ADD ("/gloss/input/relations/popover-key", test_popover_key);
   ADD ("/gloss/input/relations/click-arc-delete-undo", test_click_arc_delete_undo);
+  ADD ("/gloss/input/relations/room-taken-back", test_room_taken_back);
   ADD ("/gloss/input/relations/relabel-key", test_relabel_key);
   ADD ("/gloss/input/relations/plain-click-lets-relation-go", test_plain_click_lets_relation_go);
   ADD ("/gloss/input/relations/arc-menu", test_arc_menu);

@@ -2032,6 +2032,45 @@ give_span_room (GlossDocumentView *self,
   gtk_text_buffer_apply_tag (buffer, self->relation_room_tag, &start, &end);
 }
 
+/* Takes back the room of the paragraph SPAN starts in once no span
+ * starting there has a relation any more. */
+static void
+take_span_room (GlossDocumentView *self,
+                GlossSpan         *span)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+  gint64 paragraph_end;
+
+  if (!is_shown (self, gloss_span_get_end (span)))
+    return;
+
+  iter_at (self, &start, gloss_span_get_start (span));
+  gtk_text_iter_set_line_offset (&start, 0);
+  if (!gtk_text_iter_has_tag (&start, self->relation_room_tag))
+    return;
+
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  paragraph_end = offset_of (self, &end);
+  for (guint i = gloss_span_index_first_from (self->spans, offset_of (self, &start));
+       i < gloss_span_index_get_n_spans (self->spans); i++)
+    {
+      GlossSpan *other = gloss_span_index_get_span (self->spans, i);
+      gint64 other_id = gloss_span_get_id (other);
+
+      if (gloss_span_get_start (other) > paragraph_end)
+        break;
+      if (g_hash_table_contains (self->relations_by_span, &other_id))
+        return;
+    }
+
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_char (&end);
+  gtk_text_buffer_remove_tag (buffer, self->relation_room_tag, &start, &end);
+}
+
 static void restart_relation_rows (GlossDocumentView *self);
 
 static void
@@ -2329,6 +2368,14 @@ gloss_document_view_remove_relation (GlossDocumentView *self,
     g_list_store_remove (self->relation_rows, position);
   unindex_relation_end (self, gloss_relation_get_from_id (shown), shown);
   unindex_relation_end (self, gloss_relation_get_to_id (shown), shown);
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 end_id = i == 0 ? gloss_relation_get_from_id (shown) : gloss_relation_get_to_id (shown);
+      GlossSpan *end = gloss_span_index_lookup (self->spans, end_id);
+
+      if (end != NULL)
+        take_span_room (self, end);
+    }
   g_hash_table_remove (self->relations, &id);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
