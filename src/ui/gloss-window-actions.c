@@ -883,6 +883,19 @@ on_span_activated_cb (GlossWindow *self,
 }
 
 
+/* "Labeled 7 matches" and ASIDE (taken): "Labeled 7 matches (2 were
+ * labeled already)". */
+static void
+add_aside (char **message,
+           char  *aside)
+{
+  g_autofree char *so_far = *message;
+  g_autofree char *owned = aside;
+
+  /* TRANSLATORS: "Labeled 7 matches" "(2 were labeled already)" */
+  *message = g_strdup_printf (C_("label all", "%s (%s)"), so_far, owned);
+}
+
 static void
 on_label_all_cb (GlossWindow    *self,
                  gint64          label_id,
@@ -927,29 +940,16 @@ on_label_all_cb (GlossWindow    *self,
                              created->len);
   message = g_steal_pointer (&labeled);
   if (n_skipped > 0)
-    {
-      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "%u was labeled already",
-                                                               "%u were labeled already",
-                                                               n_skipped),
-                                                  n_skipped);
-      g_autofree char *so_far = g_steal_pointer (&message);
-
-      /* TRANSLATORS: "Labeled 7 matches" "(2 were labeled already)" */
-      message = g_strdup_printf (C_("label all", "%s (%s)"), so_far, skipped);
-    }
+    add_aside (&message, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u was labeled already",
+                                                       "%u were labeled already", n_skipped),
+                                          n_skipped));
   if (n_inside_words > 0)
-    {
-      g_autofree char *inside = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%u inside a word was left",
-                                                              "%u inside words were left",
-                                                              n_inside_words),
-                                                 n_inside_words);
-      g_autofree char *so_far = g_steal_pointer (&message);
-
-      /* TRANSLATORS: "Labeled 5 matches" "(1 inside a word was left)" */
-      message = g_strdup_printf (C_("label all", "%s (%s)"), so_far, inside);
-    }
+    add_aside (&message, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u inside a word was left",
+                                                       "%u inside words were left",
+                                                       n_inside_words),
+                                          n_inside_words));
 
   toast = adw_toast_new (message);
   if (created->len > 0)
