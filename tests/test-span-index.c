@@ -13,7 +13,7 @@ span_new (gint64 id,
           gint64 start,
           gint64 end)
 {
-  return gloss_span_new (id, 1, label_id, start, end, NULL, NULL, NULL, NULL);
+  return gloss_span_new (id, 1, label_id, start, end, 0, NULL, NULL, NULL, NULL);
 }
 
 /* The ids of the spans overlapping START to END, in the walk's order. */

@@ -1565,6 +1565,251 @@ test_migrate_from_v3 (void)
   gloss_test_remove_tree (dir);
 }
 
+
+/* The rows of SQL in the project at PATH, one a line, for comparing. */
+static char *
+dump_rows (const char *path,
+           const char *sql)
+{
+  GString *rows = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (rows, "%s%s", i > 0 ? "|" : "",
+                                sqlite3_column_text (stmt, i) != NULL
+                                  ? (const char *) sqlite3_column_text (stmt, i) : "NULL");
+      g_string_append_c (rows, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_string_free (rows, FALSE);
+}
+
+static char *
+dump_project (const char *path)
+{
+  g_autofree char *spans = dump_rows (path, "SELECT * FROM spans ORDER BY id");
+  g_autofree char *relations = dump_rows (path, "SELECT * FROM relations ORDER BY id");
+  g_autofree char *values = dump_rows (path, "SELECT * FROM span_attributes ORDER BY span");
+  g_autofree char *counts = dump_rows (path, "SELECT id, span_count FROM documents ORDER BY id");
+
+  return g_strjoin ("--\n", spans, relations, values, counts, NULL);
+}
+
+/* A discontinuous span, "said … corridor": relabeling a part relabels
+ * every part, its note, attribute values and relations are the first
+ * part's whichever part they are given to, deleting a part deletes the
+ * whole group with its relations and values, and undo brings all of it
+ * back exactly, redo takes it again. */
+static void
+test_discontinuous_group (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSpan) part = NULL;
+  g_autoptr(GlossSpan) relabeled = NULL;
+  g_autoptr(GlossSpan) noted = NULL;
+  g_autoptr(GlossSpan) first = NULL;
+  g_autoptr(GlossAttribute) attribute = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autofree char *before_delete = NULL;
+  g_autofree char *after_delete = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  static const char * const confidence[] = { "High", "Low", NULL };
+  gint64 said = add_span (fixture->store, fixture->document_id, fixture->actor, 40, 44);
+  gint64 nested;
+
+  part = gloss_store_add_span_part (fixture->store, said, 49, 57, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_span_get_part_of (part), ==, said);
+  g_assert_cmpint (gloss_span_get_group_id (part), ==, said);
+  g_assert_cmpstr (gloss_span_get_annotator (part), ==, "Ana");
+  /* A span nested in the part is a span of its own. */
+  nested = add_span (fixture->store, fixture->document_id, fixture->place, 49, 53);
+
+  /* The first part is the one that starts first; parts of parts are not. */
+  g_assert_null (gloss_store_add_span_part (fixture->store, said, 33, 39, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (gloss_store_add_span_part (fixture->store, gloss_span_get_id (part), 60, 65,
+                                            &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  parts = gloss_store_list_span_parts (fixture->store, gloss_span_get_id (part), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parts->len, ==, 2);
+  g_assert_cmpint (gloss_span_get_id (parts->pdata[0]), ==, said);
+  g_assert_cmpint (gloss_span_get_id (parts->pdata[1]), ==, gloss_span_get_id (part));
+
+  /* Undoing the part's adding takes the part alone; redo puts it back. */
+  undo (fixture);
+  undo (fixture);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans WHERE id = 6"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans WHERE part_of = 6"), ==,
+                   0);
+  redo (fixture);
+  redo (fixture);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans WHERE part_of = 6"), ==,
+                   1);
+
+  relabeled = gloss_store_relabel_span (fixture->store, gloss_span_get_id (part), fixture->place,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_span_get_id (relabeled), ==, gloss_span_get_id (part));
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans WHERE label = "
+                                             "(SELECT label FROM spans WHERE id = 6) "
+                                             "AND start IN (40, 49) AND end IN (44, 57)"), ==, 2);
+  undo (fixture);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (DISTINCT label) FROM spans "
+                                             "WHERE id = 6 OR part_of = 6"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT label FROM spans WHERE part_of = 6"), ==,
+                   fixture->actor);
+
+  noted = gloss_store_set_span_note (fixture->store, gloss_span_get_id (part), "a stance",
+                                     &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_span_get_id (noted), ==, said);
+  first = gloss_store_get_span (fixture->store, said, &error);
+  g_assert_cmpstr (gloss_span_get_note (first), ==, "a stance");
+
+  attribute = gloss_store_add_attribute (fixture->store, "Confidence", GLOSS_ATTRIBUTE_KIND_CHOICE,
+                                         confidence, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_set_span_attribute (fixture->store, gloss_span_get_id (part),
+                                                 gloss_attribute_get_id (attribute), "High",
+                                                 &error));
+  g_assert_no_error (error);
+  values = gloss_store_list_span_attributes (fixture->store, said, &error);
+  g_assert_cmpuint (values->len, ==, 1);
+
+  relation = add_relation (fixture, fixture->met, fixture->aliyev, gloss_span_get_id (part));
+  g_assert_cmpint (gloss_relation_get_to_id (relation), ==, said);
+  g_clear_object (&relation);
+  relation = add_relation (fixture, fixture->met, nested, said);
+
+  before_delete = dump_project (fixture->path);
+  g_assert_true (gloss_store_delete_span (fixture->store, gloss_span_get_id (part), &error));
+  g_assert_no_error (error);
+  after_delete = dump_project (fixture->path);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans "
+                                             "WHERE id = 6 OR part_of = 6"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relations"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM span_attributes"), ==, 0);
+  g_clear_object (&first);
+  first = gloss_store_get_span (fixture->store, nested, &error);
+  g_assert_no_error (error);
+
+  undo (fixture);
+  undone = dump_project (fixture->path);
+  g_assert_cmpstr (undone, ==, before_delete);
+  redo (fixture);
+  redone = dump_project (fixture->path);
+  g_assert_cmpstr (redone, ==, after_delete);
+  undo (fixture);
+
+  /* Deleting the document takes the group too, and undo brings it back. */
+  g_clear_pointer (&undone, g_free);
+  g_assert_true (gloss_store_delete_document (fixture->store, fixture->document_id, &error));
+  g_assert_no_error (error);
+  undo (fixture);
+  undone = dump_project (fixture->path);
+  g_assert_cmpstr (undone, ==, before_delete);
+
+  /* So does deleting the label. */
+  g_clear_pointer (&undone, g_free);
+  g_assert_true (gloss_store_delete_label (fixture->store, fixture->actor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM spans WHERE id = 6 OR part_of = 6"),
+                   ==, 0);
+  undo (fixture);
+  undone = dump_project (fixture->path);
+  g_assert_cmpstr (undone, ==, before_delete);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+/* A project of schema 4: a copy first, then the spans get part_of (none is
+ * a part), and every span, relation and attribute value stays as it was. */
+static void
+test_migrate_from_v4 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-relations-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.gloss", NULL);
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-v4.sql",
+                                                         NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *spans_before = NULL;
+  g_autofree char *spans_after = NULL;
+  g_autofree char *relations_before = NULL;
+  g_autofree char *relations_after = NULL;
+  g_autofree char *values_before = NULL;
+  g_autofree char *values_after = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossSpan) part = NULL;
+  gsize before_length, saved_length;
+  sqlite3 *db;
+
+  g_file_get_contents (fixture_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 4);
+  g_file_get_contents (path, &before, &before_length, &error);
+  g_assert_no_error (error);
+  spans_before = dump_rows (path, "SELECT * FROM spans ORDER BY id");
+  relations_before = dump_rows (path, "SELECT * FROM relations ORDER BY id");
+  values_before = dump_rows (path, "SELECT * FROM span_attributes ORDER BY span");
+
+  store = gloss_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_file_get_contents (backup, &saved, &saved_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_length, saved, saved_length);
+
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (path, "SELECT count (*) FROM pragma_table_info ('spans') "
+                                    "WHERE name = 'part_of'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count (*) FROM pragma_index_list ('spans') "
+                                    "WHERE name = 'spans_by_part_of'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count (*) FROM spans"), ==, 4);
+  g_assert_cmpint (query_int (path, "SELECT count (*) FROM spans WHERE part_of IS NOT NULL"), ==,
+                   0);
+  spans_after = dump_rows (path, "SELECT id, document, label, start, end, annotator, note, "
+                                 "created, modified FROM spans ORDER BY id");
+  relations_after = dump_rows (path, "SELECT * FROM relations ORDER BY id");
+  values_after = dump_rows (path, "SELECT * FROM span_attributes ORDER BY span");
+  g_assert_cmpstr (spans_after, ==, spans_before);
+  g_assert_cmpstr (relations_after, ==, relations_before);
+  g_assert_cmpstr (values_after, ==, values_before);
+  g_assert_cmpint (query_int (path,
+                              "SELECT count (*) FROM pragma_integrity_check "
+                              "WHERE integrity_check = 'ok'"), ==, 1);
+
+  /* And the migrated project takes a discontinuous span. */
+  part = gloss_store_add_span_part (store, 4, 10, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_span_get_part_of (part), ==, 4);
+
+  g_clear_object (&store);
+  gloss_test_remove_tree (dir);
+}
+
 /* The test binary, run with --add-relations-and-wait PATH, opens the
  * project, adds relations inside one transaction with a cache so small
  * that SQLite writes pages of it to the log before the commit, says
@@ -1853,8 +2098,10 @@ main (int    argc,
   ADD ("/gloss/store/history/undo-everything", test_undo_everything);
   ADD ("/gloss/store/relations/work-is-bounded", test_relation_work_is_bounded);
   g_test_add_func ("/gloss/store/relations/migrate-from-v3", test_migrate_from_v3);
+  g_test_add_func ("/gloss/store/relations/migrate-from-v4", test_migrate_from_v4);
   ADD ("/gloss/store/relations/kill-while-adding", test_kill_while_adding_relations);
   ADD ("/gloss/store/relations/busy", test_relations_busy);
+  ADD ("/gloss/store/relations/discontinuous-group", test_discontinuous_group);
   ADD ("/gloss/store/keys/shared-by-kinds", test_keys_shared_by_kinds);
 
 #undef ADD

@@ -105,7 +105,7 @@ revert_change (GlossHistory  *self,
     }
 
   if (GLOSS_IS_SPAN (row))
-    return gloss_store_delete_span (self->store, gloss_span_get_id (GLOSS_SPAN (row)), error);
+    return gloss_store_delete_span_row (self->store, gloss_span_get_id (GLOSS_SPAN (row)), error);
   if (GLOSS_IS_DOCUMENT (row))
     return gloss_store_delete_document (self->store, gloss_document_get_id (GLOSS_DOCUMENT (row)),
                                         error);

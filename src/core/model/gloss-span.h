@@ -15,6 +15,7 @@ GlossSpan  *gloss_span_new             (gint64      id,
                                         gint64      label_id,
                                         gint64      start,
                                         gint64      end,
+                                        gint64      part_of,
                                         const char *annotator,
                                         const char *note,
                                         const char *created,
@@ -24,6 +25,8 @@ gint64      gloss_span_get_document_id (GlossSpan *self);
 gint64      gloss_span_get_label_id    (GlossSpan *self);
 gint64      gloss_span_get_start       (GlossSpan *self);
 gint64      gloss_span_get_end         (GlossSpan *self);
+gint64      gloss_span_get_part_of     (GlossSpan *self);
+gint64      gloss_span_get_group_id    (GlossSpan *self);
 const char *gloss_span_get_annotator   (GlossSpan *self);
 const char *gloss_span_get_note        (GlossSpan *self);
 const char *gloss_span_get_created     (GlossSpan *self);

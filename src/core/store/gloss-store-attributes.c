@@ -578,6 +578,8 @@ gloss_store_set_span_attribute (GlossStore  *self,
   if (tx == NULL)
     return FALSE;
 
+  /* A discontinuous span's values are its first part's. */
+  span_id = gloss_store_group_of (self, span_id);
   span = gloss_store_get_span (self, span_id, error);
   if (span == NULL)
     return FALSE;

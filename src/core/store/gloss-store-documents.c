@@ -377,10 +377,7 @@ gloss_store_delete_document (GlossStore  *self,
   ok = snapshot != NULL &&
        gloss_store_delete_span_dependents (self, GLOSS_STORE_SPANS_OF_DOCUMENT, document_id,
                                            error) &&
-       gloss_store_delete_rows_where (self,
-                                      "DELETE FROM spans WHERE document = ? "
-                                      "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
-                                      document_id, gloss_store_span_from_row, error) &&
+       gloss_store_delete_spans (self, GLOSS_STORE_SPANS_OF_DOCUMENT, document_id, error) &&
        gloss_store_delete_row (self, "DELETE FROM documents WHERE id = ?", document_id, snapshot,
                                error);
 

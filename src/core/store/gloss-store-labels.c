@@ -213,10 +213,7 @@ gloss_store_delete_label (GlossStore  *self,
   label = gloss_store_get_label (self, label_id, error);
   ok = label != NULL &&
        gloss_store_delete_span_dependents (self, GLOSS_STORE_SPANS_OF_LABEL, label_id, error) &&
-       gloss_store_delete_rows_where (self,
-                                      "DELETE FROM spans WHERE label = ? "
-                                      "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
-                                      label_id, gloss_store_span_from_row, error) &&
+       gloss_store_delete_spans (self, GLOSS_STORE_SPANS_OF_LABEL, label_id, error) &&
        gloss_store_attributes_drop_label (self, label_id, 0, error) &&
        gloss_store_delete_row (self, "DELETE FROM labels WHERE id = ?", label_id, label, error);
 
@@ -515,7 +512,8 @@ list_label_spans (GlossStore  *self,
 }
 
 /* Whether SPAN's document already has a span of LABEL_ID over the same
- * range: *TWIN is its id, or 0. */
+ * range: *TWIN is its id, or 0. A span of a group (a discontinuous span's
+ * part) has no twin, nor is one: the group keeps its parts. */
 static gboolean
 has_twin (GlossStore  *self,
           GlossSpan   *span,
@@ -524,8 +522,11 @@ has_twin (GlossStore  *self,
           GError     **error)
 {
   sqlite3_stmt *stmt = gloss_store_prepare (self,
-                                            "SELECT id FROM spans WHERE document = ? AND start = ? "
-                                            "AND end = ? AND label = ? AND id != ? "
+                                            "SELECT id FROM spans AS twin WHERE document = ?1 "
+                                            "AND start = ?2 AND end = ?3 AND label = ?4 "
+                                            "AND id != ?5 AND part_of IS NULL AND ?6 = 0 "
+                                            "AND NOT EXISTS (SELECT 1 FROM spans WHERE part_of "
+                                            "  IN (twin.id, ?5)) "
                                             "ORDER BY id LIMIT 1",
                                             error);
   int rc;
@@ -538,6 +539,7 @@ has_twin (GlossStore  *self,
   sqlite3_bind_int64 (stmt, 3, gloss_span_get_end (span));
   sqlite3_bind_int64 (stmt, 4, label_id);
   sqlite3_bind_int64 (stmt, 5, gloss_span_get_id (span));
+  sqlite3_bind_int64 (stmt, 6, gloss_span_get_part_of (span));
   rc = sqlite3_step (stmt);
   *twin = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);

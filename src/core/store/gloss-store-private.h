@@ -110,7 +110,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStoreTransaction, gloss_store_transaction_ro
 
 #define GLOSS_STORE_LABEL_COLUMNS "id, name, color, hotkey, description, position"
 #define GLOSS_STORE_SPAN_COLUMNS \
-  "id, document, label, start, end, annotator, note, created, modified"
+  "id, document, label, start, end, annotator, note, created, modified, part_of"
 #define GLOSS_STORE_RELATION_LABEL_COLUMNS \
   "id, name, color, hotkey, description, directed, position"
 #define GLOSS_STORE_RELATION_COLUMNS \
@@ -254,6 +254,14 @@ gboolean       gloss_store_delete_span_dependents (GlossStore        *self,
                                                    GlossStoreSpansOf  spans_of,
                                                    gint64             id,
                                                    GError           **error);
+gint64         gloss_store_group_of         (GlossStore        *self,
+                                             gint64             span_id);
+/* Deletes the spans of the group SPAN_ID (a span and its parts), or of a
+ * document or label, journaled, the parts before their first. */
+gboolean       gloss_store_delete_spans     (GlossStore        *self,
+                                             GlossStoreSpansOf  spans_of,
+                                             gint64             id,
+                                             GError           **error);
 gboolean       gloss_store_delete_row       (GlossStore    *self,
                                              const char    *sql,
                                              gint64         id,

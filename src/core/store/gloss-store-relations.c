@@ -573,6 +573,9 @@ gloss_store_add_relation (GlossStore  *self,
   if (tx == NULL)
     return NULL;
 
+  /* A relation of a discontinuous span joins its first part. */
+  from_span_id = gloss_store_group_of (self, from_span_id);
+  to_span_id = gloss_store_group_of (self, to_span_id);
   label = gloss_store_get_relation_label (self, label_id, error);
   if (label == NULL ||
       !check_relation (self, document_id, label, from_span_id, to_span_id, 0, error))

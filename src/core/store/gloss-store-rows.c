@@ -37,6 +37,7 @@ gloss_store_span_from_row (GlossStore    *self,
                          sqlite3_column_int64 (stmt, 2),
                          sqlite3_column_int64 (stmt, 3),
                          sqlite3_column_int64 (stmt, 4),
+                         sqlite3_column_int64 (stmt, 9),
                          (const char *) sqlite3_column_text (stmt, 5),
                          (const char *) sqlite3_column_text (stmt, 6),
                          (const char *) sqlite3_column_text (stmt, 7),
@@ -273,9 +274,9 @@ gloss_store_delete_rows_where (GlossStore         *self,
   return TRUE;
 }
 
-/* Deletes what hangs on spans about to be deleted (the span SPAN_ID, or
- * every span of the document or label ID): their relations, each
- * journaled before the spans are, so that undo, which goes backwards,
+/* Deletes what hangs on spans about to be deleted (the span SPAN_ID and
+ * its parts, or every span of the document or label ID): their relations,
+ * each journaled before the spans are, so that undo, which goes backwards,
  * puts the spans back first. */
 gboolean
 gloss_store_delete_span_dependents (GlossStore        *self,
@@ -286,6 +287,8 @@ gloss_store_delete_span_dependents (GlossStore        *self,
   static const char * const relations_sql[] = {
     [GLOSS_STORE_SPANS_OF_SPAN] =
       "DELETE FROM relations WHERE from_span = ?1 OR to_span = ?1 "
+      "OR from_span IN (SELECT id FROM spans WHERE part_of = ?1) "
+      "OR to_span IN (SELECT id FROM spans WHERE part_of = ?1) "
       "RETURNING " GLOSS_STORE_RELATION_COLUMNS,
     [GLOSS_STORE_SPANS_OF_DOCUMENT] =
       "DELETE FROM relations WHERE document = ?1 "
@@ -299,6 +302,7 @@ gloss_store_delete_span_dependents (GlossStore        *self,
   static const char * const values_sql[] = {
     [GLOSS_STORE_SPANS_OF_SPAN] =
       "DELETE FROM span_attributes WHERE span = ?1 "
+      "OR span IN (SELECT id FROM spans WHERE part_of = ?1) "
       "RETURNING " GLOSS_STORE_ATTRIBUTE_VALUE_COLUMNS,
     [GLOSS_STORE_SPANS_OF_DOCUMENT] =
       "DELETE FROM span_attributes WHERE span IN (SELECT id FROM spans WHERE document = ?1) "
@@ -322,6 +326,62 @@ gloss_store_delete_span_dependents (GlossStore        *self,
                                         "RETURNING document, category",
                                         id,
                                         gloss_store_document_category_from_row,
+                                        error);
+}
+
+/* The first part of SPAN_ID's group (SPAN_ID itself for an ordinary
+ * span), or SPAN_ID when there is no such span: what hangs on a
+ * discontinuous span hangs on its first part. */
+gint64
+gloss_store_group_of (GlossStore *self,
+                      gint64      span_id)
+{
+  sqlite3_stmt *stmt = gloss_store_prepare (self, "SELECT coalesce (part_of, id) FROM spans "
+                                                  "WHERE id = ?", NULL);
+  gint64 group_id = span_id;
+
+  if (stmt == NULL)
+    return span_id;
+
+  sqlite3_bind_int64 (stmt, 1, span_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    group_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return group_id;
+}
+
+/* The parts go first: deleting a first part would take its parts along
+ * through the cascade, unjournaled, and undo, which goes backwards, must
+ * put the first part back before the parts that name it. */
+gboolean
+gloss_store_delete_spans (GlossStore        *self,
+                          GlossStoreSpansOf  spans_of,
+                          gint64             id,
+                          GError           **error)
+{
+  static const char * const parts_sql[] = {
+    [GLOSS_STORE_SPANS_OF_SPAN] =
+      "DELETE FROM spans WHERE part_of = ?1 RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+    [GLOSS_STORE_SPANS_OF_DOCUMENT] =
+      "DELETE FROM spans WHERE document = ?1 AND part_of IS NOT NULL "
+      "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+    [GLOSS_STORE_SPANS_OF_LABEL] =
+      "DELETE FROM spans WHERE label = ?1 AND part_of IS NOT NULL "
+      "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+  };
+  static const char * const spans_sql[] = {
+    [GLOSS_STORE_SPANS_OF_SPAN] =
+      "DELETE FROM spans WHERE id = ?1 RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+    [GLOSS_STORE_SPANS_OF_DOCUMENT] =
+      "DELETE FROM spans WHERE document = ?1 RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+    [GLOSS_STORE_SPANS_OF_LABEL] =
+      "DELETE FROM spans WHERE label = ?1 RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+  };
+
+  return gloss_store_delete_rows_where (self, parts_sql[spans_of], id, gloss_store_span_from_row,
+                                        error) &&
+         gloss_store_delete_rows_where (self, spans_sql[spans_of], id, gloss_store_span_from_row,
                                         error);
 }
 

@@ -214,6 +214,17 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (document, category)"
   ") WITHOUT ROWID;"
   "CREATE INDEX document_categories_by_category ON document_categories (category);",
+
+  /* 4 -> 5: discontinuous spans. A span of several stretches of text
+   * (brat's "0 5;12 20") is a group of ordinary spans, its parts: the
+   * first (lowest start) is the span, the others name it in part_of. So
+   * every reader of spans that knows nothing of groups still sees each
+   * part as a span of its own, and the column is all the schema needs. The
+   * store deletes the parts before the first, journaled, so that the
+   * cascade is only a safety net; the index makes finding a group's parts,
+   * and the check of each deleted span's parts, cheap. */
+  "ALTER TABLE spans ADD COLUMN part_of INTEGER REFERENCES spans (id) ON DELETE CASCADE;"
+  "CREATE INDEX spans_by_part_of ON spans (part_of) WHERE part_of IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);

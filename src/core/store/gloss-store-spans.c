@@ -4,7 +4,9 @@
  * label), reading them in reading order (all, or a page at a time),
  * relabeling, notes, deleting (with its relations and attribute values),
  * and writing one back as it was (undo). Each change is one journaled
- * transaction. */
+ * transaction. A discontinuous span is a group of spans, its parts (see
+ * gloss-span.h): relabeling or deleting any part does it to the group,
+ * and its note is the first part's. */
 
 #define G_LOG_DOMAIN "gloss-store"
 
@@ -15,15 +17,17 @@
 #include "gloss-offsets.h"
 #include "gloss-store-private.h"
 
-GlossSpan *
-gloss_store_add_span (GlossStore  *self,
-                      gint64       document_id,
-                      gint64       label_id,
-                      gint64       start,
-                      gint64       end,
-                      const char  *annotator,
-                      const char  *note,
-                      GError     **error)
+/* Adds a span, or with PART_OF a further part of that span. */
+static GlossSpan *
+insert_span (GlossStore  *self,
+             gint64       document_id,
+             gint64       label_id,
+             gint64       start,
+             gint64       end,
+             gint64       part_of,
+             const char  *annotator,
+             const char  *note,
+             GError     **error)
 {
   g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossDocument) document = NULL;
@@ -31,8 +35,6 @@ gloss_store_add_span (GlossStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
   tx = gloss_store_transaction_begin (self, error);
   if (tx == NULL)
@@ -52,8 +54,9 @@ gloss_store_add_span (GlossStore  *self,
 
   stmt = gloss_store_prepare (self,
                         "INSERT INTO spans (document, label, start, end, annotator, note, "
-                        "                   created, modified) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                        "                   created, modified, part_of) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, nullif (?, 0)) "
+                        "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
                         error);
   if (stmt == NULL)
     return NULL;
@@ -67,12 +70,97 @@ gloss_store_add_span (GlossStore  *self,
   sqlite3_bind_text (stmt, 6, note ? note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, part_of);
 
   span = gloss_store_write_row (self, stmt, gloss_store_span_from_row, NULL, error);
   if (span == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
   return g_steal_pointer (&span);
+}
+
+GlossSpan *
+gloss_store_add_span (GlossStore  *self,
+                      gint64       document_id,
+                      gint64       label_id,
+                      gint64       start,
+                      gint64       end,
+                      const char  *annotator,
+                      const char  *note,
+                      GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  return insert_span (self, document_id, label_id, start, end, 0, annotator, note, error);
+}
+
+/**
+ * gloss_store_add_span_part:
+ *
+ * Adds [START, END) as a further part of the span FIRST_ID, which becomes
+ * (or is) a discontinuous span: the part has its document, label and
+ * annotator, and no note of its own (the group's is the first part's). The
+ * first part must start before the part, so that it stays the group's
+ * first; a part of a part is refused.
+ */
+GlossSpan *
+gloss_store_add_span_part (GlossStore  *self,
+                           gint64       first_id,
+                           gint64       start,
+                           gint64       end,
+                           GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autoptr(GlossSpan) first = NULL;
+  g_autoptr(GlossSpan) part = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return NULL;
+
+  first = gloss_store_get_span (self, first_id, error);
+  if (first == NULL)
+    return NULL;
+
+  if (gloss_span_get_part_of (first) != 0 || start <= gloss_span_get_start (first))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("A part of a discontinuous span must come after its first part"));
+      return NULL;
+    }
+
+  part = insert_span (self, gloss_span_get_document_id (first), gloss_span_get_label_id (first),
+                      start, end, first_id, gloss_span_get_annotator (first), NULL, error);
+  if (part == NULL || !gloss_store_transaction_commit (&tx, error))
+    return NULL;
+
+  return g_steal_pointer (&part);
+}
+
+/* The spans of SPAN_ID's group, the first part first: SPAN_ID alone when
+ * it is an ordinary span. */
+GPtrArray *
+gloss_store_list_span_parts (GlossStore  *self,
+                             gint64       span_id,
+                             GError     **error)
+{
+  g_autoptr(GlossSpan) span = NULL;
+  gint64 first_id;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  span = gloss_store_get_span (self, span_id, error);
+  if (span == NULL)
+    return NULL;
+
+  first_id = gloss_span_get_group_id (span);
+  return gloss_store_query_rows (self,
+                                 "SELECT " GLOSS_STORE_SPAN_COLUMNS " FROM spans "
+                                 "WHERE id = ?1 OR part_of = ?1 "
+                                 "ORDER BY part_of IS NOT NULL, start, id",
+                                 first_id, gloss_store_span_from_row, error);
 }
 
 GlossSpan *
@@ -133,6 +221,7 @@ gloss_store_list_spans_page (GlossStore  *self,
   return gloss_store_collect_rows (self, stmt, gloss_store_span_from_row, error);
 }
 
+/* Relabels SPAN_ID's whole group; returns SPAN_ID as it now is. */
 GlossSpan *
 gloss_store_relabel_span (GlossStore  *self,
                           gint64       span_id,
@@ -140,10 +229,9 @@ gloss_store_relabel_span (GlossStore  *self,
                           GError     **error)
 {
   g_autoptr(GlossStoreTransaction) tx = NULL;
-  g_autoptr(GlossSpan) old_span = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(GlossSpan) span = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
@@ -151,23 +239,35 @@ gloss_store_relabel_span (GlossStore  *self,
   if (tx == NULL)
     return NULL;
 
-  old_span = gloss_store_get_span (self, span_id, error);
-  if (old_span == NULL || !gloss_store_label_exists (self, label_id, error))
-    return NULL;
-
-  stmt = gloss_store_prepare (self,
-                        "UPDATE spans SET label = ?, modified = ? WHERE id = ? "
-                        "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
-                        error);
-  if (stmt == NULL)
+  parts = gloss_store_list_span_parts (self, span_id, error);
+  if (parts == NULL || !gloss_store_label_exists (self, label_id, error))
     return NULL;
 
   now = gloss_store_now ();
-  sqlite3_bind_int64 (stmt, 1, label_id);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, span_id);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      GlossSpan *old_span = g_ptr_array_index (parts, i);
+      g_autoptr(GlossSpan) after = NULL;
+      sqlite3_stmt *stmt;
 
-  span = gloss_store_write_row (self, stmt, gloss_store_span_from_row, old_span, error);
+      stmt = gloss_store_prepare (self,
+                                  "UPDATE spans SET label = ?, modified = ? WHERE id = ? "
+                                  "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+
+      sqlite3_bind_int64 (stmt, 1, label_id);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, gloss_span_get_id (old_span));
+
+      after = gloss_store_write_row (self, stmt, gloss_store_span_from_row, old_span, error);
+      if (after == NULL)
+        return NULL;
+      if (gloss_span_get_id (after) == span_id)
+        span = g_steal_pointer (&after);
+    }
+
   if (span == NULL || !gloss_store_transaction_commit (&tx, error))
     return NULL;
 
@@ -197,6 +297,16 @@ gloss_store_set_span_note (GlossStore  *self,
   if (before == NULL)
     return NULL;
 
+  /* A discontinuous span's note is its first part's. */
+  if (gloss_span_get_part_of (before) != 0)
+    {
+      span_id = gloss_span_get_part_of (before);
+      g_clear_object (&before);
+      before = gloss_store_get_span (self, span_id, error);
+      if (before == NULL)
+        return NULL;
+    }
+
   if (g_str_equal (gloss_span_get_note (before), note))
     return gloss_store_transaction_commit (&tx, error) ? g_object_ref (before) : NULL;
 
@@ -217,6 +327,17 @@ gloss_store_set_span_note (GlossStore  *self,
   return g_steal_pointer (&after);
 }
 
+/* Deletes SPAN_ID with what hangs on it: a part alone, a first part with
+ * its parts. */
+static gboolean
+delete_span_row (GlossStore  *self,
+                 gint64       span_id,
+                 GError     **error)
+{
+  return gloss_store_delete_span_dependents (self, GLOSS_STORE_SPANS_OF_SPAN, span_id, error) &&
+         gloss_store_delete_spans (self, GLOSS_STORE_SPANS_OF_SPAN, span_id, error);
+}
+
 gboolean
 gloss_store_delete_span (GlossStore  *self,
                          gint64       span_id,
@@ -231,10 +352,33 @@ gloss_store_delete_span (GlossStore  *self,
   if (tx == NULL)
     return FALSE;
 
+  /* A part of a discontinuous span takes the whole span with it. */
   span = gloss_store_get_span (self, span_id, error);
   return span != NULL &&
-         gloss_store_delete_span_dependents (self, GLOSS_STORE_SPANS_OF_SPAN, span_id, error) &&
-         gloss_store_delete_row (self, "DELETE FROM spans WHERE id = ?", span_id, span, error) &&
+         delete_span_row (self, gloss_span_get_group_id (span), error) &&
+         gloss_store_transaction_commit (&tx, error);
+}
+
+/* Deletes the row SPAN_ID only, as undo takes back its adding: a part
+ * alone, not its group (a first part does take its parts along, which
+ * cannot be without it). */
+gboolean
+gloss_store_delete_span_row (GlossStore  *self,
+                             gint64       span_id,
+                             GError     **error)
+{
+  g_autoptr(GlossStoreTransaction) tx = NULL;
+  g_autoptr(GlossSpan) span = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  tx = gloss_store_transaction_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  span = gloss_store_get_span (self, span_id, error);
+  return span != NULL &&
+         delete_span_row (self, span_id, error) &&
          gloss_store_transaction_commit (&tx, error);
 }
 
@@ -276,10 +420,11 @@ gloss_store_put_span (GlossStore  *self,
   stmt = gloss_store_prepare (self,
                               before != NULL
                               ? "UPDATE spans SET document = ?2, label = ?3, start = ?4, end = ?5, "
-                                "annotator = ?6, note = ?7, created = ?8, modified = ?9 WHERE id = ?1"
+                                "annotator = ?6, note = ?7, created = ?8, modified = ?9, "
+                                "part_of = nullif (?10, 0) WHERE id = ?1"
                               : "INSERT INTO spans (id, document, label, start, end, annotator, note, "
-                                "                   created, modified) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                "                   created, modified, part_of) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nullif (?10, 0))",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -293,6 +438,7 @@ gloss_store_put_span (GlossStore  *self,
   sqlite3_bind_text (stmt, 7, gloss_span_get_note (span), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, gloss_span_get_created (span), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, gloss_span_get_modified (span), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 10, gloss_span_get_part_of (span));
 
   if (!gloss_store_step_done (self, stmt, error))
     return FALSE;

@@ -32,7 +32,7 @@ typedef enum {
 
 /* "GLOS" in the file header, so that Gloss knows its own files. */
 #define GLOSS_STORE_APPLICATION_ID 0x474C4F53
-#define GLOSS_STORE_SCHEMA_VERSION 4
+#define GLOSS_STORE_SCHEMA_VERSION 5
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 
@@ -270,10 +270,23 @@ GlossSpan     *gloss_store_add_span            (GlossStore          *self,
                                                 const char          *annotator,
                                                 const char          *note,
                                                 GError             **error);
+/* A discontinuous span: its first part is an ordinary span, each further
+ * part is added with gloss_store_add_span_part (). */
+GlossSpan     *gloss_store_add_span_part       (GlossStore          *self,
+                                                gint64               first_id,
+                                                gint64               start,
+                                                gint64               end,
+                                                GError             **error);
+GPtrArray     *gloss_store_list_span_parts     (GlossStore          *self,
+                                                gint64               span_id,
+                                                GError             **error);
 GlossSpan     *gloss_store_get_span            (GlossStore          *self,
                                                 gint64               span_id,
                                                 GError             **error);
 gboolean       gloss_store_delete_span         (GlossStore          *self,
+                                                gint64               span_id,
+                                                GError             **error);
+gboolean       gloss_store_delete_span_row     (GlossStore          *self,
                                                 gint64               span_id,
                                                 GError             **error);
 GlossSpan     *gloss_store_relabel_span        (GlossStore          *self,
