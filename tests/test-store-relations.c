@@ -1498,26 +1498,17 @@ test_relation_signals (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM relations"), ==, 2);
 }
 
-/* A project of schema 3, made by that version of Gloss: a copy first, then
- * every document, text and span as it was, the text still waiting for the
- * index still waiting, and relations can be drawn. */
-static void
-test_migrate_from_v3 (void)
+/* A project at DIR/old.gloss built from tests/fixtures/SQL_NAME, a
+ * project of schema VERSION as that version of Gloss left it. */
+static char *
+make_old_project (const char *dir,
+                  const char *sql_name,
+                  gint64      version)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gloss-relations-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "old.gloss", NULL);
-  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
-  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-v3.sql",
-                                                         NULL);
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", sql_name, NULL);
   g_autofree char *sql = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *saved = NULL;
-  g_autoptr(GlossStore) store = NULL;
-  g_autoptr(GlossRelationLabel) label = NULL;
-  g_autoptr(GlossRelation) relation = NULL;
-  g_autoptr(GPtrArray) spans = NULL;
-  gsize before_length, saved_length;
+  char *path = g_build_filename (dir, "old.gloss", NULL);
   sqlite3 *db;
 
   g_file_get_contents (fixture_path, &sql, NULL, &error);
@@ -1525,7 +1516,23 @@ test_migrate_from_v3 (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, version);
+
+  return path;
+}
+
+/* Opens the old project at PATH: it is copied byte for byte to PATH.bak,
+ * then migrated to the schema of now. */
+static GlossStore *
+open_migrating (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *saved = NULL;
+  gsize before_length, saved_length;
+  GlossStore *store;
+
   g_file_get_contents (path, &before, &before_length, &error);
   g_assert_no_error (error);
 
@@ -1535,8 +1542,25 @@ test_migrate_from_v3 (void)
   g_file_get_contents (backup, &saved, &saved_length, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (before, before_length, saved, saved_length);
-
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
+
+  return store;
+}
+
+/* A project of schema 3, made by that version of Gloss: a copy first, then
+ * every document, text and span as it was, the text still waiting for the
+ * index still waiting, and relations can be drawn. */
+static void
+test_migrate_from_v3 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-relations-XXXXXX", &error);
+  g_autofree char *path = make_old_project (dir, "project-v3.sql", 3);
+  g_autoptr(GlossStore) store = open_migrating (path);
+  g_autoptr(GlossRelationLabel) label = NULL;
+  g_autoptr(GlossRelation) relation = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+
   g_assert_cmpuint (gloss_store_count_documents (store), ==, 3);
   g_assert_cmpint (query_int (path, "SELECT count (*) FROM spans"), ==, 3);
   g_assert_cmpuint (gloss_store_count_texts_to_index (store), ==, 1);
@@ -1745,44 +1769,16 @@ test_migrate_from_v4 (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gloss-relations-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "old.gloss", NULL);
-  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
-  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "project-v4.sql",
-                                                         NULL);
-  g_autofree char *sql = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *saved = NULL;
-  g_autofree char *spans_before = NULL;
+  g_autofree char *path = make_old_project (dir, "project-v4.sql", 4);
+  g_autofree char *spans_before = dump_rows (path, "SELECT * FROM spans ORDER BY id");
+  g_autofree char *relations_before = dump_rows (path, "SELECT * FROM relations ORDER BY id");
+  g_autofree char *values_before = dump_rows (path, "SELECT * FROM span_attributes ORDER BY span");
   g_autofree char *spans_after = NULL;
-  g_autofree char *relations_before = NULL;
   g_autofree char *relations_after = NULL;
-  g_autofree char *values_before = NULL;
   g_autofree char *values_after = NULL;
-  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossStore) store = open_migrating (path);
   g_autoptr(GlossSpan) part = NULL;
-  gsize before_length, saved_length;
-  sqlite3 *db;
 
-  g_file_get_contents (fixture_path, &sql, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 4);
-  g_file_get_contents (path, &before, &before_length, &error);
-  g_assert_no_error (error);
-  spans_before = dump_rows (path, "SELECT * FROM spans ORDER BY id");
-  relations_before = dump_rows (path, "SELECT * FROM relations ORDER BY id");
-  values_before = dump_rows (path, "SELECT * FROM span_attributes ORDER BY span");
-
-  store = gloss_store_open (path, &error);
-  g_assert_no_error (error);
-
-  g_file_get_contents (backup, &saved, &saved_length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (before, before_length, saved, saved_length);
-
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "SELECT count (*) FROM pragma_table_info ('spans') "
                                     "WHERE name = 'part_of'"), ==, 1);
   g_assert_cmpint (query_int (path, "SELECT count (*) FROM pragma_index_list ('spans') "

@@ -553,12 +553,15 @@ has_twin (GlossStore  *self,
   return TRUE;
 }
 
-static gboolean
-move_span_row (GlossStore  *self,
-               GlossSpan   *span,
-               gint64       label_id,
-               const char  *now,
-               GError     **error)
+/* Gives the row SPAN the label LABEL_ID, journaled; *MOVED, when given,
+ * is the row as it now is. */
+gboolean
+gloss_store_move_span_row (GlossStore  *self,
+                           GlossSpan   *span,
+                           gint64       label_id,
+                           const char  *now,
+                           GlossSpan  **moved,
+                           GError     **error)
 {
   g_autoptr(GlossSpan) after = NULL;
   sqlite3_stmt *stmt;
@@ -575,7 +578,11 @@ move_span_row (GlossStore  *self,
   sqlite3_bind_int64 (stmt, 3, gloss_span_get_id (span));
 
   after = gloss_store_write_row (self, stmt, gloss_store_span_from_row, span, error);
-  return after != NULL;
+  if (after == NULL)
+    return FALSE;
+  if (moved != NULL)
+    *moved = g_steal_pointer (&after);
+  return TRUE;
 }
 
 /**
@@ -640,7 +647,7 @@ gloss_store_merge_labels (GlossStore  *self,
                                                          error) ||
                       !gloss_store_delete_row (self, "DELETE FROM spans WHERE id = ?",
                                                gloss_span_get_id (span), span, error)
-                    : !move_span_row (self, span, into_label_id, now, error))
+                    : !gloss_store_move_span_row (self, span, into_label_id, now, NULL, error))
         return FALSE;
     }
 

@@ -272,5 +272,11 @@ gboolean       gloss_store_delete_row       (GlossStore    *self,
 gboolean       gloss_store_label_exists     (GlossStore    *self,
                                              gint64         label_id,
                                              GError       **error);
+gboolean       gloss_store_move_span_row    (GlossStore    *self,
+                                             GlossSpan     *span,
+                                             gint64         label_id,
+                                             const char    *now,
+                                             GlossSpan    **moved,
+                                             GError       **error);
 
 G_END_DECLS

@@ -246,23 +246,10 @@ gloss_store_relabel_span (GlossStore  *self,
   now = gloss_store_now ();
   for (guint i = 0; i < parts->len; i++)
     {
-      GlossSpan *old_span = g_ptr_array_index (parts, i);
       g_autoptr(GlossSpan) after = NULL;
-      sqlite3_stmt *stmt;
 
-      stmt = gloss_store_prepare (self,
-                                  "UPDATE spans SET label = ?, modified = ? WHERE id = ? "
-                                  "RETURNING " GLOSS_STORE_SPAN_COLUMNS,
-                                  error);
-      if (stmt == NULL)
-        return NULL;
-
-      sqlite3_bind_int64 (stmt, 1, label_id);
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, gloss_span_get_id (old_span));
-
-      after = gloss_store_write_row (self, stmt, gloss_store_span_from_row, old_span, error);
-      if (after == NULL)
+      if (!gloss_store_move_span_row (self, g_ptr_array_index (parts, i), label_id, now, &after,
+                                      error))
         return NULL;
       if (gloss_span_get_id (after) == span_id)
         span = g_steal_pointer (&after);
