@@ -630,6 +630,57 @@ test_brat_long_line (Fixture       *fixture,
     }
 }
 
+/* A discontinuous span whose fragments are out of order, overlap, run
+ * past the text or are empty: the folder is refused, naming file and line,
+ * and nothing of it (not its good file) comes into the project. */
+static void
+test_brat_bad_fragments (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *line;
+    const char *message;
+  } cases[] = {
+    { "T2\tActor 10 16;0 4\tTehran Iran",
+      "brat file b.ann, line 2: T2 lists the fragment 0-4 after 10-16; a span’s fragments must "
+      "be in order" },
+    { "T2\tActor 0 9;5 16\tIran said said Tehran",
+      "brat file b.ann, line 2: T2 has the fragments 0-9 and 5-16, which overlap" },
+    { "T2\tActor 0 4;10 99\tIran Tehran",
+      "brat file b.ann, line 2: span 10-99 lies outside the text, which has 27 characters" },
+    { "T2\tActor 0 4;10 10\tIran ",
+      "brat file b.ann, line 2: span 10-10 is empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folder = g_build_filename (fixture->dir, "corpus", NULL);
+      g_autofree char *ann = g_strconcat ("T1\tActor 0 4\tIran\n", cases[i].line, "\n", NULL);
+      g_autofree char *a_txt = NULL;
+      g_autofree char *a_ann = NULL;
+      g_autofree char *b_txt = NULL;
+      g_autofree char *b_ann = NULL;
+      const char *paths[] = { folder, NULL };
+      g_autoptr(GPtrArray) results = NULL;
+      GlossImportResult *result;
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      a_txt = write_file (folder, "a.txt", "Iran said Tehran would not.", -1);
+      a_ann = write_file (folder, "a.ann", "T1\tActor 0 4;10 16\tIran Tehran\n", -1);
+      b_txt = write_file (folder, "b.txt", "Iran said Tehran would not.", -1);
+      b_ann = write_file (folder, "b.ann", ann, -1);
+
+      assert_refused ("brat", folder, GLOSS_FORMAT_ERROR_SPAN, cases[i].message);
+
+      results = gloss_import_paths (fixture->store, paths, NULL, NULL, NULL, NULL);
+      g_assert_cmpuint (results->len, ==, 1);
+      result = g_ptr_array_index (results, 0);
+      g_assert_error (result->error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN);
+      g_assert_cmpuint (gloss_store_count_documents (fixture->store), ==, 0);
+    }
+}
+
 /* Spans */
 
 #define LONG_TEXT (1000 * 1000)
@@ -968,6 +1019,7 @@ main (int   argc,
   ADD ("/gloss/hostile/labels/many", test_doccano_many_labels);
   ADD ("/gloss/hostile/labels/white-space", test_label_white_space);
   ADD ("/gloss/hostile/brat/long-line", test_brat_long_line);
+  ADD ("/gloss/hostile/brat/bad-fragments", test_brat_bad_fragments);
   ADD ("/gloss/hostile/spans/out-of-order", test_spans_out_of_order);
   ADD ("/gloss/hostile/spans/notes", test_notes_on_one_span);
   ADD ("/gloss/hostile/utf8", test_invalid_utf8);

@@ -282,6 +282,10 @@ store_source_foreach (GlossDatasetSource  *source,
                                                           note ? note : gloss_span_get_note (span));
           span_id = gloss_span_get_id (span);
           g_hash_table_insert (span_ids, g_memdup2 (&span_id, sizeof span_id), dataset_span);
+          /* Reading order puts a group's first part before its parts. */
+          if (gloss_span_get_part_of (span) != 0)
+            dataset_span->part_of = g_hash_table_lookup (span_ids,
+                                                         &(gint64) { gloss_span_get_part_of (span) });
         }
 
       if (n_repaired > 0)

@@ -198,6 +198,109 @@ span_key (gint64 start,
                           start, end, label_id);
 }
 
+static void
+gloss_string_free_all (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b)
+{
+  const GlossDatasetSpan *span_a = *(GlossDatasetSpan **) a;
+  const GlossDatasetSpan *span_b = *(GlossDatasetSpan **) b;
+
+  return span_a->start < span_b->start ? -1 : span_a->start > span_b->start;
+}
+
+/* How a discontinuous span's further parts lengthen its first part's key,
+ * ";START:END" for each in order: a group is the same as another only
+ * with every part the same. */
+static void
+append_part_key (GString *key,
+                 gint64   start,
+                 gint64   end)
+{
+  g_string_append_printf (key, ";%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, start, end);
+}
+
+/* EXISTING gets the keys of a document's SPANS (reading order, so a
+ * first part comes before its parts): a group's key, with its parts, to
+ * its first part's id. */
+static void
+add_existing_spans (GHashTable *existing,
+                    GPtrArray  *spans)
+{
+  /* a first part's id -> its key so far */
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossSpan *span = spans->pdata[i];
+      gint64 part_of = gloss_span_get_part_of (span);
+      g_autofree char *own = NULL;
+      GString *key;
+
+      if (part_of != 0)
+        {
+          key = g_hash_table_lookup (keys, &part_of);
+          if (key != NULL)
+            append_part_key (key, gloss_span_get_start (span), gloss_span_get_end (span));
+          continue;
+        }
+
+      own = span_key (gloss_span_get_start (span), gloss_span_get_end (span),
+                      gloss_span_get_label_id (span));
+      key = g_string_new (own);
+      g_hash_table_insert (keys, g_memdup2 (&(gint64) { gloss_span_get_id (span) }, sizeof (gint64)),
+                           key);
+      g_ptr_array_add (firsts, span);
+    }
+
+  for (guint i = 0; i < firsts->len; i++)
+    {
+      gint64 id = gloss_span_get_id (firsts->pdata[i]);
+
+      g_hash_table_insert (existing, g_string_free (g_hash_table_lookup (keys, &id), FALSE),
+                           g_memdup2 (&id, sizeof id));
+    }
+}
+
+/* A document's discontinuous spans: each first part -> its further parts'
+ * ";START:END", in order. */
+static GHashTable *
+group_parts (GlossDatasetDocument *document)
+{
+  GHashTable *parts = g_hash_table_new_full (NULL, NULL, NULL, gloss_string_free_all);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
+
+      if (span->part_of != NULL)
+        g_ptr_array_add (sorted, span);
+    }
+  g_ptr_array_sort (sorted, compare_starts);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      GlossDatasetSpan *part = g_ptr_array_index (sorted, i);
+      GString *key = g_hash_table_lookup (parts, part->part_of);
+
+      if (key == NULL)
+        {
+          key = g_string_new (NULL);
+          g_hash_table_insert (parts, part->part_of, key);
+        }
+      append_part_key (key, part->start, part->end);
+    }
+
+  return parts;
+}
+
 /* The project's relation labels, attributes and category sets while a
  * dataset comes in, found by name; read from the project the first time a
  * dataset has any, so that thousands of plain texts do not read them once
@@ -835,6 +938,11 @@ import_document (GlossStore            *store,
    * relations or attribute values need them */
   g_autoptr(GHashTable) span_ids = NULL;
   g_autoptr(GHashTable) span_labels = NULL;
+  /* a first part of the dataset -> its parts' offsets, as in its key */
+  g_autoptr(GHashTable) parts = NULL;
+  /* a first part of the dataset -> the project's id of it, added or kept */
+  g_autoptr(GHashTable) group_ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) merged_groups = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   gboolean merged = FALSE;
   gint64 document_id;
 
@@ -848,12 +956,7 @@ import_document (GlossStore            *store,
 
       if (spans == NULL)
         return FALSE;
-      for (guint i = 0; i < spans->len; i++)
-        g_hash_table_insert (existing, span_key (gloss_span_get_start (spans->pdata[i]),
-                                                 gloss_span_get_end (spans->pdata[i]),
-                                                 gloss_span_get_label_id (spans->pdata[i])),
-                             g_memdup2 (&(gint64) { gloss_span_get_id (spans->pdata[i]) },
-                                        sizeof (gint64)));
+      add_existing_spans (existing, spans);
       report->documents_merged++;
       merged = TRUE;
     }
@@ -870,14 +973,44 @@ import_document (GlossStore            *store,
       span_labels = g_hash_table_new_full (NULL, NULL, NULL, g_free);
     }
 
-  for (guint i = 0; i < document->spans->len; i++)
+  parts = group_parts (document);
+
+  /* The spans, then the further parts of discontinuous ones, which name
+   * their first part's id. */
+  for (guint i = 0; i < document->spans->len * 2; i++)
     {
-      GlossDatasetSpan *dataset_span = g_ptr_array_index (document->spans, i);
+      gboolean parts_pass = i >= document->spans->len;
+      GlossDatasetSpan *dataset_span = g_ptr_array_index (document->spans,
+                                                          i % document->spans->len);
       g_autoptr(GlossSpan) span = NULL;
       g_autofree char *key = NULL;
       GlossLabel *label;
+      GString *suffix;
       gint64 *kept;
+      gint64 *first_id = NULL;
       gint64 label_id;
+
+      if ((dataset_span->part_of != NULL) != parts_pass)
+        continue;
+
+      if (parts_pass)
+        {
+          /* A part of a group merged into the project's copy is that copy's. */
+          first_id = g_hash_table_lookup (group_ids, dataset_span->part_of);
+          kept = g_hash_table_lookup (merged_groups, dataset_span->part_of);
+          if (kept != NULL)
+            {
+              if (span_ids != NULL)
+                {
+                  g_hash_table_insert (span_ids, dataset_span, g_memdup2 (kept, sizeof *kept));
+                  g_hash_table_insert (span_labels, dataset_span,
+                                       g_memdup2 (g_hash_table_lookup (span_labels,
+                                                                       dataset_span->part_of),
+                                                  sizeof (gint64)));
+                }
+              continue;
+            }
+        }
 
       label = ensure_label (store, labels, dataset_span->label,
                             gloss_dataset_find_label (dataset, dataset_span->label), report, error);
@@ -886,7 +1019,17 @@ import_document (GlossStore            *store,
       label_id = gloss_label_get_id (label);
 
       key = span_key (dataset_span->start, dataset_span->end, label_id);
-      kept = g_hash_table_lookup (existing, key);
+      suffix = g_hash_table_lookup (parts, dataset_span);
+      if (suffix != NULL)
+        {
+          char *group_key = g_strconcat (key, suffix->str, NULL);
+
+          g_free (key);
+          key = group_key;
+        }
+      kept = parts_pass ? NULL : g_hash_table_lookup (existing, key);
+      if (kept != NULL && suffix != NULL)
+        g_hash_table_insert (merged_groups, dataset_span, g_memdup2 (kept, sizeof *kept));
       if (kept != NULL)
         {
           /* Its relations and attribute values go to the span kept. */
@@ -900,15 +1043,22 @@ import_document (GlossStore            *store,
           continue;
         }
 
-      span = gloss_store_add_span (store, document_id, label_id, dataset_span->start,
-                                   dataset_span->end, dataset_span->annotator,
-                                   dataset_span->note, error);
+      span = first_id != NULL
+             ? gloss_store_add_span_part (store, *first_id, dataset_span->start,
+                                          dataset_span->end, error)
+             : gloss_store_add_span (store, document_id, label_id, dataset_span->start,
+                                     dataset_span->end, dataset_span->annotator,
+                                     dataset_span->note, error);
       if (span == NULL)
         return FALSE;
       report->spans++;
 
-      g_hash_table_insert (existing, g_steal_pointer (&key),
-                           g_memdup2 (&(gint64) { gloss_span_get_id (span) }, sizeof (gint64)));
+      if (suffix != NULL)
+        g_hash_table_insert (group_ids, dataset_span,
+                             g_memdup2 (&(gint64) { gloss_span_get_id (span) }, sizeof (gint64)));
+      if (!parts_pass)
+        g_hash_table_insert (existing, g_steal_pointer (&key),
+                             g_memdup2 (&(gint64) { gloss_span_get_id (span) }, sizeof (gint64)));
       if (span_ids != NULL)
         {
           g_hash_table_insert (span_ids, dataset_span,

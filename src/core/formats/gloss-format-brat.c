@@ -48,6 +48,10 @@
  *   is written as its fragments between the breaks ("T1<TAB>Actor 0 3;5 10"),
  *   the way brat itself stores such a selection; reading joins fragments
  *   that only line breaks separate back into one span.
+ * - A discontinuous span (a group of parts, see gloss-span.h) is one T line
+ *   with every part's fragments in order and their texts joined by a
+ *   space, as brat writes it ("T3<TAB>Actor 0 4;12 18<TAB>Iran Tehran");
+ *   the lines that point at a part point at that T.
  * - brat has no place for annotators, document status or categories, label
  *   hotkeys or descriptions, notes on event arguments or equivalences, or
  *   free text attributes (written as a choice of the values used): they are
@@ -60,9 +64,12 @@
  * spans; subfolders are named in a warning and left) or one .ann with its .txt
  * beside it. The text a T line repeats must be the text at its offsets, or
  * the file is refused: that is how offsets counted in bytes or UTF-16 units
- * are caught before they become wrong spans. A discontinuous span becomes one
- * span per fragment, counted and warned about; a relation to it joins its
- * first part, its attributes and notes are on every part. Lines that point
+ * are caught before they become wrong spans. A T line's fragments must be
+ * in order and apart, each inside the text and not empty, or the file is
+ * refused. A discontinuous span (fragments apart by more than line breaks)
+ * becomes one span of parts: its first fragment is the span, which holds
+ * its relations, attributes and notes, and each further fragment a part of
+ * it. Lines that point
  * at annotations the file does not have, or cannot be read, are counted and
  * named by line; normalizations are counted and skipped; AnnotatorNotes
  * become span and relation notes. A document is named after its .txt file.
@@ -662,6 +669,8 @@ write_document (GlossDatasetDocument  *document,
   g_autoptr(GString) ann = g_string_new (NULL);
   g_autoptr(GHashTable) t_ids = g_hash_table_new (NULL, NULL);   /* span -> T number */
   g_autoptr(GHashTable) e_ids = g_hash_table_new (NULL, NULL);   /* trigger span -> E number */
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
   /* trigger span -> its event's argument relations, in order */
   g_autoptr(GHashTable) arguments = g_hash_table_new_full (NULL, NULL, NULL,
                                                            (GDestroyNotify) g_ptr_array_unref);
@@ -707,21 +716,37 @@ write_document (GlossDatasetDocument  *document,
   g_ptr_array_sort (spans, compare_spans);
   gloss_offsets_cursor_init (&cursor, document->text);
 
+  /* Each discontinuous span's first part -> it and its parts, in order. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossDatasetSpan *part = g_ptr_array_index (spans, i);
+      GPtrArray *members;
+
+      if (part->part_of == NULL)
+        continue;
+
+      members = g_hash_table_lookup (groups, part->part_of);
+      if (members == NULL)
+        {
+          members = g_ptr_array_new ();
+          g_ptr_array_add (members, part->part_of);
+          g_hash_table_insert (groups, part->part_of, members);
+        }
+      g_ptr_array_add (members, part);
+    }
+
   for (guint i = 0; i < spans->len; i++)
     {
       GlossDatasetSpan *span = g_ptr_array_index (spans, i);
-      g_autoptr(GError) span_error = NULL;
       g_autoptr(GString) joined = g_string_new (NULL);
       g_autoptr(GString) offsets = g_string_new (NULL);
-      g_autoptr(GArray) fragments = NULL;
+      g_autoptr(GArray) fragments = g_array_new (FALSE, FALSE, sizeof (Fragment));
       g_autofree char *type_name = NULL;
+      GPtrArray *members = g_hash_table_lookup (groups, span);
 
-      if (!gloss_offsets_check_span (length, span->start, span->end, &span_error))
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
-                       _("Document “%s”: %s"), document->name, span_error->message);
-          return FALSE;
-        }
+      /* A discontinuous span's parts are written with its first part. */
+      if (span->part_of != NULL)
+        continue;
 
       if (span->label[0] == '\0')
         {
@@ -729,15 +754,40 @@ write_document (GlossDatasetDocument  *document,
           continue;
         }
 
-      fragments = split_at_line_breaks (document->text, &cursor, span->start, span->end, joined);
-      if (fragments->len == 0)
+      for (guint k = 0; k < (members != NULL ? members->len : 1); k++)
         {
-          gloss_format_report_lose (report, "span of line breaks only", "spans of line breaks only", 1);
-          continue;
+          GlossDatasetSpan *member = members != NULL ? g_ptr_array_index (members, k) : span;
+          g_autoptr(GError) span_error = NULL;
+          g_autoptr(GString) member_joined = g_string_new (NULL);
+          g_autoptr(GArray) member_fragments = NULL;
+
+          if (!gloss_offsets_check_span (length, member->start, member->end, &span_error))
+            {
+              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                           _("Document “%s”: %s"), document->name, span_error->message);
+              return FALSE;
+            }
+
+          member_fragments = split_at_line_breaks (document->text, &cursor, member->start,
+                                                   member->end, member_joined);
+          if (member_fragments->len == 0)
+            {
+              gloss_format_report_lose (report, "span of line breaks only", "spans of line breaks only", 1);
+              continue;
+            }
+          if (g_array_index (member_fragments, Fragment, 0).start != member->start
+              || g_array_index (member_fragments, Fragment, member_fragments->len - 1).end
+                 != member->end)
+            gloss_format_report_lose (report, "line break at the end of a span (left out)", "line breaks at the ends of spans (left out)", 1);
+
+          /* brat joins the texts of all fragments with a space. */
+          if (joined->len > 0)
+            g_string_append_c (joined, ' ');
+          g_string_append_len (joined, member_joined->str, member_joined->len);
+          g_array_append_vals (fragments, member_fragments->data, member_fragments->len);
         }
-      if (g_array_index (fragments, Fragment, 0).start != span->start
-          || g_array_index (fragments, Fragment, fragments->len - 1).end != span->end)
-        gloss_format_report_lose (report, "line break at the end of a span (left out)", "line breaks at the ends of spans (left out)", 1);
+      if (fragments->len == 0)
+        continue;
 
       for (guint j = 0; j < fragments->len; j++)
         {
@@ -753,6 +803,9 @@ write_document (GlossDatasetDocument  *document,
       g_string_append_printf (ann, "T%u\t%s %s\t%s\n", n_written, type_name, offsets->str,
                               joined->str);
       g_hash_table_insert (t_ids, span, GUINT_TO_POINTER (n_written));
+      /* A line that points at a part points at the whole span. */
+      for (guint k = 1; members != NULL && k < members->len; k++)
+        g_hash_table_insert (t_ids, g_ptr_array_index (members, k), GUINT_TO_POINTER (n_written));
       if (g_hash_table_contains (arguments, span))
         g_hash_table_insert (e_ids, span, GUINT_TO_POINTER (++n_events));
 
@@ -1575,11 +1628,11 @@ pending_note_free (gpointer data)
   g_free (note);
 }
 
-/* Where in the document's spans a T annotation's spans are. */
+/* Where in the document's spans a T annotation's span is: its first part,
+ * which holds what hangs on it, when it is discontinuous. */
 typedef struct
 {
   guint first;
-  guint count;
   guint line;
 } SpanRange;
 
@@ -1643,6 +1696,39 @@ gap_is_line_breaks (AnnParser *parser,
       return FALSE;
 
   return TRUE;
+}
+
+/* brat lists a span's fragments in order, apart: NEXT must start at or
+ * after PREVIOUS's end. */
+static gboolean
+check_fragment_order (AnnParser       *parser,
+                      const char      *id,
+                      guint            line,
+                      const Fragment  *previous,
+                      const Fragment  *next,
+                      GError         **error)
+{
+  g_autofree char *shown_id = NULL;
+
+  if (next->start >= previous->end)
+    return TRUE;
+
+  shown_id = gloss_format_excerpt (id, -1);
+  if (next->start < previous->start)
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                 _("brat file %s, line %u: %s lists the fragment %" G_GINT64_FORMAT "-%"
+                   G_GINT64_FORMAT " after %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                   "; a span’s fragments must be in order"),
+                 parser->ann_name, line, shown_id, next->start, next->end, previous->start,
+                 previous->end);
+  else
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                 _("brat file %s, line %u: %s has the fragments %" G_GINT64_FORMAT "-%"
+                   G_GINT64_FORMAT " and %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                   ", which overlap"),
+                 parser->ann_name, line, shown_id, previous->start, previous->end, next->start,
+                 next->end);
+  return FALSE;
 }
 
 static gboolean
@@ -1716,6 +1802,12 @@ parse_textbound (AnnParser   *parser,
           return FALSE;
         }
 
+      if (fragments->len > 0
+          && !check_fragment_order (parser, id, line,
+                                    &g_array_index (fragments, Fragment, fragments->len - 1),
+                                    &fragment, error))
+        return FALSE;
+
       fragment_text = gloss_format_text_dup_range (parser->document_text, fragment.start,
                                                    fragment.end);
       g_string_append_printf (reference, "%s%s", i > 0 ? " " : "", fragment_text);
@@ -1775,22 +1867,6 @@ parse_textbound (AnnParser   *parser,
       g_array_set_size (fragments, kept + 1);
     }
 
-  if (fragments->len > 1)
-    {
-      g_autofree char *shown_id = gloss_format_excerpt (id, -1);
-
-      gloss_format_report_lose (parser->report, "discontinuous span (each part became a span)",
-                                "discontinuous spans (each part became a span)", 1);
-      gloss_format_report_warn (parser->report,
-                                g_dngettext (GETTEXT_PACKAGE,
-                                             "brat file %s, line %u: %s has %u discontinuous "
-                                             "part; each became a span of its own",
-                                             "brat file %s, line %u: %s has %u discontinuous "
-                                             "parts; each became a span of its own",
-                                             fragments->len),
-                                parser->ann_name, line, shown_id, fragments->len);
-    }
-
   label_name = label_for_type (parser->config, type_name);
   label = ensure_label (parser->dataset, parser->config, type_name, label_name, parser->report,
                         parser->ann_name, line);
@@ -1806,16 +1882,20 @@ parse_textbound (AnnParser   *parser,
 
   range = g_new0 (SpanRange, 1);
   range->first = parser->document->spans->len;
-  range->count = fragments->len;
   range->line = line;
   g_hash_table_insert (parser->ranges, g_strdup (id), range);
 
+  /* A discontinuous span: its first fragment is the span, the others its
+   * parts. */
   for (guint i = 0; i < fragments->len; i++)
     {
       Fragment *fragment = &g_array_index (fragments, Fragment, i);
+      GlossDatasetSpan *span = gloss_dataset_document_add_span (parser->document, fragment->start,
+                                                                fragment->end, label->name, NULL,
+                                                                NULL);
 
-      gloss_dataset_document_add_span (parser->document, fragment->start, fragment->end,
-                                       label->name, NULL, NULL);
+      if (i > 0)
+        span->part_of = g_ptr_array_index (parser->document->spans, range->first);
     }
 
   return TRUE;
@@ -1949,7 +2029,7 @@ range_of (AnnParser  *parser,
 }
 
 /* The span a relation joins for ID: the first part of a discontinuous one,
- * which is counted. */
+ * which holds what hangs on the whole span. */
 static GlossDatasetSpan *
 relation_end (AnnParser  *parser,
               const char *id)
@@ -1958,12 +2038,6 @@ relation_end (AnnParser  *parser,
 
   if (range == NULL)
     return NULL;
-
-  if (range->count > 1)
-    gloss_format_report_lose (parser->report,
-                              "relation end on a discontinuous span (joined to its first part)",
-                              "relation ends on discontinuous spans (joined to their first parts)",
-                              1);
 
   return g_ptr_array_index (parser->document->spans, range->first);
 }
@@ -2284,9 +2358,9 @@ read_attribute (AnnParser   *parser,
         gloss_dataset_attribute_add_value (attribute, value);
     }
 
-  for (guint i = range->first; i < range->first + range->count; i++)
-    gloss_dataset_span_set_attribute (g_ptr_array_index (parser->document->spans, i), name,
-                                      value != NULL ? value : "true");
+  /* A discontinuous span's attributes are its first part's. */
+  gloss_dataset_span_set_attribute (g_ptr_array_index (parser->document->spans, range->first),
+                                    name, value != NULL ? value : "true");
 }
 
 static void
@@ -2443,16 +2517,11 @@ apply_notes (AnnParser *parser)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       SpanRange *range = key;
-      GString *text = value;
+      GlossDatasetSpan *span = g_ptr_array_index (parser->document->spans, range->first);
 
-      for (guint j = range->first; j < range->first + range->count; j++)
-        {
-          GlossDatasetSpan *span = g_ptr_array_index (parser->document->spans, j);
-
-          g_free (span->note);
-          span->note = g_strdup (text->str);
-        }
-      g_string_free (text, TRUE);
+      /* A discontinuous span's note is its first part's. */
+      g_free (span->note);
+      span->note = g_string_free (value, FALSE);
     }
 
   g_hash_table_iter_init (&iter, joined_relations);
@@ -2484,7 +2553,7 @@ drop_byte_order_mark (GlossDatasetDocument *document,
       span->end--;
       if (span->end <= span->start)
         {
-          g_ptr_array_remove_index (document->spans, i);
+          gloss_dataset_document_remove_span (document, i);
           gloss_format_report_lose (report, "span over the byte order mark only", "spans over the byte order mark only", 1);
         }
     }

@@ -398,6 +398,63 @@ gloss_dataset_document_add_span (GlossDatasetDocument *document,
   return span;
 }
 
+void
+gloss_dataset_document_remove_span (GlossDatasetDocument *document,
+                                    guint                 index)
+{
+  GlossDatasetSpan *span;
+  GlossDatasetSpan *heir = NULL;
+
+  g_return_if_fail (document != NULL);
+  g_return_if_fail (index < document->spans->len);
+
+  span = g_ptr_array_index (document->spans, index);
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *part = g_ptr_array_index (document->spans, i);
+
+      if (part->part_of != span)
+        continue;
+      if (heir == NULL || part->start < heir->start)
+        heir = part;
+    }
+
+  if (heir != NULL)
+    {
+      for (guint i = 0; i < document->spans->len; i++)
+        {
+          GlossDatasetSpan *part = g_ptr_array_index (document->spans, i);
+
+          if (part->part_of == span)
+            part->part_of = part == heir ? NULL : heir;
+        }
+      for (guint i = 0; i < document->relations->len; i++)
+        {
+          GlossDatasetRelation *relation = g_ptr_array_index (document->relations, i);
+
+          if (relation->from == span)
+            relation->from = heir;
+          if (relation->to == span)
+            relation->to = heir;
+        }
+      /* What hangs on the group goes to its new first part. */
+      {
+        char *note = heir->note;
+        GPtrArray *attributes = heir->attributes;
+        GHashTable *attribute_index = heir->attribute_index;
+
+        heir->note = span->note;
+        heir->attributes = span->attributes;
+        heir->attribute_index = span->attribute_index;
+        span->note = note;
+        span->attributes = attributes;
+        span->attribute_index = attribute_index;
+      }
+    }
+
+  g_ptr_array_remove_index (document->spans, index);
+}
+
 static int
 compare_spans (gconstpointer a,
                gconstpointer b)

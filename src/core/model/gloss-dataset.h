@@ -24,7 +24,7 @@ typedef struct
   char *value;
 } GlossDatasetAttributeValue;
 
-typedef struct
+typedef struct _GlossDatasetSpan
 {
   gint64 start;
   gint64 end;
@@ -33,6 +33,10 @@ typedef struct
   char *note;        /* "" when the format has none */
   GPtrArray *attributes;  /* GlossDatasetAttributeValue, by name; empty when none */
   GHashTable *attribute_index;  /* private: the attributes by name, once many */
+  /* A further part of a discontinuous span: its first part (lowest start),
+   * in the same document, which holds the group's note, attributes and
+   * relations; NULL for an ordinary span and for a first part. */
+  struct _GlossDatasetSpan *part_of;
 } GlossDatasetSpan;
 
 /* A relation joins two spans of the same document. FROM and TO point into
@@ -160,6 +164,10 @@ GlossDatasetSpan     *gloss_dataset_document_add_span    (GlossDatasetDocument *
                                                           const char           *annotator,
                                                           const char           *note);
 void                  gloss_dataset_document_sort_spans  (GlossDatasetDocument *document);
+/* Removes the span at INDEX. A first part that goes leaves its group to
+ * its next part, with its note, attributes and relations. */
+void                  gloss_dataset_document_remove_span (GlossDatasetDocument *document,
+                                                          guint                 index);
 
 /* Relations, attributes and categories. The ensure functions add the
  * definition, at the end of its list, when a file uses one it did not
