@@ -528,10 +528,25 @@ static const BadFile bad_files[] = {
     "{\"set\": \"Topics\", \"value\": \"c2\"}, {\"set\": \"Topics\", \"value\": \"c1\"}, "
     "{\"set\": \"Topics\", \"value\": \"c0\"}, {\"set\": \"Topics\", \"value\": \"c5\"}]}\n",
     "Gloss file stance.gloss.jsonl, line 2, categories[10]: the category “c5” is listed twice" },
+  { "part-of-later",
+    "{\"gloss\": 3, \"labels\": [{\"name\": \"Actor\"}]}\n"
+    "{\"name\": \"a.txt\", \"text\": \"Iran and Tehran\", \"spans\": ["
+    "{\"start\": 0, \"end\": 4, \"label\": \"Actor\", \"part_of\": 1}, "
+    "{\"start\": 9, \"end\": 15, \"label\": \"Actor\"}]}\n",
+    "Gloss file stance.gloss.jsonl, line 2, spans[0]: “part_of” is 1, which is not an earlier "
+    "span of the same label, starting before this one and no part itself" },
+  { "part-of-part",
+    "{\"gloss\": 3, \"labels\": [{\"name\": \"Actor\"}]}\n"
+    "{\"name\": \"a.txt\", \"text\": \"Iran and Tehran\", \"spans\": ["
+    "{\"start\": 0, \"end\": 4, \"label\": \"Actor\"}, "
+    "{\"start\": 5, \"end\": 8, \"label\": \"Actor\", \"part_of\": 0}, "
+    "{\"start\": 9, \"end\": 15, \"label\": \"Actor\", \"part_of\": 1}]}\n",
+    "Gloss file stance.gloss.jsonl, line 2, spans[2]: “part_of” is 1, which is not an earlier "
+    "span of the same label, starting before this one and no part itself" },
   { "newer-version",
-    "{\"gloss\": 3, \"labels\": []}\n",
-    "Gloss file stance.gloss.jsonl, line 1: written by a newer Gloss (dataset version 3); this "
-    "Gloss reads version 2", GLOSS_FORMAT_ERROR_UNSUPPORTED },
+    "{\"gloss\": 4, \"labels\": []}\n",
+    "Gloss file stance.gloss.jsonl, line 1: written by a newer Gloss (dataset version 4); this "
+    "Gloss reads version 3", GLOSS_FORMAT_ERROR_UNSUPPORTED },
 };
 
 static void

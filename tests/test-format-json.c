@@ -1285,7 +1285,7 @@ static const BadInput bad_inputs[] = {
     "{\"text\": \"abc\", \"label\": [[0, 1, \"L\"]]}\n", 0,
     GLOSS_FORMAT_ERROR_PARSE, "line 1", "not a Gloss dataset" },
   { &gloss_format_gloss, "bad.gloss.jsonl",
-    "{\"gloss\": 3, \"labels\": []}\n", 0,
+    "{\"gloss\": 4, \"labels\": []}\n", 0,
     GLOSS_FORMAT_ERROR_UNSUPPORTED, "line 1", "newer Gloss" },
   { &gloss_format_gloss, "bad.gloss.jsonl",
     GLOSS_HEADER "[\"a\", \"abc\"]\n", 0,

@@ -62,6 +62,32 @@ static const char stance_file[] =
   "{\"name\": \"b.txt\", \"status\": \"new\", \"text\": \"Nothing here.\", \"spans\": [], "
   "\"categories\": [{\"set\": \"Stance toward the corridor\", \"value\": \"supportive\"}]}\n";
 
+/* A Gloss JSONL file with a discontinuous span, "Iran … Tehran": its
+ * further part names its first by place, beside a span of its own over
+ * the same stretch; the relation, attribute and note are the first
+ * part's. */
+static const char parts_file[] =
+  "{\"gloss\": 3, \"labels\": ["
+  "{\"name\": \"Actor\", \"color\": \"#3584e4\", \"hotkey\": \"1\", \"description\": \"\"}, "
+  "{\"name\": \"Project\", \"color\": \"#e01b24\", \"hotkey\": \"2\", \"description\": \"\"}], "
+  "\"relation_labels\": ["
+  "{\"name\": \"opposes\", \"color\": \"#c01c28\", \"hotkey\": \"o\", \"description\": \"\", "
+  "\"directed\": true}], "
+  "\"attributes\": ["
+  "{\"name\": \"Confidence\", \"kind\": \"choice\", \"labels\": [], \"values\": [\"low\", \"high\"]}]}\n"
+  "{\"name\": \"a.txt\", \"status\": \"in-progress\", "
+  "\"text\": \"Iran said on Monday that Tehran would not accept the corridor.\", \"spans\": ["
+  "{\"start\": 0, \"end\": 4, \"label\": \"Actor\", \"text\": \"Iran\", \"annotator\": \"Ana\", "
+  "\"note\": \"one actor\", \"attributes\": {\"Confidence\": \"high\"}}, "
+  "{\"start\": 25, \"end\": 31, \"label\": \"Actor\", \"text\": \"Tehran\", \"annotator\": \"\", "
+  "\"note\": \"\"}, "
+  "{\"start\": 25, \"end\": 31, \"label\": \"Actor\", \"text\": \"Tehran\", \"annotator\": \"Ana\", "
+  "\"note\": \"\", \"part_of\": 0}, "
+  "{\"start\": 49, \"end\": 61, \"label\": \"Project\", \"text\": \"the corridor\", "
+  "\"annotator\": \"\", \"note\": \"\"}], "
+  "\"relations\": ["
+  "{\"label\": \"opposes\", \"from\": 0, \"to\": 3, \"annotator\": \"\", \"note\": \"\"}]}\n";
+
 static char *
 fixture_path (Fixture    *fixture,
               const char *name)
@@ -288,6 +314,42 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpuint (g_hash_table_size (report->lost), ==, 0);
   exported = export_gloss (fixture, first, "first.gloss.jsonl", NULL);
   g_assert_cmpstr (exported, ==, stance_file);
+
+  exported_path = fixture_path (fixture, "first.gloss.jsonl");
+  g_clear_pointer (&report, gloss_format_report_free);
+  report = import_ok (second, exported_path);
+  again = export_gloss (fixture, second, "second.gloss.jsonl", NULL);
+  g_assert_cmpstr (again, ==, exported);
+}
+
+/* A discontinuous span through Gloss JSONL: imported as a group, exported
+ * as the same bytes, and so again from a project made from that export. */
+static void
+test_parts_round_trip (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *input = write_file (fixture, "parts.gloss.jsonl", parts_file);
+  g_autoptr(GlossStore) first = create_project (fixture, "first.gloss");
+  g_autoptr(GlossStore) second = create_project (fixture, "second.gloss");
+  g_autoptr(GlossFormatReport) report = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *exported_path = NULL;
+  g_autofree char *again = NULL;
+
+  report = import_ok (first, input);
+  g_assert_cmpuint (report->spans, ==, 4);
+  g_assert_cmpuint (g_hash_table_size (report->lost), ==, 0);
+  spans = gloss_store_list_spans (first, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 4);
+  g_assert_cmpint (gloss_span_get_part_of (spans->pdata[2]), ==,
+                   gloss_span_get_id (spans->pdata[0]));
+  g_assert_cmpint (gloss_span_get_part_of (spans->pdata[1]), ==, 0);
+
+  exported = export_gloss (fixture, first, "first.gloss.jsonl", NULL);
+  g_assert_cmpstr (exported, ==, parts_file);
 
   exported_path = fixture_path (fixture, "first.gloss.jsonl");
   g_clear_pointer (&report, gloss_format_report_free);
@@ -734,6 +796,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   ADD_TEST ("/gloss/import/relations/round-trip-identical", test_round_trip);
+  ADD_TEST ("/gloss/import/relations/parts-round-trip", test_parts_round_trip);
   ADD_TEST ("/gloss/import/relations/rows-after-restart", test_rows_after_restart);
   ADD_TEST ("/gloss/import/relations/duplicate-spans", test_duplicate_spans);
   ADD_TEST ("/gloss/import/relations/failure-leaves-nothing", test_failure_leaves_nothing);

@@ -681,6 +681,7 @@ gloss_export_source_new (GlossStore               *store,
   source->relation_labels = g_ptr_array_ref (store_source->definitions->relation_labels);
   source->attributes = g_ptr_array_ref (store_source->definitions->attributes);
   source->category_sets = g_ptr_array_ref (store_source->definitions->category_sets);
+  source->has_parts = gloss_store_has_span_parts (store);
 
   if (filter != NULL && filter->categories != NULL && filter->categories[0] != NULL)
     {

@@ -12,7 +12,8 @@
  *      "values": [...]}],
  *    "category_sets": [{"name": ..., "multiple": false, "values": [{"name": ..., "hotkey": ...}]}]}
  *   {"name": ..., "status": ..., "text": ..., "spans": [{"start": ..., "end": ...,
- *     "label": ..., "text": ..., "annotator": ..., "note": ..., "attributes": {NAME: VALUE}}],
+ *     "label": ..., "text": ..., "annotator": ..., "note": ..., "part_of": I,
+ *     "attributes": {NAME: VALUE}}],
  *    "relations": [{"label": ..., "from": I, "to": J, "annotator": ..., "note": ...}],
  *    "categories": [{"set": ..., "value": ...}]}
  *
@@ -24,8 +25,12 @@
  * and those of a document or span after "spans" or "note", are written only
  * when not empty, and then as version 2, which an older Gloss refuses
  * rather than dropping what it does not know: a dataset without them is
- * the same version 1 file as before. Writing is deterministic: the same
- * dataset gives the same bytes. */
+ * the same version 1 file as before. A further part of a discontinuous
+ * span names its first part by its place in "spans" ("part_of", an
+ * earlier span of the same label that starts before it and is no part
+ * itself); a dataset with parts is version 3, since a Gloss that does not
+ * know them would read each part as a span of its own. Writing is
+ * deterministic: the same dataset gives the same bytes. */
 
 #define G_LOG_DOMAIN "gloss-format-gloss"
 
@@ -40,8 +45,10 @@
 #include "gloss-offsets.h"
 
 /* The newest version this Gloss reads, and the one it writes when a
- * dataset has relations, attributes or categories. */
-#define GLOSS_DATASET_VERSION 2
+ * dataset has discontinuous spans. */
+#define GLOSS_DATASET_VERSION 3
+/* The version of a dataset with relations, attributes or categories. */
+#define GLOSS_DATASET_VERSION_EXTRAS 2
 /* The version of a dataset with labels and spans only. */
 #define GLOSS_DATASET_VERSION_SPANS 1
 
@@ -219,7 +226,8 @@ write_header (Writer              *writer,
   g_string_truncate (line, 0);
   g_string_append_c (line, '{');
   append_int_member (line, TRUE, "gloss",
-                     spans_only ? GLOSS_DATASET_VERSION_SPANS : GLOSS_DATASET_VERSION);
+                     source->has_parts ? GLOSS_DATASET_VERSION
+                     : spans_only ? GLOSS_DATASET_VERSION_SPANS : GLOSS_DATASET_VERSION_EXTRAS);
   append_member (line, FALSE, "labels");
   g_string_append_c (line, '[');
 
@@ -283,16 +291,14 @@ append_span_attributes (Writer           *writer,
 
 /* DOCUMENT's relations, each naming its spans by their place in
  * "spans". */
+/* PLACES: each span of the document -> its place in "spans". */
 static gboolean
 append_relations (Writer                *writer,
                   GlossDatasetDocument  *document,
+                  GHashTable            *places,
                   GError               **error)
 {
-  g_autoptr(GHashTable) places = g_hash_table_new (NULL, NULL);
   GString *line = writer->line;
-
-  for (guint i = 0; i < document->spans->len; i++)
-    g_hash_table_insert (places, g_ptr_array_index (document->spans, i), GUINT_TO_POINTER (i));
 
   append_member (line, FALSE, "relations");
   g_string_append_c (line, '[');
@@ -357,7 +363,11 @@ write_document_cb (GlossDatasetDocument  *document,
   Writer *writer = user_data;
   GString *line = writer->line;
   gsize text_length = g_utf8_strlen (document->text, -1);
+  g_autoptr(GHashTable) places = g_hash_table_new (NULL, NULL);
   GlossOffsetsCursor cursor;
+
+  for (guint i = 0; i < document->spans->len; i++)
+    g_hash_table_insert (places, g_ptr_array_index (document->spans, i), GUINT_TO_POINTER (i));
 
   g_string_truncate (line, 0);
   g_string_append_c (line, '{');
@@ -388,13 +398,26 @@ write_document_cb (GlossDatasetDocument  *document,
       append_string_member (line, FALSE, "text", span_text);
       append_string_member (line, FALSE, "annotator", span->annotator);
       append_string_member (line, FALSE, "note", span->note);
+      if (span->part_of != NULL)
+        {
+          gpointer first;
+
+          if (!g_hash_table_lookup_extended (places, span->part_of, NULL, &first))
+            {
+              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                           _("Document “%s”: a part of a discontinuous span is without its "
+                             "first part"), document->name);
+              return FALSE;
+            }
+          append_int_member (line, FALSE, "part_of", GPOINTER_TO_UINT (first));
+        }
       if (!is_empty (span->attributes))
         append_span_attributes (writer, span);
       g_string_append_c (line, '}');
     }
 
   g_string_append_c (line, ']');
-  if (!is_empty (document->relations) && !append_relations (writer, document, error))
+  if (!is_empty (document->relations) && !append_relations (writer, document, places, error))
     return FALSE;
   if (!is_empty (document->categories))
     append_categories (writer, document);
@@ -1206,6 +1229,8 @@ read_span (const GlossJsonFile   *file,
   const char *text;
   const char *annotator;
   const char *note;
+  GlossDatasetSpan *first = NULL;
+  gint64 first_place = -1;
   gint64 start;
   gint64 end;
 
@@ -1231,8 +1256,29 @@ read_span (const GlossJsonFile   *file,
       return FALSE;
     }
 
+  if (json_object_has_member (object, "part_of"))
+    {
+      if (!gloss_json_get_int (file, object, where, "part_of", &first_place, error))
+        return FALSE;
+      if (first_place < 0 || first_place >= document->spans->len)
+        first = NULL;
+      else
+        first = g_ptr_array_index (document->spans, first_place);
+      if (first == NULL || first->part_of != NULL || first->start >= start
+          || !g_str_equal (first->label, dataset_label->name))
+        {
+          gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
+                                _("“part_of” is %" G_GINT64_FORMAT ", which is not an earlier "
+                                  "span of the same label, starting before this one and no "
+                                  "part itself"),
+                                first_place);
+          return FALSE;
+        }
+    }
+
   span = gloss_dataset_document_add_span (document, start, end, dataset_label->name, annotator,
                                           note);
+  span->part_of = first;
 
   return read_span_attributes (file, object, where, dataset, span, error);
 }

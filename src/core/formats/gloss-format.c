@@ -167,6 +167,14 @@ gloss_dataset_source_new_for_dataset (GlossDataset *dataset)
   source->foreach = dataset_source_foreach;
   source->data = dataset;
 
+  for (guint i = 0; i < dataset->documents->len && !source->has_parts; i++)
+    {
+      GlossDatasetDocument *document = g_ptr_array_index (dataset->documents, i);
+
+      for (guint j = 0; j < document->spans->len && !source->has_parts; j++)
+        source->has_parts = ((GlossDatasetSpan *) document->spans->pdata[j])->part_of != NULL;
+    }
+
   return source;
 }
 

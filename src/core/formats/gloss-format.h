@@ -51,6 +51,10 @@ struct _GlossDatasetSource
   GPtrArray *relation_labels;  /* GlossDatasetRelationLabel, in order */
   GPtrArray *attributes;       /* GlossDatasetAttribute, in order */
   GPtrArray *category_sets;    /* GlossDatasetCategorySet, in order */
+  /* Whether a document has a discontinuous span (a span with parts): a
+   * format that says so up front (Gloss JSONL's version) needs it before
+   * the documents. */
+  gboolean has_parts;
   gboolean (*foreach) (GlossDatasetSource  *source,
                        GlossDocumentFunc    func,
                        gpointer             user_data,

@@ -139,6 +139,16 @@ gloss_store_add_span_part (GlossStore  *self,
   return g_steal_pointer (&part);
 }
 
+/* Whether any span of the project is a part of a discontinuous one. */
+gboolean
+gloss_store_has_span_parts (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  return gloss_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM spans "
+                                      "WHERE part_of IS NOT NULL)") > 0;
+}
+
 /* The spans of SPAN_ID's group, the first part first: SPAN_ID alone when
  * it is an ordinary span. */
 GPtrArray *

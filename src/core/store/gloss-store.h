@@ -277,6 +277,7 @@ GlossSpan     *gloss_store_add_span_part       (GlossStore          *self,
                                                 gint64               start,
                                                 gint64               end,
                                                 GError             **error);
+gboolean       gloss_store_has_span_parts      (GlossStore          *self);
 GPtrArray     *gloss_store_list_span_parts     (GlossStore          *self,
                                                 gint64               span_id,
                                                 GError             **error);
