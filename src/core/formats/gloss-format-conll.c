@@ -225,6 +225,7 @@ write_document (GlossDatasetDocument  *document,
   GlossOffsetsCursor cursor;
   gboolean new_sentence = FALSE;
 
+  gloss_format_report_parts_as_spans (report, document);
   if (!assign_tokens (document, tokens, candidates, owner, report, error))
     return FALSE;
 

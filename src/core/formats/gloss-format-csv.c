@@ -244,6 +244,7 @@ write_document (GlossDatasetDocument  *document,
 
   gloss_offsets_cursor_init (&cursor, document->text);
   writer->report->documents++;
+  gloss_format_report_parts_as_spans (writer->report, document);
   gloss_format_report_lose (writer->report,
                             "document text (CSV keeps 40 characters either side of a span)", "document texts (CSV keeps 40 characters either side of a span)",
                             1);

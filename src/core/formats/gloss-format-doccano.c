@@ -661,6 +661,7 @@ write_document (GlossDatasetDocument  *document,
   gsize length = 0;
 
   gloss_offsets_cursor_init (&cursor, document->text);
+  gloss_format_report_parts_as_spans (writer->report, document);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "text");

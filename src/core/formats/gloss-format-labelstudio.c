@@ -251,6 +251,8 @@ write_document_cb (GlossDatasetDocument  *document,
   gsize text_length = g_utf8_strlen (document->text, -1);
   guint region = 0;
 
+  gloss_format_report_parts_as_spans (writer->report, document);
+
   /* One annotation per annotator, in the order they first appear. */
   for (guint i = 0; i < document->spans->len; i++)
     {

@@ -58,6 +58,35 @@ gloss_format_report_lose (GlossFormatReport *report,
   g_hash_table_insert (report->lost_one, g_strdup (many), g_strdup (one));
 }
 
+/* For a format with no discontinuous spans, which writes each part of one
+ * as a span of its own: counts DOCUMENT's discontinuous spans, so that the
+ * report says they were cut up. */
+void
+gloss_format_report_parts_as_spans (GlossFormatReport    *report,
+                                    GlossDatasetDocument *document)
+{
+  g_autoptr(GHashTable) firsts = NULL;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (document != NULL);
+
+  for (guint i = 0; i < document->spans->len; i++)
+    {
+      GlossDatasetSpan *span = g_ptr_array_index (document->spans, i);
+
+      if (span->part_of == NULL)
+        continue;
+      if (firsts == NULL)
+        firsts = g_hash_table_new (NULL, NULL);
+      g_hash_table_add (firsts, span->part_of);
+    }
+
+  if (firsts != NULL)
+    gloss_format_report_lose (report, "discontinuous span written as its parts",
+                              "discontinuous spans written as their parts",
+                              g_hash_table_size (firsts));
+}
+
 /* Adds what FROM could not carry to REPORT. */
 void
 gloss_format_report_add_lost (GlossFormatReport *report,

@@ -182,6 +182,7 @@ write_document_cb (GlossDatasetDocument  *document,
   GString *text = writer->text;
   gsize text_length = g_utf8_strlen (document->text, -1);
 
+  gloss_format_report_parts_as_spans (writer->report, document);
   g_string_truncate (text, 0);
   g_string_append (text, writer->n_documents == 0 ? "\n[" : ",\n[");
   gloss_json_append_string (text, document->text);

@@ -115,6 +115,8 @@ void               gloss_format_report_lose     (GlossFormatReport  *report,
                                                  const char         *one,
                                                  const char         *many,
                                                  guint               count);
+void               gloss_format_report_parts_as_spans (GlossFormatReport    *report,
+                                                       GlossDatasetDocument *document);
 void               gloss_format_report_add_lost (GlossFormatReport  *report,
                                                  GlossFormatReport  *from);
 void               gloss_format_report_warn     (GlossFormatReport  *report,
