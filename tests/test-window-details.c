@@ -226,6 +226,89 @@ test_inspector_time_and_person (Fixture       *fixture,
     }
 }
 
+/* A part of a discontinuous span: its tooltip and the inspector say it
+ * is one part and show the whole span's text; deleting it deletes every
+ * part, and undo brings them back. */
+static void
+test_discontinuous_part (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkLabel *inspector_text = GTK_LABEL (get_child (fixture, "inspector_text"));
+  GtkLabel *details = GTK_LABEL (get_child (fixture, "inspector_details"));
+  g_autoptr(GPtrArray) labels = gloss_store_list_labels (fixture->store, NULL);
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GlossSpan) first = NULL;
+  g_autoptr(GlossSpan) part = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *part_text = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *said = NULL;
+  gint64 part_id;
+  guint n_spans;
+
+  spans = gloss_store_list_spans (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  n_spans = spans->len;
+
+  first = gloss_store_add_span (fixture->store, fixture->document_id,
+                                gloss_label_get_id (labels->pdata[0]), 0, 3, NULL, NULL, &error);
+  g_assert_no_error (error);
+  part = gloss_store_add_span_part (fixture->store, gloss_span_get_id (first), 8, 12, &error);
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+
+  first_text = gloss_document_view_dup_span_text (fixture->view, first);
+  part_text = gloss_document_view_dup_span_text (fixture->view, part);
+  whole = g_strdup_printf ("%s … %s", first_text, part_text);
+
+  tooltip = gloss_document_view_describe_spans_at (fixture->view, 9);
+  said = g_strdup_printf ("one part of a discontinuous span: “%s”", whole);
+  if (strstr (tooltip, said) == NULL)
+    g_error ("the tooltip “%s” does not say “%s”", tooltip, said);
+
+  /* Selecting a part shows the whole span selected. */
+  gloss_document_view_select_span (fixture->view, part);
+  gloss_test_wait_for_frames ();
+  g_assert_true (gloss_document_view_is_shown_selected (fixture->view, part));
+  g_assert_true (gloss_document_view_is_shown_selected (fixture->view, first));
+  g_assert_cmpstr (gtk_label_get_label (inspector_text), ==, whole);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (details),
+                                   "One part of a discontinuous span\n"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-span", NULL);
+  gloss_test_wait_for_frames ();
+  g_clear_pointer (&spans, g_ptr_array_unref);
+  spans = gloss_store_list_spans (fixture->store, fixture->document_id, &error);
+  g_assert_cmpuint (spans->len, ==, n_spans);
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+  g_assert_false (gloss_document_view_is_shown_selected (fixture->view, first));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gloss_test_wait_for_frames ();
+  g_clear_pointer (&spans, g_ptr_array_unref);
+  spans = gloss_store_list_spans (fixture->store, fixture->document_id, &error);
+  g_assert_cmpuint (spans->len, ==, n_spans + 2);
+  g_clear_pointer (&tooltip, g_free);
+  tooltip = gloss_document_view_describe_spans_at (fixture->view, 1);
+  g_assert_nonnull (strstr (tooltip, said));
+
+  /* Relabeling a part, as a label key does, redraws every part. */
+  part_id = gloss_span_get_id (part);
+  g_clear_object (&part);
+  part = gloss_store_relabel_span (fixture->store, part_id, gloss_label_get_id (labels->pdata[1]),
+                                   &error);
+  g_assert_no_error (error);
+  gloss_test_wait_for_frames ();
+  g_clear_object (&first);
+  first = gloss_store_get_span (fixture->store, gloss_span_get_part_of (part), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_span_get_label_id (first), ==, gloss_label_get_id (labels->pdata[1]));
+  g_assert_true (gloss_document_view_has_span_tag (fixture->view, first));
+  g_assert_true (gloss_document_view_has_span_tag (fixture->view, part));
+}
+
 /* The shortcuts window names Page Down in words, not as "Page_Down". */
 static void
 test_shortcuts_key_names (Fixture       *fixture,
@@ -713,6 +796,7 @@ main (int    argc,
   ADD ("/gloss/window/status-menu-marks-status", test_status_menu_marks_status);
   ADD ("/gloss/window/rename-updates-subtitle", test_rename_updates_subtitle);
   ADD ("/gloss/window/inspector-time-and-person", test_inspector_time_and_person);
+  ADD ("/gloss/window/discontinuous-part", test_discontinuous_part);
   ADD ("/gloss/window/shortcuts-key-names", test_shortcuts_key_names);
   ADD ("/gloss/window/icon-buttons-have-names", test_icon_buttons_have_names);
 

@@ -14,5 +14,7 @@ gboolean   gloss_document_view_has_span_tag      (GlossDocumentView *self,
 char      *gloss_document_view_describe_spans_at (GlossDocumentView *self,
                                                   gint64             offset);
 gboolean   gloss_document_view_is_tagging        (GlossDocumentView *self);
+gboolean   gloss_document_view_is_shown_selected (GlossDocumentView *self,
+                                                  GlossSpan         *span);
 
 G_END_DECLS

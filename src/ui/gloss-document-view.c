@@ -737,6 +737,7 @@ describe_spans_at (GlossDocumentView *self,
       gint64 label_id = gloss_span_get_label_id (span);
       GlossLabel *label = g_hash_table_lookup (self->labels, &label_id);
       g_autofree char *span_text = NULL;
+      g_autofree char *whole = NULL;
 
       span_text = gloss_document_view_dup_span_text (self, span);
       if (g_utf8_strlen (span_text, -1) > 60)
@@ -751,6 +752,15 @@ describe_spans_at (GlossDocumentView *self,
       /* Translators: a tooltip line: a label's name, then the text it labels */
       g_string_append_printf (text, _("%s: “%s”"), label ? gloss_label_get_name (label) : "?",
                               span_text);
+      whole = gloss_document_view_dup_whole_span_text (self, span);
+      if (whole != NULL)
+        {
+          g_strdelimit (whole, "\r\n\t", ' ');
+          g_string_append (text, "\n    ");
+          /* Translators: a tooltip line under a span that is one stretch of
+           * a span of several, then the whole span's text */
+          g_string_append_printf (text, _("one part of a discontinuous span: “%s”"), whole);
+        }
       append_attribute_text (self, span, text);
     }
 
@@ -1262,6 +1272,75 @@ gloss_document_view_get_spans (GlossDocumentView *self)
   return gloss_span_index_get_model (self->spans);
 }
 
+static GtkTextTag *
+lookup_selected_tag (GlossDocumentView *self,
+                     GlossSpan         *span)
+{
+  gint64 label_id = gloss_span_get_label_id (span);
+
+  return g_hash_table_lookup (self->selected_tags, &label_id);
+}
+
+/* The spans shown of SPAN's group, in reading order (borrowed): a
+ * discontinuous span's parts, or SPAN alone. The parts come after the
+ * first part in reading order, so the walk starts there. */
+static GPtrArray *
+list_group (GlossDocumentView *self,
+            GlossSpan         *span)
+{
+  GPtrArray *parts = g_ptr_array_new ();
+  gint64 group_id = gloss_span_get_group_id (span);
+  GlossSpan *first = gloss_span_index_lookup (self->spans, group_id);
+  guint position;
+
+  if (first == NULL || !gloss_span_index_find (self->spans, first, &position))
+    {
+      g_ptr_array_add (parts, span);
+      return parts;
+    }
+
+  for (guint i = position; i < gloss_span_index_get_n_spans (self->spans); i++)
+    {
+      GlossSpan *part = gloss_span_index_get_span (self->spans, i);
+
+      if (gloss_span_get_id (part) == group_id || gloss_span_get_part_of (part) == group_id)
+        g_ptr_array_add (parts, part);
+    }
+
+  return parts;
+}
+
+/* Whether SPAN is another part of the selected span's group, which is
+ * shown selected with it. */
+static gboolean
+is_selected_partner (GlossDocumentView *self,
+                     GlossSpan         *span)
+{
+  return self->selected_span != NULL &&
+         gloss_span_get_id (self->selected_span) != gloss_span_get_id (span) &&
+         gloss_span_get_group_id (self->selected_span) == gloss_span_get_group_id (span);
+}
+
+/* Shows SPAN selected, or not: with the selected tag of its label. */
+static void
+mark_selected (GlossDocumentView *self,
+               GlossSpan         *span,
+               gboolean           selected)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTag *tag = lookup_selected_tag (self, span);
+  GtkTextIter start, end;
+
+  if (tag == NULL)
+    return;
+
+  get_span_iters (self, span, &start, &end);
+  if (selected)
+    gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  else
+    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+}
+
 /* FALSE when SPAN is not shown here, or is shown already: a document
  * loaded after the commit shows its spans without being told. */
 gboolean
@@ -1276,6 +1355,9 @@ gloss_document_view_add_span (GlossDocumentView *self,
     return FALSE;
 
   apply_span_tag (self, span);
+  /* A part of the selected span's group (relabeled, or back by undo). */
+  if (is_selected_partner (self, span))
+    mark_selected (self, span, TRUE);
   return TRUE;
 }
 
@@ -1295,6 +1377,8 @@ gloss_document_view_remove_span (GlossDocumentView *self,
 
   if (self->selected_span != NULL && gloss_span_get_id (self->selected_span) == gloss_span_get_id (span))
     gloss_document_view_select_span (self, NULL);
+  else if (is_selected_partner (self, span))
+    mark_selected (self, span, FALSE);
 
   removed = gloss_span_index_remove (self->spans, span);
   unapply_span_tag (self, removed);
@@ -1443,15 +1527,6 @@ gloss_document_view_place_cursor (GlossDocumentView *self,
   place_cursor (self, &iter);
 }
 
-static GtkTextTag *
-lookup_selected_tag (GlossDocumentView *self,
-                     GlossSpan         *span)
-{
-  gint64 label_id = gloss_span_get_label_id (span);
-
-  return g_hash_table_lookup (self->selected_tags, &label_id);
-}
-
 /* Scrolls to ITER unless its line is in full view already: finding where
  * in the line it is would have the view lay the line out. */
 static void
@@ -1474,7 +1549,6 @@ void
 gloss_document_view_select_span (GlossDocumentView *self,
                                  GlossSpan         *span)
 {
-  GtkTextBuffer *buffer;
   GtkTextIter start, end;
   guint position;
 
@@ -1488,24 +1562,28 @@ gloss_document_view_select_span (GlossDocumentView *self,
   if (span != NULL && gloss_span_get_document_id (span) != self->document_id)
     return;
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  /* A part of a discontinuous span is selected with all its parts. */
   if (self->selected_span != NULL)
     {
-      get_span_iters (self, self->selected_span, &start, &end);
-      gtk_text_buffer_remove_tag (buffer, lookup_selected_tag (self, self->selected_span),
-                                  &start, &end);
+      g_autoptr(GPtrArray) parts = list_group (self, self->selected_span);
+
+      mark_selected (self, self->selected_span, FALSE);
+      for (guint i = 0; i < parts->len; i++)
+        mark_selected (self, parts->pdata[i], FALSE);
     }
 
   g_set_object (&self->selected_span, span);
 
   if (span != NULL)
     {
+      g_autoptr(GPtrArray) parts = list_group (self, span);
+
       gloss_document_view_select_relation (self, NULL);
-      GtkTextTag *tag = lookup_selected_tag (self, span);
+      mark_selected (self, span, TRUE);
+      for (guint i = 0; i < parts->len; i++)
+        mark_selected (self, parts->pdata[i], TRUE);
 
       get_span_iters (self, span, &start, &end);
-      if (tag != NULL)
-        gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
       /* Collapse any text selection to the span's end, so that Delete and
        * the label keys act on the span, and the next word selected from
        * the keyboard (Ctrl+Shift+Right) is the one after it. */
@@ -1544,6 +1622,36 @@ gloss_document_view_dup_span_text (GlossDocumentView *self,
   g_return_val_if_fail (GLOSS_IS_SPAN (span), NULL);
 
   return gloss_document_view_dup_text (self, gloss_span_get_start (span), gloss_span_get_end (span));
+}
+
+/* The whole of the discontinuous span SPAN is a part of: its parts' texts
+ * in reading order, joined by " … " ("Iran … Tehran"); NULL when SPAN is
+ * an ordinary span. */
+char *
+gloss_document_view_dup_whole_span_text (GlossDocumentView *self,
+                                         GlossSpan         *span)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GString) whole = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  g_return_val_if_fail (GLOSS_IS_SPAN (span), NULL);
+
+  parts = list_group (self, span);
+  if (parts->len < 2)
+    return NULL;
+
+  whole = g_string_new (NULL);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      g_autofree char *text = gloss_document_view_dup_span_text (self, parts->pdata[i]);
+
+      if (i > 0)
+        g_string_append (whole, " … ");
+      g_string_append (whole, text);
+    }
+
+  return g_string_free (g_steal_pointer (&whole), FALSE);
 }
 
 /* The whole document's text, display breaks left out; the rest of the text
@@ -1585,17 +1693,14 @@ gloss_document_view_get_offset (GlossDocumentView *self,
 }
 
 /* Whether SPAN's whole range carries its label's fill. */
-gboolean
-gloss_document_view_has_span_tag (GlossDocumentView *self,
-                                  GlossSpan         *span)
+/* Whether TAG lies over all of SPAN. */
+static gboolean
+has_tag_over (GlossDocumentView *self,
+              GtkTextTag        *tag,
+              GlossSpan         *span)
 {
-  GtkTextTag *tag;
   GtkTextIter start, end;
 
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
-  g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
-
-  tag = lookup_label_tag (self, gloss_span_get_label_id (span));
   if (tag == NULL)
     return FALSE;
 
@@ -1607,6 +1712,28 @@ gloss_document_view_has_span_tag (GlossDocumentView *self,
     }
 
   return TRUE;
+}
+
+gboolean
+gloss_document_view_has_span_tag (GlossDocumentView *self,
+                                  GlossSpan         *span)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
+
+  return has_tag_over (self, lookup_label_tag (self, gloss_span_get_label_id (span)), span);
+}
+
+/* Whether SPAN is shown selected: the span selected, or another part of
+ * its discontinuous span. */
+gboolean
+gloss_document_view_is_shown_selected (GlossDocumentView *self,
+                                       GlossSpan         *span)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
+
+  return has_tag_over (self, lookup_selected_tag (self, span), span);
 }
 
 void

@@ -61,6 +61,8 @@ char      *gloss_document_view_dup_text           (GlossDocumentView *self,
                                                    gint64             end);
 char      *gloss_document_view_dup_span_text      (GlossDocumentView *self,
                                                    GlossSpan         *span);
+char      *gloss_document_view_dup_whole_span_text (GlossDocumentView *self,
+                                                    GlossSpan         *span);
 char      *gloss_document_view_dup_document_text  (GlossDocumentView *self);
 void       gloss_document_view_get_iter_at        (GlossDocumentView *self,
                                                    GtkTextIter       *iter,

@@ -316,6 +316,7 @@ update_inspector (GlossWindow *self)
 {
   GlossSpan *span = gloss_document_view_get_selected_span (self->document_view);
   g_autofree char *text = NULL;
+  g_autofree char *whole = NULL;
   g_autofree char *details = NULL;
   g_autofree char *when = NULL;
   g_autofree char *who = NULL;
@@ -347,7 +348,10 @@ update_inspector (GlossWindow *self)
     return;
 
   label = _gloss_window_find_label (self, gloss_span_get_label_id (span), NULL);
-  text = gloss_document_view_dup_span_text (self->document_view, span);
+  /* A part of a discontinuous span shows the whole span's text. */
+  whole = gloss_document_view_dup_whole_span_text (self->document_view, span);
+  text = whole != NULL ? g_strdup (whole)
+                       : gloss_document_view_dup_span_text (self->document_view, span);
   when = describe_time (gloss_span_get_modified (span));
   who = describe_annotator (gloss_span_get_annotator (span));
   if (who != NULL)
@@ -361,6 +365,16 @@ update_inspector (GlossWindow *self)
     details = g_strdup_printf (_("%s · characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "\n%s"),
                                label ? gloss_label_get_name (label) : "",
                                gloss_span_get_start (span), gloss_span_get_end (span), when);
+  if (whole != NULL)
+    {
+      /* Translators: the span inspector, before the details of a span that
+       * is one stretch of a span of several */
+      g_autofree char *part = g_strdup_printf ("%s\n%s", _("One part of a discontinuous span"),
+                                               details);
+
+      g_free (details);
+      details = g_steal_pointer (&part);
+    }
   gtk_label_set_label (self->inspector_text, text);
   gtk_label_set_label (self->inspector_details, details);
   if (!keep_note)
