@@ -534,7 +534,7 @@ static const BadFile bad_files[] = {
     "{\"start\": 0, \"end\": 4, \"label\": \"Actor\", \"part_of\": 1}, "
     "{\"start\": 9, \"end\": 15, \"label\": \"Actor\"}]}\n",
     "Gloss file stance.gloss.jsonl, line 2, spans[0]: “part_of” is 1, which is not an earlier "
-    "span of the same label, starting before this one and no part itself" },
+    "span of the same label, no part itself, whose parts all end before this one starts" },
   { "part-of-part",
     "{\"gloss\": 3, \"labels\": [{\"name\": \"Actor\"}]}\n"
     "{\"name\": \"a.txt\", \"text\": \"Iran and Tehran\", \"spans\": ["
@@ -542,7 +542,15 @@ static const BadFile bad_files[] = {
     "{\"start\": 5, \"end\": 8, \"label\": \"Actor\", \"part_of\": 0}, "
     "{\"start\": 9, \"end\": 15, \"label\": \"Actor\", \"part_of\": 1}]}\n",
     "Gloss file stance.gloss.jsonl, line 2, spans[2]: “part_of” is 1, which is not an earlier "
-    "span of the same label, starting before this one and no part itself" },
+    "span of the same label, no part itself, whose parts all end before this one starts" },
+  { "part-overlaps",
+    "{\"gloss\": 3, \"labels\": [{\"name\": \"Actor\"}]}\n"
+    "{\"name\": \"a.txt\", \"text\": \"Iran and Tehran\", \"spans\": ["
+    "{\"start\": 0, \"end\": 4, \"label\": \"Actor\"}, "
+    "{\"start\": 9, \"end\": 15, \"label\": \"Actor\", \"part_of\": 0}, "
+    "{\"start\": 10, \"end\": 12, \"label\": \"Actor\", \"part_of\": 0}]}\n",
+    "Gloss file stance.gloss.jsonl, line 2, spans[2]: “part_of” is 0, which is not an earlier "
+    "span of the same label, no part itself, whose parts all end before this one starts" },
   { "newer-version",
     "{\"gloss\": 4, \"labels\": []}\n",
     "Gloss file stance.gloss.jsonl, line 1: written by a newer Gloss (dataset version 4); this "

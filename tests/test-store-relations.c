@@ -1660,8 +1660,11 @@ test_discontinuous_group (Fixture       *fixture,
   /* A span nested in the part is a span of its own. */
   nested = add_span (fixture->store, fixture->document_id, fixture->place, 49, 53);
 
-  /* The first part is the one that starts first; parts of parts are not. */
+  /* Parts come in order and apart; parts of parts are not. */
   g_assert_null (gloss_store_add_span_part (fixture->store, said, 33, 39, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (gloss_store_add_span_part (fixture->store, said, 53, 60, &error));
   g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_null (gloss_store_add_span_part (fixture->store, gloss_span_get_id (part), 60, 65,

@@ -27,8 +27,8 @@
  * rather than dropping what it does not know: a dataset without them is
  * the same version 1 file as before. A further part of a discontinuous
  * span names its first part by its place in "spans" ("part_of", an
- * earlier span of the same label that starts before it and is no part
- * itself); a dataset with parts is version 3, since a Gloss that does not
+ * earlier span of the same label and no part itself; a group's parts come
+ * in order and apart, as brat's fragments do); a dataset with parts is version 3, since a Gloss that does not
  * know them would read each part as a span of its own. Writing is
  * deterministic: the same dataset gives the same bytes. */
 
@@ -1212,6 +1212,7 @@ read_categories (const GlossJsonFile   *file,
   return TRUE;
 }
 
+/* GROUP_ENDS: each first part read -> where its last part ends. */
 static gboolean
 read_span (const GlossJsonFile   *file,
            JsonNode              *node,
@@ -1219,6 +1220,7 @@ read_span (const GlossJsonFile   *file,
            GlossDataset          *dataset,
            GlossDatasetDocument  *document,
            GlossFormatText       *document_text,
+           GHashTable            *group_ends,
            GlossFormatReport     *report,
            GError               **error)
 {
@@ -1230,6 +1232,7 @@ read_span (const GlossJsonFile   *file,
   const char *annotator;
   const char *note;
   GlossDatasetSpan *first = NULL;
+  gint64 *last_end;
   gint64 first_place = -1;
   gint64 start;
   gint64 end;
@@ -1264,16 +1267,20 @@ read_span (const GlossJsonFile   *file,
         first = NULL;
       else
         first = g_ptr_array_index (document->spans, first_place);
-      if (first == NULL || first->part_of != NULL || first->start >= start
+      /* Parts come in order and apart, as brat's fragments do. */
+      last_end = first != NULL ? g_hash_table_lookup (group_ends, first) : NULL;
+      if (first == NULL || first->part_of != NULL
+          || start < (last_end != NULL ? *last_end : first->end)
           || !g_str_equal (first->label, dataset_label->name))
         {
           gloss_json_set_error (error, GLOSS_FORMAT_ERROR_PARSE, file, where,
                                 _("“part_of” is %" G_GINT64_FORMAT ", which is not an earlier "
-                                  "span of the same label, starting before this one and no "
-                                  "part itself"),
+                                  "span of the same label, no part itself, whose parts all "
+                                  "end before this one starts"),
                                 first_place);
           return FALSE;
         }
+      g_hash_table_insert (group_ends, first, g_memdup2 (&end, sizeof end));
     }
 
   span = gloss_dataset_document_add_span (document, start, end, dataset_label->name, annotator,
@@ -1297,6 +1304,7 @@ read_document (const GlossJsonFile  *file,
   const char *text;
   const char *status;
   g_auto(GlossFormatText) document_text = { 0 };
+  g_autoptr(GHashTable) group_ends = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   if (!gloss_json_get_string (file, object, where, "name", TRUE, &name, error) ||
       !gloss_json_get_string (file, object, where, "text", TRUE, &text, error) ||
@@ -1322,7 +1330,7 @@ read_document (const GlossJsonFile  *file,
       g_autofree char *span_where = g_strdup_printf ("%s, spans[%u]", where, i);
 
       if (!read_span (file, json_array_get_element (spans, i), span_where, dataset, document,
-                      &document_text, report, error))
+                      &document_text, group_ends, report, error))
         return FALSE;
     }
 

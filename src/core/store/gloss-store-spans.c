@@ -99,9 +99,10 @@ gloss_store_add_span (GlossStore  *self,
  *
  * Adds [START, END) as a further part of the span FIRST_ID, which becomes
  * (or is) a discontinuous span: the part has its document, label and
- * annotator, and no note of its own (the group's is the first part's). The
- * first part must start before the part, so that it stays the group's
- * first; a part of a part is refused.
+ * annotator, and no note of its own (the group's is the first part's).
+ * Parts are added in order and apart: the part must start at or after the
+ * end of the group's last part (so the first part stays the first); a
+ * part of a part is refused.
  */
 GlossSpan *
 gloss_store_add_span_part (GlossStore  *self,
@@ -113,6 +114,8 @@ gloss_store_add_span_part (GlossStore  *self,
   g_autoptr(GlossStoreTransaction) tx = NULL;
   g_autoptr(GlossSpan) first = NULL;
   g_autoptr(GlossSpan) part = NULL;
+  sqlite3_stmt *stmt;
+  gint64 last_end;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
@@ -124,10 +127,19 @@ gloss_store_add_span_part (GlossStore  *self,
   if (first == NULL)
     return NULL;
 
-  if (gloss_span_get_part_of (first) != 0 || start <= gloss_span_get_start (first))
+  /* Parts come in order and apart, as brat writes a span's fragments. */
+  stmt = gloss_store_prepare (self, "SELECT max (end) FROM spans WHERE id = ?1 OR part_of = ?1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  last_end = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
+  sqlite3_reset (stmt);
+
+  if (gloss_span_get_part_of (first) != 0 || start < last_end)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   _("A part of a discontinuous span must come after its first part"));
+                   _("A part of a discontinuous span must come after its other parts"));
       return NULL;
     }
 
