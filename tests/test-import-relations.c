@@ -294,51 +294,59 @@ describe_project (const char *path)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Import, export: the file's own bytes; that export imported into a new
- * project and exported again: the same bytes once more. */
+/* CONTENTS, a Gloss JSONL file, imported into a new project FIRST and
+ * exported: its own bytes; that export imported into another new project
+ * and exported again: the same bytes once more. Returns what the first
+ * import reported; *FIRST stays open for more checks. */
+static GlossFormatReport *
+assert_round_trip (Fixture     *fixture,
+                   const char  *contents,
+                   GlossStore **first)
+{
+  g_autofree char *input = write_file (fixture, "input.gloss.jsonl", contents);
+  g_autoptr(GlossStore) second = create_project (fixture, "second.gloss");
+  g_autoptr(GlossFormatReport) second_report = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *exported_path = NULL;
+  g_autofree char *again = NULL;
+  GlossFormatReport *report;
+
+  *first = create_project (fixture, "first.gloss");
+  report = import_ok (*first, input);
+  exported = export_gloss (fixture, *first, "first.gloss.jsonl", NULL);
+  g_assert_cmpstr (exported, ==, contents);
+
+  exported_path = fixture_path (fixture, "first.gloss.jsonl");
+  second_report = import_ok (second, exported_path);
+  again = export_gloss (fixture, second, "second.gloss.jsonl", NULL);
+  g_assert_cmpstr (again, ==, exported);
+
+  return report;
+}
+
 static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autofree char *input = write_file (fixture, "stance.gloss.jsonl", stance_file);
-  g_autoptr(GlossStore) first = create_project (fixture, "first.gloss");
-  g_autoptr(GlossStore) second = create_project (fixture, "second.gloss");
-  g_autoptr(GlossFormatReport) report = NULL;
-  g_autofree char *exported = NULL;
-  g_autofree char *exported_path = NULL;
-  g_autofree char *again = NULL;
+  g_autoptr(GlossStore) first = NULL;
+  g_autoptr(GlossFormatReport) report = assert_round_trip (fixture, stance_file, &first);
 
-  report = import_ok (first, input);
   g_assert_cmpuint (report->documents, ==, 2);
   g_assert_cmpuint (report->spans, ==, 3);
   g_assert_cmpuint (g_hash_table_size (report->lost), ==, 0);
-  exported = export_gloss (fixture, first, "first.gloss.jsonl", NULL);
-  g_assert_cmpstr (exported, ==, stance_file);
-
-  exported_path = fixture_path (fixture, "first.gloss.jsonl");
-  g_clear_pointer (&report, gloss_format_report_free);
-  report = import_ok (second, exported_path);
-  again = export_gloss (fixture, second, "second.gloss.jsonl", NULL);
-  g_assert_cmpstr (again, ==, exported);
 }
 
-/* A discontinuous span through Gloss JSONL: imported as a group, exported
- * as the same bytes, and so again from a project made from that export. */
+/* A discontinuous span through Gloss JSONL: imported as a group, and the
+ * same bytes through two projects. */
 static void
 test_parts_round_trip (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autofree char *input = write_file (fixture, "parts.gloss.jsonl", parts_file);
-  g_autoptr(GlossStore) first = create_project (fixture, "first.gloss");
-  g_autoptr(GlossStore) second = create_project (fixture, "second.gloss");
-  g_autoptr(GlossFormatReport) report = NULL;
+  g_autoptr(GlossStore) first = NULL;
+  g_autoptr(GlossFormatReport) report = assert_round_trip (fixture, parts_file, &first);
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *exported = NULL;
-  g_autofree char *exported_path = NULL;
-  g_autofree char *again = NULL;
 
-  report = import_ok (first, input);
   g_assert_cmpuint (report->spans, ==, 4);
   g_assert_cmpuint (g_hash_table_size (report->lost), ==, 0);
   spans = gloss_store_list_spans (first, 1, &error);
@@ -347,15 +355,6 @@ test_parts_round_trip (Fixture       *fixture,
   g_assert_cmpint (gloss_span_get_part_of (spans->pdata[2]), ==,
                    gloss_span_get_id (spans->pdata[0]));
   g_assert_cmpint (gloss_span_get_part_of (spans->pdata[1]), ==, 0);
-
-  exported = export_gloss (fixture, first, "first.gloss.jsonl", NULL);
-  g_assert_cmpstr (exported, ==, parts_file);
-
-  exported_path = fixture_path (fixture, "first.gloss.jsonl");
-  g_clear_pointer (&report, gloss_format_report_free);
-  report = import_ok (second, exported_path);
-  again = export_gloss (fixture, second, "second.gloss.jsonl", NULL);
-  g_assert_cmpstr (again, ==, exported);
 }
 
 /* The rows themselves, read after the project was closed and opened
