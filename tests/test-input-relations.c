@@ -826,6 +826,36 @@ test_room_taken_back (Fixture       *fixture,
   g_assert_cmpint (phrase_line_y (fixture, "Velayati"), ==, with);
 }
 
+/* A click in the room above a paragraph with arcs, over a span of its
+ * first line and clear of the arcs, selects that span, as the cursor goes
+ * into it. */
+static void
+test_click_in_room_selects_span (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (fixture->view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  gint64 start = fixture_find_phrase (fixture, "This contrasts");
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int x, y;
+
+  label_phrase (fixture, "This contrasts");
+  make_relation (fixture);
+  click_phrase (fixture, "could become");
+  g_assert_null (gloss_document_view_get_selected_span (fixture->view));
+  gloss_test_wait_for_frames ();
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, fixture_buffer_offset (fixture, start + 2));
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y - 3,
+                                         &x, &y);
+  gloss_test_input_click (GTK_WIDGET (fixture->view), x, y);
+  g_assert_nonnull (gloss_document_view_get_selected_span (fixture->view));
+  g_assert_cmpint (gloss_span_get_start (gloss_document_view_get_selected_span (fixture->view)),
+                   ==, start);
+}
+
 /* A right click on the arc: Change Type…, then Remove Relation. */
 static void
 test_arc_menu (Fixture       *fixture,
@@ -1448,6 +1478,7 @@ main (int    argc,
   ADD ("/gloss/input/relations/popover-key", test_popover_key);
   ADD ("/gloss/input/relations/click-arc-delete-undo", test_click_arc_delete_undo);
   ADD ("/gloss/input/relations/room-taken-back", test_room_taken_back);
+  ADD ("/gloss/input/relations/click-in-room-selects-span", test_click_in_room_selects_span);
   ADD ("/gloss/input/relations/relabel-key", test_relabel_key);
   ADD ("/gloss/input/relations/plain-click-lets-relation-go", test_plain_click_lets_relation_go);
   ADD ("/gloss/input/relations/arc-menu", test_arc_menu);

@@ -592,6 +592,33 @@ on_click_pressed_cb (GlossDocumentView *self,
     gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
+/* The character at (X, Y) of the widget. A point in the room above a
+ * paragraph that has arcs counts as on the character under it, where
+ * GtkTextView puts the cursor for a click there: the room is part of the
+ * line, though no character is drawn in it. */
+static gboolean
+iter_at_point (GlossDocumentView *self,
+               double             x,
+               double             y,
+               GtkTextIter       *iter)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GdkRectangle first;
+  int buffer_x, buffer_y, line_top;
+
+  gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y,
+                                         &buffer_x, &buffer_y);
+  if (gtk_text_view_get_iter_at_location (text_view, iter, buffer_x, buffer_y))
+    return TRUE;
+
+  gtk_text_view_get_line_at_y (text_view, iter, buffer_y, &line_top);
+  gtk_text_view_get_iter_location (text_view, iter, &first);
+  if (buffer_y < line_top || buffer_y >= first.y ||
+      !gtk_text_iter_has_tag (iter, self->relation_room_tag))
+    return FALSE;
+  return gtk_text_view_get_iter_at_location (text_view, iter, buffer_x, first.y);
+}
+
 static void
 on_click_released_cb (GlossDocumentView *self,
                       int                n_press,
@@ -601,7 +628,6 @@ on_click_released_cb (GlossDocumentView *self,
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextIter iter;
-  int buffer_x, buffer_y;
 
   /* A drag made a selection to label, not a click on a span. */
   if (n_press == 1 && gtk_text_buffer_get_has_selection (buffer) && self->snapper == 0)
@@ -615,9 +641,7 @@ on_click_released_cb (GlossDocumentView *self,
    * then removes nothing the person no longer sees chosen. */
   gloss_document_view_select_relation (self, NULL);
 
-  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
-                                         x, y, &buffer_x, &buffer_y);
-  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y))
+  if (!iter_at_point (self, x, y, &iter))
     {
       gloss_document_view_select_span (self, NULL);
       return;
@@ -779,7 +803,6 @@ on_query_tooltip_cb (GlossDocumentView *self,
 {
   g_autofree char *text = NULL;
   GtkTextIter iter;
-  int buffer_x, buffer_y;
 
   if (keyboard_mode)
     {
@@ -789,9 +812,7 @@ on_query_tooltip_cb (GlossDocumentView *self,
     }
   else
     {
-      gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y,
-                                             &buffer_x, &buffer_y);
-      if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y))
+      if (!iter_at_point (self, x, y, &iter))
         return FALSE;
     }
 
@@ -1805,13 +1826,10 @@ gloss_document_view_get_offset_at_point (GlossDocumentView *self,
                                          gint64            *offset)
 {
   GtkTextIter iter;
-  int buffer_x, buffer_y;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
 
-  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
-                                         x, y, &buffer_x, &buffer_y);
-  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y))
+  if (!iter_at_point (self, x, y, &iter))
     return FALSE;
 
   *offset = offset_of (self, &iter);
