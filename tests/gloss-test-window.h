@@ -444,6 +444,25 @@ find_shown_label (GtkWidget  *root,
 }
 
 static inline gboolean
+find_entry_has_focus (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *entry = gloss_test_find_widget (fixture_child (fixture, "search_bar"),
+                                             GTK_TYPE_SEARCH_ENTRY);
+
+  return entry != NULL && focus_in (fixture, entry);
+}
+
+/* Ctrl+F, then the wait a person's eyes make: for the find bar's field to
+ * have the focus, so that what is typed next goes into it. */
+static inline void
+fixture_open_find (Fixture *fixture)
+{
+  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  gloss_test_input_wait_until (find_entry_has_focus, fixture, "the find field to have the focus");
+}
+
+static inline gboolean
 is_mapped_label_reading (GtkWidget     *widget,
                          gconstpointer  text)
 {

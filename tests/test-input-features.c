@@ -867,7 +867,7 @@ test_project_search_own_options (Fixture       *fixture,
   guint found = 0;
 
   fixture_click (fixture, 0);
-  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  fixture_open_find (fixture);
   g_assert_true (gloss_search_bar_is_open (bar));
   fixture_key (fixture, GDK_KEY_w, GDK_ALT_MASK);
   g_assert_cmpint (gloss_search_bar_get_flags (bar), ==, GLOSS_SEARCH_WHOLE_WORD);

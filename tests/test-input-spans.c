@@ -667,7 +667,7 @@ test_find_bar_label_all (Fixture       *fixture,
   g_assert_cmpuint (starts->len, ==, 3);
 
   fixture_click (fixture, 0);
-  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  fixture_open_find (fixture);
   g_assert_true (gloss_search_bar_is_open (bar));
   gloss_test_input_type (GTK_WIDGET (fixture->window), "Azerbaijan");
   gloss_test_input_wait_until (has_three_matches, bar, "the three matches");
@@ -730,7 +730,7 @@ test_label_all_whole_words (Fixture       *fixture,
   g_assert_cmpuint (inside->len, ==, 1);
 
   fixture_click (fixture, 0);
-  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  fixture_open_find (fixture);
   gloss_test_input_type (GTK_WIDGET (fixture->window), "Iran");
   gloss_test_input_wait_until (has_n_matches, &count, "every match of Iran");
 

@@ -282,7 +282,7 @@ test_toast_undo_after_another_step (Fixture       *fixture,
 
   /* Label All on "crossing" in the document shown now. */
   fixture_click (fixture, 0);
-  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  fixture_open_find (fixture);
   gloss_test_input_type (GTK_WIDGET (fixture->window), "crossing");
   gloss_test_input_wait_until (has_matches, bar, "the match");
   gloss_test_input_click_widget (label_all);
@@ -410,7 +410,7 @@ test_tooltip_label_all (Fixture       *fixture,
                                                                  "label_all_button"));
 
   fixture_click (fixture, 0);
-  fixture_key (fixture, GDK_KEY_f, GDK_CONTROL_MASK);
+  fixture_open_find (fixture);
   g_assert_true (gloss_search_bar_is_open (bar));
   gloss_test_input_type (GTK_WIDGET (fixture->window), "Azerbaijan");
   gloss_test_input_wait_until (has_matches, bar, "the matches");
