@@ -703,6 +703,13 @@ gloss_search_bar_init (GlossSearchBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gloss_late_tooltips_hide_while_open (GTK_WIDGET (self->label_all_button),
                                        gtk_menu_button_get_popover (self->label_all_button));
+  /* The bar shows at once: keys typed while GtkSearchBar (4.8) slides its
+   * revealer in are now and then lost, and a person types the phrase
+   * right after Ctrl+F. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->search_bar));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_REVEALER (child))
+      gtk_revealer_set_transition_duration (GTK_REVEALER (child), 0);
 
   self->matches = g_array_new (FALSE, FALSE, sizeof (GlossSearchRange));
   self->current = -1;
