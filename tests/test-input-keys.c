@@ -527,12 +527,10 @@ send_keys (const char *text,
 static GtkPopover *
 find_label_popover (Fixture *fixture)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GLOSS_IS_LABEL_POPOVER (child))
-      return GTK_POPOVER (child);
+  GtkWidget *popover = gloss_test_find_widget (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
 
-  g_assert_not_reached ();
+  g_assert_nonnull (popover);
+  return GTK_POPOVER (popover);
 }
 
 /* The Menu key, a few letters and Enter label the text dragged over, word

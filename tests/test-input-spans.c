@@ -149,13 +149,17 @@ list_selects_second_row (gpointer data)
 }
 
 static gboolean
+is_shown_menu (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_POPOVER_MENU (widget) && gtk_widget_get_visible (widget);
+}
+
+/* Whether a menu of the text is up, or on its way up. */
+static gboolean
 span_menu_open (Fixture *fixture)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
-      return TRUE;
-  return FALSE;
+  return gloss_test_find_widget_where (GTK_WIDGET (fixture->view), is_shown_menu, NULL) != NULL;
 }
 
 /* A right click on text with no span under it never offers the menu of a

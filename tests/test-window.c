@@ -445,13 +445,10 @@ test_overlapping_spans (Fixture       *fixture,
 static GlossLabelPopover *
 find_label_popover (Fixture *fixture)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GLOSS_IS_LABEL_POPOVER (child))
-      return GLOSS_LABEL_POPOVER (child);
+  GtkWidget *popover = gloss_test_find_widget (GTK_WIDGET (fixture->view), GLOSS_TYPE_LABEL_POPOVER);
 
-  g_assert_not_reached ();
+  g_assert_nonnull (popover);
+  return GLOSS_LABEL_POPOVER (popover);
 }
 
 static gboolean

@@ -96,6 +96,7 @@ struct _GlossDocumentView
   GlossStore *paging_store;  /* while the spans come page by page */
   GlossListHead *span_rows;      /* the spans a side list has rows for */
   GHashTable *attribute_texts;   /* span id -> its attributes in words, for the tooltip */
+  GtkWidget *popover_host;       /* the parent of the popovers over the text; never drawn */
 
   /* Borrowed references */
   GtkTextTag *break_tag;
@@ -841,6 +842,7 @@ gloss_document_view_dispose (GObject *object)
   g_clear_object (&self->spans);
   g_clear_pointer (&self->line_drawer, gloss_span_line_drawer_free);
   relations_dispose (self);
+  g_clear_pointer (&self->popover_host, gtk_widget_unparent);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->dispose (object);
 }
@@ -943,10 +945,15 @@ gloss_document_view_size_allocate (GtkWidget *widget,
   if (relaid && self->tooltip_requery == 0)
     self->tooltip_requery = g_idle_add (requery_tooltip_cb, self);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+  /* The host covers the text, so that a point in the view is the same
+   * point in the host. */
+  gtk_widget_measure (self->popover_host, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_allocate (self->popover_host, width, height, -1, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->popover_host); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (!GTK_IS_POPOVER (child) || !gtk_widget_get_visible (child))
+      if (!gtk_widget_get_visible (child))
         continue;
       if (relaid && g_object_get_data (G_OBJECT (child), POINTS_AT_SELECTION) != NULL)
         {
@@ -970,7 +977,7 @@ gloss_document_view_point_at_selection (GlossDocumentView  *self,
   GdkRectangle rect;
 
   g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
-  g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (popover)) == GTK_WIDGET (self));
+  g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (popover)) == self->popover_host);
 
   if (at != NULL)
     rect = *at;
@@ -978,6 +985,26 @@ gloss_document_view_point_at_selection (GlossDocumentView  *self,
     gloss_document_view_get_selection_rect (self, &rect);
   gtk_popover_set_pointing_to (popover, &rect);
   g_object_set_data (G_OBJECT (popover), POINTS_AT_SELECTION, GINT_TO_POINTER (TRUE));
+}
+
+/* Makes POPOVER a popover over the text: its pointing-to rectangle is in
+ * the view's coordinates, and it is placed again when the text is laid out
+ * anew.
+ *
+ * Its parent is a child of the view that draws nothing, not the view: GTK
+ * 4.8 asks for a new allocation of a popover's parent each time the popover
+ * changes size or style, and with the Relations list shown such a request
+ * was left with no layout coming to answer it. The parent then goes
+ * unpainted until something else lays the window out: for the view, no
+ * text; for the host, nothing to see either way. */
+void
+gloss_document_view_adopt_popover (GlossDocumentView *self,
+                                   GtkPopover        *popover)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  gtk_widget_set_parent (GTK_WIDGET (popover), self->popover_host);
 }
 
 static void
@@ -1050,6 +1077,9 @@ gloss_document_view_init (GlossDocumentView *self)
   self->line_drawer = gloss_span_line_drawer_new (get_line_color_cb, self);
   self->attribute_texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gloss_span_line_drawer_set_mark_func (self->line_drawer, has_attributes_cb, self);
+  self->popover_host = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_can_target (self->popover_host, FALSE);
+  gtk_widget_set_parent (self->popover_host, GTK_WIDGET (self));
   self->span_rows = gloss_list_head_new (g_object_ref (gloss_span_index_get_model (self->spans)),
                                          G_MAXUINT);
   self->untagged = g_ptr_array_new_with_free_func (g_object_unref);

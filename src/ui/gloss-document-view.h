@@ -81,6 +81,8 @@ void       gloss_document_view_get_selection_rect (GlossDocumentView *self,
 void       gloss_document_view_point_at_selection (GlossDocumentView  *self,
                                                    GtkPopover         *popover,
                                                    const GdkRectangle *at);
+void       gloss_document_view_adopt_popover      (GlossDocumentView  *self,
+                                                   GtkPopover         *popover);
 void       gloss_document_view_set_text_scale     (GlossDocumentView *self,
                                                    double             scale);
 double     gloss_document_view_get_text_scale     (GlossDocumentView *self);

@@ -532,7 +532,7 @@ show_label_popover (GlossWindow *self)
   if (self->label_popover == NULL)
     {
       self->label_popover = gloss_label_popover_new (G_LIST_MODEL (self->labels));
-      gtk_widget_set_parent (self->label_popover, GTK_WIDGET (self->document_view));
+      gloss_document_view_adopt_popover (self->document_view, GTK_POPOVER (self->label_popover));
       g_signal_connect_object (self->label_popover, "label-chosen",
                                G_CALLBACK (on_label_chosen_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->label_popover, "closed", G_CALLBACK (on_popover_closed_cb),
@@ -571,7 +571,7 @@ show_span_menu (GlossWindow        *self,
   if (*menu == NULL)
     {
       *menu = gtk_popover_menu_new_from_model (self->span_menu);
-      gtk_widget_set_parent (*menu, parent);
+      set_popover_parent (self, GTK_POPOVER (*menu), parent);
       gtk_popover_set_has_arrow (GTK_POPOVER (*menu), FALSE);
       gtk_widget_set_halign (*menu, GTK_ALIGN_START);
       g_signal_connect_object (*menu, "closed", G_CALLBACK (on_popover_closed_cb), parent, 0);

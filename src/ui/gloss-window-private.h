@@ -130,6 +130,19 @@ show_error (GlossWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Gives POPOVER its PARENT: the view, or a side list. The view keeps the
+ * popovers over the text apart (gloss_document_view_adopt_popover ()). */
+static inline void
+set_popover_parent (GlossWindow *self,
+                    GtkPopover  *popover,
+                    GtkWidget   *parent)
+{
+  if (parent == GTK_WIDGET (self->document_view))
+    gloss_document_view_adopt_popover (self->document_view, popover);
+  else
+    gtk_widget_set_parent (GTK_WIDGET (popover), parent);
+}
+
 /* gloss-window.c */
 GlossLabel    *_gloss_window_find_label              (GlossWindow         *self,
                                                       gint64               label_id,

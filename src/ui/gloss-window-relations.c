@@ -231,7 +231,8 @@ show_relation_popover (GlossWindow        *self,
       gloss_label_popover_set_placeholder (GLOSS_LABEL_POPOVER (self->relation_popover),
                                            _("Relation…"));
       gloss_label_popover_set_keys_pick (GLOSS_LABEL_POPOVER (self->relation_popover), TRUE);
-      gtk_widget_set_parent (self->relation_popover, GTK_WIDGET (self->document_view));
+      gloss_document_view_adopt_popover (self->document_view,
+                                         GTK_POPOVER (self->relation_popover));
       g_signal_connect_object (self->relation_popover, "label-chosen",
                                G_CALLBACK (on_relation_label_chosen_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->relation_popover, "closed",
@@ -467,7 +468,7 @@ show_relation_menu (GlossWindow        *self,
   if (*menu == NULL)
     {
       *menu = gtk_popover_menu_new_from_model (self->relation_menu_model);
-      gtk_widget_set_parent (*menu, parent);
+      set_popover_parent (self, GTK_POPOVER (*menu), parent);
       gtk_popover_set_has_arrow (GTK_POPOVER (*menu), FALSE);
       gtk_widget_set_halign (*menu, GTK_ALIGN_START);
       /* So that the click after it is not lost (gloss-popovers.c). */
