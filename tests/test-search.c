@@ -198,6 +198,48 @@ test_whole_word (void)
   g_assert_cmpuint (count ("12-day and 112 days", "12", GLOSS_SEARCH_WHOLE_WORD), ==, 1);
 }
 
+/* Find's matches, kept to whole words afterwards: the same as a whole-word
+ * search, and a range outside the text is dropped, not read. */
+static void
+test_keep_whole_words (void)
+{
+  const char *texts[] = {
+    "Iran and the Iranian side; Iran’s envoy, (Iran) Iran",
+    "The IRGC and the IRGCs; (IRGC) IRGC’s",
+    "cafe\u0301 cafe, U.S.-backed U.S.A.",
+  };
+  const char *queries[] = { "Iran", "IRGC", "(IRGC)", "cafe", "U.S.", "U.S" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      {
+        g_autoptr(GArray) kept = gloss_search_find_all (texts[t], queries[q],
+                                                        GLOSS_SEARCH_FLAGS_NONE);
+        g_autoptr(GArray) whole = gloss_search_find_all (texts[t], queries[q],
+                                                         GLOSS_SEARCH_WHOLE_WORD);
+
+        gloss_search_keep_whole_words (texts[t], kept);
+        g_assert_cmpuint (kept->len, ==, whole->len);
+        for (guint i = 0; i < kept->len; i++)
+          {
+            g_assert_cmpint (g_array_index (kept, GlossSearchRange, i).start, ==,
+                             g_array_index (whole, GlossSearchRange, i).start);
+            g_assert_cmpint (g_array_index (kept, GlossSearchRange, i).end, ==,
+                             g_array_index (whole, GlossSearchRange, i).end);
+          }
+      }
+
+  {
+    g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossSearchRange));
+    GlossSearchRange outside[] = { { 0, 4 }, { 3, 99 }, { -1, 2 }, { 5, 5 } };
+
+    g_array_append_vals (ranges, outside, G_N_ELEMENTS (outside));
+    gloss_search_keep_whole_words ("Iran", ranges);
+    g_assert_cmpuint (ranges->len, ==, 1);
+    g_assert_cmpint (g_array_index (ranges, GlossSearchRange, 0).end, ==, 4);
+  }
+}
+
 /* Matches never overlap and are taken left to right. */
 static void
 test_overlapping (void)
@@ -377,6 +419,7 @@ main (int    argc,
   g_test_add_func ("/gloss/search/persian", test_persian);
   g_test_add_func ("/gloss/search/case", test_case);
   g_test_add_func ("/gloss/search/whole-word", test_whole_word);
+  g_test_add_func ("/gloss/search/keep-whole-words", test_keep_whole_words);
   g_test_add_func ("/gloss/search/overlapping", test_overlapping);
   g_test_add_func ("/gloss/search/edge-cases", test_edge_cases);
   g_test_add_func ("/gloss/search/results", test_results);

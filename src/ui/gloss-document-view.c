@@ -1502,29 +1502,6 @@ gloss_document_view_get_selected_range (GlossDocumentView *self,
   return TRUE;
 }
 
-/* Whether START..END is whole words when snapping to words is on: no
- * letter or digit goes on from either end ("Iran" in "Iranian" is not;
- * in "Iran’s" it is, as a tokenizer splits it). Always TRUE with
- * snapping off, and for text not in the view yet. */
-gboolean
-gloss_document_view_is_whole_words (GlossDocumentView *self,
-                                    gint64             start,
-                                    gint64             end)
-{
-  GtkTextIter before, after;
-
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), TRUE);
-
-  if (!self->snap_to_words || !is_shown (self, end))
-    return TRUE;
-
-  iter_at (self, &before, start);
-  iter_at (self, &after, end);
-  return (!gtk_text_iter_backward_char (&before) ||
-          !g_unichar_isalnum (gtk_text_iter_get_char (&before))) &&
-         !g_unichar_isalnum (gtk_text_iter_get_char (&after));
-}
-
 void
 gloss_document_view_select_range (GlossDocumentView *self,
                                   gint64             start,

@@ -71,9 +71,6 @@ gint64     gloss_document_view_get_offset         (GlossDocumentView *self,
                                                    const GtkTextIter *iter);
 void       gloss_document_view_set_snap_to_words  (GlossDocumentView *self,
                                                    gboolean           snap_to_words);
-gboolean   gloss_document_view_is_whole_words     (GlossDocumentView *self,
-                                                   gint64             start,
-                                                   gint64             end);
 gboolean   gloss_document_view_select_adjacent_span (GlossDocumentView *self,
                                                    int                direction);
 void       gloss_document_view_get_selection_rect (GlossDocumentView *self,

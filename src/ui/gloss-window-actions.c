@@ -918,12 +918,12 @@ on_label_all_cb (GlossWindow    *self,
   /* Find also finds pieces of words; a span is made of whole words when
    * snapping to them is on, as a dragged selection is. */
   whole = g_array_sized_new (FALSE, FALSE, sizeof (GlossSearchRange), ranges->len);
-  for (guint i = 0; i < ranges->len; i++)
+  g_array_append_vals (whole, ranges->data, ranges->len);
+  if (g_settings_get_boolean (self->settings, "snap-to-words"))
     {
-      GlossSearchRange *range = &g_array_index (ranges, GlossSearchRange, i);
+      g_autofree char *text = gloss_document_view_dup_document_text (self->document_view);
 
-      if (gloss_document_view_is_whole_words (self->document_view, range->start, range->end))
-        g_array_append_val (whole, *range);
+      gloss_search_keep_whole_words (text, whole);
     }
   n_inside_words = ranges->len - whole->len;
 

@@ -131,6 +131,33 @@ is_whole_word (const gunichar *text,
   return TRUE;
 }
 
+/* Keeps in RANGES (GlossSearchRange, in characters of TEXT) the ones that
+ * are whole words of TEXT, as GLOSS_SEARCH_WHOLE_WORD finds them: those
+ * found without it that neither continue a word before them nor run on into
+ * one after. TEXT must be valid UTF-8; a range outside it is dropped. */
+void
+gloss_search_keep_whole_words (const char *text,
+                               GArray     *ranges)
+{
+  g_autofree gunichar *chars = NULL;
+  glong n_chars;
+  guint kept = 0;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (ranges != NULL);
+
+  chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      GlossSearchRange range = g_array_index (ranges, GlossSearchRange, i);
+
+      if (range.start >= 0 && range.start < range.end && range.end <= n_chars &&
+          is_whole_word (chars, n_chars, range.start, range.end))
+        g_array_index (ranges, GlossSearchRange, kept++) = range;
+    }
+  g_array_set_size (ranges, kept);
+}
+
 /* Every match of QUERY in TEXT, left to right, none overlapping another: "aaa"
  * in "aaaa" is found once, at 0. Both must be valid UTF-8. */
 GArray *

@@ -50,6 +50,8 @@ GArray            *gloss_search_find            (const char              *text,
                                                  const char              *query,
                                                  GlossSearchFlags         flags,
                                                  guint                    max_matches);
+void               gloss_search_keep_whole_words (const char             *text,
+                                                 GArray                  *ranges);
 GPtrArray         *gloss_search_make_results    (gint64                   document_id,
                                                  const char              *document_name,
                                                  const char              *text,
