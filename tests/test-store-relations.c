@@ -1809,6 +1809,44 @@ test_migrate_from_v4 (void)
   gloss_test_remove_tree (dir);
 }
 
+/* A migration to schema 5 that fails half way (an index of that name in
+ * the way, after the new column is added) leaves the project at schema 4,
+ * whole: the column is not there, every row is as it was, and the message
+ * names the file. */
+static void
+test_migrate_from_v4_failure_keeps_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-relations-XXXXXX", &error);
+  g_autofree char *path = make_old_project (dir, "project-v4.sql", 4);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE INDEX spans_by_part_of ON spans (start)", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = dump_rows (path, "SELECT * FROM spans ORDER BY id");
+
+  store = gloss_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "old.gloss"));
+
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (path, "SELECT count (*) FROM pragma_table_info ('spans') "
+                                    "WHERE name = 'part_of'"), ==, 0);
+  after = dump_rows (path, "SELECT * FROM spans ORDER BY id");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (query_int (path,
+                              "SELECT count (*) FROM pragma_integrity_check "
+                              "WHERE integrity_check = 'ok'"), ==, 1);
+
+  gloss_test_remove_tree (dir);
+}
+
 /* The test binary, run with --add-relations-and-wait PATH, opens the
  * project, adds relations inside one transaction with a cache so small
  * that SQLite writes pages of it to the log before the commit, says
@@ -2098,6 +2136,8 @@ main (int    argc,
   ADD ("/gloss/store/relations/work-is-bounded", test_relation_work_is_bounded);
   g_test_add_func ("/gloss/store/relations/migrate-from-v3", test_migrate_from_v3);
   g_test_add_func ("/gloss/store/relations/migrate-from-v4", test_migrate_from_v4);
+  g_test_add_func ("/gloss/store/relations/migrate-from-v4-failure-keeps-project",
+                   test_migrate_from_v4_failure_keeps_project);
   ADD ("/gloss/store/relations/kill-while-adding", test_kill_while_adding_relations);
   ADD ("/gloss/store/relations/busy", test_relations_busy);
   ADD ("/gloss/store/relations/discontinuous-group", test_discontinuous_group);
