@@ -372,6 +372,18 @@ hint_covers (GtkWidget *hint,
   return graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y));
 }
 
+/* Whether the hint's bottom edge is the text's, but for its margin. */
+static gboolean
+hint_at_bottom (GtkWidget *hint,
+                GtkWidget *scroller)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (hint, scroller, &bounds));
+  return gtk_widget_get_height (scroller) - (bounds.origin.y + bounds.size.height) <=
+         gtk_widget_get_margin_bottom (hint) + 12;
+}
+
 /* The hint never hides what the pointer is on: with the pointer at the
  * top of the text it shows at the bottom, and it goes back up when the
  * pointer comes down to it; the target is still taken by a click. */
@@ -394,6 +406,8 @@ test_hint_steps_aside (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_valign (hint), ==, GTK_ALIGN_END);
   g_assert_false (hint_covers (hint, scroller, middle, 12));
 
+  g_assert_true (hint_at_bottom (hint, scroller));
+
   gloss_test_input_move_to (scroller, middle, bottom);
   gloss_test_input_settle (scroller);
   g_assert_cmpint (gtk_widget_get_valign (hint), ==, GTK_ALIGN_START);
@@ -405,6 +419,33 @@ test_hint_steps_aside (Fixture       *fixture,
   gloss_test_input_type (GTK_WIDGET (fixture->window), "opp");
   fixture_key (fixture, GDK_KEY_Return, 0);
   assert_one_relation (fixture, "opposes", "Velayati", "U.S.-backed corridor");
+}
+
+/* Shown at the top first, the hint steps down to the bottom of the text
+ * when the pointer comes up to it, not to the middle of the text (where
+ * the overlay's first place for it, sized for its narrowest width, ended). */
+static void
+test_hint_steps_down (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *hint = fixture_child (fixture, "relation_hint");
+  GtkWidget *scroller = gtk_widget_get_parent (hint);
+  double middle = gtk_widget_get_width (scroller) / 2.0;
+
+  label_both_ends (fixture);
+  click_phrase (fixture, "Velayati");
+  gloss_test_input_move_to (scroller, middle, gtk_widget_get_height (scroller) / 2.0);
+  gloss_test_input_settle (scroller);
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_true (hint_shown (fixture));
+  gloss_test_wait_for_frames ();
+  g_assert_cmpint (gtk_widget_get_valign (hint), ==, GTK_ALIGN_START);
+
+  gloss_test_input_move_to (scroller, middle, 12);
+  gloss_test_input_settle (scroller);
+  g_assert_cmpint (gtk_widget_get_valign (hint), ==, GTK_ALIGN_END);
+  g_assert_false (hint_covers (hint, scroller, middle, 12));
+  g_assert_true (hint_at_bottom (hint, scroller));
 }
 
 /* R with no span selected is not a relation key: nothing waits for a
@@ -1501,6 +1542,7 @@ main (int    argc,
 
   ADD ("/gloss/input/relations/r-then-click", test_r_then_click);
   ADD ("/gloss/input/relations/hint-steps-aside", test_hint_steps_aside);
+  ADD ("/gloss/input/relations/hint-steps-down", test_hint_steps_down);
   ADD ("/gloss/input/relations/r-without-span", test_r_without_span);
   ADD ("/gloss/input/relations/escape-cancels", test_escape_cancels);
   ADD ("/gloss/input/relations/f8-then-enter", test_f8_then_enter);

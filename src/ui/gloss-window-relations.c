@@ -42,6 +42,12 @@ place_hint (GlossWindow *self)
     gtk_widget_set_valign (hint, GTK_ALIGN_END);
   else if (!at_top && self->hint_pointer_y >= text_height - hint_height)
     gtk_widget_set_valign (hint, GTK_ALIGN_START);
+  else
+    return;
+
+  /* A new alignment only moves the hint within the place the overlay gave
+   * it last; the overlay places it anew at the other edge. */
+  gtk_widget_queue_allocate (text);
 }
 
 static void
