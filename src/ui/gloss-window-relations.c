@@ -46,8 +46,10 @@ place_hint (GlossWindow *self)
     return;
 
   /* A new alignment only moves the hint within the place the overlay gave
-   * it last; the overlay places it anew at the other edge. */
-  gtk_widget_queue_allocate (text);
+   * it last; the overlay places it anew at the other edge. (A resize, not
+   * an allocation: GTK 4.8 can drop the request for an allocation, see
+   * gloss_document_view_adopt_popover (), and the hint would stay put.) */
+  gtk_widget_queue_resize (text);
 }
 
 static void
