@@ -166,6 +166,7 @@ static guint signals[N_SIGNALS];
 static void relations_init (GlossDocumentView *self);
 static void relations_dispose (GlossDocumentView *self);
 static void relations_clear (GlossDocumentView *self);
+static void lay_out_before_drawing (GlossDocumentView *self);
 static void give_span_room (GlossDocumentView *self,
                             GlossSpan         *span);
 static void draw_relations (GlossDocumentView *self,
@@ -1283,13 +1284,8 @@ gloss_document_view_load (GlossDocumentView *self,
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
 
-  /* A new text changes the view's height. Laid out now, the scrollbar is
-   * allocated after it in the same frame; otherwise GtkTextView (4.8)
-   * validates the new text while it is drawn, the scrollbar's range
-   * changes in the middle of the drawing, and its trough is drawn with no
-   * allocation ("Trying to snapshot GtkGizmo"), as after Ctrl+Page_Down
-   * on a loaded machine. */
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* A new text changes the view's height. */
+  lay_out_before_drawing (self);
 }
 
 void
@@ -2157,6 +2153,19 @@ free_span_relations (gpointer data)
   g_ptr_array_unref (data);
 }
 
+/* Has the lines laid out in the next frame's layout, before it is drawn,
+ * after a change of their heights (a new text, a paragraph's room for
+ * arcs). The scrollbar is then allocated after the view in the same frame;
+ * otherwise GtkTextView (4.8) lays the lines out while it draws them, the
+ * scrollbar's range changes in the middle of the drawing, and its trough
+ * is drawn with no allocation ("Trying to snapshot GtkGizmo"), as after
+ * Ctrl+Page_Down on a loaded machine, or a relation deleted. */
+static void
+lay_out_before_drawing (GlossDocumentView *self)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 /* Gives the paragraph of SPAN's start room for arcs, if a relation starts
  * or ends at SPAN. Only the first character of a line decides its
  * spacing, so the tag goes there alone. */
@@ -2182,6 +2191,7 @@ give_span_room (GlossDocumentView *self,
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_char (&end);
   gtk_text_buffer_apply_tag (buffer, self->relation_room_tag, &start, &end);
+  lay_out_before_drawing (self);
 }
 
 /* Takes back the room of the paragraph SPAN starts in once no span
@@ -2221,6 +2231,7 @@ take_span_room (GlossDocumentView *self,
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_char (&end);
   gtk_text_buffer_remove_tag (buffer, self->relation_room_tag, &start, &end);
+  lay_out_before_drawing (self);
 }
 
 static void restart_relation_rows (GlossDocumentView *self);
