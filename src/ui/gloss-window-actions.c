@@ -907,8 +907,8 @@ on_label_all_cb (GlossWindow    *self,
   g_autofree char *labeled = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) created = NULL;
-  g_autoptr(GArray) whole = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_found = ranges->len;
   guint n_skipped = 0, n_inside_words;
   AdwToast *toast;
 
@@ -916,18 +916,17 @@ on_label_all_cb (GlossWindow    *self,
     return;
 
   /* Find also finds pieces of words; a span is made of whole words when
-   * snapping to them is on, as a dragged selection is. */
-  whole = g_array_sized_new (FALSE, FALSE, sizeof (GlossSearchRange), ranges->len);
-  g_array_append_vals (whole, ranges->data, ranges->len);
+   * snapping to them is on, as a dragged selection is. RANGES is the
+   * bar's copy, ours to narrow. */
   if (g_settings_get_boolean (self->settings, "snap-to-words"))
     {
       g_autofree char *text = gloss_document_view_dup_document_text (self->document_view);
 
-      gloss_search_keep_whole_words (text, whole);
+      gloss_search_keep_whole_words (text, ranges);
     }
-  n_inside_words = ranges->len - whole->len;
+  n_inside_words = n_found - ranges->len;
 
-  created = gloss_store_add_spans_for_matches (self->store, document_id, label_id, whole,
+  created = gloss_store_add_spans_for_matches (self->store, document_id, label_id, ranges,
                                                annotator, &n_skipped, &error);
   if (created == NULL)
     {
