@@ -384,6 +384,23 @@ hint_at_bottom (GtkWidget *hint,
          gtk_widget_get_margin_bottom (hint) + 12;
 }
 
+/* "Velayati" selected and R pressed with the pointer at (X, Y) of the
+ * text: the hint is up. */
+static void
+press_r_with_pointer_at (Fixture   *fixture,
+                         GtkWidget *scroller,
+                         double     x,
+                         double     y)
+{
+  label_both_ends (fixture);
+  click_phrase (fixture, "Velayati");
+  gloss_test_input_move_to (scroller, x, y);
+  gloss_test_input_settle (scroller);
+  fixture_key (fixture, GDK_KEY_r, 0);
+  g_assert_true (hint_shown (fixture));
+  gloss_test_wait_for_frames ();
+}
+
 /* The hint never hides what the pointer is on: with the pointer at the
  * top of the text it shows at the bottom, and it goes back up when the
  * pointer comes down to it; the target is still taken by a click. */
@@ -396,13 +413,7 @@ test_hint_steps_aside (Fixture       *fixture,
   double middle = gtk_widget_get_width (scroller) / 2.0;
   double bottom = gtk_widget_get_height (scroller) - 10;
 
-  label_both_ends (fixture);
-  click_phrase (fixture, "Velayati");
-  gloss_test_input_move_to (scroller, middle, 12);
-  gloss_test_input_settle (scroller);
-  fixture_key (fixture, GDK_KEY_r, 0);
-  g_assert_true (hint_shown (fixture));
-  gloss_test_wait_for_frames ();
+  press_r_with_pointer_at (fixture, scroller, middle, 12);
   g_assert_cmpint (gtk_widget_get_valign (hint), ==, GTK_ALIGN_END);
   g_assert_false (hint_covers (hint, scroller, middle, 12));
 
@@ -432,13 +443,7 @@ test_hint_steps_down (Fixture       *fixture,
   GtkWidget *scroller = gtk_widget_get_parent (hint);
   double middle = gtk_widget_get_width (scroller) / 2.0;
 
-  label_both_ends (fixture);
-  click_phrase (fixture, "Velayati");
-  gloss_test_input_move_to (scroller, middle, gtk_widget_get_height (scroller) / 2.0);
-  gloss_test_input_settle (scroller);
-  fixture_key (fixture, GDK_KEY_r, 0);
-  g_assert_true (hint_shown (fixture));
-  gloss_test_wait_for_frames ();
+  press_r_with_pointer_at (fixture, scroller, middle, gtk_widget_get_height (scroller) / 2.0);
   g_assert_cmpint (gtk_widget_get_valign (hint), ==, GTK_ALIGN_START);
 
   gloss_test_input_move_to (scroller, middle, 12);
